@@ -1,0 +1,241 @@
+"""End-to-end benchmark of `openup analyze`: parse + detect + measures + report, at 10k / 100k / 1M messages.
+
+    python -m bench.bench_analyze                 # 10k, 100k, 1M
+    python -m bench.bench_analyze --sizes 10000   # one size
+
+A two-person conversation is generated from a vocabulary of couple-message templates with variation
+(small talk, logistics, questions, news, links, photos, sharing, appreciation, criticism, validation,
+advice, pressure), in phases (warm, neutral, tense: one pursues, the other replies later and shorter),
+written as a WhatsApp .txt export, then analysed in a fresh subprocess so its peak memory (ru_maxrss)
+is its own. The lexical tier only (model=False): the learned tier is optional and not benchmarked here.
+Targets on a 2-core machine: 1M messages under 60 s and under 1.5 GB peak; cost linear in messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ME, PARTNER = "Alex", "Sam"
+
+SLOTS: dict[str, list[str]] = {
+    "item": ["milk", "bread", "eggs", "coffee", "oat milk", "tomatoes", "bin bags", "batteries", "pasta", "wine",
+             "the parcel", "dog food", "toothpaste", "bananas", "cheese", "rice", "lemons", "flowers"],
+    "time": [f"{h}:{m:02d}" for h in range(6, 23) for m in (0, 15, 30, 45)],
+    "n": [str(i) for i in range(2, 60)],
+    "person": ["your mum", "my mum", "Jo", "Chris", "the boss", "Priya", "the landlord", "Dana", "your brother",
+               "my sister", "the doctor", "Luca", "Mika", "the neighbours", "Kim", "Robin"],
+    "topic": ["the move", "work", "the holiday", "money", "your mum's visit", "the wedding", "the new job",
+              "the car", "Christmas", "the flat", "having kids", "the diet", "the project", "my back", "the exam",
+              "the interview", "your sister", "the garden", "the dog", "our weekend"],
+    "place": ["work", "the gym", "the office", "school", "the clinic", "the shop", "practice", "uni", "the meeting"],
+    "feeling": ["tired", "stressed", "anxious", "lonely", "happy", "excited", "worried", "overwhelmed", "proud",
+                "sad", "frustrated", "nervous", "relieved", "exhausted", "hurt", "hopeful"],
+    "adj": ["rough", "long", "hard", "great", "weird", "good", "awful", "lovely", "crazy", "tough"],
+    "favour": ["dinner", "picking me up", "the coffee", "listening", "the flowers", "sorting the bills",
+               "walking the dog", "yesterday", "being patient", "the lovely message", "fixing the sink"],
+    "bad": ["leave your stuff everywhere", "ignore me", "forget everything", "make plans without me",
+            "check your phone at dinner", "turn everything around on me", "do this"],
+    "good": ["listen", "help", "call back", "ask about my day", "plan anything", "clean up"],
+    "trait": ["lazy", "selfish", "useless", "inconsiderate", "impossible", "childish", "careless"],
+    "advice": ["talk to your boss", "go to bed earlier", "ignore them", "quit", "make a list", "see a doctor",
+               "stop worrying about it", "just tell them"],
+    "news": ["I got the job", "Jo is pregnant", "the flat is ours", "we won the quiz", "my promotion came through",
+             "the test came back fine", "they liked my design", "I passed", "the car is fixed"],
+    "word": ["recipes", "flats", "holiday", "dogs", "news", "music", "video", "sofa", "plants", "shoes"],
+    "emoji": ["", "", "", " 😊", " ❤️", " 😂", " 👍", " 😘", " 🙈", " 😅"],
+    "memory": ["we never talked about feelings at home", "I was scared of the dark", "my dad was away a lot",
+               "I hid when people argued", "I had no one to tell things to"],
+}
+
+# (category, template); slots in braces.
+TEMPLATES: dict[str, list[str]] = {
+    "small": ["ok", "ok{emoji}", "okay", "lol", "haha", "hahaha", "love you", "love you{emoji}", "on my way",
+              "home in {n} min", "sounds good", "yes", "yep", "no worries", "👍", "❤️", "night", "good morning{emoji}",
+              "see you at {time}", "running {n} min late", "just got home", "leaving now", "same", "sure",
+              "can you grab {item} on the way?", "we need {item}", "got {item}", "did you see my text about {item}",
+              "back at {time}", "cool", "nice", "xx", "miss you", "sleep well{emoji}", "in a meeting, talk later"],
+    "concrete": ["what did {person} say about {topic}?", "how did the meeting with {person} go?",
+                 "what happened at {place} today?", "what did you have for lunch?",
+                 "what did you end up doing about {topic}?"],
+    "generic": ["how was your day?", "what's up?", "how are you?", "you ok?", "how was it?"],
+    "feeling_q": ["how do you feel about {topic}?", "how are you feeling about {topic}?"],
+    "thought_q": ["what do you think about {topic}?", "what's your take on {topic}?"],
+    "news": ["guess what, {news}!", "look at this https://example.com/{word}/{n}", "did you see {news}?",
+             "omg {news}", "check this out https://example.com/{word}"],
+    "media": ["<Media omitted>"],
+    "disclose": ["I feel {feeling} about {topic}", "I've been worried about {topic}", "I had a {adj} day at {place}",
+                 "honestly I miss {favour}", "I'm so {feeling} today", "I'm feeling {feeling} about {topic}",
+                 "when I was a kid {memory}", "I need to talk about {topic} at some point{emoji}",
+                 "it hurts me when we fight about {topic}", "I can't stop thinking about {topic}"],
+    "appreciate": ["thank you for {favour}{emoji}", "thanks for {favour}", "I really appreciate you",
+                   "you're amazing{emoji}", "you're the best", "thank you{emoji}"],
+    "criticise": ["you always {bad}", "you never {good}", "you're so {trait}", "why do you always {bad}?"],
+    "dismiss": ["calm down", "it's not a big deal", "you're overreacting", "get over it"],
+    "contempt": ["whatever 🙄", "wow, genius", "oh please"],
+    "validate": ["that makes sense", "it sounds like you were really {feeling}", "that must have been hard",
+                 "I get why you'd feel that way", "of course you're {feeling}, that's a lot"],
+    "advise": ["you should just {advice}", "why don't you {advice}?", "just {advice}"],
+    "pressure": ["answer me", "we need to talk", "why aren't you answering?", "hello??", "call me now"],
+    "leverage": ["no wonder your dad left", "that's why you're so insecure"],
+}
+
+# Category weights by (speaker role, phase). Role "me" is Alex, "partner" is Sam.
+WEIGHTS: dict[tuple[str, str], dict[str, float]] = {
+    ("me", "warm"): {"small": 60, "concrete": 5, "generic": 3, "thought_q": 2, "feeling_q": 1, "news": 4,
+                     "media": 5, "disclose": 6, "appreciate": 6, "validate": 5, "advise": 1, "criticise": 0.5},
+    ("me", "neutral"): {"small": 62, "concrete": 3, "generic": 5, "feeling_q": 2, "news": 3, "media": 5,
+                        "disclose": 3, "appreciate": 3, "validate": 2, "advise": 4, "criticise": 2, "dismiss": 1},
+    ("me", "tense"): {"small": 45, "generic": 5, "feeling_q": 4, "news": 1, "media": 2, "disclose": 2,
+                      "appreciate": 1, "advise": 5, "criticise": 7, "dismiss": 4, "contempt": 1.5, "pressure": 6,
+                      "leverage": 0.05},
+    ("partner", "warm"): {"small": 62, "concrete": 3, "news": 5, "media": 6, "disclose": 6, "appreciate": 5,
+                          "validate": 3, "thought_q": 1},
+    ("partner", "neutral"): {"small": 70, "concrete": 2, "news": 4, "media": 5, "disclose": 3, "appreciate": 2,
+                             "validate": 1, "criticise": 1},
+    ("partner", "tense"): {"small": 75, "news": 1, "media": 2, "disclose": 1, "criticise": 2, "dismiss": 1,
+                           "contempt": 0.5},
+}
+
+
+def _fill(template: str, rnd: random.Random) -> str:
+    out = template
+    while "{" in out:
+        a = out.index("{")
+        b = out.index("}", a)
+        out = out[:a] + rnd.choice(SLOTS[out[a + 1 : b]]) + out[b + 1 :]
+    return out
+
+
+def generate_chat(path: Path, n: int, seed: int = 7) -> Path:
+    """Write a WhatsApp-style export of about `n` messages between Alex and Sam."""
+    rnd = random.Random(seed)
+    # Spread the messages over up to ten years: a chatty couple writes a few hundred messages a day.
+    weeks = min(520, max(8, n // 400))
+    threads_per_day = max(1.0, n / (weeks * 7) / 12)
+    thread_gap = max(5.0, 16 * 60 / threads_per_day - 25)  # minutes between threads, on average
+    tables = {}
+    for key, weights in WEIGHTS.items():
+        cats = list(weights)
+        tables[key] = (cats, [weights[c] for c in cats])
+    t = datetime(2016, 1, 4, 7, 30)
+    phase = "neutral"
+    phase_left = 0
+    written = 0
+    lines: list[str] = []
+    with path.open("w", encoding="utf-8") as fh:
+        while written < n:
+            if phase_left <= 0:
+                phase = rnd.choices(["warm", "neutral", "tense"], [3, 5, 2])[0]
+                phase_left = rnd.randint(300, 3000)
+            # one thread
+            speaker = "me" if rnd.random() < 0.55 else "partner"
+            length = max(1, int(rnd.expovariate(1 / 12)))
+            for _ in range(length):
+                cats, weights = tables[(speaker, phase)]
+                cat = rnd.choices(cats, weights)[0]
+                text = _fill(rnd.choice(TEMPLATES[cat]), rnd)
+                name = ME if speaker == "me" else PARTNER
+                lines.append(f"{t:%d/%m/%Y, %H:%M} - {name}: {text}")
+                written += 1
+                phase_left -= 1
+                # who speaks next and after how long
+                pursue = phase == "tense" and speaker == "me"
+                if rnd.random() < (0.45 if pursue else 0.3):
+                    t += timedelta(seconds=rnd.choice([20, 40, 60, 90]) if not pursue or rnd.random() < 0.6
+                                   else rnd.randint(1200, 5400))
+                else:
+                    speaker = "partner" if speaker == "me" else "me"
+                    slow = phase == "tense" and speaker == "partner"
+                    minutes = rnd.lognormvariate(3.2 if slow else 0.9, 1.0)
+                    t += timedelta(minutes=min(minutes, 600))
+                if written >= n:
+                    break
+            t += timedelta(minutes=rnd.expovariate(1 / thread_gap))
+            if t.hour >= 23 or t.hour < 7:
+                t = (t + timedelta(days=1 if t.hour >= 23 else 0)).replace(hour=7, minute=rnd.randint(0, 59))
+            if len(lines) >= 20_000:
+                fh.write("\n".join(lines) + "\n")
+                lines.clear()
+        if lines:
+            fh.write("\n".join(lines) + "\n")
+    return path
+
+
+def run_once(chat: Path, out_dir: Path) -> dict[str, float]:
+    """Analyse one file end to end in this process; timings per stage and report size."""
+    from openup.analysis import analyze, write_report
+    from openup.chats import load_chat
+
+    t0 = time.perf_counter()
+    conv = load_chat(chat, me=ME)
+    t1 = time.perf_counter()
+    analysis = analyze(conv, me=ME, model=False)
+    t2 = time.perf_counter()
+    paths = write_report(analysis, out_dir)
+    t3 = time.perf_counter()
+    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "messages": len(conv.messages), "parse_s": t1 - t0, "analyze_s": t2 - t1, "report_s": t3 - t2,
+        "total_s": t3 - t0, "peak_mb": peak_self, "worker_peak_mb": peak_children,
+        "report_mb": paths["report"].stat().st_size / 1e6, "metrics_mb": paths["metrics"].stat().st_size / 1e6,
+        "csv_mb": paths["messages"].stat().st_size / 1e6,
+        "distinct_texts": len({m.text for m in conv.messages if m.kind == "text"}),
+    }
+
+
+def measure(n: int, workdir: Path) -> dict[str, float]:
+    """Generate a chat of n messages and analyse it in a fresh subprocess."""
+    chat = workdir / f"WhatsApp Chat with {PARTNER} {n}.txt"
+    if not chat.exists():
+        generate_chat(chat, n)
+    out = workdir / f"report-{n}"
+    cmd = [sys.executable, "-m", "bench.bench_analyze", "--child", str(chat), str(out)]
+    res = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
+    return dict(json.loads(res.stdout.strip().splitlines()[-1]))
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--child", nargs=2, metavar=("CHAT", "OUT"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        print(json.dumps(run_once(Path(args.child[0]), Path(args.child[1]))))
+        return
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="openup-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"openup analyze benchmark: lexical tier only (model=False), {os.cpu_count()} cores, files in {workdir}")
+    head = (f"{'messages':>10} {'parse s':>8} {'analyze s':>9} {'report s':>8} {'total s':>8} {'msgs/s':>9} "
+            f"{'peak MB':>8} {'workers MB':>10} {'report MB':>9} {'distinct':>9}")
+    print(head)
+    rows = []
+    for n in args.sizes:
+        r = measure(n, workdir)
+        rows.append(r)
+        print(f"{int(r['messages']):>10,} {r['parse_s']:>8.1f} {r['analyze_s']:>9.1f} {r['report_s']:>8.1f} "
+              f"{r['total_s']:>8.1f} {r['messages'] / r['total_s']:>9,.0f} {r['peak_mb']:>8.0f} "
+              f"{r['worker_peak_mb']:>10.0f} {r['report_mb']:>9.2f} {int(r['distinct_texts']):>9,}", flush=True)
+    if len(rows) >= 2:
+        a, b = rows[0], rows[-1]
+        scale = (b["total_s"] / a["total_s"]) / (b["messages"] / a["messages"])
+        print(f"cost per message at {int(b['messages']):,} vs {int(a['messages']):,}: x{scale:.2f} (1.00 = linear)")
+    big = [r for r in rows if r["messages"] >= 1_000_000]
+    for r in big:
+        ok = r["total_s"] < 60 and max(r["peak_mb"], r["worker_peak_mb"]) < 1536 and r["report_mb"] < 5
+        print(f"targets at 1M (<60 s, <1.5 GB, report <5 MB): {'met' if ok else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,380 @@
+"""Train the learned tier's heads on sentence embeddings and write src/openup/text/model/heads.npz.
+
+Reproducible (fixed seeds, deterministic numpy solvers) and numpy-only: run it in the project venv::
+
+    .venv/bin/python scripts/train_heads.py            # data from ../shared/data or $OPENUP_DATA
+
+Data allowed for shipped weights only (see shared/data/SOURCES.md):
+  - GoEmotions train (fit), dev (calibrate + threshold), test (report)      Apache-2.0
+  - Stanford Politeness, Wikipedia + Stack Exchange requests                CC BY 4.0
+  - our own couple-style messages in src/openup/text/model/train_data/      written by the openup developers
+Never swda, esconv, unhealthy-conversations or positive-frames: those are evaluation-only.
+
+Each head is L2-regularised logistic regression (Newton/IRLS) on the shipped int8 embeddings, Platt-scaled
+on the held-out dev split, with the threshold that maximises F1 on dev. Test-split numbers are printed and
+stored in the file's metadata.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import random
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from openup.text.model.embedder import MODEL_FILE, Embedder  # noqa: E402
+from openup.text.model.heads import HEADS_FILE, Heads  # noqa: E402
+
+TRAIN_DATA = ROOT / "src" / "openup" / "text" / "model" / "train_data"
+SEED = 20240607
+OWN_WEIGHT = 4.0  # our in-domain messages are few; each counts as several Reddit comments
+L2_GRID = (0.3, 1.0, 3.0, 10.0)
+
+GOEMO_LABELS = [
+    "admiration", "amusement", "anger", "annoyance", "approval", "caring", "confusion", "curiosity", "desire",
+    "disappointment", "disapproval", "disgust", "embarrassment", "excitement", "fear", "gratitude", "grief",
+    "joy", "love", "nervousness", "optimism", "pride", "realization", "relief", "remorse", "sadness",
+    "surprise", "neutral",
+]
+
+# Emotion families exposed by emotion_scores(): GoEmotions labels pooled per family.
+EMOTIONS: dict[str, set[str]] = {
+    "gratitude": {"gratitude"},
+    "joy": {"joy", "excitement", "amusement"},
+    "love": {"love", "caring"},
+    "sadness": {"sadness", "grief", "disappointment"},
+    "anger": {"anger", "annoyance", "disgust"},
+    "fear": {"fear", "nervousness"},
+    "remorse": {"remorse", "embarrassment"},
+}
+
+HOSTILE = {"anger", "annoyance", "disapproval", "disgust"}
+SUPPORTIVE = {"approval", "caring", "realization"}
+VULNERABLE = {"sadness", "fear", "nervousness", "grief", "remorse", "embarrassment", "disappointment"}
+
+
+@dataclass
+class SignalHeadSpec:
+    """A Signal-kind head: positives from our messages (and optionally GoEmotions labels)."""
+
+    name: str
+    goemo_positive: set[str] = field(default_factory=set)
+    goemo_exclude: set[str] = field(default_factory=set)  # ambiguous for this head: neither pos nor neg
+    goemo_negatives: int = 6000  # train-split negatives sampled from GoEmotions (dev/test: a quarter)
+
+
+SIGNAL_HEADS = [
+    SignalHeadSpec("appreciation", goemo_positive={"gratitude"}, goemo_exclude={"admiration", "love"},
+                   goemo_negatives=0),
+    SignalHeadSpec("criticism", goemo_exclude=HOSTILE),
+    SignalHeadSpec("contempt", goemo_exclude=HOSTILE | {"amusement"}),
+    SignalHeadSpec("dismissal", goemo_exclude=HOSTILE | {"neutral"}),
+    SignalHeadSpec("pressure", goemo_exclude=HOSTILE | {"curiosity", "confusion"}),
+    SignalHeadSpec("validation", goemo_exclude=SUPPORTIVE),
+    SignalHeadSpec("reflection", goemo_exclude=SUPPORTIVE | {"curiosity"}),
+    SignalHeadSpec("self_disclosure", goemo_exclude=VULNERABLE | {"joy", "pride", "relief"}),
+]
+
+
+@dataclass
+class Item:
+    text: str
+    split: str  # train / dev / test
+    source: str  # goemotions / politeness / own
+    labels: frozenset[str]
+    score: float = 0.0  # politeness score
+
+
+# ----------------------------------------------------------------------------------------------- data
+
+
+def data_dir(arg: Path | None) -> Path:
+    for cand in (arg, os.environ.get("OPENUP_DATA"), ROOT.parent / "shared" / "data", Path("/work/shared/data")):
+        if cand and (Path(cand) / "goemotions" / "train.tsv").is_file():
+            return Path(cand)
+    raise SystemExit("cannot find the data folder (goemotions/train.tsv); pass --data or set OPENUP_DATA")
+
+
+def load_goemotions(root: Path) -> list[Item]:
+    items = []
+    for split in ("train", "dev", "test"):
+        with open(root / "goemotions" / f"{split}.tsv", encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) < 2:
+                    continue
+                labels = frozenset(GOEMO_LABELS[int(i)] for i in parts[1].split(",") if i)
+                items.append(Item(parts[0], split, "goemotions", labels))
+    return items
+
+
+def load_politeness(root: Path) -> list[Item]:
+    """Top vs bottom quartile of the normalised politeness score, per community (as in the paper)."""
+    items: list[Item] = []
+    rng = random.Random(SEED)
+    for name in ("wikipedia", "stack-exchange"):
+        with open(root / "stanford-politeness" / f"{name}.annotated.csv", encoding="utf-8") as fh:
+            rows = [(r["Request"], float(r["Normalized Score"])) for r in csv.DictReader(fh)]
+        scores = np.array([s for _, s in rows])
+        lo, hi = np.quantile(scores, 0.25), np.quantile(scores, 0.75)
+        for text, s in rows:
+            if lo < s < hi:
+                continue
+            u = rng.random()
+            split = "train" if u < 0.7 else "dev" if u < 0.85 else "test"
+            items.append(Item(text, split, "politeness", frozenset({"polite"} if s >= hi else set()), s))
+    return items
+
+
+def load_own(folder: Path) -> list[Item]:
+    """Our messages; a stratified 60/20/20 split by file (each file holds one kind's positives)."""
+    items: list[Item] = []
+    rng = random.Random(SEED)
+    for path in sorted(folder.glob("*.jsonl")):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rng.shuffle(rows)
+        n = len(rows)
+        for i, row in enumerate(rows):
+            split = "train" if i < 0.6 * n else "dev" if i < 0.8 * n else "test"
+            items.append(Item(row["text"], split, "own", frozenset(row["labels"])))
+    return items
+
+
+# ------------------------------------------------------------------------------------------ embedding
+
+
+def embed_all(texts: list[str], cache_dir: Path) -> dict[str, np.ndarray]:
+    """Embeddings with the shipped int8 model, cached on disk per model-file hash."""
+    digest = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:16]
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cache = cache_dir / f"embeddings-{digest}.npz"
+    known: dict[str, np.ndarray] = {}
+    if cache.is_file():
+        with np.load(cache, allow_pickle=False) as data:
+            known = dict(zip((str(t) for t in data["texts"]), data["vectors"], strict=True))
+    missing = sorted({t for t in texts if t not in known})
+    if missing:
+        print(f"embedding {len(missing)} texts (cache: {len(known)}) ...", flush=True)
+        t0 = time.perf_counter()
+        emb = Embedder(cache_size=0)
+        for start in range(0, len(missing), 2048):
+            chunk = missing[start : start + 2048]
+            for text, vec in zip(chunk, emb.embed(chunk), strict=True):
+                known[text] = vec
+            print(f"  {min(start + 2048, len(missing))}/{len(missing)}  {time.perf_counter() - t0:.0f}s", flush=True)
+        keys = sorted(known)
+        np.savez(cache, texts=np.array(keys), vectors=np.stack([known[k] for k in keys]))
+    return known
+
+
+# ------------------------------------------------------------------------------------------- learning
+
+
+def fit_logreg(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float, iters: int = 30) -> tuple[np.ndarray, float]:
+    """Weighted L2 logistic regression by Newton's method (deterministic; bias not penalised)."""
+    n, d = x.shape
+    xb = np.hstack([x, np.ones((n, 1), dtype=x.dtype)]).astype(np.float64)
+    theta = np.zeros(d + 1)
+    reg = np.full(d + 1, l2)
+    reg[-1] = 0.0
+    for _ in range(iters):
+        z = xb @ theta
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -35, 35)))
+        grad = xb.T @ (w * (p - y)) + reg * theta
+        hess = (xb * (w * p * (1 - p))[:, None]).T @ xb + np.diag(reg) + 1e-8 * np.eye(d + 1)
+        step = np.linalg.solve(hess, grad)
+        theta -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return theta[:-1].astype(np.float32), float(theta[-1])
+
+
+def fit_platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Platt scaling with Platt's smoothed targets, by Newton on (a, b)."""
+    n_pos, n_neg = float(y.sum()), float(len(y) - y.sum())
+    t = np.where(y > 0, (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2))
+    a, b = 1.0, 0.0
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-np.clip(a * z + b, -35, 35)))
+        g = np.array([((p - t) * z).sum(), (p - t).sum()])
+        s = p * (1 - p)
+        h = np.array([[(s * z * z).sum(), (s * z).sum()], [(s * z).sum(), s.sum()]]) + 1e-9 * np.eye(2)
+        step = np.linalg.solve(h, g)
+        a, b = a - step[0], b - step[1]
+        if np.abs(step).max() < 1e-8:
+            break
+    return float(a), float(b)
+
+
+def prf(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
+    tp = float((pred & (y > 0)).sum())
+    fp = float((pred & (y == 0)).sum())
+    fn = float((~pred & (y > 0)).sum())
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "n": len(y), "pos": int(tp + fn)}
+
+
+def best_threshold(prob: np.ndarray, y: np.ndarray) -> float:
+    """The probability cut-off with the highest F1 on held-out data (ties: the higher cut-off)."""
+    best_f, best_t = -1.0, 0.5
+    for t in np.unique(np.round(prob, 4)):
+        f = prf(y, prob >= t)["f1"]
+        if f >= best_f:
+            best_f, best_t = f, float(t)
+    return best_t
+
+
+@dataclass
+class Dataset:
+    name: str
+    group: str
+    rows: list[tuple[Item, int, float]]  # item, label, weight
+
+
+@dataclass
+class Trained:
+    name: str
+    group: str
+    weights: np.ndarray
+    bias: float
+    platt: tuple[float, float]
+    threshold: float
+    l2: float
+    metrics: dict[str, dict[str, float]]
+
+
+def train_head(ds: Dataset, vec: dict[str, np.ndarray]) -> Trained:
+    def part(split: str, source: str | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        rows = [r for r in ds.rows if r[0].split == split and (source is None or r[0].source == source)]
+        x = np.stack([vec[r[0].text] for r in rows]) if rows else np.zeros((0, 384), np.float32)
+        return x, np.array([r[1] for r in rows], float), np.array([r[2] for r in rows], float)
+
+    xtr, ytr, wtr = part("train")
+    xdv, ydv, _ = part("dev")
+    # Balance the classes in the fit; Platt scaling on dev restores calibrated probabilities.
+    pos_w, neg_w = (wtr * ytr).sum(), (wtr * (1 - ytr)).sum()
+    wbal = wtr * np.where(ytr > 0, 0.5 / pos_w, 0.5 / neg_w) * len(ytr)
+    best: tuple[float, float, np.ndarray, float] | None = None
+    for l2 in L2_GRID:
+        w, b = fit_logreg(xtr, ytr, wbal, l2)
+        z = xdv @ w + b
+        a, c = fit_platt(z, ydv)
+        p = 1 / (1 + np.exp(-(a * z + c)))
+        loss = -float(np.mean(ydv * np.log(p + 1e-9) + (1 - ydv) * np.log(1 - p + 1e-9)))
+        if best is None or loss < best[0]:
+            best = (loss, l2, w, b)
+    assert best is not None
+    _, l2, w, b = best
+    z = xdv @ w + b
+    a, c = fit_platt(z, ydv)
+    threshold = best_threshold(1 / (1 + np.exp(-(a * z + c))), ydv)
+    metrics: dict[str, dict[str, float]] = {}
+    for split in ("dev", "test"):
+        for source in (None, "own", "goemotions", "politeness"):
+            x, y, _ = part(split, source)
+            if len(y) == 0 or y.sum() == 0:
+                continue
+            p = 1 / (1 + np.exp(-(a * (x @ w + b) + c)))
+            m = prf(y, p >= threshold)
+            m["accuracy"] = round(float(((p >= threshold) == (y > 0)).mean()), 4)
+            metrics[f"{split}:{source or 'all'}"] = m
+    return Trained(ds.name, ds.group, w, b, (a, c), threshold, l2, metrics)
+
+
+# ------------------------------------------------------------------------------------------- datasets
+
+
+def build_datasets(goemo: list[Item], polite: list[Item], own: list[Item]) -> list[Dataset]:
+    rng = random.Random(SEED)
+    out: list[Dataset] = []
+    for spec in SIGNAL_HEADS:
+        rows: list[tuple[Item, int, float]] = [(it, int(spec.name in it.labels), OWN_WEIGHT) for it in own]
+        if spec.goemo_positive:
+            for it in goemo:
+                if it.labels & spec.goemo_positive:
+                    rows.append((it, 1, 1.0))
+                elif not it.labels & spec.goemo_exclude:
+                    rows.append((it, 0, 1.0))
+        elif spec.goemo_negatives:
+            for split, k in (("train", spec.goemo_negatives), ("dev", spec.goemo_negatives // 4),
+                             ("test", spec.goemo_negatives // 4)):
+                pool = [it for it in goemo if it.split == split and not it.labels & spec.goemo_exclude]
+                rows.extend((it, 0, 1.0) for it in rng.sample(pool, min(k, len(pool))))
+        out.append(Dataset(spec.name, "signal", rows))
+    for name, labels in EMOTIONS.items():
+        out.append(Dataset(name, "emotion", [(it, int(bool(it.labels & labels)), 1.0) for it in goemo]))
+    out.append(Dataset("politeness", "attribute", [(it, int("polite" in it.labels), 1.0) for it in polite]))
+    return out
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--cache", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "openup-train-cache")
+    parser.add_argument("--out", type=Path, default=HEADS_FILE)
+    parser.add_argument("--only", nargs="*", default=None, help="train only these heads (for quick checks)")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    np.random.seed(SEED)
+
+    root = data_dir(args.data)
+    goemo, polite, own = load_goemotions(root), load_politeness(root), load_own(TRAIN_DATA)
+    print(f"data: goemotions {len(goemo)}, politeness {len(polite)}, own {len(own)} messages")
+    datasets = build_datasets(goemo, polite, own)
+    if args.only:
+        datasets = [d for d in datasets if d.name in set(args.only)]
+    vec = embed_all(sorted({r[0].text for d in datasets for r in d.rows}), args.cache)
+
+    trained: list[Trained] = []
+    for ds in datasets:
+        t0 = time.perf_counter()
+        tr = train_head(ds, vec)
+        trained.append(tr)
+        test = tr.metrics.get("test:all", {})
+        print(f"{tr.name:16s} {tr.group:9s} l2={tr.l2:<5} thr={tr.threshold:.3f} "
+              f"test P={test.get('precision', 0):.3f} R={test.get('recall', 0):.3f} F1={test.get('f1', 0):.3f} "
+              f"(n={test.get('n', 0)}, pos={test.get('pos', 0)})  {time.perf_counter() - t0:.1f}s", flush=True)
+        for key, m in sorted(tr.metrics.items()):
+            if key != "test:all":
+                print(f"    {key:18s} P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
+                      f"acc={m['accuracy']:.3f} n={m['n']} pos={m['pos']}")
+
+    meta = {
+        "seed": SEED,
+        "model_sha256_16": hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:16],
+        "sources": {"goemotions": "Apache-2.0", "stanford-politeness": "CC BY 4.0", "own": "openup developers"},
+        "emotions": {k: sorted(v) for k, v in EMOTIONS.items()},
+        "heads": {t.name: {"group": t.group, "l2": t.l2, "threshold": t.threshold, "metrics": t.metrics}
+                  for t in trained},
+    }
+    heads = Heads(
+        names=tuple(t.name for t in trained),
+        groups=tuple(t.group for t in trained),
+        weights=np.stack([t.weights for t in trained]),
+        bias=np.array([t.bias for t in trained], np.float32),
+        platt_a=np.array([t.platt[0] for t in trained], np.float32),
+        platt_b=np.array([t.platt[1] for t in trained], np.float32),
+        threshold=np.array([t.threshold for t in trained], np.float32),
+        meta=meta,
+    )
+    heads.save(args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e3:.0f} kB, {len(trained)} heads)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+

@@ -1,0 +1,3 @@
+from openup.cli import main
+
+main()

@@ -1,0 +1,73 @@
+"""Leverage: hostile messages that use what the other person confided (principle `no-leverage`).
+
+A message counts when the lexical tier finds the `leverage` kind in it. It is "linked" when the other
+person shared something earlier that has a content word in common with it (their disclosure is then
+shown beside it); otherwise it is listed as possible.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from openup.analysis.evidence import EvidenceBook
+from openup.analysis.features import LEVERAGE, lexicon_data
+from openup.analysis.listening import is_disclosure
+from openup.analysis.params import Params
+from openup.analysis.timeline import Timeline
+from openup.analysis.weekly import Weekly
+
+PRINCIPLE = "no-leverage"
+_WORD = re.compile(r"[a-z][a-z']{2,}")
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case words of three letters or more that are not in the stop list."""
+    stop = _stopwords()
+    return {w.strip("'") for w in _WORD.findall(text.lower().replace("\u2019", "'"))} - stop
+
+
+_STOP: set[str] = set()
+
+
+def _stopwords() -> set[str]:
+    if not _STOP:
+        _STOP.update(lexicon_data()["leverage"]["stopwords"])
+    return _STOP
+
+
+@dataclass
+class Leverage:
+    people: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"principle": PRINCIPLE, "people": self.people}
+
+
+def measure_leverage(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBook) -> Leverage:
+    """Leverage messages per person; linked to an earlier disclosure of the other person when one shares a word."""
+    names = tl.names
+    stats = [{"messages": 0, "linked": 0} for _ in range(2)]
+    # word -> the row of the latest disclosure by each person containing it
+    seen: list[dict[str, int]] = [{}, {}]
+    for i in range(len(tl)):
+        if not tl.is_text[i]:
+            continue
+        m = tl.mask[i]
+        p = tl.who[i]
+        if m & LEVERAGE:
+            stats[p]["messages"] += 1
+            words = content_words(tl.messages[i].text)
+            earlier = [seen[1 - p][w] for w in words if w in seen[1 - p]]
+            if earlier:
+                stats[p]["linked"] += 1
+                book.add(f"leverage.{p}", f"Messages from {names[p]} that turn a confidence into a weapon",
+                         PRINCIPLE, (max(earlier), i))
+            else:
+                book.add(f"leverage.{p}", f"Messages from {names[p]} that turn a confidence into a weapon",
+                         PRINCIPLE, (i,))
+        if is_disclosure(m):
+            for w in content_words(tl.messages[i].text):
+                seen[p][w] = i
+    return Leverage(stats)

@@ -1,0 +1,67 @@
+"""Appreciation against criticism, contempt and dismissal (principles `appreciate`, `no-criticism`).
+
+Counted per message: a message with any appreciation counts once as appreciative; a message with any
+criticism, contempt or dismissal counts once as critical. The ratio sits beside research on stable
+couples, who keep roughly five positive moments for each negative one, even in conflict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Final
+
+from openup.analysis.evidence import EvidenceBook
+from openup.analysis.features import APPRECIATION, BIT, HURT
+from openup.analysis.params import Params
+from openup.analysis.stats import ratio
+from openup.analysis.timeline import Timeline
+from openup.analysis.weekly import Weekly
+
+PRINCIPLES = ("appreciate", "no-criticism")
+REFERENCE: Final = 5.0
+HURT_KINDS: Final = ("criticism", "contempt", "dismissal")
+
+
+@dataclass
+class Ratio:
+    people: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"principles": list(PRINCIPLES), "reference": REFERENCE, "people": self.people}
+
+
+def measure_ratio(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBook) -> Ratio:
+    """Appreciative and critical messages per person and week, and their ratio."""
+    app = weekly.col("appreciation")
+    crit = weekly.col("criticism")
+    totals = [{"appreciation": 0, "criticism": 0, "contempt": 0, "dismissal": 0, "critical_messages": 0}
+              for _ in range(2)]
+    names = tl.names
+    for i in range(len(tl)):
+        m = tl.mask[i]
+        if not m & (APPRECIATION | HURT):
+            continue
+        p, w = tl.who[i], tl.week[i]
+        wk = tl.weeks[w]
+        t = totals[p]
+        if m & APPRECIATION:
+            t["appreciation"] += 1
+            app[p][w] += 1  # type: ignore[operator]
+            book.add(f"ratio.appreciation.{p}", f"Appreciative messages from {names[p]}", "appreciate", (i,))
+            book.add(f"w.appreciation.{p}.{wk}", f"Appreciation from {names[p]} in {wk}", "appreciate", (i,),
+                     weekly=True)
+        if m & HURT:
+            t["critical_messages"] += 1
+            crit[p][w] += 1  # type: ignore[operator]
+            book.add(f"ratio.critical.{p}", f"Critical, contemptuous or dismissive messages from {names[p]}",
+                     "no-criticism", (i,))
+            book.add(f"w.criticism.{p}.{wk}", f"Criticism from {names[p]} in {wk}", "no-criticism", (i,),
+                     weekly=True)
+            for k in HURT_KINDS:
+                if m & BIT[k]:
+                    t[k] += 1
+                    book.add(f"ratio.{k}.{p}", f"Messages from {names[p]} with {k}", "no-criticism", (i,))
+    people = []
+    for t in totals:
+        people.append({**t, "ratio": ratio(t["appreciation"], t["critical_messages"])})
+    return Ratio(people)

@@ -1,0 +1,66 @@
+"""The safety screen over a whole chat (principle `safety`).
+
+Only messages where the lexical tier already saw a danger sign (threat, violence, control, fear,
+self-harm) go to `openup.coach.safety`; its verdict and help resources head the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from openup.analysis.evidence import EvidenceBook
+from openup.analysis.features import SAFETY
+from openup.analysis.timeline import Timeline
+
+PRINCIPLE = "safety"
+MAX_SCREENED = 500
+
+
+@dataclass
+class SafetyScreen:
+    level: str
+    flagged: int
+    message: str = ""
+    resources: list[dict[str, Any]] = field(default_factory=list)
+    reasons: list[dict[str, Any]] = field(default_factory=list)
+    available: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"principle": PRINCIPLE, "level": self.level, "flagged": self.flagged, "message": self.message,
+                "resources": self.resources, "reasons": self.reasons, "screen_available": self.available}
+
+
+def screen(tl: Timeline, book: EvidenceBook, country: str | None = None) -> SafetyScreen:
+    """Screen the flagged messages; `level` is "none" when nothing was flagged."""
+    rows = [i for i in range(len(tl)) if tl.is_text[i] and tl.mask[i] & SAFETY]
+    if not rows:
+        return SafetyScreen("none", 0)
+    try:
+        from openup.coach.safety import assess, assess_texts
+        from openup.text import detect
+    except ImportError:
+        for i in rows[-book.cap:]:
+            book.add("safety", "Messages with signs of danger", PRINCIPLE, (i,))
+        return SafetyScreen(
+            "concern", len(rows),
+            "Some messages contain words linked to threats, control, fear, violence or self-harm. "
+            "If you feel unsafe, please reach out to a local helpline or emergency services.",
+            available=False,
+        )
+    recent = rows[-MAX_SCREENED:]
+    kept = 0
+    for i in recent:
+        text = tl.messages[i].text
+        verdict = assess(text, detect(text, model=False), country=country)
+        if verdict.level != "none":
+            kept += 1
+            book.add("safety", "Messages with signs of danger", PRINCIPLE, (i,))
+    overall = assess_texts([tl.messages[i].text for i in recent], country=country)
+    data = overall.to_dict()
+    if overall.level == "none" or not kept:
+        return SafetyScreen("none", 0)
+    return SafetyScreen(
+        overall.level, len(rows) if len(rows) > MAX_SCREENED else kept, str(data.get("message", "")),
+        list(data.get("resources", [])), list(data.get("reasons", []))[:20],
+    )

@@ -1,0 +1,187 @@
+"""Apple Messages `chat.db` (macOS ~/Library/Messages/chat.db), opened read-only.
+
+Dates are nanoseconds (seconds in databases before macOS 10.13) since 2001-01-01 UTC. When `text` is
+NULL the words live in `attributedBody`, an NSAttributedString "typedstream" blob: we read the
+NSString payload that follows the class name. `is_from_me` marks the exporter's own messages; senders
+are their `handle.id` (phone or e-mail). Tapbacks (associated_message_type 2000-3005) are "reaction"
+rows; rows with attachments and no text are "media"; group events (item_type > 0) are "system".
+A database with several chats gives all of them; each message's chat_id says which.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Final
+
+from openup.chats.model import ImportReport, Kind, Message
+from openup.chats.options import ParseOptions
+from openup.chats.safe_io import Source
+from openup.errors import UserError
+
+PLATFORM: Final = "imessage"
+APPLE_EPOCH: Final = datetime(2001, 1, 1, tzinfo=UTC)
+_TAPBACKS: Final = {2000: "❤️", 2001: "👍", 2002: "👎", 2003: "😂", 2004: "‼️", 2005: "❓"}
+
+
+def apple_time(value: int | float | None) -> datetime | None:
+    """UTC datetime from a chat.db date (nanoseconds or, in old databases, seconds since 2001)."""
+    if value is None or isinstance(value, bool):
+        return None
+    v = float(value)
+    if abs(v) > 1e11:  # nanoseconds since 2001 (seconds would be > 3000 years)
+        v /= 1e9
+    try:
+        return APPLE_EPOCH + timedelta(seconds=v)
+    except OverflowError:
+        return None
+
+
+def text_from_attributed_body(blob: bytes | None) -> str | None:
+    """The plain string inside an NSAttributedString typedstream blob, or None if none is found."""
+    if not blob:
+        return None
+    i = blob.find(b"NSString")
+    if i < 0:
+        return None
+    j = blob.find(b"+", i + 8)  # the string's type tag, followed by its length
+    if j < 0 or j + 1 >= len(blob):
+        return None
+    pos = j + 1
+    n = blob[pos]
+    pos += 1
+    if n == 0x81:  # 16-bit little-endian length
+        n = int.from_bytes(blob[pos : pos + 2], "little")
+        pos += 2
+    elif n == 0x82:  # 32-bit little-endian length
+        n = int.from_bytes(blob[pos : pos + 4], "little")
+        pos += 4
+    raw = blob[pos : pos + n]
+    if len(raw) < n:
+        return None
+    return raw.decode("utf-8", errors="replace")
+
+
+def _connect(source: Source) -> sqlite3.Connection:
+    if source.member is not None:
+        conn = sqlite3.connect(":memory:")
+        conn.deserialize(source.read_bytes(what="iMessage"))
+        return conn
+    uri = source.path.resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True)
+
+
+def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[Message]:
+    """Messages of an iMessage chat.db, in time order."""
+    report.platform = PLATFORM
+    report.tz_source = opts.utc_tz_source
+    report.chat_id = "imessage"
+    try:
+        conn = _connect(source)
+    except sqlite3.Error as exc:
+        raise UserError(f"{source.display} cannot be opened as an iMessage database ({exc}).") from None
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "message" not in tables:
+            raise UserError(
+                f"{source.display} is an SQLite database but not an iMessage chat.db (no 'message' table)."
+            )
+        cols = {r[1] for r in conn.execute("PRAGMA table_info(message)")}
+        opt = {
+            c: (c if c in cols else "NULL")
+            for c in (
+                "attributedBody",
+                "associated_message_type",
+                "associated_message_guid",
+                "item_type",
+                "cache_has_attachments",
+                "date_edited",
+                "thread_originator_guid",
+                "guid",
+            )
+        }
+        has_join = "chat_message_join" in tables and "chat" in tables
+        has_handle = "handle" in tables
+        sql = (
+            f"SELECT m.ROWID, m.{opt['guid']}, m.text, m.{opt['attributedBody']}, m.date, m.is_from_me, "
+            f"{'h.id' if has_handle else 'NULL'}, {'c.chat_identifier' if has_join else 'NULL'}, "
+            f"m.{opt['associated_message_type']}, m.{opt['associated_message_guid']}, m.{opt['item_type']}, "
+            f"m.{opt['cache_has_attachments']}, m.{opt['date_edited']}, m.{opt['thread_originator_guid']} "
+            "FROM message m "
+            + ("LEFT JOIN handle h ON h.ROWID = m.handle_id " if has_handle else "")
+            + (
+                "LEFT JOIN chat_message_join cmj ON cmj.message_id = m.ROWID "
+                "LEFT JOIN chat c ON c.ROWID = cmj.chat_id "
+                if has_join
+                else ""
+            )
+            + "ORDER BY m.date, m.ROWID"
+        )
+        rows = conn.execute(sql).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"{source.display} is not a readable iMessage database ({exc}).") from None
+    finally:
+        conn.close()
+    chats = {r[7] for r in rows if r[7] is not None}
+    if len(chats) == 1:
+        report.chat_id = str(next(iter(chats)))
+    elif len(chats) > 1:
+        report.warn(
+            f"{source.display} holds {len(chats)} chats; all are included (chat_id tells them apart)."
+        )
+    seen: set[int] = set()
+    for (
+        rowid,
+        guid,
+        text,
+        body,
+        date,
+        from_me,
+        handle,
+        chat,
+        assoc_type,
+        assoc_guid,
+        item_type,
+        has_att,
+        date_edited,
+        thread_guid,
+    ) in rows:
+        if rowid in seen:  # a message joined to two chats appears once
+            continue
+        seen.add(rowid)
+        utc = apple_time(date)
+        if utc is None:
+            report.skipped.add("message has no readable date", rowid, str(date))
+            continue
+        ts_local, ts_utc = opts.utc_pair(utc)
+        words = text if isinstance(text, str) else text_from_attributed_body(body) or ""
+        kind: Kind = "text"
+        reply_to = thread_guid
+        if assoc_type and 2000 <= int(assoc_type) < 4000:
+            kind = "reaction"
+            base = int(assoc_type) % 1000
+            words = _TAPBACKS.get(2000 + base, words) if int(assoc_type) < 3000 else f"(removed) {words}"
+            reply_to = assoc_guid.split("/", 1)[-1] if isinstance(assoc_guid, str) else None
+        elif item_type:
+            kind = "system"
+        elif has_att and not words.replace("\ufffc", "").strip():
+            kind = "media"
+        me = bool(from_me)
+        sender = None if me else (str(handle) if handle is not None else None)
+        name = (opts.me or "me") if me else sender
+        yield Message(
+            PLATFORM,
+            str(chat) if chat is not None else report.chat_id,
+            str(guid or rowid),
+            ts_local,
+            ts_utc,
+            sender if not me else "me",
+            name,
+            me or opts.is_me(sender),
+            kind,
+            words,
+            reply_to,
+            bool(date_edited),
+            rowid,
+        )

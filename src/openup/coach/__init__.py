@@ -1,0 +1,1 @@
+"""Coaching: draft review, reply suggestions, rewrites and safety screening."""

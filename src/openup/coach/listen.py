@@ -1,0 +1,372 @@
+"""`reply()`: your partner shared something; what to say back (principle `listen`, with `thoughts-first`).
+
+Three moves, each a suggestion built from your partner's own words: `reflect` (say back what you heard and
+name a feeling), `validate` (why the feeling makes sense) and `ask` (one open, thought-first question
+about what they said). Plus what to hold back from for this message. Templates are data
+(`method/replies.toml`); every filled template is run through openup's own detectors and used only if it
+carries its move's signal and no harmful one, else the next template is tried. Safety comes first: when
+the message shows danger or self-harm, the answer is the safety section and no coaching.
+
+>>> r = reply("My boss yelled at me in front of everyone today. I'm so embarrassed.")
+>>> r.suggestions[0].text
+'It sounds like your boss yelled at you in front of everyone today, and that left you feeling embarrassed.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from openup.coach.heard import Heard, focus_of, hear
+from openup.coach.language import looks_english
+from openup.errors import UserError
+from openup.method import kinds, read_data
+from openup.text.detect import detect
+from openup.text.signal import Signal
+from openup.text.validate import validate_message
+
+if TYPE_CHECKING:
+    from openup.coach.llm import LLMClient
+    from openup.coach.safety import Safety
+
+MOVES = ("reflect", "validate", "ask")
+MAX_REPLY_CHARS = 200_000
+_SLOT = re.compile(r"\{(\w+)\}")
+_DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_ALLOWED_DOUBLES = frozenset({"that", "had", "very", "so", "really", "bye", "ha", "no", "yes", "la", "blah"})
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    text: str
+    slots: tuple[str, ...]
+    valence: str | None = None
+    tense: str | None = None
+    unsure: bool | None = None
+    self_critical: bool | None = None
+    needs_complaint: bool = False
+    unless: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    name: str
+    principle: str
+    signal: str
+    templates: tuple[Template, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One thing you could say back, for one move, and the principle it serves."""
+
+    move: str  # reflect | validate | ask
+    text: str
+    principle: str
+    signals: tuple[str, ...] = ()  # the kinds the detectors found in `text`
+    source: str = "template"  # template | llm
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"move": self.move, "text": self.text, "principle": self.principle, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class Avoid:
+    """Something to hold back from when answering this message."""
+
+    kind: str
+    principle: str
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "principle": self.principle, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyCoaching:
+    """The result of `reply()`; `to_dict()` is the JSON shape of `openup reply --json`."""
+
+    text: str
+    heard: Heard
+    suggestions: tuple[Suggestion, ...]
+    avoid: tuple[Avoid, ...]
+    safety: Safety
+    notes: tuple[str, ...] = field(default=())
+
+    def suggestion(self, move: str) -> Suggestion | None:
+        """The suggestion for one move, if there is one."""
+        return next((s for s in self.suggestions if s.move == move), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "heard": self.heard.to_dict(),
+            "suggestions": [s.to_dict() for s in self.suggestions],
+            "avoid": [a.to_dict() for a in self.avoid],
+            "safety": self.safety.to_dict(),
+            "notes": list(self.notes),
+        }
+
+
+@cache
+def moves() -> dict[str, Move]:
+    """The three moves and their templates, from `method/replies.toml`."""
+    data = read_data("replies.toml")["move"]
+    assert isinstance(data, dict)
+    out: dict[str, Move] = {}
+    for name in MOVES:
+        row = data[name]
+        templates = tuple(
+            Template(
+                str(t["text"]),
+                tuple(_SLOT.findall(str(t["text"]))),
+                t.get("valence"),
+                t.get("tense"),
+                t.get("unsure"),
+                t.get("self_critical"),
+                bool(t.get("needs_complaint", False)),
+                tuple(t.get("unless", ())),
+            )
+            for t in row["templates"]
+        )
+        last = templates[-1]
+        if last.slots or last.valence or last.tense or last.unsure or last.self_critical or last.needs_complaint:
+            raise ValueError(f"replies.toml: the last {name} template must need no slot and no condition")
+        out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates)
+    return out
+
+
+@cache
+def _avoid_rows() -> tuple[dict[str, str], ...]:
+    rows = read_data("replies.toml")["avoid"]
+    assert isinstance(rows, list)
+    return tuple({k: str(v) for k, v in r.items()} for r in rows)
+
+
+def _harmful_kinds() -> frozenset[str]:
+    table = kinds()
+    return frozenset(k for k, v in table.items() if v.harmful)
+
+
+def carries(text: str, signal: str, found: list[Signal] | None = None) -> tuple[bool, tuple[str, ...]]:
+    """(whether `text` carries `signal` and no harmful signal, the kinds found)."""
+    found = detect(text, model=False) if found is None else found
+    present = tuple(dict.fromkeys(s.kind for s in found))
+    ok = signal in present and not (set(present) & _harmful_kinds())
+    return ok, present
+
+
+def reads_well(text: str) -> bool:
+    """Cheap checks for a filled template: no doubled word ("you you"), no stray symbols, not too long."""
+    for m in _DOUBLED.finditer(text):
+        if m.group(1).lower() not in _ALLOWED_DOUBLES:
+            return False
+    return len(text.split()) <= 45 and "{" not in text and " ," not in text and ",," not in text
+
+
+SHORT_EVENT_WORDS = 12
+
+
+def _slots(heard: Heard) -> dict[str, str]:
+    slots: dict[str, str] = {}
+    for name in ("event", "complaint", "feeling_clause", "topic", "party", "place", "dilemma"):
+        value = getattr(heard, name)
+        if value:
+            slots[name] = value
+    if heard.event and len(heard.event.split()) <= SHORT_EVENT_WORDS:
+        slots["short_event"] = heard.event
+    if heard.feelings:
+        slots["feeling"] = heard.feelings[0].word
+    thought = next((t for t in heard.thoughts if t.startswith("you ") and len(t.split()) <= 16), None)
+    if thought:
+        slots["thought"] = thought
+    return slots
+
+
+def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
+    if any(s not in slots for s in t.slots) or any(s in slots for s in t.unless):
+        return False
+    if t.valence and t.valence != heard.valence:
+        return False
+    if t.tense and (heard.event is None or t.tense != heard.tense):
+        return False
+    if t.needs_complaint and heard.complaint is None:
+        return False
+    if t.self_critical is not None and t.self_critical != (heard.self_judgement is not None):
+        return False
+    return not (t.unsure is not None and t.unsure != heard.unsure)
+
+
+def template_suggestion(move: Move, heard: Heard) -> Suggestion:
+    """The first template for `move` that fills from `heard` and passes the detectors."""
+    slots = _slots(heard)
+    for t in move.templates:
+        if not _applies(t, heard, slots):
+            continue
+        text = _SLOT.sub(lambda m: slots[m.group(1)], t.text)
+        text = text[:1].upper() + text[1:]
+        if not reads_well(text):
+            continue
+        ok, present = carries(text, move.signal)
+        if ok:
+            return Suggestion(move.name, text, move.principle, present)
+    raise AssertionError(f"replies.toml: no {move.name} template passed the detectors")  # the last one always does
+
+
+def _about(heard: Heard) -> str:
+    """" about their boss": what the message was about, said of your partner (third person)."""
+    target = heard.party or heard.topic
+    if not target or len(target.split()) > 6:
+        return ""
+    third = re.sub(r"\byour\b", "their", target)
+    third = re.sub(r"\byourself\b", "themselves", third)
+    third = re.sub(r"\byou\b", "them", third)
+    return f" about {third}"
+
+
+def avoid_for(heard: Heard) -> tuple[Avoid, ...]:
+    """What to hold back from, for this message, in the order of `replies.toml`."""
+    named = any(f.source == "named" for f in heard.feelings)
+    when = {
+        "always": True,
+        "negative": heard.valence == "negative" or (heard.valence == "neutral" and heard.event is not None),
+        "positive": heard.valence == "positive",
+        "event": heard.event is not None,
+        "no_feeling": not named,
+        "about_you": heard.about_you,
+        "unsure": heard.unsure,
+    }
+    out: list[Avoid] = []
+    seen: set[str] = set()
+    about = _about(heard)
+    for row in _avoid_rows():
+        if not when.get(row["when"], False):
+            continue
+        text = row["text"].replace("{about}", about)
+        if text in seen:
+            continue
+        seen.add(text)
+        out.append(Avoid(row["kind"], row["principle"], text))
+    return tuple(out)
+
+
+def _safety_avoid(safety: Safety) -> tuple[Avoid, ...]:
+    if safety.level == "danger":
+        why = (
+            "Wording tips are held back here. What your partner wrote points to danger or a crisis, and that "
+            "comes before how to phrase a reply: take it seriously, stay with them if you can, and use the "
+            "help lines shown."
+        )
+    else:
+        why = (
+            "Read the safety note first. Listening still helps, but coaching on softening, backing off or "
+            "praising more is paused for this message."
+        )
+    return (Avoid("safety", "safety", why),)
+
+
+def prepare(text: str) -> tuple[str, list[str]]:
+    """Check the message and pick the part to coach on: (focus text, notes). Raises UserError."""
+    validate_message(text, what="message", max_chars=MAX_REPLY_CHARS)
+    if not any(ch.isalpha() for ch in text):
+        raise UserError(
+            "This message has only emoji or symbols, so there are no words to build a reply from; "
+            "ask your partner what they mean, or give the words around it."
+        )
+    if not looks_english(text):
+        raise UserError(
+            "This message seems to be in a language other than English; openup's reply coaching is written "
+            "for English and would not be reliable here."
+        )
+    notes: list[str] = []
+    focus, cut = focus_of(text)
+    if cut:
+        notes.append(
+            "Your partner's message is long; the suggestions are built from its last three sentences. "
+            "Safety was checked on the whole message."
+        )
+    return focus, notes
+
+
+def reply(
+    text: str,
+    *,
+    country: str | None = None,
+    model: bool | None = False,
+    llm: LLMClient | bool | None = None,
+) -> ReplyCoaching:
+    """Coach a reply to what your partner said: what was heard, three moves, what to avoid.
+
+    `llm`: None uses the LLM backend when one is configured (`[llm]` in the config file or
+    `OPENUP_LLM_URL`); False never does; or pass a client. `model` is handed to `detect()` for the safety
+    check of the whole message. Raises `UserError` for empty, unreadable or non-English text.
+
+    >>> reply("I got the job!").suggestion("validate").text
+    "No wonder you're proud. I love hearing that."
+    """
+    from openup.coach.safety import assess
+
+    focus, notes = prepare(text)
+    signals = detect(text, model=model)
+    safety = assess(text, signals, country=country)
+    heard = hear(focus)
+    if safety.level == "danger":
+        # Safety wins: no wording coaching, only the safety answer and why.
+        return ReplyCoaching(text, heard, (), _safety_avoid(safety), safety, tuple(notes))
+    client = _client(llm)
+    suggestions: list[Suggestion] = []
+    for move in moves().values():
+        if move.principle in safety.withheld:
+            continue
+        fallback = template_suggestion(move, heard)
+        if client is not None:
+            got, note = _llm_suggestion(client, move, focus, heard, fallback)
+            if note:
+                notes.append(note)
+            suggestions.append(got)
+        else:
+            suggestions.append(fallback)
+    avoid = avoid_for(heard)
+    if safety.level != "none":
+        avoid = _safety_avoid(safety) + avoid
+    return ReplyCoaching(text, heard, tuple(suggestions), avoid, safety, tuple(dict.fromkeys(notes)))
+
+
+def _client(llm: LLMClient | bool | None) -> LLMClient | None:
+    if llm is False:
+        return None
+    from openup.coach.llm import LLMClient, client_from_config
+
+    if isinstance(llm, LLMClient):
+        return llm
+    return client_from_config()
+
+
+def _llm_suggestion(
+    client: LLMClient, move: Move, focus: str, heard: Heard, fallback: Suggestion
+) -> tuple[Suggestion, str | None]:
+    """Ask the LLM for one move; keep its answer only if our detectors accept it."""
+    from openup.coach.llm import generate_checked, reply_prompt
+
+    check: Callable[[str], tuple[bool, str]] = lambda t: _accept(t, move)  # noqa: E731
+    result = generate_checked(client, reply_prompt(move.name, focus, heard), check)
+    if result.text is None:
+        return fallback, f"{move.name}: {result.note}" if result.note else None
+    _, present = carries(result.text, move.signal)
+    return Suggestion(move.name, result.text, move.principle, present, "llm"), None
+
+
+def _accept(text: str, move: Move) -> tuple[bool, str]:
+    ok, present = carries(text, move.signal)
+    if ok:
+        return True, ""
+    bad = sorted(set(present) & _harmful_kinds())
+    if bad:
+        return False, "it contained " + ", ".join(k.replace("_", " ") for k in bad)
+    return False, f"it did not read as {move.signal.replace('_', ' ')}"
+
+
+__all__ = ["MOVES", "Avoid", "ReplyCoaching", "Suggestion", "avoid_for", "carries", "moves", "reply"]

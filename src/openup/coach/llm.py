@@ -1,0 +1,266 @@
+"""Optional LLM backend: an OpenAI-compatible chat endpoint (Ollama, llama.cpp server, vLLM, a hosted API).
+
+Off by default. Turned on by the config file (`[llm] url = ..., model = ...`, see `openup.config`) or by
+`OPENUP_LLM_URL` and `OPENUP_LLM_MODEL` (the environment wins); an API key is read from
+`OPENUP_LLM_API_KEY` only. Standard library only (`urllib`), with a short timeout.
+
+Every generated text passes through openup's own detectors before it is shown: an answer with criticism,
+contempt, dismissal, pressure, leverage, advice or minimizing (or that misses what it was asked for) is
+rejected and asked for once more; then the template answer is used. Timeouts and errors fall back to the
+templates too, with a note saying so. A URL that is not on this machine gets a one-time notice on
+stderr, because messages then leave the machine.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import os
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+from openup.errors import UserError
+
+if TYPE_CHECKING:
+    from openup.coach.heard import Heard
+
+DEFAULT_TIMEOUT = 8.0
+REJECT_KINDS = frozenset(
+    {"criticism", "contempt", "dismissal", "pressure", "leverage", "advice", "minimizing"}
+)
+_notified: set[str] = set()
+
+SYSTEM_PROMPT = (
+    "You help a person answer their partner warmly. Write only the sentence(s) asked for, in plain words, "
+    "speaking directly to the partner as 'you'. Never give advice, never judge, never say 'at least', "
+    "never talk about yourself. Keep it under 35 words. No quotes, no preamble."
+)
+MOVE_INSTRUCTIONS = {
+    "reflect": "Say back what they went through in one sentence that starts with 'It sounds like' and names "
+    "the feeling they likely have.",
+    "validate": "In one or two short sentences, say why their feeling makes sense (for example starting "
+    "with 'It makes sense that you'd feel').",
+    "ask": "Ask one open question about what they said, about what they think or what happened (start with "
+    "'What'); do not ask how they feel.",
+}
+REWRITE_INSTRUCTION = (
+    "Rewrite this message to my partner so it keeps my meaning but complains about the behaviour, not the "
+    "person: say what happened and how I feel, in the first person, and what I'd like. No insults, no "
+    "'always' or 'never', no demands. Reply with the rewritten message only.\n\nMessage: {text}"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LLMClient:
+    """Where to send chat requests. Make one with `client_from_config()` or directly."""
+
+    url: str  # base URL, e.g. http://127.0.0.1:11434/v1 (".../chat/completions" is added)
+    model: str
+    api_key: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    temperature: float = 0.4
+    max_tokens: int = 120
+
+    @property
+    def endpoint(self) -> str:
+        base = self.url.rstrip("/")
+        return base if base.endswith("/chat/completions") else base + "/chat/completions"
+
+    @property
+    def local(self) -> bool:
+        return is_loopback(self.url)
+
+    def chat(self, messages: list[dict[str, str]]) -> str:
+        """One chat completion; raises `LLMError` on any failure (network, timeout, bad answer)."""
+        notify_if_remote(self.url)
+        body = json.dumps(
+            {
+                "model": self.model,
+                "messages": messages,
+                "temperature": self.temperature,
+                "max_tokens": self.max_tokens,
+                "stream": False,
+            }
+        ).encode("utf-8")
+        headers = {"Content-Type": "application/json"}
+        if self.api_key:
+            headers["Authorization"] = f"Bearer {self.api_key}"
+        req = urllib.request.Request(self.endpoint, data=body, headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 - URL set by the user
+                data = json.loads(resp.read(1_000_000).decode("utf-8"))
+        except TimeoutError as exc:
+            raise LLMError(f"the LLM at {self.url} did not answer within {self.timeout:g} s") from exc
+        except urllib.error.HTTPError as exc:
+            raise LLMError(f"the LLM at {self.url} answered HTTP {exc.code}") from exc
+        except urllib.error.URLError as exc:
+            reason = exc.reason
+            if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+                raise LLMError(f"the LLM at {self.url} did not answer within {self.timeout:g} s") from exc
+            raise LLMError(f"could not reach the LLM at {self.url} ({reason})") from exc
+        except (OSError, ValueError) as exc:
+            raise LLMError(f"the LLM at {self.url} gave no usable answer ({exc})") from exc
+        try:
+            text = data["choices"][0]["message"]["content"]
+        except (KeyError, IndexError, TypeError) as exc:
+            raise LLMError(f"the LLM at {self.url} gave an answer in an unexpected shape") from exc
+        if not isinstance(text, str) or not text.strip():
+            raise LLMError(f"the LLM at {self.url} gave an empty answer")
+        return clean_output(text)
+
+
+class LLMError(Exception):
+    """The LLM could not be used for this request; callers fall back to templates."""
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """What `generate_checked()` got: accepted `text`, or None and a `note` saying why not."""
+
+    text: str | None
+    note: str | None
+    attempts: int
+
+
+def is_loopback(url: str) -> bool:
+    """Whether `url` points at this machine (localhost, 127.0.0.0/8, ::1)."""
+    host = (urlparse(url).hostname or "").strip("[]").lower()
+    if host in ("localhost", "localhost.localdomain") or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def notify_if_remote(url: str) -> None:
+    """Print, once per URL and process, that messages will leave this machine."""
+    if is_loopback(url) or url in _notified:
+        return
+    _notified.add(url)
+    host = urlparse(url).hostname or url
+    print(
+        f"openup: note: the LLM backend is at {host}, which is not this machine; the messages you give openup "
+        "are sent there. Remove [llm] from your config (or unset OPENUP_LLM_URL) to keep everything local.",
+        file=sys.stderr,
+    )
+
+
+def client_from_config(config: dict[str, Any] | None = None) -> LLMClient | None:
+    """The configured client, or None when no LLM is set up (the default).
+
+    The environment (`OPENUP_LLM_URL`, `OPENUP_LLM_MODEL`, `OPENUP_LLM_API_KEY`, `OPENUP_LLM_TIMEOUT`)
+    wins over the `[llm]` table of the config file.
+    """
+    env_url = os.environ.get("OPENUP_LLM_URL", "").strip()
+    if env_url.lower() in ("off", "none", "0", "false"):
+        return None
+    section: dict[str, Any] = {}
+    if not env_url:
+        if config is None:
+            from openup.config import load_config
+
+            config = load_config()
+        raw = config.get("llm")
+        if isinstance(raw, dict):
+            section = raw
+    url = env_url or str(section.get("url", "")).strip()
+    if not url:
+        return None
+    if urlparse(url).scheme not in ("http", "https"):
+        raise UserError(f"The LLM URL {url!r} must start with http:// or https://.")
+    model = os.environ.get("OPENUP_LLM_MODEL", "").strip() or str(section.get("model", "")).strip()
+    if not model:
+        raise UserError("An LLM URL is set but no model: set `model` under [llm] or OPENUP_LLM_MODEL.")
+    timeout_raw = os.environ.get("OPENUP_LLM_TIMEOUT") or section.get("timeout") or DEFAULT_TIMEOUT
+    try:
+        timeout = float(timeout_raw)
+    except (TypeError, ValueError):
+        raise UserError(f"The LLM timeout {timeout_raw!r} is not a number of seconds.") from None
+    key = os.environ.get("OPENUP_LLM_API_KEY") or None
+    return LLMClient(url=url, model=model, api_key=key, timeout=timeout)
+
+
+def clean_output(text: str) -> str:
+    """Strip what small models wrap around an answer: quotes, labels, extra lines."""
+    text = text.strip()
+    for prefix in ("Answer:", "Reply:", "Response:", "Rewritten message:", "Rewrite:", "Here is", "Sure"):
+        if text.lower().startswith(prefix.lower()) and ":" in text[:60]:
+            text = text.split(":", 1)[1].strip()
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    text = lines[0] if lines else ""
+    return text.strip().strip('"“”\'').strip()
+
+
+def rejection_reason(text: str, detector: Callable[[str], list[Any]] | None = None) -> str | None:
+    """Why a generated text must not be shown (a harmful or safety signal), or None when it may be."""
+    from openup.method import SAFETY_KINDS
+    from openup.text.detect import detect
+
+    found = detector(text) if detector else detect(text, model=False)
+    bad = sorted({s.kind for s in found if s.kind in REJECT_KINDS or s.kind in SAFETY_KINDS})
+    if bad:
+        return "it contained " + ", ".join(k.replace("_", " ") for k in bad)
+    return None
+
+
+def generate_checked(
+    client: LLMClient,
+    messages: list[dict[str, str]],
+    accept: Callable[[str], tuple[bool, str]] | None = None,
+    retries: int = 1,
+) -> Generated:
+    """Ask, check with our detectors, ask once more if rejected; a `note` explains any fallback."""
+    reasons: list[str] = []
+    for attempt in range(1, retries + 2):
+        try:
+            text = client.chat(messages)
+        except LLMError as exc:
+            return Generated(None, f"used the template answer because {exc}", attempt)
+        why = rejection_reason(text)
+        ok = why is None
+        if ok and accept is not None:
+            ok, why = accept(text)
+        if ok and text:
+            return Generated(text, None, attempt)
+        reasons.append(why or "it was empty")
+    return Generated(
+        None, f"used the template answer because the LLM's suggestion was rejected ({'; '.join(reasons)})",
+        retries + 1,
+    )
+
+
+def reply_prompt(move: str, focus: str, heard: Heard | None = None) -> list[dict[str, str]]:
+    """The chat messages asking for one move's suggestion."""
+    hint = ""
+    if heard is not None and heard.feelings:
+        hint = f" They may feel {heard.feelings[0].word}."
+    user = f"My partner said: {focus}\n{hint}\nTask: {MOVE_INSTRUCTIONS[move]}"
+    return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user.strip()}]
+
+
+def rewrite_prompt(text: str) -> list[dict[str, str]]:
+    """The chat messages asking for a kinder rewrite of a draft."""
+    return [
+        {"role": "system", "content": SYSTEM_PROMPT},
+        {"role": "user", "content": REWRITE_INSTRUCTION.format(text=text)},
+    ]
+
+
+__all__ = [
+    "Generated",
+    "LLMClient",
+    "LLMError",
+    "client_from_config",
+    "generate_checked",
+    "is_loopback",
+    "notify_if_remote",
+    "rejection_reason",
+    "reply_prompt",
+    "rewrite_prompt",
+]

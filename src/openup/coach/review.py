@@ -1,0 +1,163 @@
+"""`check()`: review a draft before it is sent or said.
+
+Signals come from `detect()`; feedback is grouped by principle; safety always wins: when the draft
+shows signs of danger, the answer is the safety section, with no style advice and no rewrite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from openup.coach.rewrite import rewrite_candidates
+from openup.coach.safety import Safety, assess
+from openup.method import SignalKind, kinds, principles
+from openup.text.detect import detect
+from openup.text.signal import Signal
+from openup.text.validate import validate_message
+
+_SEVERITY_NAMES = {5: "danger", 4: "high", 3: "high", 2: "medium", 1: "low", 0: "good"}
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """What one principle has to say about the draft."""
+
+    principle: str
+    severity: str  # danger | concern | high | medium | low | good
+    message: str
+    suggestion: str | None
+    kinds: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "principle": self.principle,
+            "severity": self.severity,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "kinds": list(self.kinds),
+            "spans": [list(s) for s in self.spans],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """The result of `check()`; `to_dict()` is the JSON shape of `openup check --json`."""
+
+    text: str
+    signals: tuple[Signal, ...]
+    feedback: tuple[Feedback, ...]
+    rewrite: str | None
+    safety: Safety
+    alternatives: tuple[str, ...] = field(default=())
+
+    @property
+    def clean(self) -> bool:
+        """No harmful signal and no safety concern."""
+        table = kinds()
+        return self.safety.level == "none" and not any(table[s.kind].harmful for s in self.signals)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "signals": [s.to_dict() for s in self.signals],
+            "feedback": [f.to_dict() for f in self.feedback],
+            "rewrite": self.rewrite,
+            "alternatives": list(self.alternatives),
+            "safety": self.safety.to_dict(),
+        }
+
+
+def _group(signals: Sequence[Signal]) -> dict[str, list[Signal]]:
+    table = kinds()
+    out: dict[str, list[Signal]] = {}
+    for s in signals:
+        out.setdefault(table[s.kind].principle, []).append(s)
+    return out
+
+
+def _feedback_for(principle: str, found: list[Signal], suggestion: str | None) -> list[Feedback]:
+    table = kinds()
+    hurts = [s for s in found if table[s.kind].polarity == "hurts"]
+    helps = [s for s in found if table[s.kind].polarity == "helps"]
+    out: list[Feedback] = []
+    if hurts:
+        ordered: list[SignalKind] = []
+        for s in sorted(hurts, key=lambda s: -table[s.kind].severity):
+            if table[s.kind] not in ordered:
+                ordered.append(table[s.kind])
+        quoted = ", ".join(f"\u201c{s.match.strip()}\u201d" for s in hurts[:3])
+        message = f"{ordered[0].label.capitalize()} ({quoted}): {ordered[0].advice}"
+        for extra in ordered[1:]:
+            message += f" Also {extra.label}: {extra.advice}"
+        out.append(
+            Feedback(
+                principle,
+                _SEVERITY_NAMES[min(ordered[0].severity, 4)],
+                message,
+                suggestion,
+                tuple(k.name for k in ordered),
+                tuple((s.start, s.end) for s in hurts),
+            )
+        )
+    if helps and not hurts:
+        first = table[helps[0].kind]
+        out.append(
+            Feedback(
+                principle,
+                "good",
+                f"Good: {first.label} (\u201c{helps[0].match.strip()}\u201d). {first.advice}",
+                None,
+                tuple(dict.fromkeys(s.kind for s in helps)),
+                tuple((s.start, s.end) for s in helps),
+            )
+        )
+    return out
+
+
+def _safety_feedback(safety: Safety) -> Feedback:
+    return Feedback(
+        "safety",
+        safety.level,
+        safety.message,
+        None,
+        tuple(dict.fromkeys(r.kind for r in safety.reasons)),
+        tuple((r.start, r.end) for r in safety.reasons),
+    )
+
+
+def review_signals(
+    text: str, signals: Sequence[Signal], *, country: str | None = None
+) -> Review:
+    """Build a Review from signals already found (the analysis path reuses this)."""
+    safety = assess(text, signals, country=country)
+    if safety.level != "none":
+        # Safety wins: no style coaching, no rewrite, no vulnerability advice.
+        return Review(text, tuple(signals), (_safety_feedback(safety),), None, safety)
+    candidates = rewrite_candidates(text, signals)
+    rewrite = candidates[0] if candidates else None
+    feedback: list[Feedback] = []
+    order = list(principles())
+    table = kinds()
+    for principle, found in sorted(_group(signals).items(), key=lambda kv: order.index(kv[0])):
+        has_rewrite = any(table[s.kind].polarity == "hurts" for s in found)
+        feedback.extend(_feedback_for(principle, found, rewrite if has_rewrite else None))
+    feedback.sort(key=lambda f: ("danger concern high medium low good".split().index(f.severity)))
+    return Review(text, tuple(signals), tuple(feedback), rewrite, safety, tuple(candidates[1:]))
+
+
+def check(text: str, *, country: str | None = None, model: bool | None = None) -> Review:
+    """Review a draft message before you send or say it.
+
+    Raises `UserError` for text that cannot be checked (empty, binary, too long, not English).
+
+    >>> check("You never listen to me").rewrite is not None
+    True
+    """
+    validate_message(text, what="draft")
+    return review_signals(text, detect(text, model=model), country=country)
+
+
+__all__ = ["Feedback", "Review", "check", "review_signals"]

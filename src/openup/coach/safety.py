@@ -1,0 +1,356 @@
+"""Safety first: screen a text for signs of abuse or crisis, and say where to get help (principle `safety`).
+
+The method's advice about vulnerability (show your soft side, give room, be appreciative) is meant for
+relationships without abuse. When a text shows threats, violence, coercive control, fear of a partner or
+self-harm, openup stops that coaching and shows help lines instead. Everything here runs locally; nothing
+about a screen is ever sent anywhere.
+
+The signs come from the safety kinds of `openup.text.detect()`. How serious each pattern is ("danger" or
+"concern") and the words used to explain it are data, kept beside the patterns in
+`text/patterns/{threat,violence,control,fear,self_harm}.toml` (fields `level` and `reason`); the help lines
+are in `method/resources.toml`.
+
+>>> assess("He said he'd kill me if I left.", country="GB").level
+'danger'
+>>> assess("Can't wait to see you tonight").level
+'none'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources as _files
+from typing import Any
+
+from openup.errors import UserError
+from openup.method import SAFETY_KINDS, kinds, read_data
+from openup.text.signal import Signal
+
+LEVELS = ("none", "concern", "danger")
+
+# Coaching tied to these principles is withheld whenever the level is not "none": telling someone in an
+# abusive relationship to soften, back off or praise more can put them at greater risk.
+WITHHELD_PRINCIPLES = frozenset({"soft-side", "give-room", "appreciate"})
+
+# For signals with no pattern metadata (the learned tier, or a pattern without `level`).
+DEFAULT_LEVEL = {"threat": "danger", "violence": "danger", "self_harm": "danger", "control": "concern",
+                 "fear": "concern"}
+DEFAULT_REASON = {
+    "threat": "a threat",
+    "violence": "physical violence",
+    "self_harm": "suicide or self-harm",
+    "control": "controlling behaviour",
+    "fear": "fear of a partner",
+}
+
+# Country codes people type that are not the ISO code we file resources under.
+ALIASES = {"UK": "GB", "EN": "GB", "ENG": "GB", "USA": "US", "INTERNATIONAL": "INTL", "WORLD": "INTL"}
+_CODE = re.compile(r"^[A-Z]{2}$")
+
+MESSAGES = {
+    "none": "Nothing in this text points to abuse or a crisis. This is only a screen: if something feels "
+    "wrong in your relationship, trust that feeling and talk to someone you trust.",
+    "concern": "Some of what you wrote, such as being watched or kept from people, being afraid of how "
+    "your partner will react, or being threatened, can be a sign of abuse. You deserve to feel safe "
+    "with your partner, and none of this is your fault. Advice about softening, giving room or showing "
+    "more appreciation is paused here, because it is not meant for this situation. A confidential "
+    "support line can help you think it through, at your own pace.",
+    "danger": "What you wrote mentions violence or a threat of harm. Your safety comes first. If you are in "
+    "immediate danger, call {emergency} now. The people at the lines below are trained for exactly this; "
+    "you do not need to be sure before you call, and you do not have to handle it alone. Advice about "
+    "communication is paused here.",
+    "crisis": "What you wrote mentions suicide or self-harm. If you, or your partner, might act on these "
+    "thoughts, please contact a crisis line now, or call {emergency}. You do not have to handle this alone, "
+    "and reaching out is a strong thing to do. Advice about communication is paused here.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """One help line. `kind` is "crisis" (suicide, emotional crisis) or "abuse" (domestic abuse)."""
+
+    name: str
+    phone: str
+    text: str
+    url: str
+    kind: str
+    country: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "phone": self.phone, "text": self.text, "url": self.url, "kind": self.kind,
+                "country": self.country}
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyReason:
+    """Why a text was flagged: one span, its kind, and a plain explanation.
+
+    `index` is the message's position when a whole conversation was screened (`assess_texts`), else None.
+    `level` is how serious this one sign is on its own.
+    """
+
+    kind: str
+    start: int
+    end: int
+    match: str
+    message: str
+    level: str = "concern"
+    index: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "start": self.start, "end": self.end, "match": self.match,
+                               "message": self.message}
+        if self.index is not None:
+            out["index"] = self.index
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Safety:
+    """The verdict: `level` is "none", "concern" or "danger"; help `resources` are empty when "none"."""
+
+    level: str
+    reasons: tuple[SafetyReason, ...] = ()
+    resources: tuple[Resource, ...] = ()
+    country: str = "INTL"
+
+    @property
+    def crisis(self) -> bool:
+        """True when suicide or self-harm was mentioned: a crisis line is then listed first."""
+        return any(r.kind == "self_harm" for r in self.reasons)
+
+    @property
+    def withheld(self) -> frozenset[str]:
+        """Principles whose coaching must not be shown for this text."""
+        return WITHHELD_PRINCIPLES if self.level != "none" else frozenset()
+
+    @property
+    def message(self) -> str:
+        """A calm, non-judgemental paragraph for this level, in the user's country."""
+        return message_for(self.level, crisis=self.crisis, country=self.country)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "reasons": [r.to_dict() for r in self.reasons],
+            "resources": [r.to_dict() for r in self.resources],
+            "message": self.message,
+        }
+
+
+# ---------------------------------------------------------------------------------------------- data
+
+
+@cache
+def _pattern_meta() -> dict[str, tuple[str, str]]:
+    """`lexical:<kind>.<id>` -> (level, reason), from the safety pattern files."""
+    out: dict[str, tuple[str, str]] = {}
+    folder = _files.files("openup.text.patterns")
+    for kind in sorted(SAFETY_KINDS):
+        entry = folder.joinpath(f"{kind}.toml")
+        if not entry.is_file():
+            continue
+        with entry.open("rb") as fh:
+            data = tomllib.load(fh)
+        level = str(data.get("level", DEFAULT_LEVEL[kind]))
+        reason = str(data.get("reason", DEFAULT_REASON[kind]))
+        for i, row in enumerate(data.get("pattern", [])):
+            row_level = str(row.get("level", level))
+            if row_level not in ("concern", "danger"):
+                where = f"patterns/{kind}.toml: pattern {row.get('id', i)!r}"
+                raise ValueError(f"{where}: level {row_level!r} is not 'concern' or 'danger'")
+            out[f"lexical:{kind}.{row.get('id', i)}"] = (row_level, str(row.get("reason", reason)))
+    return out
+
+
+@cache
+def _resource_data() -> tuple[dict[str, tuple[Resource, ...]], dict[str, str]]:
+    data = read_data("resources.toml")
+    rows = data.get("resource", [])
+    assert isinstance(rows, list)
+    by_country: dict[str, list[Resource]] = {}
+    for row in rows:
+        kind = str(row["kind"])
+        if kind not in ("abuse", "crisis"):
+            raise ValueError(f"resources.toml: {row.get('name')!r}: kind {kind!r}; use 'abuse' or 'crisis'")
+        res = Resource(str(row["name"]), str(row.get("phone", "")), str(row.get("text", "")),
+                       str(row.get("url", "")), kind, str(row["country"]).upper())
+        by_country.setdefault(res.country, []).append(res)
+    emergency = data.get("emergency", {})
+    assert isinstance(emergency, dict)
+    numbers = {str(k).upper(): str(v) for k, v in emergency.items()}
+    return {c: tuple(v) for c, v in by_country.items()}, numbers
+
+
+def countries() -> list[str]:
+    """Country codes with their own help lines (plus "INTL")."""
+    return sorted(_resource_data()[0])
+
+
+def emergency_number(country: str) -> str:
+    """The emergency number to name for `country`, or general advice when we do not know it."""
+    table = _resource_data()[1]
+    return table.get(country.upper(), table.get("INTL", "your local emergency number"))
+
+
+def resources_for(country: str | None, crisis: bool) -> list[Resource]:
+    """Help lines for `country` (falling back to "INTL"): crisis lines first when `crisis`, else abuse lines.
+
+    >>> resources_for("US", crisis=True)[0].name
+    '988 Suicide & Crisis Lifeline'
+    """
+    table = _resource_data()[0]
+    code = _canonical(country or "INTL") or "INTL"
+    rows = table.get(code) or table.get("INTL", ())
+    first = "crisis" if crisis else "abuse"
+    return sorted(rows, key=lambda r: r.kind != first)  # stable: file order within each kind
+
+
+def message_for(level: str, crisis: bool = False, country: str = "INTL") -> str:
+    """The calm paragraph shown for a level (a crisis message when suicide or self-harm was mentioned)."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown safety level {level!r}; expected one of {LEVELS}")
+    key = "crisis" if crisis and level != "none" else level
+    return MESSAGES[key].format(emergency=emergency_number(country))
+
+
+# ---------------------------------------------------------------------------------------------- country
+
+
+def _canonical(code: str) -> str | None:
+    """An upper-case two-letter code or "INTL", or None when `code` is not one."""
+    up = code.strip().upper()
+    up = ALIASES.get(up, up)
+    if up == "INTL" or _CODE.match(up):
+        return up
+    return None
+
+
+def _locale_country() -> str | None:
+    """The territory of the user's locale: en_GB.UTF-8 -> GB. POSIX order: LC_ALL, LC_MESSAGES, LANG."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "").strip()
+        if not value:
+            continue
+        m = re.match(r"^[A-Za-z]{2,3}[_-]([A-Za-z]{2})\b", value)
+        return m.group(1).upper() if m else None  # the first set variable decides, even if it is "C"
+    return None
+
+
+def resolve_country(explicit: str | None) -> str:
+    """Which country's help lines to show: `--country`, then config `country`, then the locale, then "INTL".
+
+    >>> resolve_country("gb")
+    'GB'
+    """
+    if explicit is not None and explicit.strip():
+        code = _canonical(explicit)
+        if code is None:
+            raise UserError(
+                f"The country {explicit!r} is not a two-letter country code; use one such as US, GB or DE, "
+                "or INTL."
+            )
+        return code
+    from openup.config import config_path, load_config
+
+    configured = load_config().get("country")
+    if configured is not None:
+        code = _canonical(str(configured)) if isinstance(configured, str) else None
+        if code is None:
+            raise UserError(
+                f"The config file {config_path()} sets country = {configured!r}; use a two-letter code "
+                "such as \"US\" or \"GB\", or \"INTL\"."
+            )
+        return code
+    return _locale_country() or "INTL"
+
+
+# ---------------------------------------------------------------------------------------------- assess
+
+
+def _reason(sig: Signal, index: int | None = None) -> SafetyReason:
+    level, reason = _pattern_meta().get(sig.source, (DEFAULT_LEVEL[sig.kind], DEFAULT_REASON[sig.kind]))
+    if sig.source.startswith("model:"):
+        reason = kinds()[sig.kind].label
+    message = reason[:1].upper() + reason[1:] + "."
+    return SafetyReason(sig.kind, sig.start, sig.end, sig.match, message, level, index)
+
+
+def _level(reasons: Sequence[SafetyReason]) -> str:
+    return max((r.level for r in reasons), key=LEVELS.index, default="none")
+
+
+def _verdict(reasons: list[SafetyReason], country: str | None) -> Safety:
+    level = _level(reasons)
+    if level == "none":
+        # An explicit country is still checked, so a typo is reported whatever the text says.
+        return Safety("none", (), (), resolve_country(country) if country is not None else "INTL")
+    code = resolve_country(country)
+    crisis = any(r.kind == "self_harm" for r in reasons)
+    return Safety(level, tuple(reasons), tuple(resources_for(code, crisis)), code)
+
+
+def _dedupe(signals: Sequence[Signal]) -> list[Signal]:
+    """Safety signals only, one per (kind, span), in text order."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for s in sorted(signals, key=lambda s: (s.start, s.end, s.kind)):
+        key = (s.kind, s.start, s.end)
+        if s.kind in SAFETY_KINDS and key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def assess(text: str, signals: Sequence[Signal] | None = None, country: str | None = None) -> Safety:
+    """Screen one text. Pass `signals` when `detect()` already ran; otherwise the lexical tier runs here.
+
+    The country (for help lines) is resolved only when something was found.
+
+    >>> s = assess("I'm scared of what he'll do if I go out", country="US")
+    >>> (s.level, [r.kind for r in s.reasons], s.resources[0].name)
+    ('concern', ['fear'], 'National Domestic Violence Hotline')
+    """
+    if signals is None:
+        from openup.text import detect
+
+        signals = detect(text, model=False)
+    return _verdict([_reason(s) for s in _dedupe(signals)], country)
+
+
+def assess_texts(texts: Sequence[str], country: str | None = None) -> Safety:
+    """Screen a whole conversation: the highest level over all messages; each reason carries its `index`.
+
+    >>> s = assess_texts(["hi", "you'll regret this", "he hit me"], country="AU")
+    >>> (s.level, [(r.index, r.kind) for r in s.reasons])
+    ('danger', [(1, 'threat'), (2, 'violence')])
+    """
+    from openup.text import detect_many
+
+    reasons = [
+        _reason(sig, i)
+        for i, sigs in enumerate(detect_many(list(texts), model=False))
+        for sig in _dedupe(sigs)
+    ]
+    return _verdict(reasons, country)
+
+
+__all__ = [
+    "LEVELS",
+    "WITHHELD_PRINCIPLES",
+    "Resource",
+    "Safety",
+    "SafetyReason",
+    "assess",
+    "assess_texts",
+    "countries",
+    "emergency_number",
+    "message_for",
+    "resolve_country",
+    "resources_for",
+]

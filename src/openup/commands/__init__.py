@@ -1,0 +1,1 @@
+"""CLI commands, one module each with `register(app)`. Thin: parse, call the library, render."""

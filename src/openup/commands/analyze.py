@@ -1,0 +1,139 @@
+"""`openup analyze`: the method's measures over a chat export, as a report you can open offline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from openup.commands.render import console, print_json
+from openup.errors import UserError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from openup.analysis import Analysis
+    from openup.chats import Conversation
+
+
+def _ask_me(conv: Conversation) -> str | None:
+    """Ask which participant the user is, when that is unclear and someone can answer."""
+    if conv.me or any(m.is_me for m in conv.messages):
+        return None
+    people = [p for p, _ in conv.people().most_common()]
+    if len(people) < 2 or sys.stdin is None or not sys.stdin.isatty():
+        return None  # analyze() explains what to pass
+    for n, p in enumerate(people[:9], 1):
+        typer.echo(f"  {n}. {p}")
+    choice = typer.prompt("Which of these people are you? (number)", type=int)
+    if not 1 <= choice <= min(len(people), 9):
+        raise UserError(f"Choose a number from 1 to {min(len(people), 9)}, or pass --me NAME.")
+    return people[choice - 1]
+
+
+def _summary(con: Console, a: Analysis, paths: dict[str, Path]) -> None:
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    from openup.method import principles
+
+    s = a.summary()
+    if a.safety.level != "none":
+        lines = [a.safety.message or "Some messages show signs of danger.", ""]
+        for r in a.safety.resources:
+            bits = [b for b in (r.get("phone") and f"call {r['phone']}", r.get("text") and f"text {r['text']}",
+                                r.get("url")) if b]
+            lines.append(f"  \u2022 {r.get('name', '')}: {', '.join(map(str, bits))}")
+        con.print(Panel(escape("\n".join(lines)), title="Safety first", border_style="red"))
+    who = f"you ({a.me}) and {a.partner}" if a.partner else f"you ({a.me})"
+    con.print(f"[bold]{s['messages']:,} messages[/] between {escape(who)} over {s['weeks']} week(s).")
+    for note in [*dict.fromkeys(a.limits.values()), *a.notes]:
+        con.print(f"[dim]\u2022 {escape(note)}[/]")
+    if a.partner and "all" not in a.limits:
+        ratio = s["appreciation_to_criticism"]
+        con.print(f"  Your appreciation to criticism: {s['appreciation']} : {s['criticism']}"
+                  + (f" ({ratio:g} to 1; about 5 to 1 is the mark)" if ratio is not None else ""))
+        if s["turn_toward_pct"] is not None:
+            con.print(f"  You turned toward {s['turn_toward_pct']:g}% of {escape(a.partner)}'s bids "
+                      "(couples who stayed together: about 86%; who split: about 33%)")
+        pw = s["pursue_withdraw"]
+        if pw["pursuer"]:
+            con.print(f"  Pursue-withdraw: {pw['cycle_weeks']} week(s) where {escape(str(pw['pursuer']))} pursued "
+                      f"and {escape(str(pw['withdrawer']))} pulled back")
+    names = principles()
+    if a.priorities:
+        con.print("\n[bold]Three things to work on first[/]")
+        for n, f in enumerate(a.priorities, 1):
+            con.print(f" {n}. [bold]{escape(names[f.principle].name)}[/] [dim]({f.principle})[/]")
+            con.print(f"    {escape(f.finding)}")
+    con.print()
+    for label, path in paths.items():
+        con.print(f"[green]{label}:[/] {escape(str(path))}")
+
+
+def analyze_command(
+    file: Annotated[Path, typer.Argument(help="A chat export: file, zip or folder.")],
+    me: Annotated[str | None, typer.Option("--me", help="Your name as it appears in the chat.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Folder for report.html, metrics.json, messages.csv.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only messages from this date on (YYYY-MM-DD).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print metrics.json to standard output.")] = False,
+    country: Annotated[str | None, typer.Option("--country", help="Two-letter country code for help lines.")] = None,
+    partner: Annotated[str | None, typer.Option("--partner", help="In a group chat: the other person.")] = None,
+    no_model: Annotated[bool, typer.Option("--no-model", help="Use the lexical tier only.")] = False,
+) -> None:
+    """Analyse a couple's chat: the method's measures over time, in a report you can open offline."""
+    from openup.analysis import analyze, write_report
+    from openup.analysis.pipeline import parse_since
+    from openup.chats import load_chat
+
+    start = parse_since(since)
+    con = console()
+    err = console() if as_json else con
+    if as_json:
+        err.file = sys.stderr
+    with err.status("Reading the chat\u2026"):
+        conv = load_chat(file, me=me)
+    me = me or _ask_me(conv)
+    progress, update = _progress(err, len(conv.messages))
+    try:
+        analysis = analyze(conv, me=me, partner=partner, since=start, model=False if no_model else None,
+                           country=country, progress=update)
+    finally:
+        if progress is not None:
+            progress.stop()
+    paths: dict[str, Path] = {}
+    if out is not None or not as_json:
+        paths = write_report(analysis, out or Path("openup-report"))
+    if as_json:
+        data: dict[str, Any] = analysis.to_dict()
+        data["files"] = {k: str(v) for k, v in paths.items()}
+        print_json(data)
+        return
+    _summary(con, analysis, paths)
+
+
+def _progress(con: Console, n: int) -> tuple[Any, Any]:
+    """A progress bar for long chats (no background thread, so the detection pool can fork safely)."""
+    if n < 20_000 or not con.is_terminal:
+        return None, None
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
+                   console=con, auto_refresh=False, transient=True)
+    tasks: dict[str, Any] = {}
+    labels = {"detect": "Reading messages", "measure": "Measuring"}
+    bar.start()
+
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(labels.get(stage, stage), total=max(total, 1))
+        bar.update(tasks[stage], completed=done, total=max(total, 1))
+        bar.refresh()
+
+    return bar, update
+
+
+def register(app: typer.Typer) -> None:
+    app.command("analyze")(analyze_command)

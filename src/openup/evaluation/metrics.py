@@ -1,0 +1,65 @@
+"""Precision, recall and F1 per signal kind, from gold and predicted kind sets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Confusion counts for one kind over `n` texts."""
+
+    n: int
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def positives(self) -> int:
+        """How many texts carry the kind in the gold labels."""
+        return self.tp + self.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        return (self.n - self.fp - self.fn) / self.n if self.n else 0.0
+
+
+def score_kinds(
+    gold: Sequence[Iterable[str]], predicted: Sequence[Iterable[str]], kinds: Iterable[str]
+) -> dict[str, Counts]:
+    """Per-kind counts: a text is a positive for a kind when the kind is in its set.
+
+    >>> score_kinds([{"apology"}, set()], [{"apology"}, {"apology"}], ["apology"])["apology"].precision
+    0.5
+    """
+    if len(gold) != len(predicted):
+        raise ValueError(f"gold has {len(gold)} texts but predicted has {len(predicted)}")
+    gold_sets = [frozenset(g) for g in gold]
+    pred_sets = [frozenset(p) for p in predicted]
+    out: dict[str, Counts] = {}
+    for kind in kinds:
+        tp = fp = fn = 0
+        for g, p in zip(gold_sets, pred_sets, strict=True):
+            if kind in p:
+                if kind in g:
+                    tp += 1
+                else:
+                    fp += 1
+            elif kind in g:
+                fn += 1
+        out[kind] = Counts(len(gold_sets), tp, fp, fn)
+    return out

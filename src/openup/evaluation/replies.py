@@ -1,0 +1,211 @@
+"""How well `reply()` coaches: do its suggestions carry their move's signal, and never a harmful one?
+
+Partner-side texts come from two public sets in `shared/data` (evaluation only, never training):
+ESConv's `prev_seeker_turn` (what a person seeking support said; CC BY-NC 4.0) and GoEmotions test texts
+written in the first person with an emotion label (Apache-2.0). For each text, each suggestion is run
+through `detect(..., model=False)`: a suggestion "carries" its move when the move's signal is found
+(reflect: reflection, validate: validation, ask: open_question), and is "clean" when no harmful or
+safety kind is found. Grammar is checked cheaply too (no doubled word such as "you you").
+
+>>> from pathlib import Path
+>>> evaluate_replies(Path("../shared/data"), limit=20)["texts"]["coached"] > 0  # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from openup.errors import UserError
+
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'd|i'll|my|me|myself)\b", re.IGNORECASE)
+_POSITIVE_EMOTIONS = frozenset(
+    "admiration amusement approval caring desire excitement gratitude joy love optimism pride relief".split()
+)
+_NEGATIVE_EMOTIONS = frozenset(
+    "anger annoyance disappointment disapproval disgust embarrassment fear grief nervousness remorse sadness".split()
+)
+_MOVE_SIGNAL = {"reflect": "reflection", "validate": "validation", "ask": "open_question"}
+
+
+def esconv_texts(data_dir: Path) -> Iterator[tuple[str, str]]:
+    """(text, "") for each distinct seeker turn in ESConv's dev file, in file order."""
+    path = data_dir / "esconv" / "esconv_supporter_dev.csv"
+    seen: set[str] = set()
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            text = (row.get("prev_seeker_turn") or "").strip()
+            if text and text not in seen:
+                seen.add(text)
+                yield text, ""
+
+
+def goemotions_texts(data_dir: Path) -> Iterator[tuple[str, str]]:
+    """(text, emotion) for GoEmotions test texts in the first person with a non-neutral label."""
+    folder = data_dir / "goemotions"
+    labels = (folder / "labels.txt").read_text(encoding="utf-8").split()
+    with (folder / "test.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2:
+                continue
+            text, ids = parts[0], [int(i) for i in parts[1].split(",") if i.strip().isdigit()]
+            names = [labels[i] for i in ids if i < len(labels) and labels[i] != "neutral"]
+            if names and _FIRST_PERSON.search(text):
+                yield text, names[0]
+
+
+def partner_texts(data_dir: Path, limit: int | None = None) -> list[tuple[str, str, str]]:
+    """(source, text, emotion) rows, ESConv and GoEmotions interleaved so any prefix mixes both."""
+    a = [("esconv", t, e) for t, e in esconv_texts(data_dir)]
+    b = [("goemotions", t, e) for t, e in goemotions_texts(data_dir)]
+    out: list[tuple[str, str, str]] = []
+    for i in range(max(len(a), len(b))):
+        if i < len(a):
+            out.append(a[i])
+        if i < len(b):
+            out.append(b[i])
+    return out[:limit] if limit is not None else out
+
+
+def _pct(num: int, den: int) -> float:
+    return round(100.0 * num / den, 1) if den else 0.0
+
+
+def evaluate_replies(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
+    """Run `reply()` (templates only, no LLM) over partner texts and count what its suggestions carry.
+
+    Returns counts and rates (percentages) per move, latency in milliseconds, and `markdown`, a section
+    ready for docs/accuracy.md.
+    """
+    from openup.coach.listen import reads_well, reply
+    from openup.text.detect import detect
+
+    rows = partner_texts(data_dir, limit)
+    per_move: dict[str, dict[str, int]] = {
+        m: {"n": 0, "carries": 0, "clean": 0, "both": 0, "reads_well": 0, "thought": 0, "concrete": 0}
+        for m in _MOVE_SIGNAL
+    }
+    texts = {"total": len(rows), "coached": 0, "safety": 0, "skipped": 0}
+    skipped: dict[str, int] = {}
+    sources: dict[str, int] = {}
+    valence = {"n": 0, "agree": 0}
+    timings: list[float] = []
+    failures: list[dict[str, str]] = []
+    for source, text, emotion in rows:
+        sources[source] = sources.get(source, 0) + 1
+        t0 = time.perf_counter()
+        try:
+            result = reply(text, llm=False)
+        except UserError as exc:
+            texts["skipped"] += 1
+            reason = str(exc).split(";")[0].split(":")[0][:60]
+            skipped[reason] = skipped.get(reason, 0) + 1
+            continue
+        timings.append((time.perf_counter() - t0) * 1000)
+        if not result.suggestions:
+            texts["safety"] += 1
+            continue
+        texts["coached"] += 1
+        for s in result.suggestions:
+            c = per_move[s.move]
+            found = detect(s.text, model=False)
+            kinds_found = {f.kind for f in found}
+            has_signal = _MOVE_SIGNAL[s.move] in kinds_found
+            clean = not _harmful(kinds_found)
+            c["n"] += 1
+            c["carries"] += has_signal
+            c["clean"] += clean
+            c["both"] += has_signal and clean
+            c["reads_well"] += reads_well(s.text)
+            c["thought"] += "thought_question" in kinds_found
+            c["concrete"] += "concrete_question" in kinds_found
+            if not (has_signal and clean) and len(failures) < 20:
+                failures.append({"move": s.move, "text": s.text, "kinds": ",".join(sorted(kinds_found))})
+        if emotion and result.heard.feelings:
+            want = "positive" if emotion in _POSITIVE_EMOTIONS else "negative" if emotion in _NEGATIVE_EMOTIONS else ""
+            if want:
+                valence["n"] += 1
+                valence["agree"] += result.heard.valence == want
+    timings.sort()
+
+    def q(p: float) -> float:
+        return round(timings[min(len(timings) - 1, int(p * len(timings)))], 2) if timings else 0.0
+
+    moves_out = {
+        m: {
+            **c,
+            "carries_pct": _pct(c["carries"], c["n"]),
+            "clean_pct": _pct(c["clean"], c["n"]),
+            "both_pct": _pct(c["both"], c["n"]),
+            "reads_well_pct": _pct(c["reads_well"], c["n"]),
+            "thought_pct": _pct(c["thought"], c["n"]),
+            "concrete_pct": _pct(c["concrete"], c["n"]),
+        }
+        for m, c in per_move.items()
+    }
+    all_n = sum(c["n"] for c in per_move.values())
+    result_dict: dict[str, Any] = {
+        "texts": texts,
+        "sources": sources,
+        "skipped_reasons": skipped,
+        "moves": moves_out,
+        "overall": {
+            "suggestions": all_n,
+            "clean_pct": _pct(sum(c["clean"] for c in per_move.values()), all_n),
+            "carries_pct": _pct(sum(c["carries"] for c in per_move.values()), all_n),
+        },
+        "feeling_valence": {**valence, "agree_pct": _pct(valence["agree"], valence["n"])},
+        "latency_ms": {"p50": q(0.50), "p99": q(0.99), "mean": round(sum(timings) / len(timings), 2) if timings else 0.0},
+        "failures": failures,
+    }
+    result_dict["markdown"] = replies_markdown(result_dict)
+    return result_dict
+
+
+def _harmful(found: set[str]) -> bool:
+    from openup.method import kinds
+
+    table = kinds()
+    return any(table[k].harmful for k in found)
+
+
+def replies_markdown(result: dict[str, Any]) -> str:
+    """A markdown section for docs/accuracy.md from an `evaluate_replies()` result."""
+    t = result["texts"]
+    lines = [
+        "## Reply coaching (`openup reply`)",
+        "",
+        f"Partner-side texts: {t['total']} ({', '.join(f'{k} {v}' for k, v in result['sources'].items())}); "
+        f"coached {t['coached']}, answered with the safety section {t['safety']}, turned away {t['skipped']} "
+        "(not English, no words).",
+        "Each suggestion is run through `detect(model=False)`. *Carries* = the move's signal is found "
+        "(reflect: reflection, validate: validation, ask: open_question); *clean* = no harmful or safety kind.",
+        "",
+        "| move | suggestions | carries its signal | clean | both | reads well | thought question | concrete question |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for move, c in result["moves"].items():
+        lines.append(
+            f"| {move} | {c['n']} | {c['carries_pct']}% | {c['clean_pct']}% | {c['both_pct']}% | "
+            f"{c['reads_well_pct']}% | {c['thought_pct']}% | {c['concrete_pct']}% |"
+        )
+    lat = result["latency_ms"]
+    fv = result["feeling_valence"]
+    lines += [
+        "",
+        f"Latency per reply (templates, lexical tier): p50 {lat['p50']} ms, p99 {lat['p99']} ms.",
+        f"Heard-feeling tone agrees with the GoEmotions label (positive vs negative emotions) on "
+        f"{fv['agree_pct']}% of {fv['n']} texts where a feeling was heard.",
+        "Sources: ESConv (Liu et al., ACL 2021; CC BY-NC 4.0, evaluation only), GoEmotions (Demszky et al., "
+        "ACL 2020; Apache-2.0). Neither is couples' chat.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["evaluate_replies", "partner_texts", "replies_markdown"]

@@ -1,0 +1,61 @@
+"""`detect()`: one interface over both tiers. Callers never know which tier spoke."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from openup.text.lexical import lexical_signals
+from openup.text.signal import Signal
+
+_OFF = {"off", "0", "false", "no", "none"}
+
+
+def model_wanted(model: bool | None) -> bool:
+    """Whether the learned tier should run: the argument wins, then OPENUP_MODEL, then availability."""
+    if model is False:
+        return False
+    if os.environ.get("OPENUP_MODEL", "").strip().lower() in _OFF:
+        return False
+    try:
+        from openup.text import model as learned
+    except ImportError:
+        return False
+    available = getattr(learned, "available", None)
+    return bool(available is not None and available())
+
+
+def _merge(lexical: list[Signal], learned: Sequence[Signal]) -> list[Signal]:
+    """Add learned signals that no lexical signal of the same kind already covers."""
+    if not learned:
+        return lexical
+    out = list(lexical)
+    for sig in learned:
+        if any(s.kind == sig.kind and s.start < sig.end and sig.start < s.end for s in lexical):
+            continue
+        out.append(sig)
+    out.sort(key=lambda s: (s.start, s.end, s.kind))
+    return out
+
+
+def detect(text: str, model: bool | None = None) -> list[Signal]:
+    """Find the signals the method cares about in one text, as spans.
+
+    `model=False` keeps the lexical tier alone (also `OPENUP_MODEL=off`); `None` uses the learned tier
+    when its model file is installed.
+
+    >>> [(s.kind, s.match) for s in detect("You're so lazy", model=False)]
+    [('criticism', "You're so lazy")]
+    """
+    return detect_many([text], model=model)[0]
+
+
+def detect_many(texts: Sequence[str], model: bool | None = None) -> list[list[Signal]]:
+    """`detect()` for many texts at once; the learned tier batches them."""
+    lexical = [lexical_signals(t) for t in texts]
+    if not texts or not model_wanted(model):
+        return lexical
+    from openup.text import model as learned
+
+    extra = learned.learned_signals(list(texts))
+    return [_merge(lex, ext) for lex, ext in zip(lexical, extra, strict=True)]

@@ -1,0 +1,153 @@
+"""The learned tier: sentence embeddings (int8 MiniLM via onnxruntime) and small calibrated heads.
+
+Everything heavy is loaded lazily on first use; importing this package imports numpy only.
+Set `OPENUP_MODEL=off` (or 0/false) to switch the tier off; `available()` then says False.
+
+>>> from openup.text import model
+>>> if model.available():
+...     [s.kind for s in model.learned_signals(["thank you so much for cooking tonight"])[0]]
+['appreciation']
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from openup.text.model.heads import HEADS_FILE, Heads, load_heads
+from openup.text.model.sentences import sentence_spans, trimmed_span
+from openup.text.signal import Signal
+
+if TYPE_CHECKING:
+    from openup.text.model.embedder import Embedder
+
+__all__ = [
+    "available",
+    "embed",
+    "emotion_scores",
+    "get_embedder",
+    "get_heads",
+    "head_scores",
+    "learned_signals",
+]
+
+_OFF_VALUES = {"off", "0", "false", "no"}
+_lock = threading.Lock()
+_embedder: Embedder | None = None
+_heads: Heads | None = None
+
+
+def available() -> bool:
+    """True when the learned tier can run: model and heads files present, onnxruntime and tokenizers
+    importable, and `OPENUP_MODEL` is not set to off/0/false. Cheap: loads nothing."""
+    from openup.text.model.embedder import MODEL_FILE, TOKENIZER_FILE
+
+    if os.environ.get("OPENUP_MODEL", "").strip().lower() in _OFF_VALUES:
+        return False
+    if not (MODEL_FILE.is_file() and TOKENIZER_FILE.is_file() and HEADS_FILE.is_file()):
+        return False
+    return all(importlib.util.find_spec(name) is not None for name in ("onnxruntime", "tokenizers"))
+
+
+def get_embedder() -> Embedder:
+    """The process-wide embedder, built on first call (about 0.1-0.3 s)."""
+    global _embedder
+    if _embedder is None:
+        with _lock:
+            if _embedder is None:
+                from openup.text.model.embedder import Embedder
+
+                _embedder = Embedder()
+    return _embedder
+
+
+def get_heads() -> Heads:
+    """The shipped heads, read on first call."""
+    global _heads
+    if _heads is None:
+        with _lock:
+            if _heads is None:
+                _heads = load_heads(HEADS_FILE)
+    return _heads
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """(n, 384) float32 unit vectors for `texts`. Repeated texts are served from a cache."""
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    return get_embedder().embed(list(texts))
+
+
+def head_scores(texts: Sequence[str], group: str | None = None) -> list[dict[str, float]]:
+    """Calibrated probability per head (optionally one group: "signal", "emotion", "attribute")."""
+    heads = get_heads()
+    idx = list(range(len(heads.names))) if group is None else heads.in_group(group)
+    if not texts:
+        return []
+    probs = heads.probabilities(embed(texts))
+    return [{heads.names[j]: float(row[j]) for j in idx} for row in probs]
+
+
+def emotion_scores(texts: Sequence[str]) -> list[dict[str, float]]:
+    """Per text, the probability of each emotion family (gratitude, joy, sadness, anger, fear, ...),
+    from heads trained on GoEmotions. Useful for measuring emotion expression over time."""
+    return head_scores(texts, group="emotion")
+
+
+def learned_signals(texts: Sequence[str]) -> list[list[Signal]]:
+    """For each text, the Signals whose head probability reaches its held-out threshold.
+
+    A head scores the whole message and each of its sentences; the signal's score is the highest of
+    those probabilities and its span is the sentence that scored highest (the trimmed message when it
+    has one sentence), so `text[start:end] == match`. `source` is "model:<head>".
+    """
+    heads = get_heads()
+    signal_idx = heads.in_group("signal")
+    results: list[list[Signal]] = [[] for _ in texts]
+    if not texts or not signal_idx:
+        return results
+
+    # One embedding call for every message and every sentence of a multi-sentence message.
+    units: list[str] = []
+    owners: list[tuple[int, tuple[int, int] | None]] = []
+    for t, text in enumerate(texts):
+        if not text.strip():
+            continue
+        units.append(text.strip())
+        owners.append((t, None))
+        spans = sentence_spans(text)
+        if len(spans) > 1:
+            for span in spans:
+                units.append(text[span[0] : span[1]])
+                owners.append((t, span))
+    if not units:
+        return results
+    probs = heads.probabilities(embed(units))[:, signal_idx]
+    thresholds = heads.threshold[signal_idx]
+
+    # Group rows per text: row of the whole text, rows of its sentences.
+    per_text: dict[int, list[int]] = {}
+    for row, (t, _) in enumerate(owners):
+        per_text.setdefault(t, []).append(row)
+    for t, rows in per_text.items():
+        text = texts[t]
+        block = probs[rows]
+        best = block.max(axis=0)
+        for k, j in enumerate(signal_idx):
+            if best[k] < thresholds[k]:
+                continue
+            if len(rows) == 1:
+                start, end = trimmed_span(text)
+            else:
+                sentence_rows = rows[1:]
+                top = sentence_rows[int(np.argmax(probs[sentence_rows, k]))]
+                span = owners[top][1]
+                start, end = span if span is not None else trimmed_span(text)
+            name = heads.names[j]
+            results[t].append(Signal(name, start, end, text[start:end], round(float(best[k]), 4), f"model:{name}"))
+    return results

@@ -1,0 +1,73 @@
+"""The CLI is a thin shell: exit codes, JSON, one-sentence errors, start-up without heavy imports."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from openup.cli import main
+
+
+def run(argv: list[str], stdin: str | bytes | None = None, monkeypatch: pytest.MonkeyPatch | None = None) -> int:
+    if stdin is not None and monkeypatch is not None:
+        raw = stdin.encode() if isinstance(stdin, str) else stdin
+        fake = io.TextIOWrapper(io.BytesIO(raw))
+        monkeypatch.setattr(sys, "stdin", fake)
+    try:
+        main(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["check", "--json", "--no-model", "You never listen to me"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["signals"][0]["kind"] == "criticism"
+    assert data["rewrite"]
+
+
+def test_check_human_view(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["check", "--no-model", "How was your day?"]) == 0
+    out = capsys.readouterr().out
+    assert "thoughts-first" in out
+    assert "Try instead" in out
+
+
+def test_check_reads_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run(["check", "--json", "--no-model"], stdin="calm down", monkeypatch=monkeypatch) == 0
+    assert json.loads(capsys.readouterr().out)["signals"][0]["kind"] == "dismissal"
+
+
+@pytest.mark.parametrize("bad", [b"", b"   ", b"\xff\xfe\x00garbage\x00\x00", b"x" * 1_000_001])
+def test_check_bad_stdin_exits_2_with_one_sentence(
+    bad: bytes, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(["check", "--no-model"], stdin=bad, monkeypatch=monkeypatch) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("openup: ")
+    assert "Traceback" not in err
+    assert len(err.splitlines()) == 1
+
+
+def test_unknown_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["check", "--nope", "hi"]) == 2
+
+
+def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["demo"]) == 0
+    assert "Try instead" in capsys.readouterr().out
+
+
+def test_import_of_cli_stays_light() -> None:
+    code = (
+        "import sys, openup.cli; openup.cli._register_all(); "
+        "heavy = [m for m in ('onnxruntime', 'numpy', 'pandas', 'tokenizers') if m in sys.modules]; "
+        "print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

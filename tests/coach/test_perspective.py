@@ -1,0 +1,47 @@
+"""Pronoun perspective: what your partner said, said back to them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from openup.coach.perspective import about_the_couple, to_second_person
+
+
+@pytest.mark.parametrize(
+    ("said", "back"),
+    [
+        ("my boss yelled at me", "your boss yelled at you"),
+        ("I was so embarrassed", "You were so embarrassed"),
+        ("I'm tired and I've had enough", "You're tired and you've had enough"),
+        ("I'll call my mom and I'd like to see her", "You'll call your mom and you'd like to see her"),
+        ("I hurt myself and it was mine", "You hurt yourself and it was yours"),
+        ("Am I wrong?", "Are you wrong?"),
+        ("You never listen to me", "I never listen to you"),
+        ("you were not there for me", "I was not there for you"),
+        ("I told you I love you", "You told me you love me"),
+        ("she didn't accept you for who you are", "she didn't accept me for who I am"),
+        ("He said I was lazy", "He said you were lazy"),
+        ("my wife and I were fighting", "your wife and you were fighting"),
+        ("We had a deadline at work and my manager blamed me", "You had a deadline at work and your manager blamed you"),
+        ("we never talk anymore", "we never talk anymore"),
+        ("you and I need a break", "you and I need a break"),
+        ("Thank you for listening", "Thank you for listening"),
+    ],
+)
+def test_shift(said: str, back: str) -> None:
+    # A sentence that started with a capital keeps it; in templates the first letter is lowered.
+    assert to_second_person(said) == back
+
+
+def test_we_is_the_couple_unless_others_are_named() -> None:
+    assert about_the_couple("we never go out")
+    assert not about_the_couple("my team and I missed the deadline, we were exhausted")
+    assert about_the_couple("my friends noticed that we never go out, you and I")
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyz IMYmy'.,?")), max_size=60))
+def test_shift_never_crashes_and_keeps_non_words(text: str) -> None:
+    out = to_second_person(text)
+    assert [c for c in out if not c.isalpha()] == [c for c in text if not c.isalpha()] or "'" in text

@@ -1,0 +1,141 @@
+"""`reply()`: what was heard, three moves that carry their signal, what to avoid, safety first."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+import openup
+from openup.coach.listen import MOVES, ReplyCoaching, reply
+from openup.errors import UserError
+from openup.method import kinds
+from openup.text.detect import detect
+
+INTENDED = {"reflect": "reflection", "validate": "validation", "ask": "open_question"}
+MESSAGES = [
+    "My boss yelled at me in front of everyone today. I'm so embarrassed.",
+    "I got the job!",
+    "I'm so stressed about my exam tomorrow",
+    "You never listen to me when I talk about my day",
+    "My mom is sick again and I can't stop worrying",
+    "We had a deadline at work and my manager blamed me for the delay",
+    "I feel like such a failure, I failed the test again",
+    "hi",
+    "ok",
+    "What should I do about my job?",
+]
+
+
+@pytest.mark.parametrize("message", MESSAGES)
+def test_each_suggestion_carries_its_signal_and_nothing_harmful(message: str) -> None:
+    result = reply(message, llm=False)
+    assert [s.move for s in result.suggestions] == list(MOVES)
+    harmful = {k for k, v in kinds().items() if v.harmful}
+    for s in result.suggestions:
+        found = {x.kind for x in detect(s.text, model=False)}
+        assert INTENDED[s.move] in found, (s.move, s.text, found)
+        assert not found & harmful, (s.move, s.text, found)
+    ask = result.suggestion("ask")
+    assert ask is not None
+    assert "feeling_question" not in {x.kind for x in detect(ask.text, model=False)}
+
+
+def test_heard_event_and_feelings_in_second_person() -> None:
+    result = reply("My boss yelled at me in front of everyone today. I'm so embarrassed.", llm=False)
+    assert result.heard.event == "your boss yelled at you in front of everyone today"
+    assert result.heard.feelings[0].word == "embarrassed"
+    assert result.heard.feelings[0].source == "named"
+    reflect = result.suggestion("reflect")
+    assert reflect is not None
+    assert reflect.text.startswith("It sounds like your boss yelled at you")
+    assert "left you feeling embarrassed" in reflect.text
+
+
+def test_likely_feeling_when_none_named() -> None:
+    result = reply("My dad passed away last week.", llm=False)
+    assert result.heard.feelings and result.heard.feelings[0].source == "likely"
+    assert result.heard.feelings[0].word in {"heartbroken", "sad"}
+
+
+def test_thoughts_are_heard() -> None:
+    result = reply("I think my sister is avoiding me. Maybe I said something wrong.", llm=False)
+    assert any("you think your sister is avoiding you" in t for t in result.heard.thoughts)
+
+
+def test_avoid_is_specific_to_the_message() -> None:
+    hard = reply("My boss yelled at me in front of everyone today.", llm=False)
+    kinds_ = {a.kind for a in hard.avoid}
+    assert {"advice", "minimizing", "self_focus", "feeling_question"} <= kinds_
+    assert any("their boss" in a.text for a in hard.avoid)
+    complaint = reply("You never listen to me when I talk about my day", llm=False)
+    assert "defensiveness" in {a.kind for a in complaint.avoid}
+    good = reply("I got the job!", llm=False)
+    assert "minimizing" not in {a.kind for a in good.avoid}
+
+
+def test_json_shape() -> None:
+    data = reply("My boss yelled at me today.", llm=False).to_dict()
+    json.dumps(data)
+    assert set(data) >= {"text", "heard", "suggestions", "avoid", "safety"}
+    assert set(data["heard"]) == {"event", "feelings", "thoughts"}
+    assert {tuple(sorted(s)) for s in data["suggestions"]} == {("move", "principle", "source", "text")}
+    assert data["safety"]["level"] == "none"
+
+
+def test_public_api_is_wired() -> None:
+    assert openup.reply is reply
+    assert openup.ReplyCoaching is ReplyCoaching
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["I want to kill myself", "He hit me again last night and I'm scared to go home", "I'm going to end it all tonight"],
+)
+def test_danger_gives_the_safety_answer_instead_of_coaching(message: str) -> None:
+    result = reply(message, llm=False)
+    assert result.safety.level == "danger"
+    assert result.suggestions == ()
+    assert result.safety.resources
+    assert result.avoid and result.avoid[0].kind == "safety"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["", "   \n ", "это сообщение не на английском", "Hoy tuve un día muy difícil en el trabajo y estoy cansada",
+     "Je suis très fatiguée aujourd'hui, le travail était dur", "🙂🙂🙂"],
+)
+def test_bad_input_is_a_user_error(bad: str) -> None:
+    with pytest.raises(UserError):
+        reply(bad, llm=False)
+
+
+def test_long_message_uses_its_last_sentences_and_says_so() -> None:
+    filler = "We went to the shops and bought bread. " * 400
+    text = filler + "Then my sister called. She said I ruined the holidays. I'm so hurt."
+    result = reply(text, llm=False)
+    assert result.notes and "last three sentences" in result.notes[0]
+    assert "sister" in (result.heard.event or "") or result.heard.party == "your sister"
+    assert result.heard.feelings[0].word == "hurt"
+
+
+def test_long_message_safety_is_checked_on_the_whole_text() -> None:
+    text = "I want to kill myself. " + "Work was busy and the bus was late. " * 50
+    assert reply(text, llm=False).safety.level == "danger"
+
+
+def test_several_paragraphs() -> None:
+    text = "Work was fine.\n\nBut then my friend cancelled on me again.\n\nI feel so lonely lately."
+    result = reply(text, llm=False)
+    assert result.heard.feelings[0].word == "lonely"
+    assert len(result.suggestions) == 3
+
+
+def test_template_path_is_fast() -> None:
+    reply("warm up", llm=False)
+    start = time.perf_counter()
+    for m in MESSAGES * 5:
+        reply(m, llm=False)
+    per = (time.perf_counter() - start) / (len(MESSAGES) * 5)
+    assert per < 0.02, f"{per * 1000:.1f} ms per reply"

@@ -1,0 +1,96 @@
+"""`openup safety` through `openup.cli.main`."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from openup.cli import main
+
+
+def run(argv: list[str]) -> int:
+    try:
+        main(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+def test_answers_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["safety", "--answers", "1,5,1,5,no", "--json", "--country", "US"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["total"], data["flagged"], data["level"]) == (12, True, "concern")
+    assert data["resources"][0]["name"] == "National Domestic Violence Hotline"
+
+
+def test_answers_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["safety", "--answers", "1,1,1,1,no"]) == 0
+    out = capsys.readouterr().out
+    assert "Score 4 of 20" in out and "not a diagnosis" in out
+
+
+@pytest.mark.parametrize("answers", ["1,2,3", "1,2,3,9,no", "a,b,c,d,e", "1,2,3,4,perhaps", ""])
+def test_bad_answers_exit_2(answers: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["safety", "--answers", answers]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("openup: ") and err.count("\n") == 0
+    assert "Traceback" not in err
+
+
+def test_text_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["safety", "--text", "I just want to die", "--json", "--country", "AU"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["level"] == "danger"
+    assert data["reasons"][0]["kind"] == "self_harm"
+    assert data["resources"][0]["kind"] == "crisis"
+    assert data["resources"][0]["phone"] == "13 11 14"
+
+
+def test_text_plain(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["safety", "--text", "he checks my phone every night", "--country", "GB"]) == 0
+    out = capsys.readouterr().out
+    assert "he checks my phone" in out and "0808 2000 247" in out
+    assert run(["safety", "--text", "see you at six"]) == 0
+    assert "Nothing in this text" in capsys.readouterr().out
+
+
+def test_conflicting_or_missing_input_exit_2(monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["safety", "--text", "hi", "--answers", "1,1,1,1,no"]) == 2
+    assert run(["safety", "--text", "   "]) == 2
+    assert run(["safety", "--country", "Narnia", "--answers", "1,1,1,1,no"]) == 2
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert run(["safety"]) == 2
+    assert "--answers" in capsys.readouterr().err
+
+
+def test_interactive_prompts(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    class TTY(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    # A bad answer is asked again; the session still ends normally.
+    monkeypatch.setattr(sys, "stdin", TTY("7\n2\n2\n1\n2\nno\n"))
+    assert run(["safety", "--json"]) == 0
+    out = capsys.readouterr().out
+    data = json.loads(out[out.index("{"):])
+    assert data["answers"] == {"hurt": 2, "insult": 2, "threaten": 1, "scream": 2, "fear": "no"}
+
+
+def test_command_module_imports_lazily() -> None:
+    code = "import sys, openup.commands.safety; print(sorted(m for m in sys.modules if m.startswith('openup.')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    for heavy in ("openup.coach.safety", "openup.coach.screening"):
+        assert heavy not in out
+
+
+@pytest.mark.slow
+def test_help_starts_fast() -> None:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "openup", "safety", "--help"], capture_output=True, check=True)
+    assert time.perf_counter() - start < 1.5  # generous: the budget is 0.5 s on an idle machine

@@ -1,0 +1,219 @@
+"""The text screen: recall on abuse and crisis language, false alarms on ordinary couple messages."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from openup.coach import safety
+from openup.coach.safety import assess
+from openup.method import SAFETY_KINDS
+from openup.text import detect
+from openup.text.lexical import matchers
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+LABELLED = DATA / "safety_labelled.jsonl"
+GENERAL = DATA / "labelled.jsonl"
+
+RECALL_TARGET = 0.95
+FALSE_ALARM_LIMIT = 0.05
+
+
+def _rows(path: Path) -> list[dict[str, object]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+ROWS = _rows(LABELLED)
+POSITIVES = [r for r in ROWS if r["level"] != "none"]
+NEGATIVES = [r for r in ROWS if r["level"] == "none"]
+
+
+def test_labelled_set_is_big_and_well_formed() -> None:
+    assert len(POSITIVES) >= 150
+    assert len(NEGATIVES) >= 100
+    texts = [r["text"] for r in ROWS]
+    assert len(set(texts)) == len(texts), "duplicate texts in the labelled set"
+    for r in ROWS:
+        assert set(r) == {"text", "level", "kinds"}
+        assert r["level"] in ("none", "concern", "danger")
+        kinds = r["kinds"]
+        assert isinstance(kinds, list)
+        assert set(kinds) <= SAFETY_KINDS
+        assert bool(kinds) == (r["level"] != "none")
+    # Every safety kind is represented, and both levels.
+    seen = Counter(k for r in POSITIVES for k in r["kinds"])  # type: ignore[attr-defined]
+    assert set(seen) == SAFETY_KINDS
+    assert {r["level"] for r in POSITIVES} == {"concern", "danger"}
+
+
+def test_recall_on_abuse_and_crisis_language() -> None:
+    missed = [r["text"] for r in POSITIVES if assess(str(r["text"]), country="US").level == "none"]
+    recall = 1 - len(missed) / len(POSITIVES)
+    print(f"\nsafety recall: {recall:.3f} ({len(POSITIVES) - len(missed)}/{len(POSITIVES)}); missed: {missed}")
+    assert recall >= RECALL_TARGET, missed
+
+
+def test_kinds_agree_with_labels() -> None:
+    """A flagged case is flagged for (one of) the right reasons, not by accident."""
+    wrong = []
+    for r in POSITIVES:
+        found = {x.kind for x in assess(str(r["text"]), country="US").reasons}
+        if found and not found & set(r["kinds"]):  # type: ignore[arg-type]
+            wrong.append((r["text"], r["kinds"], sorted(found)))
+    rate = 1 - len(wrong) / len(POSITIVES)
+    print(f"\nkind agreement: {rate:.3f}; disagreements: {wrong}")
+    assert rate >= 0.95, wrong
+
+
+def test_danger_cases_reach_danger() -> None:
+    danger = [r for r in POSITIVES if r["level"] == "danger"]
+    under = [r["text"] for r in danger if assess(str(r["text"]), country="US").level != "danger"]
+    rate = 1 - len(under) / len(danger)
+    print(f"\ndanger recall at level danger: {rate:.3f} ({len(danger) - len(under)}/{len(danger)}); under: {under}")
+    assert rate >= 0.9, under
+
+
+def test_false_alarms_on_hard_negatives() -> None:
+    alarms = [(r["text"], [x.match for x in assess(str(r["text"])).reasons]) for r in NEGATIVES]
+    alarms = [a for a in alarms if a[1]]
+    rate = len(alarms) / len(NEGATIVES)
+    print(f"\nfalse-alarm rate on {len(NEGATIVES)} hard negatives: {rate:.3f}; alarms: {alarms}")
+    assert rate <= FALSE_ALARM_LIMIT, alarms
+
+
+@pytest.mark.skipif(not GENERAL.exists(), reason="tests/data/labelled.jsonl is not there yet")
+def test_false_alarms_on_ordinary_couple_messages() -> None:
+    rows = _rows(GENERAL)
+    ordinary = [r for r in rows if not set(r.get("kinds", [])) & SAFETY_KINDS]  # type: ignore[arg-type]
+    assert ordinary
+    alarms = [(r["text"], [x.match for x in assess(str(r["text"])).reasons]) for r in ordinary]
+    alarms = [a for a in alarms if a[1]]
+    rate = len(alarms) / len(ordinary)
+    print(f"\nfalse-alarm rate on {len(ordinary)} ordinary messages (labelled.jsonl): {rate:.3f}; {alarms}")
+    assert rate <= FALSE_ALARM_LIMIT, alarms
+    flagged = [r for r in rows if set(r.get("kinds", [])) & SAFETY_KINDS]  # type: ignore[arg-type]
+    if flagged:
+        missed = [r["text"] for r in flagged if assess(str(r["text"])).level == "none"]
+        print(f"safety recall on labelled.jsonl: {1 - len(missed) / len(flagged):.3f}; missed: {missed}")
+
+
+# The brief's own examples, one by one, so a regression names the sentence.
+HARD_NEGATIVES = [
+    "this traffic is killing me", "I could kill for a coffee", "he hit the gym",
+    "she killed it at the presentation", "I'm dying to see you", "you'll regret not coming, the food is amazing",
+    "I'm scared of spiders", "break a leg", '"I\'ll be back" — love that movie', "my phone died",
+    "the battery is dead", "hit me up later", "that joke killed", "the suspense is killing me",
+    "she pushed me to apply for the job", "he pushes me away when I try to talk", "she beat me at chess",
+    "I won't let you pay for dinner again!", "you're not allowed to be this cute", "I'm not scared of him",
+    "he would never hurt me", "I cut myself chopping onions", "can you check my phone for the charger?",
+]
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_hard_negative_is_not_flagged(text: str) -> None:
+    verdict = assess(text)
+    assert verdict.level == "none", verdict.reasons
+
+
+POSITIVE_EXAMPLES = [
+    ("you'll regret it", "threat", "concern"),
+    ("I'll hurt you", "threat", "danger"),
+    ("do it or else", "threat", "concern"),
+    ("I'll make you pay", "threat", "concern"),
+    ("I'll take the kids", "threat", "concern"),
+    ("I'll ruin you", "threat", "concern"),
+    ("I'll kill you", "threat", "danger"),
+    ("I'll send your nudes to your family", "threat", "danger"),
+    ("he hit me", "violence", "danger"),
+    ("she pushed me down the stairs", "violence", "danger"),
+    ("he grabbed me by the throat", "violence", "danger"),
+    ("he threw things at me", "violence", "danger"),
+    ("he slapped me", "violence", "danger"),
+    ("she has a knife and she held it to my throat", "violence", "danger"),
+    ("he keeps checking my phone", "control", "concern"),
+    ("she tracks my location", "control", "concern"),
+    ("he reads my messages", "control", "concern"),
+    ("he won't let me see my family", "control", "concern"),
+    ("she controls all the money", "control", "concern"),
+    ("you're not allowed to go out", "control", "concern"),
+    ("I won't let you see your friends", "control", "concern"),
+    ("he took my keys so I couldn't leave", "control", "concern"),
+    ("she won't let me work", "control", "concern"),
+    ("he tells me what to wear", "control", "concern"),
+    ("I'm scared of my partner", "fear", "concern"),
+    ("I'm scared of what he'll do", "fear", "concern"),
+    ("I'm walking on eggshells", "fear", "concern"),
+    ("I'm afraid to go home", "fear", "concern"),
+    ("I'm afraid to say no", "fear", "concern"),
+    ("he pressured me into sex", "control", "concern"),
+    ("he wouldn't take no for an answer", "control", "concern"),
+    ("he forced me to have sex", "violence", "danger"),
+    ("I want to kill myself", "self_harm", "danger"),
+    ("i want to die", "self_harm", "danger"),
+    ("I just want to end it all", "self_harm", "danger"),
+    ("you'd be better off without me", "self_harm", "danger"),
+    ("there's no reason to live", "self_harm", "danger"),
+    ("I've been self-harming again", "self_harm", "danger"),
+    ("she took an overdose", "self_harm", "danger"),
+    ("he says he'll kill himself if I leave", "self_harm", "danger"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "level"), POSITIVE_EXAMPLES)
+def test_positive_example_is_flagged(text: str, kind: str, level: str) -> None:
+    verdict = assess(text, country="US")
+    assert kind in {r.kind for r in verdict.reasons}, verdict.reasons
+    assert verdict.level == level
+
+
+def test_reported_threat_in_quotes_still_flags() -> None:
+    for text in ('he told me "I\'ll kill you"', "she texted “you're dead when I get home”"):
+        assert assess(text).level == "danger", text
+
+
+def test_quoted_film_line_does_not_flag() -> None:
+    assert assess('"I will find you and I will kill you" — that movie line gets me every time').level == "none"
+
+
+def test_sexual_coercion_reason_is_named() -> None:
+    verdict = assess("he wouldn't take no for an answer")
+    assert any("sexual coercion" in r.message.lower() for r in verdict.reasons)
+
+
+def test_every_safety_pattern_has_valid_metadata() -> None:
+    meta = safety._pattern_meta()
+    folder = resources.files("openup.text.patterns")
+    for kind in SAFETY_KINDS:
+        with folder.joinpath(f"{kind}.toml").open("rb") as fh:
+            data = tomllib.load(fh)
+        assert data["kind"] == kind
+        ids = [row["id"] for row in data["pattern"]]
+        assert len(ids) == len(set(ids)), f"duplicate pattern ids in {kind}.toml"
+        for pid in ids:
+            level, reason = meta[f"lexical:{kind}.{pid}"]
+            assert level in ("concern", "danger")
+            assert reason and reason == reason.strip()
+    compiled = {m.kind for m in matchers()}
+    assert SAFETY_KINDS <= compiled
+    # self_harm and violence are always danger.
+    for source, (level, _) in meta.items():
+        if source.startswith(("lexical:self_harm.", "lexical:violence.")):
+            assert level == "danger", source
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdehiklmnoprstuwy '\".,!?\u2019\u201cI")), max_size=80))
+def test_spans_point_into_the_original_text(text: str) -> None:
+    for sig in detect(text, model=False):
+        assert text[sig.start:sig.end] == sig.match
+    verdict = assess(text)
+    for r in verdict.reasons:
+        assert text[r.start:r.end] == r.match

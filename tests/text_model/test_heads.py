@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from openup.text import model
+from openup.text.model.heads import HEADS_FILE, Heads, load_heads
+from openup.text.model.sentences import sentence_spans, trimmed_span
+
+SIGNAL_KINDS = {
+    "criticism", "contempt", "dismissal", "defensiveness", "pressure", "leverage", "advice", "minimizing",
+    "feeling_question", "generic_question", "thought_question", "concrete_question", "open_question",
+    "closed_question", "validation", "reflection", "appreciation", "self_disclosure", "apology", "i_statement",
+    "threat", "control", "fear", "violence", "self_harm",
+}
+EXPECTED_SIGNAL_HEADS = {"criticism", "contempt", "dismissal", "pressure", "validation", "reflection",
+                         "appreciation", "self_disclosure"}
+
+
+def kinds(text: str) -> dict[str, float]:
+    return {s.kind: s.score for s in model.learned_signals([text])[0]}
+
+
+def test_heads_file_is_consistent() -> None:
+    heads = load_heads()
+    assert set(heads.in_group("signal")) and set(heads.in_group("emotion"))
+    signal_names = {heads.names[i] for i in heads.in_group("signal")}
+    assert signal_names <= SIGNAL_KINDS  # signal heads must speak the Signal vocabulary exactly
+    assert EXPECTED_SIGNAL_HEADS <= signal_names
+    assert {"gratitude", "joy", "sadness", "anger", "fear"} <= {heads.names[i] for i in heads.in_group("emotion")}
+    assert ((heads.threshold > 0) & (heads.threshold < 1)).all()
+    assert heads.weights.shape == (len(heads.names), 384)
+    assert "heads" in heads.meta and heads.meta["seed"]
+
+
+def test_heads_round_trip(tmp_path: Path) -> None:
+    heads = load_heads(HEADS_FILE)
+    heads.save(tmp_path / "h.npz")
+    again = load_heads(tmp_path / "h.npz")
+    assert again.names == heads.names
+    x = np.random.default_rng(0).normal(size=(5, 384)).astype(np.float32)
+    np.testing.assert_allclose(again.probabilities(x), heads.probabilities(x), atol=1e-6)
+
+
+def test_inconsistent_heads_are_rejected() -> None:
+    with pytest.raises(ValueError, match="inconsistent"):
+        Heads(("a",), ("signal",), np.zeros((2, 384)), np.zeros(1), np.ones(1), np.zeros(1), np.zeros(1), {})
+    with pytest.raises(ValueError, match="unknown head group"):
+        Heads(("a",), ("nope",), np.zeros((1, 384)), np.zeros(1), np.ones(1), np.zeros(1), np.zeros(1), {})
+
+
+def test_probabilities_are_in_unit_interval(learned: None) -> None:
+    texts = ["ok", "you never listen", "thank you!!", "", "🙄", "a" * 2000]
+    for row in model.head_scores(texts):
+        assert all(0.0 <= p <= 1.0 for p in row.values())
+    heads = model.get_heads()
+    extreme = heads.probabilities(np.full((1, 384), 100.0, dtype=np.float32))
+    assert np.isfinite(extreme).all() and (extreme >= 0).all() and (extreme <= 1).all()
+
+
+def test_emotion_scores_shape(learned: None) -> None:
+    scores = model.emotion_scores(["thank you so much!", "I'm so sad today", "this makes me furious"])
+    assert len(scores) == 3 and all(set(s) == set(scores[0]) for s in scores)
+    assert max(scores[0], key=lambda k: scores[0][k]) == "gratitude"
+    assert scores[1]["sadness"] > scores[0]["sadness"]
+    assert scores[2]["anger"] > scores[0]["anger"]
+
+
+def test_learned_signals_spans_are_valid(learned: None) -> None:
+    texts = [
+        "thank you so much for cooking tonight",
+        "  I had a long day.   You never listen to me! 🙄  ",
+        "Can you grab milk? Also, it sounds like work has been really draining for you lately.",
+        "",
+        "   ",
+        "wow, thanks for nothing",
+        "ok\nlove you\nsee you at 7",
+    ]
+    result = model.learned_signals(texts)
+    assert len(result) == len(texts)
+    assert result[3] == [] and result[4] == []
+    for text, signals in zip(texts, result, strict=True):
+        for s in signals:
+            assert text[s.start : s.end] == s.match
+            assert s.match.strip() == s.match and s.match
+            assert s.source == f"model:{s.kind}"
+            assert 0.0 <= s.score <= 1.0
+
+
+def test_appreciation_is_detected(learned: None) -> None:
+    assert "appreciation" in kinds("thank you so much for cooking tonight")
+    assert "appreciation" in kinds("I really appreciate how patient you were with my mum today")
+
+
+def test_sarcastic_thanks_is_not_plain_appreciation(learned: None) -> None:
+    found = kinds("wow, thanks for nothing")
+    assert "contempt" in found or "criticism" in found
+    assert found.get("appreciation", 0.0) < max(found.get("contempt", 0.0), found.get("criticism", 0.0))
+
+
+def test_a_few_behaviours(learned: None) -> None:
+    assert "criticism" in kinds("you never help with anything, you're so lazy")
+    assert "dismissal" in kinds("you're overreacting, it's really not a big deal")
+    assert "pressure" in kinds("answer me right now, I know you read my message")
+    assert "validation" in kinds("that makes so much sense, anyone would feel hurt after that")
+    assert "self_disclosure" in kinds("I've been feeling really anxious about my job and I didn't tell anyone")
+    assert kinds("can you pick up bread on the way home?") == {}
+
+
+def test_span_points_at_responsible_sentence(learned: None) -> None:
+    text = "I picked up the kids at five. Thank you so much for making dinner, it was lovely."
+    appreciation = [s for s in model.learned_signals([text])[0] if s.kind == "appreciation"]
+    assert appreciation and appreciation[0].match.startswith("Thank you so much")
+
+
+def test_sentence_spans() -> None:
+    assert sentence_spans("Thanks. You never call!") == [(0, 7), (8, 23)]
+    text = "hi\nhow are you?? ok 🙄"
+    assert [text[a:b] for a, b in sentence_spans(text)] == ["hi", "how are you??", "ok 🙄"]
+    assert sentence_spans("   ") == []
+    assert [("I said no!!! 🙄")[a:b] for a, b in sentence_spans("I said no!!! 🙄")] == ["I said no!!! 🙄"]
+    assert trimmed_span("  hey  ") == (2, 5)
