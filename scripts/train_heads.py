@@ -10,9 +10,9 @@ Data allowed for shipped weights only (see shared/data/SOURCES.md):
   - our own couple-style messages in src/openup/text/model/train_data/      written by the openup developers
 Never swda, esconv, unhealthy-conversations or positive-frames: those are evaluation-only.
 
-Each head is L2-regularised logistic regression (Newton/IRLS) on the shipped int8 embeddings, Platt-scaled
-on the held-out dev split, with the threshold that maximises F1 on dev. Test-split numbers are printed and
-stored in the file's metadata.
+Each head is L2-regularised logistic regression (Newton-CG) on the shipped int8 embeddings plus a bag of
+the most frequent WordPiece tokens, Platt-scaled on the held-out dev split, with the threshold that
+maximises F1 on dev. Test-split numbers are printed and stored in the file's metadata.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import os
 import random
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,12 +35,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from openup.text.model.embedder import MODEL_FILE, Embedder  # noqa: E402
-from openup.text.model.heads import HEADS_FILE, Heads  # noqa: E402
+from openup.text.model.heads import HEADS_FILE, Heads, bag_of_tokens  # noqa: E402
 
 TRAIN_DATA = ROOT / "src" / "openup" / "text" / "model" / "train_data"
 SEED = 20240607
-OWN_WEIGHT = 4.0  # our in-domain messages are few; each counts as several Reddit comments
-L2_GRID = (0.3, 1.0, 3.0, 10.0)
+OWN_WEIGHT = 10.0  # our in-domain messages are few; each counts as several Reddit comments
+L2_GRID = (0.3, 1.0, 3.0)
+CV_FOLDS = 5
+VOCAB_SIZE = 1500  # shared WordPiece vocabulary for the bag-of-tokens features
+SPECIAL_IDS = {0, 100, 101, 102, 103}  # [PAD] [UNK] [CLS] [SEP] [MASK]
 
 GOEMO_LABELS = [
     "admiration", "amusement", "anger", "annoyance", "approval", "caring", "confusion", "curiosity", "desire",
@@ -179,26 +182,63 @@ def embed_all(texts: list[str], cache_dir: Path) -> dict[str, np.ndarray]:
     return known
 
 
+def token_bags(texts: list[str], train_texts: set[str]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The VOCAB_SIZE WordPiece ids found in most training texts, and each text's 0/1 bag over them."""
+    ids = Embedder(cache_size=0).token_ids(texts)
+    df: dict[int, int] = {}
+    for text, tok in zip(texts, ids, strict=True):
+        if text in train_texts:
+            for t in set(tok.tolist()) - SPECIAL_IDS:
+                df[t] = df.get(t, 0) + 1
+    vocab = np.array(sorted(sorted(df, key=lambda t: (-df[t], t))[:VOCAB_SIZE]), dtype=np.int32)
+    matrix = bag_of_tokens(ids, vocab)
+    return vocab, dict(zip(texts, matrix, strict=True))
+
+
 # ------------------------------------------------------------------------------------------- learning
 
 
-def fit_logreg(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float, iters: int = 30) -> tuple[np.ndarray, float]:
-    """Weighted L2 logistic regression by Newton's method (deterministic; bias not penalised)."""
+def fit_logreg(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float,
+               iters: int = 15, cg_iters: int = 40) -> tuple[np.ndarray, float]:
+    """Weighted L2 logistic regression by Newton-CG (deterministic; the bias is not penalised)."""
     n, d = x.shape
-    xb = np.hstack([x, np.ones((n, 1), dtype=x.dtype)]).astype(np.float64)
+    xb = np.hstack([x, np.ones((n, 1), dtype=np.float32)]).astype(np.float32)
     theta = np.zeros(d + 1)
     reg = np.full(d + 1, l2)
     reg[-1] = 0.0
     for _ in range(iters):
-        z = xb @ theta
-        p = 1.0 / (1.0 + np.exp(-np.clip(z, -35, 35)))
-        grad = xb.T @ (w * (p - y)) + reg * theta
-        hess = (xb * (w * p * (1 - p))[:, None]).T @ xb + np.diag(reg) + 1e-8 * np.eye(d + 1)
-        step = np.linalg.solve(hess, grad)
-        theta -= step
-        if np.abs(step).max() < 1e-6:
+        # float32 products: casting theta (not xb) keeps each product one pass over a float32 matrix.
+        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ theta.astype(np.float32), -35, 35)))
+        grad = (xb.T @ (w * (p - y)).astype(np.float32)).astype(np.float64) + reg * theta
+        if np.linalg.norm(grad) < 1e-5 * max(1.0, float(w.sum())) ** 0.5:
             break
+        s = (w * p * (1 - p)).astype(np.float32)
+
+        def hess_vec(v: np.ndarray, s: np.ndarray = s) -> np.ndarray:
+            xv = xb @ v.astype(np.float32)
+            out: np.ndarray = (xb.T @ (s * xv)).astype(np.float64) + reg * v + 1e-6 * v
+            return out
+
+        theta -= _conjugate_gradient(hess_vec, grad, cg_iters)
     return theta[:-1].astype(np.float32), float(theta[-1])
+
+
+def _conjugate_gradient(matvec: Callable[[np.ndarray], np.ndarray], b: np.ndarray, iters: int) -> np.ndarray:
+    x = np.zeros_like(b)
+    r = b.copy()
+    p = r.copy()
+    rs = float(r @ r)
+    for _ in range(iters):
+        ap = matvec(p)
+        alpha = rs / float(p @ ap)
+        x += alpha * p
+        r -= alpha * ap
+        rs_new = float(r @ r)
+        if rs_new < 1e-12 * float(b @ b):
+            break
+        p = r + (rs_new / rs) * p
+        rs = rs_new
+    return x
 
 
 def fit_platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -216,6 +256,11 @@ def fit_platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
         if np.abs(step).max() < 1e-8:
             break
     return float(a), float(b)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -35.0, 35.0)))
+    return out
 
 
 def prf(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
@@ -243,6 +288,7 @@ class Dataset:
     name: str
     group: str
     rows: list[tuple[Item, int, float]]  # item, label, weight
+    cv: bool = False  # calibrate on cross-validated scores (few positives) instead of the dev split
 
 
 @dataclass
@@ -250,6 +296,7 @@ class Trained:
     name: str
     group: str
     weights: np.ndarray
+    vocab_weights: np.ndarray
     bias: float
     platt: tuple[float, float]
     threshold: float
@@ -257,42 +304,88 @@ class Trained:
     metrics: dict[str, dict[str, float]]
 
 
-def train_head(ds: Dataset, vec: dict[str, np.ndarray]) -> Trained:
+def _balanced(y: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Weights that give both classes equal total mass (Platt scaling later restores the prior)."""
+    pos, neg = (w * y).sum(), (w * (1 - y)).sum()
+    out: np.ndarray = w * np.where(y > 0, 0.5 / pos, 0.5 / neg) * len(y)
+    return out
+
+
+def _platt_loss(z: np.ndarray, y: np.ndarray) -> float:
+    a, c = fit_platt(z, y)
+    p = _sigmoid(a * z + c)
+    return -float(np.mean(y * np.log(p + 1e-9) + (1 - y) * np.log(1 - p + 1e-9)))
+
+
+def _folds(y: np.ndarray, k: int) -> np.ndarray:
+    """Stratified fold ids, seeded."""
+    rng = np.random.default_rng(SEED)
+    folds = np.zeros(len(y), dtype=int)
+    for cls in (0, 1):
+        idx = np.flatnonzero(y == cls)
+        rng.shuffle(idx)
+        folds[idx] = np.arange(len(idx)) % k
+    return folds
+
+
+def train_head(ds: Dataset, vec: dict[str, np.ndarray], bags: dict[str, np.ndarray]) -> Trained:
+    width = 384 + len(next(iter(bags.values())))
+
     def part(split: str, source: str | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         rows = [r for r in ds.rows if r[0].split == split and (source is None or r[0].source == source)]
-        x = np.stack([vec[r[0].text] for r in rows]) if rows else np.zeros((0, 384), np.float32)
+        x = (np.stack([np.concatenate([vec[r[0].text], bags[r[0].text]]) for r in rows]) if rows
+             else np.zeros((0, width), np.float32))
         return x, np.array([r[1] for r in rows], float), np.array([r[2] for r in rows], float)
 
     xtr, ytr, wtr = part("train")
-    xdv, ydv, _ = part("dev")
-    # Balance the classes in the fit; Platt scaling on dev restores calibrated probabilities.
-    pos_w, neg_w = (wtr * ytr).sum(), (wtr * (1 - ytr)).sum()
-    wbal = wtr * np.where(ytr > 0, 0.5 / pos_w, 0.5 / neg_w) * len(ytr)
-    best: tuple[float, float, np.ndarray, float] | None = None
-    for l2 in L2_GRID:
-        w, b = fit_logreg(xtr, ytr, wbal, l2)
+    xdv, ydv, wdv = part("dev")
+    metrics: dict[str, dict[str, float]] = {}
+    if ds.cv:
+        # Few positives: calibrate and pick the threshold on 5-fold out-of-fold scores over train+dev,
+        # then refit on all of it. A dev split of ~8 positives gave erratic thresholds.
+        xtr, ytr, wtr = np.vstack([xtr, xdv]), np.concatenate([ytr, ydv]), np.concatenate([wtr, wdv])
+        folds = _folds(ytr, CV_FOLDS)
+        best_cv: tuple[float, float, np.ndarray] | None = None
+        for l2 in L2_GRID:
+            z_oof = np.zeros(len(ytr))
+            for k in range(CV_FOLDS):
+                fit = folds != k
+                w, b = fit_logreg(xtr[fit], ytr[fit], _balanced(ytr[fit], wtr[fit]), l2)
+                z_oof[~fit] = xtr[~fit] @ w + b
+            loss = _platt_loss(z_oof, ytr)
+            if best_cv is None or loss < best_cv[0]:
+                best_cv = (loss, l2, z_oof)
+        assert best_cv is not None
+        _, l2, z = best_cv
+        a, c = fit_platt(z, ytr)
+        threshold = best_threshold(_sigmoid(a * z + c), ytr)
+        w, b = fit_logreg(xtr, ytr, _balanced(ytr, wtr), l2)
+        m = prf(ytr, _sigmoid(a * z + c) >= threshold)
+        m["accuracy"] = round(float(((_sigmoid(a * z + c) >= threshold) == (ytr > 0)).mean()), 4)
+        metrics["cv:all"] = m
+    else:
+        wbal = _balanced(ytr, wtr)
+        best: tuple[float, float, np.ndarray, float] | None = None
+        for l2 in L2_GRID:
+            w, b = fit_logreg(xtr, ytr, wbal, l2)
+            loss = _platt_loss(xdv @ w + b, ydv)
+            if best is None or loss < best[0]:
+                best = (loss, l2, w, b)
+        assert best is not None
+        _, l2, w, b = best
         z = xdv @ w + b
         a, c = fit_platt(z, ydv)
-        p = 1 / (1 + np.exp(-(a * z + c)))
-        loss = -float(np.mean(ydv * np.log(p + 1e-9) + (1 - ydv) * np.log(1 - p + 1e-9)))
-        if best is None or loss < best[0]:
-            best = (loss, l2, w, b)
-    assert best is not None
-    _, l2, w, b = best
-    z = xdv @ w + b
-    a, c = fit_platt(z, ydv)
-    threshold = best_threshold(1 / (1 + np.exp(-(a * z + c))), ydv)
-    metrics: dict[str, dict[str, float]] = {}
-    for split in ("dev", "test"):
+        threshold = best_threshold(_sigmoid(a * z + c), ydv)
+    for split in ("test",) if ds.cv else ("dev", "test"):
         for source in (None, "own", "goemotions", "politeness"):
             x, y, _ = part(split, source)
             if len(y) == 0 or y.sum() == 0:
                 continue
-            p = 1 / (1 + np.exp(-(a * (x @ w + b) + c)))
+            p = _sigmoid(a * (x @ w + b) + c)
             m = prf(y, p >= threshold)
             m["accuracy"] = round(float(((p >= threshold) == (y > 0)).mean()), 4)
             metrics[f"{split}:{source or 'all'}"] = m
-    return Trained(ds.name, ds.group, w, b, (a, c), threshold, l2, metrics)
+    return Trained(ds.name, ds.group, w[:384], w[384:], b, (a, c), threshold, l2, metrics)
 
 
 # ------------------------------------------------------------------------------------------- datasets
@@ -314,7 +407,7 @@ def build_datasets(goemo: list[Item], polite: list[Item], own: list[Item]) -> li
                              ("test", spec.goemo_negatives // 4)):
                 pool = [it for it in goemo if it.split == split and not it.labels & spec.goemo_exclude]
                 rows.extend((it, 0, 1.0) for it in rng.sample(pool, min(k, len(pool))))
-        out.append(Dataset(spec.name, "signal", rows))
+        out.append(Dataset(spec.name, "signal", rows, cv=not spec.goemo_positive))
     for name, labels in EMOTIONS.items():
         out.append(Dataset(name, "emotion", [(it, int(bool(it.labels & labels)), 1.0) for it in goemo]))
     out.append(Dataset("politeness", "attribute", [(it, int("polite" in it.labels), 1.0) for it in polite]))
@@ -336,12 +429,14 @@ def main(argv: Iterable[str] | None = None) -> int:
     datasets = build_datasets(goemo, polite, own)
     if args.only:
         datasets = [d for d in datasets if d.name in set(args.only)]
-    vec = embed_all(sorted({r[0].text for d in datasets for r in d.rows}), args.cache)
+    texts = sorted({r[0].text for d in datasets for r in d.rows})
+    vec = embed_all(texts, args.cache)
+    vocab, bags = token_bags(texts, {it.text for it in goemo + polite + own if it.split == "train"})
 
     trained: list[Trained] = []
     for ds in datasets:
         t0 = time.perf_counter()
-        tr = train_head(ds, vec)
+        tr = train_head(ds, vec, bags)
         trained.append(tr)
         test = tr.metrics.get("test:all", {})
         print(f"{tr.name:16s} {tr.group:9s} l2={tr.l2:<5} thr={tr.threshold:.3f} "
@@ -357,6 +452,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         "model_sha256_16": hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:16],
         "sources": {"goemotions": "Apache-2.0", "stanford-politeness": "CC BY 4.0", "own": "openup developers"},
         "emotions": {k: sorted(v) for k, v in EMOTIONS.items()},
+        "vocab_size": len(vocab),
+        "own_weight": OWN_WEIGHT,
         "heads": {t.name: {"group": t.group, "l2": t.l2, "threshold": t.threshold, "metrics": t.metrics}
                   for t in trained},
     }
@@ -369,6 +466,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         platt_b=np.array([t.platt[1] for t in trained], np.float32),
         threshold=np.array([t.threshold for t in trained], np.float32),
         meta=meta,
+        vocab=vocab,
+        vocab_weights=np.stack([t.vocab_weights for t in trained]),
     )
     heads.save(args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e3:.0f} kB, {len(trained)} heads)")

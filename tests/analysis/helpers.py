@@ -11,12 +11,28 @@ START = datetime(2024, 3, 4, 9, 0)  # a Monday: ISO week 2024-W10
 
 
 def msg(i: int, sender: str, at: datetime, text: str, kind: str = "text", me: str = "Alex") -> Message:
-    return Message("test", "t", f"m{i}", at, None, sender, sender, sender == me, kind,  # type: ignore[arg-type]
-                   text, None, False, i)
+    return Message(
+        "test",
+        "t",
+        f"m{i}",
+        at,
+        None,
+        sender,
+        sender,
+        sender == me,
+        kind,  # type: ignore[arg-type]
+        text,
+        None,
+        False,
+        i,
+    )
 
 
-def conv(rows: Sequence[tuple[str, float, str] | tuple[str, float, str, str]], me: str | None = "Alex",
-         start: datetime = START) -> Conversation:
+def conv(
+    rows: Sequence[tuple[str, float, str] | tuple[str, float, str, str]],
+    me: str | None = "Alex",
+    start: datetime = START,
+) -> Conversation:
     """Rows of (sender, minutes since start, text[, kind]) in order."""
     messages = []
     for i, row in enumerate(rows, 1):
@@ -27,8 +43,14 @@ def conv(rows: Sequence[tuple[str, float, str] | tuple[str, float, str, str]], m
     return Conversation("test", people, messages, me=me)
 
 
-def alternate(texts_a: Sequence[str], texts_b: Sequence[str], gap_min: float = 2, a: str = "Alex",
-              b: str = "Sam", start_min: float = 0) -> list[tuple[str, float, str]]:
+def alternate(
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+    gap_min: float = 2,
+    a: str = "Alex",
+    b: str = "Sam",
+    start_min: float = 0,
+) -> list[tuple[str, float, str]]:
     """A, B, A, B ... with a fixed gap."""
     rows: list[tuple[str, float, str]] = []
     t = start_min

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tests.analysis.helpers import alternate, conv
 
 from openup.analysis import Params, analyze
 from openup.analysis.timeline import ME, PARTNER
-from tests.analysis.helpers import alternate, conv
 
 FILLER_A = ["ok", "sure", "on my way", "cool", "see you soon", "yes"]
 FILLER_B = ["lol", "fine", "nice", "yep", "sounds good", "haha"]
@@ -18,8 +18,14 @@ def run(rows, **kw):  # type: ignore[no-untyped-def]
 
 # -- volume ------------------------------------------------------------------------------------------------
 def test_volume_counts_words_shares_and_latency() -> None:
-    rows = [("Alex", 0, "hello there you"), ("Sam", 2, "hi"), ("Alex", 5, "how are things"),
-            ("Sam", 15, "good"), ("Sam", 16, "<Media omitted>", "media"), ("Alex", 20, "nice one")]
+    rows = [
+        ("Alex", 0, "hello there you"),
+        ("Sam", 2, "hi"),
+        ("Alex", 5, "how are things"),
+        ("Sam", 15, "good"),
+        ("Sam", 16, "<Media omitted>", "media"),
+        ("Alex", 20, "nice one"),
+    ]
     assert run(rows).volume.people[PARTNER].median_latency_s is None  # two replies: no "typical" time
     a = run(rows, params=Params(min_replies_for_latency=2))
     me, pa = a.volume.people
@@ -38,7 +44,7 @@ def test_thread_gap_is_a_parameter() -> None:
     rows = [("Alex", 0, "hi"), ("Sam", 300, "hey"), ("Alex", 302, "ok")]
     short = run(rows, params=Params(thread_gap_s=3600))
     assert short.volume.people[PARTNER].replies == 0 and short.volume.people[PARTNER].threads_started == 1
-    long = run(rows, params=Params(thread_gap_s=6 * 3600))
+    long = run(rows, params=Params(thread_gap_s=6 * 3600, min_replies_for_latency=1))
     assert long.volume.people[PARTNER].replies == 1
     assert long.volume.people[PARTNER].median_latency_s == 300 * 60
 
@@ -72,8 +78,10 @@ def test_partner_depth_trend_rises() -> None:
 
 # -- reciprocity -------------------------------------------------------------------------------------------
 def test_reciprocity_balance_and_deep_questions_without_sharing() -> None:
-    rows = alternate(["what do you think about the move?", "how do you feel about it?", "ok", "ok", "ok"],
-                     ["I feel so lonely lately", "I'm so worried about my dad", "lol", "nice", "ok"])
+    rows = alternate(
+        ["what do you think about the move?", "how do you feel about it?", "ok", "ok", "ok"],
+        ["I feel so lonely lately", "I'm so worried about my dad", "lol", "nice", "ok"],
+    )
     a = run(rows)
     rec = a.reciprocity.to_dict()
     assert rec["your_rate"] == 0 and rec["partner_rate"] == pytest.approx(2 / 5)
@@ -101,9 +109,16 @@ def test_reciprocity_lagged_correlation() -> None:
 
 # -- appreciation vs criticism -----------------------------------------------------------------------------
 def test_ratio_counts_messages_not_signals() -> None:
-    rows = alternate(["thank you so much", "you're the best, I really appreciate you", "You're so lazy",
-                      "calm down", "whatever 🙄"],
-                     ["ok", "ok", "ok", "thank you so much", "ok"])
+    rows = alternate(
+        [
+            "thank you so much",
+            "you're the best, I really appreciate you",
+            "You're so lazy",
+            "calm down",
+            "whatever 🙄",
+        ],
+        ["ok", "ok", "ok", "thank you so much", "ok"],
+    )
     a = run(rows)
     me = a.ratio.people[ME]
     assert me["appreciation"] == 2 and me["critical_messages"] == 3
@@ -116,11 +131,15 @@ def test_ratio_counts_messages_not_signals() -> None:
 # -- bids --------------------------------------------------------------------------------------------------
 def test_bids_toward_away_against() -> None:
     rows = [
-        ("Sam", 0, "guess what, I got the job"), ("Alex", 2, "that is wonderful news"),      # toward
-        ("Sam", 10, "what did your boss say?"), ("Alex", 12, "You're so lazy"),            # against
-        ("Sam", 20, "<Media omitted>", "media"), ("Sam", 21, "ok"),
-        ("Alex", 20 + 5 * 60, "sorry, was busy"),                                          # away (5 h)
-        ("Sam", 400, "look at this https://example.com/x"), ("Alex", 401, "ha nice"),      # toward
+        ("Sam", 0, "guess what, I got the job"),
+        ("Alex", 2, "that is wonderful news"),  # toward
+        ("Sam", 10, "what did your boss say?"),
+        ("Alex", 12, "You're so lazy"),  # against
+        ("Sam", 20, "<Media omitted>", "media"),
+        ("Sam", 21, "ok"),
+        ("Alex", 20 + 5 * 60, "sorry, was busy"),  # away (5 h)
+        ("Sam", 400, "look at this https://example.com/x"),
+        ("Alex", 401, "ha nice"),  # toward
     ]
     a = run(rows)
     me = a.bids.people[ME]
@@ -141,10 +160,15 @@ def test_bid_window_is_a_parameter() -> None:
 
 # -- pursuit -----------------------------------------------------------------------------------------------
 def test_follow_ups_barrages_pressure() -> None:
-    rows = [("Alex", 0, "are you coming?"), ("Alex", 1, "when?"), ("Alex", 2, "where are you?"),  # barrage
-            ("Alex", 40, "thinking of you"),                                                  # follow-up
-            ("Alex", 41, "answer me"),                                                        # pressure
-            ("Sam", 60, "sorry"), ("Alex", 62, "ok")]
+    rows = [
+        ("Alex", 0, "are you coming?"),
+        ("Alex", 1, "when?"),
+        ("Alex", 2, "where are you?"),  # barrage
+        ("Alex", 40, "thinking of you"),  # follow-up
+        ("Alex", 41, "answer me"),  # pressure
+        ("Sam", 60, "sorry"),
+        ("Alex", 62, "ok"),
+    ]
     a = run(rows)
     p = a.pursuit.people[ME]
     assert p["follow_ups"] == 1 and p["barrages"] == 1 and p["pressure"] == 1 and p["events"] == 3
@@ -167,11 +191,17 @@ def test_pursue_withdraw_cycle_found_in_the_right_weeks() -> None:
         t = week * 7 * 24 * 60.0
         for _ in range(6):
             if week in tense:
-                rows += [("Alex", t, "we need to talk"), ("Alex", t + 30, "hello??"), ("Alex", t + 60, "answer me"),
-                         ("Sam", t + 180, "busy")]
+                rows += [
+                    ("Alex", t, "we need to talk"),
+                    ("Alex", t + 30, "hello??"),
+                    ("Alex", t + 60, "answer me"),
+                    ("Sam", t + 180, "busy"),
+                ]
             else:
-                rows += [("Alex", t, "how did the meeting go today with the team"),
-                         ("Sam", t + 2, "it went really well and we finished the plan early")]
+                rows += [
+                    ("Alex", t, "how did the meeting go today with the team"),
+                    ("Sam", t + 2, "it went really well and we finished the plan early"),
+                ]
             t += 300
     a = run(rows)
     cyc = a.pursuit.cycle
@@ -190,10 +220,16 @@ def test_no_cycle_when_calm() -> None:
 
 # -- listening ---------------------------------------------------------------------------------------------
 def test_listening_outcomes() -> None:
-    rows = [("Sam", 0, "I feel so lonely lately"), ("Alex", 1, "it sounds like you were exhausted"),   # listened
-            ("Sam", 10, "I'm so worried about my dad"), ("Alex", 11, "you should just quit"),          # fixed
-            ("Sam", 20, "I had a rough day at work and I feel so stressed"), ("Alex", 21, "ok"),      # neutral
-            ("Sam", 30, "when I was a kid I was scared"), ("Alex", 30 + 600, "hm")]                    # missed
+    rows = [
+        ("Sam", 0, "I feel so lonely lately"),
+        ("Alex", 1, "it sounds like you were exhausted"),  # listened
+        ("Sam", 10, "I'm so worried about my dad"),
+        ("Alex", 11, "you should just quit"),  # fixed
+        ("Sam", 20, "I had a rough day at work and I feel so stressed"),
+        ("Alex", 21, "ok"),  # neutral
+        ("Sam", 30, "when I was a kid I was scared"),
+        ("Alex", 30 + 600, "hm"),
+    ]  # missed
     a = run(rows)
     lis = a.listening.data
     assert lis["partner_disclosures"] == 4
@@ -204,7 +240,9 @@ def test_listening_outcomes() -> None:
 
 
 def test_question_style() -> None:
-    rows = alternate(["how was your day?", "how do you feel about it?", "what did your boss say?"], ["ok"] * 3)
+    rows = alternate(
+        ["how was your day?", "how do you feel about it?", "what did your boss say?"], ["ok"] * 3
+    )
     q = run(rows).listening.data["questions"]
     assert q == {"principle": "thoughts-first", "thoughts_or_events": 1, "feelings_or_generic": 2}
 
@@ -212,8 +250,11 @@ def test_question_style() -> None:
 # -- small wins --------------------------------------------------------------------------------------------
 def test_small_wins_above_rolling_baseline() -> None:
     rows = alternate(["ok"] * 12, ["fine"] * 12)
-    rows += [("Sam", 100, "I feel so lonely lately"), ("Alex", 101, "that must have been hard"),
-             ("Sam", 110, "I'm so worried about my dad")]  # deeper than baseline, but Alex never answers
+    rows += [
+        ("Sam", 100, "I feel so lonely lately"),
+        ("Alex", 101, "that must have been hard"),
+        ("Sam", 110, "I'm so worried about my dad"),
+    ]  # deeper than baseline, but Alex never answers
     a = run(rows, params=Params(baseline_min=10))
     assert a.small_wins.count == 2
     assert a.small_wins.outcomes["listened"] == 1 and a.small_wins.outcomes["missed"] == 1
@@ -235,8 +276,12 @@ def test_small_wins_relative_to_own_usual() -> None:
 
 # -- leverage ----------------------------------------------------------------------------------------------
 def test_leverage_linked_to_earlier_disclosure() -> None:
-    rows = [("Sam", 0, "my dad left when I was a kid and I still feel hurt"), ("Alex", 1, "I'm sorry"),
-            ("Sam", 600, "you forgot again"), ("Alex", 601, "no wonder your dad left")]
+    rows = [
+        ("Sam", 0, "my dad left when I was a kid and I still feel hurt"),
+        ("Alex", 1, "I'm sorry"),
+        ("Sam", 600, "you forgot again"),
+        ("Alex", 601, "no wonder your dad left"),
+    ]
     a = run(rows)
     lev = a.leverage.people[ME]
     assert lev == {"messages": 1, "linked": 1}

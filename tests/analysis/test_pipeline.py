@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from tests.analysis.helpers import alternate, conv
 
 from openup.analysis import analyze, features, write_report
 from openup.analysis.features import names, text_masks
 from openup.errors import UserError
 from openup.text.signal import Signal
-from tests.analysis.helpers import alternate, conv
 
 
 # -- detection ---------------------------------------------------------------------------------------------
@@ -47,7 +47,7 @@ def test_pool_gives_the_same_masks_as_serial(monkeypatch: pytest.MonkeyPatch) ->
 # -- roles -------------------------------------------------------------------------------------------------
 def test_me_missing_names_the_participants() -> None:
     c = conv(alternate(["hi"], ["hey"]), me=None)
-    with pytest.raises(UserError, match="Alex, Sam|Sam, Alex"):
+    with pytest.raises(UserError, match=r"Alex, Sam|Sam, Alex"):
         analyze(c, model=False)
 
 
@@ -62,8 +62,14 @@ def test_me_from_the_chat_and_case_insensitive_names() -> None:
 
 
 def test_group_chat_two_most_active_with_a_note() -> None:
-    rows = [("Alex", 0, "hi all"), ("Sam", 1, "hey"), ("Jo", 2, "yo"), ("Sam", 3, "what's up?"),
-            ("Alex", 4, "not much"), ("Jo", 5, "same")]
+    rows = [
+        ("Alex", 0, "hi all"),
+        ("Sam", 1, "hey"),
+        ("Jo", 2, "yo"),
+        ("Sam", 3, "what's up?"),
+        ("Alex", 4, "not much"),
+        ("Jo", 5, "same"),
+    ]
     rows = rows + [("Sam", 10 + i, "ok") for i in range(3)]
     a = analyze(conv(rows), me="Alex", model=False)
     assert a.partner == "Sam"
@@ -76,7 +82,9 @@ def test_group_chat_two_most_active_with_a_note() -> None:
 # -- bad input ---------------------------------------------------------------------------------------------
 def _report(a, tmp_path: Path) -> tuple[str, dict]:  # type: ignore[no-untyped-def, type-arg]
     paths = write_report(a, tmp_path)
-    return paths["report"].read_text(encoding="utf-8"), json.loads(paths["metrics"].read_text(encoding="utf-8"))
+    return paths["report"].read_text(encoding="utf-8"), json.loads(
+        paths["metrics"].read_text(encoding="utf-8")
+    )
 
 
 def test_single_person_chat(tmp_path: Path) -> None:
@@ -128,11 +136,18 @@ def _rich_conv():  # type: ignore[no-untyped-def]
     t = 0.0
     for week in range(4):
         t = week * 7 * 24 * 60.0
-        rows += [("Sam", t, "I feel so lonely lately"), ("Alex", t + 1, "you should just quit"),
-                 ("Sam", t + 3, "guess what, I got the job"), ("Alex", t + 4, "You're so lazy"),
-                 ("Alex", t + 5, "thank you so much"), ("Sam", t + 6, "what did your boss say?"),
-                 ("Alex", t + 8, "that must have been hard"), ("Sam", t + 9, "lol"),
-                 ("Alex", t + 60, "answer me"), ("Sam", t + 200, "ok <b>&</b></script>")]
+        rows += [
+            ("Sam", t, "I feel so lonely lately"),
+            ("Alex", t + 1, "you should just quit"),
+            ("Sam", t + 3, "guess what, I got the job"),
+            ("Alex", t + 4, "You're so lazy"),
+            ("Alex", t + 5, "thank you so much"),
+            ("Sam", t + 6, "what did your boss say?"),
+            ("Alex", t + 8, "that must have been hard"),
+            ("Sam", t + 9, "lol"),
+            ("Alex", t + 60, "answer me"),
+            ("Sam", t + 200, "ok <b>&</b></script>"),
+        ]
     return conv(rows)
 
 
@@ -143,8 +158,20 @@ def test_metrics_json_schema(tmp_path: Path) -> None:
     for k in ("messages", "weeks", "appreciation_to_criticism", "turn_toward_pct", "pursue_withdraw"):
         assert k in m["summary"]
     assert m["summary"]["messages"] == 40 and m["summary"]["weeks"] == 4
-    cols = {"week", "person", "messages", "words", "median_latency_s", "openness", "self_disclosure",
-            "appreciation", "criticism", "pursuit", "bids", "turned_toward"}
+    cols = {
+        "week",
+        "person",
+        "messages",
+        "words",
+        "median_latency_s",
+        "openness",
+        "self_disclosure",
+        "appreciation",
+        "criticism",
+        "pursuit",
+        "bids",
+        "turned_toward",
+    }
     assert len(m["weekly"]) == 8 and all(cols <= set(r) for r in m["weekly"])
     assert all(re.fullmatch(r"\d{4}-W\d{2}", r["week"]) for r in m["weekly"])
     assert sum(r["messages"] for r in m["weekly"]) == 40
@@ -172,7 +199,7 @@ def test_html_is_self_contained_and_escaped(tmp_path: Path) -> None:
     html, _ = _report(a, tmp_path)
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)
     assert "@import" not in html and "url(" not in html
-    assert "</script>\"" not in html and "<b>&</b></script>" not in html  # message text cannot break out
+    assert '</script>"' not in html and "<b>&</b></script>" not in html  # message text cannot break out
     blob = html.split('<script type="application/json" id="evidence">')[1].split("</script>")[0]
     data = json.loads(blob)
     # only referenced messages are embedded, and every referenced id is there
@@ -186,9 +213,11 @@ def test_evidence_is_capped_with_true_count(tmp_path: Path) -> None:
     a = analyze(conv(rows), me="Alex", model=False)
     ev = a.book.get("ratio.critical.0")
     assert ev is not None and ev.count == 120 and len(ev.examples) == 50
-    html, m = _report(a, tmp_path)
+    html, _ = _report(a, tmp_path)
     data = json.loads(html.split('id="evidence">')[1].split("</script>")[0])
-    assert data["lists"]["ratio.critical.0"]["n"] == 120 and len(data["lists"]["ratio.critical.0"]["ex"]) == 50
+    assert (
+        data["lists"]["ratio.critical.0"]["n"] == 120 and len(data["lists"]["ratio.critical.0"]["ex"]) == 50
+    )
     # the most recent come first
     assert data["lists"]["ratio.critical.0"]["ex"][0] == ["m239"]
 
@@ -212,3 +241,28 @@ def test_safety_section_on_top(tmp_path: Path) -> None:
     html, m = _report(a, tmp_path)
     assert m["safety"]["level"] != "none" and m["safety"]["evidence"]
     assert html.index('id="safety"') < html.index("<header>")
+
+
+def test_columnar_and_row_conversations_give_the_same_analysis(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from openup.chats import load_chat
+
+    lines = []
+    texts = ["guess what, I got the job", "that must have been hard", "You're so lazy", "<Media omitted>",
+             "I feel so lonely lately", "answer me", "thank you so much", "what did your boss say?", "ok"]
+    for i in range(300):
+        who = "Alex" if i % 3 else "Sam"
+        lines.append(f"{1 + i // 40:02d}/03/2024, {8 + (i % 40) // 4:02d}:{(i * 7) % 60:02d} - {who}: "
+                     f"{texts[i % len(texts)]}")
+    path = tmp_path / "chat.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = load_chat(path, me="Alex")
+    as_rows = replace(loaded, messages=list(loaded.messages))
+    col, row = analyze(loaded, model=False), analyze(as_rows, model=False)
+    a, b = col.to_dict(), row.to_dict()
+    assert a == b
+    assert a["summary"]["messages"] == 300
+    pa, pb = write_report(col, tmp_path / "a"), write_report(row, tmp_path / "b")
+    assert pa["messages"].read_text(encoding="utf-8") == pb["messages"].read_text(encoding="utf-8")
+    assert pa["report"].read_text(encoding="utf-8") == pb["report"].read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -37,26 +38,31 @@ def fake() -> Iterator[tuple[FakeLLM, str]]:
     state = FakeLLM()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", 0))
-            state.requests.append({"path": self.path, "body": json.loads(self.rfile.read(length)),
-                                   "auth": self.headers.get("Authorization")})
+            state.requests.append(
+                {
+                    "path": self.path,
+                    "body": json.loads(self.rfile.read(length)),
+                    "auth": self.headers.get("Authorization"),
+                }
+            )
             if state.delay:
                 time.sleep(state.delay)
             if state.status != 200:
                 self.send_response(state.status)
                 self.end_headers()
                 return
-            body = json.dumps({"choices": [{"message": {"role": "assistant", "content": state.next_answer()}}]})
+            body = json.dumps(
+                {"choices": [{"message": {"role": "assistant", "content": state.next_answer()}}]}
+            )
             data = body.encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
         def log_message(self, *args: object) -> None:
             pass
@@ -101,7 +107,10 @@ def test_bad_answer_is_rejected_retried_then_template(fake: tuple[FakeLLM, str])
 
 def test_retry_can_succeed(fake: tuple[FakeLLM, str]) -> None:
     state, url = fake
-    state.answers = ["At least you still have a job.", "It sounds like you felt embarrassed in front of everyone."]
+    state.answers = [
+        "At least you still have a job.",
+        "It sounds like you felt embarrassed in front of everyone.",
+    ]
     got = generate_checked(LLMClient(url, "fake"), [{"role": "user", "content": "x"}])
     assert got.text == "It sounds like you felt embarrassed in front of everyone."
     assert got.attempts == 2
@@ -127,12 +136,16 @@ def test_server_error_and_unreachable_fall_back(fake: tuple[FakeLLM, str]) -> No
     assert result.notes
 
 
-def test_rewrite_uses_a_clean_llm_answer_first(fake: tuple[FakeLLM, str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rewrite_uses_a_clean_llm_answer_first(
+    fake: tuple[FakeLLM, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     state, url = fake
     monkeypatch.setenv("OPENUP_LLM_URL", url)
     monkeypatch.setenv("OPENUP_LLM_MODEL", "fake")
     state.answers = ["When the dishes pile up, I feel tired and alone. Could we share them?"]
-    assert rewrite_candidates("You're so lazy, you left the dishes again")[0].startswith("When the dishes pile up")
+    assert rewrite_candidates("You're so lazy, you left the dishes again")[0].startswith(
+        "When the dishes pile up"
+    )
     state.answers = ["You're so lazy."]
     out = rewrite_candidates("You're so lazy, you left the dishes again")
     assert out and "lazy" not in out[0]

@@ -24,7 +24,10 @@ from openup.coach.perspective import about_the_couple, to_second_person
         ("she didn't accept you for who you are", "she didn't accept me for who I am"),
         ("He said I was lazy", "He said you were lazy"),
         ("my wife and I were fighting", "your wife and you were fighting"),
-        ("We had a deadline at work and my manager blamed me", "You had a deadline at work and your manager blamed you"),
+        (
+            "We had a deadline at work and my manager blamed me",
+            "You had a deadline at work and your manager blamed you",
+        ),
         ("we never talk anymore", "we never talk anymore"),
         ("you and I need a break", "you and I need a break"),
         ("Thank you for listening", "Thank you for listening"),
@@ -44,4 +47,8 @@ def test_we_is_the_couple_unless_others_are_named() -> None:
 @given(st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyz IMYmy'.,?")), max_size=60))
 def test_shift_never_crashes_and_keeps_non_words(text: str) -> None:
     out = to_second_person(text)
-    assert [c for c in out if not c.isalpha()] == [c for c in text if not c.isalpha()] or "'" in text
+    # Spaces and punctuation survive ("im" may gain an apostrophe as "you're").
+    def rest(t: str) -> list[str]:
+        return [c for c in t if not c.isalpha() and c != "'"]
+
+    assert rest(out) == rest(text)

@@ -91,7 +91,11 @@ def test_public_api_is_wired() -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["I want to kill myself", "He hit me again last night and I'm scared to go home", "I'm going to end it all tonight"],
+    [
+        "I want to kill myself",
+        "He hit me again last night and I'm scared to go home",
+        "I'm going to end it all tonight",
+    ],
 )
 def test_danger_gives_the_safety_answer_instead_of_coaching(message: str) -> None:
     result = reply(message, llm=False)
@@ -103,8 +107,14 @@ def test_danger_gives_the_safety_answer_instead_of_coaching(message: str) -> Non
 
 @pytest.mark.parametrize(
     "bad",
-    ["", "   \n ", "это сообщение не на английском", "Hoy tuve un día muy difícil en el trabajo y estoy cansada",
-     "Je suis très fatiguée aujourd'hui, le travail était dur", "🙂🙂🙂"],
+    [
+        "",
+        "   \n ",
+        "это сообщение не на английском",
+        "Hoy tuve un día muy difícil en el trabajo y estoy cansada",
+        "Je suis très fatiguée aujourd'hui, le travail était dur",
+        "🙂🙂🙂",
+    ],
 )
 def test_bad_input_is_a_user_error(bad: str) -> None:
     with pytest.raises(UserError):

@@ -57,7 +57,8 @@ def test_labelled_set_is_big_and_well_formed() -> None:
 def test_recall_on_abuse_and_crisis_language() -> None:
     missed = [r["text"] for r in POSITIVES if assess(str(r["text"]), country="US").level == "none"]
     recall = 1 - len(missed) / len(POSITIVES)
-    print(f"\nsafety recall: {recall:.3f} ({len(POSITIVES) - len(missed)}/{len(POSITIVES)}); missed: {missed}")
+    found = len(POSITIVES) - len(missed)
+    print(f"\nsafety recall: {recall:.3f} ({found}/{len(POSITIVES)}); missed: {missed}")
     assert recall >= RECALL_TARGET, missed
 
 
@@ -77,7 +78,7 @@ def test_danger_cases_reach_danger() -> None:
     danger = [r for r in POSITIVES if r["level"] == "danger"]
     under = [r["text"] for r in danger if assess(str(r["text"]), country="US").level != "danger"]
     rate = 1 - len(under) / len(danger)
-    print(f"\ndanger recall at level danger: {rate:.3f} ({len(danger) - len(under)}/{len(danger)}); under: {under}")
+    print(f"\ndanger cases at level danger: {rate:.3f} ({len(danger) - len(under)}/{len(danger)}); {under}")
     assert rate >= 0.9, under
 
 
@@ -108,7 +109,8 @@ def test_false_alarms_on_ordinary_couple_messages() -> None:
 # The brief's own examples, one by one, so a regression names the sentence.
 HARD_NEGATIVES = [
     "this traffic is killing me", "I could kill for a coffee", "he hit the gym",
-    "she killed it at the presentation", "I'm dying to see you", "you'll regret not coming, the food is amazing",
+    "she killed it at the presentation", "I'm dying to see you",
+    "you'll regret not coming, the food is amazing",
     "I'm scared of spiders", "break a leg", '"I\'ll be back" — love that movie', "my phone died",
     "the battery is dead", "hit me up later", "that joke killed", "the suspense is killing me",
     "she pushed me to apply for the job", "he pushes me away when I try to talk", "she beat me at chess",
@@ -180,7 +182,8 @@ def test_reported_threat_in_quotes_still_flags() -> None:
 
 
 def test_quoted_film_line_does_not_flag() -> None:
-    assert assess('"I will find you and I will kill you" — that movie line gets me every time').level == "none"
+    text = '"I will find you and I will kill you" — that movie line gets me every time'
+    assert assess(text).level == "none"
 
 
 def test_sexual_coercion_reason_is_named() -> None:
@@ -202,7 +205,7 @@ def test_every_safety_pattern_has_valid_metadata() -> None:
             assert level in ("concern", "danger")
             assert reason and reason == reason.strip()
     compiled = {m.kind for m in matchers()}
-    assert SAFETY_KINDS <= compiled
+    assert compiled >= SAFETY_KINDS
     # self_harm and violence are always danger.
     for source, (level, _) in meta.items():
         if source.startswith(("lexical:self_harm.", "lexical:violence.")):

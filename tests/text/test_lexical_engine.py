@@ -155,10 +155,9 @@ def _check_signals(text: str, found: list[Signal]) -> None:
     assert found == sorted(found, key=lambda s: (s.start, s.end, s.kind))
 
 
-ALPHABET = st.sampled_from(
-    list("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ'\"?!.,;:\n\u2019\u201c\u201d\u0130\u00a0🙄❤😒")
-    + ["you", "you're", "not", "never", "always", "so", "lazy", "how", "feel", "sorry", "at least", "thanks"]
-)
+CHARS = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ'\"?!.,;:\n\u2019\u201c\u201d\u0130\u00a0🙄❤😒"
+WORDS = ["you", "you're", "not", "never", "always", "so", "lazy", "how", "feel", "sorry", "at least", "thanks"]
+ALPHABET = st.sampled_from([*CHARS, *WORDS])
 
 
 @settings(max_examples=300, deadline=None)
@@ -171,3 +170,16 @@ def test_any_wordy_text_gives_valid_signals(text: str) -> None:
 @given(st.text(max_size=200))
 def test_any_string_gives_valid_signals(text: str) -> None:
     _check_signals(text, detect(text, model=False))
+
+
+def test_anchor_prefilter_changes_nothing_on_the_suites() -> None:
+    for name in ("labelled.jsonl", "labelled_holdout.jsonl"):
+        for line in (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines():
+            text = json.loads(line)["text"]
+            assert lexical_signals(text) == lexical_signals(text, _full_scan=True), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=40).map("".join))
+def test_anchor_prefilter_changes_nothing_on_generated_text(text: str) -> None:
+    assert lexical_signals(text) == lexical_signals(text, _full_scan=True)

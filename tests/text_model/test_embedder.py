@@ -31,13 +31,24 @@ def test_empty_input_gives_empty_matrix(learned: None) -> None:
     assert model.embed([]).shape == (0, DIM)
 
 
-def test_batching_and_order_do_not_change_vectors(learned: None) -> None:
+def test_batching_and_order_barely_change_vectors(learned: None) -> None:
+    # int8 dynamic quantisation scales activations per batch, so vectors move a little with the batch;
+    # they must stay close, and the same input list must give exactly the same output.
     texts = [f"message number {i} " + "word " * (i % 17) for i in range(50)]
     one_by_one = np.stack([Embedder(cache_size=0, batch_size=1).embed([t])[0] for t in texts[:10]])
     batched = Embedder(cache_size=0, batch_size=8).embed(texts)
-    np.testing.assert_allclose(batched[:10], one_by_one, atol=2e-3)
-    reversed_ = Embedder(cache_size=0, batch_size=32).embed(texts[::-1])[::-1]
-    np.testing.assert_allclose(batched, reversed_, atol=2e-3)
+    cos = (batched[:10] * one_by_one).sum(axis=1)
+    assert cos.min() > 0.93 and cos.mean() > 0.97, cos
+    reversed_ = Embedder(cache_size=0, batch_size=8).embed(texts[::-1])[::-1]
+    assert (batched * reversed_).sum(axis=1).min() > 0.97  # other batch companions, still close
+    np.testing.assert_array_equal(Embedder(cache_size=0, batch_size=8).embed(texts), batched)
+
+
+def test_encode_returns_token_ids(embedder: Embedder) -> None:
+    vectors, ids = embedder.encode(["thanks", "thanks a lot"])
+    assert vectors.shape == (2, DIM)
+    assert ids[0][0] == 101 and ids[0][-1] == 102 and len(ids[1]) == len(ids[0]) + 2
+    np.testing.assert_array_equal(embedder.token_ids(["thanks"])[0], ids[0])
 
 
 def test_cache_serves_repeats_and_stays_bounded(embedder: Embedder) -> None:

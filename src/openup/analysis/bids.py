@@ -26,7 +26,7 @@ BID_MASK: Final = ANY_QUESTION | NEWS | LINK
 
 
 def bid_type(tl: Timeline, i: int) -> str | None:
-    """"question", "news", "link", "media", or None when row `i` is not a bid."""
+    """ "question", "news", "link", "media", or None when row `i` is not a bid."""
     m = tl.mask[i]
     if tl.is_text[i]:
         if not m & BID_MASK:
@@ -36,7 +36,7 @@ def bid_type(tl: Timeline, i: int) -> str | None:
         if m & NEWS:
             return "news"
         return "question"
-    return "media" if tl.messages[i].kind == "media" else None
+    return "media" if tl.kind[i] == "media" else None
 
 
 @dataclass
@@ -44,8 +44,11 @@ class Bids:
     people: list[dict[str, Any]]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"principle": PRINCIPLE, "reference": {"stable_pct": STABLE_PCT, "split_pct": SPLIT_PCT},
-                "people": self.people}
+        return {
+            "principle": PRINCIPLE,
+            "reference": {"stable_pct": STABLE_PCT, "split_pct": SPLIT_PCT},
+            "people": self.people,
+        }
 
 
 def measure_bids(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBook) -> Bids:
@@ -56,8 +59,13 @@ def measure_bids(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBoo
     received = weekly.col("bids_received")
     names = tl.names
     two = names[1] is not None
-    stats = [{"bids": 0, "by_type": {"question": 0, "news": 0, "link": 0, "media": 0},
-              "received": 0, "toward": 0, "away": 0, "against": 0} for _ in range(2)]
+    stats: list[dict[str, int]] = [
+        {"bids": 0, "received": 0, "toward": 0, "away": 0, "against": 0} for _ in range(2)
+    ]
+    by_type: list[dict[str, int]] = [{"question": 0, "news": 0, "link": 0, "media": 0} for _ in range(2)]
+    made_ev = [
+        book.open(f"bids.made.{p}", f"Bids for attention from {names[p]}", PRINCIPLE) for p in range(2)
+    ]
     for i in range(len(tl)):
         kind = bid_type(tl, i)
         if kind is None:
@@ -66,9 +74,9 @@ def measure_bids(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBoo
         wk = tl.weeks[w]
         s = stats[p]
         s["bids"] += 1
-        s["by_type"][kind] += 1
+        by_type[p][kind] += 1
         made[p][w] += 1  # type: ignore[operator]
-        book.add(f"bids.made.{p}", f"Bids for attention from {names[p]}", PRINCIPLE, (i,))
+        made_ev[p].add(i)
         book.add(f"w.bids.{p}.{wk}", f"Bids from {names[p]} in {wk}", PRINCIPLE, (i,), weekly=True)
         if not two:
             continue
@@ -79,22 +87,40 @@ def measure_bids(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBoo
         resp = response_to(tl, i, r, params.reply_window_s)
         if not resp.replied:
             rs["away"] += 1
-            book.add(f"bids.away.{r}", f"Bids from {names[p]} that {names[r]} did not answer in time",
-                     PRINCIPLE, (i,))
+            book.add(
+                f"bids.away.{r}",
+                f"Bids from {names[p]} that {names[r]} did not answer in time",
+                PRINCIPLE,
+                (i,),
+            )
         elif resp.hostile:
             rs["against"] += 1
-            book.add(f"bids.against.{r}", f"Bids from {names[p]} that {names[r]} answered with hostility",
-                     PRINCIPLE, (i, *resp.rows))
+            book.add(
+                f"bids.against.{r}",
+                f"Bids from {names[p]} that {names[r]} answered with hostility",
+                PRINCIPLE,
+                (i, *resp.rows),
+            )
         else:
             rs["toward"] += 1
             toward_w[p][w] += 1  # type: ignore[operator]
             given[r][w] += 1  # type: ignore[operator]
-            book.add(f"bids.toward.{r}", f"Bids from {names[p]} that {names[r]} turned toward",
-                     PRINCIPLE, (i, *resp.rows))
-            book.add(f"w.turned_toward.{p}.{wk}", f"Bids from {names[p]} answered in {wk}", PRINCIPLE,
-                     (i, *resp.rows), weekly=True)
+            book.add(
+                f"bids.toward.{r}",
+                f"Bids from {names[p]} that {names[r]} turned toward",
+                PRINCIPLE,
+                (i, *resp.rows),
+            )
+            book.add(
+                f"w.turned_toward.{p}.{wk}",
+                f"Bids from {names[p]} answered in {wk}",
+                PRINCIPLE,
+                (i, *resp.rows),
+                weekly=True,
+            )
     people = []
-    for s in stats:
+    for s, types in zip(stats, by_type, strict=True):
         n = s["received"]
-        people.append({**s, "turn_toward_pct": round(100 * s["toward"] / n, 1) if n else None})
+        pct = round(100 * s["toward"] / n, 1) if n else None
+        people.append({"bids": s["bids"], "by_type": types, **s, "turn_toward_pct": pct})
     return Bids(people)

@@ -26,12 +26,13 @@ class Evidence:
     count: int = 0
     examples: deque[tuple[int, ...]] = field(default_factory=deque)
 
+    def __post_init__(self) -> None:
+        self.examples = deque(self.examples, maxlen=self.cap)
+
     def add(self, *rows: int) -> None:
         """Count one more example; keep it if it is among the `cap` most recent."""
         self.count += 1
         self.examples.append(rows)
-        if len(self.examples) > self.cap:
-            self.examples.popleft()
 
     def rows(self) -> Iterator[int]:
         """Every timeline row referenced by the kept examples."""
@@ -55,7 +56,9 @@ class EvidenceBook:
             self.lists[key] = ev
         return ev
 
-    def add(self, key: str, title: str, principle: str | None, rows: Iterable[int], *, weekly: bool = False) -> None:
+    def add(
+        self, key: str, title: str, principle: str | None, rows: Iterable[int], *, weekly: bool = False
+    ) -> None:
         """Open `key` if needed and add one example made of `rows`."""
         self.open(key, title, principle, weekly=weekly).add(*rows)
 

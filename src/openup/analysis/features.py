@@ -25,7 +25,12 @@ QUESTION: Final = 1 << 40
 LINK: Final = 1 << 41
 NEWS: Final = 1 << 42
 EMOTION: Final = 1 << 43
-EXTRA_NAMES: Final[dict[int, str]] = {QUESTION: "question_mark", LINK: "link", NEWS: "news", EMOTION: "emotion"}
+EXTRA_NAMES: Final[dict[int, str]] = {
+    QUESTION: "question_mark",
+    LINK: "link",
+    NEWS: "news",
+    EMOTION: "emotion",
+}
 
 
 def bits(*names: str) -> int:
@@ -43,11 +48,17 @@ ISTATEMENT: Final = BIT["i_statement"]
 PRESSURE: Final = BIT["pressure"]
 LEVERAGE: Final = BIT["leverage"]
 QUESTION_KINDS: Final = bits(
-    "feeling_question", "generic_question", "thought_question", "concrete_question", "open_question",
+    "feeling_question",
+    "generic_question",
+    "thought_question",
+    "concrete_question",
+    "open_question",
     "closed_question",
 )
 ANY_QUESTION: Final = QUESTION | QUESTION_KINDS
-LISTEN_GOOD: Final = bits("validation", "reflection", "open_question", "thought_question", "concrete_question")
+LISTEN_GOOD: Final = bits(
+    "validation", "reflection", "open_question", "thought_question", "concrete_question"
+)
 LISTEN_BAD: Final = bits("advice", "minimizing", "dismissal", "criticism", "contempt")
 SAFETY: Final = bits("threat", "control", "fear", "violence", "self_harm")
 
@@ -163,11 +174,16 @@ def text_masks(
     n = _workers(total, model, workers)
     chunks = [unique[i : i + CHUNK] for i in range(0, total, CHUNK)]
     done = 0
-    if n > 1 and len(chunks) > 1:
+    if n > 1 and len(chunks) > 2:
         import multiprocessing as mp
 
-        _lexicon()  # compile once before forking so workers inherit it
-        _chunk_features(["warm up"])
+        # The first chunk runs here, so the detector's compiled patterns and caches are warm before the
+        # fork and every worker inherits them instead of building its own.
+        first = chunks.pop(0)
+        out.update(zip(first, _chunk_features(first), strict=True))
+        done = len(first)
+        if progress:
+            progress("detect", done, total)
         ctx = mp.get_context("fork")
         with ctx.Pool(n) as pool:
             for chunk, masks in zip(chunks, pool.imap(_chunk_features, chunks), strict=True):

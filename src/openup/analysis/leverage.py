@@ -46,7 +46,7 @@ class Leverage:
 
 
 def measure_leverage(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBook) -> Leverage:
-    """Leverage messages per person; linked to an earlier disclosure of the other person when one shares a word."""
+    """Leverage messages per person, linked to the other person's earlier disclosure sharing a word."""
     names = tl.names
     stats = [{"messages": 0, "linked": 0} for _ in range(2)]
     # word -> the row of the latest disclosure by each person containing it
@@ -58,16 +58,24 @@ def measure_leverage(tl: Timeline, params: Params, weekly: Weekly, book: Evidenc
         p = tl.who[i]
         if m & LEVERAGE:
             stats[p]["messages"] += 1
-            words = content_words(tl.messages[i].text)
+            words = content_words(tl.text[i])
             earlier = [seen[1 - p][w] for w in words if w in seen[1 - p]]
             if earlier:
                 stats[p]["linked"] += 1
-                book.add(f"leverage.{p}", f"Messages from {names[p]} that turn a confidence into a weapon",
-                         PRINCIPLE, (max(earlier), i))
+                book.add(
+                    f"leverage.{p}",
+                    f"Messages from {names[p]} that turn a confidence into a weapon",
+                    PRINCIPLE,
+                    (max(earlier), i),
+                )
             else:
-                book.add(f"leverage.{p}", f"Messages from {names[p]} that turn a confidence into a weapon",
-                         PRINCIPLE, (i,))
+                book.add(
+                    f"leverage.{p}",
+                    f"Messages from {names[p]} that turn a confidence into a weapon",
+                    PRINCIPLE,
+                    (i,),
+                )
         if is_disclosure(m):
-            for w in content_words(tl.messages[i].text):
+            for w in content_words(tl.text[i]):
                 seen[p][w] = i
     return Leverage(stats)

@@ -61,14 +61,22 @@ def measure_listening(tl: Timeline, params: Params, weekly: Weekly, book: Eviden
             for k in GOOD_KINDS:
                 if resp.mask & BIT[k]:
                     good[k] += 1
-                    book.add(f"listen.kind.{k}", f"Your answers with {k.replace('_', ' ')}", PRINCIPLE,
-                             (i, *resp.rows))
+                    book.add(
+                        f"listen.kind.{k}",
+                        f"Your answers with {k.replace('_', ' ')}",
+                        PRINCIPLE,
+                        (i, *resp.rows),
+                    )
         if resp.mask & LISTEN_BAD:
             for k in BAD_KINDS:
                 if resp.mask & BIT[k]:
                     bad[k] += 1
-                    book.add(f"listen.kind.{k}", f"Your answers with {k.replace('_', ' ')}", PRINCIPLE,
-                             (i, *resp.rows))
+                    book.add(
+                        f"listen.kind.{k}",
+                        f"Your answers with {k.replace('_', ' ')}",
+                        PRINCIPLE,
+                        (i, *resp.rows),
+                    )
     answered = disclosures - outcomes["missed"]
     # Question style: easy doors (thoughts, concrete events) against feeling and generic questions.
     easy = hard = 0
@@ -78,19 +86,27 @@ def measure_listening(tl: Timeline, params: Params, weekly: Weekly, book: Eviden
         m = tl.mask[i]
         if m & EASY_Q:
             easy += 1
-            book.add("questions.easy", "Your questions about thoughts or specific events", "thoughts-first", (i,))
+            book.add(
+                "questions.easy", "Your questions about thoughts or specific events", "thoughts-first", (i,)
+            )
         elif m & HARD_Q:
             hard += 1
             book.add("questions.hard", "Your feeling or generic questions", "thoughts-first", (i,))
-    return Listening({
-        "partner_disclosures": disclosures if two else None,
-        "outcomes": outcomes,
-        "listened_pct": round(100 * outcomes["listened"] / answered, 1) if answered else None,
-        "answered_pct": round(100 * answered / disclosures, 1) if disclosures else None,
-        "good_moves": good,
-        "harmful_moves": bad,
-        "questions": {"principle": "thoughts-first", "thoughts_or_events": easy, "feelings_or_generic": hard},
-    })
+    return Listening(
+        {
+            "partner_disclosures": disclosures if two else None,
+            "outcomes": outcomes,
+            "listened_pct": round(100 * outcomes["listened"] / answered, 1) if answered else None,
+            "answered_pct": round(100 * answered / disclosures, 1) if disclosures else None,
+            "good_moves": good,
+            "harmful_moves": bad,
+            "questions": {
+                "principle": "thoughts-first",
+                "thoughts_or_events": easy,
+                "feelings_or_generic": hard,
+            },
+        }
+    )
 
 
 _TITLES: Final = {

@@ -84,8 +84,10 @@ class Analysis:
         two = self.partner is not None
         return {
             "messages": self.n_messages,
-            "messages_by_person": {self.me: self.volume.people[ME].messages,
-                                   **({self.partner: self.volume.people[PARTNER].messages} if two else {})},
+            "messages_by_person": {
+                self.me: self.volume.people[ME].messages,
+                **({self.partner: self.volume.people[PARTNER].messages} if two else {}),
+            },
             "weeks": len(self.timeline.weeks),
             "first": self.timeline.messages[0].ts_local.isoformat() if self.n_messages else None,
             "last": self.timeline.messages[-1].ts_local.isoformat() if self.n_messages else None,
@@ -98,8 +100,11 @@ class Analysis:
             "partner_turn_toward_pct": b_pa["turn_toward_pct"] if two else None,
             "reference_turn_toward_pct": {"stayed_together": 86.0, "split": 33.0},
             "pursue_withdraw": {
-                "score": cyc.get("score"), "pursuer": cyc.get("pursuer"), "withdrawer": cyc.get("withdrawer"),
-                "cycle_weeks": len(cyc.get("cycle_weeks") or []), "correlation": cyc.get("correlation"),
+                "score": cyc.get("score"),
+                "pursuer": cyc.get("pursuer"),
+                "withdrawer": cyc.get("withdrawer"),
+                "cycle_weeks": len(cyc.get("cycle_weeks") or []),
+                "correlation": cyc.get("correlation"),
             },
             "listened_pct": self.listening.data["listened_pct"],
             "small_wins": self.small_wins.count,
@@ -111,8 +116,15 @@ class Analysis:
         out = []
         for row, how in self.small_wins.wins:
             m = self.timeline.messages[row]
-            out.append({"msg_id": m.msg_id, "ts": m.ts_local.isoformat(), "sender": m.sender_name,
-                        "text": m.text[:SNIPPET], "your_answer": how})
+            out.append(
+                {
+                    "msg_id": m.msg_id,
+                    "ts": m.ts_local.isoformat(),
+                    "sender": m.sender_name,
+                    "text": m.text[:SNIPPET],
+                    "your_answer": how,
+                }
+            )
         return out
 
     def priority_rows(self) -> list[dict[str, Any]]:
@@ -128,7 +140,9 @@ class Analysis:
             "title": self.title,
             "summary": self.summary(),
             "priorities": self.priority_rows(),
-            "strengths": [f.to_dict(self.book, self.evidence_ids(f.evidence_key)[:10]) for f in self.strengths],
+            "strengths": [
+                f.to_dict(self.book, self.evidence_ids(f.evidence_key)[:10]) for f in self.strengths
+            ],
             "safety": {**self.safety.to_dict(), "evidence": self.evidence_ids("safety")},
             "notes": self.notes,
             "limits": self.limits,

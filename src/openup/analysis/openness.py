@@ -26,26 +26,39 @@ class Openness:
     partner_trend: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"principles": list(PRINCIPLES), "people": self.per_person, "partner_trend": self.partner_trend}
+        return {
+            "principles": list(PRINCIPLES),
+            "people": self.per_person,
+            "partner_trend": self.partner_trend,
+        }
 
 
 def _trend(values: list[float]) -> dict[str, Any]:
     """Direction of a weekly series: slope per week and first-quarter vs last-quarter means."""
     if len(values) < 4:
-        return {"direction": "unknown", "weeks": len(values), "slope_per_week": None,
-                "early": None, "late": None,
-                "note": "Fewer than 4 weeks with enough of your partner's messages: no trend yet."}
+        return {
+            "direction": "unknown",
+            "weeks": len(values),
+            "slope_per_week": None,
+            "early": None,
+            "late": None,
+            "note": "Fewer than 4 weeks with enough of your partner's messages: no trend yet.",
+        }
     q = max(1, len(values) // 4)
     early = sum(values[:q]) / q
     late = sum(values[-q:]) / q
     s = slope(values) or 0.0
     change = late - early
-    if abs(change) < 0.05 or (change > 0) != (s > 0):
-        direction = "steady"
-    else:
-        direction = "deeper" if change > 0 else "shallower"
-    return {"direction": direction, "weeks": len(values), "slope_per_week": round(s, 4),
-            "early": round(early, 3), "late": round(late, 3), "note": ""}
+    steady = abs(change) < 0.05 or (change > 0) != (s > 0)
+    direction = "steady" if steady else ("deeper" if change > 0 else "shallower")
+    return {
+        "direction": direction,
+        "weeks": len(values),
+        "slope_per_week": round(s, 4),
+        "early": round(early, 3),
+        "late": round(late, 3),
+        "note": "",
+    }
 
 
 def measure_openness(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBook) -> Openness:
@@ -54,8 +67,10 @@ def measure_openness(tl: Timeline, params: Params, weekly: Weekly, book: Evidenc
     sd = weekly.col("self_disclosure")
     emo = weekly.col("emotion")
     texts = weekly.col("text_messages")
-    totals = [{"text_messages": 0, "self_disclosure": 0, "i_statement": 0, "emotion": 0, "depth_sum": 0}
-              for _ in range(2)]
+    totals = [
+        {"text_messages": 0, "self_disclosure": 0, "i_statement": 0, "emotion": 0, "depth_sum": 0}
+        for _ in range(2)
+    ]
     names = tl.names
     for i in range(len(tl)):
         if not tl.is_text[i]:
@@ -72,16 +87,27 @@ def measure_openness(tl: Timeline, params: Params, weekly: Weekly, book: Evidenc
         if m & DISCLOSURE:
             t["self_disclosure"] += 1
             sd[p][w] += 1  # type: ignore[operator]
-            book.add(f"openness.disclosure.{p}", f"Messages where {names[p]} shares about themselves",
-                     "reciprocity", (i,))
-            book.add(f"w.self_disclosure.{p}.{tl.weeks[w]}", f"{names[p]} sharing in {tl.weeks[w]}",
-                     "reciprocity", (i,), weekly=True)
+            book.add(
+                f"openness.disclosure.{p}",
+                f"Messages where {names[p]} shares about themselves",
+                "reciprocity",
+                (i,),
+            )
+            book.add(
+                f"w.self_disclosure.{p}.{tl.weeks[w]}",
+                f"{names[p]} sharing in {tl.weeks[w]}",
+                "reciprocity",
+                (i,),
+                weekly=True,
+            )
         if m & ISTATEMENT:
             t["i_statement"] += 1
         if m & EMOTION:
             t["emotion"] += 1
             emo[p][w] += 1  # type: ignore[operator]
-            book.add(f"openness.emotion.{p}", f"Messages where {names[p]} names a feeling", "reciprocity", (i,))
+            book.add(
+                f"openness.emotion.{p}", f"Messages where {names[p]} names a feeling", "reciprocity", (i,)
+            )
     openness = weekly.col("openness", None)
     rate = weekly.col("disclosure_rate", None)
     partner_series: list[float] = []
@@ -97,9 +123,11 @@ def measure_openness(tl: Timeline, params: Params, weekly: Weekly, book: Evidenc
     per_person = []
     for t in totals:
         n = t["text_messages"]
-        per_person.append({
-            **t,
-            "openness": round(t["depth_sum"] / n, 4) if n else None,
-            "disclosure_rate": round(t["self_disclosure"] / n, 4) if n else None,
-        })
+        per_person.append(
+            {
+                **t,
+                "openness": round(t["depth_sum"] / n, 4) if n else None,
+                "disclosure_rate": round(t["self_disclosure"] / n, 4) if n else None,
+            }
+        )
     return Openness(per_person, _trend(partner_series))

@@ -30,7 +30,14 @@ class Params:
     min_replies_for_latency: int = 3
 
     def __post_init__(self) -> None:
-        for name in ("thread_gap_s", "reply_window_s", "followup_gap_s", "barrage", "baseline_n", "min_texts"):
+        for name in (
+            "thread_gap_s",
+            "reply_window_s",
+            "followup_gap_s",
+            "barrage",
+            "baseline_n",
+            "min_texts",
+        ):
             if getattr(self, name) <= 0:
                 raise ValueError(f"Params.{name} must be positive, got {getattr(self, name)!r}.")
 

@@ -23,7 +23,9 @@ def parse_since(since: date | datetime | str | None) -> date | None:
     try:
         return date.fromisoformat(since.strip())
     except ValueError:
-        raise UserError(f"--since {since!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-01.") from None
+        raise UserError(
+            f"--since {since!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-01."
+        ) from None
 
 
 def analyze(
@@ -52,8 +54,9 @@ def analyze(
         conversation = load_chat(Path(conversation), me=me)
     params = params or Params()
     roles = resolve_roles(conversation, me, partner)
-    tl = build_timeline(conversation, roles, since=parse_since(since), model=model, workers=workers,
-                        progress=progress)
+    tl = build_timeline(
+        conversation, roles, since=parse_since(since), model=model, workers=workers, progress=progress
+    )
     return measure(tl, conversation, params, roles.notes, country=country, progress=progress)
 
 
@@ -103,25 +106,60 @@ def measure(
     me, partner = tl.names
     assert me is not None
     prio, strengths = priorities.rank(
-        me=me, partner=partner, params=params, book=book, volume=vol, openness=ope, reciprocity=rec,
-        ratio=rat, bids=bid, pursuit=pur, listening=lis, small_wins=win, leverage=lev,
+        me=me,
+        partner=partner,
+        params=params,
+        book=book,
+        volume=vol,
+        openness=ope,
+        reciprocity=rec,
+        ratio=rat,
+        bids=bid,
+        pursuit=pur,
+        listening=lis,
+        small_wins=win,
+        leverage=lev,
     )
     all_notes, limits = _limits(tl, conv, params, vol, notes)
-    counts = {"rows_in_file": len(conv.messages), "turns_analysed": len(tl),
-              "text_messages": sum(tl.is_text), "skipped_lines": conv.skipped.total,
-              **{k: v for k, v in sorted(tl.counts.items())}}
+    counts = {
+        "rows_in_file": len(conv.messages),
+        "turns_analysed": len(tl),
+        "text_messages": sum(tl.is_text),
+        "skipped_lines": conv.skipped.total,
+        **{k: v for k, v in sorted(tl.counts.items())},
+    }
     if progress:
         progress("measure", steps, steps)
     return Analysis(
-        me=me, partner=partner, platform=conv.platform, title=conv.title, params=params, timeline=tl,
-        weekly=weekly, book=book, volume=vol, openness=ope, reciprocity=rec, ratio=rat, bids=bid, pursuit=pur,
-        listening=lis, small_wins=win, leverage=lev, safety=saf, priorities=prio, strengths=strengths,
-        notes=all_notes, limits=limits, counts=counts,
+        me=me,
+        partner=partner,
+        platform=conv.platform,
+        title=conv.title,
+        params=params,
+        timeline=tl,
+        weekly=weekly,
+        book=book,
+        volume=vol,
+        openness=ope,
+        reciprocity=rec,
+        ratio=rat,
+        bids=bid,
+        pursuit=pur,
+        listening=lis,
+        small_wins=win,
+        leverage=lev,
+        safety=saf,
+        priorities=prio,
+        strengths=strengths,
+        notes=all_notes,
+        limits=limits,
+        counts=counts,
     )
 
 
-def _limits(tl: Timeline, conv: Conversation, params: Params, vol: object, notes: tuple[str, ...]
-            ) -> tuple[list[str], dict[str, str]]:
+def _limits(
+    tl: Timeline, conv: Conversation, params: Params, vol: object, notes: tuple[str, ...]
+) -> tuple[list[str], dict[str, str]]:
     """Plain-language notes, and for each measure the chat cannot support, why."""
     from openup.analysis.volume import Volume
 
@@ -137,34 +175,48 @@ def _limits(tl: Timeline, conv: Conversation, params: Params, vol: object, notes
         for k in ("latency", "bids", "listening", "pursuit", "reciprocity", "small_wins"):
             limits[k] = why
     if sum(texts) == 0 and len(tl):
-        why = ("There are no text messages (only photos, stickers, calls or similar), so openness, "
-               "appreciation, criticism and listening cannot be read; only counts and timing are shown.")
+        why = (
+            "There are no text messages (only photos, stickers, calls or similar), so openness, "
+            "appreciation, criticism and listening cannot be read; only counts and timing are shown."
+        )
         for k in ("openness", "appreciation", "listening", "reciprocity", "small_wins"):
             limits.setdefault(k, why)
     if len(tl.weeks) < 2 and len(tl):
-        limits["trends"] = ("The chat covers a single week, so there are no trends over time; the weekly "
-                            "charts are left out and the totals stand alone.")
+        limits["trends"] = (
+            "The chat covers a single week, so there are no trends over time; the weekly "
+            "charts are left out and the totals stand alone."
+        )
     replies = [p.replies for p in vol.people]
     if two and max(replies) < params.min_replies_for_latency:
-        limits["latency"] = (f"Only {sum(replies)} replies within {params.thread_gap_s // 3600} hours of the "
-                             f"other person's message (fewer than {params.min_replies_for_latency} each), too few "
-                             "for meaningful reply times.")
+        limits["latency"] = (
+            f"Only {sum(replies)} replies within {params.thread_gap_s // 3600} hours of the "
+            f"other person's message (fewer than {params.min_replies_for_latency} each), too few "
+            "for meaningful reply times."
+        )
     if tl.resolution_s == 60 and len(tl):
-        out.append("This export records times to the minute, so reply times are minute-accurate: a reply in "
-                   "the same minute counts as 0 minutes.")
+        out.append(
+            "This export records times to the minute, so reply times are minute-accurate: a reply in "
+            "the same minute counts as 0 minutes."
+        )
     if conv.skipped.total:
-        out.append(f"{conv.skipped.total} lines of the file could not be read as messages and were skipped "
-                   f"({', '.join(f'{r}: {n}' for r, n in conv.skipped.counts.most_common(3))}).")
+        out.append(
+            f"{conv.skipped.total} lines of the file could not be read as messages and were skipped "
+            f"({', '.join(f'{r}: {n}' for r, n in conv.skipped.counts.most_common(3))})."
+        )
     other = tl.counts.get("other people", 0)
     if other:
         out.append(f"{other} messages from other people were counted but not analysed.")
     non_turn = sum(v for k, v in tl.counts.items() if k.startswith("not a turn:"))
     if non_turn:
-        out.append(f"{non_turn} system notices and reactions were counted but are not turns in the conversation.")
+        out.append(
+            f"{non_turn} system notices and reactions were counted but are not turns in the conversation."
+        )
     media = sum(p.media for p in vol.people)
     if media:
-        out.append(f"{media} photos, videos, voice notes or files were counted (and treated as bids for "
-                   "attention) but their content is not analysed.")
+        out.append(
+            f"{media} photos, videos, voice notes or files were counted (and treated as bids for "
+            "attention) but their content is not analysed."
+        )
     before = tl.counts.get("before --since", 0)
     if before:
         out.append(f"{before} messages before the --since date were left out.")

@@ -41,7 +41,9 @@ def _log2_ratio(a: float, b: float) -> float:
     return math.log2(max(a, 1e-9) / max(b, 1e-9))
 
 
-def measure_pursuit(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBook, volume: Volume) -> Pursuit:
+def measure_pursuit(
+    tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBook, volume: Volume
+) -> Pursuit:
     """Follow-ups, barrages and pressure per person and week; withdrawal; the pursue-withdraw cycle."""
     pursuit = weekly.col("pursuit")
     names = tl.names
@@ -54,8 +56,9 @@ def measure_pursuit(tl: Timeline, params: Params, weekly: Weekly, book: Evidence
         cell = cells.get((p, w))
         if cell is None:
             wk = tl.weeks[w]
-            cell = cells[(p, w)] = book.open(f"w.pursuit.{p}.{wk}", f"Pursuit by {names[p]} in {wk}", PRINCIPLE,
-                                             weekly=True)
+            cell = cells[(p, w)] = book.open(
+                f"w.pursuit.{p}.{wk}", f"Pursuit by {names[p]} in {wk}", PRINCIPLE, weekly=True
+            )
         cell.add(*rows)
 
     n = len(tl)
@@ -74,20 +77,31 @@ def measure_pursuit(tl: Timeline, params: Params, weekly: Weekly, book: Evidence
             if i > run_start and ts[i] - ts[i - 1] >= params.followup_gap_s:
                 stats[p]["follow_ups"] += 1
                 follow_rows.append(i)
-                event(p, tl.week[i], (i - 1, i), "follow_ups", f"Follow-ups {names[p]} sent before any answer")
+                event(
+                    p, tl.week[i], (i - 1, i), "follow_ups", f"Follow-ups {names[p]} sent before any answer"
+                )
             if tl.is_text[i] and mask[i] & ANY_QUESTION:
                 questions.append(i)
                 if len(questions) == params.barrage:
                     stats[p]["barrages"] += 1
-                    event(p, tl.week[i], tuple(questions), "barrages",
-                          f"Questions {names[p]} asked in a row without an answer")
+                    event(
+                        p,
+                        tl.week[i],
+                        tuple(questions),
+                        "barrages",
+                        f"Questions {names[p]} asked in a row without an answer",
+                    )
             if mask[i] & PRESSURE:
                 stats[p]["pressure"] += 1
                 event(p, tl.week[i], (i,), "pressure", f"Demands and pressure from {names[p]}")
         if follow_rows and not answered:
             stats[p]["unanswered_follow_ups"] += len(follow_rows)
-            book.add(f"pursuit.unanswered.{p}", f"Follow-ups from {names[p]} that still got no answer",
-                     PRINCIPLE, tuple(range(run_start, end + 1))[-4:])
+            book.add(
+                f"pursuit.unanswered.{p}",
+                f"Follow-ups from {names[p]} that still got no answer",
+                PRINCIPLE,
+                tuple(range(run_start, end + 1))[-4:],
+            )
         run_start = end + 1
 
     # Withdrawal: later and shorter than the person's own usual.
@@ -110,41 +124,76 @@ def measure_pursuit(tl: Timeline, params: Params, weekly: Weekly, book: Evidence
                 withdrawal[p][w] = round(sum(parts) / len(parts), 4)
 
     msgs = weekly.col("messages")
-    rate = [[(pursuit[p][w] or 0) / m if (m := msgs[p][w]) else 0.0 for w in range(len(tl.weeks))]
-            for p in range(2)]
+    rate = [
+        [(pursuit[p][w] or 0) / m if (m := msgs[p][w]) else 0.0 for w in range(len(tl.weeks))]
+        for p in range(2)
+    ]
     people = []
     for p in range(2):
         total = volume.people[p].messages
         events = sum(float(x or 0) for x in pursuit[p])
-        people.append({**stats[p], "events": int(events),
-                       "rate_per_100": round(100 * events / total, 2) if total else None})
+        people.append(
+            {
+                **stats[p],
+                "events": int(events),
+                "rate_per_100": round(100 * events / total, 2) if total else None,
+            }
+        )
     cycle = _cycle(tl, rate, [[float(x or 0) for x in pursuit[p]] for p in range(2)], withdrawal, msgs, book)
     return Pursuit(people, cycle)
 
 
-def _direction(tl: Timeline, a: int, rate: list[list[float]], events: list[list[float]],
-               withdrawal: list[list[float | None]], msgs: list[list[float | None]]) -> dict[str, Any]:
+def _direction(
+    tl: Timeline,
+    a: int,
+    rate: list[list[float]],
+    events: list[list[float]],
+    withdrawal: list[list[float | None]],
+    msgs: list[list[float | None]],
+) -> dict[str, Any]:
     b = 1 - a
     active = [w for w in range(len(tl.weeks)) if msgs[a][w] and msgs[b][w]]
     usual = median([rate[a][w] for w in active if rate[a][w] > 0]) or 0.0
-    weeks = [w for w in active
-             if events[a][w] >= MIN_EVENTS and rate[a][w] >= usual and (withdrawal[b][w] or 0) >= WITHDRAW_MIN]
+    weeks = [
+        w
+        for w in active
+        if events[a][w] >= MIN_EVENTS and rate[a][w] >= usual and (withdrawal[b][w] or 0) >= WITHDRAW_MIN
+    ]
     paired = [w for w in active if withdrawal[b][w] is not None]
-    r = pearson([rate[a][w] for w in paired], [float(withdrawal[b][w] or 0) for w in paired]) \
-        if len(paired) >= 6 else None
+    r = (
+        pearson([rate[a][w] for w in paired], [float(withdrawal[b][w] or 0) for w in paired])
+        if len(paired) >= 6
+        else None
+    )
     return {
-        "pursuer": tl.names[a], "withdrawer": tl.names[b], "active_weeks": len(active),
-        "cycle_weeks": [tl.weeks[w] for w in weeks], "_weeks": weeks,
+        "pursuer": tl.names[a],
+        "withdrawer": tl.names[b],
+        "active_weeks": len(active),
+        "cycle_weeks": [tl.weeks[w] for w in weeks],
+        "_weeks": weeks,
         "score": round(len(weeks) / len(active), 3) if active else None,
         "correlation": round(r, 3) if r is not None else None,
     }
 
 
-def _cycle(tl: Timeline, rate: list[list[float]], events: list[list[float]],
-           withdrawal: list[list[float | None]], msgs: list[list[float | None]], book: EvidenceBook) -> dict[str, Any]:
+def _cycle(
+    tl: Timeline,
+    rate: list[list[float]],
+    events: list[list[float]],
+    withdrawal: list[list[float | None]],
+    msgs: list[list[float | None]],
+    book: EvidenceBook,
+) -> dict[str, Any]:
     if tl.names[1] is None:
-        return {"pursuer": None, "withdrawer": None, "score": None, "correlation": None, "cycle_weeks": [],
-                "active_weeks": 0, "note": "Needs two people."}
+        return {
+            "pursuer": None,
+            "withdrawer": None,
+            "score": None,
+            "correlation": None,
+            "cycle_weeks": [],
+            "active_weeks": 0,
+            "note": "Needs two people.",
+        }
     options = [_direction(tl, a, rate, events, withdrawal, msgs) for a in (0, 1)]
     chosen = max(options, key=lambda d: (d["score"] or 0, d["correlation"] or 0))
     weeks: list[int] = chosen["_weeks"]

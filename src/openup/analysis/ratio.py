@@ -34,8 +34,10 @@ def measure_ratio(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBo
     """Appreciative and critical messages per person and week, and their ratio."""
     app = weekly.col("appreciation")
     crit = weekly.col("criticism")
-    totals = [{"appreciation": 0, "criticism": 0, "contempt": 0, "dismissal": 0, "critical_messages": 0}
-              for _ in range(2)]
+    totals = [
+        {"appreciation": 0, "criticism": 0, "contempt": 0, "dismissal": 0, "critical_messages": 0}
+        for _ in range(2)
+    ]
     names = tl.names
     for i in range(len(tl)):
         m = tl.mask[i]
@@ -48,15 +50,29 @@ def measure_ratio(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBo
             t["appreciation"] += 1
             app[p][w] += 1  # type: ignore[operator]
             book.add(f"ratio.appreciation.{p}", f"Appreciative messages from {names[p]}", "appreciate", (i,))
-            book.add(f"w.appreciation.{p}.{wk}", f"Appreciation from {names[p]} in {wk}", "appreciate", (i,),
-                     weekly=True)
+            book.add(
+                f"w.appreciation.{p}.{wk}",
+                f"Appreciation from {names[p]} in {wk}",
+                "appreciate",
+                (i,),
+                weekly=True,
+            )
         if m & HURT:
             t["critical_messages"] += 1
             crit[p][w] += 1  # type: ignore[operator]
-            book.add(f"ratio.critical.{p}", f"Critical, contemptuous or dismissive messages from {names[p]}",
-                     "no-criticism", (i,))
-            book.add(f"w.criticism.{p}.{wk}", f"Criticism from {names[p]} in {wk}", "no-criticism", (i,),
-                     weekly=True)
+            book.add(
+                f"ratio.critical.{p}",
+                f"Critical, contemptuous or dismissive messages from {names[p]}",
+                "no-criticism",
+                (i,),
+            )
+            book.add(
+                f"w.criticism.{p}.{wk}",
+                f"Criticism from {names[p]} in {wk}",
+                "no-criticism",
+                (i,),
+                weekly=True,
+            )
             for k in HURT_KINDS:
                 if m & BIT[k]:
                     t[k] += 1

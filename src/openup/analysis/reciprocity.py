@@ -7,6 +7,7 @@ ask whether one person's sharing in a week is followed by the other's sharing th
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,17 +35,31 @@ def measure_reciprocity(tl: Timeline, params: Params, weekly: Weekly, book: Evid
     rate = weekly.col("disclosure_rate", None)
     texts = weekly.col("text_messages")
     sd = weekly.col("self_disclosure")
-    ok = [w for w in range(len(tl.weeks))
-          if (texts[ME][w] or 0) >= params.min_texts and (texts[PARTNER][w] or 0) >= params.min_texts]
+    ok = [
+        w
+        for w in range(len(tl.weeks))
+        if (texts[ME][w] or 0) >= params.min_texts and (texts[PARTNER][w] or 0) >= params.min_texts
+    ]
     mine = [float(rate[ME][w] or 0) for w in ok]
     theirs = [float(rate[PARTNER][w] or 0) for w in ok]
-    weekly_ratio = [{"week": tl.weeks[w], "you": rate[ME][w], "partner": rate[PARTNER][w],
-                     "ratio": ratio(float(rate[ME][w] or 0), float(rate[PARTNER][w] or 0))} for w in ok]
-    consecutive = [(a, b) for a, b in zip(ok, ok[1:], strict=False) if b == a + 1]
-    lag_me_then_partner = pearson([float(rate[ME][a] or 0) for a, _ in consecutive],
-                                  [float(rate[PARTNER][b] or 0) for _, b in consecutive])
-    lag_partner_then_me = pearson([float(rate[PARTNER][a] or 0) for a, _ in consecutive],
-                                  [float(rate[ME][b] or 0) for _, b in consecutive])
+    weekly_ratio = [
+        {
+            "week": tl.weeks[w],
+            "you": rate[ME][w],
+            "partner": rate[PARTNER][w],
+            "ratio": ratio(float(rate[ME][w] or 0), float(rate[PARTNER][w] or 0)),
+        }
+        for w in ok
+    ]
+    consecutive = [(a, b) for a, b in itertools.pairwise(ok) if b == a + 1]
+    lag_me_then_partner = pearson(
+        [float(rate[ME][a] or 0) for a, _ in consecutive],
+        [float(rate[PARTNER][b] or 0) for _, b in consecutive],
+    )
+    lag_partner_then_me = pearson(
+        [float(rate[PARTNER][a] or 0) for a, _ in consecutive],
+        [float(rate[ME][b] or 0) for _, b in consecutive],
+    )
     same = pearson(mine, theirs)
     # Deep questions in weeks where you shared nothing about yourself.
     quiet_weeks = {w for w in range(len(tl.weeks)) if (sd[ME][w] or 0) == 0}
@@ -56,28 +71,42 @@ def measure_reciprocity(tl: Timeline, params: Params, weekly: Weekly, book: Evid
         deep_total += 1
         if tl.week[i] in quiet_weeks:
             asked_without_sharing += 1
-            book.add("reciprocity.asked_without_sharing",
-                     "Deep questions you asked in weeks when you shared nothing about yourself", PRINCIPLE, (i,))
+            book.add(
+                "reciprocity.asked_without_sharing",
+                "Deep questions you asked in weeks when you shared nothing about yourself",
+                PRINCIPLE,
+                (i,),
+            )
     my_sd = sum(1 for i in range(len(tl)) if tl.who[i] == ME and tl.is_text[i] and tl.mask[i] & DISCLOSURE)
-    their_sd = sum(1 for i in range(len(tl)) if tl.who[i] == PARTNER and tl.is_text[i] and tl.mask[i] & DISCLOSURE)
+    their_sd = sum(
+        1 for i in range(len(tl)) if tl.who[i] == PARTNER and tl.is_text[i] and tl.mask[i] & DISCLOSURE
+    )
     my_texts = sum(float(texts[ME][w] or 0) for w in range(len(tl.weeks)))
     their_texts = sum(float(texts[PARTNER][w] or 0) for w in range(len(tl.weeks)))
     my_rate = my_sd / my_texts if my_texts else None
     their_rate = their_sd / their_texts if their_texts else None
     note = ""
     if len(ok) < 4:
-        note = (f"Only {len(ok)} week(s) have at least {params.min_texts} text messages from both of you, "
-                "so week-to-week matching cannot be judged yet.")
-    return Reciprocity({
-        "your_rate": round(my_rate, 4) if my_rate is not None else None,
-        "partner_rate": round(their_rate, 4) if their_rate is not None else None,
-        "balance": ratio(my_rate, their_rate) if my_rate is not None and their_rate else None,
-        "weeks_compared": len(ok),
-        "same_week_correlation": round(same, 3) if same is not None else None,
-        "you_then_partner_correlation": round(lag_me_then_partner, 3) if lag_me_then_partner is not None else None,
-        "partner_then_you_correlation": round(lag_partner_then_me, 3) if lag_partner_then_me is not None else None,
-        "deep_questions": deep_total,
-        "deep_questions_without_sharing": asked_without_sharing,
-        "weekly": weekly_ratio,
-        "note": note,
-    })
+        note = (
+            f"Only {len(ok)} week(s) have at least {params.min_texts} text messages from both of you, "
+            "so week-to-week matching cannot be judged yet."
+        )
+    return Reciprocity(
+        {
+            "your_rate": round(my_rate, 4) if my_rate is not None else None,
+            "partner_rate": round(their_rate, 4) if their_rate is not None else None,
+            "balance": ratio(my_rate, their_rate) if my_rate is not None and their_rate else None,
+            "weeks_compared": len(ok),
+            "same_week_correlation": round(same, 3) if same is not None else None,
+            "you_then_partner_correlation": round(lag_me_then_partner, 3)
+            if lag_me_then_partner is not None
+            else None,
+            "partner_then_you_correlation": round(lag_partner_then_me, 3)
+            if lag_partner_then_me is not None
+            else None,
+            "deep_questions": deep_total,
+            "deep_questions_without_sharing": asked_without_sharing,
+            "weekly": weekly_ratio,
+            "note": note,
+        }
+    )

@@ -14,7 +14,7 @@ def next_by(tl: Timeline) -> tuple[list[int], list[int]]:
     """For each row, the index of the next row by person 0 and by person 1 (-1 when none)."""
     cached = tl.cache.get("next_by")
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     n = len(tl)
     nxt0 = [-1] * n
     nxt1 = [-1] * n
@@ -48,7 +48,7 @@ class Response:
 
     @property
     def listening(self) -> str:
-        """"listened" (validation, reflection, a real question, nothing harmful), "fixed" (advice,
+        """ "listened" (validation, reflection, a real question, nothing harmful), "fixed" (advice,
         minimizing, dismissal, criticism), "neutral" (a reply with neither), or "missed" (no reply)."""
         if not self.rows:
             return "missed"

@@ -27,8 +27,15 @@ class SafetyScreen:
     available: bool = True
 
     def to_dict(self) -> dict[str, Any]:
-        return {"principle": PRINCIPLE, "level": self.level, "flagged": self.flagged, "message": self.message,
-                "resources": self.resources, "reasons": self.reasons, "screen_available": self.available}
+        return {
+            "principle": PRINCIPLE,
+            "level": self.level,
+            "flagged": self.flagged,
+            "message": self.message,
+            "resources": self.resources,
+            "reasons": self.reasons,
+            "screen_available": self.available,
+        }
 
 
 def screen(tl: Timeline, book: EvidenceBook, country: str | None = None) -> SafetyScreen:
@@ -37,30 +44,30 @@ def screen(tl: Timeline, book: EvidenceBook, country: str | None = None) -> Safe
     if not rows:
         return SafetyScreen("none", 0)
     try:
-        from openup.coach.safety import assess, assess_texts
-        from openup.text import detect
+        from openup.coach.safety import assess_texts
     except ImportError:
-        for i in rows[-book.cap:]:
+        for i in rows[-book.cap :]:
             book.add("safety", "Messages with signs of danger", PRINCIPLE, (i,))
         return SafetyScreen(
-            "concern", len(rows),
+            "concern",
+            len(rows),
             "Some messages contain words linked to threats, control, fear, violence or self-harm. "
             "If you feel unsafe, please reach out to a local helpline or emergency services.",
             available=False,
         )
     recent = rows[-MAX_SCREENED:]
-    kept = 0
-    for i in recent:
-        text = tl.messages[i].text
-        verdict = assess(text, detect(text, model=False), country=country)
-        if verdict.level != "none":
-            kept += 1
-            book.add("safety", "Messages with signs of danger", PRINCIPLE, (i,))
-    overall = assess_texts([tl.messages[i].text for i in recent], country=country)
-    data = overall.to_dict()
-    if overall.level == "none" or not kept:
+    verdict = assess_texts([tl.text[i] for i in recent], country=country)
+    if verdict.level == "none":
         return SafetyScreen("none", 0)
+    hit = sorted({r.index for r in verdict.reasons if r.index is not None})
+    for k in hit:
+        book.add("safety", "Messages with signs of danger", PRINCIPLE, (recent[k],))
+    data = verdict.to_dict()
+    reasons = [
+        {**r, "msg_id": tl.messages[recent[r["index"]]].msg_id} if r.get("index") is not None else r
+        for r in data.get("reasons", [])[:50]
+    ]
+    flagged = len(hit) + (len(rows) - len(recent))
     return SafetyScreen(
-        overall.level, len(rows) if len(rows) > MAX_SCREENED else kept, str(data.get("message", "")),
-        list(data.get("resources", [])), list(data.get("reasons", []))[:20],
+        verdict.level, flagged, str(data.get("message", "")), list(data.get("resources", [])), reasons
     )

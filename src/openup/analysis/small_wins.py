@@ -29,8 +29,12 @@ class SmallWins:
     wins: list[tuple[int, str]] = field(repr=False)  # (row, how you answered), most recent MAX_LISTED
 
     def to_dict(self) -> dict[str, Any]:
-        return {"principle": PRINCIPLE, "count": self.count, "outcomes": self.outcomes,
-                "listed": len(self.wins)}
+        return {
+            "principle": PRINCIPLE,
+            "count": self.count,
+            "outcomes": self.outcomes,
+            "listed": len(self.wins),
+        }
 
 
 def measure_small_wins(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBook) -> SmallWins:
@@ -55,9 +59,12 @@ def measure_small_wins(tl: Timeline, params: Params, weekly: Weekly, book: Evide
             outcomes[out] += 1
             wins.append((i, out))
             col[PARTNER][tl.week[i]] += 1  # type: ignore[operator]
-            book.add("small_wins", f"Times {names[PARTNER]} opened up more than usual", PRINCIPLE, (i, *resp.rows))
-            book.add(f"small_wins.{out}", _TITLES[out].format(partner=names[PARTNER]), PRINCIPLE,
-                     (i, *resp.rows))
+            book.add(
+                "small_wins", f"Times {names[PARTNER]} opened up more than usual", PRINCIPLE, (i, *resp.rows)
+            )
+            book.add(
+                f"small_wins.{out}", _TITLES[out].format(partner=names[PARTNER]), PRINCIPLE, (i, *resp.rows)
+            )
         if len(recent) == recent.maxlen:
             total -= recent[0]
         recent.append(d)

@@ -7,12 +7,11 @@ but are not turns. Columns are plain lists so a million rows stay cheap to walk.
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 from datetime import date, datetime, timedelta
+from typing import Any, overload
 
 from openup.analysis.features import Progress, text_masks
 from openup.chats.model import Conversation, Message
@@ -37,8 +36,20 @@ def _match_name(name: str, people: Sequence[str], what: str) -> str:
     folded = {p.casefold(): p for p in people}
     if name.casefold() in folded:
         return folded[name.casefold()]
-    raise UserError(f"{what} {name!r} is not a participant of this chat; the participants are: "
-                    f"{', '.join(people) or 'nobody'}.")
+    raise UserError(
+        f"{what} {name!r} is not a participant of this chat; the participants are: "
+        f"{', '.join(people) or 'nobody'}."
+    )
+
+
+def _marked_me(conv: Conversation) -> Counter[str]:
+    """Senders of rows the export itself marks as yours."""
+    src = conv.messages
+    name_me = getattr(src, "name_me", None)
+    names = getattr(src, "names", None)
+    if name_me is not None and names is not None:  # columnar: the flag is per name
+        return Counter({n: 1 for n, flag in zip(names, name_me, strict=True) if flag})
+    return Counter(m.sender_name for m in src if m.is_me and m.sender_name)
 
 
 def resolve_roles(conv: Conversation, me: str | None = None, partner: str | None = None) -> Roles:
@@ -55,7 +66,7 @@ def resolve_roles(conv: Conversation, me: str | None = None, partner: str | None
     if me is not None:
         me = _match_name(me, people, "--me")
     else:
-        mine = Counter(m.sender_name for m in conv.messages if m.is_me and m.sender_name)
+        mine = Counter() if conv.me and conv.me in counts else _marked_me(conv)
         if conv.me and conv.me in counts:
             me = conv.me
         elif mine:
@@ -79,7 +90,9 @@ def resolve_roles(conv: Conversation, me: str | None = None, partner: str | None
                 f"(others: {', '.join(others[1:6])})."
             )
     else:
-        notes.append("Your partner wrote nothing in this chat, so nothing that needs two people can be measured.")
+        notes.append(
+            "Your partner wrote nothing in this chat, so nothing that needs two people can be measured."
+        )
     if partner is not None and len(others) > 1 and not notes:
         notes.append(f"This is a group chat; only the messages of {me} and {partner} are analysed.")
     return Roles(me, partner, tuple(notes))
@@ -91,15 +104,50 @@ def iso_week(d: date) -> str:
     return f"{y}-W{w:02d}"
 
 
+class RowView(Sequence[Message]):
+    """The timeline's rows as `Message`s, looked up in the conversation only when read.
+
+    A columnar conversation builds each `Message` on access, so a million-row chat never holds a
+    million of them just to be analysed; the report reads the few rows it quotes.
+    """
+
+    __slots__ = ("rows", "source")
+
+    def __init__(self, source: Sequence[Message], index: list[int]) -> None:
+        self.source = source
+        self.rows = index
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, i: int) -> Message: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Message]: ...
+
+    def __getitem__(self, i: int | slice) -> Message | list[Message]:
+        if isinstance(i, slice):
+            return [self.source[j] for j in self.rows[i]]
+        return self.source[self.rows[i]]
+
+    def __iter__(self) -> Iterator[Message]:
+        src = self.source
+        for j in self.rows:
+            yield src[j]
+
+
 @dataclass
 class Timeline:
-    """Turns of the two people in time order, as parallel columns."""
+    """Turns of the two people in time order, as parallel columns (`kind` and `text` per row)."""
 
     names: tuple[str, str | None]
-    messages: list[Message]
+    messages: Sequence[Message]
     who: list[int]
     ts: list[float]
     week: list[int]
+    kind: list[str]
+    text: list[str]
     is_text: list[bool]
     words: list[int]
     mask: list[int]
@@ -109,7 +157,7 @@ class Timeline:
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
-        return len(self.messages)
+        return len(self.who)
 
     @property
     def n_weeks(self) -> int:
@@ -149,49 +197,32 @@ def build_timeline(
     if roles.partner is not None:
         people[roles.partner] = PARTNER
     since_day = since.date() if isinstance(since, datetime) else since
-    counts: Counter[str] = Counter()
-    rows: list[Message] = []
-    for m in conv.messages:
-        if since_day is not None and m.ts_local.date() < since_day:
-            counts["before --since"] += 1
-            continue
-        counts[f"kind:{m.kind}"] += 1
-        if m.sender_name not in people:
-            counts["other people" if m.sender_name else "no sender"] += 1
-            continue
-        if m.kind not in TURN_KINDS:
-            counts[f"not a turn:{m.kind}"] += 1
-            continue
-        rows.append(m)
-    texts = [m.text for m in rows if m.kind == "text" and m.text.strip()]
-    masks = text_masks(texts, model=model, workers=workers, progress=progress)
-    who = [people[m.sender_name] for m in rows]  # type: ignore[index]
-    ts = [m.sort_key for m in rows]
-    is_text = [m.kind == "text" and bool(m.text.strip()) for m in rows]
-    mask = [masks[m.text] if t else 0 for m, t in zip(rows, is_text, strict=True)]
-    word_cache: dict[str, int] = {}
-    words: list[int] = []
-    for m, t in zip(rows, is_text, strict=True):
-        if not t:
-            words.append(0)
-            continue
-        n = word_cache.get(m.text)
-        if n is None:
-            n = len(m.text.split())
-            if len(word_cache) < 2_000_000:
-                word_cache[sys.intern(m.text) if len(m.text) < 24 else m.text] = n
-        words.append(n)
-    days = [m.ts_local.toordinal() for m in rows]
+    cols = _columns(conv, people, since_day)
+    if cols is None:
+        cols = _rows(conv, people, since_day)
+    index, who, ts, days, kind, text, counts = cols
+    is_text = [k == "text" and bool(t) and not t.isspace() for k, t in zip(kind, text, strict=True)]
+    masks = text_masks(
+        [t for t, ok in zip(text, is_text, strict=True) if ok],
+        model=model,
+        workers=workers,
+        progress=progress,
+    )
+    words_of = {t: len(t.split()) for t in masks}  # once per distinct text
+    mask = [masks[t] if ok else 0 for t, ok in zip(text, is_text, strict=True)]
+    words = [words_of[t] if ok else 0 for t, ok in zip(text, is_text, strict=True)]
     week, labels = _week_index(days)
-    # Exports that only carry minutes make every latency a multiple of 60 s; say so rather than invent seconds.
-    sample = rows[:: max(1, len(rows) // 2000)]
-    resolution = 60 if sample and all(m.ts_local.second == 0 and m.ts_local.microsecond == 0 for m in sample) else 1
+    # Exports that only carry minutes make every latency a multiple of 60 s: say so, never invent seconds.
+    sample = ts[:: max(1, len(ts) // 2000)]
+    resolution = 60 if sample and all(x % 60 == 0 for x in sample) else 1
     return Timeline(
         names=(roles.me, roles.partner),
-        messages=rows,
+        messages=RowView(conv.messages, index),
         who=who,
         ts=ts,
         week=week,
+        kind=kind,
+        text=text,
         is_text=is_text,
         words=words,
         mask=mask,
@@ -199,3 +230,85 @@ def build_timeline(
         resolution_s=resolution,
         counts=dict(counts),
     )
+
+
+_Cols = tuple[list[int], list[int], list[float], list[int], list[str], list[str], Counter[str]]
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def _rows(conv: Conversation, people: dict[str, int], since_day: date | None) -> _Cols:
+    """The turns of the two people, read message by message."""
+    counts: Counter[str] = Counter()
+    index: list[int] = []
+    who: list[int] = []
+    ts: list[float] = []
+    days: list[int] = []
+    kind: list[str] = []
+    text: list[str] = []
+    for i, m in enumerate(conv.messages):
+        if since_day is not None and m.ts_local.date() < since_day:
+            counts["before --since"] += 1
+            continue
+        counts[f"kind:{m.kind}"] += 1
+        p = people.get(m.sender_name) if m.sender_name is not None else None
+        if p is None:
+            counts["other people" if m.sender_name else "no sender"] += 1
+            continue
+        if m.kind not in TURN_KINDS:
+            counts[f"not a turn:{m.kind}"] += 1
+            continue
+        index.append(i)
+        who.append(p)
+        ts.append(m.sort_key)
+        days.append(m.ts_local.toordinal())
+        kind.append(m.kind)
+        text.append(m.text)
+    return index, who, ts, days, kind, text, counts
+
+
+def _columns(conv: Conversation, people: dict[str, int], since_day: date | None) -> _Cols | None:
+    """The same, straight from a columnar conversation (no `Message` built); None when not columnar."""
+    try:
+        from openup.chats.model import KINDS, MessageColumns
+    except ImportError:
+        return None
+    src = conv.messages
+    if not isinstance(src, MessageColumns) or src.local_pair is not None:
+        return None  # with a time zone the instants differ from the wall clock: take the general path
+    kinds = list(KINDS)
+    person = [people.get(n, -1) for n in src.names]
+    turn = [k in TURN_KINDS for k in kinds]
+    since_s = (since_day.toordinal() - _EPOCH_ORDINAL) * 86400 if since_day is not None else None
+    per_kind = [0] * len(kinds)
+    skipped: Counter[str] = Counter()
+    index: list[int] = []
+    who: list[int] = []
+    ts: list[float] = []
+    kind_codes: list[int] = []
+    sender, kind_col, ts_col = src.sender, src.kind, src.ts
+    for i in range(len(src)):
+        t = ts_col[i]
+        if since_s is not None and t < since_s:
+            skipped["before --since"] += 1
+            continue
+        k = kind_col[i]
+        per_kind[k] += 1
+        s = sender[i]
+        p = person[s] if s >= 0 else -2
+        if p < 0:
+            skipped["other people" if p == -1 else "no sender"] += 1
+            continue
+        if not turn[k]:
+            skipped[f"not a turn:{kinds[k]}"] += 1
+            continue
+        index.append(i)
+        who.append(p)
+        ts.append(t)
+        kind_codes.append(k)
+    text_col = src.text
+    text = [text_col[i] for i in index]
+    kind = [kinds[k] for k in kind_codes]
+    days = [int(t // 86400) + _EPOCH_ORDINAL for t in ts]
+    counts: Counter[str] = Counter({f"kind:{kinds[k]}": n for k, n in enumerate(per_kind) if n})
+    counts.update(skipped)
+    return index, who, [float(x) for x in ts], days, kind, text, counts

@@ -59,14 +59,19 @@ def measure_volume(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceB
     week_lat: list[list[list[float]]] = [[[] for _ in tl.weeks] for _ in range(2)]
     week_words: list[list[list[int]]] = [[[] for _ in tl.weeks] for _ in range(2)]
     all_words: list[list[int]] = [[], []]
-    msgs, words_c, texts_c, media_c, replies_c = (weekly.col(c) for c in (
-        "messages", "words", "text_messages", "media", "replies"))
+    msgs, words_c, texts_c, media_c, replies_c = (
+        weekly.col(c) for c in ("messages", "words", "text_messages", "media", "replies")
+    )
     names = tl.names
     cells: list[list[Evidence | None]] = [[None] * len(tl.weeks) for _ in range(2)]
     gap = params.thread_gap_s
     prev_who = -1
     prev_ts = 0.0
     who, ts, week, is_text, words = tl.who, tl.ts, tl.week, tl.is_text, tl.words
+    replies_ev = [book.open(f"volume.replies.{p}", f"Replies from {names[p]}", PRINCIPLE) for p in range(2)]
+    threads_ev = [
+        book.open(f"volume.threads.{p}", f"New threads started by {names[p]}", PRINCIPLE) for p in range(2)
+    ]
     for i in range(len(tl)):
         p = who[i]
         w = week[i]
@@ -75,8 +80,12 @@ def measure_volume(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceB
         msgs[p][w] += 1  # type: ignore[operator]
         cell = cells[p][w]
         if cell is None:
-            cell = cells[p][w] = book.open(f"w.messages.{p}.{tl.weeks[w]}",
-                                           f"Messages from {names[p]} in {tl.weeks[w]}", None, weekly=True)
+            cell = cells[p][w] = book.open(
+                f"w.messages.{p}.{tl.weeks[w]}",
+                f"Messages from {names[p]} in {tl.weeks[w]}",
+                None,
+                weekly=True,
+            )
         cell.add(i)
         if is_text[i]:
             n = words[i]
@@ -86,7 +95,7 @@ def measure_volume(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceB
             words_c[p][w] += n  # type: ignore[operator]
             week_words[p][w].append(n)
             all_words[p].append(n)
-        elif tl.messages[i].kind == "media":
+        elif tl.kind[i] == "media":
             pv.media += 1
             media_c[p][w] += 1  # type: ignore[operator]
         if prev_who == -1 or prev_who == p:
@@ -100,10 +109,10 @@ def measure_volume(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceB
                 week_lat[p][w].append(delta)
                 replies_c[p][w] += 1  # type: ignore[operator]
                 if i >= 1:
-                    book.add(f"volume.replies.{p}", f"Replies from {names[p]}", PRINCIPLE, (i - 1, i))
+                    replies_ev[p].add(i - 1, i)
             else:
                 pv.threads_started += 1
-                book.add(f"volume.threads.{p}", f"New threads started by {names[p]}", PRINCIPLE, (i,))
+                threads_ev[p].add(i)
         prev_who = p
         prev_ts = ts[i]
     total_msgs = sum(p.messages for p in people)

@@ -6,12 +6,27 @@ from typing import Any, Final
 
 #: The columns every weekly row carries, in this order (see docs/analysis.md for their meaning).
 COLUMNS: Final[tuple[str, ...]] = (
-    "messages", "words", "median_latency_s", "openness", "self_disclosure", "appreciation", "criticism",
-    "pursuit", "bids", "turned_toward",
+    "messages",
+    "words",
+    "median_latency_s",
+    "openness",
+    "self_disclosure",
+    "appreciation",
+    "criticism",
+    "pursuit",
+    "bids",
+    "turned_toward",
 )
 EXTRA: Final[tuple[str, ...]] = (
-    "text_messages", "media", "replies", "emotion", "median_words", "disclosure_rate", "toward_given",
-    "bids_received", "withdrawal",
+    "text_messages",
+    "media",
+    "replies",
+    "emotion",
+    "median_words",
+    "disclosure_rate",
+    "toward_given",
+    "bids_received",
+    "withdrawal",
 )
 
 

@@ -8,12 +8,13 @@ import os
 import sqlite3
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
 from typing import Final
 
-from openup.chats.model import Conversation, ImportReport, Message
+from openup.chats.model import Conversation, ImportReport, Message, MessageColumns
 from openup.chats.options import ParseOptions
 from openup.chats.safe_io import Source
 from openup.chats.sniff import FORMATS, resolve, sniff
@@ -54,6 +55,38 @@ def _check_format(fmt: str | None) -> str | None:
     return name
 
 
+class _Where:
+    """What the error messages name: the file as shown to the user and the format once known."""
+
+    __slots__ = ("display", "fmt")
+
+    def __init__(self, display: str, fmt: str | None) -> None:
+        self.display = display
+        self.fmt = fmt
+
+
+@contextmanager
+def _user_errors(where: _Where) -> Iterator[None]:
+    try:
+        yield
+    except UserError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        raise UserError(f"{where.display} is a damaged or truncated zip archive; re-export the chat.") from None
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"{where.display} is not a readable {where.fmt or 'chat'} database ({exc}).") from None
+    except OSError as exc:
+        raise UserError(f"Cannot read {where.display}: {exc.strerror or exc}.") from None
+    except RecursionError:
+        raise UserError(f"{where.display} is nested too deeply to be a {where.fmt or 'chat'} export.") from None
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        # Parsers skip bad records one by one; this is the net for a file whose overall shape is wrong.
+        display, fmt = where.display, where.fmt
+        raise UserError(
+            f"{display} does not have the structure of a {fmt or 'chat'} export ({exc!r:.80})."
+        ) from None
+
+
 def iter_messages(
     path: str | os.PathLike[str],
     *,
@@ -74,27 +107,12 @@ def iter_messages(
     opts = ParseOptions.make(me=me, tz=tz, dayfirst=dayfirst)
     rep = report if report is not None else ImportReport()
     rep.me = opts.me
-    display = Path(path).name
-    try:
+    where = _Where(Path(path).name, fmt)
+    with _user_errors(where):
         source = resolve(Path(path))
-        display = source.display
-        fmt = fmt or sniff(source)
+        where.display = source.display
+        where.fmt = fmt = fmt or sniff(source)
         yield from _parser(fmt)(source, opts, rep)
-    except UserError:
-        raise
-    except (zipfile.BadZipFile, zlib.error, EOFError):
-        raise UserError(f"{display} is a damaged or truncated zip archive; re-export the chat.") from None
-    except sqlite3.DatabaseError as exc:
-        raise UserError(f"{display} is not a readable {fmt or 'chat'} database ({exc}).") from None
-    except OSError as exc:
-        raise UserError(f"Cannot read {display}: {exc.strerror or exc}.") from None
-    except RecursionError:
-        raise UserError(f"{display} is nested too deeply to be a {fmt or 'chat'} export.") from None
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        # Parsers skip bad records one by one; this is the net for a file whose overall shape is wrong.
-        raise UserError(
-            f"{display} does not have the structure of a {fmt or 'chat'} export ({exc!r:.80})."
-        ) from None
 
 
 def load_chat(
@@ -107,23 +125,49 @@ def load_chat(
 ) -> Conversation:
     """Read a chat export (file, zip or folder) into a Conversation, sorted by time then file order.
 
+    WhatsApp text exports come back as `MessageColumns` (a read-only sequence that builds each `Message`
+    when it is read) when the C scanner is built; every other case is a list.
+
     >>> conv = load_chat("WhatsApp Chat with Sam.zip", me="Alex")  # doctest: +SKIP
     >>> conv.people()  # doctest: +SKIP
     Counter({'Sam': 812, 'Alex': 790})
     """
+    fmt = _check_format(format)
+    opts = ParseOptions.make(me=me, tz=tz, dayfirst=dayfirst)
     report = ImportReport()
+    report.me = opts.me
+    where = _Where(Path(path).name, fmt)
     # Why: a million new rows with no reference cycles would otherwise trigger hundreds of full
     # garbage-collector passes over an ever larger heap (about a quarter of the parse time).
     gc_was_on = gc.isenabled()
     gc.disable()
+    messages: Sequence[Message]
     try:
-        messages = list(iter_messages(path, format=format, me=me, tz=tz, dayfirst=dayfirst, report=report))
+        with _user_errors(where):
+            source = resolve(Path(path))
+            where.display = source.display
+            where.fmt = fmt = fmt or sniff(source)
+            columns = None
+            if fmt == "whatsapp":
+                from openup.chats.whatsapp import load_columns
+
+                columns = load_columns(source, opts, report)
+            if columns is not None:
+                messages = columns
+            else:
+                rows = list(_parser(fmt)(source, opts, report))
+                sort_messages(rows)
+                messages = rows
     finally:
         if gc_was_on:
             gc.enable()
-    sort_messages(messages)
-    participants = report.participants or _participants(messages)
-    if report.me is not None and not any(m.is_me for m in messages):
+    if isinstance(messages, MessageColumns):
+        participants = report.participants or messages.participants()
+        any_me = messages.any_me()
+    else:
+        participants = report.participants or _participants(messages)
+        any_me = any(m.is_me for m in messages)
+    if report.me is not None and not any_me:
         report.warn(
             f"No message is from {report.me!r}; check the spelling of --me (names: "
             f"{', '.join(participants[:6])})."
@@ -151,7 +195,7 @@ def sort_messages(messages: list[Message]) -> None:
         messages.sort(key=attrgetter("sort_key"))
 
 
-def _participants(messages: list[Message]) -> list[str]:
+def _participants(messages: Sequence[Message]) -> list[str]:
     seen: dict[str, None] = {}
     for m in messages:
         if m.sender_name is not None and m.kind != "system":

@@ -7,10 +7,10 @@ rows that are not plain text keep their kind, so analysis can count them or leav
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Final, Literal
+from datetime import UTC, datetime, timedelta
+from typing import Final, Literal, overload
 
 Kind = Literal["text", "media", "sticker", "call", "system", "deleted", "reaction"]
 KINDS: Final[tuple[str, ...]] = ("text", "media", "sticker", "call", "system", "deleted", "reaction")
@@ -127,6 +127,264 @@ def _fast_init(
 setattr(Message, "__init__", _fast_init)  # noqa: B010 - mypy forbids assigning to a method directly
 
 
+_EPOCH_NAIVE: Final = datetime(1970, 1, 1)
+LocalPair = Callable[[datetime], tuple[datetime, datetime | None]]
+
+
+class Utf8Column(Sequence[str]):
+    """Strings stored as byte ranges of one UTF-8 buffer, decoded when read; `override` holds the few rows
+    whose text differs from their range (e.g. an edited marker cut off)."""
+
+    __slots__ = ("data", "override", "size", "start")
+
+    def __init__(
+        self, data: bytes, start: Sequence[int], size: Sequence[int], override: dict[int, str] | None = None
+    ) -> None:
+        if len(start) != len(size):
+            raise ValueError("Utf8Column: start and size differ in length")
+        self.data = data
+        self.start = start
+        self.size = size
+        self.override = override if override is not None else {}
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            lo, hi, step = index.indices(len(self))
+            if step != 1:
+                return [self[i] for i in range(lo, hi, step)]
+            data = self.data
+            out = [
+                data[a : a + n].decode("utf-8")
+                for a, n in zip(self.start[lo:hi], self.size[lo:hi], strict=True)
+            ]
+            for i, replaced in self.override.items():
+                if lo <= i < hi:
+                    out[i - lo] = replaced
+            return out
+        i = index.__index__()
+        if i < 0:
+            i += len(self)
+        if self.override:
+            text = self.override.get(i)
+            if text is not None:
+                return text
+        a = self.start[i]
+        return self.data[a : a + self.size[i]].decode("utf-8")
+
+
+class MessageColumns(Sequence[Message]):
+    """A read-only sequence of `Message` stored as columns; each `Message` is built when it is accessed.
+
+    Why: building a million frozen rows up front costs more time and memory than parsing the file. The
+    columns are `ts` (wall-clock seconds since 1970-01-01 as int64), `line` (source line, int64; the
+    msg_id is `L<line>`), `sender` (int32 index into `names`, -1 for none), `kind` (index into KINDS)
+    and `text` (a sequence of str, e.g. a `Utf8Column`). `name_me[i]` says whether `names[i]` is "me"; `me_rows` and
+    `edited_rows` are the few rows whose flag differs from that rule. `local_pair` turns a naive
+    wall-clock time into (ts_local, ts_utc) when a time zone was given.
+    """
+
+    __slots__ = (
+        "_dt_cache",
+        "chat_id",
+        "edited_rows",
+        "kind",
+        "line",
+        "local_pair",
+        "me_rows",
+        "name_me",
+        "names",
+        "platform",
+        "sender",
+        "text",
+        "ts",
+    )
+
+    def __init__(
+        self,
+        *,
+        platform: str,
+        chat_id: str,
+        ts: Sequence[int],
+        line: Sequence[int],
+        sender: Sequence[int],
+        kind: Sequence[int],
+        text: Sequence[str],
+        names: list[str],
+        name_me: list[bool],
+        me_rows: frozenset[int] = frozenset(),
+        edited_rows: frozenset[int] = frozenset(),
+        local_pair: LocalPair | None = None,
+    ) -> None:
+        n = len(text)
+        if not (len(ts) == len(line) == len(sender) == len(kind) == n) or len(names) != len(name_me):
+            raise ValueError("MessageColumns: columns differ in length")
+        self.platform = platform
+        self.chat_id = chat_id
+        self.ts = ts
+        self.line = line
+        self.sender = sender
+        self.kind = kind
+        self.text = text
+        self.names = names
+        self.name_me = name_me
+        self.me_rows = me_rows
+        self.edited_rows = edited_rows
+        self.local_pair = local_pair
+        self._dt_cache: tuple[int, datetime, datetime | None] = (-(2**63), _EPOCH_NAIVE, None)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def _times(self, seconds: int) -> tuple[datetime, datetime | None]:
+        cached = self._dt_cache
+        if cached[0] == seconds:
+            return cached[1], cached[2]
+        local: datetime = _EPOCH_NAIVE + timedelta(seconds=seconds)
+        utc: datetime | None = None
+        if self.local_pair is not None:
+            local, utc = self.local_pair(local)
+        self._dt_cache = (seconds, local, utc)
+        return local, utc
+
+    def _row(self, i: int) -> Message:
+        s = self.sender[i]
+        name = self.names[s] if s >= 0 else None
+        me = (s >= 0 and self.name_me[s]) or i in self.me_rows
+        line = self.line[i]
+        local, utc = self._times(self.ts[i])
+        return Message(
+            self.platform,
+            self.chat_id,
+            f"L{line}",
+            local,
+            utc,
+            name,
+            name,
+            me,
+            KINDS[self.kind[i]],  # type: ignore[arg-type]
+            self.text[i],
+            None,
+            i in self.edited_rows,
+            line,
+        )
+
+    @overload
+    def __getitem__(self, index: int) -> Message: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Message]: ...
+
+    def __getitem__(self, index: int | slice) -> Message | list[Message]:
+        if isinstance(index, slice):
+            return [self._row(i) for i in range(*index.indices(len(self)))]
+        n = len(self)
+        i = index.__index__()
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("message index out of range")
+        return self._row(i)
+
+    def __iter__(self) -> Iterator[Message]:
+        # Written out flat (this runs once per row): columns are read in blocks, times reused while equal.
+        names, name_me, me_rows, edited_rows = self.names, self.name_me, self.me_rows, self.edited_rows
+        platform, chat_id, local_pair, kinds, new = self.platform, self.chat_id, self.local_pair, KINDS, Message
+        epoch, seconds = _EPOCH_NAIVE, timedelta
+        last = None
+        local: datetime = epoch
+        utc: datetime | None = None
+        n = len(self)
+        for lo in range(0, n, 8192):
+            hi = min(n, lo + 8192)
+            block = zip(
+                range(lo, hi),
+                self.ts[lo:hi],
+                self.line[lo:hi],
+                self.sender[lo:hi],
+                self.kind[lo:hi],
+                self.text[lo:hi],
+                strict=True,
+            )
+            for i, t, line, s, k, text in block:
+                if t != last:
+                    last, local, utc = t, epoch + seconds(seconds=t), None
+                    if local_pair is not None:
+                        local, utc = local_pair(local)
+                name = names[s] if s >= 0 else None
+                me = (s >= 0 and name_me[s]) or (i in me_rows)
+                kind: Kind = kinds[k]  # type: ignore[assignment, unused-ignore]
+                edited = i in edited_rows
+                yield new(platform, chat_id, f"L{line}", local, utc, name, name, me, kind, text, None, edited, line)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, (str, bytes)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<MessageColumns: {len(self)} {self.platform} messages>"
+
+    def sender_stats(self) -> tuple[list[int], list[int]]:
+        """Per name: first row and number of rows, counting only rows that have it as sender and are not
+        system notices (first row -1 when there is none)."""
+        system = KINDS.index("system")
+        try:
+            from openup.chats._wascan import sender_stats  # type: ignore[import-not-found, unused-ignore]
+
+            if isinstance(self.sender, memoryview) and isinstance(self.kind, (bytes, bytearray)):
+                stats: tuple[list[int], list[int]] = sender_stats(self.sender, self.kind, len(self.names))
+                return stats
+        except ImportError:
+            pass
+        first = [-1] * len(self.names)
+        counts = [0] * len(self.names)
+        for i, (s, k) in enumerate(zip(self.sender, self.kind, strict=True)):
+            if s >= 0 and k != system:
+                if first[s] < 0:
+                    first[s] = i
+                counts[s] += 1
+        return first, counts
+
+    def participants(self) -> list[str]:
+        """Sender names (not of system notices) in order of their first row."""
+        first, _ = self.sender_stats()
+        return [self.names[i] for i in sorted((i for i in range(len(first)) if first[i] >= 0), key=first.__getitem__)]
+
+    def people(self) -> Counter[str]:
+        """Rows per sender name, system notices left out (same order as counting row by row)."""
+        first, counts = self.sender_stats()
+        order = sorted((i for i in range(len(first)) if first[i] >= 0), key=first.__getitem__)
+        out: Counter[str] = Counter()
+        for i in order:
+            out[self.names[i]] += counts[i]
+        return out
+
+    def kinds(self) -> Counter[str]:
+        """Rows per kind, in order of first appearance."""
+        codes = bytes(self.kind) if not isinstance(self.kind, (bytes, bytearray)) else self.kind
+        present = [(codes.find(bytes((k,))), k) for k in range(len(KINDS))]
+        out: Counter[str] = Counter()
+        for first, k in sorted(present):
+            if first >= 0:
+                out[KINDS[k]] = codes.count(bytes((k,)))
+        return out
+
+    def any_me(self) -> bool:
+        """Whether any row is from "me"."""
+        return bool(self.me_rows) or any(self.name_me)
+
+
 @dataclass(frozen=True, slots=True)
 class Skipped:
     """One input line or record that did not become a message, and why."""
@@ -198,7 +456,7 @@ class Conversation:
 
     platform: str
     participants: list[str]
-    messages: list[Message]
+    messages: Sequence[Message]  # a list, or MessageColumns (lazy rows) for large text exports
     tz_source: str = "local"
     skipped: SkipLog = field(default_factory=SkipLog)
     warnings: list[str] = field(default_factory=list)
@@ -218,12 +476,16 @@ class Conversation:
         >>> conv.people().most_common(2)  # doctest: +SKIP
         [('Sam', 120), ('Alex', 98)]
         """
+        if isinstance(self.messages, MessageColumns):
+            return self.messages.people()
         return Counter(
             m.sender_name for m in self.messages if m.sender_name is not None and m.kind != "system"
         )
 
     def kinds(self) -> Counter[str]:
         """Messages per kind (text, media, sticker, call, system, deleted, reaction)."""
+        if isinstance(self.messages, MessageColumns):
+            return self.messages.kinds()
         return Counter(m.kind for m in self.messages)
 
     def date_range(self) -> tuple[datetime, datetime] | None:

@@ -21,18 +21,20 @@ sets `edited`).
 
 from __future__ import annotations
 
+import io
 import re
+from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from itertools import islice
+from datetime import UTC, datetime, timedelta
+from itertools import islice, pairwise
 from pathlib import Path
 from typing import Final
 
-from openup.chats.model import ImportReport, Kind, Message
+from openup.chats.model import _EPOCH_NAIVE, KINDS, ImportReport, Kind, Message, MessageColumns, Utf8Column
 from openup.chats.options import ParseOptions
-from openup.chats.safe_io import Source
+from openup.chats.safe_io import UTF8_PROBE_BYTES, Source, detect_encoding
 from openup.errors import UserError
 
 PLATFORM: Final = "whatsapp"
@@ -407,35 +409,46 @@ def _colon_names(rests: list[str]) -> frozenset[str]:
     return frozenset(names)
 
 
-def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[Message]:
-    """Stream the messages of a WhatsApp text export, in file order."""
+def _start(source: Source, opts: ParseOptions, report: ImportReport) -> None:
     report.platform = PLATFORM
     report.chat_id = Path(source.display.rsplit(":", 1)[-1]).stem
     report.title = _title_from_name(source.display)
     report.tz_source = opts.naive_tz_source
-    with source.text_stream(report.warnings) as stream:
-        sample = list(islice(stream, SAMPLE_LINES))
+
+
+def _prepare(
+    stream: Iterator[str], display: str, opts: ParseOptions, report: ImportReport
+) -> tuple[Layout, re.Pattern[str], frozenset[str], bool | None, str]:
+    """Decide layout, names with ": " and day/month order from the first lines; also returns those lines."""
+    sample = list(islice(stream, SAMPLE_LINES))
+    layout, _ = detect_layout(sample)
+    while layout is None and len(sample) < MAX_SAMPLE_LINES:
+        more = list(islice(stream, SAMPLE_LINES))
+        if not more:
+            break
+        sample.extend(more)
         layout, _ = detect_layout(sample)
-        while layout is None and len(sample) < MAX_SAMPLE_LINES:
-            more = list(islice(stream, SAMPLE_LINES))
-            if not more:
-                break
-            sample.extend(more)
-            layout, _ = detect_layout(sample)
-        if layout is None:
-            raise UserError(
-                f"{source.display} has no WhatsApp message lines (like '20/01/19, 11:23 - Name: text'); "
-                "is it a chat export? Pass --format if it is another app's export."
-            )
-        rx = layout.regex()
-        rests = [m.group(4) for m in map(rx.match, sample) if m is not None]
-        colon_names = _colon_names(rests)
-        dayfirst = opts.dayfirst
-        lookahead: list[str] = []
-        if not layout.ymd and dayfirst is None:
-            dayfirst, lookahead = _settle_order(sample, stream, rx, layout, source.display, report)
-        head = "".join(sample) + "".join(lookahead)
-        del sample, lookahead
+    if layout is None:
+        raise UserError(
+            f"{display} has no WhatsApp message lines (like '20/01/19, 11:23 - Name: text'); "
+            "is it a chat export? Pass --format if it is another app's export."
+        )
+    rx = layout.regex()
+    rests = [m.group(4) for m in map(rx.match, sample) if m is not None]
+    colon_names = _colon_names(rests)
+    dayfirst = opts.dayfirst
+    lookahead: list[str] = []
+    if not layout.ymd and dayfirst is None:
+        dayfirst, lookahead = _settle_order(sample, stream, rx, layout, display, report)
+    head = "".join(sample) + "".join(lookahead)
+    return layout, rx, colon_names, dayfirst, head
+
+
+def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[Message]:
+    """Stream the messages of a WhatsApp text export, in file order (the pure-Python reader)."""
+    _start(source, opts, report)
+    with source.text_stream(report.warnings) as stream:
+        layout, rx, colon_names, dayfirst, head = _prepare(stream, source.display, opts, report)
         yield from _read(_chunks(head, stream), rx, layout, dayfirst, colon_names, opts, report)
 
 
@@ -607,10 +620,8 @@ def _read(
             if cur_dt is not None:
                 # -- emit the message collected so far -----------------------------------------------
                 tail = pieces[0] if len(pieces) == 1 else "".join(pieces)
-                if tail == "\n":
-                    text = cur_rest  # the usual one-line message
-                else:
-                    text = cur_rest + tail[:-1] if tail[-1:] == "\n" else cur_rest + tail
+                # tail == "\n" is the usual one-line message
+                text = cur_rest if tail == "\n" else cur_rest + (tail[:-1] if tail[-1:] == "\n" else tail)
                 sender: str | None = None
                 me = False
                 kind: Kind = "system"
@@ -810,3 +821,176 @@ def _resolve_date(date_s: str, ymd: bool, digits: int, dayfirst: bool | None) ->
         y = _full_year(c, digits)
         mo, d = (b, a) if dayfirst is not False else (a, b)
     return (y, mo, d) if _valid(y, mo, d) else None
+
+
+# --- the accelerated reader: a C scanner filling columns ----------------------------------------------
+
+try:
+    from openup.chats import _wascan
+except ImportError:  # the extension was not built: the pure-Python reader does everything
+    _wascan = None  # type: ignore[assignment]
+
+# Tests switch this off to compare both readers; load_chat also falls back on its own (see load_columns).
+ACCELERATE: bool = _wascan is not None
+_KIND_CODE: Final[dict[str, int]] = {k: i for i, k in enumerate(KINDS)}
+_EXACT_CODES: Final[dict[str, int]] = {t: _KIND_CODE[k] for t, k in _EXACT_KIND.items()}
+_CLASSIFY: Final = 7  # kind code the scanner leaves for `classify`
+_EPOCH_UTC: Final = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def load_columns(source: Source, opts: ParseOptions, report: ImportReport) -> MessageColumns | None:
+    """The whole export as sorted columns read by the C scanner, or None when the pure-Python reader must
+    read it: extension not built, not UTF-8, or bytes the scanner leaves to Python's regex (a non-ASCII
+    digit where a header digit could stand). The result equals `parse` followed by the stable sort.
+
+    Memory: the file's bytes are kept (texts are decoded from them when read) plus about 33 bytes a row.
+    """
+    if not ACCELERATE or _wascan is None:
+        return None
+    _start(source, opts, report)
+    enc = detect_encoding(source.head(UTF8_PROBE_BYTES), source.display)
+    if enc.name not in ("utf-8", "utf-8-sig"):
+        return None
+    scratch = ImportReport()  # copied into `report` only when this reader finishes
+    try:
+        with source.open_binary() as raw:
+            stream = io.TextIOWrapper(raw, encoding=enc.name, errors="strict", newline=None)
+            try:
+                layout, _, colon_names, dayfirst, _ = _prepare(stream, source.display, opts, scratch)
+            finally:
+                stream.detach()
+    except UnicodeDecodeError:
+        return None
+    with source.open_binary() as raw:
+        data = raw.read()
+    if enc.name == "utf-8-sig" and data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # universal newlines, as text mode reads
+
+    names: list[str] = []
+    name_me: list[bool] = []
+    index: dict[str, int] = {}
+
+    def author(prefix: str) -> int:
+        info = _author_info(prefix, opts)
+        if info is None:
+            return -1
+        name, me = info
+        i = index.get(name)
+        if i is None:
+            i = index[name] = len(names)
+            names.append(name)
+            name_me.append(me)
+        return i
+
+    (ts_b, line_b, sender_b, kinds, start_b, size_b), first, bad_dates, status, in_order = _wascan.scan(
+        data,
+        bracket=layout.bracket,
+        date_sep=layout.date_sep,
+        ymd=layout.ymd,
+        year_digits=layout.year_digits,
+        seconds=layout.seconds,
+        ampm=layout.ampm,
+        closer=layout.closer,
+        dayfirst=dayfirst is not False,
+        author=author,
+        exact=_EXACT_CODES,
+        colon_names=tuple(n.encode() for n in colon_names),
+    )
+    if status:
+        return None
+    preamble = data[:first] if first >= 0 else data
+    for n, line in enumerate(preamble.decode("utf-8").split("\n"), 1):
+        if line.strip(" \t\r" + _BIDI):
+            scratch.skipped.add("text before the first message header", n, line)
+    del preamble
+    start = memoryview(start_b).cast("q")
+    size = memoryview(size_b).cast("i")
+    override: dict[int, str] = {}
+    edited_rows: set[int] = set()
+    me_rows: set[int] = set()
+    pos = kinds.find(_CLASSIFY)
+    while pos >= 0:
+        a = start[pos]
+        raw_text = data[a : a + size[pos]].decode("utf-8")
+        kind, text, edited = classify(raw_text)
+        kinds[pos] = _KIND_CODE[kind]
+        if text != raw_text:
+            override[pos] = text
+        if edited:
+            edited_rows.add(pos)
+        pos = kinds.find(_CLASSIFY, pos + 1)
+    deleted = _KIND_CODE["deleted"]
+    pos = kinds.find(deleted)
+    while pos >= 0:
+        a = start[pos]
+        text = override.get(pos) or data[a : a + size[pos]].decode("utf-8")
+        if text.lstrip(_BIDI) in _DELETED_ME:
+            me_rows.add(pos)
+        pos = kinds.find(deleted, pos + 1)
+    del start, size
+
+    local_pair = opts.local_pair if opts.tz is not None else None
+    if local_pair is not None:
+        utc_keys = _utc_seconds(memoryview(ts_b).cast("q"), local_pair)
+        in_order = all(a <= b for a, b in pairwise(utc_keys))
+        sort_key: bytes | bytearray = array("q", utc_keys).tobytes()
+        del utc_keys
+    else:
+        sort_key = ts_b
+    if not in_order:
+        # A phone clock that jumped back: a stable argsort keeps file order among equal times.
+        order = _wascan.argsort(sort_key)
+        ts_b = _wascan.gather(ts_b, 8, order)
+        line_b = _wascan.gather(line_b, 8, order)
+        sender_b = _wascan.gather(sender_b, 4, order)
+        kinds = _wascan.gather(kinds, 1, order)
+        start_b = _wascan.gather(start_b, 8, order)
+        size_b = _wascan.gather(size_b, 4, order)
+        moved = {*override, *me_rows, *edited_rows}
+        new_row = {old: new for new, old in enumerate(memoryview(order).cast("q")) if old in moved} if moved else {}
+        override = {new_row[r]: t for r, t in override.items()}
+        me_rows = {new_row[r] for r in me_rows}
+        edited_rows = {new_row[r] for r in edited_rows}
+        del order
+    del sort_key
+
+    for w in scratch.warnings:
+        report.warn(w)
+    if bad_dates:
+        report.warn(
+            f"{bad_dates} line(s) looked like message headers but had impossible dates or times; "
+            "they were kept "
+            "as text of the message before them."
+        )
+    report.skipped.counts.update(scratch.skipped.counts)
+    report.skipped.examples.extend(scratch.skipped.examples)
+    return MessageColumns(
+        platform=PLATFORM,
+        chat_id=report.chat_id,
+        ts=memoryview(ts_b).cast("q"),
+        line=memoryview(line_b).cast("q"),
+        sender=memoryview(sender_b).cast("i"),
+        kind=kinds,
+        text=Utf8Column(data, memoryview(start_b).cast("q"), memoryview(size_b).cast("i"), override),
+        names=names,
+        name_me=name_me,
+        me_rows=frozenset(me_rows),
+        edited_rows=frozenset(edited_rows),
+        local_pair=local_pair,
+    )
+
+
+def _utc_seconds(ts: Sequence[int], local_pair: Callable[[datetime], tuple[datetime, datetime | None]]) -> list[int]:
+    """Unix seconds of each naive wall-clock time read in the chosen zone (one zone lookup per distinct time)."""
+    cache: dict[int, int] = {}
+    out = []
+    second = timedelta(seconds=1)
+    for t in ts:
+        u = cache.get(t)
+        if u is None:
+            utc = local_pair(_EPOCH_NAIVE + timedelta(seconds=t))[1]
+            u = cache[t] = (utc - _EPOCH_UTC) // second if utc is not None else t
+        out.append(u)
+    return out

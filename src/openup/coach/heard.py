@@ -23,7 +23,8 @@ from openup.text.lexical import macros
 FOCUS_SENTENCES = 3
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[A-Z])")
 _CLAUSE_SPLIT = re.compile(
-    r"\s*(?:[;:]|\s+-+\s+|,?\s+but\s+|,\s*and\s+|\s+and then\s+|\s+and\s+(?=(?:i|it|he|she|they|we|my|now|then)\b)|,\s*so\s+|\s+so\s+(?=i\b|my\b|now\b)"
+    r"\s*(?:[;:]|\s+-+\s+|,?\s+but\s+|,\s*and\s+|\s+and then\s+"
+    r"|\s+and\s+(?=(?:i|it|he|she|they|we|my|now|then)\b)|,\s*so\s+|\s+so\s+(?=i\b|my\b|now\b)"
     r"|,?\s+(?:because|cause|cuz)\s+(?=i\b|my\b|he\b|she\b|they\b|we\b|it\b|the\b)"
     r"|,\s*(?=(?:i|my|he|she|they|we|it|now|then|and|but)\b)|\s+which\s+)\s*",
     re.IGNORECASE,
@@ -35,11 +36,14 @@ _LEAD = re.compile(
     r"lately|recently|so far|at the moment|currently)\b[,!.]?\s*)+",
     re.IGNORECASE,
 )
-_TRAIL = re.compile(r"[\s,.;:!?…\-–—()\"']*(?:\b(?:lol|haha+|lmao|tbh|idk|though|too|either)\b[\s.!?]*)*$", re.IGNORECASE)
+_TRAIL = re.compile(
+    r"[\s,.;:!?…\-–—()\"']*(?:\b(?:lol|haha+|lmao|tbh|idk|though|too|either)\b[\s.!?]*)*$", re.IGNORECASE
+)
 _NOISE = re.compile(r"[^\w\s'’,\-.!?;:/&%$€£]+")
 _YOU_KNOW = re.compile(r",?\s*\byou know\b,?", re.IGNORECASE)
 _CHITCHAT = re.compile(
-    r"^(?:hi|hello|hey|thanks?|thank you|ok(?:ay)?|yes|yeah|yh|no|nope|sure|bye|goodbye|good (?:morning|night)|"
+    r"^(?:hi|hello|hey|thanks?|thank you|ok(?:ay)?|yes|yeah|yh|no|nope|sure|bye|goodbye|"
+    r"good (?:morning|night)|"
     r"i agree|that'?s (?:true|right|a good (?:idea|point|suggestion))|you'?re welcome|great|cool|nice|"
     r"(?:i'?m |i am )?(?:so |really |very |truly )?sorry)\b",
     re.IGNORECASE,
@@ -61,7 +65,8 @@ _VERBISH = re.compile(
 )
 _THOUGHT = re.compile(
     r"\b(?:i (?:think|thought|guess|believe|wonder|wondered|suppose|reckon|doubt|hope|wish|keep thinking|"
-    r"feel like|felt like)|i'?m (?:not sure|afraid that|worried that|wondering)|i (?:don'?t|do not) (?:know|think)|"
+    r"feel like|felt like)|i'?m (?:not sure|afraid that|worried that|wondering)|"
+    r"i (?:don'?t|do not) (?:know|think)|"
     r"maybe|what if|i worry that|i can'?t help thinking|i was wondering|wondering)\b",
     re.IGNORECASE,
 )
@@ -70,11 +75,15 @@ _DILEMMA = re.compile(
     r"i'?m unsure(?: about)?|unsure)\s+((?:what|how|whether|if|where|who|why|when)\b[^.!?]*)",
     re.IGNORECASE,
 )
-_SHOULD_I = re.compile(r"\b(?:what|how) (?:should|do|can|could) i (?:do|handle|deal with|cope)\b(?: (?:about|with) ([^.!?]+))?", re.I)
+_SHOULD_I = re.compile(
+    r"\b(?:what|how) (?:should|do|can|could) i (?:do|handle|deal with|cope)\b(?: (?:about|with) ([^.!?]+))?",
+    re.I,
+)
 _SELF_JUDGEMENT = re.compile(
     r"\bi(?:'?m| am| feel like| felt like)(?: just| such| so| really| totally| completely| always| a)* "
     r"(a failure|an idiot|stupid|useless|worthless|a mess|pathetic|a loser|a burden|not good enough|a bad "
-    r"(?:mom|mum|dad|mother|father|parent|partner|friend|person)|a terrible (?:mom|mum|dad|parent|partner|person)|"
+    r"(?:mom|mum|dad|mother|father|parent|partner|friend|person)|"
+    r"a terrible (?:mom|mum|dad|parent|partner|person)|"
     r"the problem|a fraud|so dumb|dumb)\b",
     re.IGNORECASE,
 )
@@ -83,11 +92,30 @@ _ABOUT_YOU = re.compile(
     r"just|even|couldn'?t|can'?t|haven'?t|hurt|yelled|blamed|promised|were supposed)\b",
     re.IGNORECASE,
 )
-_ADV = r"(?:so|really|very|just|a bit|a little|kind of|kinda|pretty|quite|super|totally|completely|extremely|" \
-    r"incredibly|still|also|always|constantly|honestly|actually|feeling|more|too|getting|starting to (?:feel|get))"
+_ADV = (
+    r"(?:so|really|very|just|a bit|a little|kind of|kinda|pretty|quite|super|totally|completely|extremely|"
+    r"incredibly|still|also|always|constantly|honestly|actually|feeling|more|too|getting|"
+    r"starting to (?:feel|get))"
+)
 
 
-_REASON_WORDS = frozenset("when whenever because about that since after with at by if in around".split())
+_REASON_WORDS = frozenset(
+    [
+        "when",
+        "whenever",
+        "because",
+        "about",
+        "that",
+        "since",
+        "after",
+        "with",
+        "at",
+        "by",
+        "if",
+        "in",
+        "around",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +173,7 @@ class _Lists:
 
 @cache
 def _lists() -> _Lists:
-    data = read_data("replies.toml")
+    data: dict[str, Any] = read_data("replies.toml")
     feeling = macros()["FEELING"]
     feeling_re = re.compile(
         r"\b(?:i'?m|im|i am|i feel|i felt|i was|i get|i got|i'?ve been|i have been|i'?ve felt|i keep feeling|"
@@ -154,7 +182,7 @@ def _lists() -> _Lists:
         r"(?:^|(?<=[.!?] ))(?:a )?(?:little|bit|so|very|really|kinda|pretty|super)?)"
         rf"(?: {_ADV})* ({feeling})\b(?! (?:of|about the fact))"
     )
-    nouns: dict[str, str] = dict(data["feeling_nouns"])  # type: ignore[arg-type]
+    nouns: dict[str, str] = dict(data["feeling_nouns"])
     noun_alt = "|".join(sorted(nouns, key=len, reverse=True))
     noun_re = re.compile(
         r"\b(?:feel|feeling|felt|having|have|had|with|dealing with|struggling with|full of|lot of|so much|my|"
@@ -163,15 +191,14 @@ def _lists() -> _Lists:
     valence = data["valence"]
     assert isinstance(valence, dict)
     likely = tuple(
-        (re.compile(str(row["cue"])), tuple(str(f) for f in row["feelings"]))
-        for row in data["likely"]  # type: ignore[union-attr]
+        (re.compile(str(row["cue"])), tuple(str(f) for f in row["feelings"])) for row in data["likely"]
     )
     parties = data["parties"]
     places = data["places"]
     assert isinstance(parties, dict) and isinstance(places, dict)
     party_alt = "|".join(re.escape(w) for w in sorted(parties["words"], key=len, reverse=True))
     place_alt = "|".join(re.escape(w) for w in sorted(places["words"], key=len, reverse=True))
-    hard: dict[str, str] = dict(data["hard_words"])  # type: ignore[arg-type]
+    hard: dict[str, str] = dict(data["hard_words"])
     hard_alt = "|".join(re.escape(w) for w in sorted(hard, key=len, reverse=True))
     hard_re = re.compile(
         r"^(?:it|this|that|everything|life|work|things|all of this|it all)(?:'s| is| was|'s been| has been| "
@@ -240,11 +267,75 @@ def _clean_clause(clause: str) -> str:
 
 _KEEP_CAPS = re.compile(r"^(?:I|I'[a-z]+)$")
 _LOWER_FIRST = frozenset(
-    """my your his her their our the a an this that these those it its it's there they he she we you i im i'm
-    you're you've you'll you'd
-    today yesterday tonight work school everything everyone nobody no one someone something nothing things
-    when after before since now then lately recently last this every all some one two three getting being
-    having trying going doing working living""".split()
+    [
+        "my",
+        "your",
+        "his",
+        "her",
+        "their",
+        "our",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "it's",
+        "there",
+        "they",
+        "he",
+        "she",
+        "we",
+        "you",
+        "i",
+        "im",
+        "i'm",
+        "you're",
+        "you've",
+        "you'll",
+        "you'd",
+        "today",
+        "yesterday",
+        "tonight",
+        "work",
+        "school",
+        "everything",
+        "everyone",
+        "nobody",
+        "no",
+        "one",
+        "someone",
+        "something",
+        "nothing",
+        "things",
+        "when",
+        "after",
+        "before",
+        "since",
+        "now",
+        "then",
+        "lately",
+        "recently",
+        "last",
+        "this",
+        "every",
+        "all",
+        "some",
+        "one",
+        "two",
+        "three",
+        "getting",
+        "being",
+        "having",
+        "trying",
+        "going",
+        "doing",
+        "working",
+        "living",
+    ]
 )
 
 
@@ -380,9 +471,8 @@ def _feelings(norm: str, lists: _Lists) -> list[Feeling]:
     for sent in split_sentences(norm):
         for clause in _CLAUSE_SPLIT.split(sent):
             hm = lists.hard_re.search(_clean_clause(clause))
-            if hm:
-                if lists.hard[hm.group(1)]:
-                    named.append((norm.find(clause), lists.hard[hm.group(1)]))
+            if hm and lists.hard[hm.group(1)]:
+                named.append((norm.find(clause), lists.hard[hm.group(1)]))
     for _, word in sorted(named):
         if word not in ("sorry",):  # "I'm sorry" is an apology or condolence, not a feeling to reflect
             add(to_second_person(word), "named")
@@ -434,7 +524,9 @@ def hear(text: str) -> Heard:
     topic = None
     for clause in clauses:
         cn = _norm(clause)
-        if lists.feeling_re.search(cn) or re.search(r"\b(?:worried|nervous|scared|anxious|stressed|excited)\b", cn):
+        if lists.feeling_re.search(cn) or re.search(
+            r"\b(?:worried|nervous|scared|anxious|stressed|excited)\b", cn
+        ):
             topic = _topic(cn, clause)
             if topic:
                 break
@@ -451,7 +543,11 @@ def hear(text: str) -> Heard:
             if not fm or "?" in clause:
                 continue
             tail = cn[fm.end() :].split()
-            if 2 <= len(tail) <= 14 and (tail[0] in _REASON_WORDS or tail[0].endswith("ing")) and not re.search(r"\bnot\b", cn[: fm.end()]):
+            if (
+                2 <= len(tail) <= 14
+                and (tail[0] in _REASON_WORDS or tail[0].endswith("ing"))
+                and not re.search(r"\bnot\b", cn[: fm.end()])
+            ):
                 feeling_clause = _lower_first(to_second_person(cleaned))
                 break
         if feeling_clause:

@@ -133,7 +133,14 @@ def moves() -> dict[str, Move]:
             for t in row["templates"]
         )
         last = templates[-1]
-        if last.slots or last.valence or last.tense or last.unsure or last.self_critical or last.needs_complaint:
+        if (
+            last.slots
+            or last.valence
+            or last.tense
+            or last.unsure
+            or last.self_critical
+            or last.needs_complaint
+        ):
             raise ValueError(f"replies.toml: the last {name} template must need no slot and no condition")
         out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates)
     return out
@@ -213,11 +220,13 @@ def template_suggestion(move: Move, heard: Heard) -> Suggestion:
         ok, present = carries(text, move.signal)
         if ok:
             return Suggestion(move.name, text, move.principle, present)
-    raise AssertionError(f"replies.toml: no {move.name} template passed the detectors")  # the last one always does
+    raise AssertionError(
+        f"replies.toml: no {move.name} template passed the detectors"
+    )  # the last one always does
 
 
 def _about(heard: Heard) -> str:
-    """" about their boss": what the message was about, said of your partner (third person)."""
+    """ " about their boss": what the message was about, said of your partner (third person)."""
     target = heard.party or heard.topic
     if not target or len(target.split()) > 6:
         return ""

@@ -92,7 +92,7 @@ class LLMClient:
             headers["Authorization"] = f"Bearer {self.api_key}"
         req = urllib.request.Request(self.endpoint, data=body, headers=headers, method="POST")
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 - URL set by the user
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 data = json.loads(resp.read(1_000_000).decode("utf-8"))
         except TimeoutError as exc:
             raise LLMError(f"the LLM at {self.url} did not answer within {self.timeout:g} s") from exc
@@ -145,7 +145,8 @@ def notify_if_remote(url: str) -> None:
     _notified.add(url)
     host = urlparse(url).hostname or url
     print(
-        f"openup: note: the LLM backend is at {host}, which is not this machine; the messages you give openup "
+        f"openup: note: the LLM backend is at {host}, which is not this machine; the messages you give "
+        "openup "
         "are sent there. Remove [llm] from your config (or unset OPENUP_LLM_URL) to keep everything local.",
         file=sys.stderr,
     )
@@ -194,7 +195,7 @@ def clean_output(text: str) -> str:
             text = text.split(":", 1)[1].strip()
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     text = lines[0] if lines else ""
-    return text.strip().strip('"“”\'').strip()
+    return text.strip().strip("\"“”'").strip()
 
 
 def rejection_reason(text: str, detector: Callable[[str], list[Any]] | None = None) -> str | None:
@@ -230,7 +231,8 @@ def generate_checked(
             return Generated(text, None, attempt)
         reasons.append(why or "it was empty")
     return Generated(
-        None, f"used the template answer because the LLM's suggestion was rejected ({'; '.join(reasons)})",
+        None,
+        f"used the template answer because the LLM's suggestion was rejected ({'; '.join(reasons)})",
         retries + 1,
     )
 

@@ -1,4 +1,4 @@
-"""Shift what your partner said into what you would say back: "my boss yelled at me" -> "your boss yelled at you".
+"""Say back what your partner said: "my boss yelled at me" -> "your boss yelled at you".
 
 First person becomes second person (I/me/my/mine/myself and their contractions, with "am" -> "are" and
 "was" -> "were" where the subject changes), and second person becomes first person ("you never listen"
@@ -9,7 +9,7 @@ I", "us") it stays "we"; otherwise it is your partner and someone else ("we had 
 becomes "you".
 
 >>> to_second_person("My boss yelled at me and I was so embarrassed")
-'your boss yelled at you and you were so embarrassed'
+'Your boss yelled at you and you were so embarrassed'
 """
 
 from __future__ import annotations
@@ -21,28 +21,126 @@ _WORD = re.compile(r"[A-Za-z]")
 
 # Plain swaps that do not depend on their neighbours.
 _FIRST_TO_SECOND = {
-    "my": "your", "mine": "yours", "myself": "yourself", "me": "you",
-    "i'm": "you're", "im": "you're", "i've": "you've", "ive": "you've", "i'll": "you'll", "i'd": "you'd",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "me": "you",
+    "i'm": "you're",
+    "im": "you're",
+    "i've": "you've",
+    "ive": "you've",
+    "i'll": "you'll",
+    "i'd": "you'd",
     "i": "you",
 }
 _WE_TO_YOU = {
-    "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",
-    "we're": "you're", "we've": "you've", "we'll": "you'll", "we'd": "you'd",
+    "we": "you",
+    "us": "you",
+    "our": "your",
+    "ours": "yours",
+    "ourselves": "yourselves",
+    "we're": "you're",
+    "we've": "you've",
+    "we'll": "you'll",
+    "we'd": "you'd",
 }
 _SECOND_TO_FIRST = {
-    "your": "my", "yours": "mine", "yourself": "myself", "ur": "my",
-    "you're": "I'm", "youre": "I'm", "you've": "I've", "you'll": "I'll", "you'd": "I'd",
+    "your": "my",
+    "yours": "mine",
+    "yourself": "myself",
+    "ur": "my",
+    "you're": "I'm",
+    "youre": "I'm",
+    "you've": "I've",
+    "you'll": "I'll",
+    "you'd": "I'd",
 }
 # After these, "you" is an object ("told you", "with you"); elsewhere it is a subject.
 _OBJECT_BEFORE = frozenset(
-    """to with for at about from of on in by without against like than love hate miss tell told ask asked
-    give gave show showed call called text texted see saw hear heard need needed want wanted thank thanks
-    help helped trust trusted blame blamed let make made get got bother bothered leave left know knew hug
-    meet met when""".split()
+    [
+        "to",
+        "with",
+        "for",
+        "at",
+        "about",
+        "from",
+        "of",
+        "on",
+        "in",
+        "by",
+        "without",
+        "against",
+        "like",
+        "than",
+        "love",
+        "hate",
+        "miss",
+        "tell",
+        "told",
+        "ask",
+        "asked",
+        "give",
+        "gave",
+        "show",
+        "showed",
+        "call",
+        "called",
+        "text",
+        "texted",
+        "see",
+        "saw",
+        "hear",
+        "heard",
+        "need",
+        "needed",
+        "want",
+        "wanted",
+        "thank",
+        "thanks",
+        "help",
+        "helped",
+        "trust",
+        "trusted",
+        "blame",
+        "blamed",
+        "let",
+        "make",
+        "made",
+        "get",
+        "got",
+        "bother",
+        "bothered",
+        "leave",
+        "left",
+        "know",
+        "knew",
+        "hug",
+        "meet",
+        "met",
+        "when",
+    ]
 )
 # Adverbs that may stand between a subject and its verb ("I really was").
-_ADVERBS = frozenset("really just also still even honestly actually literally so never always kind sort".split())
-_CONJ_BEFORE_SUBJECT = frozenset("and but or so because when if that then while though although".split())
+_ADVERBS = frozenset(
+    [
+        "really",
+        "just",
+        "also",
+        "still",
+        "even",
+        "honestly",
+        "actually",
+        "literally",
+        "so",
+        "never",
+        "always",
+        "kind",
+        "sort",
+    ]
+)
+_CONJ_BEFORE_SUBJECT = frozenset(
+    ["and", "but", "or", "so", "because", "when", "if", "that", "then", "while", "though", "although"]
+)
 # Signs that "we" includes the listener: the message is about the couple.
 _COUPLE = re.compile(
     r"\b(?:you and (?:i|me)|(?:i|me) and you|between us|(?:our|this) relationship|the two of us|both of us)\b"
@@ -82,8 +180,43 @@ def _ends_sentence(gap: str, first: bool) -> bool:
 
 
 _AFTER_OBJECT = frozenset(
-    """for to and but or so too again back now today tonight anymore any more that in at on with about a the this
-    all so much more than as like from over when if""".split()
+    [
+        "for",
+        "to",
+        "and",
+        "but",
+        "or",
+        "so",
+        "too",
+        "again",
+        "back",
+        "now",
+        "today",
+        "tonight",
+        "anymore",
+        "any",
+        "more",
+        "that",
+        "in",
+        "at",
+        "on",
+        "with",
+        "about",
+        "a",
+        "the",
+        "this",
+        "all",
+        "so",
+        "much",
+        "more",
+        "than",
+        "as",
+        "like",
+        "from",
+        "over",
+        "when",
+        "if",
+    ]
 )
 
 
@@ -102,7 +235,7 @@ def to_second_person(text: str, *, we_is_couple: bool | None = None) -> str:
     """Say `text` back to the person who wrote it; see the module docstring.
 
     >>> to_second_person("I'm tired and you never help me")
-    "you're tired and I never help you"
+    "You're tired and I never help you"
     """
     if we_is_couple is None:
         we_is_couple = about_the_couple(text)
@@ -117,9 +250,9 @@ def to_second_person(text: str, *, we_is_couple: bool | None = None) -> str:
         if w in ("you", "u", "ya"):
             if i + 2 < len(words) and words[i + 1] == "and" and words[i + 2] in ("i", "me"):
                 new = "you"  # "you and I" is the same pair from either side
-            elif i >= 2 and words[i - 1] == "and" and words[i - 2] in ("i", "me"):
-                new = "you"
-            elif i > 0 and words[i - 1] in ("thank",):
+            elif (i >= 2 and words[i - 1] == "and" and words[i - 2] in ("i", "me")) or (
+                i > 0 and words[i - 1] in ("thank",)
+            ):
                 new = "you"
             elif _you_is_object(words, i):
                 new = "me"

@@ -52,6 +52,7 @@ class Review:
     rewrite: str | None
     safety: Safety
     alternatives: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())
 
     @property
     def clean(self) -> bool:
@@ -66,6 +67,7 @@ class Review:
             "feedback": [f.to_dict() for f in self.feedback],
             "rewrite": self.rewrite,
             "alternatives": list(self.alternatives),
+            "notes": list(self.notes),
             "safety": self.safety.to_dict(),
         }
 
@@ -136,7 +138,8 @@ def review_signals(
     if safety.level != "none":
         # Safety wins: no style coaching, no rewrite, no vulnerability advice.
         return Review(text, tuple(signals), (_safety_feedback(safety),), None, safety)
-    candidates = rewrite_candidates(text, signals)
+    notes: list[str] = []
+    candidates = rewrite_candidates(text, signals, notes=notes)
     rewrite = candidates[0] if candidates else None
     feedback: list[Feedback] = []
     order = list(principles())
@@ -144,8 +147,8 @@ def review_signals(
     for principle, found in sorted(_group(signals).items(), key=lambda kv: order.index(kv[0])):
         has_rewrite = any(table[s.kind].polarity == "hurts" for s in found)
         feedback.extend(_feedback_for(principle, found, rewrite if has_rewrite else None))
-    feedback.sort(key=lambda f: ("danger concern high medium low good".split().index(f.severity)))
-    return Review(text, tuple(signals), tuple(feedback), rewrite, safety, tuple(candidates[1:]))
+    feedback.sort(key=lambda f: (["danger", "concern", "high", "medium", "low", "good"].index(f.severity)))
+    return Review(text, tuple(signals), tuple(feedback), rewrite, safety, tuple(candidates[1:]), tuple(notes))
 
 
 def check(text: str, *, country: str | None = None, model: bool | None = None) -> Review:

@@ -82,17 +82,26 @@ def _feeling_re() -> re.Pattern[str]:
 # Past-tense verbs whose object can take the front of a calmer sentence: "you left the dishes" ->
 # "when the dishes are left". Only for objects that start with a determiner.
 _PASSIVE = {
-    "left": "left", "forgot": "forgotten", "ignored": "ignored", "missed": "missed", "broke": "broken",
-    "dropped": "dropped", "cancelled": "cancelled", "canceled": "cancelled", "skipped": "skipped",
+    "left": "left",
+    "forgot": "forgotten",
+    "ignored": "ignored",
+    "missed": "missed",
+    "broke": "broken",
+    "dropped": "dropped",
+    "cancelled": "cancelled",
+    "canceled": "cancelled",
+    "skipped": "skipped",
 }
-_TRAILING = frozenset("again even just too either anymore any more".split())
+_TRAILING = frozenset(["again", "even", "just", "too", "either", "anymore", "any", "more"])
 _DETERMINER = re.compile(r"^(?:the|my|our|your|his|her|their|this|that|these|those|all the|a|an)\b", re.I)
 _PAST_YOU = re.compile(
     r"\byou (?:just |even |totally |completely |then |also )?"
     r"(left|forgot|ignored|missed|broke|dropped|cancell?ed|canceled|skipped|took|used|ate|spent|said|made|"
     r"gave|threw|lost|walked|yelled|shouted|laughed|rolled|hung|came|got|went|[a-z]{3,}ed)\b\s*"
 )
-_DIDNT_YOU = re.compile(r"\byou (?:didn'?t|did not|couldn'?t|wouldn'?t|won'?t|don'?t|do not)(?: even| ever)?\s+")
+_DIDNT_YOU = re.compile(
+    r"\byou (?:didn'?t|did not|couldn'?t|wouldn'?t|won'?t|don'?t|do not)(?: even| ever)?\s+"
+)
 
 
 def _plural(noun_phrase: str) -> bool:
@@ -107,7 +116,11 @@ def _draft_slots(draft: str) -> tuple[dict[str, str], set[int]]:
     for i, sent in enumerate(sentences(draft)):
         norm = normalize(sent.text)
         m = _PAST_YOU.search(norm)
-        if m and "past_behaviour" not in slots and not re.search(r"\b(?:if|when|whether)\s+you\b", norm[: m.end()]):
+        if (
+            m
+            and "past_behaviour" not in slots
+            and not re.search(r"\b(?:if|when|whether)\s+you\b", norm[: m.end()])
+        ):
             verb = sent.text[m.start(1) : m.end(1)]
             rest = _clause(sent.text[m.end() :], 10)
             if rest or verb.endswith("ed"):
@@ -148,14 +161,14 @@ def _slots(sentence: str, draft: str) -> dict[str, str]:
     slots, _ = _draft_slots(draft)
     m = re.search(r"\byou (?:always|constantly|keep(?= \w+ing)|are always|'re always)\s+", norm)
     if m:
-        behaviour = _clause(sentence[m.end():])
-        if norm[m.start():m.end()].strip().startswith("you keep"):
+        behaviour = _clause(sentence[m.end() :])
+        if norm[m.start() : m.end()].strip().startswith("you keep"):
             behaviour = "keep " + behaviour
         if len(behaviour.split()) >= 1:
             slots["behaviour"] = behaviour
     m = re.search(r"\byou (?:never|don'?t ever|do not ever|never even|can'?t even)\s+", norm)
     if m:
-        wish = _clause(sentence[m.end():])
+        wish = _clause(sentence[m.end() :])
         if wish:
             slots["wish"] = wish
     m = re.search(r"\b(?:about|of|with|after|at)\s+(.+?)\s*\??\s*$", sentence.strip())
@@ -210,11 +223,16 @@ def _sentence_candidates(sent: Sentence, kind: str, draft: str) -> list[str]:
     return out
 
 
-def rewrite_candidates(text: str, signals: Sequence[Signal] | None = None, limit: int = 3) -> list[str]:
+def rewrite_candidates(
+    text: str, signals: Sequence[Signal] | None = None, limit: int = 3, notes: list[str] | None = None
+) -> list[str]:
     """Ranked rewrites of a draft; each one passes the detectors with no harmful signal.
 
+    When an LLM is configured its rewrite comes first if it passes; otherwise the reason it was not
+    used is appended to `notes`.
+
     >>> rewrite_candidates("You never listen to me!")[0]
-    "I'd love it if you could listen to me. When that doesn't happen, I end up feeling frustrated."
+    "I'd love it if you could listen to me. When that doesn't happen, I end up feeling unheard."
     """
     signals = detect(text, model=False) if signals is None else signals
     harmful = [s for s in _harmful(signals) if s.kind in rewritable_kinds()]
@@ -269,13 +287,13 @@ def rewrite_candidates(text: str, signals: Sequence[Signal] | None = None, limit
         # soft-side opener (which adds words the user did not write) last.
         scored.append((order, candidate))
     out = [c for _, c in scored[:limit]]
-    generated = _llm_rewrite(text)
+    generated = _llm_rewrite(text, notes if notes is not None else [])
     if generated and generated not in out:
         out = [generated, *out][:limit]
     return out
 
 
-def _llm_rewrite(text: str) -> str | None:
+def _llm_rewrite(text: str, notes: list[str]) -> str | None:
     """A rewrite from the configured LLM, kept only if our detectors find nothing harmful in it."""
     from openup.coach.llm import client_from_config, generate_checked, rewrite_prompt
 
@@ -287,10 +305,7 @@ def _llm_rewrite(text: str) -> str | None:
         return None
     result = generate_checked(client, rewrite_prompt(text))
     if result.text is None:
-        last_notes.append(result.note or "used the template rewrite")
+        notes.append(result.note or "used the template rewrite")
         return None
     return result.text
 
-
-# Notes from the last LLM attempts (why a template was used instead); read by callers that show notes.
-last_notes: list[str] = []

@@ -43,8 +43,15 @@ def _summary(con: Console, a: Analysis, paths: dict[str, Path]) -> None:
     if a.safety.level != "none":
         lines = [a.safety.message or "Some messages show signs of danger.", ""]
         for r in a.safety.resources:
-            bits = [b for b in (r.get("phone") and f"call {r['phone']}", r.get("text") and f"text {r['text']}",
-                                r.get("url")) if b]
+            bits = [
+                b
+                for b in (
+                    r.get("phone") and f"call {r['phone']}",
+                    r.get("text") and f"text {r['text']}",
+                    r.get("url"),
+                )
+                if b
+            ]
             lines.append(f"  \u2022 {r.get('name', '')}: {', '.join(map(str, bits))}")
         con.print(Panel(escape("\n".join(lines)), title="Safety first", border_style="red"))
     who = f"you ({a.me}) and {a.partner}" if a.partner else f"you ({a.me})"
@@ -53,15 +60,21 @@ def _summary(con: Console, a: Analysis, paths: dict[str, Path]) -> None:
         con.print(f"[dim]\u2022 {escape(note)}[/]")
     if a.partner and "all" not in a.limits:
         ratio = s["appreciation_to_criticism"]
-        con.print(f"  Your appreciation to criticism: {s['appreciation']} : {s['criticism']}"
-                  + (f" ({ratio:g} to 1; about 5 to 1 is the mark)" if ratio is not None else ""))
+        con.print(
+            f"  Your appreciation to criticism: {s['appreciation']} : {s['criticism']}"
+            + (f" ({ratio:g} to 1; about 5 to 1 is the mark)" if ratio is not None else "")
+        )
         if s["turn_toward_pct"] is not None:
-            con.print(f"  You turned toward {s['turn_toward_pct']:g}% of {escape(a.partner)}'s bids "
-                      "(couples who stayed together: about 86%; who split: about 33%)")
+            con.print(
+                f"  You turned toward {s['turn_toward_pct']:g}% of {escape(a.partner)}'s bids "
+                "(couples who stayed together: about 86%; who split: about 33%)"
+            )
         pw = s["pursue_withdraw"]
         if pw["pursuer"]:
-            con.print(f"  Pursue-withdraw: {pw['cycle_weeks']} week(s) where {escape(str(pw['pursuer']))} pursued "
-                      f"and {escape(str(pw['withdrawer']))} pulled back")
+            con.print(
+                f"  Pursue-withdraw: {pw['cycle_weeks']} week(s) where {escape(str(pw['pursuer']))} pursued "
+                f"and {escape(str(pw['withdrawer']))} pulled back"
+            )
     names = principles()
     if a.priorities:
         con.print("\n[bold]Three things to work on first[/]")
@@ -76,11 +89,19 @@ def _summary(con: Console, a: Analysis, paths: dict[str, Path]) -> None:
 def analyze_command(
     file: Annotated[Path, typer.Argument(help="A chat export: file, zip or folder.")],
     me: Annotated[str | None, typer.Option("--me", help="Your name as it appears in the chat.")] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Folder for report.html, metrics.json, messages.csv.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only messages from this date on (YYYY-MM-DD).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder for report.html, metrics.json, messages.csv.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only messages from this date on (YYYY-MM-DD).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print metrics.json to standard output.")] = False,
-    country: Annotated[str | None, typer.Option("--country", help="Two-letter country code for help lines.")] = None,
-    partner: Annotated[str | None, typer.Option("--partner", help="In a group chat: the other person.")] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Two-letter country code for help lines.")
+    ] = None,
+    partner: Annotated[
+        str | None, typer.Option("--partner", help="In a group chat: the other person.")
+    ] = None,
     no_model: Annotated[bool, typer.Option("--no-model", help="Use the lexical tier only.")] = False,
 ) -> None:
     """Analyse a couple's chat: the method's measures over time, in a report you can open offline."""
@@ -98,8 +119,15 @@ def analyze_command(
     me = me or _ask_me(conv)
     progress, update = _progress(err, len(conv.messages))
     try:
-        analysis = analyze(conv, me=me, partner=partner, since=start, model=False if no_model else None,
-                           country=country, progress=update)
+        analysis = analyze(
+            conv,
+            me=me,
+            partner=partner,
+            since=start,
+            model=False if no_model else None,
+            country=country,
+            progress=update,
+        )
     finally:
         if progress is not None:
             progress.stop()
@@ -120,8 +148,15 @@ def _progress(con: Console, n: int) -> tuple[Any, Any]:
         return None, None
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
-                   console=con, auto_refresh=False, transient=True)
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=con,
+        auto_refresh=False,
+        transient=True,
+    )
     tasks: dict[str, Any] = {}
     labels = {"detect": "Reading messages", "measure": "Measuring"}
     bar.start()

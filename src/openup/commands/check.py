@@ -42,7 +42,9 @@ def check_command(
         con.print(f"   {review.rewrite}", markup=False)
         for alt in review.alternatives:
             con.print("   [dim]or:[/] " + escape(alt))
-    elif review.clean and review.safety.level == "none":
+    for note in review.notes:
+        con.print("[dim]note: " + escape(note) + "[/]")
+    if not review.rewrite and review.clean and review.safety.level == "none":
         con.print("[green]Nothing to change: this draft is kind and clear.[/]")
 
 

@@ -8,7 +8,11 @@ import typer
 
 from openup.commands.render import console, print_json, print_safety, read_text_arg
 
-_MOVE_TITLES = {"reflect": "Say back what you heard", "validate": "Show the feeling makes sense", "ask": "Be curious"}
+_MOVE_TITLES = {
+    "reflect": "Say back what you heard",
+    "validate": "Show the feeling makes sense",
+    "ask": "Be curious",
+}
 
 
 def reply_command(
@@ -17,7 +21,9 @@ def reply_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the coaching as JSON.")] = False,
     country: Annotated[str | None, typer.Option(help="Two-letter country code for help lines.")] = None,
-    no_llm: Annotated[bool, typer.Option("--no-llm", help="Use the templates even if an LLM is set up.")] = False,
+    no_llm: Annotated[
+        bool, typer.Option("--no-llm", help="Use the templates even if an LLM is set up.")
+    ] = False,
 ) -> None:
     """Coach a reply to what your partner said: reflect, validate, ask, and what to hold back from."""
     from rich.markup import escape

@@ -25,10 +25,35 @@ from openup.errors import UserError
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'd|i'll|my|me|myself)\b", re.IGNORECASE)
 _POSITIVE_EMOTIONS = frozenset(
-    "admiration amusement approval caring desire excitement gratitude joy love optimism pride relief".split()
+    [
+        "admiration",
+        "amusement",
+        "approval",
+        "caring",
+        "desire",
+        "excitement",
+        "gratitude",
+        "joy",
+        "love",
+        "optimism",
+        "pride",
+        "relief",
+    ]
 )
 _NEGATIVE_EMOTIONS = frozenset(
-    "anger annoyance disappointment disapproval disgust embarrassment fear grief nervousness remorse sadness".split()
+    [
+        "anger",
+        "annoyance",
+        "disappointment",
+        "disapproval",
+        "disgust",
+        "embarrassment",
+        "fear",
+        "grief",
+        "nervousness",
+        "remorse",
+        "sadness",
+    ]
 )
 _MOVE_SIGNAL = {"reflect": "reflection", "validate": "validation", "ask": "open_question"}
 
@@ -83,12 +108,23 @@ def evaluate_replies(data_dir: Path, limit: int | None = None) -> dict[str, Any]
     Returns counts and rates (percentages) per move, latency in milliseconds, and `markdown`, a section
     ready for docs/accuracy.md.
     """
-    from openup.coach.listen import reads_well, reply
+    from openup.coach.listen import moves, reads_well, reply
     from openup.text.detect import detect
 
     rows = partner_texts(data_dir, limit)
+    # A suggestion is "specific" when it is not one of the slot-free fallback templates.
+    generic = {t.text for m in moves().values() for t in m.templates if not t.slots}
     per_move: dict[str, dict[str, int]] = {
-        m: {"n": 0, "carries": 0, "clean": 0, "both": 0, "reads_well": 0, "thought": 0, "concrete": 0}
+        m: {
+            "n": 0,
+            "carries": 0,
+            "clean": 0,
+            "both": 0,
+            "reads_well": 0,
+            "thought": 0,
+            "concrete": 0,
+            "specific": 0,
+        }
         for m in _MOVE_SIGNAL
     }
     texts = {"total": len(rows), "coached": 0, "safety": 0, "skipped": 0}
@@ -125,10 +161,17 @@ def evaluate_replies(data_dir: Path, limit: int | None = None) -> dict[str, Any]
             c["reads_well"] += reads_well(s.text)
             c["thought"] += "thought_question" in kinds_found
             c["concrete"] += "concrete_question" in kinds_found
+            c["specific"] += s.text not in generic
             if not (has_signal and clean) and len(failures) < 20:
                 failures.append({"move": s.move, "text": s.text, "kinds": ",".join(sorted(kinds_found))})
         if emotion and result.heard.feelings:
-            want = "positive" if emotion in _POSITIVE_EMOTIONS else "negative" if emotion in _NEGATIVE_EMOTIONS else ""
+            want = (
+                "positive"
+                if emotion in _POSITIVE_EMOTIONS
+                else "negative"
+                if emotion in _NEGATIVE_EMOTIONS
+                else ""
+            )
             if want:
                 valence["n"] += 1
                 valence["agree"] += result.heard.valence == want
@@ -146,6 +189,7 @@ def evaluate_replies(data_dir: Path, limit: int | None = None) -> dict[str, Any]
             "reads_well_pct": _pct(c["reads_well"], c["n"]),
             "thought_pct": _pct(c["thought"], c["n"]),
             "concrete_pct": _pct(c["concrete"], c["n"]),
+            "specific_pct": _pct(c["specific"], c["n"]),
         }
         for m, c in per_move.items()
     }
@@ -161,7 +205,11 @@ def evaluate_replies(data_dir: Path, limit: int | None = None) -> dict[str, Any]
             "carries_pct": _pct(sum(c["carries"] for c in per_move.values()), all_n),
         },
         "feeling_valence": {**valence, "agree_pct": _pct(valence["agree"], valence["n"])},
-        "latency_ms": {"p50": q(0.50), "p99": q(0.99), "mean": round(sum(timings) / len(timings), 2) if timings else 0.0},
+        "latency_ms": {
+            "p50": q(0.50),
+            "p99": q(0.99),
+            "mean": round(sum(timings) / len(timings), 2) if timings else 0.0,
+        },
         "failures": failures,
     }
     result_dict["markdown"] = replies_markdown(result_dict)
@@ -184,16 +232,20 @@ def replies_markdown(result: dict[str, Any]) -> str:
         f"Partner-side texts: {t['total']} ({', '.join(f'{k} {v}' for k, v in result['sources'].items())}); "
         f"coached {t['coached']}, answered with the safety section {t['safety']}, turned away {t['skipped']} "
         "(not English, no words).",
+        "*Built from their words* = a template with slots filled from the message, not a slot-free "
+        'fallback (short or off-topic texts such as "hi" or "thanks" get the fallback).',
         "Each suggestion is run through `detect(model=False)`. *Carries* = the move's signal is found "
-        "(reflect: reflection, validate: validation, ask: open_question); *clean* = no harmful or safety kind.",
+        "(reflect: reflection, validate: validation, ask: open_question); *clean* = no harmful or safety "
+        "kind.",
         "",
-        "| move | suggestions | carries its signal | clean | both | reads well | thought question | concrete question |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| move | suggestions | carries its signal | clean | both | reads well | built from their words "
+        "| thought question | concrete question |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for move, c in result["moves"].items():
         lines.append(
             f"| {move} | {c['n']} | {c['carries_pct']}% | {c['clean_pct']}% | {c['both_pct']}% | "
-            f"{c['reads_well_pct']}% | {c['thought_pct']}% | {c['concrete_pct']}% |"
+            f"{c['reads_well_pct']}% | {c['specific_pct']}% | {c['thought_pct']}% | {c['concrete_pct']}% |"
         )
     lat = result["latency_ms"]
     fv = result["feeling_valence"]

@@ -60,7 +60,8 @@ def render(ev: Evaluation) -> str:
     suites = [d for d in ev.datasets if d.name.startswith("openup")]
     public = [d for d in ev.datasets if not d.name.startswith("openup")]
     if public or ev.politeness:
-        out += ["## Headline", "", "| dataset | kind | n | positives | P | R | F1 (lexical) |", "|---|---|---|---|---|---|---|"]
+        out += ["## Headline", "", "| dataset | kind | n | positives | P | R | F1 (lexical) |",
+                "|---|---|---|---|---|---|---|"]
         for r in ev.rows:
             if r.tier == "lexical" and not r.dataset.startswith("openup"):
                 out.append(

@@ -13,10 +13,32 @@ from functools import cache
 from importlib import resources
 
 KIND_NAMES = (
-    "criticism contempt dismissal defensiveness pressure leverage advice minimizing feeling_question "
-    "generic_question thought_question concrete_question open_question closed_question validation reflection "
-    "appreciation self_disclosure apology i_statement threat control fear violence self_harm"
-).split()
+    "criticism",
+    "contempt",
+    "dismissal",
+    "defensiveness",
+    "pressure",
+    "leverage",
+    "advice",
+    "minimizing",
+    "feeling_question",
+    "generic_question",
+    "thought_question",
+    "concrete_question",
+    "open_question",
+    "closed_question",
+    "validation",
+    "reflection",
+    "appreciation",
+    "self_disclosure",
+    "apology",
+    "i_statement",
+    "threat",
+    "control",
+    "fear",
+    "violence",
+    "self_harm",
+)
 
 SAFETY_KINDS = frozenset({"threat", "control", "fear", "violence", "self_harm"})
 

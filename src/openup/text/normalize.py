@@ -18,6 +18,10 @@ def normalize(text: str) -> str:
     >>> normalize("You\u2019re SO lazy")
     "you're so lazy"
     """
+    if text.isascii():
+        # The common case: of the characters above only the backtick is ASCII.
+        lowered = text.lower()
+        return lowered.replace("`", "'") if "`" in lowered else lowered
     lowered = text.translate(_QUOTES).lower()
     if len(lowered) == len(text):
         return lowered

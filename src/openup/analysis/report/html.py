@@ -21,6 +21,20 @@ from openup.analysis.timeline import ME, PARTNER
 
 MIN_COUNT_FOR_PCT: Final = 3
 WEEKLY_BUDGET: Final = 6000  # examples over all weekly cells together
+LONG_CHAT_WEEKS: Final = 104
+# (column in the weekly rows, table header, evidence prefix of its cells or None)
+WEEKLY_COLUMNS: Final[tuple[tuple[str, str, str | None], ...]] = (
+    ("messages", "messages", "messages"),
+    ("words", "words", None),
+    ("median_latency_s", "median reply", None),
+    ("openness", "depth", None),
+    ("self_disclosure", "sharing", "self_disclosure"),
+    ("appreciation", "appreciation", "appreciation"),
+    ("criticism", "criticism", "criticism"),
+    ("pursuit", "pursuit", "pursuit"),
+    ("bids", "bids", "bids"),
+    ("turned_toward", "turned toward", "turned_toward"),
+)
 
 
 def _asset(name: str) -> str:
@@ -42,6 +56,7 @@ class ReportBuilder:
         self.principles = principles()
         self.me = analysis.me
         self.partner = analysis.partner or "your partner"
+        self.weekly_rows: dict[str, Any] = {"cols": [], "rows": []}
 
     # -- small pieces ---------------------------------------------------------------------------------
     def has(self, key: str | None) -> bool:
@@ -57,8 +72,11 @@ class ReportBuilder:
 
     def num(self, value: Any, key: str | None = None, text: str | None = None) -> str:
         """A number; a button opening its messages when `key` has evidence."""
-        shown = escape(text if text is not None else ("–" if value is None else f"{value:g}"
-                                                      if isinstance(value, float) else str(value)))
+        shown = escape(
+            text
+            if text is not None
+            else ("–" if value is None else f"{value:g}" if isinstance(value, float) else str(value))
+        )
         if key and self.has(key):
             self.used.add(key)
             return f'<button type="button" class="num" data-ev="{escape(key)}">{shown}</button>'
@@ -67,7 +85,9 @@ class ReportBuilder:
     def principle(self, pid: str) -> str:
         p = self.principles.get(pid)
         name = p.name if p else pid
-        return f'<span class="principle" title="{escape(pid)}">{escape(name)} <code>{escape(pid)}</code></span>'
+        return (
+            f'<span class="principle" title="{escape(pid)}">{escape(name)} <code>{escape(pid)}</code></span>'
+        )
 
     # -- sections -------------------------------------------------------------------------------------
     def header(self) -> str:
@@ -76,11 +96,13 @@ class ReportBuilder:
         first, last = s["first"], s["last"]
         period = f"{first[:10]} to {last[:10]}" if first and last else "no dated messages"
         who = f"You ({escape(self.me)}) and {escape(a.partner)}" if a.partner else f"You ({escape(self.me)})"
-        return (f'<header><h1>How the two of you talk</h1><p class="lead">{who} · {escape(period)} · '
-                f'{s["messages"]:,} messages over {s["weeks"]} week{"s" if s["weeks"] != 1 else ""}'
-                f' · {escape(a.platform or "chat")}</p>'
-                '<p class="privacy">Made on your own computer. This file contains excerpts of your chat: keep it '
-                "private. Click any underlined number to see the messages behind it.</p></header>")
+        return (
+            f'<header><h1>How the two of you talk</h1><p class="lead">{who} · {escape(period)} · '
+            f"{s['messages']:,} messages over {s['weeks']} week{'s' if s['weeks'] != 1 else ''}"
+            f" · {escape(a.platform or 'chat')}</p>"
+            '<p class="privacy">Made on your own computer. This file contains excerpts of your chat: keep it '
+            "private. Click any underlined number to see the messages behind it.</p></header>"
+        )
 
     def safety(self) -> str:
         sf = self.a.safety
@@ -88,17 +110,32 @@ class ReportBuilder:
             return ""
         res = []
         for r in sf.resources:
-            bits = [b for b in (r.get("phone") and f"call {r['phone']}", r.get("text") and f"text {r['text']}",
-                                r.get("url")) if b]
-            res.append(f"<li><strong>{escape(str(r.get('name', '')))}</strong>: {escape(', '.join(map(str, bits)))}</li>")
-        msg = sf.message or ("Some messages in this chat show signs of danger: threats, violence, control, fear "
-                             "or self-harm.")
-        return (f'<section id="safety" class="safety {escape(sf.level)}"><h2>Safety first</h2><p>{escape(msg)}</p>'
-                f"<p>{self.num(sf.flagged, 'safety')} message(s) were flagged. When there is fear, threat or harm "
-                "in a relationship, advice about opening up does not apply: your safety comes first, and talking "
-                "to someone trained to help is the right next step.</p>"
-                + (f"<h3>Where to get help</h3><ul>{''.join(res)}</ul>" if res else "")
-                + "</section>")
+            bits = [
+                b
+                for b in (
+                    r.get("phone") and f"call {r['phone']}",
+                    r.get("text") and f"text {r['text']}",
+                    r.get("url"),
+                )
+                if b
+            ]
+            res.append(
+                f"<li><strong>{escape(str(r.get('name', '')))}</strong>: "
+                f"{escape(', '.join(map(str, bits)))}</li>"
+            )
+        msg = sf.message or (
+            "Some messages in this chat show signs of danger: threats, violence, control, fear or self-harm."
+        )
+        return (
+            f'<section id="safety" class="safety {escape(sf.level)}"><h2>Safety '
+            f'first</h2><p>{escape(msg)}</p>'
+            f"<p>{self.num(sf.flagged, 'safety')} message(s) were flagged. When there is fear, threat or "
+            f"harm "
+            "in a relationship, advice about opening up does not apply: your safety comes first, and talking "
+            "to someone trained to help is the right next step.</p>"
+            + (f"<h3>Where to get help</h3><ul>{''.join(res)}</ul>" if res else "")
+            + "</section>"
+        )
 
     def limits(self) -> str:
         a = self.a
@@ -106,8 +143,10 @@ class ReportBuilder:
         items += [f"<li>{escape(n)}</li>" for n in a.notes]
         if not items:
             return ""
-        return ('<section id="limits" class="limits"><h2>What this report can and cannot tell</h2>'
-                f"<ul>{''.join(items)}</ul></section>")
+        return (
+            '<section id="limits" class="limits"><h2>What this report can and cannot tell</h2>'
+            f"<ul>{''.join(items)}</ul></section>"
+        )
 
     def priorities(self) -> str:
         a = self.a
@@ -116,21 +155,34 @@ class ReportBuilder:
         cards = []
         for n, f in enumerate(a.priorities, 1):
             ev = a.book.get(f.evidence_key) if f.evidence_key else None
-            link = (f'<p>{self.num(ev.count, f.evidence_key, f"See the {ev.count:,} message(s) behind this")}</p>'
-                    if ev and ev.count else "")
-            cards.append(f'<li class="card prio"><div class="rank">{n}</div><div>{self.principle(f.principle)}'
-                         f"<p>{escape(f.finding)}</p>{link}</div></li>")
+            link = (
+                f"<p>{self.num(ev.count, f.evidence_key, f'See the {ev.count:,} message(s) behind this')}</p>"
+                if ev and ev.count
+                else ""
+            )
+            cards.append(
+                f'<li class="card prio"><div class="rank">{n}</div><div>{self.principle(f.principle)}'
+                f"<p>{escape(f.finding)}</p>{link}</div></li>"
+            )
         if not cards:
-            body = ("<p>Nothing in these messages stands out as a first thing to change. Keep doing what works, "
-                    "and look at the charts below for slow changes over time.</p>")
+            body = (
+                "<p>Nothing in these messages stands out as a first thing to change. Keep doing what works, "
+                "and look at the charts below for slow changes over time.</p>"
+            )
         else:
             body = f'<ol class="cards">{"".join(cards)}</ol>'
         good = ""
         if a.strengths:
-            good = "<h3>Going well</h3><ul class=\"good\">" + "".join(
-                f"<li>{self.principle(f.principle)} {escape(f.finding)} "
-                f"{self.num(a.book.count(f.evidence_key) if f.evidence_key else None, f.evidence_key, 'examples')}"
-                "</li>" for f in a.strengths) + "</ul>"
+            good = (
+                '<h3>Going well</h3><ul class="good">'
+                + "".join(
+                    f"<li>{self.principle(f.principle)} {escape(f.finding)} "
+                    f"{self.num(None, f.evidence_key, 'examples')}"
+                    "</li>"
+                    for f in a.strengths
+                )
+                + "</ul>"
+            )
         return f'<section id="priorities"><h2>Three things to work on first</h2>{body}{good}</section>'
 
     def glance(self) -> str:
@@ -145,54 +197,92 @@ class ReportBuilder:
         tiles = []
 
         def tile(label: str, value: str, note: str, principle: str) -> None:
-            tiles.append(f'<div class="tile"><div class="label">{escape(label)}</div><div class="value">{value}</div>'
-                         f'<div class="note">{note}</div><div class="pid">{escape(principle)}</div></div>')
+            tiles.append(
+                f'<div class="tile"><div class="label">{escape(label)}</div><div class="value">{value}</div>'
+                f'<div class="note">{note}</div><div class="pid">{escape(principle)}</div></div>'
+            )
 
         if a.measurable("appreciation"):
             ratio = r[ME]["ratio"]
-            tile("Your appreciation : criticism",
-                 f"{self.num(r[ME]['appreciation'], 'ratio.appreciation.0')} : "
-                 f"{self.num(r[ME]['critical_messages'], 'ratio.critical.0')}",
-                 (f"{ratio:g} to 1; " if ratio is not None else "")
-                 + f"stable couples keep about {REFERENCE:g} to 1", "appreciate · no-criticism")
+            tile(
+                "Your appreciation : criticism",
+                f"{self.num(r[ME]['appreciation'], 'ratio.appreciation.0')} : "
+                f"{self.num(r[ME]['critical_messages'], 'ratio.critical.0')}",
+                (f"{ratio:g} to 1; " if ratio is not None else "")
+                + f"stable couples keep about {REFERENCE:g} to 1",
+                "appreciate · no-criticism",
+            )
         if a.partner and a.measurable("bids"):
-            tile(f"You turned toward {p}'s bids",
-                 self.num(b[ME]["turn_toward_pct"], "bids.toward.0", _pct(b[ME]["turn_toward_pct"])),
-                 f"of {self.num(b[ME]['received'], 'bids.made.1')} bids; couples who stayed together ≈{STABLE_PCT:g}%, "
-                 f"who split ≈{SPLIT_PCT:g}%", "listen")
-            tile(f"{p} turned toward yours",
-                 self.num(b[PARTNER]["turn_toward_pct"], "bids.toward.1", _pct(b[PARTNER]["turn_toward_pct"])),
-                 f"of {self.num(b[PARTNER]['received'], 'bids.made.0')} bids you made", "listen")
+            tile(
+                f"You turned toward {p}'s bids",
+                self.num(b[ME]["turn_toward_pct"], "bids.toward.0", _pct(b[ME]["turn_toward_pct"])),
+                f"of {self.num(b[ME]['received'], 'bids.made.1')} bids; couples who stayed together "
+                f"≈{STABLE_PCT:g}%, "
+                f"who split ≈{SPLIT_PCT:g}%",
+                "listen",
+            )
+            tile(
+                f"{p} turned toward yours",
+                self.num(b[PARTNER]["turn_toward_pct"], "bids.toward.1", _pct(b[PARTNER]["turn_toward_pct"])),
+                f"of {self.num(b[PARTNER]['received'], 'bids.made.0')} bids you made",
+                "listen",
+            )
         if a.partner and a.measurable("listening") and lis["partner_disclosures"]:
-            tile(f"When {p} shared", self.num(lis["listened_pct"], "listen.listened", _pct(lis["listened_pct"])),
-                 f"of your answers validated, reflected or asked; {p} shared "
-                 f"{self.num(lis['partner_disclosures'], 'openness.disclosure.1')} times", "listen")
+            tile(
+                f"When {p} shared",
+                self.num(lis["listened_pct"], "listen.listened", _pct(lis["listened_pct"])),
+                f"of your answers validated, reflected or asked; {p} shared "
+                f"{self.num(lis['partner_disclosures'], 'openness.disclosure.1')} times",
+                "listen",
+            )
         if a.partner and a.measurable("small_wins"):
-            tile(f"{p} opened up more than usual", self.num(a.small_wins.count, "small_wins"),
-                 f"times; you encouraged {self.num(a.small_wins.outcomes['listened'], 'small_wins.listened')}",
-                 "small-wins")
+            tile(
+                f"{p} opened up more than usual",
+                self.num(a.small_wins.count, "small_wins"),
+                f"times; you encouraged {self.num(a.small_wins.outcomes['listened'], 'small_wins.listened')}",
+                "small-wins",
+            )
         if a.partner and a.measurable("pursuit"):
             cyc = a.pursuit.cycle
             weeks = len(cyc.get("cycle_weeks") or [])
-            who = (f"{escape(str(cyc['pursuer']))} pursued, {escape(str(cyc['withdrawer']))} pulled back"
-                   if cyc.get("pursuer") else "no week shows the cycle")
-            tile("Pursue–withdraw weeks", self.num(weeks, "pursuit.cycle"),
-                 f"of {cyc.get('active_weeks', 0)} weeks; {who}", "give-room")
+            who = (
+                f"{escape(str(cyc['pursuer']))} pursued, {escape(str(cyc['withdrawer']))} pulled back"
+                if cyc.get("pursuer")
+                else "no week shows the cycle"
+            )
+            tile(
+                "Pursue–withdraw weeks",
+                self.num(weeks, "pursuit.cycle"),
+                f"of {cyc.get('active_weeks', 0)} weeks; {who}",
+                "give-room",
+            )
         if a.partner and a.measurable("latency"):
-            tile("Typical reply time",
-                 f"{self.num(None, 'volume.replies.0', _dur(vol[ME].median_latency_s))}"
-                 f" / {self.num(None, 'volume.replies.1', _dur(vol[PARTNER].median_latency_s))}",
-                 f"you / {escape(p)} (median; slowest tenth above "
-                 f"{self.num(None, 'volume.slow.0', _dur(vol[ME].p90_latency_s))} / "
-                 f"{self.num(None, 'volume.slow.1', _dur(vol[PARTNER].p90_latency_s))})", "give-room")
+            tile(
+                "Typical reply time",
+                f"{self.num(None, 'volume.replies.0', _dur(vol[ME].median_latency_s))}"
+                f" / {self.num(None, 'volume.replies.1', _dur(vol[PARTNER].median_latency_s))}",
+                f"you / {escape(p)} (median; slowest tenth above "
+                f"{self.num(None, 'volume.slow.0', _dur(vol[ME].p90_latency_s))} / "
+                f"{self.num(None, 'volume.slow.1', _dur(vol[PARTNER].p90_latency_s))})",
+                "give-room",
+            )
         share = vol[ME].word_share
-        tile("Your share of the words", _pct(None if share is None else round(100 * share, 1)),
-             f"{vol[ME].words:,} of {vol[ME].words + vol[PARTNER].words:,} words", "reciprocity")
+        tile(
+            "Your share of the words",
+            _pct(None if share is None else round(100 * share, 1)),
+            f"{vol[ME].words:,} of {vol[ME].words + vol[PARTNER].words:,} words",
+            "reciprocity",
+        )
         if a.measurable("openness"):
             tr = a.openness.partner_trend
-            tile(f"{p}'s depth of sharing", escape(str(tr.get("direction", "unknown"))),
-                 escape(tr.get("note") or f"mean depth {tr.get('early')} early vs {tr.get('late')} recently (0–3)"),
-                 "reciprocity · small-wins")
+            tile(
+                f"{p}'s depth of sharing",
+                escape(str(tr.get("direction", "unknown"))),
+                escape(
+                    tr.get("note") or f"mean depth {tr.get('early')} early vs {tr.get('late')} recently (0–3)"
+                ),
+                "reciprocity · small-wins",
+            )
         return f'<section id="glance"><h2>At a glance</h2><div class="tiles">{"".join(tiles)}</div></section>'
 
     def charts(self) -> str:
@@ -200,8 +290,10 @@ class ReportBuilder:
         if "all" in a.limits:
             return ""
         if "trends" in a.limits:
-            return ('<section id="charts"><h2>Over time</h2><p class="muted">'
-                    f"{escape(a.limits['trends'])}</p></section>")
+            return (
+                '<section id="charts"><h2>Over time</h2><p class="muted">'
+                f"{escape(a.limits['trends'])}</p></section>"
+            )
         wk = a.timeline.weeks
         wcol = a.weekly.col
         names = [self.me, self.partner]
@@ -210,58 +302,133 @@ class ReportBuilder:
         label = ["You", self.partner]
 
         def keys(prefix: str, p: int) -> list[str | None]:
+            if not self.weekly_cells(prefix):
+                return []
             return [f"w.{prefix}.{p}.{w}" for w in wk]
 
         used: Callable[[str], bool] = self.use
         out = []
-        out.append(line_chart("chart-messages", "Messages per week", wk,
-                              [Series(label[p], wcol("messages")[p], css[p], keys("messages", p)) for p in people],
-                              used=used))
+        out.append(
+            line_chart(
+                "chart-messages",
+                "Messages per week",
+                wk,
+                [Series(label[p], wcol("messages")[p], css[p], keys("messages", p)) for p in people],
+                used=used,
+            )
+        )
         if a.partner and a.measurable("latency"):
             lat = wcol("median_latency_s", None)
-            out.append(line_chart("chart-latency", "Median reply time per week (weeks with 3+ replies)", wk,
-                                  [Series(label[p], lat[p], css[p]) for p in people], y_format=duration,
-                                  used=used))
+            out.append(
+                line_chart(
+                    "chart-latency",
+                    "Median reply time per week (weeks with 3+ replies)",
+                    wk,
+                    [Series(label[p], lat[p], css[p]) for p in people],
+                    y_format=duration,
+                    used=used,
+                )
+            )
         if a.measurable("openness"):
             op = wcol("openness", None)
-            out.append(line_chart("chart-openness", "Depth of sharing per week (mean per text message, 0–3)", wk,
-                                  [Series(label[p], op[p], css[p], keys("self_disclosure", p)) for p in people],
-                                  used=used))
+            out.append(
+                line_chart(
+                    "chart-openness",
+                    "Depth of sharing per week (mean per text message, 0–3)",
+                    wk,
+                    [Series(label[p], op[p], css[p], keys("self_disclosure", p)) for p in people],
+                    used=used,
+                )
+            )
         if a.measurable("appreciation"):
-            series = [Series("Your appreciation", wcol("appreciation")[ME], "good", keys("appreciation", ME)),
-                      Series("Your criticism", wcol("criticism")[ME], "bad", keys("criticism", ME))]
+            series = [
+                Series("Your appreciation", wcol("appreciation")[ME], "good", keys("appreciation", ME)),
+                Series("Your criticism", wcol("criticism")[ME], "bad", keys("criticism", ME)),
+            ]
             if a.partner:
-                series += [Series(f"{self.partner}'s appreciation", wcol("appreciation")[PARTNER], "good2",
-                                  keys("appreciation", PARTNER), dashed=True),
-                           Series(f"{self.partner}'s criticism", wcol("criticism")[PARTNER], "bad2",
-                                  keys("criticism", PARTNER), dashed=True)]
-            out.append(line_chart("chart-ratio", "Appreciative and critical messages per week", wk, series,
-                                  used=used))
+                series += [
+                    Series(
+                        f"{self.partner}'s appreciation",
+                        wcol("appreciation")[PARTNER],
+                        "good2",
+                        keys("appreciation", PARTNER),
+                        dashed=True,
+                    ),
+                    Series(
+                        f"{self.partner}'s criticism",
+                        wcol("criticism")[PARTNER],
+                        "bad2",
+                        keys("criticism", PARTNER),
+                        dashed=True,
+                    ),
+                ]
+            out.append(
+                line_chart(
+                    "chart-ratio", "Appreciative and critical messages per week", wk, series, used=used
+                )
+            )
         if a.partner and a.measurable("bids"):
             given, received = wcol("toward_given"), wcol("bids_received")
             series = []
             for p in people:
                 vals: list[float | None] = [
-                    round(100 * (given[p][w] or 0) / r, 1) if (r := received[p][w] or 0) >= MIN_COUNT_FOR_PCT
-                    else None for w in range(len(wk))]
-                series.append(Series(f"{label[p]} turning toward {names[1 - p] if p else self.partner}", vals,
-                                     css[p], keys("turned_toward", 1 - p)))
-            out.append(line_chart("chart-bids", "Bids turned toward, % per week (weeks with 3+ bids)", wk, series,
-                                  y_max=100, y_format=lambda v: f"{v:.0f}%",
-                                  refs=[(STABLE_PCT, f"{STABLE_PCT:g}% couples who stayed together"),
-                                        (SPLIT_PCT, f"{SPLIT_PCT:g}% couples who split")], used=used))
+                    round(100 * (given[p][w] or 0) / r, 1)
+                    if (r := received[p][w] or 0) >= MIN_COUNT_FOR_PCT
+                    else None
+                    for w in range(len(wk))
+                ]
+                series.append(
+                    Series(
+                        f"{label[p]} turning toward {names[1 - p] if p else self.partner}",
+                        vals,
+                        css[p],
+                        keys("turned_toward", 1 - p),
+                    )
+                )
+            out.append(
+                line_chart(
+                    "chart-bids",
+                    "Bids turned toward, % per week (weeks with 3+ bids)",
+                    wk,
+                    series,
+                    y_max=100,
+                    y_format=lambda v: f"{v:.0f}%",
+                    refs=[
+                        (STABLE_PCT, f"{STABLE_PCT:g}% couples who stayed together"),
+                        (SPLIT_PCT, f"{SPLIT_PCT:g}% couples who split"),
+                    ],
+                    used=used,
+                )
+            )
         if a.partner and a.measurable("pursuit"):
             cyc = a.pursuit.cycle
             bands = [wk.index(w) for w in cyc.get("cycle_weeks") or []]
-            out.append(line_chart("chart-pursuit",
-                                  "Pursuit per week (follow-ups before an answer, question barrages, demands)", wk,
-                                  [Series(label[p], wcol("pursuit")[p], css[p], keys("pursuit", p)) for p in people],
-                                  bands=bands, band_label="pursue–withdraw week", used=used))
+            out.append(
+                line_chart(
+                    "chart-pursuit",
+                    "Pursuit per week (follow-ups before an answer, question barrages, demands)",
+                    wk,
+                    [Series(label[p], wcol("pursuit")[p], css[p], keys("pursuit", p)) for p in people],
+                    bands=bands,
+                    band_label="pursue–withdraw week",
+                    used=used,
+                )
+            )
             wd = wcol("withdrawal", None)
-            out.append(line_chart("chart-withdrawal",
-                                  "Pulling back per week (replies later and shorter than usual; 0 = usual)", wk,
-                                  [Series(label[p], [None if v is None else max(v, 0.0) for v in wd[p]], css[p])
-                                   for p in people], bands=bands, band_label="pursue–withdraw week", used=used))
+            out.append(
+                line_chart(
+                    "chart-withdrawal",
+                    "Pulling back per week (replies later and shorter than usual; 0 = usual)",
+                    wk,
+                    [
+                        Series(label[p], [None if v is None else max(v, 0.0) for v in wd[p]], css[p])
+                        for p in people
+                    ],
+                    bands=bands,
+                    band_label="pursue–withdraw week",
+                    used=used,
+                )
+            )
         return f'<section id="charts"><h2>Over time</h2><div class="charts">{"".join(out)}</div></section>'
 
     def details(self) -> str:
@@ -271,118 +438,228 @@ class ReportBuilder:
         people = [ME, PARTNER] if a.partner else [ME]
         head = "".join(f"<th>{escape('You' if p == ME else self.partner)}</th>" for p in people)
         rows: list[tuple[str, str, list[str]]] = []
-        vol, rat, bid, pur, lev, ope = (a.volume.people, a.ratio.people, a.bids.people, a.pursuit.people,
-                                        a.leverage.people, a.openness.per_person)
+        vol, rat, bid, pur, lev, ope = (
+            a.volume.people,
+            a.ratio.people,
+            a.bids.people,
+            a.pursuit.people,
+            a.leverage.people,
+            a.openness.per_person,
+        )
         rows.append(("Messages", "give-room", [self.num(vol[p].messages) for p in people]))
         rows.append(("Words", "reciprocity", [self.num(vol[p].words) for p in people]))
         rows.append(("Photos, videos, files", "listen", [self.num(vol[p].media) for p in people]))
-        rows.append(("New threads started", "give-room", [self.num(vol[p].threads_started, f"volume.threads.{p}")
-                                                          for p in people]))
-        rows.append(("Messages sharing about oneself", "reciprocity",
-                     [self.num(ope[p]["self_disclosure"], f"openness.disclosure.{p}") for p in people]))
-        rows.append(("Messages naming a feeling", "reciprocity",
-                     [self.num(ope[p]["emotion"], f"openness.emotion.{p}") for p in people]))
-        rows.append(("Appreciative messages", "appreciate",
-                     [self.num(rat[p]["appreciation"], f"ratio.appreciation.{p}") for p in people]))
+        rows.append(
+            (
+                "New threads started",
+                "give-room",
+                [self.num(vol[p].threads_started, f"volume.threads.{p}") for p in people],
+            )
+        )
+        rows.append(
+            (
+                "Messages sharing about oneself",
+                "reciprocity",
+                [self.num(ope[p]["self_disclosure"], f"openness.disclosure.{p}") for p in people],
+            )
+        )
+        rows.append(
+            (
+                "Messages naming a feeling",
+                "reciprocity",
+                [self.num(ope[p]["emotion"], f"openness.emotion.{p}") for p in people],
+            )
+        )
+        rows.append(
+            (
+                "Appreciative messages",
+                "appreciate",
+                [self.num(rat[p]["appreciation"], f"ratio.appreciation.{p}") for p in people],
+            )
+        )
         for k in ("criticism", "contempt", "dismissal"):
-            rows.append((f"Messages with {k}", "no-criticism", [self.num(rat[p][k], f"ratio.{k}.{p}") for p in people]))
-        rows.append(("Bids for attention made", "listen", [self.num(bid[p]["bids"], f"bids.made.{p}") for p in people]))
+            rows.append(
+                (
+                    f"Messages with {k}",
+                    "no-criticism",
+                    [self.num(rat[p][k], f"ratio.{k}.{p}") for p in people],
+                )
+            )
+        rows.append(
+            (
+                "Bids for attention made",
+                "listen",
+                [self.num(bid[p]["bids"], f"bids.made.{p}") for p in people],
+            )
+        )
         if a.partner:
-            rows.append(("… of the other's bids: turned toward", "listen",
-                         [self.num(bid[p]["toward"], f"bids.toward.{p}") for p in people]))
-            rows.append(("… turned away (no answer in time)", "listen",
-                         [self.num(bid[p]["away"], f"bids.away.{p}") for p in people]))
-            rows.append(("… turned against (hostile answer)", "listen",
-                         [self.num(bid[p]["against"], f"bids.against.{p}") for p in people]))
-            rows.append(("Follow-ups before an answer", "give-room",
-                         [self.num(pur[p]["follow_ups"], f"pursuit.follow_ups.{p}") for p in people]))
-            rows.append(("… still unanswered", "give-room",
-                         [self.num(pur[p]["unanswered_follow_ups"], f"pursuit.unanswered.{p}") for p in people]))
-            rows.append(("Question barrages", "give-room",
-                         [self.num(pur[p]["barrages"], f"pursuit.barrages.{p}") for p in people]))
-        rows.append(("Demands and pressure", "give-room",
-                     [self.num(pur[p]["pressure"], f"pursuit.pressure.{p}") for p in people]))
-        rows.append(("Using a confidence against the other", "no-leverage",
-                     [self.num(lev[p]["messages"], f"leverage.{p}") for p in people]))
-        body = "".join(f"<tr><th scope=\"row\">{escape(label)} <code>{escape(pid)}</code></th>"
-                       + "".join(f"<td>{c}</td>" for c in cells) + "</tr>" for label, pid, cells in rows)
+            rows.append(
+                (
+                    "… of the other's bids: turned toward",
+                    "listen",
+                    [self.num(bid[p]["toward"], f"bids.toward.{p}") for p in people],
+                )
+            )
+            rows.append(
+                (
+                    "… turned away (no answer in time)",
+                    "listen",
+                    [self.num(bid[p]["away"], f"bids.away.{p}") for p in people],
+                )
+            )
+            rows.append(
+                (
+                    "… turned against (hostile answer)",
+                    "listen",
+                    [self.num(bid[p]["against"], f"bids.against.{p}") for p in people],
+                )
+            )
+            rows.append(
+                (
+                    "Follow-ups before an answer",
+                    "give-room",
+                    [self.num(pur[p]["follow_ups"], f"pursuit.follow_ups.{p}") for p in people],
+                )
+            )
+            rows.append(
+                (
+                    "… still unanswered",
+                    "give-room",
+                    [self.num(pur[p]["unanswered_follow_ups"], f"pursuit.unanswered.{p}") for p in people],
+                )
+            )
+            rows.append(
+                (
+                    "Question barrages",
+                    "give-room",
+                    [self.num(pur[p]["barrages"], f"pursuit.barrages.{p}") for p in people],
+                )
+            )
+        rows.append(
+            (
+                "Demands and pressure",
+                "give-room",
+                [self.num(pur[p]["pressure"], f"pursuit.pressure.{p}") for p in people],
+            )
+        )
+        rows.append(
+            (
+                "Using a confidence against the other",
+                "no-leverage",
+                [self.num(lev[p]["messages"], f"leverage.{p}") for p in people],
+            )
+        )
+        body = "".join(
+            f'<tr><th scope="row">{escape(label)} <code>{escape(pid)}</code></th>'
+            + "".join(f"<td>{c}</td>" for c in cells)
+            + "</tr>"
+            for label, pid, cells in rows
+        )
         listen = ""
         lis = a.listening.data
         if a.partner and lis["partner_disclosures"]:
             o = lis["outcomes"]
-            moves = ", ".join(f"{k.replace('_', ' ')} {self.num(v, f'listen.kind.{k}')}"
-                              for k, v in {**lis["good_moves"], **lis["harmful_moves"]}.items() if v)
+            moves = ", ".join(
+                f"{k.replace('_', ' ')} {self.num(v, f'listen.kind.{k}')}"
+                for k, v in {**lis["good_moves"], **lis["harmful_moves"]}.items()
+                if v
+            )
             q = lis["questions"]
-            listen = (f"<h3>Your answers when {escape(self.partner)} shared <code>listen</code></h3><p>"
-                      f"Listened (validated, reflected or asked): {self.num(o['listened'], 'listen.listened')} · "
-                      f"neutral: {self.num(o['neutral'], 'listen.neutral')} · advice, minimizing or criticism: "
-                      f"{self.num(o['fixed'], 'listen.fixed')} · no answer within "
-                      f"{a.params.reply_window_s // 3600} h: {self.num(o['missed'], 'listen.missed')}</p>"
-                      + (f"<p>Moves in your answers: {moves}</p>" if moves else "")
-                      + f"<p>Your questions <code>thoughts-first</code>: about thoughts or events "
-                      f"{self.num(q['thoughts_or_events'], 'questions.easy')}, about feelings or general "
-                      f"{self.num(q['feelings_or_generic'], 'questions.hard')}</p>")
+            listen = (
+                f"<h3>Your answers when {escape(self.partner)} shared <code>listen</code></h3><p>"
+                f"Listened (validated, reflected or asked): {self.num(o['listened'], 'listen.listened')} · "
+                f"neutral: {self.num(o['neutral'], 'listen.neutral')} · advice, minimizing or criticism: "
+                f"{self.num(o['fixed'], 'listen.fixed')} · no answer within "
+                f"{a.params.reply_window_s // 3600} h: {self.num(o['missed'], 'listen.missed')}</p>"
+                + (f"<p>Moves in your answers: {moves}</p>" if moves else "")
+                + f"<p>Your questions <code>thoughts-first</code>: about thoughts or events "
+                f"{self.num(q['thoughts_or_events'], 'questions.easy')}, about feelings or general "
+                f"{self.num(q['feelings_or_generic'], 'questions.hard')}</p>"
+            )
         rec = a.reciprocity.data
-        recip = (f"<h3>Give and take in sharing <code>reciprocity</code></h3><p>You share about yourself in "
-                 f"{_pct(None if rec['your_rate'] is None else round(100 * rec['your_rate'], 1))} of your text "
-                 f"messages, {escape(self.partner)} in "
-                 f"{_pct(None if rec['partner_rate'] is None else round(100 * rec['partner_rate'], 1))}. "
-                 f"Deep questions you asked in weeks when you shared nothing: "
-                 f"{self.num(rec['deep_questions_without_sharing'], 'reciprocity.asked_without_sharing')}. "
-                 + (f"When you share more in a week, {escape(self.partner)} shares more the next week: correlation "
+        recip = (
+            (
+                f"<h3>Give and take in sharing <code>reciprocity</code></h3><p>You share about yourself in "
+                f"{_pct(None if rec['your_rate'] is None else round(100 * rec['your_rate'], 1))} of your "
+                f"text "
+                f"messages, {escape(self.partner)} in "
+                f"{_pct(None if rec['partner_rate'] is None else round(100 * rec['partner_rate'], 1))}. "
+                f"Deep questions you asked in weeks when you shared nothing: "
+                f"{self.num(rec['deep_questions_without_sharing'], 'reciprocity.asked_without_sharing')}. "
+                + (
+                    f"When you share more in a week, {escape(self.partner)} shares more the next week: "
+                    f"correlation "
                     f"{rec['you_then_partner_correlation']:+.2f} over {rec['weeks_compared']} weeks. "
-                    if rec["you_then_partner_correlation"] is not None else escape(rec["note"]))
-                 + "</p>") if a.partner and a.measurable("reciprocity") else ""
-        return (f'<section id="details"><h2>The numbers</h2><table class="measures"><thead><tr><th></th>{head}'
-                f"</tr></thead><tbody>{body}</tbody></table>{listen}{recip}</section>")
+                    if rec["you_then_partner_correlation"] is not None
+                    else escape(rec["note"])
+                )
+                + "</p>"
+            )
+            if a.partner and a.measurable("reciprocity")
+            else ""
+        )
+        return (
+            f'<section id="details"><h2>The numbers</h2><table class="measures"><thead><tr><th></th>{head}'
+            f"</tr></thead><tbody>{body}</tbody></table>{listen}{recip}</section>"
+        )
+
+    def weekly_cells(self, prefix: str) -> bool:
+        """Whether weekly cells of this column open their messages. In long chats the plain counts
+        (messages, bids) stay plain so the report stays small; the method's signals stay clickable."""
+        return prefix not in ("messages", "bids") or len(self.a.timeline.weeks) <= LONG_CHAT_WEEKS
 
     def weekly_table(self) -> str:
+        """The week-by-week table, sent as compact JSON and drawn by the page script."""
         a = self.a
         if "all" in a.limits or not a.timeline.weeks:
             return ""
-        cols = [("messages", "messages"), ("words", None), ("median_latency_s", None), ("openness", None),
-                ("self_disclosure", "self_disclosure"), ("appreciation", "appreciation"),
-                ("criticism", "criticism"), ("pursuit", "pursuit"), ("bids", "bids"),
-                ("turned_toward", "turned_toward")]
-        head = "".join(f"<th>{escape(c.replace('_', ' ').replace(' s', ''))}</th>" for c, _ in cols)
-        rows = []
+        head = "".join(f"<th>{escape(label)}</th>" for _, label, _ in WEEKLY_COLUMNS)
+        rows: list[list[Any]] = []
         for row in a.weekly.rows(a.timeline.names):
             if not row["messages"]:
                 continue
             p = ME if row["person"] == a.me else PARTNER
-            cells = []
-            for c, ev in cols:
-                v = row[c]
-                if c == "median_latency_s":
-                    cells.append(escape(_dur(v)))
-                elif ev and v:
-                    cells.append(self.num(v, f"w.{ev}.{p}.{row['week']}"))
-                else:
-                    cells.append(escape("–" if v is None else f"{v:g}"))
-            rows.append(f"<tr><td>{escape(row['week'])}</td><td>{escape('You' if p == ME else row['person'])}</td>"
-                        + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-        return (f'<section id="weekly"><details><summary><h2>Week by week</h2></summary><div class="scroll">'
-                f'<table class="weekly"><thead><tr><th>week</th><th>who</th>{head}</tr></thead><tbody>'
-                f'{"".join(rows)}</tbody></table></div></details></section>')
+            cells: list[Any] = [row["week"], p]
+            for col, _, ev in WEEKLY_COLUMNS:
+                v = row[col]
+                cells.append(_dur(v) if col == "median_latency_s" else v)
+                if ev and v and self.weekly_cells(ev):
+                    self.use(f"w.{ev}.{p}.{row['week']}")
+            rows.append(cells)
+        self.weekly_rows = {"cols": [ev for _, _, ev in WEEKLY_COLUMNS], "rows": rows}
+        return (
+            '<section id="weekly"><details><summary><h2>Week by week</h2></summary><div class="scroll">'
+            f'<table class="weekly"><thead><tr><th>week</th><th>who</th>{head}</tr></thead>'
+            '<tbody id="weekly-body"></tbody></table></div></details></section>'
+        )
 
     def method(self) -> str:
         p = self.a.params
-        return ('<section id="how"><details><summary><h2>How these numbers are made</h2></summary><ul>'
-                "<li>Every text message is read once by openup's pattern tier (and the learned tier when it is "
-                "installed and not turned off). Photos, stickers, calls and system notices are counted, not read.</li>"
-                f"<li>A reply is a message that follows the other person's within {p.thread_gap_s // 3600} hours; "
-                "after a longer silence the message starts a new thread.</li>"
-                "<li>A bid for attention is a question, shared news, a link or a photo. It was turned toward when the "
-                f"other person answered within {p.reply_window_s // 3600} hours without hostility.</li>"
-                "<li>Depth of sharing: one point each for talking about oneself, speaking from one's own experience "
-                "(\u201cI feel\u2026\u201d, \u201cI need\u2026\u201d), and naming a feeling.</li>"
-                f"<li>A follow-up is another message sent {p.followup_gap_s // 60} minutes or more after your own "
-                "unanswered one. Pulling back means replies later and shorter than that person's own usual.</li>"
-                "<li>A small win is a message of your partner's that is at least one point deeper than the average of "
-                f"their previous {p.baseline_n} messages.</li>"
-                "<li>Patterns miss things and misread some: treat every number as a prompt to look at the messages, "
-                "not as a verdict. Each list shows the most recent examples and says how many there were.</li>"
-                "</ul></details></section>")
+        return (
+            '<section id="how"><details><summary><h2>How these numbers are made</h2></summary><ul>'
+            "<li>Every text message is read once by openup's pattern tier (and the learned tier when it is "
+            "installed and not turned off). Photos, stickers, calls and system notices are counted, not "
+            "read.</li>"
+            f"<li>A reply is a message that follows the other person's within {p.thread_gap_s // 3600} "
+            f"hours; "
+            "after a longer silence the message starts a new thread.</li>"
+            "<li>A bid for attention is a question, shared news, a link or a photo. It was turned toward "
+            "when the "
+            f"other person answered within {p.reply_window_s // 3600} hours without hostility.</li>"
+            "<li>Depth of sharing: one point each for talking about oneself, speaking from one's own "
+            "experience "
+            "(\u201cI feel\u2026\u201d, \u201cI need\u2026\u201d), and naming a feeling.</li>"
+            f"<li>A follow-up is another message sent {p.followup_gap_s // 60} minutes or more after your "
+            f"own "
+            "unanswered one. Pulling back means replies later and shorter than that person's own usual.</li>"
+            "<li>A small win is a message of your partner's that is at least one point deeper than the "
+            "average of "
+            f"their previous {p.baseline_n} messages.</li>"
+            "<li>Patterns miss things and misread some: treat every number as a prompt to look at the "
+            "messages, "
+            "not as a verdict. Each list shows the most recent examples and says how many there were.</li>"
+            "</ul></details></section>"
+        )
 
     # -- evidence blob --------------------------------------------------------------------------------
     def evidence_json(self) -> str:
@@ -392,7 +669,7 @@ class ReportBuilder:
         rows: set[int] = set()
         # Weekly cells share one budget so a chat of many years still gives a report of a few megabytes.
         n_weekly = sum(1 for k in self.used if k.startswith("w."))
-        weekly_cap = max(2, min(a.book.weekly_cap, WEEKLY_BUDGET // max(1, n_weekly)))
+        weekly_cap = max(1, min(a.book.weekly_cap, WEEKLY_BUDGET // max(1, n_weekly)))
         for key in sorted(self.used):
             ev = a.book.get(key)
             if ev is None:
@@ -400,31 +677,50 @@ class ReportBuilder:
             examples = [list(ex) for ex in reversed(ev.examples)]
             if key.startswith("w."):
                 examples = examples[:weekly_cap]
-            lists[key] = {"t": ev.title, "p": ev.principle, "n": ev.count,
-                          "ex": [[tl.messages[r].msg_id for r in ex] for ex in examples]}
+            lists[key] = {
+                "t": ev.title,
+                "p": ev.principle,
+                "n": ev.count,
+                "ex": [[tl.messages[r].msg_id for r in ex] for ex in examples],
+            }
             for ex in examples:
                 rows.update(ex)
         msgs = {}
         for r in sorted(rows):
             m = tl.messages[r]
             text = m.text if m.kind == "text" else f"[{m.kind}] {m.text}".strip()
-            msgs[m.msg_id] = [_when(m.ts_local), tl.who[r], text[:SNIPPET] + ("…" if len(text) > SNIPPET else "")]
-        blob = {"names": ["You", self.partner], "lists": lists, "msgs": msgs}
+            msgs[m.msg_id] = [
+                _when(m.ts_local),
+                tl.who[r],
+                text[:SNIPPET] + ("…" if len(text) > SNIPPET else ""),
+            ]
+        blob = {"names": ["You", self.partner], "lists": lists, "msgs": msgs, "weekly": self.weekly_rows}
         raw = json.dumps(blob, ensure_ascii=False, separators=(",", ":"))
         # Safe inside <script>: no "</script>" or "<!--" can appear.
         return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
     def build(self) -> str:
-        sections = [self.safety(), self.header(), self.priorities(), self.limits(), self.glance(), self.charts(),
-                    self.details(), self.weekly_table(), self.method()]
+        sections = [
+            self.safety(),
+            self.header(),
+            self.priorities(),
+            self.limits(),
+            self.glance(),
+            self.charts(),
+            self.details(),
+            self.weekly_table(),
+            self.method(),
+        ]
         body = "\n".join(s for s in sections if s)
         title = f"openup · {self.me}" + (f" & {self.a.partner}" if self.a.partner else "")
         page = _asset("template.html")
-        return (page.replace("{{title}}", escape(title))
-                .replace("/*{{css}}*/", _asset("report.css"))
-                .replace("{{body}}", body)
-                .replace("{{evidence}}", self.evidence_json())
-                .replace("/*{{js}}*/", _asset("report.js")))
+        return (
+            page.replace("{{title}}", escape(title))
+            .replace("/*{{css}}*/", _asset("report.css"))
+            .replace("{{body}}", body)
+            .replace("{{evidence}}", self.evidence_json())
+            .replace("/*{{js}}*/", _asset("report.js"))
+        )
 
 
 def _dur(v: float | None) -> str:

@@ -47,6 +47,34 @@
     if (opener && opener.focus) opener.focus();
   }
 
+  function fillWeekly() {
+    var body = document.getElementById("weekly-body");
+    if (!body || !data.weekly) return;
+    var cols = data.weekly.cols;
+    data.weekly.rows.forEach(function (row) {
+      var tr = document.createElement("tr");
+      tr.appendChild(el("td", "", row[0]));
+      tr.appendChild(el("td", "", row[1] === 0 ? data.names[0] : data.names[1]));
+      for (var c = 0; c < cols.length; c++) {
+        var v = row[c + 2];
+        var td = document.createElement("td");
+        var key = cols[c] ? "w." + cols[c] + "." + row[1] + "." + row[0] : null;
+        var text = v === null || v === undefined ? "\u2013" : String(v);
+        if (key && data.lists[key]) {
+          var b = el("button", "num", text);
+          b.type = "button";
+          b.setAttribute("data-ev", key);
+          td.appendChild(b);
+        } else {
+          td.textContent = text;
+        }
+        tr.appendChild(td);
+      }
+      body.appendChild(tr);
+    });
+  }
+  fillWeekly();
+
   document.addEventListener("click", function (e) {
     var target = e.target.closest ? e.target.closest("[data-ev]") : null;
     if (target) { show(target.getAttribute("data-ev"), target); }

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 W, H = 760, 240
+COMPACT_AFTER = 104  # weeks
 SMOOTH_AFTER = 52  # weeks; beyond this the line shows a 4-week average and the dots the single weeks
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 14, 34
 
@@ -62,25 +63,37 @@ def line_chart(
     def y(v: float) -> float:
         return TOP + ph - ph * min(max(v, 0.0), top) / top
 
-    out = [f'<svg id="{escape(chart_id)}" class="chart" viewBox="0 0 {W} {H}" role="img" '
-           f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">', f"<title>{escape(title)}</title>"]
+    out = [
+        f'<svg id="{escape(chart_id)}" class="chart" viewBox="0 0 {W} {H}" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(title)}</title>",
+    ]
     step = pw / n if n else pw
     for w in bands:
-        out.append(f'<rect class="band" x="{x(w) - step / 2:.1f}" y="{TOP}" width="{max(step, 1):.1f}" '
-                   f'height="{ph}"><title>{escape(weeks[w])}: {escape(band_label)}</title></rect>')
+        out.append(
+            f'<rect class="band" x="{x(w) - step / 2:.1f}" y="{TOP}" width="{max(step, 1):.1f}" '
+            f'height="{ph}"><title>{escape(weeks[w])}: {escape(band_label)}</title></rect>'
+        )
     for k in range(5):
-        v = top * k / 4
-        yy = y(v)
+        tick = top * k / 4
+        yy = y(tick)
         out.append(f'<line class="grid" x1="{LEFT}" x2="{W - RIGHT}" y1="{yy:.1f}" y2="{yy:.1f}"/>')
-        out.append(f'<text class="ytick" x="{LEFT - 6}" y="{yy + 4:.1f}" text-anchor="end">{escape(y_format(v))}</text>')
+        out.append(
+            f'<text class="ytick" x="{LEFT - 6}" y="{yy + 4:.1f}" '
+            f'text-anchor="end">{escape(y_format(tick))}</text>'
+        )
     label_every = max(1, math.ceil(n / 8))
     for i in range(0, n, label_every):
-        out.append(f'<text class="xtick" x="{x(i):.1f}" y="{H - 12}" text-anchor="middle">{escape(weeks[i])}</text>')
+        out.append(
+            f'<text class="xtick" x="{x(i):.1f}" y="{H - 12}" text-anchor="middle">{escape(weeks[i])}</text>'
+        )
     for value, label in refs:
         yy = y(value)
         out.append(f'<line class="ref" x1="{LEFT}" x2="{W - RIGHT}" y1="{yy:.1f}" y2="{yy:.1f}"/>')
-        out.append(f'<text class="reflabel" x="{W - RIGHT - 4}" y="{yy - 4:.1f}" text-anchor="end">'
-                   f"{escape(label)}</text>")
+        out.append(
+            f'<text class="reflabel" x="{W - RIGHT - 4}" y="{yy - 4:.1f}" text-anchor="end">'
+            f"{escape(label)}</text>"
+        )
     smooth = n > SMOOTH_AFTER
     for s in series:
         segments: list[list[str]] = [[]]
@@ -96,24 +109,36 @@ def line_chart(
             if len(seg) > 1:
                 out.append(f'<polyline class="line {s.css}"{dash} points="{" ".join(seg)}"/>')
         radius = 3.2 if n <= 80 else 1.8
+        # Long charts drop per-point tooltips and tab stops: a ten-year chat has thousands of points.
+        compact = n > COMPACT_AFTER
+        out.append(f'<g class="pts {s.css}{" faint" if smooth else ""}">')
         for i, v in enumerate(s.values):
             if v is None:
                 continue
             key = s.keys[i] if i < len(s.keys) else None
             clickable = key is not None and (used is None or used(key))
-            attrs = f' data-ev="{escape(key)}" tabindex="0"' if clickable and key else ""
-            out.append(f'<circle class="pt {s.css}{" click" if attrs else ""}{" faint" if smooth else ""}" cx="{x(i):.1f}" cy="{y(v):.1f}" '
-                       f'r="{radius}" data-v="{v:g}"{attrs}><title>{escape(s.label)}, {escape(weeks[i])}: '
-                       f"{escape(y_format(v))}</title></circle>")
+            attrs = f' data-ev="{escape(key)}"' if clickable and key else ""
+            if attrs and not compact:
+                attrs += ' tabindex="0"'
+            point = f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="{radius}" data-v="{v:g}"{attrs}'
+            if compact:
+                out.append(point + "/>")
+            else:
+                tip = f"{escape(s.label)}, {escape(weeks[i])}: {escape(y_format(v))}"
+                out.append(f"{point}><title>{tip}</title></circle>")
+        out.append("</g>")
     out.append("</svg>")
-    legend = "".join(f'<span class="key {s.css}{" dashed" if s.dashed else ""}">{escape(s.label)}</span>'
-                     for s in series)
+    legend = "".join(
+        f'<span class="key {s.css}{" dashed" if s.dashed else ""}">{escape(s.label)}</span>' for s in series
+    )
     if smooth:
         legend += '<span class="hint">lines: 4-week average; dots: single weeks</span>'
     if bands:
         legend += f'<span class="key band">{escape(band_label)}</span>'
-    return f'<figure class="chartbox"><figcaption>{escape(title)}</figcaption>{"".join(out)}' \
-           f'<div class="legend">{legend}</div></figure>'
+    return (
+        f'<figure class="chartbox"><figcaption>{escape(title)}</figcaption>{"".join(out)}'
+        f'<div class="legend">{legend}</div></figure>'
+    )
 
 
 def duration(seconds: float) -> str:

@@ -37,6 +37,11 @@ __all__ = [
 ]
 
 _OFF_VALUES = {"off", "0", "false", "no"}
+
+# A confident contempt reading overrides appreciation on the same message: "wow, thanks for nothing"
+# carries every lexical mark of thanks. Missing a sincere thanks costs less than praising a sneer.
+OVERRIDES: dict[str, tuple[str, ...]] = {"appreciation": ("contempt", "criticism")}
+OVERRIDE_MIN_PROBABILITY = 0.5
 _lock = threading.Lock()
 _embedder: Embedder | None = None
 _heads: Heads | None = None
@@ -89,7 +94,8 @@ def head_scores(texts: Sequence[str], group: str | None = None) -> list[dict[str
     idx = list(range(len(heads.names))) if group is None else heads.in_group(group)
     if not texts:
         return []
-    probs = heads.probabilities(embed(texts))
+    vectors, ids = get_embedder().encode(list(texts))
+    probs = heads.probabilities(vectors, ids)
     return [{heads.names[j]: float(row[j]) for j in idx} for row in probs]
 
 
@@ -104,7 +110,8 @@ def learned_signals(texts: Sequence[str]) -> list[list[Signal]]:
 
     A head scores the whole message and each of its sentences; the signal's score is the highest of
     those probabilities and its span is the sentence that scored highest (the trimmed message when it
-    has one sentence), so `text[start:end] == match`. `source` is "model:<head>".
+    has one sentence), so `text[start:end] == match`. `source` is "model:<head>". Appreciation is
+    withheld when contempt or criticism is confident on the same message (sarcastic thanks).
     """
     heads = get_heads()
     signal_idx = heads.in_group("signal")
@@ -127,27 +134,38 @@ def learned_signals(texts: Sequence[str]) -> list[list[Signal]]:
                 owners.append((t, span))
     if not units:
         return results
-    probs = heads.probabilities(embed(units))[:, signal_idx]
+
+    vectors, ids = get_embedder().encode(units)
+    probs = heads.probabilities(vectors, ids)[:, signal_idx]
     thresholds = heads.threshold[signal_idx]
 
     # Group rows per text: row of the whole text, rows of its sentences.
     per_text: dict[int, list[int]] = {}
     for row, (t, _) in enumerate(owners):
         per_text.setdefault(t, []).append(row)
+    position = {heads.names[j]: k for k, j in enumerate(signal_idx)}
     for t, rows in per_text.items():
         text = texts[t]
         block = probs[rows]
         best = block.max(axis=0)
         for k, j in enumerate(signal_idx):
-            if best[k] < thresholds[k]:
+            if best[k] < thresholds[k] or _overridden(heads.names[j], best, thresholds, position):
                 continue
             if len(rows) == 1:
                 start, end = trimmed_span(text)
             else:
                 sentence_rows = rows[1:]
                 top = sentence_rows[int(np.argmax(probs[sentence_rows, k]))]
-                span = owners[top][1]
-                start, end = span if span is not None else trimmed_span(text)
+                sentence = owners[top][1]
+                start, end = sentence if sentence is not None else trimmed_span(text)
             name = heads.names[j]
             results[t].append(Signal(name, start, end, text[start:end], round(float(best[k]), 4), f"model:{name}"))
     return results
+
+
+def _overridden(name: str, best: np.ndarray, thresholds: np.ndarray, position: dict[str, int]) -> bool:
+    for other in OVERRIDES.get(name, ()):
+        k = position.get(other)
+        if k is not None and best[k] >= max(float(thresholds[k]), OVERRIDE_MIN_PROBABILITY):
+            return True
+    return False

@@ -2,6 +2,9 @@
 
 Mean pooling over the attention mask, then L2 normalisation: the same recipe as sentence-transformers,
 so vectors agree with the original model (see scripts/export_model.py and tests/text_model).
+The int8 model quantises activations per batch (dynamic quantisation), so a text's vector can move
+slightly with the batch it is in (cosine typically > 0.98 to its single-text vector); results are
+deterministic for the same input list, and the cache keeps a text's first vector for the session.
 onnxruntime and tokenizers are imported only when an Embedder is built, never at `import openup`.
 """
 
@@ -23,6 +26,7 @@ DIM = 384
 MAX_LENGTH = 128
 BATCH_SIZE = 32
 CACHE_SIZE = 8192
+_NO_IDS = np.zeros(0, dtype=np.int32)
 
 
 def default_threads() -> int:
@@ -70,34 +74,44 @@ class Embedder:
         self._tokenizer = tokenizer
         self.batch_size = max(1, batch_size)
         self.cache_size = max(0, cache_size)
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Return an (n, 384) float32 array of L2-normalised embeddings, one row per text, in order."""
+        return self.encode(texts)[0]
+
+    def encode(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Embeddings plus each text's WordPiece ids (the heads also use which word pieces occur)."""
         out = np.zeros((len(texts), DIM), dtype=np.float32)
+        ids: list[np.ndarray] = [_NO_IDS] * len(texts)
         todo: dict[str, list[int]] = {}
         with self._lock:
             for i, text in enumerate(texts):
                 hit = self._cache.get(text)
                 if hit is not None:
                     self._cache.move_to_end(text)
-                    out[i] = hit
+                    out[i], ids[i] = hit
                 else:
                     todo.setdefault(text, []).append(i)
         if not todo:
-            return out
+            return out, ids
         unique = list(todo)
-        vectors = self._embed_uncached(unique)
+        vectors, token_ids = self._embed_uncached(unique)
         with self._lock:
-            for text, vec in zip(unique, vectors, strict=True):
+            for text, vec, tok in zip(unique, vectors, token_ids, strict=True):
                 for i in todo[text]:
                     out[i] = vec
+                    ids[i] = tok
                 if self.cache_size:
-                    self._cache[text] = vec
+                    self._cache[text] = (vec, tok)
                     if len(self._cache) > self.cache_size:
                         self._cache.popitem(last=False)
-        return out
+        return out, ids
+
+    def token_ids(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """WordPiece ids of each text (with [CLS]/[SEP], truncated to 128), without running the model."""
+        return [np.array(e.ids, dtype=np.int32) for e in self._tokenizer.encode_batch(list(texts))]
 
     def cache_info(self) -> dict[str, int]:
         """Entries held in the cache and its capacity."""
@@ -107,7 +121,7 @@ class Embedder:
         with self._lock:
             self._cache.clear()
 
-    def _embed_uncached(self, texts: list[str]) -> np.ndarray:
+    def _embed_uncached(self, texts: list[str]) -> tuple[np.ndarray, list[np.ndarray]]:
         encodings = self._tokenizer.encode_batch(texts)
         # Sorting by length keeps padding (wasted compute) small inside each batch.
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
@@ -126,7 +140,7 @@ class Embedder:
                 feeds["token_type_ids"] = np.zeros_like(ids)
             hidden = self._session.run(None, feeds)[0]
             result[idx] = pool(hidden, mask)
-        return result
+        return result, [np.array(e.ids, dtype=np.int32) for e in encodings]
 
 
 def pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:

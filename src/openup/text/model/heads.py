@@ -1,14 +1,18 @@
 """Small trained heads over sentence embeddings: logistic regression with Platt calibration.
 
 All heads live in one `heads.npz` written by scripts/train_heads.py. Run time is numpy only:
-probability = sigmoid(platt_a * (w . x + b) + platt_b), compared with a per-head threshold chosen on
-held-out data. Groups: "signal" heads map to Signal kinds; "emotion" heads feed emotion_scores().
+probability = sigmoid(platt_a * (w . x + v . bag + b) + platt_b), compared with a per-head threshold chosen
+on held-out data. `x` is the sentence embedding; `bag` marks which of a small shared vocabulary of
+WordPiece tokens occur in the text (frozen embeddings blur strongly lexical cues such as "thanks").
+Groups: "signal" heads map to Signal kinds; "emotion" heads feed emotion_scores(); "attribute" heads
+(politeness) are extra scores for the analysis.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +34,8 @@ class Heads:
     platt_b: np.ndarray  # (H,)
     threshold: np.ndarray  # (H,)
     meta: dict[str, Any]
+    vocab: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # (K,) WordPiece ids
+    vocab_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # (H, K)
 
     def __post_init__(self) -> None:
         h = len(self.names)
@@ -38,6 +44,8 @@ class Heads:
         for arr in (self.bias, self.platt_a, self.platt_b, self.threshold):
             if arr.shape != (h,):
                 raise ValueError(f"heads file is inconsistent: expected ({h},), got {arr.shape}")
+        if len(self.vocab) and self.vocab_weights.shape != (h, len(self.vocab)):
+            raise ValueError(f"heads file is inconsistent: vocab weights {self.vocab_weights.shape}")
         bad = set(self.groups) - set(GROUPS)
         if bad:
             raise ValueError(f"unknown head group(s) {sorted(bad)}; expected one of {GROUPS}")
@@ -48,13 +56,21 @@ class Heads:
     def in_group(self, group: str) -> list[int]:
         return [i for i, g in enumerate(self.groups) if g == group]
 
-    def logits(self, x: np.ndarray) -> np.ndarray:
+    def bag(self, token_ids: Sequence[np.ndarray]) -> np.ndarray:
+        """(n, K) 0/1 matrix: which vocabulary tokens occur in each text."""
+        return bag_of_tokens(token_ids, self.vocab)
+
+    def logits(self, x: np.ndarray, token_ids: Sequence[np.ndarray] | None = None) -> np.ndarray:
         raw: np.ndarray = x.astype(np.float32) @ self.weights.T + self.bias
+        if len(self.vocab):
+            if token_ids is None or len(token_ids) != len(x):
+                raise ValueError("these heads use token features: pass the texts' token ids")
+            raw = raw + self.bag(token_ids) @ self.vocab_weights.T
         return raw
 
-    def probabilities(self, x: np.ndarray) -> np.ndarray:
+    def probabilities(self, x: np.ndarray, token_ids: Sequence[np.ndarray] | None = None) -> np.ndarray:
         """Calibrated probabilities, shape (n, H)."""
-        z = self.platt_a * self.logits(x) + self.platt_b
+        z = self.platt_a * self.logits(x, token_ids) + self.platt_b
         p: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
         return p
 
@@ -69,6 +85,8 @@ class Heads:
             platt_b=self.platt_b.astype(np.float32),
             threshold=self.threshold.astype(np.float32),
             meta=np.array(json.dumps(self.meta, sort_keys=True)),
+            vocab=self.vocab.astype(np.int32),
+            vocab_weights=self.vocab_weights.astype(np.float32),
         )
 
 
@@ -84,4 +102,21 @@ def load_heads(path: Path = HEADS_FILE) -> Heads:
             platt_b=data["platt_b"].astype(np.float32),
             threshold=data["threshold"].astype(np.float32),
             meta=json.loads(str(data["meta"])),
+            vocab=data["vocab"].astype(np.int32) if "vocab" in data else np.zeros(0, dtype=np.int32),
+            vocab_weights=(data["vocab_weights"].astype(np.float32) if "vocab_weights" in data
+                           else np.zeros((0, 0), dtype=np.float32)),
         )
+
+
+def bag_of_tokens(token_ids: Sequence[np.ndarray], vocab: np.ndarray) -> np.ndarray:
+    """(n, K) float32 0/1 matrix of which `vocab` ids occur in each id list."""
+    out = np.zeros((len(token_ids), len(vocab)), dtype=np.float32)
+    if not len(vocab):
+        return out
+    column = np.full(int(vocab.max()) + 1, -1, dtype=np.int64)
+    column[vocab] = np.arange(len(vocab))
+    for row, ids in enumerate(token_ids):
+        ids = ids[ids < len(column)]
+        cols = column[ids]
+        out[row, cols[cols >= 0]] = 1.0
+    return out

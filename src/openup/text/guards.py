@@ -1,0 +1,71 @@
+"""A pattern's guards, applied to each match: quoted speech, negation, and what comes before and
+after it in the clause."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from openup.text.pattern_files import Pattern, macros
+
+_CLAUSE_END = re.compile(r"[.!?;:,\n]|\bbut\b|\band\b")
+
+
+def quote_spans(norm: str) -> list[tuple[int, int]]:
+    spans = []
+    opened = -1
+    for i, ch in enumerate(norm):
+        if ch == '"':
+            if opened < 0:
+                opened = i
+            else:
+                spans.append((opened, i + 1))
+                opened = -1
+    return spans
+
+
+def clause_before(norm: str, start: int) -> str:
+    """The text from the last clause boundary up to `start` (at most 80 characters)."""
+    window_start = max(0, start - 80)
+    window = norm[window_start:start]
+    last = 0
+    for m in _CLAUSE_END.finditer(window):
+        last = m.end()
+    return window[last:]
+
+
+@cache
+def _negation() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
+    table = macros()
+    near = re.compile(r"(?:" + table["NEG"] + r")\W+(?:[\w']+\W+){0,2}$")
+    frame = re.compile(table["NEG_FRAME"])
+    brk = re.compile(table["NEG_BREAK"]) if "NEG_BREAK" in table else None
+    return near, frame, brk
+
+
+def negated(norm: str, start: int) -> bool:
+    """True when a negation governs the span starting at `start` ("I don't think you're lazy")."""
+    clause = clause_before(norm, start)
+    if not clause.strip():
+        return False
+    near, frame, brk = _negation()
+    if brk is not None:
+        # A phrase such as "it's not my fault" closes the negation's scope.
+        cut = 0
+        for m in brk.finditer(clause):
+            cut = m.end()
+        clause = clause[cut:]
+    return bool(near.search(clause) or frame.search(clause))
+
+
+def passes(pat: Pattern, norm: str, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+    """The pattern's guards: quoted speech, negation, what comes before and after."""
+    if quotes and pat.in_quotes == "drop" and any(a <= start and end <= b for a, b in quotes):
+        return False
+    if pat.negatable and negated(norm, start):
+        return False
+    if pat.not_before is not None and pat.not_before.search(clause_before(norm, start)):
+        return False
+    if pat.only_before is not None and not pat.only_before.search(clause_before(norm, start)):
+        return False
+    return not (pat.not_after is not None and pat.not_after.match(norm, end))

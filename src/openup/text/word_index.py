@@ -1,0 +1,205 @@
+"""Which alternatives to try where: an index from the first word (or two) a match can start with
+to the alternatives that can start so, found in one C-level pass over the text.
+
+Scanning every pattern at every position is what made matching slow. Here a single trie regex finds
+the words that can start a match; at each, only the alternatives keyed by that word (and the next)
+are tried, anchored, with `match`. The few alternatives whose first word cannot be listed (emoji,
+punctuation) run when a literal every match of theirs contains is in the text. Results are those of
+scanning every alternative everywhere (tests compare both)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from openup.text.guards import passes
+from openup.text.pattern_files import alternative_regex, alternatives, matchers
+from openup.text.regex_shape import anchor, sentence_chars, trie, word_keys
+
+
+class _Scan:
+    """The few alternatives the word index cannot place; each runs when a literal that every match of
+    it must contain (its anchor, derived from the parsed regex) occurs in the text."""
+
+    def __init__(self, indices: list[int]) -> None:
+        from re import _parser  # type: ignore[attr-defined]
+
+        table = alternatives()
+        anchored: list[tuple[int, tuple[str, ...]]] = []
+        for index in indices:
+            try:
+                found = anchor(_parser.parse(table[index].body))
+            except re.error:
+                found = None
+            anchored.append((index, tuple(sorted(lit for lit, _ in found)) if found else ()))
+        self.always = tuple(index for index, lits in anchored if not lits)
+        self.by_literal: dict[str, list[int]] = {}
+        for index, lits in anchored:
+            for lit in lits:
+                self.by_literal.setdefault(lit, []).append(index)
+        self.literals = tuple(self.by_literal)
+
+    def hits(self, norm: str) -> list[int]:
+        found = set(self.always)
+        for lit in self.literals:
+            if lit in norm:
+                found.update(self.by_literal[lit])
+        return sorted(found)
+
+
+class _Chain:
+    """The alternatives that can start with one word (or word pair), ordered by kind and then by their
+    order in the kind, so the first that matches at a position is the one the kind's own alternation
+    would pick there."""
+
+    __slots__ = ("items", "lead_space", "sentence_chars")
+
+    def __init__(self, alts: list[int], lead_space: bool, sentence_chars: frozenset[str] | None) -> None:
+        table = alternatives()
+        ordered = sorted(alts, key=lambda a: (table[a].kind, table[a].order))
+        self.items = tuple((a, table[a].kind, alternative_regex(a)) for a in ordered)
+        self.lead_space = lead_space
+        self.sentence_chars = sentence_chars
+
+
+class _Index:
+    """Where each alternative can start: by first word, or (for the few it cannot tell) a scan."""
+
+    def __init__(self) -> None:
+        from re import _parser  # type: ignore[attr-defined]
+
+        grouped: dict[tuple[str, ...], dict[tuple[bool, frozenset[str] | None], list[int]]] = {}
+        scan: list[int] = []
+        for index, alt in enumerate(alternatives()):
+            try:
+                tree = _parser.parse(alt.body)
+                first = word_keys(tree)
+            except re.error:
+                first = None
+            if first is None:
+                scan.append(index)
+                continue
+            keys, space = first
+            sentence = sentence_chars(tree)
+            for key in keys:
+                grouped.setdefault(key, {}).setdefault((space, sentence), []).append(index)
+        chains = {
+            key: tuple(_Chain(ids, space, sentence) for (space, sentence), ids in found.items())
+            for key, found in grouped.items()
+        }
+        # By how many leading words are known: one or two. A pair's entry also carries its first word's.
+        self.by_word = {key[0]: ch for key, ch in chains.items() if len(key) == 1}
+        self.by_pair: dict[tuple[str, ...], tuple[_Chain, ...]] = {
+            key: self.by_word.get(key[0], ()) + ch for key, ch in chains.items() if len(key) == 2
+        }
+        self.scan = _Scan(scan)
+        # One C-level pass finds the words that can start a match (a first word that is enough on its
+        # own, or one followed by a second word that completes a key), with the word after each.
+        seconds: dict[str, set[str]] = {}
+        for word, second in self.by_pair:
+            seconds.setdefault(word, set()).add(second)
+        leaves = {w: "" for w in self.by_word}
+        for word, words in seconds.items():
+            if word not in leaves:
+                leaves[word] = r"(?=[^a-z0-9]+" + trie(words) + r"(?![a-z0-9]))"
+        self.trigger = re.compile(r"(?<![a-z0-9])(" + trie(set(leaves), leaves) + r")(?=[^a-z0-9]*([a-z0-9]*))")
+
+
+@cache
+def _index() -> _Index:
+    return _Index()
+
+
+def _space_run_start(norm: str, pos: int) -> int:
+    start = pos
+    while start > 0 and norm[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
+    """Spans never begin or end with white space, whichever path found them."""
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_Guarded = tuple[int, int, int]  # (alternative, start, end)
+
+
+def _guarded(alt: int, m: re.Match[str] | None, norm: str, quotes: list[tuple[int, int]]) -> _Guarded | None:
+    if m is None:
+        return None
+    start, end = _trim(norm, *m.span())
+    if start == end:
+        return None
+    a = alternatives()[alt]
+    pat = matchers()[a.kind].patterns[a.pattern]
+    return (alt, start, end) if passes(pat, norm, start, end, quotes) else None
+
+
+def _match_at(regex: re.Pattern[str], norm: str, pos: int, lead_space: bool) -> re.Match[str] | None:
+    """Match at `pos`; for an alternative that may begin with white space, from the earliest start
+    in the white space before `pos` that works (as a scan from the left would find)."""
+    if lead_space:
+        for start in range(_space_run_start(norm, pos), pos):
+            m = regex.match(norm, start)
+            if m is not None:
+                return m
+    return regex.match(norm, pos)
+
+
+def candidate_matches(norm: str, quotes: list[tuple[int, int]]) -> list[_Guarded]:
+    """Every guarded match the index lets through."""
+    index = _index()
+    by_word = index.by_word
+    by_pair = index.by_pair
+    out: list[_Guarded] = []
+    for tok in index.trigger.finditer(norm):
+        chains = by_pair.get(tok.groups())
+        if chains is None:
+            chains = by_word.get(tok.group(1))
+            if chains is None:
+                continue
+        pos = tok.start()
+        for chain in chains:
+            sentence = chain.sentence_chars
+            if sentence is not None:
+                q = pos
+                while q and norm[q - 1].isspace():
+                    q -= 1
+                # The sentence must end just before this word or within the white space before it
+                # (a newline is both).
+                if q and not any(ch in sentence for ch in norm[q - 1 : pos]):
+                    continue  # must start a sentence, and this word does not
+            lead = chain.lead_space
+            settled = -1  # the kind already matched here
+            for alt, kind, regex in chain.items:
+                if kind == settled:
+                    continue
+                m = _match_at(regex, norm, pos, True) if lead else regex.match(norm, pos)
+                if m is None:
+                    continue
+                hit = _guarded(alt, m, norm, quotes)
+                if hit is not None:
+                    out.append(hit)
+                    settled = kind
+    for a in index.scan.hits(norm):
+        for m in alternative_regex(a).finditer(norm):
+            hit = _guarded(a, m, norm, quotes)
+            if hit is not None:
+                out.append(hit)
+    return out
+
+
+def all_matches(norm: str, quotes: list[tuple[int, int]]) -> list[_Guarded]:
+    """The reference: every alternative scanned over the whole text."""
+    out = []
+    for a in range(len(alternatives())):
+        for m in alternative_regex(a).finditer(norm):
+            hit = _guarded(a, m, norm, quotes)
+            if hit is not None:
+                out.append(hit)
+    return out
