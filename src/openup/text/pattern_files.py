@@ -164,16 +164,16 @@ def alternatives() -> tuple[Alternative, ...]:
     return tuple(out)
 
 
-_ALTERNATIVE_REGEX: dict[int, re.Pattern[str]] = {}
+COMPILED: dict[int, re.Pattern[str]] = {}  # alternative index -> regex, filled on first use
 
 
 def alternative_regex(index: int) -> re.Pattern[str]:
     """The exact regex of one alternative, compiled on first use."""
-    compiled = _ALTERNATIVE_REGEX.get(index)
+    compiled = COMPILED.get(index)
     if compiled is None:
         alt = alternatives()[index]
         try:
-            compiled = _ALTERNATIVE_REGEX[index] = re.compile(alt.body)
+            compiled = COMPILED[index] = re.compile(alt.body)
         except re.error as exc:
             source = matchers()[alt.kind].sources[alt.pattern]
             raise ValueError(f"{source} is invalid: {exc}") from None

@@ -26,7 +26,8 @@ def _chance(lit: str) -> float:
     return min(0.3, 0.004 * (5 / len(core)) ** 2)
 
 
-def _cost(lits: frozenset[str]) -> float:
+def literal_cost(lits: frozenset[str]) -> float:
+    """Rough chance that at least one of `lits` occurs in a short message."""
     miss = 1.0
     for lit in lits:
         miss *= 1.0 - _chance(lit)
@@ -129,7 +130,7 @@ def anchor(items: Any, bounded: bool = False) -> frozenset[tuple[str, str]] | No
         if found:
             cands.append(found)
     flush()
-    return min(cands, key=lambda pairs: (_cost(frozenset(p[0] for p in pairs)), len(pairs))) if cands else None
+    return min(cands, key=lambda pairs: (literal_cost(frozenset(p[0] for p in pairs)), len(pairs))) if cands else None
 
 
 class _Unknown(Exception):
@@ -140,8 +141,8 @@ _State = tuple[tuple[str, ...], str]  # (words completed, the word being read)
 _MAX_STATES = 2048
 
 
-def word_keys(items: Any) -> tuple[frozenset[tuple[str, ...]], bool] | None:
-    """The first two words ([a-z0-9]+) a match of the parsed alternative can start with, as keys:
+def word_keys(items: Any, depth: int = 2) -> tuple[frozenset[tuple[str, ...]], bool] | None:
+    """The first `depth` words ([a-z0-9]+) a match of the parsed alternative can start with, as keys:
     ("you", "re") when the second word is known, ("you",) when only the first is. None when even the
     first word cannot be listed, or a match may not start at the start of a word; the alternative is
     then scanned with `finditer`. The bool: a match may begin with white space before its first word.
@@ -158,7 +159,7 @@ def word_keys(items: Any) -> tuple[frozenset[tuple[str, ...]], bool] | None:
     flags: dict[str, bool] = {}
     finished: set[tuple[str, ...]] = set()
     try:
-        states = _walk(items, {((), "")}, finished, flags)
+        states = _walk(items, {((), "")}, finished, flags, depth)
     except _Unknown:
         return None
     for done, _pending in states:  # the match may end here (a partial word may run on in the text)
@@ -191,10 +192,12 @@ def _end_word(states: set[_State]) -> set[_State]:
     return out
 
 
-def _walk(items: Any, states: set[_State], finished: set[tuple[str, ...]], flags: dict[str, bool]) -> set[_State]:
+def _walk(
+    items: Any, states: set[_State], finished: set[tuple[str, ...]], flags: dict[str, bool], depth: int
+) -> set[_State]:
     """Follow `items` from `states`; a state that completes two words moves to `finished`."""
     for op, av in items:
-        states = _settle(states, finished)
+        states = _settle(states, finished, depth)
         if not states:
             break
         if op is c.LITERAL:
@@ -208,11 +211,11 @@ def _walk(items: Any, states: set[_State], finished: set[tuple[str, ...]], flags
         elif op in (c.ASSERT, c.ASSERT_NOT):
             continue
         elif op is c.SUBPATTERN:
-            states = _walk(av[3], states, finished, flags)
+            states = _walk(av[3], states, finished, flags, depth)
         elif op is c.BRANCH:
             out: set[_State] = set()
             for branch in av[1]:
-                out |= _walk(branch, set(states), finished, flags)
+                out |= _walk(branch, set(states), finished, flags, depth)
             states = out
         elif op is c.IN:
             chars = _class_chars(av)
@@ -231,7 +234,7 @@ def _walk(items: Any, states: set[_State], finished: set[tuple[str, ...]], flags
             out = set(states) if lo == 0 else set()
             current = set(states)
             for k in range(1, reps + 1):
-                current = _settle(_walk(body, current, finished, flags), finished)
+                current = _settle(_walk(body, current, finished, flags, depth), finished, depth)
                 if any(len(p) > 40 for _, p in current):
                     current = _give_up(current, finished)  # a word growing without end
                 if k >= min(lo, reps):
@@ -247,17 +250,14 @@ def _walk(items: Any, states: set[_State], finished: set[tuple[str, ...]], flags
             states = _give_up(states, finished)
         if len(states) > _MAX_STATES:
             states = _give_up(states, finished)
-    return _settle(states, finished)
+    return _settle(states, finished, depth)
 
 
-_KEY_WORDS = 2  # matches are looked up by their first one or two words
-
-
-def _settle(states: set[_State], finished: set[tuple[str, ...]]) -> set[_State]:
+def _settle(states: set[_State], finished: set[tuple[str, ...]], depth: int) -> set[_State]:
     out = set()
     for done, pending in states:
-        if len(done) >= _KEY_WORDS:
-            finished.add(done[:_KEY_WORDS])
+        if len(done) >= depth:
+            finished.add(done[:depth])
         else:
             out.add((done, pending))
     return out

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from openup.text.guards import passes
-from openup.text.pattern_files import alternative_regex, alternatives, matchers
+from openup.text.pattern_files import COMPILED, alternative_regex, alternatives, matchers
 from openup.text.regex_shape import anchor, sentence_chars, trie, word_keys
 
 
@@ -57,7 +57,7 @@ class _Chain:
     def __init__(self, alts: list[int], lead_space: bool, sentence_chars: frozenset[str] | None) -> None:
         table = alternatives()
         ordered = sorted(alts, key=lambda a: (table[a].kind, table[a].order))
-        self.items = tuple((a, table[a].kind, alternative_regex(a)) for a in ordered)
+        self.items = tuple((a, table[a].kind) for a in ordered)
         self.lead_space = lead_space
         self.sentence_chars = sentence_chars
 
@@ -93,16 +93,9 @@ class _Index:
             key: self.by_word.get(key[0], ()) + ch for key, ch in chains.items() if len(key) == 2
         }
         self.scan = _Scan(scan)
-        # One C-level pass finds the words that can start a match (a first word that is enough on its
-        # own, or one followed by a second word that completes a key), with the word after each.
-        seconds: dict[str, set[str]] = {}
-        for word, second in self.by_pair:
-            seconds.setdefault(word, set()).add(second)
-        leaves = {w: "" for w in self.by_word}
-        for word, words in seconds.items():
-            if word not in leaves:
-                leaves[word] = r"(?=[^a-z0-9]+" + trie(words) + r"(?![a-z0-9]))"
-        self.trigger = re.compile(r"(?<![a-z0-9])(" + trie(set(leaves), leaves) + r")(?=[^a-z0-9]*([a-z0-9]*))")
+        # One C-level pass finds the words that can start a match, with the word after each.
+        firsts = set(self.by_word) | {word for word, _ in self.by_pair}
+        self.trigger = re.compile(r"(?<![a-z0-9])(" + trie(firsts) + r")(?=[^a-z0-9]*([a-z0-9]*))")
 
 
 @cache
@@ -156,6 +149,7 @@ def candidate_matches(norm: str, quotes: list[tuple[int, int]]) -> list[_Guarded
     index = _index()
     by_word = index.by_word
     by_pair = index.by_pair
+    compiled = COMPILED
     out: list[_Guarded] = []
     for tok in index.trigger.finditer(norm):
         chains = by_pair.get(tok.groups())
@@ -176,9 +170,10 @@ def candidate_matches(norm: str, quotes: list[tuple[int, int]]) -> list[_Guarded
                     continue  # must start a sentence, and this word does not
             lead = chain.lead_space
             settled = -1  # the kind already matched here
-            for alt, kind, regex in chain.items:
+            for alt, kind in chain.items:
                 if kind == settled:
                     continue
+                regex = compiled.get(alt) or alternative_regex(alt)  # compiled on first use
                 m = _match_at(regex, norm, pos, True) if lead else regex.match(norm, pos)
                 if m is None:
                     continue
