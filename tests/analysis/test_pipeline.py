@@ -243,6 +243,20 @@ def test_safety_section_on_top(tmp_path: Path) -> None:
     assert html.index('id="safety"') < html.index("<header>")
 
 
+def test_flagged_chat_withholds_soft_side_room_and_appreciation_coaching() -> None:
+    from openup.coach.safety import WITHHELD_PRINCIPLES
+
+    # Plenty of pursuit and criticism, which would normally bring give-room and appreciate priorities.
+    mine = ["answer me", "answer me!!", "why aren't you answering", "you're so lazy", "you never help"] * 20
+    theirs = ["ok", "fine", "k", "he hit me again last night", "ok"] * 20
+    flagged = analyze(conv(alternate(mine, theirs)), me="Alex", model=False)
+    assert flagged.safety.level != "none"
+    assert not {f.principle for f in flagged.priorities} & WITHHELD_PRINCIPLES
+    calm = analyze(conv(alternate(mine, ["ok", "fine", "k", "busy", "ok"] * 20)), me="Alex", model=False)
+    assert calm.safety.level == "none"
+    assert {f.principle for f in calm.priorities} & WITHHELD_PRINCIPLES  # the filter is what removed them
+
+
 def test_columnar_and_row_conversations_give_the_same_analysis(tmp_path: Path) -> None:
     from dataclasses import replace
 

@@ -120,6 +120,12 @@ def measure(
         small_wins=win,
         leverage=lev,
     )
+    if saf.level != "none":
+        # Safety first: no coaching to soften, give room or appreciate more where there are signs of abuse.
+        from openup.coach.safety import WITHHELD_PRINCIPLES
+
+        prio = [f for f in prio if f.principle not in WITHHELD_PRINCIPLES]
+        strengths = [f for f in strengths if f.principle not in WITHHELD_PRINCIPLES]
     all_notes, limits = _limits(tl, conv, params, vol, notes)
     counts = {
         "rows_in_file": len(conv.messages),

@@ -22,7 +22,7 @@ import os
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources as _files
 from typing import Any
@@ -67,6 +67,24 @@ MESSAGES = {
     "crisis": "What you wrote mentions suicide or self-harm. If you, or your partner, might act on these "
     "thoughts, please contact a crisis line now, or call {emergency}. You do not have to handle this alone, "
     "and reaching out is a strong thing to do. Advice about communication is paused here.",
+}
+
+# The same, for a whole chat screened at once (`assess_texts`): either person may have written it.
+CHAT_MESSAGES = {
+    "none": "Nothing in this chat points to abuse or a crisis. This is only a screen: if something feels "
+    "wrong in your relationship, trust that feeling and talk to someone you trust.",
+    "concern": "Some messages in this chat describe things such as being watched or kept from people, being "
+    "afraid of how a partner will react, or being threatened. These can be signs of abuse. You deserve to "
+    "feel safe, and none of this is your fault. Coaching about softening, giving room or showing more "
+    "appreciation is paused in this report, because it is not meant for this situation. A confidential "
+    "support line can help you think it through, at your own pace.",
+    "danger": "Some messages in this chat mention violence or a threat of harm. Your safety comes first. If "
+    "you are in immediate danger, call {emergency} now. The people at the lines below are trained for exactly "
+    "this; you do not need to be sure before you call, and you do not have to handle it alone. Communication "
+    "coaching is paused in this report.",
+    "crisis": "Some messages in this chat mention suicide or self-harm. If you or your partner might act on "
+    "these thoughts, please contact a crisis line now, or call {emergency}. You do not have to handle this "
+    "alone, and reaching out is a strong thing to do. Communication coaching is paused in this report.",
 }
 
 
@@ -118,6 +136,7 @@ class Safety:
     reasons: tuple[SafetyReason, ...] = ()
     resources: tuple[Resource, ...] = ()
     country: str = "INTL"
+    scope: str = "text"  # "text": one message the user wrote or received; "chat": a whole conversation
 
     @property
     def crisis(self) -> bool:
@@ -132,7 +151,7 @@ class Safety:
     @property
     def message(self) -> str:
         """A calm, non-judgemental paragraph for this level, in the user's country."""
-        return message_for(self.level, crisis=self.crisis, country=self.country)
+        return message_for(self.level, crisis=self.crisis, country=self.country, scope=self.scope)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -211,12 +230,14 @@ def resources_for(country: str | None, crisis: bool) -> list[Resource]:
     return sorted(rows, key=lambda r: r.kind != first)  # stable: file order within each kind
 
 
-def message_for(level: str, crisis: bool = False, country: str = "INTL") -> str:
-    """The calm paragraph shown for a level (a crisis message when suicide or self-harm was mentioned)."""
+def message_for(level: str, crisis: bool = False, country: str = "INTL", scope: str = "text") -> str:
+    """The calm paragraph shown for a level (a crisis message when suicide or self-harm was mentioned);
+    `scope="chat"` words it for a whole conversation, where either person may have written it."""
     if level not in LEVELS:
         raise ValueError(f"unknown safety level {level!r}; expected one of {LEVELS}")
     key = "crisis" if crisis and level != "none" else level
-    return MESSAGES[key].format(emergency=emergency_number(country))
+    table = CHAT_MESSAGES if scope == "chat" else MESSAGES
+    return table[key].format(emergency=emergency_number(country))
 
 
 # ---------------------------------------------------------------------------------------------- country
@@ -337,7 +358,7 @@ def assess_texts(texts: Sequence[str], country: str | None = None) -> Safety:
         for i, sigs in enumerate(detect_many(list(texts), model=False))
         for sig in _dedupe(sigs)
     ]
-    return _verdict(reasons, country)
+    return replace(_verdict(reasons, country), scope="chat")
 
 
 __all__ = [
