@@ -42,6 +42,11 @@ def run_and_write(
         print(NO_DATA.replace("no data folder found", f"no data folder found{where}"), file=sys.stderr)
         return None
     result = evaluate(data_dir, limit=limit, model=model, progress=progress)
+    from openup.evaluation.replies import evaluate_replies
+
+    if progress:
+        progress("replies: coaching partner-side texts")
+    result.replies = evaluate_replies(data_dir, limit)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render(result), encoding="utf-8")
     return result

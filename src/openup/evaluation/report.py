@@ -102,6 +102,8 @@ def render(ev: Evaluation) -> str:
                 f"{_fmt(p.polite_recall)} | {p.baseline} |"
             )
         out.append("")
+    if ev.replies:
+        out += [str(ev.replies["markdown"]).rstrip(), ""]
     out += ["## Data, licences and published baselines", "", "| dataset | texts | licence | use | published baseline |",
             "|---|---|---|---|---|"]
     for d in ev.datasets:

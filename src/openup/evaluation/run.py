@@ -66,6 +66,7 @@ class Evaluation:
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     limit: int | None = None
+    replies: dict[str, Any] | None = None  # `openup reply` scored on partner-side texts (evaluation.replies)
 
     def row(self, dataset: str, kind: str, tier: str) -> Row | None:
         for r in self.rows:
