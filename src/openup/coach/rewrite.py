@@ -56,6 +56,11 @@ def _soft_side() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(row["kinds"]), tuple(row["openers"])
 
 
+@cache
+def _merged_principles() -> frozenset[str]:
+    return frozenset(read_data("rewrites.toml").get("merge_by_principle", ()))  # type: ignore[arg-type]
+
+
 def rewritable_kinds() -> frozenset[str]:
     return frozenset(_table())
 
@@ -252,9 +257,12 @@ def rewrite_candidates(
             continue
         worst = max(inside, key=lambda s: (table[s.kind].severity, -s.start))
         found_kinds.update(s.kind for s in inside)
-        if worst.kind in replaced:  # one replacement says it; a second would repeat it
+        # One replacement per principle says it (a second "That sounds hard..." would only repeat it),
+        # except where each sentence carries its own content (questions): one per kind there.
+        said_key = table[worst.kind].principle if table[worst.kind].principle in _merged_principles() else worst.kind
+        if said_key in replaced:
             continue
-        replaced.add(worst.kind)
+        replaced.add(said_key)
         rows.append((idx, True, _sentence_candidates(sent, worst.kind, text)))
     # A kept sentence whose content a replacement already carries ("You forgot my birthday." after
     # "When my birthday is forgotten, I feel hurt.") would say it twice: drop it.

@@ -58,4 +58,7 @@ def detect_many(texts: Sequence[str], model: bool | None = None) -> list[list[Si
     from openup.text import model as learned
 
     extra = learned.learned_signals(list(texts))
-    return [_merge(lex, ext) for lex, ext in zip(lexical, extra, strict=True)]
+    allowed = learned.merged_kinds()
+    return [
+        _merge(lex, [s for s in ext if s.kind in allowed]) for lex, ext in zip(lexical, extra, strict=True)
+    ]

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from openup.text.model.embedder import Embedder
 
 __all__ = [
+    "MERGE_MIN_F1",
     "available",
     "embed",
     "emotion_scores",
@@ -34,6 +35,7 @@ __all__ = [
     "get_heads",
     "head_scores",
     "learned_signals",
+    "merged_kinds",
 ]
 
 _OFF_VALUES = {"off", "0", "false", "no"}
@@ -42,6 +44,10 @@ _OFF_VALUES = {"off", "0", "false", "no"}
 # carries every lexical mark of thanks. Missing a sincere thanks costs less than praising a sneer.
 OVERRIDES: dict[str, tuple[str, ...]] = {"appreciation": ("contempt", "criticism")}
 OVERRIDE_MIN_PROBABILITY = 0.5
+# A head speaks in `detect()` only when it has shown, on data it was not fitted on, that it is right
+# most of the time: its worst held-out F1 (cross-validated and test) must reach this. Weaker heads stay
+# available through `learned_signals()` and `head_scores()`, and `openup eval` reports them all.
+MERGE_MIN_F1 = 0.75
 _lock = threading.Lock()
 _embedder: Embedder | None = None
 _heads: Heads | None = None
@@ -57,6 +63,20 @@ def available() -> bool:
     if not (MODEL_FILE.is_file() and TOKENIZER_FILE.is_file() and HEADS_FILE.is_file()):
         return False
     return all(importlib.util.find_spec(name) is not None for name in ("onnxruntime", "tokenizers"))
+
+
+def merged_kinds() -> frozenset[str]:
+    """The signal kinds whose learned head is good enough to merge into `detect()` (see MERGE_MIN_F1)."""
+    heads = get_heads()
+    out = set()
+    for name, group in zip(heads.names, heads.groups, strict=True):
+        if group != "signal":
+            continue
+        metrics = heads.meta.get("heads", {}).get(name, {}).get("metrics", {})
+        scores = [m["f1"] for key, m in metrics.items() if key in ("cv:all", "test:all", "dev:all")]
+        if scores and min(scores) >= MERGE_MIN_F1:
+            out.add(name)
+    return frozenset(out)
 
 
 def get_embedder() -> Embedder:
