@@ -58,7 +58,9 @@ def _soft_side() -> tuple[frozenset[str], tuple[str, ...]]:
 
 @cache
 def _merged_principles() -> frozenset[str]:
-    return frozenset(read_data("rewrites.toml").get("merge_by_principle", ()))  # type: ignore[arg-type]
+    names = read_data("rewrites.toml").get("merge_by_principle", [])
+    assert isinstance(names, list)
+    return frozenset(str(n) for n in names)
 
 
 def rewritable_kinds() -> frozenset[str]:
