@@ -193,3 +193,26 @@ def test_non_loopback_notice_is_printed_once(capsys: pytest.CaptureFixture[str])
     err = capsys.readouterr().err
     assert err.count("not this machine") == 1
     assert "api.example.com" in err
+
+
+def test_same_answer_twice_is_not_asked_a_third_time(fake: tuple[FakeLLM, str]) -> None:
+    state, url = fake
+    state.answers = ["You should just quit.", "You should just quit.", "It sounds like that hurt."]
+    got = generate_checked(LLMClient(url, "fake"), [{"role": "user", "content": "x"}], retries=2)
+    assert got.text is None
+    assert len(state.requests) == 2  # the repeat shows the server is deterministic: no third try
+    assert got.note is not None and "advice" in got.note
+
+
+def test_suggestion_that_echoes_the_partner_or_repeats_itself_is_rejected(fake: tuple[FakeLLM, str]) -> None:
+    state, url = fake
+    said = "My boss yelled at me in front of everyone today."
+    state.answers = [
+        # speaks as the partner: repeats their own first-person words
+        "My boss yelled at me in front of everyone today. It makes sense that you'd feel embarrassed.",
+        "It makes sense that you'd feel embarrassed. It makes sense that you'd feel embarrassed.",
+    ]
+    result = reply(said, llm=LLMClient(url, "fake"))
+    validate = next(s for s in result.suggestions if s.move == "validate")
+    assert validate.source == "template"
+    assert any("partner's own words" in n or "repeated itself" in n for n in result.notes)

@@ -360,7 +360,7 @@ def _llm_suggestion(
     """Ask the LLM for one move; keep its answer only if our detectors accept it."""
     from openup.coach.llm import generate_checked, reply_prompt
 
-    check: Callable[[str], tuple[bool, str]] = lambda t: _accept(t, move)  # noqa: E731
+    check: Callable[[str], tuple[bool, str]] = lambda t: _accept(t, move, focus)  # noqa: E731
     result = generate_checked(client, reply_prompt(move.name, focus, heard), check)
     if result.text is None:
         return fallback, f"{move.name}: {result.note}" if result.note else None
@@ -368,14 +368,32 @@ def _llm_suggestion(
     return Suggestion(move.name, result.text, move.principle, present, "llm"), None
 
 
-def _accept(text: str, move: Move) -> tuple[bool, str]:
+def _accept(text: str, move: Move, focus: str = "") -> tuple[bool, str]:
+    """Whether a generated suggestion may be shown: it carries its move, nothing harmful, reads as
+    cleanly as a template would, and speaks to the partner rather than repeating their words."""
     ok, present = carries(text, move.signal)
     if ok:
+        if not reads_well(text):
+            return False, "it did not read cleanly"
+        parts = [p.strip().lower() for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
+        if len(parts) != len(set(parts)):
+            return False, "it repeated itself"
+        if _echoes(text, focus):
+            return False, "it repeated your partner's own words back as if they were yours"
         return True, ""
     bad = sorted(set(present) & _harmful_kinds())
     if bad:
         return False, "it contained " + ", ".join(k.replace("_", " ") for k in bad)
     return False, f"it did not read as {move.signal.replace('_', ' ')}"
+
+
+def _echoes(text: str, said: str, span: int = 5) -> bool:
+    """True when `text` repeats `span` or more words of what the partner said, word for word."""
+    words = re.findall(r"[a-z']+", said.lower())
+    if len(words) < span:
+        return False
+    norm = " ".join(re.findall(r"[a-z']+", text.lower()))
+    return any(" ".join(words[i : i + span]) in norm for i in range(len(words) - span + 1))
 
 
 __all__ = ["MOVES", "Avoid", "ReplyCoaching", "Suggestion", "avoid_for", "carries", "moves", "reply"]

@@ -218,11 +218,15 @@ def generate_checked(
 ) -> Generated:
     """Ask, check with our detectors, ask once more if rejected; a `note` explains any fallback."""
     reasons: list[str] = []
+    seen: set[str] = set()
     for attempt in range(1, retries + 2):
         try:
             text = client.chat(messages)
         except LLMError as exc:
             return Generated(None, f"used the template answer because {exc}", attempt)
+        if text in seen:
+            break  # a deterministic server gives the same answer again: asking once more is no use
+        seen.add(text)
         why = rejection_reason(text)
         ok = why is None
         if ok and accept is not None:
@@ -233,7 +237,7 @@ def generate_checked(
     return Generated(
         None,
         f"used the template answer because the LLM's suggestion was rejected ({'; '.join(reasons)})",
-        retries + 1,
+        len(seen),
     )
 
 
