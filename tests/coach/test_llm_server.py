@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 
 from openup.coach.heard import hear
-from openup.coach.listen import carries, moves, prepare, reply
+from openup.coach.listen import accepts, carries, moves, prepare, reply
 from openup.coach.llm import LLMClient, LLMError, rejection_reason, reply_prompt, rewrite_prompt
 from openup.coach.review import check
 from openup.coach.rewrite import is_clean, rewrite_candidates
@@ -151,7 +151,8 @@ def test_reply_uses_only_answers_that_pass_the_detectors(llm_env: LLMClient, mes
         assert rejection_reason(s.text) is None, (s.move, s.text)
         move_notes = [n for n in result.notes if n.startswith(f"{s.move}: ")]
         raw = _raw(llm_env, reply_prompt(s.move, focus, heard))
-        good = not raw.startswith("<no answer") and rejection_reason(raw) is None and carries(raw, spec.signal)[0]
+        # Good: what openup's own acceptance (detectors, clean reading, no echo of the partner) lets through.
+        good = not raw.startswith("<no answer") and rejection_reason(raw) is None and accepts(raw, spec, focus)[0]
         if good:
             assert s.source == "llm" and s.text == raw and not move_notes, (s, raw, move_notes)
         else:

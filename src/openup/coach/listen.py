@@ -360,7 +360,7 @@ def _llm_suggestion(
     """Ask the LLM for one move; keep its answer only if our detectors accept it."""
     from openup.coach.llm import generate_checked, reply_prompt
 
-    check: Callable[[str], tuple[bool, str]] = lambda t: _accept(t, move, focus)  # noqa: E731
+    check: Callable[[str], tuple[bool, str]] = lambda t: accepts(t, move, focus)  # noqa: E731
     result = generate_checked(client, reply_prompt(move.name, focus, heard), check)
     if result.text is None:
         return fallback, f"{move.name}: {result.note}" if result.note else None
@@ -368,7 +368,7 @@ def _llm_suggestion(
     return Suggestion(move.name, result.text, move.principle, present, "llm"), None
 
 
-def _accept(text: str, move: Move, focus: str = "") -> tuple[bool, str]:
+def accepts(text: str, move: Move, focus: str = "") -> tuple[bool, str]:
     """Whether a generated suggestion may be shown: it carries its move, nothing harmful, reads as
     cleanly as a template would, and speaks to the partner rather than repeating their words."""
     ok, present = carries(text, move.signal)
@@ -396,4 +396,4 @@ def _echoes(text: str, said: str, span: int = 5) -> bool:
     return any(" ".join(words[i : i + span]) in norm for i in range(len(words) - span + 1))
 
 
-__all__ = ["MOVES", "Avoid", "ReplyCoaching", "Suggestion", "avoid_for", "carries", "moves", "reply"]
+__all__ = ["MOVES", "Avoid", "ReplyCoaching", "Suggestion", "accepts", "avoid_for", "carries", "moves", "reply"]
