@@ -146,7 +146,9 @@ def duration(seconds: float) -> str:
     if seconds < 60:
         return f"{seconds:.0f} s"
     if seconds < 3600:
-        return f"{seconds / 60:.0f} min"
+        m = seconds / 60
+        # Below 10 minutes keep a half-minute step, so nearby axis ticks do not print the same label.
+        return f"{m:.1f} min".replace(".0 min", " min") if m < 10 else f"{m:.0f} min"
     if seconds < 86400:
         h = seconds / 3600
         return f"{h:.1f} h" if h < 10 else f"{h:.0f} h"
