@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources as _files
@@ -102,6 +102,19 @@ class Resource:
     def to_dict(self) -> dict[str, str]:
         return {"name": self.name, "phone": self.phone, "text": self.text, "url": self.url, "kind": self.kind,
                 "country": self.country}
+
+    def how_to_reach(self) -> str:
+        """ "call 116 123, https://...": the ways to reach this line, in one phrase."""
+        return how_to_reach(self.to_dict())
+
+
+def how_to_reach(row: Mapping[str, Any]) -> str:
+    """The ways to reach a help line given as a dict (`Resource.to_dict()`), in one phrase."""
+    bits = [
+        b for b in (row.get("phone") and f"call {row['phone']}", row.get("text") and f"text {row['text']}",
+                    row.get("url")) if b
+    ]
+    return ", ".join(map(str, bits))
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,6 +384,7 @@ __all__ = [
     "assess_texts",
     "countries",
     "emergency_number",
+    "how_to_reach",
     "message_for",
     "resolve_country",
     "resources_for",

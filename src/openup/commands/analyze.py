@@ -42,17 +42,10 @@ def _summary(con: Console, a: Analysis, paths: dict[str, Path]) -> None:
     s = a.summary()
     if a.safety.level != "none":
         lines = [a.safety.message or "Some messages show signs of danger.", ""]
+        from openup.coach.safety import how_to_reach
+
         for r in a.safety.resources:
-            bits = [
-                b
-                for b in (
-                    r.get("phone") and f"call {r['phone']}",
-                    r.get("text") and f"text {r['text']}",
-                    r.get("url"),
-                )
-                if b
-            ]
-            lines.append(f"  \u2022 {r.get('name', '')}: {', '.join(map(str, bits))}")
+            lines.append(f"  \u2022 {r.get('name', '')}: {how_to_reach(r)}")
         con.print(Panel(escape("\n".join(lines)), title="Safety first", border_style="red"))
     who = f"you ({a.me}) and {a.partner}" if a.partner else f"you ({a.me})"
     con.print(f"[bold]{s['messages']:,} messages[/] between {escape(who)} over {s['weeks']} week(s).")

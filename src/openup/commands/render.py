@@ -64,8 +64,7 @@ def print_safety(con: Console, safety: Safety) -> None:
         lines.append("")
         lines.append("Where to get help:")
         for res in safety.resources:
-            bits = [b for b in (res.phone and f"call {res.phone}", res.text and f"text {res.text}", res.url) if b]
-            lines.append(f"  \u2022 {res.name}: {', '.join(bits)}")
+            lines.append(f"  \u2022 {res.name}: {res.how_to_reach()}")
     title = "Safety first" if safety.level == "danger" else "A note on safety"
     border = "red" if safety.level == "danger" else "yellow"
     con.print(Panel("\n".join(lines), title=title, border_style=border), soft_wrap=False)

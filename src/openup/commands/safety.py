@@ -58,8 +58,7 @@ def _print_resources(resources: Sequence[Resource]) -> None:
         return
     typer.echo("\nWhere to get help:")
     for res in resources:
-        bits = [b for b in (res.phone and f"call {res.phone}", res.text and f"text {res.text}", res.url) if b]
-        _para(f"{res.name}: {', '.join(bits)}", indent="  - ")
+        _para(f"{res.name}: {res.how_to_reach()}", indent="  - ")
 
 
 def _print_screen(result: ScreenResult) -> None:

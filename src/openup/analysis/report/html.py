@@ -109,20 +109,10 @@ class ReportBuilder:
         if sf.level == "none":
             return ""
         res = []
+        from openup.coach.safety import how_to_reach
+
         for r in sf.resources:
-            bits = [
-                b
-                for b in (
-                    r.get("phone") and f"call {r['phone']}",
-                    r.get("text") and f"text {r['text']}",
-                    r.get("url"),
-                )
-                if b
-            ]
-            res.append(
-                f"<li><strong>{escape(str(r.get('name', '')))}</strong>: "
-                f"{escape(', '.join(map(str, bits)))}</li>"
-            )
+            res.append(f"<li><strong>{escape(str(r.get('name', '')))}</strong>: {escape(how_to_reach(r))}</li>")
         msg = sf.message or (
             "Some messages in this chat show signs of danger: threats, violence, control, fear or self-harm."
         )
