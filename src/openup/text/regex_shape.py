@@ -114,6 +114,14 @@ def anchor(items: Any, bounded: bool = False) -> frozenset[tuple[str, str]] | No
             run.append(chr(av))
             bounded = chr(av) not in _ALNUM
             continue
+        if run and op in (c.BRANCH, c.SUBPATTERN):
+            # The parser factors shared prefixes out of alternations ("shot|stabbed" becomes "s" then
+            # "hot|tabbed"): put them back together, so the anchor is whole words, not one letter.
+            leads = _lead_strings([(op, av)])
+            if leads and all(leads):
+                pairs = {(("".join(run) + lead), _key("".join(run) + lead, run_bounded)) for lead in leads}
+                if all(key is not None for _, key in pairs):
+                    cands.append(frozenset((lit, key) for lit, key in pairs if key is not None))
         flush()
         found: frozenset[tuple[str, str]] | None = None
         if op is c.SUBPATTERN and not (av[1] & re.IGNORECASE):
@@ -131,6 +139,43 @@ def anchor(items: Any, bounded: bool = False) -> frozenset[tuple[str, str]] | No
             cands.append(found)
     flush()
     return min(cands, key=lambda pairs: (literal_cost(frozenset(p[0] for p in pairs)), len(pairs))) if cands else None
+
+
+def _lead_strings(items: Any, limit: int = 64) -> set[str] | None:
+    """The literal strings a match of `items` can begin with, as far as they are literal (branches
+    expanded); None when there are more than `limit` or a match can begin with a non-literal."""
+    out = {""}
+    for op, av in items:
+        if op is c.LITERAL:
+            out = {s + chr(av) for s in out}
+            continue
+        if op is c.SUBPATTERN and not (av[1] & re.IGNORECASE):
+            inner = _lead_strings(av[3], limit)
+        elif op is c.BRANCH:
+            parts = [_lead_strings(b, limit) for b in av[1]]
+            inner = None if any(p is None for p in parts) else set().union(*[p for p in parts if p is not None])
+        else:
+            break
+        if inner is None:
+            return None if out == {""} else out
+        out = {s + t for s in out for t in inner}
+        if len(out) > limit:
+            return None
+        if any(not _fully_literal(b) for b in ([av[3]] if op is c.SUBPATTERN else av[1])):
+            break  # some branch goes on with something else: the strings end here
+    return out if out != {""} else None
+
+
+def _fully_literal(items: Any) -> bool:
+    for op, av in items:
+        if op is c.LITERAL:
+            continue
+        if op is c.SUBPATTERN and _fully_literal(av[3]):
+            continue
+        if op is c.BRANCH and all(_fully_literal(b) for b in av[1]):
+            continue
+        return False
+    return True
 
 
 class _Unknown(Exception):
