@@ -31,6 +31,12 @@ from openup.coach.perspective import about_the_couple, to_second_person
         ("we never talk anymore", "we never talk anymore"),
         ("you and I need a break", "you and I need a break"),
         ("Thank you for listening", "Thank you for listening"),
+        # "like"/"than" before a subject, and a finite verb after "you", make "you" a subject.
+        ("I feel like you never listen to me", "You feel like I never listen to you"),
+        ("just like you said", "just like I said"),
+        ("I know you are right", "You know I am right"),
+        ("I look like you", "You look like me"),
+        ("I made you dinner", "You made me dinner"),
     ],
 )
 def test_shift(said: str, back: str) -> None:

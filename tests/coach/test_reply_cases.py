@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from openup.coach.listen import reply
+from openup.coach.heard import good_topic, hear, is_whole_clause
+from openup.coach.listen import moves, reply
 
 DOUBLED = re.compile(r"\b(you|I|me|your|my|the|and|to)\s+\1\b", re.IGNORECASE)
 
@@ -77,6 +78,76 @@ CASES = [
     # Positive news: a question about what made the difference, not about what went wrong.
     ("I got the job!", "ask", "made the difference", ""),
     ("I got the job!", "validate", "No wonder you're proud", ""),
+    # A plan is asked about as a decision, not as "what happened when you have planned ...".
+    ("Ya.. I have planned to start the new business", "ask", "What made you decide to start the new business?", ""),
+    ("I've decided to leave my job", "ask", "What made you decide to leave your job?", ""),
+    # A state or a thought is not an event to ask "what happened" about.
+    ("Maybe i should seek treatment, i haven't thought about doing that.", "ask", "", "what happened"),
+    ("i am not lazy but my brain have fll of worst thought due to covid", "ask", "", "what happened"),
+    ("That was my mistake.", "ask", "", "what happened"),
+    ("The said girl has her own boyfriend", "ask", "", "what happened"),
+    ("I didn't think about contacting family that way.", "ask", "", "what happened"),
+    # "for no reason" is not a topic; "kind of anxious" and "a hell of a ride" are not "about" anything.
+    ("Well im feeling awful and my heart is racing , im feeling anxious for no reason.", "reflect", "", "reason"),
+    ("Well im feeling awful and my heart is racing , im feeling anxious for no reason.", "validate", "", "reason"),
+    ("Well im feeling awful and my heart is racing , im feeling anxious for no reason.", "ask", "", "reason"),
+    (
+        "Kind of anxious, i can't find any tasks online to get money. This doesnt help enough and im panicking",
+        "ask",
+        "",
+        "about anxious",
+    ),
+    ("No. It's hard to have a good support system and i'm worried about her.", "ask", "", "about her"),
+    # A laugh in a sad message is not happiness; a fragment cut at a comma is not reflected.
+    (
+        "Well it is not helping much. But i guess it will get better over time. I suppose the second i start to "
+        "feel better, he'll call. haha. It always works that way, right?",
+        "validate",
+        "",
+        "happy",
+    ),
+    (
+        "Well it is not helping much. But i guess it will get better over time. I suppose the second i start to "
+        "feel better, he'll call. haha. It always works that way, right?",
+        "reflect",
+        "",
+        "the second you start",
+    ),
+    ("Haha I didnt even notice. I guess it does.", "reflect", "", "happy"),
+    # A thank-you to the listener is not the feeling behind a hard story, or behind a question.
+    ("Thank you, it's especially hard having to do remote teaching.", "validate", "", "grateful"),
+    ("Thank you, it's especially hard having to do remote teaching.", "reflect", "", "grateful"),
+    ("Thanks. What should i do next?", "reflect", "", "grateful"),
+    # Fragments: no subject ("a bit concerned as ..."), no verb ("my condolences for ..."), cut at "but,".
+    (
+        "a bit concerned as i am afraid that my job will let go more staff like they did a couple months ago",
+        "reflect",
+        "",
+        "like a bit concerned",
+    ),
+    ("Good point. Thank you. My condolences for your own loss.", "reflect", "", "condolences"),
+    ("That is true. He is but, has been distant lately.", "reflect", "", "is but"),
+    # The event already says the feeling: not "you do worry ..., and that's left you feeling worried".
+    ("I do worry still about the financial consequences of possible failure.", "reflect", "", "feeling worried"),
+    # Cues that read too much: "on my own" (by myself, later) is not loneliness, "my bank called me" not hurt.
+    ("Could you just name a few then i can look them up on my own later?", "validate", "", "lonely"),
+    ("last two weeks my bank called me to come that someone is trying to access my account", "validate", "", "hurt"),
+    # A pleasantry to the listener is not a thought to reflect; a sentence start stays lower case.
+    (
+        "It was pleasant speaking with you. I hope you have a wonderful rest of your day! You too! Thank you!",
+        "reflect",
+        "",
+        "I have a wonderful",
+    ),
+    (
+        "She's worked through the process a little longer than i so maybe she could see things from a more "
+        "rational perspective.",
+        "reflect",
+        "",
+        "So She's",
+    ),
+    # "like you said": the listener as subject, not "like me said".
+    ("It does indeed, it's like you work in my office and know my boss.", "reflect", "", "like me work"),
 ]
 
 
@@ -96,3 +167,72 @@ def test_no_doubled_pronouns(text: str) -> None:
     for s in reply(text, llm=False).suggestions:
         assert not DOUBLED.search(s.text), s.text
         assert s.text[0].isupper() and s.text.rstrip()[-1] in ".?!", s.text
+
+
+EMPTY_ABOUT = re.compile(
+    r"\babout (?:no reason|reason|nothing|anything|that \d+|anxious|a ride)\b[ ?.]", re.I
+)
+GENERIC = {t.text for m in moves().values() for t in m.templates if not t.slots}
+
+
+@pytest.mark.parametrize("text", [c[0] for c in CASES])
+def test_properties_of_every_suggestion(text: str) -> None:
+    """No empty "about X"; an event said back is a whole clause; "what happened" only for a happening."""
+    result = reply(text, llm=False)
+    heard = result.heard
+    for s in result.suggestions:
+        assert not EMPTY_ABOUT.search(s.text), s.text
+    if heard.event:
+        assert is_whole_clause(heard.event), heard.event
+    if heard.topic:
+        assert good_topic(heard.topic), heard.topic
+    ask = result.suggestion("ask")
+    assert ask is not None
+    if "what happened" in ask.text.lower():
+        assert heard.happened, (heard.event, ask.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "happened"),
+    [
+        ("My boss yelled at me in front of everyone today", True),
+        ("I was recently let go from my job", True),
+        ("my parents didn't come to my graduation", True),
+        ("We had a fight last night", True),
+        ("I have planned to start the new business", False),
+        ("I have wasted so much time", False),
+        ("That was my mistake", False),
+        ("I wish she had mentioned it", False),
+        ("we had enjoyment and romance", False),
+        ("she just sounded non-comittal about it", False),
+    ],
+)
+def test_what_happened_is_a_happening(text: str, happened: bool) -> None:
+    assert hear(text).happened is happened, hear(text).event
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "concerned as i am afraid that my job will let go more staff",
+        "my condolences for your own loss",
+        "the second i start to feel better",
+        "my job safety, financial situation, get evicted",
+        "that way they can think about it",
+    ],
+)
+def test_fragments_are_not_whole_clauses(fragment: str) -> None:
+    assert not is_whole_clause(fragment)
+
+
+@pytest.mark.parametrize(
+    "clause", ["my boss yelled at me", "he'll call", "my son lives in chicago", "the professor is confusing"]
+)
+def test_whole_clauses(clause: str) -> None:
+    assert is_whole_clause(clause)
+
+
+def test_laugh_is_a_feeling_only_when_nothing_else_is_heard() -> None:
+    assert [f.word for f in hear("lmaooo you're right haha").feelings] == ["happy"]
+    assert hear("haha i failed again, it's not funny").valence != "positive"
+    assert not hear("lol my cat knocked over my coffee this morning").feelings

@@ -23,17 +23,17 @@ from openup.text.lexical import macros
 FOCUS_SENTENCES = 3
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[A-Z])")
 _CLAUSE_SPLIT = re.compile(
-    r"\s*(?:[;:]|\s+-+\s+|,?\s+but\s+|,\s*and\s+|\s+and then\s+"
-    r"|\s+and\s+(?=(?:i|it|he|she|they|we|my|now|then)\b)|,\s*so\s+|\s+so\s+(?=i\b|my\b|now\b)"
-    r"|,?\s+(?:because|cause|cuz)\s+(?=i\b|my\b|he\b|she\b|they\b|we\b|it\b|the\b)"
-    r"|,\s*(?=(?:i|my|he|she|they|we|it|now|then|and|but)\b)|\s+which\s+)\s*",
+    r"\s*(?:[;:]|\s+-+\s+|(?<=\w)-+\s+|,?\s+but(?:,\s*|\s+)|,\s*and\s+|\s+and then\s+"
+    r"|\s+and\s+(?=(?:i|im|it|he|she|they|we|my|now|then)\b)|,\s*so\s+|\s+so\s+(?=i\b|im\b|my\b|now\b)"
+    r"|,?\s+(?:because|cause|cuz)\s+(?=i\b|im\b|my\b|he\b|she\b|they\b|we\b|it\b|the\b)"
+    r"|,\s*(?=(?:i|im|my|he|she|they|we|it|now|then|and|but)\b)|\s+which\s+|,?\s+however,?\s+)\s*",
     re.IGNORECASE,
 )
 _LEAD = re.compile(
     r"^(?:(?:and|but|so|well|also|then|like|honestly|basically|anyway|anyways|ok|okay|yeah|yes|yh|yea|no|um+|"
     r"uh+|oh|hey|hi|hello|just|actually|plus|because|cause|as|though|although|lol|haha|sigh|right now|now|"
     r"welp|guess|i mean|tbh|ngl|pretty much|if anything|anyhow|"
-    r"lately|recently|so far|at the moment|currently)\b[,!.]?\s*)+",
+    r"lately|recently|so far|at the moment|currently|ya|yah|a bit|a little|kind of|kinda|sort of)\b[,!.]?\s*)+",
     re.IGNORECASE,
 )
 _TRAIL = re.compile(
@@ -47,10 +47,6 @@ _CHITCHAT = re.compile(
     r"i agree|that'?s (?:true|right|a good (?:idea|point|suggestion))|you'?re welcome|great|cool|nice|"
     r"(?:i'?m |i am )?(?:so |really |very |truly )?sorry)\b",
     re.IGNORECASE,
-)
-_PRESENT = re.compile(
-    r"\b(?:am|is|are|i'?m|you'?re|he'?s|she'?s|it'?s|they'?re|keeps?|always|never|every|can'?t|won'?t|don'?t|doesn'?t|"
-    r"have been|has been|'?ve been|still|anymore|any more|lately|these days|now)\b"
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|didn'?t|got|went|said|told|left|lost|took|made|came|saw|found|gave|broke|fell|kept|"
@@ -118,6 +114,10 @@ _REASON_WORDS = frozenset(
 )
 
 
+# Said back in second person, these words mean you, the listener: "you hope I have a good day".
+ABOUT_LISTENER = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Feeling:
     """A feeling heard in the message: `named` by your partner, or `likely` from what happened."""
@@ -144,6 +144,9 @@ class Heard:
     dilemma: str | None = None
     self_judgement: str | None = None
     tense: str = "present"  # of the event
+    happened: bool = False  # the event is something that happened ("he left"), not a state or a plan
+    plan: str | None = None  # what they decided or plan to do ("start a new business")
+    weighing: bool = False  # they are thinking something over: a thought, a plan, a "maybe", a "should"
     valence: str = "neutral"  # negative | positive | neutral
     unsure: bool = False
     about_you: bool = False
@@ -164,7 +167,7 @@ class _Lists:
     noun_re: re.Pattern[str]
     nouns: dict[str, str]
     positive: frozenset[str]
-    likely: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+    likely: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...]  # cue, feelings, weak
     hard_re: re.Pattern[str]
     hard: dict[str, str]
     party_re: re.Pattern[str]
@@ -187,11 +190,13 @@ def _lists() -> _Lists:
     noun_re = re.compile(
         r"\b(?:feel|feeling|felt|having|have|had|with|dealing with|struggling with|full of|lot of|so much|my|"
         rf"the|and|of|that|this|processing|in)(?: {_ADV})* ({noun_alt})\b"
+        r"(?! (?:relief|killers?|meds|medication|management|attacks? on))"
     )
     valence = data["valence"]
     assert isinstance(valence, dict)
     likely = tuple(
-        (re.compile(str(row["cue"])), tuple(str(f) for f in row["feelings"])) for row in data["likely"]
+        (re.compile(str(row["cue"])), tuple(str(f) for f in row["feelings"]), bool(row.get("weak", False)))
+        for row in data["likely"]
     )
     parties = data["parties"]
     places = data["places"]
@@ -250,10 +255,16 @@ _MONTHS = re.compile(
 )
 
 
+def _tidy(text: str) -> str:
+    """Spacing around commas as it is written: "racing , im" -> "racing, im", "a,b" -> "a, b"."""
+    return re.sub(r",(?=[A-Za-z])", ", ", re.sub(r"\s+,", ",", text))
+
+
 def _clean_clause(clause: str) -> str:
     clause = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", clause)
     clause = _NOISE.sub(" ", clause)
     clause = _FILLER_ADVERBS.sub("", clause)
+    clause = re.sub(r"\s+though,\s*", " ", clause)  # "it's difficult though, to open up"
     clause = _MONTHS.sub(lambda m: m.group(0).capitalize(), clause)
     clause = _YOU_KNOW.sub("", clause)
     clause = re.sub(r"\s+", " ", clause).strip()
@@ -284,6 +295,14 @@ _LOWER_FIRST = frozenset(
         "it",
         "its",
         "it's",
+        "he's",
+        "she's",
+        "they're",
+        "we're",
+        "we've",
+        "they've",
+        "there's",
+        "that's",
         "there",
         "they",
         "he",
@@ -361,7 +380,7 @@ def _clauses(focus: str) -> list[str]:
 
 def _score_event(raw: str, clause: str, feeling_re: re.Pattern[str]) -> float:
     norm = _norm(clause)
-    salient = any(cue.search(norm) for cue, _ in _lists().likely)
+    salient = any(cue.search(norm) for cue, _, weak in _lists().likely if not weak)
     words = norm.split()
     if len(words) < 3 or raw.rstrip().endswith("?") or _CHITCHAT.match(norm):
         return -9.0
@@ -410,12 +429,192 @@ def has_subject(clause: str) -> bool:
     return bool(_SUBJECT_START.match(_norm(clause)) or _NAME_START.match(clause))
 
 
-def _tense(norm: str) -> str:
-    past = _PAST.search(norm)
-    present = _PRESENT.search(norm)
-    if past and (present is None or past.start() < present.start()):
-        return "past"
-    return "present"
+# Finding the verb of a clause, without a parser: the subject comes first ("i", "my boss", "the pandemic",
+# "Sarah"), then perhaps an adverb, then the verb. Enough to tell a whole clause from a fragment, and a
+# past happening ("my boss yelled at me") from a state, a plan or a thought ("i have planned to ...").
+_WORDS = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|,")
+_PRONOUNS = frozenset(["i", "you", "u", "he", "she", "it", "we", "they", "this", "that", "there", "one"])
+_INDEFINITE = frozenset(
+    ["someone", "somebody", "everyone", "everybody", "nobody", "everything", "nothing", "something", "people"]
+)
+_DETERMINERS = frozenset(
+    [
+        "my", "our", "his", "her", "their", "your", "the", "a", "an", "this", "that", "these", "those", "some",
+        "all", "both", "every", "each", "no", "two", "three", "many", "most", "its", "of", "mine",
+    ]
+)  # fmt: skip
+_CONTRACTED = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'s": "is"}
+_NO_APOSTROPHE = {"im": "am", "ive": "have", "its": "is", "thats": "is", "theres": "is", "hes": "is"}
+_SKIP = frozenset(
+    [
+        "just", "really", "never", "always", "still", "also", "even", "recently", "finally", "actually",
+        "already", "only", "usually", "sometimes", "often", "ever", "truly", "probably", "definitely",
+        "suddenly", "totally", "completely", "mostly", "now", "then", "somehow", "basically", "clearly",
+        "barely", "hardly", "kinda", "kind", "sort", "of", "so", "too", "all", "both", "simply", "eventually",
+        "once", "again", "first", "last", "literally", "honestly", "seriously",
+    ]
+)  # fmt: skip
+_AUX = frozenset(
+    [
+        "am", "is", "are", "was", "were", "be", "been", "have", "has", "had", "do", "does", "did", "can",
+        "could", "will", "would", "shall", "should", "may", "might", "must", "ain't", "gonna", "wanna",
+        "gotta", "cant", "dont", "didnt", "doesnt", "wont", "isnt", "wasnt", "arent", "werent", "havent",
+        "hasnt", "hadnt", "wouldnt", "couldnt", "shouldnt",
+    ]
+)  # fmt: skip
+_MODALS = frozenset(
+    ["will", "would", "shall", "should", "may", "might", "must", "could", "can", "gonna", "wanna", "gotta"]
+)
+_IRREGULAR_PAST = frozenset(
+    [
+        "went", "got", "said", "told", "left", "lost", "took", "made", "came", "saw", "found", "gave", "broke",
+        "fell", "kept", "began", "ran", "sent", "bought", "became", "forgot", "met", "heard", "paid", "won",
+        "wrote", "quit", "hit", "hurt", "cut", "let", "put", "spent", "caught", "brought", "taught", "sold",
+        "stole", "drove", "flew", "threw", "woke", "wore", "fought", "chose", "held", "led", "slept", "sat",
+        "stood", "shot", "spoke", "swore", "bit", "blew", "did", "ate", "drank", "rode", "dumped", "cheated",
+    ]
+)  # fmt: skip
+_PARTICIPLES = frozenset(
+    [
+        "let", "told", "left", "given", "taken", "born", "hit", "hurt", "beaten", "bitten", "caught", "sent",
+        "made", "put", "cut", "shot", "stolen", "thrown", "seen", "heard", "kept", "paid", "forgotten", "gone",
+        "done", "broken", "chosen", "held", "led", "sold", "spent", "brought", "taught", "fired", "laid",
+        "dumped", "ghosted", "written", "bullied", "rejected", "diagnosed", "got", "gotten",
+    ]
+)  # fmt: skip
+# Past forms that say how things were, or what someone thought, rather than what happened.
+_STATIVE = frozenset(
+    [
+        "seemed", "looked", "sounded", "felt", "loved", "liked", "hated", "wanted", "needed", "wished", "hoped",
+        "thought", "knew", "believed", "guessed", "supposed", "meant", "used", "cared", "mattered", "owned",
+        "preferred", "planned", "decided", "expected", "enjoyed", "appreciated", "worried", "feared",
+        "wondered", "realized", "realised", "imagined", "assumed", "considered",
+    ]
+)  # fmt: skip
+_NOT_VERB = frozenset(
+    [
+        "to", "for", "with", "at", "in", "on", "of", "from", "by", "about", "into", "like", "and", "or", "but",
+        "the", "a", "an", "my", "your", "his", "her", "their", "our", "this", "that", "these", "those", "i",
+        "you", "he", "she", "we", "they", "it", "me", "him", "them", "us", "when", "if", "because", "since",
+        "as", "than", "then", "who", "which", "what", "where", "why", "how", "not", "no", "very", "more",
+        "most", "less", "own", "other", "same", "such", "whole", "second", "first", "next", "time", "day",
+    ]
+)  # fmt: skip
+
+
+_STATIVE_BASE = frozenset(
+    [
+        "think", "know", "want", "like", "love", "hate", "need", "mean", "care", "notice", "realize", "realise",
+        "expect", "understand", "believe", "feel", "seem", "mind", "remember", "see", "agree", "matter",
+    ]
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    word: str  # the finite verb, contractions spelled out ("'m" -> "am")
+    after: tuple[str, ...]  # the words after it
+
+
+def _verbish(word: str, strict: bool) -> bool:
+    """Whether a word can be the verb after a noun subject ("my boss *yelled*", "my son *lives*")."""
+    if word in _NOT_VERB:
+        return False
+    if word in _AUX or word in _IRREGULAR_PAST or word.endswith(("n't", "'s", "'d", "'ll", "'ve", "'re")):
+        return True
+    if len(word) > 3 and word.endswith("ed") and word not in ("need", "feed", "speed", "seed"):
+        return True
+    return not strict and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+
+
+def _verb(clause: str) -> _Verb | None:
+    """The finite verb of a clause that starts with its subject, or None for a fragment.
+
+    >>> _verb("my boss yelled at me").word, _verb("the second i start to feel better")
+    ('yelled', None)
+    """
+    words = _WORDS.findall(_norm(clause))
+    if not words:
+        return None
+    first = words[0]
+    i: int | None = None
+    for ending, full in _CONTRACTED.items():
+        if first.endswith(ending) and first[: -len(ending)] in _PRONOUNS | {"what", "who"}:
+            return _Verb(full, tuple(words[1:]))
+    if first in _NO_APOSTROPHE:
+        return _Verb(_NO_APOSTROPHE[first], tuple(words[1:]))
+    if first in ("this", "that", "one") and len(words) > 1 and not _verbish(words[1], strict=False):
+        pass  # "that way they ...", "this job": a determiner, handled below
+    elif first in _PRONOUNS or first in _INDEFINITE:
+        i = 1
+    elif first == "no" and words[1:2] == ["one"]:
+        i = 2
+    elif first not in _DETERMINERS and _NAME_START.match(clause.strip()):
+        i = 1
+    if i is None and first in _DETERMINERS:
+        j = 1
+        while j < len(words) and words[j] in _DETERMINERS:
+            j += 1
+        # After the head word ("my *boss*", "the *said* girl"), the first word that can be a verb; an
+        # auxiliary or a past form wins over an -s word ("my older brothers yelled").
+        head_end = j + 1
+        window = words[head_end : head_end + 5]
+        for strict in (True, False):
+            for k, w in enumerate(window):
+                if w == "," or w in _PRONOUNS - {"that", "this", "one"}:
+                    break  # "my job, my rent, ...": a list; "the second i start ...": a relative clause
+                if _verbish(w, strict):
+                    i = head_end + k
+                    break
+            if i is not None:
+                break
+        if i is None:
+            return None
+        return _Verb(words[i], tuple(words[i + 1 :]))
+    if i is None:
+        return None
+    while i < len(words) and words[i] in _SKIP:
+        i += 1
+    if i >= len(words) or words[i] in _NOT_VERB or words[i] == ",":
+        return None
+    return _Verb(words[i], tuple(words[i + 1 :]))
+
+
+def is_whole_clause(clause: str) -> bool:
+    """Whether `clause` has a subject and a verb ("he'll call"), not only a fragment ("a bit tired")."""
+    return _verb(clause) is not None
+
+
+def _next_word(after: tuple[str, ...]) -> str:
+    return next((w for w in after if w not in _SKIP), "")
+
+
+def _happened(verb: _Verb) -> bool:
+    """Whether the clause tells of something that happened ("my boss yelled at me", "i was let go"), not
+    of a state, a plan or a thought ("that was my mistake", "i have planned to ...", "i wish she had")."""
+    w = verb.word
+    nxt = _next_word(verb.after)
+    if w in ("was", "were", "wasn't", "weren't", "wasnt", "werent"):
+        # passive or ongoing: "i was let go", "we were fighting"; not "that was my mistake"
+        return nxt in _PARTICIPLES or (len(nxt) > 4 and nxt.endswith(("ed", "ing")))
+    if w in ("had", "hadn't", "hadnt"):
+        return nxt in ("a", "an", "to") or nxt in _PARTICIPLES or (len(nxt) > 3 and nxt.endswith("ed"))
+    if w in ("did", "didn't", "didnt", "couldn't", "couldnt"):
+        return nxt not in _STATIVE_BASE  # "my parents didn't come", not "i didn't think about it"
+    if w == "got":
+        return True
+    if w in _STATIVE:
+        return False
+    return w in _IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed") and w not in ("need", "feed", "speed"))
+
+
+def _past(verb: _Verb) -> bool:
+    w = verb.word
+    return (
+        w in ("was", "were", "wasn't", "weren't", "wasnt", "werent", "had", "hadn't", "hadnt")
+        or _happened(verb)
+        or (w in _STATIVE and w.endswith(("ed", "ought", "elt", "new")))
+    )
 
 
 def _trim(clause: str, max_words: int = 22) -> str | None:
@@ -429,29 +628,54 @@ def _trim(clause: str, max_words: int = 22) -> str | None:
     return None
 
 
-def _event(clauses: list[str], feeling_re: re.Pattern[str]) -> tuple[str | None, str, bool]:
-    """(the event in second person, its tense, whether it is about the listener)."""
-    best: tuple[float, int, str] | None = None
+@dataclass(frozen=True, slots=True)
+class _Event:
+    text: str  # in second person
+    tense: str
+    about_listener: bool
+    happened: bool  # something that happened, not a state, a plan or a thought
+    modal: bool  # "i should ...", "i will ...", "i want to ...": something still open
+
+
+def _event(clauses: list[str], feeling_re: re.Pattern[str]) -> _Event | None:
+    """The event: the best-scoring whole clause (subject and verb), said back in second person."""
+    best: tuple[float, int, str, _Verb] | None = None
     for i, raw in enumerate(clauses):
         clause = _clean_clause(raw)
         if not clause:
             continue
         if not has_subject(clause):
             continue
+        verb = _verb(clause)
+        if verb is None or re.search(r"\[[^\]]*\]", raw):
+            # a fragment ("concerned as ...", "my condolences for ..."), or a name left out ("[NAME] gets
+            # hurt"): not said back
+            continue
+        if re.match(r"(?:you|u)\b", _norm(clause)) and not _ABOUT_YOU.search(_norm(clause)):
+            continue  # the listener as subject but no complaint ("you are gone right now"): not their story
         s = _score_event(raw, clause, feeling_re) + i * 0.1  # later is fresher
         if s >= 2 and (best is None or s > best[0]):
-            best = (s, i, clause)
+            best = (s, i, clause, verb)
     if best is None:
-        return None, "present", False
+        return None
     trimmed = _trim(best[2])
     if trimmed is None:
-        return None, "present", False
+        return None
     norm = _norm(trimmed)
-    about_listener = bool(_ABOUT_YOU.search(norm))
-    return _lower_first(to_second_person(trimmed)), _tense(norm), about_listener
+    verb = best[3]
+    tense = "past" if _past(verb) else "present"
+    modal = verb.word in _MODALS or verb.word in ("want", "wants", "hope", "wish", "plan")
+    return _Event(
+        _lower_first(to_second_person(trimmed)),
+        tense,
+        bool(_ABOUT_YOU.search(norm)),
+        _happened(verb),
+        modal,
+    )
 
 
-def _feelings(norm: str, lists: _Lists) -> list[Feeling]:
+def _feelings(norm: str, lists: _Lists) -> tuple[list[Feeling], list[Feeling]]:
+    """(feelings heard, feelings from weak cues only: a laugh, a thank-you)."""
     out: list[Feeling] = []
     seen: set[str] = set()
 
@@ -476,13 +700,31 @@ def _feelings(norm: str, lists: _Lists) -> list[Feeling]:
     for _, word in sorted(named):
         if word not in ("sorry",):  # "I'm sorry" is an apology or condolence, not a feeling to reflect
             add(to_second_person(word), "named")
-    for cue, feelings in lists.likely:
-        if cue.search(norm):
-            for f in feelings:
-                add(f, "likely")
+    weak: list[Feeling] = []
+    for cue, feelings, is_weak in lists.likely:
+        pleasant = all(f in lists.positive for f in feelings)
+        hits = [m for m in cue.finditer(norm) if not (pleasant and _NEGATED.search(norm[: m.start()][-16:]))]
+        if not hits:
+            continue  # no cue, or only a negated pleasant one ("not doing so good")
+        if is_weak:
+            weak.extend(Feeling(f, "likely") for f in feelings if f not in seen)
+            continue
+        for f in feelings:
+            add(f, "likely")
         if len(out) >= 3:
             break
-    return out[:3]
+    return out[:3], weak[:3]
+
+
+_NEGATED = re.compile(r"(?:\b(?:not|never|no|isnt|wasnt|dont|didnt|doesnt|aint)\b|n't\b)\W*(?:\w+\W+){0,2}$")
+# Words that say a message is not light: a laugh or a thank-you in it is not the feeling to reflect.
+_HARD_HINT = re.compile(
+    r"\b(?:not|no|never|nothing|nobody|can'?t|cannot|won'?t|don'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|dont|didnt|"
+    r"doesnt|cant|wont|isnt|wasnt|better|worse|worst|bad|badly|sad|sadly|cry|cried|crying|tears|hurt|hurts|"
+    r"pain|alone|lonely|miss|missed|lost|lose|hard|tough|difficult|awful|terrible|horrible|sick|tired|"
+    r"exhausted|worried|worry|scared|afraid|upset|depressed|anxious|anxiety|stress\w*|ugh|sigh|"
+    r"unfortunately|problems?|struggl\w*|fail\w*|died|dead|broke|help|wrong|sorry|loss|condolences|passed)\b"
+)
 
 
 def likely_feelings(text: str) -> list[str]:
@@ -493,43 +735,112 @@ def likely_feelings(text: str) -> list[str]:
     """
     norm = _norm(text)
     out: list[str] = []
-    for cue, feelings in _lists().likely:
+    for cue, feelings, _weak in _lists().likely:
         if cue.search(norm):
             out.extend(f for f in feelings if f not in out)
     return out
 
 
-def _topic(clause_norm: str, clause: str) -> str | None:
-    m = re.search(r"\b(?:about|over|with|of|for)\s+(.+)$", clause_norm)
+# A topic ("about X") must name something: not a pronoun, "no reason", "nothing", "it all" or a cut phrase.
+_EMPTY_TOPIC_WORDS = frozenset(
+    [
+        "it", "that", "this", "these", "those", "them", "him", "her", "me", "myself", "you", "yourself", "us",
+        "everything", "anything", "something", "nothing", "everyone", "anyone", "someone", "nobody", "stuff",
+        "things", "thing", "reason", "reasons", "all", "of", "a", "an", "the", "some", "any", "my", "your",
+        "lot", "bit", "while", "now", "rn", "what", "which", "whatever", "so", "much", "too", "way", "sake",
+        "one", "ones", "there", "here", "again", "today", "anymore", "lately", "right", "just", "really",
+        "very", "other", "else", "and", "or", "but", "to", "in", "on", "at", "for", "with", "by", "from",
+    ]
+)  # fmt: skip
+_TOPIC_AFTER_FEELING = re.compile(r"^(?: (?:so much|a lot|a bit|sick|too))? (?:about|over|with|for|of) (.+)$")
+
+
+def good_topic(raw: str) -> bool:
+    """Whether `raw` can follow "about" in a reply: it names a thing, not "no reason", "it" or "her".
+
+    >>> good_topic("my exam tomorrow"), good_topic("no reason"), good_topic("it all")
+    (True, False, False)
+    """
+    words = _WORDS.findall(_norm(raw))
+    if not 1 <= len(words) <= 8 or words[0] in ("no", "nothing", "none", "anything", "nobody"):
+        return False
+    named = any(w not in _EMPTY_TOPIC_WORDS and sum(c.isalpha() for c in w) >= 3 for w in words)
+    return named and words[-1] not in _NOT_VERB - {"me", "time"}
+
+
+def _topic(clause_norm: str, clause: str, feeling_end: int) -> str | None:
+    """What the feeling that ends at `feeling_end` is about: "nervous *about my exam*", not "kind *of*
+    anxious" or "low ... a hell *of* a ride"."""
+    m = _TOPIC_AFTER_FEELING.match(clause_norm[feeling_end:])
     if not m:
         return None
-    raw = _clean_clause(clause[m.start(1) : m.end(1)])
-    words = raw.split()
-    if not 1 <= len(words) <= 8 or raw.lower() in ("it", "that", "this", "everything", "me", "myself"):
+    start = feeling_end + m.start(1)
+    raw = _clean_clause(clause[start : start + len(m.group(1))])
+    if not good_topic(raw):
         return None
     return _lower_first(to_second_person(raw))
+
+
+_TOPIC_FEELING = re.compile(
+    r"\b(?:worried|nervous|scared|anxious|stressed|excited|afraid|upset|angry|mad|frustrated|sad|happy|"
+    r"concerned|terrified|frightened)\b"
+)
+# "i have planned to start a business", "i've decided to quit": a plan, asked about as a decision.
+_PLAN = re.compile(
+    r"\bi(?:'?m| am|'?ve| have|'?ve been| have been| had)? (?:\w+ly |just |finally |already |now |also )?"
+    r"(?:planned|plan|planning|decided|decide|deciding|chose|intend|intended|intending|made up my mind) to "
+    r"([a-z][^,.;!?]*)"
+)
+
+
+def _plan(clauses: list[str]) -> str | None:
+    for clause in reversed(clauses):
+        m = _PLAN.search(_norm(clause))
+        if not m:
+            continue
+        raw = _clean_clause(clause[m.start(1) : m.end(1)])
+        words = raw.split()
+        if 1 <= len(words) <= 10 and words[0].lower() not in _NOT_VERB and not words[0].lower().endswith("ing"):
+            return to_second_person(raw)
+    return None
+
+
+_THINK_LEAD = re.compile(
+    r"^i (?:think|thought|guess|believe|suppose|reckon|doubt|hope|wish|feel like|felt like)(?: that)? (.+)$"
+)
+
+
+def _whole_thought(clause: str) -> bool:
+    """A thought said back must be whole: "i suppose *the second i start to feel better*" is not."""
+    norm = _norm(clause)
+    m = _THINK_LEAD.match(norm) or re.match(r"^(?:maybe|what if|perhaps) (.+)$", norm)
+    if m:
+        rest = m.group(1)
+        if re.match(r"(?:if|whether|how|what|why|when|where|who|to)\b", rest):
+            return True
+        return _verb(rest) is not None
+    return not has_subject(clause) or _verb(clause) is not None
 
 
 def hear(text: str) -> Heard:
     """Read one partner message (or the focus part of it) and return what was heard."""
     lists = _lists()
-    focus = text.strip()
+    focus = _tidy(text.strip())
     norm = _norm(focus)
     clauses = _clauses(focus)
-    event, tense, about_listener = _event(clauses, lists.feeling_re)
-    feelings = _feelings(norm, lists)
-    valence = "neutral"
-    if feelings:
-        valence = "positive" if feelings[0].word in lists.positive else "negative"
+    ev = _event(clauses, lists.feeling_re)
+    event = ev.text if ev else None
+    feelings, weak = _feelings(norm, lists)
     topic = None
     for clause in clauses:
         cn = _norm(clause)
-        if lists.feeling_re.search(cn) or re.search(
-            r"\b(?:worried|nervous|scared|anxious|stressed|excited)\b", cn
-        ):
-            topic = _topic(cn, clause)
+        ends = [m.end(1) for m in lists.feeling_re.finditer(cn)] + [m.end() for m in _TOPIC_FEELING.finditer(cn)]
+        for end in sorted(set(ends)):
+            topic = _topic(cn, clause, end)
             if topic:
                 break
+        if topic:
+            break
     feeling_clause = None
     for raw in reversed(split_sentences(focus)):
         for clause in _CLAUSE_SPLIT.split(raw):
@@ -556,7 +867,7 @@ def hear(text: str) -> Heard:
     for clause in clauses:
         if _THOUGHT.search(_norm(clause)):
             cleaned = _clean_clause(clause)
-            if 2 <= len(cleaned.split()) <= 25:
+            if 2 <= len(cleaned.split()) <= 25 and _whole_thought(cleaned):
                 thoughts.append(_lower_first(to_second_person(cleaned)))
     dilemma = None
     unsure = False
@@ -570,7 +881,7 @@ def hear(text: str) -> Heard:
         unsure = True
         if sm.group(1) and not topic:
             t = _clean_clause(sm.group(1))
-            if 1 <= len(t.split()) <= 8:
+            if good_topic(t):
                 topic = _lower_first(to_second_person(t))
         if dilemma is None:
             dilemma = "what to do" + (f" about {topic}" if topic else "")
@@ -579,8 +890,14 @@ def hear(text: str) -> Heard:
     lm = lists.place_re.search(norm)
     place = lm.group(1) if lm else None
     jm = _SELF_JUDGEMENT.search(focus.replace("’", "'"))
+    if not feelings and weak and ev is None and not thoughts and not unsure and not _HARD_HINT.search(norm):
+        feelings = weak  # a laugh or a thank-you, and nothing else: that is the feeling
+    valence = "neutral"
+    if feelings:
+        valence = "positive" if feelings[0].word in lists.positive else "negative"
+    plan = _plan(clauses)
     complaint = None
-    if event and about_listener:
+    if event and ev and ev.about_listener:
         event, complaint = None, event
     return Heard(
         event=event,
@@ -593,7 +910,10 @@ def hear(text: str) -> Heard:
         place=place,
         dilemma=dilemma,
         self_judgement=jm.group(1).lower() if jm else None,
-        tense=tense,
+        tense=ev.tense if ev else "present",
+        happened=bool(ev and ev.happened and complaint is None),
+        plan=plan,
+        weighing=bool(plan or unsure or (ev and ev.modal) or any(not ABOUT_LISTENER.search(t) for t in thoughts)),
         valence=valence,
         unsure=unsure,
         about_you=bool(_ABOUT_YOU.search(focus.replace("’", "'"))),

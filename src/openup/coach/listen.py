@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from openup.coach.heard import Heard, focus_of, hear
+from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of, hear
 from openup.coach.language import looks_english
 from openup.errors import UserError
 from openup.method import kinds, read_data
@@ -49,6 +49,8 @@ class Template:
     self_critical: bool | None = None
     needs_complaint: bool = False
     unless: tuple[str, ...] = ()
+    happened: bool | None = None
+    weighing: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +131,8 @@ def moves() -> dict[str, Move]:
                 t.get("self_critical"),
                 bool(t.get("needs_complaint", False)),
                 tuple(t.get("unless", ())),
+                t.get("happened"),
+                t.get("weighing"),
             )
             for t in row["templates"]
         )
@@ -140,6 +144,8 @@ def moves() -> dict[str, Move]:
             or last.unsure
             or last.self_critical
             or last.needs_complaint
+            or last.happened is not None
+            or last.weighing is not None
         ):
             raise ValueError(f"replies.toml: the last {name} template must need no slot and no condition")
         out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates)
@@ -177,9 +183,18 @@ def reads_well(text: str) -> bool:
 SHORT_EVENT_WORDS = 12
 
 
+_STEM = re.compile(r"[a-z]+")
+
+
+def _echoes_feeling(feeling: str, event: str) -> bool:
+    """Whether the event already says the feeling ("you do worry about money" + "worried")."""
+    stems = {w[:4] for w in _STEM.findall(feeling.lower()) if len(w) >= 3}
+    return any(w[:4] in stems for w in _STEM.findall(event.lower()) if len(w) >= 3)
+
+
 def _slots(heard: Heard) -> dict[str, str]:
     slots: dict[str, str] = {}
-    for name in ("event", "complaint", "feeling_clause", "topic", "party", "place", "dilemma"):
+    for name in ("event", "complaint", "feeling_clause", "topic", "party", "place", "dilemma", "plan"):
         value = getattr(heard, name)
         if value:
             slots[name] = value
@@ -187,14 +202,33 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["short_event"] = heard.event
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
-    thought = next((t for t in heard.thoughts if t.startswith("you ") and len(t.split()) <= 16), None)
+    # A thought about you, the listener ("you hope I have a good day") is a pleasantry, not one to reflect.
+    thought = next(
+        (
+            t
+            for t in heard.thoughts
+            if t.startswith("you ") and len(t.split()) <= 16 and not ABOUT_LISTENER.search(t)
+        ),
+        None,
+    )
     if thought:
         slots["thought"] = thought
     return slots
 
 
+_EVENT_SLOTS = ("event", "short_event", "complaint")
+
+
 def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
     if any(s not in slots for s in t.slots) or any(s in slots for s in t.unless):
+        return False
+    if "feeling" in t.slots and any(
+        s in t.slots and _echoes_feeling(slots["feeling"], slots[s]) for s in _EVENT_SLOTS
+    ):
+        return False  # "you do worry ..., and that's left you feeling worried" says it twice
+    if t.happened is not None and t.happened != heard.happened:
+        return False
+    if t.weighing is not None and t.weighing != heard.weighing:
         return False
     if t.valence and t.valence != heard.valence:
         return False

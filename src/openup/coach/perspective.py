@@ -220,12 +220,29 @@ _AFTER_OBJECT = frozenset(
 )
 
 
+# A finite verb right after "you" makes it a subject, whatever came before ("I know you are right").
+_FINITE_AFTER_SUBJECT = frozenset(
+    [
+        "are", "were", "aren't", "weren't", "have", "haven't", "had", "hadn't", "do", "don't", "did", "didn't",
+        "can", "can't", "could", "couldn't", "will", "won't", "would", "wouldn't", "should", "shouldn't",
+        "must", "might",
+    ]
+)  # fmt: skip
+# Words that are a preposition before an object ("like you", "than you") or a conjunction before a
+# subject ("like you said", "more than you know").
+_LIKE = frozenset(["like", "than"])
+
+
 def _you_is_object(words: list[str], i: int) -> bool:
     """Whether "you" at index `i` is an object ("told you", "accept you for") rather than a subject."""
     prev = words[i - 1] if i > 0 else ""
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if prev in _CONJ_BEFORE_SUBJECT or prev == "":
         return False
+    if nxt in _FINITE_AFTER_SUBJECT and prev not in ("to", "with", "for", "at", "about", "from", "of"):
+        return False
+    if prev in _LIKE:
+        return nxt in _AFTER_OBJECT or nxt == ""
     if prev in _OBJECT_BEFORE:
         return True
     return nxt in _AFTER_OBJECT or nxt == ""
