@@ -95,6 +95,7 @@ def iter_messages(
     tz: str | None = None,
     dayfirst: bool | None = None,
     report: ImportReport | None = None,
+    chat: str | None = None,
 ) -> Iterator[Message]:
     """Stream the messages of an export without holding them all (line formats are read lazily).
 
@@ -104,7 +105,7 @@ def iter_messages(
     >>> for m in iter_messages("WhatsApp Chat with Sam.txt", me="Alex"): ...  # doctest: +SKIP
     """
     fmt = _check_format(format)
-    opts = ParseOptions.make(me=me, tz=tz, dayfirst=dayfirst)
+    opts = ParseOptions.make(me=me, tz=tz, dayfirst=dayfirst, chat=chat)
     rep = report if report is not None else ImportReport()
     rep.me = opts.me
     where = _Where(Path(path).name, fmt)
@@ -122,8 +123,11 @@ def load_chat(
     me: str | None = None,
     tz: str | None = None,
     dayfirst: bool | None = None,
+    chat: str | None = None,
 ) -> Conversation:
     """Read a chat export (file, zip or folder) into a Conversation, sorted by time then file order.
+
+    `chat` picks one chat (by name or id) from an export that holds several (a Telegram account export).
 
     WhatsApp text exports come back as `MessageColumns` (a read-only sequence that builds each `Message`
     when it is read) when the C scanner is built; every other case is a list.
@@ -133,7 +137,7 @@ def load_chat(
     Counter({'Sam': 812, 'Alex': 790})
     """
     fmt = _check_format(format)
-    opts = ParseOptions.make(me=me, tz=tz, dayfirst=dayfirst)
+    opts = ParseOptions.make(me=me, tz=tz, dayfirst=dayfirst, chat=chat)
     report = ImportReport()
     report.me = opts.me
     where = _Where(Path(path).name, fmt)

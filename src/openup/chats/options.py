@@ -16,10 +16,16 @@ class ParseOptions:
     tz: tzinfo | None = None
     tz_name: str | None = None
     dayfirst: bool | None = None
+    chat: str | None = None  # in an export that holds several chats: the one to read (name or id)
 
     @classmethod
     def make(
-        cls, *, me: str | None = None, tz: str | None = None, dayfirst: bool | None = None
+        cls,
+        *,
+        me: str | None = None,
+        tz: str | None = None,
+        dayfirst: bool | None = None,
+        chat: str | None = None,
     ) -> ParseOptions:
         """Check the options (an unknown time zone is a UserError naming it)."""
         zone: tzinfo | None = None
@@ -36,7 +42,8 @@ class ParseOptions:
                         f"Unknown time zone {tz!r}; use an IANA name such as 'Europe/Berlin' or 'UTC'."
                     ) from None
         me_clean = me.strip() if me is not None else None
-        return cls(me=me_clean or None, tz=zone, tz_name=tz, dayfirst=dayfirst)
+        chat_clean = chat.strip() if chat is not None else None
+        return cls(me=me_clean or None, tz=zone, tz_name=tz, dayfirst=dayfirst, chat=chat_clean or None)
 
     def is_me(self, *names: str | None) -> bool:
         """True when any of the given sender names/ids equals `me` (case-insensitive)."""

@@ -71,16 +71,36 @@ def _chats(data: object, display: str) -> tuple[list[dict[str, Any]], str | None
     return chats, me_id
 
 
+def chat_names(chats: list[dict[str, Any]]) -> list[str]:
+    """The chats' names (or ids), largest first."""
+    ranked = sorted(chats, key=lambda c: -len(c.get("messages") or []))
+    return [str(c.get("name") or c.get("id") or "?") for c in ranked]
+
+
+def _select(chats: list[dict[str, Any]], want: str, display: str) -> list[dict[str, Any]]:
+    """The chat named `want` (its name or id, case-insensitive)."""
+    key = want.casefold()
+    found = [c for c in chats if key in (str(c.get("name", "")).casefold(), str(c.get("id", "")).casefold())]
+    if not found:
+        names = ", ".join(chat_names(chats)[:10])
+        raise UserError(f"{display} has no chat called {want!r}; its largest chats are: {names}.")
+    return found
+
+
 def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[Message]:
     """Messages of a Telegram JSON export, in time order."""
     report.platform = PLATFORM
     data = read_json(source, report.warnings, "Telegram")
     chats, me_id = _chats(data, source.display)
+    if opts.chat is not None:
+        chats = _select(chats, opts.chat, source.display)
     multi = len(chats) > 1
     if multi:
         report.warn(
             f"{source.display} holds {len(chats)} chats; messages from all of them are included "
-            "(each message's chat_id tells them apart)."
+            "(each message's chat_id tells them apart); pass --chat NAME to read one, e.g. "
+            + ", ".join(repr(n) for n in chat_names(chats)[:3])
+            + "."
         )
     if len(chats) == 1:
         report.chat_id = str(chats[0].get("id", "")) or "telegram"

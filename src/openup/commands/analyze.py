@@ -96,6 +96,9 @@ def analyze_command(
         str | None, typer.Option("--partner", help="In a group chat: the other person.")
     ] = None,
     no_model: Annotated[bool, typer.Option("--no-model", help="Use the lexical tier only.")] = False,
+    chat: Annotated[
+        str | None, typer.Option("--chat", help="In an export of several chats: the one to analyse (name or id).")
+    ] = None,
 ) -> None:
     """Analyse a couple's chat: the method's measures over time, in a report you can open offline."""
     from openup.analysis import analyze, write_report
@@ -108,7 +111,13 @@ def analyze_command(
     if as_json:
         err.file = sys.stderr
     with err.status("Reading the chat\u2026"):
-        conv = load_chat(file, me=me)
+        conv = load_chat(file, me=me, chat=chat)
+    chats = {m.chat_id for m in conv.messages[:200_000]} if conv.platform == "telegram" else set()
+    if len(chats) > 1:
+        raise UserError(
+            f"{file.name} holds {len(chats)} chats; pass --chat with the name of the one to analyse "
+            "(`openup import` lists them)."
+        )
     me = me or _ask_me(conv)
     progress, update = _progress(err, len(conv.messages))
     try:

@@ -31,6 +31,9 @@ def import_command(
     out: Annotated[
         Path | None, typer.Option("--out", help="Write the messages to X.jsonl, X.csv or X.parquet.")
     ] = None,
+    chat: Annotated[
+        str | None, typer.Option("--chat", help="In an export of several chats: the one to read (name or id).")
+    ] = None,
 ) -> None:
     """Read a chat export from any of nine apps and show who said how much, when, and what was skipped."""
     from openup.chats import ImportReport, iter_messages, load_chat
@@ -41,14 +44,14 @@ def import_command(
         report = ImportReport()
         summary = Summary()
         n = write_messages(
-            iter_messages(file, format=format, me=me, tz=tz, dayfirst=dayfirst, report=report), out, summary
+            iter_messages(file, format=format, me=me, tz=tz, dayfirst=dayfirst, report=report, chat=chat), out, summary
         )
         summary.finish(report)
         if report.me is not None and summary.me_messages == 0:
             summary.warnings.append(f"No message is from {report.me!r}; check the spelling of --me.")
         lines = [*summary.lines(), f"wrote {n} messages to {out}"]
     else:
-        conv = load_chat(file, format=format, me=me, tz=tz, dayfirst=dayfirst)
+        conv = load_chat(file, format=format, me=me, tz=tz, dayfirst=dayfirst, chat=chat)
         lines = Summary.of(conv).lines()
     for line in lines:
         typer.echo(line)
