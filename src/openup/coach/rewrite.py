@@ -42,23 +42,28 @@ def sentences(text: str) -> list[Sentence]:
 
 
 @cache
+def _rewrites() -> dict[str, object]:
+    """rewrites.toml, parsed once."""
+    return read_data("rewrites.toml")
+
+
+@cache
 def _table() -> dict[str, dict[str, object]]:
-    data = read_data("rewrites.toml")
-    table = data["kind"]
+    table = _rewrites()["kind"]
     assert isinstance(table, dict)
     return table
 
 
 @cache
 def _soft_side() -> tuple[frozenset[str], tuple[str, ...]]:
-    row = read_data("rewrites.toml")["soft_side"]
+    row = _rewrites()["soft_side"]
     assert isinstance(row, dict)
     return frozenset(row["kinds"]), tuple(row["openers"])
 
 
 @cache
 def _merged_principles() -> frozenset[str]:
-    names = read_data("rewrites.toml").get("merge_by_principle", [])
+    names = _rewrites().get("merge_by_principle", [])
     assert isinstance(names, list)
     return frozenset(str(n) for n in names)
 

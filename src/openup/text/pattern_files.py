@@ -77,7 +77,7 @@ def _compile_optional(body: str | None) -> re.Pattern[str] | None:
 
 @cache
 def matchers() -> tuple[KindMatcher, ...]:
-    """Every kind's compiled matcher, built once per process."""
+    """Every kind's patterns and guards, read once per process (regexes compile on first use)."""
     out = []
     folder = resources.files("openup.text.patterns")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):

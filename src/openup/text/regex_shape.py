@@ -358,13 +358,8 @@ def _starts_nonword(items: Any) -> bool:
     if not items:
         return False
     op, av = items[0]
-    if op is c.LITERAL:
-        return not chr(av).isalnum() and chr(av) != "_"
-    if op is c.IN:
-        return all(
-            (o is c.LITERAL and not chr(a).isalnum() and chr(a) != "_") or (o is c.CATEGORY and a is c.CATEGORY_SPACE)
-            for o, a in av
-        )
+    if op in (c.LITERAL, c.IN):
+        return _step(op, av, False)  # one character: is the position after it a word start?
     if op is c.SUBPATTERN:
         return _starts_nonword(av[3])
     if op is c.BRANCH:

@@ -161,9 +161,7 @@ def candidate_matches(norm: str, quotes: list[tuple[int, int]]) -> list[_Guarded
         for chain in chains:
             sentence = chain.sentence_chars
             if sentence is not None:
-                q = pos
-                while q and norm[q - 1].isspace():
-                    q -= 1
+                q = _space_run_start(norm, pos)
                 # The sentence must end just before this word or within the white space before it
                 # (a newline is both).
                 if q and not any(ch in sentence for ch in norm[q - 1 : pos]):

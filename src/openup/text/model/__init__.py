@@ -11,6 +11,7 @@ Set `OPENUP_MODEL=off` (or 0/false) to switch the tier off; `available()` then s
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import threading
@@ -56,10 +57,16 @@ _heads: Heads | None = None
 def available() -> bool:
     """True when the learned tier can run: model and heads files present, onnxruntime and tokenizers
     importable, and `OPENUP_MODEL` is not set to off/0/false. Cheap: loads nothing."""
-    from openup.text.model.embedder import MODEL_FILE, TOKENIZER_FILE
-
     if os.environ.get("OPENUP_MODEL", "").strip().lower() in _OFF_VALUES:
         return False
+    return _installed()
+
+
+@functools.cache
+def _installed() -> bool:
+    """Model files and run-time packages present; asked once per process, as `detect()` asks per call."""
+    from openup.text.model.embedder import MODEL_FILE, TOKENIZER_FILE
+
     if not (MODEL_FILE.is_file() and TOKENIZER_FILE.is_file() and HEADS_FILE.is_file()):
         return False
     return all(importlib.util.find_spec(name) is not None for name in ("onnxruntime", "tokenizers"))
