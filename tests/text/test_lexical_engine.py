@@ -183,3 +183,42 @@ def test_anchor_prefilter_changes_nothing_on_the_suites() -> None:
 @given(st.lists(ALPHABET, max_size=40).map("".join))
 def test_anchor_prefilter_changes_nothing_on_generated_text(text: str) -> None:
     assert lexical_signals(text) == lexical_signals(text, _full_scan=True)
+
+
+def _hits_both(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    from openup.text.word_index import _index
+
+    wordscan = pytest.importorskip("openup.text._wordscan")
+    index = _index()
+    norm = normalize(text)
+    python = [(pos, id(chains)) for pos, chains in index.hits(norm)]
+    c = [(pos, id(chains)) for pos, chains in wordscan.hits(norm, index.table)]
+    return python, c
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(ALPHABET, max_size=40).map("".join), st.text(max_size=120)))
+def test_c_word_scanner_finds_what_the_regex_trigger_finds(text: str) -> None:
+    python, c = _hits_both(text)
+    assert python == c
+
+
+def test_c_word_scanner_on_real_messages() -> None:
+    found = 0
+    for name in ("labelled.jsonl", "labelled_holdout.jsonl"):
+        for line in (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines():
+            python, c = _hits_both(json.loads(line)["text"])
+            assert python == c
+            found += len(c)
+    assert found > 1000  # the index keys thousands of word starts in the suite
+
+
+def test_pure_python_path_gives_the_same_signals(monkeypatch: pytest.MonkeyPatch) -> None:
+    from openup.text import word_index
+
+    texts = [json.loads(line)["text"] for line in
+             (ROOT / "tests" / "data" / "labelled.jsonl").read_text(encoding="utf-8").splitlines()]
+    with_c = [lexical_signals(t) for t in texts]
+    monkeypatch.setattr(word_index, "_wordscan", None)
+    assert [lexical_signals(t) for t in texts] == with_c
+    assert sum(map(len, with_c)) > 500

@@ -1,9 +1,10 @@
 """Which alternatives to try where: an index from the first word (or two) a match can start with
 to the alternatives that can start so, found in one C-level pass over the text.
 
-Scanning every pattern at every position is what made matching slow. Here a single trie regex finds
-the words that can start a match; at each, only the alternatives keyed by that word (and the next)
-are tried, anchored, with `match`. The few alternatives whose first word cannot be listed (emoji,
+Scanning every pattern at every position is what made matching slow. Here one pass finds the words
+that can start a match (the small C scanner `_wordscan` when it is built, else a single prefix-tree
+regex with the same result); at each, only the alternatives keyed by that word (and the next) are
+tried, anchored, with `match`. The few alternatives whose first word cannot be listed (emoji,
 punctuation) run when a literal every match of theirs contains is in the text. Results are those of
 scanning every alternative everywhere (tests compare both)."""
 
@@ -15,6 +16,11 @@ from functools import cache
 from openup.text.guards import passes
 from openup.text.pattern_files import COMPILED, alternative_regex, alternatives, matchers
 from openup.text.regex_shape import anchor, sentence_chars, trie, word_keys
+
+try:  # the optional C scanner (src/openup/text/_wordscan.c); the regex path gives the same hits
+    from openup.text import _wordscan
+except ImportError:  # pragma: no cover - depends on the build
+    _wordscan = None  # type: ignore[assignment]
 
 
 class _Scan:
@@ -93,9 +99,30 @@ class _Index:
             key: self.by_word.get(key[0], ()) + ch for key, ch in chains.items() if len(key) == 2
         }
         self.scan = _Scan(scan)
+        # Per first word: its chains, and its chains by the word after it.
+        pairs: dict[str, dict[str, tuple[_Chain, ...]]] = {}
+        for (lead_word, next_word), ch in self.by_pair.items():
+            pairs.setdefault(lead_word, {})[next_word] = ch
+        self.table: dict[str, tuple[tuple[_Chain, ...] | None, dict[str, tuple[_Chain, ...]] | None]] = {
+            word: (self.by_word.get(word), pairs.get(word)) for word in set(self.by_word) | set(pairs)
+        }
         # One C-level pass finds the words that can start a match, with the word after each.
-        firsts = set(self.by_word) | {word for word, _ in self.by_pair}
-        self.trigger = re.compile(r"(?<![a-z0-9])(" + trie(firsts) + r")(?=[^a-z0-9]*([a-z0-9]*))")
+        self.trigger = re.compile(r"(?<![a-z0-9])(" + trie(set(self.table)) + r")(?=[^a-z0-9]*([a-z0-9]*))")
+
+    def hits(self, norm: str) -> list[tuple[int, tuple[_Chain, ...]]]:
+        """Where a listed word starts, with the chains to try there (pure Python; `_wordscan.hits`
+        gives the same in C)."""
+        table = self.table
+        out = []
+        for tok in self.trigger.finditer(norm):
+            single, pairs = table[tok.group(1)]
+            chains = pairs.get(tok.group(2)) if pairs is not None else None
+            if chains is None:
+                if single is None:
+                    continue
+                chains = single
+            out.append((tok.start(), chains))
+        return out
 
 
 @cache
@@ -147,17 +174,9 @@ def _match_at(regex: re.Pattern[str], norm: str, pos: int, lead_space: bool) -> 
 def candidate_matches(norm: str, quotes: list[tuple[int, int]]) -> list[_Guarded]:
     """Every guarded match the index lets through."""
     index = _index()
-    by_word = index.by_word
-    by_pair = index.by_pair
     compiled = COMPILED
     out: list[_Guarded] = []
-    for tok in index.trigger.finditer(norm):
-        chains = by_pair.get(tok.groups())
-        if chains is None:
-            chains = by_word.get(tok.group(1))
-            if chains is None:
-                continue
-        pos = tok.start()
+    for pos, chains in _wordscan.hits(norm, index.table) if _wordscan is not None else index.hits(norm):
         for chain in chains:
             sentence = chain.sentence_chars
             if sentence is not None:
