@@ -137,3 +137,54 @@ def test_sentence_spans() -> None:
     assert sentence_spans("   ") == []
     assert [("I said no!!! 🙄")[a:b] for a, b in sentence_spans("I said no!!! 🙄")] == ["I said no!!! 🙄"]
     assert trimmed_span("  hey  ") == (2, 5)
+
+
+def test_occupied_spans_are_left_to_the_patterns(learned: None) -> None:
+    text = "you never help with anything, you're so lazy"
+    assert "criticism" in kinds(text)
+    assert model.learned_signals([text], occupied=[[(0, 5)]]) == [[]]
+    two = "I picked up the kids at five. Thank you so much for making dinner, it was lovely."
+    first_sentence = [(0, 29)]
+    found = model.learned_signals([two], occupied=[first_sentence])[0]
+    assert found and all(s.start >= 30 for s in found)
+    assert all(s.kind != "appreciation" for s in model.learned_signals([two], occupied=[[(30, 50)]])[0])
+
+
+def test_detect_leaves_very_short_messages_to_the_patterns(learned: None) -> None:
+    short = ["ok", "fine.", "love you", "k thx", "cool cool"]
+    assert model.learned_signals(short, min_words=model.MIN_WORDS) == [[] for _ in short]
+    from openup.text import detect
+
+    for text in short:
+        assert not [s for s in detect(text, model=True) if s.source.startswith("model:")]
+
+
+def test_merged_kinds_are_those_that_helped_on_held_out_messages(learned: None) -> None:
+    heads = model.get_heads()
+    merged = model.merged_kinds()
+    for name in EXPECTED_SIGNAL_HEADS:
+        merge = heads.meta["heads"][name]["merge"]
+        assert merge["n"] > 300 and merge["pos"] >= 10
+        assert (name in merged) == (merge["merged_f1"] > merge["lexical_f1"])
+    assert merged  # at least one head earns its place
+
+
+def test_detect_never_lets_the_model_overrule_a_pattern(learned: None) -> None:
+    """Over the labelled suite, a learned signal never sits on a span where a pattern found a kind
+    that helps or hurts."""
+    import json
+
+    from openup.method import kinds_with
+    from openup.text import detect_many
+
+    settled = kinds_with("helps") | kinds_with("hurts")
+    root = Path(__file__).resolve().parents[1] / "data" / "labelled.jsonl"
+    texts = [json.loads(line)["text"] for line in root.read_text(encoding="utf-8").splitlines()]
+    learned_count = 0
+    for sigs in detect_many(texts, model=True):
+        lexical = [s for s in sigs if s.source.startswith("lexical:") and s.kind in settled]
+        for s in sigs:
+            if s.source.startswith("model:"):
+                learned_count += 1
+                assert not any(o.start < s.end and s.start < o.end for o in lexical), s
+    assert learned_count > 0

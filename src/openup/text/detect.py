@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from openup.method import kinds_with
 from openup.text.lexical import lexical_signals
 from openup.text.signal import Signal
 
@@ -23,6 +24,14 @@ def model_wanted(model: bool | None) -> bool:
         return False
     available = getattr(learned, "available", None)
     return bool(available is not None and available())
+
+
+def settled_spans(lexical: Sequence[Sequence[Signal]]) -> list[list[tuple[int, int]]]:
+    """Per text, the spans the learned tier leaves alone: where a pattern already found something that
+    helps or hurts. It reads only what the patterns left silent (a restatement phrased as a question
+    is still open to it: question kinds are neutral)."""
+    settled = kinds_with("helps") | kinds_with("hurts")
+    return [[(s.start, s.end) for s in lex if s.kind in settled] for lex in lexical]
 
 
 def _merge(lexical: list[Signal], learned: Sequence[Signal]) -> list[Signal]:
@@ -57,7 +66,7 @@ def detect_many(texts: Sequence[str], model: bool | None = None) -> list[list[Si
         return lexical
     from openup.text import model as learned
 
-    extra = learned.learned_signals(list(texts))
+    extra = learned.learned_signals(list(texts), settled_spans(lexical), min_words=learned.MIN_WORDS)
     allowed = learned.merged_kinds()
     return [
         _merge(lex, [s for s in ext if s.kind in allowed]) for lex, ext in zip(lexical, extra, strict=True)
