@@ -55,6 +55,16 @@ def render(ev: Evaluation) -> str:
         + f" Run time {ev.seconds:.0f} s.",
         "",
     ]
+    if "merged" in ev.tiers:
+        from openup.text import model
+
+        merged = ", ".join(sorted(model.merged_kinds())) or "none"
+        out += [
+            f"*Merged* is `detect()` as shipped: the heads that raised F1 on our held-out messages ({merged}) "
+            f"add signals only in sentences where no pattern found something that helps or hurts, and of at "
+            f"least {model.MIN_WORDS} words. *Learned only* is every head alone, on every sentence.",
+            "",
+        ]
     for note in ev.notes:
         out += [f"> {note}", ""]
     suites = [d for d in ev.datasets if d.name.startswith("openup")]
