@@ -160,12 +160,38 @@ def load_politeness(root: Path) -> list[Item]:
     return items
 
 
+def _dedup_key(text: str) -> str:
+    """Lower-cased words only, so "what is WRONG with you?!" and "what is wrong with you" are one line."""
+    words = re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
+    return " ".join(words) or text.strip()
+
+
+def evaluation_keys() -> set[str]:
+    """The messages of openup's own evaluation suites (tests/data): never trained on."""
+    keys: set[str] = set()
+    for path in sorted((ROOT / "tests" / "data").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                keys.add(_dedup_key(json.loads(line)["text"]))
+    return keys
+
+
 def load_own(folder: Path) -> list[Item]:
-    """Our messages; a stratified 60/20/20 split by file (each file holds one kind's positives)."""
+    """Our messages; a 60/20/20 split within each file (each file holds one kind's positives), seeded
+    per file so adding a file leaves the others' splits alone. A line that repeats an earlier one (up to
+    case and punctuation) or a message of the evaluation suites is left out."""
     items: list[Item] = []
-    rng = random.Random(SEED)
+    seen = evaluation_keys()
     for path in sorted(folder.glob("*.jsonl")):
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rng = random.Random(f"{SEED}:{path.name}")
+        rows = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                key = _dedup_key(row["text"])
+                if key not in seen:
+                    seen.add(key)
+                    rows.append(row)
         rng.shuffle(rows)
         n = len(rows)
         for i, row in enumerate(rows):

@@ -151,7 +151,7 @@ def test_occupied_spans_are_left_to_the_patterns(learned: None) -> None:
 
 
 def test_detect_leaves_very_short_messages_to_the_patterns(learned: None) -> None:
-    short = ["ok", "fine.", "love you", "k thx", "cool cool"]
+    short = ["ok", "fine.", "love you", "k thx", "cool cool", "it's fine", "don't care", "you\u2019re wrong"]
     assert model.learned_signals(short, min_words=model.MIN_WORDS) == [[] for _ in short]
     from openup.text import detect
 

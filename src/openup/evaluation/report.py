@@ -62,7 +62,8 @@ def render(ev: Evaluation) -> str:
         out += [
             f"*Merged* is `detect()` as shipped: the heads that raised F1 on our held-out messages ({merged}) "
             f"add signals only in sentences where no pattern found something that helps or hurts, and of at "
-            f"least {model.MIN_WORDS} words. *Learned only* is every head alone, on every sentence.",
+            f"least {model.MIN_WORDS} words."
+            + (" *Learned only* is every head alone, on every sentence." if "learned" in ev.tiers else ""),
             "",
         ]
     for note in ev.notes:

@@ -44,11 +44,13 @@ static PyObject *hits(PyObject *self, PyObject *args) {
             PyErr_SetString(PyExc_TypeError, "table values must be (single, pairs) tuples");
             goto fail;
         }
+        Py_INCREF(info); /* held across the next lookup */
         PyObject *single = PyTuple_GET_ITEM(info, 0);
         PyObject *pairs = PyTuple_GET_ITEM(info, 1);
         PyObject *value = NULL; /* borrowed */
         if (pairs != Py_None) {
             if (!PyDict_Check(pairs)) {
+                Py_DECREF(info);
                 PyErr_SetString(PyExc_TypeError, "pairs must be a dict or None");
                 goto fail;
             }
@@ -57,14 +59,25 @@ static PyObject *hits(PyObject *self, PyObject *args) {
             Py_ssize_t k = j;
             while (k < n && is_word(PyUnicode_READ(kind, data, k))) k++;
             PyObject *next = PyUnicode_Substring(text, j, k);
-            if (next == NULL) goto fail;
+            if (next == NULL) {
+                Py_DECREF(info);
+                goto fail;
+            }
             value = PyDict_GetItemWithError(pairs, next);
             Py_DECREF(next);
-            if (value == NULL && PyErr_Occurred()) goto fail;
+            if (value == NULL && PyErr_Occurred()) {
+                Py_DECREF(info);
+                goto fail;
+            }
+            if (value == Py_None) value = NULL; /* as in Python: a None pair falls back to the word */
         }
         if (value == NULL && single != Py_None) value = single;
-        if (value == NULL) continue;
+        if (value == NULL) {
+            Py_DECREF(info);
+            continue;
+        }
         PyObject *item = Py_BuildValue("(nO)", start, value);
+        Py_DECREF(info);
         if (item == NULL) goto fail;
         int rc = PyList_Append(out, item);
         Py_DECREF(item);

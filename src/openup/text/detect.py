@@ -66,8 +66,10 @@ def detect_many(texts: Sequence[str], model: bool | None = None) -> list[list[Si
         return lexical
     from openup.text import model as learned
 
-    extra = learned.learned_signals(list(texts), settled_spans(lexical), min_words=learned.MIN_WORDS)
     allowed = learned.merged_kinds()
+    if not allowed:  # no head has earned its place (or an older heads file): nothing to embed
+        return lexical
+    extra = learned.learned_signals(list(texts), settled_spans(lexical), min_words=learned.MIN_WORDS)
     return [
         _merge(lex, [s for s in ext if s.kind in allowed]) for lex, ext in zip(lexical, extra, strict=True)
     ]

@@ -53,7 +53,7 @@ OVERRIDE_MIN_PROBABILITY = 0.5
 # In `detect()`, fewer words than this is too little for the learned tier to judge ("ok", "fine", "love
 # you" read as curt or warm only in context): such a message or sentence is left to the patterns.
 MIN_WORDS = 3
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")  # "it's" is one word
 _lock = threading.Lock()
 _embedder: Embedder | None = None
 _heads: Heads | None = None
@@ -83,7 +83,7 @@ def merged_kinds() -> frozenset[str]:
     out = set()
     for name, group in zip(heads.names, heads.groups, strict=True):
         merge = heads.meta.get("heads", {}).get(name, {}).get("merge")
-        if group == "signal" and merge and merge["merged_f1"] > merge["lexical_f1"]:
+        if group == "signal" and merge and merge.get("merged_f1", 0.0) > merge.get("lexical_f1", 1.0):
             out.add(name)
     return frozenset(out)
 
