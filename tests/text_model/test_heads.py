@@ -164,7 +164,7 @@ def test_merged_kinds_are_those_that_helped_on_held_out_messages(learned: None) 
     merged = model.merged_kinds()
     for name in EXPECTED_SIGNAL_HEADS:
         merge = heads.meta["heads"][name]["merge"]
-        assert merge["n"] > 300 and merge["pos"] >= 10
+        assert merge["n"] > 300 and merge["pos"] >= 5
         assert (name in merged) == (merge["merged_f1"] > merge["lexical_f1"])
     assert merged  # at least one head earns its place
 

@@ -42,10 +42,10 @@ __all__ = [
 
 _OFF_VALUES = {"off", "0", "false", "no"}
 
-# A confident contempt reading overrides appreciation on the same message: "wow, thanks for nothing"
-# carries every lexical mark of thanks. Missing a sincere thanks costs less than praising a sneer.
+# A contempt or criticism reading above its own (precision-first) cut-off overrides appreciation on the
+# same message: "wow, thanks for nothing" carries every lexical mark of thanks. Missing a sincere thanks
+# costs less than praising a sneer.
 OVERRIDES: dict[str, tuple[str, ...]] = {"appreciation": ("contempt", "criticism")}
-OVERRIDE_MIN_PROBABILITY = 0.5
 # A head speaks in `detect()` only when it has shown, on held-out couple-style messages it was not fitted
 # on, that adding it to the patterns (where they are silent) raises that kind's F1 above the patterns'
 # alone. scripts/train_heads.py measures this and stores it in the heads file. Other heads stay
@@ -215,6 +215,6 @@ def _readable(text: str, min_words: int) -> bool:
 def _overridden(name: str, best: np.ndarray, thresholds: np.ndarray, position: dict[str, int]) -> bool:
     for other in OVERRIDES.get(name, ()):
         k = position.get(other)
-        if k is not None and best[k] >= max(float(thresholds[k]), OVERRIDE_MIN_PROBABILITY):
+        if k is not None and best[k] >= thresholds[k]:
             return True
     return False
