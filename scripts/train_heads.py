@@ -490,7 +490,7 @@ def measure_merge(heads: Heads, own: list[Item]) -> None:
     test = [it for it in own if it.split == "test"]
     texts = [it.text for it in test]
     lexical = detect_many(texts, model=False)
-    learned = learned_signals(texts, settled_spans(lexical), heads=heads, min_words=MIN_WORDS)
+    learned = learned_signals(texts, settled_spans(texts, lexical), heads=heads, min_words=MIN_WORDS)
     for name, group in zip(heads.names, heads.groups, strict=True):
         if group != "signal":
             continue

@@ -222,3 +222,16 @@ def test_pure_python_path_gives_the_same_signals(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(word_index, "_wordscan", None)
     assert [lexical_signals(t) for t in texts] == with_c
     assert sum(map(len, with_c)) > 500
+
+
+def test_turned_down_lists_what_a_guard_refused() -> None:
+    from openup.text.lexical import turned_down
+
+    assert [k for k, _, _ in turned_down("I don't think you're lazy")] == ["criticism"]
+    kinds_quoted = {k for k, _, _ in turned_down('she said "you are pathetic" to me')}
+    assert "contempt" in kinds_quoted
+    assert turned_down("you are so lazy") == []  # found, not refused
+    assert turned_down("") == []
+    text = "I never said you were selfish"
+    for _, start, end in turned_down(text):
+        assert 0 <= start < end <= len(text)

@@ -169,6 +169,13 @@ def test_merged_kinds_are_those_that_helped_on_held_out_messages(learned: None) 
     assert merged  # at least one head earns its place
 
 
+def test_detect_respects_what_the_patterns_turned_down(learned: None) -> None:
+    from openup.text import detect
+
+    for text in ("I never said you were selfish", "I don't think you're lazy at all"):
+        assert not [s for s in detect(text, model=True) if s.source.startswith("model:")], text
+
+
 def test_detect_never_lets_the_model_overrule_a_pattern(learned: None) -> None:
     """Over the labelled suite, a learned signal never sits on a span where a pattern found a kind
     that helps or hurts."""

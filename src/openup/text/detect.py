@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 
 from openup.method import kinds_with
-from openup.text.lexical import lexical_signals
+from openup.text.lexical import lexical_signals, turned_down
 from openup.text.signal import Signal
 
 _OFF = {"off", "0", "false", "no", "none"}
@@ -26,12 +26,18 @@ def model_wanted(model: bool | None) -> bool:
     return bool(available is not None and available())
 
 
-def settled_spans(lexical: Sequence[Sequence[Signal]]) -> list[list[tuple[int, int]]]:
-    """Per text, the spans the learned tier leaves alone: where a pattern already found something that
-    helps or hurts. It reads only what the patterns left silent (a restatement phrased as a question
-    is still open to it: question kinds are neutral)."""
+def settled_spans(texts: Sequence[str], lexical: Sequence[Sequence[Signal]]) -> list[list[tuple[int, int]]]:
+    """Per text, the spans the learned tier leaves alone: where a pattern found something that helps or
+    hurts, or read such words and turned them down ("I never said you were selfish"). The learned tier
+    reads only what the patterns left silent (a restatement phrased as a question is still open to it:
+    question kinds are neutral)."""
     settled = kinds_with("helps") | kinds_with("hurts")
-    return [[(s.start, s.end) for s in lex if s.kind in settled] for lex in lexical]
+    out = []
+    for text, lex in zip(texts, lexical, strict=True):
+        spans = [(s.start, s.end) for s in lex if s.kind in settled]
+        spans += [(start, end) for kind, start, end in turned_down(text) if kind in settled]
+        out.append(spans)
+    return out
 
 
 def _merge(lexical: list[Signal], learned: Sequence[Signal]) -> list[Signal]:
@@ -69,7 +75,7 @@ def detect_many(texts: Sequence[str], model: bool | None = None) -> list[list[Si
     allowed = learned.merged_kinds()
     if not allowed:  # no head has earned its place (or an older heads file): nothing to embed
         return lexical
-    extra = learned.learned_signals(list(texts), settled_spans(lexical), min_words=learned.MIN_WORDS)
+    extra = learned.learned_signals(list(texts), settled_spans(texts, lexical), min_words=learned.MIN_WORDS)
     return [
         _merge(lex, [s for s in ext if s.kind in allowed]) for lex, ext in zip(lexical, extra, strict=True)
     ]

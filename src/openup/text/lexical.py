@@ -13,7 +13,7 @@ from openup.text.pattern_files import Pattern, alternatives, expand, macros, mat
 from openup.text.signal import Signal
 from openup.text.word_index import all_matches, candidate_matches
 
-__all__ = ["expand", "lexical_signals", "macros", "matchers", "negated"]
+__all__ = ["expand", "lexical_signals", "macros", "matchers", "negated", "turned_down"]
 
 
 def _resolve(found: list[Signal], deferred: list[tuple[Pattern, Signal]]) -> list[Signal]:
@@ -82,3 +82,15 @@ def lexical_signals(text: str, norm: str | None = None, *, _full_scan: bool = Fa
         found = _resolve(found, deferred)
     found.sort(key=lambda s: (s.start, s.end, s.kind))
     return found
+
+
+def turned_down(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of the matches a guard turned down: the patterns read these words and decided,
+    e.g. "I don't think you're lazy" is not criticism (negation) or a quoted insult is not the writer's."""
+    norm = normalize(text)
+    quotes = quote_spans(norm) if '"' in norm else []
+    rejected: list[tuple[int, int, int]] = []
+    candidate_matches(norm, quotes, rejected)
+    alts = alternatives()
+    kms = matchers()
+    return sorted({(kms[alts[index].kind].kind, start, end) for index, start, end in rejected})

@@ -149,7 +149,12 @@ def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
 _Guarded = tuple[int, int, int]  # (alternative, start, end)
 
 
-def _guarded(alt: int, m: re.Match[str] | None, norm: str, quotes: list[tuple[int, int]]) -> _Guarded | None:
+def _guarded(
+    alt: int, m: re.Match[str] | None, norm: str, quotes: list[tuple[int, int]],
+    rejected: list[_Guarded] | None = None,
+) -> _Guarded | None:
+    """The match as (alternative, start, end) if it passes its pattern's guards; a match that fails them
+    goes to `rejected` when one is given."""
     if m is None:
         return None
     start, end = _trim(norm, *m.span())
@@ -157,7 +162,11 @@ def _guarded(alt: int, m: re.Match[str] | None, norm: str, quotes: list[tuple[in
         return None
     a = alternatives()[alt]
     pat = matchers()[a.kind].patterns[a.pattern]
-    return (alt, start, end) if passes(pat, norm, start, end, quotes) else None
+    if passes(pat, norm, start, end, quotes):
+        return (alt, start, end)
+    if rejected is not None:
+        rejected.append((alt, start, end))
+    return None
 
 
 def _match_at(regex: re.Pattern[str], norm: str, pos: int, lead_space: bool) -> re.Match[str] | None:
@@ -171,8 +180,10 @@ def _match_at(regex: re.Pattern[str], norm: str, pos: int, lead_space: bool) -> 
     return regex.match(norm, pos)
 
 
-def candidate_matches(norm: str, quotes: list[tuple[int, int]]) -> list[_Guarded]:
-    """Every guarded match the index lets through."""
+def candidate_matches(
+    norm: str, quotes: list[tuple[int, int]], rejected: list[_Guarded] | None = None
+) -> list[_Guarded]:
+    """Every guarded match the index lets through (and, into `rejected`, those a guard turned down)."""
     index = _index()
     compiled = COMPILED
     out: list[_Guarded] = []
@@ -194,13 +205,13 @@ def candidate_matches(norm: str, quotes: list[tuple[int, int]]) -> list[_Guarded
                 m = _match_at(regex, norm, pos, True) if lead else regex.match(norm, pos)
                 if m is None:
                     continue
-                hit = _guarded(alt, m, norm, quotes)
+                hit = _guarded(alt, m, norm, quotes, rejected)
                 if hit is not None:
                     out.append(hit)
                     settled = kind
     for a in index.scan.hits(norm):
         for m in alternative_regex(a).finditer(norm):
-            hit = _guarded(a, m, norm, quotes)
+            hit = _guarded(a, m, norm, quotes, rejected)
             if hit is not None:
                 out.append(hit)
     return out
