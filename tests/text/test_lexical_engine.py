@@ -69,6 +69,21 @@ def test_thanks_for_nothing_is_contempt_not_appreciation() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["Thank you so much for nothing. Seriously.", "thank u for nothing", "thanks a lot for ruining the evening",
+     "Thanks so much for ruining my birthday."],
+)
+def test_sarcastic_thanks_variants_are_contempt(text: str) -> None:
+    found = kinds(text)
+    assert "contempt" in found and "appreciation" not in found
+
+
+def test_sincere_thanks_for_everything_stays_appreciation() -> None:
+    assert kinds("Thank you for everything, really.") >= {"appreciation"}
+    assert "contempt" not in kinds("thanks so much for fixing the sink")
+
+
+@pytest.mark.parametrize(
     "text", ["I don't think you're lazy.", "Nobody thinks you're lazy.", "I never said you were selfish."]
 )
 def test_negated_criticism_is_dropped(text: str) -> None:
