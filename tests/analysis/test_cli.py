@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from openup.cli import main
+from tests.cli_run import run
 
 CHAT = """\
 04/03/2024, 09:00 - Alex: guess what, I got the job
@@ -20,14 +19,6 @@ CHAT = """\
 12/03/2024, 08:40 - Alex: answer me
 12/03/2024, 10:00 - Sam: ok
 """
-
-
-def run(argv: list[str]) -> int:
-    try:
-        main(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 @pytest.fixture()

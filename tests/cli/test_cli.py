@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
 
 import pytest
-
-from openup.cli import main
-
-
-def run(argv: list[str], stdin: str | bytes | None = None, monkeypatch: pytest.MonkeyPatch | None = None) -> int:
-    if stdin is not None and monkeypatch is not None:
-        raw = stdin.encode() if isinstance(stdin, str) else stdin
-        fake = io.TextIOWrapper(io.BytesIO(raw))
-        monkeypatch.setattr(sys, "stdin", fake)
-    try:
-        main(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
+from tests.cli_run import run
 
 
 def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,16 +9,7 @@ import sys
 import time
 
 import pytest
-
-from openup.cli import main
-
-
-def run(argv: list[str]) -> int:
-    try:
-        main(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
+from tests.cli_run import run
 
 
 def test_answers_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-from openup.method import KIND_NAMES
+from openup.method import KIND_NAMES, SAFETY_KINDS
 
 Progress = Callable[[str, int, int], None]
 
@@ -60,7 +60,7 @@ LISTEN_GOOD: Final = bits(
     "validation", "reflection", "open_question", "thought_question", "concrete_question"
 )
 LISTEN_BAD: Final = bits("advice", "minimizing", "dismissal", "criticism", "contempt")
-SAFETY: Final = bits("threat", "control", "fear", "violence", "self_harm")
+SAFETY: Final = bits(*SAFETY_KINDS)
 
 # Below this many distinct texts a pool costs more than it saves.
 POOL_MIN: Final = 20_000

@@ -335,6 +335,14 @@ static int match_tail(Scanner *sc, uc *s, Py_ssize_t i, Py_ssize_t e, long *hh, 
     return 1;
 }
 
+/* The date separator at s[*i], then at most one space; advances *i. 0 when the separator is missing. */
+static int date_sep(const Scanner *sc, uc *s, Py_ssize_t *i, Py_ssize_t e) {
+    if (*i >= e || s[*i] != sc->ds) return 0;
+    (*i)++;
+    if (*i < e && s[*i] == ' ') (*i)++;
+    return 1;
+}
+
 /* Match a header at s[p:e]. Returns 1 (valid header), 2 (header shape with an impossible date or time),
  * 0 (no header) or -1 (unsure: let Python's regex decide). */
 static int match_header(Scanner *sc, uc *s, Py_ssize_t p, Py_ssize_t e, Header *out) {
@@ -352,15 +360,11 @@ static int match_header(Scanner *sc, uc *s, Py_ssize_t p, Py_ssize_t e, Header *
     if (sc->ymd) {
         if (digit_run(s, i, e, 4, &a, &unsure) != 4) goto done;
         i += 4;
-        if (i >= e || s[i] != sc->ds) goto done;
-        i++;
-        if (i < e && s[i] == ' ') i++;
+        if (!date_sep(sc, s, &i, e)) goto done;
         n = digit_run(s, i, e, 2, &b, &unsure);
         if (n == 0) goto done;
         i += n;
-        if (i >= e || s[i] != sc->ds) goto done;
-        i++;
-        if (i < e && s[i] == ' ') i++;
+        if (!date_sep(sc, s, &i, e)) goto done;
         n = digit_run(s, i, e, 2, &c, &unsure);
         /* \d{1,2} backtracks: the regex may give the day one digit when the time follows unseparated. */
         for (; n >= 1; n--) {
@@ -374,15 +378,11 @@ static int match_header(Scanner *sc, uc *s, Py_ssize_t p, Py_ssize_t e, Header *
         n = digit_run(s, i, e, 2, &a, &unsure);
         if (n == 0) goto done;
         i += n;
-        if (i >= e || s[i] != sc->ds) goto done;
-        i++;
-        if (i < e && s[i] == ' ') i++;
+        if (!date_sep(sc, s, &i, e)) goto done;
         n = digit_run(s, i, e, 2, &b, &unsure);
         if (n == 0) goto done;
         i += n;
-        if (i >= e || s[i] != sc->ds) goto done;
-        i++;
-        if (i < e && s[i] == ' ') i++;
+        if (!date_sep(sc, s, &i, e)) goto done;
         if (digit_run(s, i, e, sc->ydig, &c, &unsure) != sc->ydig) goto done;
         i += sc->ydig;
         ok = match_tail(sc, s, i, e, &hh, &mi, &se, &pm, &rest, &unsure);

@@ -5,6 +5,7 @@ list (`trie`). Used to decide cheaply which alternatives can match where."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from re import _constants as c  # type: ignore[attr-defined]
 from typing import Any
 
@@ -339,32 +340,28 @@ def _zero_width(op: Any, av: Any) -> bool:
     return False
 
 
-def _starts_after_boundary(items: Any) -> bool:
-    """True when every match begins with \\b (possibly inside a group or every branch)."""
+def _first_is(items: Any, leaf: Callable[[Any, Any], bool]) -> bool:
+    """True when `leaf(op, av)` holds for the first item every match of `items` begins with (looking
+    into groups and into every branch)."""
     if not items:
         return False
     op, av = items[0]
-    if op is c.AT:
-        return bool(av is c.AT_BOUNDARY)
     if op is c.SUBPATTERN:
-        return _starts_after_boundary(av[3])
+        return _first_is(av[3], leaf)
     if op is c.BRANCH:
-        return all(_starts_after_boundary(b) for b in av[1])
-    return False
+        return all(_first_is(b, leaf) for b in av[1])
+    return bool(leaf(op, av))
+
+
+def _starts_after_boundary(items: Any) -> bool:
+    """True when every match begins with \\b (possibly inside a group or every branch)."""
+    return _first_is(items, lambda op, av: op is c.AT and av is c.AT_BOUNDARY)
 
 
 def _starts_nonword(items: Any) -> bool:
     """True when the first character every match of `items` consumes is not a word character."""
-    if not items:
-        return False
-    op, av = items[0]
-    if op in (c.LITERAL, c.IN):
-        return _step(op, av, False)  # one character: is the position after it a word start?
-    if op is c.SUBPATTERN:
-        return _starts_nonword(av[3])
-    if op is c.BRANCH:
-        return all(_starts_nonword(b) for b in av[1])
-    return False
+    # One character: is the position after it a word start?
+    return _first_is(items, lambda op, av: op in (c.LITERAL, c.IN) and _step(op, av, False))
 
 
 def _only_space(items: Any) -> bool:
