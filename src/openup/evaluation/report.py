@@ -61,9 +61,8 @@ def render(ev: Evaluation) -> str:
         merged = ", ".join(sorted(model.merged_kinds())) or "none"
         out += [
             f"*Merged* is `detect()` as shipped: the heads that raised F1 on our held-out messages ({merged}) "
-            f"add signals only in sentences where no pattern found (or read and turned down) something that "
-            f"helps or hurts, and of at "
-            f"least {model.MIN_WORDS} words."
+            "add signals only in sentences where no pattern found (or read and turned down) something that "
+            f"helps or hurts, and of at least {model.MIN_WORDS} words."
             + (" *Learned only* is every head alone, on every sentence." if "learned" in ev.tiers else ""),
             "",
         ]

@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 
 from openup.method import kinds_with
-from openup.text.lexical import lexical_signals, turned_down
+from openup.text.lexical import lexical_signals
 from openup.text.signal import Signal
 
 _OFF = {"off", "0", "false", "no", "none"}
@@ -26,18 +26,22 @@ def model_wanted(model: bool | None) -> bool:
     return bool(available is not None and available())
 
 
-def settled_spans(texts: Sequence[str], lexical: Sequence[Sequence[Signal]]) -> list[list[tuple[int, int]]]:
-    """Per text, the spans the learned tier leaves alone: where a pattern found something that helps or
-    hurts, or read such words and turned them down ("I never said you were selfish"). The learned tier
-    reads only what the patterns left silent (a restatement phrased as a question is still open to it:
-    question kinds are neutral)."""
+def lexical_read(texts: Sequence[str]) -> tuple[list[list[Signal]], list[list[tuple[int, int]]]]:
+    """The lexical signals of each text, and the spans the learned tier leaves alone: where a pattern
+    found something that helps or hurts, or read such words and turned them down ("I never said you
+    were selfish"). The learned tier reads only what the patterns left silent (a restatement phrased
+    as a question is still open to it: question kinds are neutral)."""
     settled = kinds_with("helps") | kinds_with("hurts")
-    out = []
-    for text, lex in zip(texts, lexical, strict=True):
-        spans = [(s.start, s.end) for s in lex if s.kind in settled]
-        spans += [(start, end) for kind, start, end in turned_down(text) if kind in settled]
-        out.append(spans)
-    return out
+    lexical, occupied = [], []
+    for text in texts:
+        refused: list[tuple[str, int, int]] = []
+        found = lexical_signals(text, refused=refused)
+        lexical.append(found)
+        occupied.append(
+            [(s.start, s.end) for s in found if s.kind in settled]
+            + [(start, end) for kind, start, end in refused if kind in settled]
+        )
+    return lexical, occupied
 
 
 def _merge(lexical: list[Signal], learned: Sequence[Signal]) -> list[Signal]:
@@ -67,15 +71,15 @@ def detect(text: str, model: bool | None = None) -> list[Signal]:
 
 def detect_many(texts: Sequence[str], model: bool | None = None) -> list[list[Signal]]:
     """`detect()` for many texts at once; the learned tier batches them."""
-    lexical = [lexical_signals(t) for t in texts]
     if not texts or not model_wanted(model):
-        return lexical
+        return [lexical_signals(t) for t in texts]
     from openup.text import model as learned
 
     allowed = learned.merged_kinds()
     if not allowed:  # no head has earned its place (or an older heads file): nothing to embed
-        return lexical
-    extra = learned.learned_signals(list(texts), settled_spans(texts, lexical), min_words=learned.MIN_WORDS)
+        return [lexical_signals(t) for t in texts]
+    lexical, occupied = lexical_read(texts)
+    extra = learned.learned_signals(list(texts), occupied, min_words=learned.MIN_WORDS)
     return [
         _merge(lex, [s for s in ext if s.kind in allowed]) for lex, ext in zip(lexical, extra, strict=True)
     ]

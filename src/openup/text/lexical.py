@@ -42,7 +42,13 @@ def _resolve(found: list[Signal], deferred: list[tuple[Pattern, Signal]]) -> lis
     return found
 
 
-def lexical_signals(text: str, norm: str | None = None, *, _full_scan: bool = False) -> list[Signal]:
+def lexical_signals(
+    text: str,
+    norm: str | None = None,
+    *,
+    _full_scan: bool = False,
+    refused: list[tuple[str, int, int]] | None = None,
+) -> list[Signal]:
     """All lexical signals in `text`, sorted by position.
 
     >>> [s.kind for s in lexical_signals("You're so lazy")]
@@ -51,10 +57,15 @@ def lexical_signals(text: str, norm: str | None = None, *, _full_scan: bool = Fa
     Within a kind, matches do not overlap: the leftmost wins, and at the same start the earlier
     pattern in the file. A match that fails its guards (negation, quotes, before/after) leaves room
     for another. `_full_scan=True` skips the prefilter (tests use it to show it changes nothing).
+    `refused`: when given, receives (kind, start, end) of the matches a guard turned down.
     """
     norm = normalize(text) if norm is None else norm
     quotes = quote_spans(norm) if '"' in norm else []
-    raw = all_matches(norm, quotes) if _full_scan else candidate_matches(norm, quotes)
+    rejected: list[tuple[int, int, int]] | None = [] if refused is not None else None
+    raw = all_matches(norm, quotes) if _full_scan else candidate_matches(norm, quotes, rejected)
+    if refused is not None and rejected:
+        alts, kms = alternatives(), matchers()
+        refused.extend(sorted({(kms[alts[index].kind].kind, start, end) for index, start, end in rejected}))
     if not raw:
         return []
     alts = alternatives()
@@ -87,10 +98,6 @@ def lexical_signals(text: str, norm: str | None = None, *, _full_scan: bool = Fa
 def turned_down(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of the matches a guard turned down: the patterns read these words and decided,
     e.g. "I don't think you're lazy" is not criticism (negation) or a quoted insult is not the writer's."""
-    norm = normalize(text)
-    quotes = quote_spans(norm) if '"' in norm else []
-    rejected: list[tuple[int, int, int]] = []
-    candidate_matches(norm, quotes, rejected)
-    alts = alternatives()
-    kms = matchers()
-    return sorted({(kms[alts[index].kind].kind, start, end) for index, start, end in rejected})
+    refused: list[tuple[str, int, int]] = []
+    lexical_signals(text, refused=refused)
+    return refused

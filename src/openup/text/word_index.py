@@ -93,18 +93,16 @@ class _Index:
             key: tuple(_Chain(ids, space, sentence) for (space, sentence), ids in found.items())
             for key, found in grouped.items()
         }
-        # By how many leading words are known: one or two. A pair's entry also carries its first word's.
-        self.by_word = {key[0]: ch for key, ch in chains.items() if len(key) == 1}
-        self.by_pair: dict[tuple[str, ...], tuple[_Chain, ...]] = {
-            key: self.by_word.get(key[0], ()) + ch for key, ch in chains.items() if len(key) == 2
-        }
         self.scan = _Scan(scan)
-        # Per first word: its chains, and its chains by the word after it.
+        # Per first word: its own chains, and by the word after it the pair's chains (which also carry
+        # the first word's, as a pair's entry replaces the word's).
+        by_word = {key[0]: ch for key, ch in chains.items() if len(key) == 1}
         pairs: dict[str, dict[str, tuple[_Chain, ...]]] = {}
-        for (lead_word, next_word), ch in self.by_pair.items():
-            pairs.setdefault(lead_word, {})[next_word] = ch
+        for key, ch in chains.items():
+            if len(key) == 2:
+                pairs.setdefault(key[0], {})[key[1]] = by_word.get(key[0], ()) + ch
         self.table: dict[str, tuple[tuple[_Chain, ...] | None, dict[str, tuple[_Chain, ...]] | None]] = {
-            word: (self.by_word.get(word), pairs.get(word)) for word in set(self.by_word) | set(pairs)
+            word: (by_word.get(word), pairs.get(word)) for word in set(by_word) | set(pairs)
         }
         # One C-level pass finds the words that can start a match, with the word after each.
         self.trigger = re.compile(r"(?<![a-z0-9])(" + trie(set(self.table)) + r")(?=[^a-z0-9]*([a-z0-9]*))")

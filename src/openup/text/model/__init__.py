@@ -193,10 +193,10 @@ def learned_signals(
         text = texts[t]
         block = probs[rows]
         best = block.max(axis=0)
+        sentence_rows = [r for r in rows if owners[r][1] is not None]
         for k, j in enumerate(signal_idx):
             if best[k] < thresholds[k] or _overridden(heads.names[j], best, thresholds, position):
                 continue
-            sentence_rows = [r for r in rows if owners[r][1] is not None]
             if not sentence_rows:
                 start, end = trimmed_span(text)
             else:
