@@ -8,7 +8,7 @@ import time
 import pytest
 
 import openup
-from openup.coach.listen import MOVES, ReplyCoaching, reply
+from openup.coach.listen import MOVES, ReplyCoaching, brief_of, briefs, reads_well, reply
 from openup.errors import UserError
 from openup.method import kinds
 from openup.text.detect import detect
@@ -23,7 +23,6 @@ MESSAGES = [
     "We had a deadline at work and my manager blamed me for the delay",
     "I feel like such a failure, I failed the test again",
     "hi",
-    "ok",
     "What should I do about my job?",
 ]
 
@@ -149,3 +148,66 @@ def test_template_path_is_fast() -> None:
         reply(m, llm=False)
     per = (time.perf_counter() - start) / (len(MESSAGES) * 5)
     assert per < 0.02, f"{per * 1000:.1f} ms per reply"
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("Thanks", "thanks"),
+        ("thaaank you so much!! x", "thanks"),
+        ("Thanks for dinner, it was lovely", "thanks"),
+        ("love you", "love"),
+        ("xoxo", "love"),
+        ("miss u xx", "miss"),
+        ("Good night babe \N{SLEEPING FACE}", "goodnight"),
+        ("hahaha", "laugh"),
+        ("lol", "laugh"),
+        ("ok", "okay"),
+        ("k.", "okay"),
+    ],
+)
+def test_small_bids_are_answered_in_kind(message: str, kind: str) -> None:
+    """"Thanks" or "love you" has nothing to reflect: no "No wonder you're grateful", an answer in kind."""
+    result = reply(message, llm=False)
+    assert result.brief is not None and result.brief.kind == kind
+    assert result.suggestions and {s.move for s in result.suggestions} == {"answer"}
+    assert all(s.principle == result.brief.principle for s in result.suggestions)
+    assert [a.kind for a in result.avoid] == ["brief"]
+    assert result.to_dict()["brief"] == {"kind": kind, "heard": result.brief.heard}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "thanks for nothing",  # contempt, not thanks
+        "Thanks for dinner, but you were on your phone the whole time and I felt invisible",  # too long
+        "ok I guess nobody cares what I think",
+        "I love you but I'm so tired of fighting",
+        "I want to kill myself lol",  # safety first
+        "My boss yelled at me today.",
+    ],
+)
+def test_messages_with_something_to_hear_are_not_small_bids(message: str) -> None:
+    result = reply(message, llm=False)
+    assert result.brief is None
+    assert {s.move for s in result.suggestions} <= set(MOVES)
+
+
+def test_every_small_bid_answer_is_clean_and_reads_well() -> None:
+    harmful = {k for k, v in kinds().items() if v.harmful}
+    for b in briefs():
+        assert b.say and b.principle in {"appreciate", "soft-side", "small-wins", "give-room"}
+        for text in b.say:
+            found = {x.kind for x in detect(text, model=False)}
+            assert not found & harmful, (b.kind, text, found)
+            assert reads_well(text), text
+            assert brief_of(text) is None or brief_of(text) == b, text
+
+
+def test_cli_prints_an_answer_in_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.cli_run import run
+
+    assert run(["reply", "thank you so much"]) == 0
+    out = capsys.readouterr().out
+    assert "Answer in kind" in out and "thanked you" in out
+    assert "No wonder" not in out

@@ -88,6 +88,18 @@ class Avoid:
 
 
 @dataclass(frozen=True, slots=True)
+class Brief:
+    """A short message that is a small bid or a sign-off ("thanks", "love you", "ok"), from replies.toml."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    principle: str
+    heard: str
+    say: tuple[str, ...]
+    avoid: str
+
+
+@dataclass(frozen=True, slots=True)
 class ReplyCoaching:
     """The result of `reply()`; `to_dict()` is the JSON shape of `openup reply --json`."""
 
@@ -97,6 +109,7 @@ class ReplyCoaching:
     avoid: tuple[Avoid, ...]
     safety: Safety
     notes: tuple[str, ...] = field(default=())
+    brief: Brief | None = None  # set when the message is a small bid: answer in kind, nothing to reflect
 
     def suggestion(self, move: str) -> Suggestion | None:
         """The suggestion for one move, if there is one."""
@@ -110,6 +123,7 @@ class ReplyCoaching:
             "avoid": [a.to_dict() for a in self.avoid],
             "safety": self.safety.to_dict(),
             "notes": list(self.notes),
+            "brief": {"kind": self.brief.kind, "heard": self.brief.heard} if self.brief else None,
         }
 
 
@@ -157,6 +171,31 @@ def _avoid_rows() -> tuple[dict[str, str], ...]:
     rows = read_data("replies.toml")["avoid"]
     assert isinstance(rows, list)
     return tuple({k: str(v) for k, v in r.items()} for r in rows)
+
+
+BRIEF_MAX_WORDS = 8
+_NOT_WORD = re.compile(r"[^a-z' ]+")
+_RUN = re.compile(r"([a-z])\1{2,}")
+
+
+@cache
+def briefs() -> tuple[Brief, ...]:
+    table = read_data("replies.toml")["brief"]
+    assert isinstance(table, dict)
+    return tuple(
+        Brief(kind, re.compile(str(row["pattern"])), str(row["principle"]), str(row["heard"]),
+              tuple(str(t) for t in row["say"]), str(row["avoid"]))
+        for kind, row in table.items()
+    )
+
+
+def brief_of(text: str) -> Brief | None:
+    """The small bid `text` is ("thaaanks!! x" is thanks), or None when it shares something to listen to."""
+    plain = " ".join(_NOT_WORD.sub(" ", text.lower().replace("\u2019", "'")).split())
+    if not plain or len(plain.split()) > BRIEF_MAX_WORDS:
+        return None
+    plain = _RUN.sub(r"\1", plain)
+    return next((b for b in briefs() if b.pattern.fullmatch(plain)), None)
 
 
 def _harmful_kinds() -> frozenset[str]:
@@ -343,6 +382,9 @@ def reply(
 ) -> ReplyCoaching:
     """Coach a reply to what your partner said: what was heard, three moves, what to avoid.
 
+    A small bid or sign-off ("thanks", "love you", "haha", "ok") has nothing to reflect: it gets answers
+    in kind (move "answer") and `brief` says what it is.
+
     `llm`: None uses the LLM backend when one is configured (`[llm]` in the config file or
     `OPENUP_LLM_URL`); False never does; or pass a client. `model` is handed to `detect()` for the safety
     check of the whole message. Raises `UserError` for empty, unreadable or non-English text.
@@ -359,6 +401,13 @@ def reply(
     if safety.level == "danger":
         # Safety wins: no wording coaching, only the safety answer and why.
         return ReplyCoaching(text, heard, (), _safety_avoid(safety), safety, tuple(notes))
+    harmful = _harmful_kinds()
+    calm = safety.level == "none" and not any(s.kind in harmful for s in signals)
+    brief = brief_of(text) if calm else None
+    if brief is not None:
+        answers = tuple(Suggestion("answer", t, brief.principle) for t in brief.say)
+        avoid_brief = (Avoid("brief", brief.principle, brief.avoid),)
+        return ReplyCoaching(text, heard, answers, avoid_brief, safety, tuple(notes), brief)
     client = _client(llm)
     suggestions: list[Suggestion] = []
     for move in moves().values():

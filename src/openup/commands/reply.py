@@ -12,6 +12,7 @@ _MOVE_TITLES = {
     "reflect": "Say back what you heard",
     "validate": "Show the feeling makes sense",
     "ask": "Be curious",
+    "answer": "Answer in kind",
 }
 
 
@@ -39,12 +40,14 @@ def reply_command(
     heard = result.heard
     if result.suggestions:
         con.print("[bold]What you heard[/]")
-        if heard.event or heard.complaint:
+        if result.brief:
+            con.print("   " + escape(result.brief.heard))
+        elif heard.event or heard.complaint:
             con.print("   " + escape(str(heard.event or heard.complaint)))
-        if heard.feelings:
+        if heard.feelings and not result.brief:
             words = [f.word + ("" if f.source == "named" else " (likely)") for f in heard.feelings]
             con.print("   [dim]feelings:[/] " + escape(", ".join(words)))
-        for thought in heard.thoughts:
+        for thought in () if result.brief else heard.thoughts:
             con.print("   [dim]thinks:[/] " + escape(thought))
         con.print()
         for s in result.suggestions:

@@ -127,7 +127,7 @@ def evaluate_replies(data_dir: Path, limit: int | None = None) -> dict[str, Any]
         }
         for m in _MOVE_SIGNAL
     }
-    texts = {"total": len(rows), "coached": 0, "safety": 0, "skipped": 0}
+    texts = {"total": len(rows), "coached": 0, "safety": 0, "skipped": 0, "brief": 0}
     skipped: dict[str, int] = {}
     sources: dict[str, int] = {}
     valence = {"n": 0, "agree": 0}
@@ -146,6 +146,9 @@ def evaluate_replies(data_dir: Path, limit: int | None = None) -> dict[str, Any]
         timings.append((time.perf_counter() - t0) * 1000)
         if not result.suggestions:
             texts["safety"] += 1
+            continue
+        if result.brief is not None:
+            texts["brief"] += 1  # a small bid answered in kind: no moves to score
             continue
         texts["coached"] += 1
         for s in result.suggestions:
@@ -230,10 +233,11 @@ def replies_markdown(result: dict[str, Any]) -> str:
         "## Reply coaching (`openup reply`)",
         "",
         f"Partner-side texts: {t['total']} ({', '.join(f'{k} {v}' for k, v in result['sources'].items())}); "
-        f"coached {t['coached']}, answered with the safety section {t['safety']}, turned away {t['skipped']} "
+        f"coached {t['coached']}, answered in kind as a small bid (\"thanks\", \"love you\", \"ok\") "
+        f"{t.get('brief', 0)}, answered with the safety section {t['safety']}, turned away {t['skipped']} "
         "(not English, no words).",
         "*Built from their words* = a template with slots filled from the message, not a slot-free "
-        'fallback (short or off-topic texts such as "hi" or "thanks" get the fallback).',
+        'fallback (short or off-topic texts such as "hi" get the fallback).',
         "Each suggestion is run through `detect(model=False)`. *Carries* = the move's signal is found "
         "(reflect: reflection, validate: validation, ask: open_question); *clean* = no harmful or safety "
         "kind.",
