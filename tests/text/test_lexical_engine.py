@@ -116,6 +116,13 @@ def test_at_least_with_a_number_is_not_minimizing() -> None:
     assert "minimizing" in kinds("At least you still have a job.")
 
 
+def test_modesty_after_thanks_is_not_dismissal() -> None:
+    assert "dismissal" not in kinds("thanks, it was nothing really")
+    assert "dismissal" not in kinds("Oh it was nothing, happy to help.")
+    assert "dismissal" in kinds("Stop sulking, it was nothing.")
+    assert "dismissal" in kinds("Relax, it's nothing.")
+
+
 def test_recommendation_is_not_advice() -> None:
     assert "advice" not in kinds("You should see the view from here!")
     assert "advice" in kinds("You should just quit that job.")
