@@ -195,3 +195,20 @@ def test_detect_never_lets_the_model_overrule_a_pattern(learned: None) -> None:
                 learned_count += 1
                 assert not any(o.start < s.end and s.start < o.end for o in lexical), s
     assert learned_count > 0
+
+
+def test_detect_catches_what_patterns_miss_and_leaves_reassurance_alone(learned: None) -> None:
+    from openup.text import detect
+
+    def found(text: str, model_on: bool = True) -> set[str]:
+        return {s.kind for s in detect(text, model=model_on)}
+
+    for text, kind in [
+        ("sure, because your day is the only one that matters", "contempt"),
+        ("you always find a way to make it about you", "criticism"),
+        ("honestly that's such a first world problem", "dismissal"),
+    ]:
+        assert kind not in found(text, model_on=False), text  # the patterns miss it ...
+        assert kind in found(text), text  # ... the learned tier does not
+    for text in ["Don't worry, take your time.", "no rush, answer whenever you're ready"]:
+        assert not found(text) & {"dismissal", "criticism", "contempt"}, text
