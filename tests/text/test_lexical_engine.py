@@ -246,9 +246,13 @@ def test_pure_python_path_gives_the_same_signals(monkeypatch: pytest.MonkeyPatch
     assert sum(map(len, with_c)) > 500
 
 
-def test_turned_down_lists_what_a_guard_refused() -> None:
-    from openup.text.lexical import turned_down
+def turned_down(text: str) -> list[tuple[str, int, int]]:
+    refused: list[tuple[str, int, int]] = []
+    lexical_signals(text, refused=refused)
+    return refused
 
+
+def test_refused_lists_what_a_guard_turned_down() -> None:
     assert [k for k, _, _ in turned_down("I don't think you're lazy")] == ["criticism"]
     kinds_quoted = {k for k, _, _ in turned_down('she said "you are pathetic" to me')}
     assert "contempt" in kinds_quoted

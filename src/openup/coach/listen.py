@@ -25,6 +25,7 @@ from openup.coach.language import looks_english
 from openup.errors import UserError
 from openup.method import kinds, read_data
 from openup.text.detect import detect
+from openup.text.normalize import normalize
 from openup.text.signal import Signal
 from openup.text.validate import validate_message
 
@@ -191,7 +192,7 @@ def briefs() -> tuple[Brief, ...]:
 
 def brief_of(text: str) -> Brief | None:
     """The small bid `text` is ("thaaanks!! x" is thanks), or None when it shares something to listen to."""
-    plain = " ".join(_NOT_WORD.sub(" ", text.lower().replace("\u2019", "'")).split())
+    plain = " ".join(_NOT_WORD.sub(" ", normalize(text)).split())
     if not plain or len(plain.split()) > BRIEF_MAX_WORDS:
         return None
     plain = _RUN.sub(r"\1", plain)

@@ -42,13 +42,14 @@ def reply_command(
         con.print("[bold]What you heard[/]")
         if result.brief:
             con.print("   " + escape(result.brief.heard))
-        elif heard.event or heard.complaint:
-            con.print("   " + escape(str(heard.event or heard.complaint)))
-        if heard.feelings and not result.brief:
-            words = [f.word + ("" if f.source == "named" else " (likely)") for f in heard.feelings]
-            con.print("   [dim]feelings:[/] " + escape(", ".join(words)))
-        for thought in () if result.brief else heard.thoughts:
-            con.print("   [dim]thinks:[/] " + escape(thought))
+        else:
+            if heard.event or heard.complaint:
+                con.print("   " + escape(str(heard.event or heard.complaint)))
+            if heard.feelings:
+                words = [f.word + ("" if f.source == "named" else " (likely)") for f in heard.feelings]
+                con.print("   [dim]feelings:[/] " + escape(", ".join(words)))
+            for thought in heard.thoughts:
+                con.print("   [dim]thinks:[/] " + escape(thought))
         con.print()
         for s in result.suggestions:
             con.print(f"[green]\u2714[/] [bold]{_MOVE_TITLES.get(s.move, s.move)}[/] [dim]({s.principle})[/]")

@@ -234,7 +234,7 @@ def replies_markdown(result: dict[str, Any]) -> str:
         "",
         f"Partner-side texts: {t['total']} ({', '.join(f'{k} {v}' for k, v in result['sources'].items())}); "
         f"coached {t['coached']}, answered in kind as a small bid (\"thanks\", \"love you\", \"ok\") "
-        f"{t.get('brief', 0)}, answered with the safety section {t['safety']}, turned away {t['skipped']} "
+        f"{t['brief']}, answered with the safety section {t['safety']}, turned away {t['skipped']} "
         "(not English, no words).",
         "*Built from their words* = a template with slots filled from the message, not a slot-free "
         'fallback (short or off-topic texts such as "hi" get the fallback).',

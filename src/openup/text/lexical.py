@@ -13,7 +13,7 @@ from openup.text.pattern_files import Pattern, alternatives, expand, macros, mat
 from openup.text.signal import Signal
 from openup.text.word_index import all_matches, candidate_matches
 
-__all__ = ["expand", "lexical_signals", "macros", "matchers", "negated", "turned_down"]
+__all__ = ["expand", "lexical_signals", "macros", "matchers", "negated"]
 
 
 def _resolve(found: list[Signal], deferred: list[tuple[Pattern, Signal]]) -> list[Signal]:
@@ -94,10 +94,3 @@ def lexical_signals(
     found.sort(key=lambda s: (s.start, s.end, s.kind))
     return found
 
-
-def turned_down(text: str) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of the matches a guard turned down: the patterns read these words and decided,
-    e.g. "I don't think you're lazy" is not criticism (negation) or a quoted insult is not the writer's."""
-    refused: list[tuple[str, int, int]] = []
-    lexical_signals(text, refused=refused)
-    return refused

@@ -202,7 +202,8 @@ def learned_signals(
             else:
                 top = sentence_rows[int(np.argmax(probs[sentence_rows, k]))]
                 chosen = owners[top][1]
-                start, end = chosen if chosen is not None else trimmed_span(text)
+                assert chosen is not None  # sentence_rows hold sentences only
+                start, end = chosen
             name = heads.names[j]
             results[t].append(Signal(name, start, end, text[start:end], round(float(best[k]), 4), f"model:{name}"))
     return results
