@@ -117,6 +117,8 @@ def load_swda(data_dir: Path) -> Dataset | None:
         "backchannels in question form (`bh`) count as negatives for both question kinds.",
         "Transcribed telephone speech between strangers: utterances are split mid-sentence and many "
         "questions carry no question mark.",
+        "Warm goodbyes ('it was nice talking to you', 'I appreciate the call') are tagged `fc` (conventional "
+        "closing), not `ft`, so a tier that reads them as appreciation is counted wrong on them.",
     )
     return Dataset(
         "swda/val+test", "Switchboard Dialog Act corpus (telephone conversations), val + test splits",
@@ -172,13 +174,24 @@ def load_unhealthy(data_dir: Path) -> Dataset | None:
     def positive(row: dict[str, str], cols: tuple[str, ...]) -> bool:
         return any(float(row.get(c) or 0) > 0.5 for c in cols)
 
+    def unanimous(row: dict[str, str], cols: tuple[str, ...]) -> bool:
+        return any(positive(row, (c,)) and float(row.get(f"{c}:confidence") or 0) >= 0.999 for c in cols)
+
     texts = tuple(r["comment"] for r in rows)
     tasks = tuple(
         _task(kind, " or ".join(cols), (positive(r, cols) for r in rows)) for kind, cols in UNHEALTHY_TASKS
     )
+    agreed, healthy = [], []
+    for kind, cols in UNHEALTHY_TASKS:
+        pos = [r for r in rows if positive(r, cols)]
+        if pos:
+            agreed.append(f"{kind} {sum(unanimous(r, cols) for r in pos) / len(pos):.0%}")
+            healthy.append(f"{kind} {sum(positive(r, ('healthy',)) for r in pos) / len(pos):.0%}")
     notes = (
         "Comments on news articles aimed at other commenters, politicians or groups, not at a partner; "
         "'hostile' is broader than criticism of a person's character.",
+        "Each label is the majority of a few crowd judgments (mostly 3). Positives every judge agreed on: "
+        + ", ".join(agreed) + "; positives the same judges also marked healthy: " + ", ".join(healthy) + ".",
     )
     return Dataset(
         "unhealthy-conversations/val", "Unhealthy Comments corpus (Globe and Mail comments), validation split",

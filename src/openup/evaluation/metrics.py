@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 
 @dataclass(frozen=True, slots=True)
 class Counts:
@@ -63,3 +65,28 @@ def score_kinds(
                 fn += 1
         out[kind] = Counts(len(gold_sets), tp, fp, fn)
     return out
+
+
+def roc_auc(labels: Sequence[bool], scores: Sequence[float]) -> float | None:
+    """Area under the ROC curve: the chance that a random positive outscores a random negative, ties
+    counting half (Mann-Whitney U over average ranks). None when either class is missing.
+
+    >>> roc_auc([True, False, True, False], [0.9, 0.1, 0.4, 0.4])
+    0.875
+    """
+    if len(labels) != len(scores):
+        raise ValueError(f"{len(labels)} labels but {len(scores)} scores")
+    y = np.asarray(labels, dtype=bool)
+    positives, negatives = int(y.sum()), int((~y).sum())
+    if not positives or not negatives:
+        return None
+    s = np.asarray(scores, dtype=np.float64)
+    order = np.argsort(s, kind="mergesort")
+    ranks = np.empty(len(s), dtype=np.float64)
+    ranked = s[order]
+    # Average rank within each run of tied scores (ranks start at 1).
+    starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
+    ends = np.r_[starts[1:], len(s)]
+    ranks[order] = np.repeat((starts + ends + 1) / 2.0, ends - starts)
+    u = float(ranks[y].sum()) - positives * (positives + 1) / 2.0
+    return u / (positives * negatives)

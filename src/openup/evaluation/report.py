@@ -24,8 +24,10 @@ def _fmt(x: float) -> str:
 
 def _kind_table(ev: Evaluation, dataset: str) -> list[str]:
     tiers = [t for t in ev.tiers if t != "lexical"]
+    with_auc = any(r.dataset == dataset and r.tier == "learned" and r.auc is not None for r in ev.rows)
     head = "| kind | gold rule | n | positives | P | R | F1 |" + "".join(f" F1 {TIER_TITLES[t]} |" for t in tiers)
-    lines = [head, "|" + "---|" * (7 + len(tiers))]
+    head += " ROC-AUC learned only |" if with_auc else ""
+    lines = [head, "|" + "---|" * (7 + len(tiers) + with_auc)]
     for r in ev.rows:
         if r.dataset != dataset or r.tier != "lexical":
             continue
@@ -33,12 +35,40 @@ def _kind_table(ev: Evaluation, dataset: str) -> list[str]:
         for t in tiers:
             other: Row | None = ev.row(dataset, r.kind, t)
             extra += f" {_fmt(other.f1) if other else '-'} |"
+        if with_auc:
+            learned = ev.row(dataset, r.kind, "learned")
+            extra += f" {_fmt(learned.auc) if learned and learned.auc is not None else '-'} |"
         rule = r.rule.replace("|", "\\|")
         lines.append(
             f"| {r.kind} | {rule} | {r.n} | {r.positives} | {_fmt(r.precision)} | {_fmt(r.recall)} | "
             f"{_fmt(r.f1)} |{extra}"
         )
     return lines
+
+
+def _probe_table(ev: Evaluation, dataset: str) -> list[str]:
+    """The shipped heads beside a probe trained on this set's own labels (see openup.evaluation.probe)."""
+    probes = [r for r in ev.rows if r.dataset == dataset and r.tier == "probe"]
+    if not probes:
+        return []
+    lines = [
+        "How much of each proxy the encoder can carry when trained on this set's own labels: a linear probe on",
+        "the same embeddings, in 5-fold cross-validation (threshold chosen inside the training folds), fitted",
+        "only for this page and never shipped. The gap between the two is what our training data does not",
+        "teach about this set's labels.",
+        "",
+        "| kind | ROC-AUC learned only | ROC-AUC in-domain probe | F1 learned only | F1 in-domain probe "
+        "| P probe | R probe |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for p in probes:
+        learned = ev.row(dataset, p.kind, "learned")
+        auc = _fmt(learned.auc) if learned and learned.auc is not None else "-"
+        lines.append(
+            f"| {p.kind} | {auc} | {_fmt(p.auc) if p.auc is not None else '-'} | "
+            f"{_fmt(learned.f1) if learned else '-'} | {_fmt(p.f1)} | {_fmt(p.precision)} | {_fmt(p.recall)} |"
+        )
+    return [*lines, ""]
 
 
 def render(ev: Evaluation) -> str:
@@ -96,6 +126,7 @@ def render(ev: Evaluation) -> str:
             out += [f"Published baseline on this data: {d.baseline}.", ""]
         out += _kind_table(ev, d.name)
         out.append("")
+        out += _probe_table(ev, d.name)
         out += [f"- {note}" for note in d.notes]
         out.append("")
     if ev.politeness:

@@ -43,6 +43,7 @@ class Row:
     recall: float
     f1: float
     rule: str = ""
+    auc: float | None = None  # ROC-AUC of the tier's scores, where it has scores (learned only, probe)
 
 
 @dataclass(frozen=True)
@@ -140,10 +141,13 @@ def _learned_rows(data_dir: Path, limit: int | None, notes: list[str]) -> list[R
         return []
     rows = []
     for r in raw:
-        if r.get("tier", "learned") != "learned":
+        tier = str(r.get("tier", "learned"))
+        if tier not in ("learned", "probe"):
             continue
-        rows.append(Row(str(r["dataset"]), str(r["kind"]), "learned", int(r["n"]), int(r.get("positives", 0)),
-                        float(r["precision"]), float(r["recall"]), float(r["f1"])))
+        auc = r.get("auc")
+        rows.append(Row(str(r["dataset"]), str(r["kind"]), tier, int(r["n"]), int(r.get("positives", 0)),
+                        float(r["precision"]), float(r["recall"]), float(r["f1"]),
+                        auc=None if auc is None else float(auc)))
     return rows
 
 

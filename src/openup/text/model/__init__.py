@@ -38,6 +38,7 @@ __all__ = [
     "head_scores",
     "learned_signals",
     "merged_kinds",
+    "signal_scores",
 ]
 
 _OFF_VALUES = {"off", "0", "false", "no"}
@@ -158,30 +159,9 @@ def learned_signals(
     results: list[list[Signal]] = [[] for _ in texts]
     if not texts or not signal_idx:
         return results
-
-    # One embedding call for every message and every sentence of a multi-sentence message.
-    units: list[str] = []
-    owners: list[tuple[int, tuple[int, int] | None]] = []
-    for t, text in enumerate(texts):
-        if not text.strip():
-            continue
-        taken = occupied[t] if occupied is not None else ()
-        if not taken and _readable(text, min_words):
-            units.append(text.strip())
-            owners.append((t, None))
-        spans = sentence_spans(text)
-        if len(spans) > 1:
-            for span in spans:
-                sentence = text[span[0] : span[1]]
-                if any(a < span[1] and span[0] < b for a, b in taken) or not _readable(sentence, min_words):
-                    continue
-                units.append(sentence)
-                owners.append((t, span))
-    if not units:
+    owners, probs = _unit_probabilities(texts, occupied, heads, signal_idx, min_words)
+    if not owners:
         return results
-
-    vectors, ids = get_embedder().encode(units)
-    probs = heads.probabilities(vectors, ids)[:, signal_idx]
     thresholds = heads.threshold[signal_idx]
 
     # Group rows per text: row of the whole text, rows of its sentences.
@@ -207,6 +187,55 @@ def learned_signals(
             name = heads.names[j]
             results[t].append(Signal(name, start, end, text[start:end], round(float(best[k]), 4), f"model:{name}"))
     return results
+
+
+def signal_scores(texts: Sequence[str], heads: Heads | None = None) -> list[dict[str, float]]:
+    """Per text, each signal head's highest probability over the whole message and its sentences.
+
+    This is the score `learned_signals()` compares with a head's threshold (with nothing occupied and no
+    minimum length), before any override; evaluation ranks texts by it (ROC-AUC). Empty texts score 0.
+    """
+    heads = get_heads() if heads is None else heads
+    signal_idx = heads.in_group("signal")
+    best = np.zeros((len(texts), len(signal_idx)), dtype=np.float32)
+    if texts and signal_idx:
+        owners, probs = _unit_probabilities(texts, None, heads, signal_idx, 1)
+        if owners:
+            np.maximum.at(best, np.array([t for t, _ in owners]), probs)
+    return [{heads.names[j]: float(row[k]) for k, j in enumerate(signal_idx)} for row in best]
+
+
+def _unit_probabilities(
+    texts: Sequence[str],
+    occupied: Sequence[Sequence[tuple[int, int]]] | None,
+    heads: Heads,
+    signal_idx: list[int],
+    min_words: int,
+) -> tuple[list[tuple[int, tuple[int, int] | None]], np.ndarray]:
+    """The units a text is scored on (the whole message, and each sentence when it has several), as
+    (text index, sentence span or None) owners, and the signal heads' probabilities per unit, in one
+    embedding call. Units overlapping an `occupied` span or shorter than `min_words` are left out."""
+    units: list[str] = []
+    owners: list[tuple[int, tuple[int, int] | None]] = []
+    for t, text in enumerate(texts):
+        if not text.strip():
+            continue
+        taken = occupied[t] if occupied is not None else ()
+        if not taken and _readable(text, min_words):
+            units.append(text.strip())
+            owners.append((t, None))
+        spans = sentence_spans(text)
+        if len(spans) > 1:
+            for span in spans:
+                sentence = text[span[0] : span[1]]
+                if any(a < span[1] and span[0] < b for a, b in taken) or not _readable(sentence, min_words):
+                    continue
+                units.append(sentence)
+                owners.append((t, span))
+    if not units:
+        return owners, np.zeros((0, len(signal_idx)), dtype=np.float32)
+    vectors, ids = get_embedder().encode(units)
+    return owners, heads.probabilities(vectors, ids)[:, signal_idx]
 
 
 def _readable(text: str, min_words: int) -> bool:

@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from openup.evaluation.probe import cross_validate
+
 
 @dataclass(frozen=True)
 class EvalSet:
@@ -32,6 +36,8 @@ class EvalSet:
 
 UNHEALTHY = {"criticism": ("hostile", "antagonize"), "contempt": ("condescending", "sarcastic"),
              "dismissal": ("dismissive",)}
+# Sets no shipped weight was trained on (all of GoEmotions' train split was): these get the in-domain probe.
+EVALUATION_ONLY = frozenset({"unhealthy-conversations/val", "esconv/dev"})
 ESCONV = {"validation": ("Affirmation and Reassurance",),
           "reflection": ("Reflection of feelings", "Restatement or Paraphrasing"),
           "self_disclosure": ("Self-disclosure",)}
@@ -86,31 +92,55 @@ def score(labels: Sequence[bool], predicted: Sequence[bool]) -> dict[str, Any]:
 
 
 def evaluate_learned(data_dir: Path, limit: int | None = None,
-                     progress: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
-    """Per kind and dataset, precision/recall/F1 of the learned tier alone.
+                     progress: Callable[[str], None] | None = None, probe: bool = True) -> list[dict[str, Any]]:
+    """Per kind and dataset, precision/recall/F1 and ROC-AUC of the learned tier alone.
 
-    Returns rows like {"kind", "dataset", "n", "positives", "predicted", "precision", "recall", "f1",
-    "tier": "learned"}. `limit` caps texts per dataset (first N, for quick runs). Raises RuntimeError
-    when the learned tier is not available.
+    Returns rows like {"kind", "dataset", "n", "positives", "predicted", "precision", "recall", "f1", "auc",
+    "tier": "learned"}; AUC ranks texts by the head's highest probability over the message and its
+    sentences (`signal_scores`). With `probe`, each evaluation-only set (Unhealthy Comments, ESConv) also
+    gets a row with "tier": "probe": a linear probe on the same encoder trained on that set's own labels
+    in cross-validation (`openup.evaluation.probe`), never shipped, as an in-domain reference. `limit` caps
+    texts per dataset (first N, for quick runs). Raises RuntimeError when the learned tier is not available.
     """
+    from openup.evaluation.metrics import roc_auc
     from openup.text import model
 
     if not model.available():
         raise RuntimeError("the learned tier is not available (model files, onnxruntime, or OPENUP_MODEL=off)")
     rows: list[dict[str, Any]] = []
-    predictions: dict[tuple[str, ...], list[set[str]]] = {}
+    predictions: dict[tuple[str, ...], tuple[list[set[str]], list[dict[str, float]]]] = {}
+    vectors: dict[tuple[str, ...], np.ndarray] = {}
     for ev in load_eval_sets(data_dir):
         texts = ev.texts[:limit] if limit else ev.texts
         labels = ev.labels[: len(texts)]
         if ev.target == "emotion":
             heads = model.get_heads()
             threshold = float(heads.threshold[heads.index(ev.kind)])
-            predicted = [s[ev.kind] >= threshold for s in model.emotion_scores(list(texts))]
+            scores = [s[ev.kind] for s in model.emotion_scores(list(texts))]
+            predicted = [s >= threshold for s in scores]
         else:
             if texts not in predictions:
                 if progress:
                     progress(f"learned tier on {ev.dataset} ({len(texts)} texts)")
-                predictions[texts] = [{s.kind for s in sigs} for sigs in model.learned_signals(list(texts))]
-            predicted = [ev.kind in kinds for kinds in predictions[texts]]
-        rows.append({"kind": ev.kind, "dataset": ev.dataset, "tier": "learned", **score(labels, predicted)})
+                kinds = [{s.kind for s in sigs} for sigs in model.learned_signals(list(texts))]
+                predictions[texts] = (kinds, model.signal_scores(list(texts)))
+            kinds, all_scores = predictions[texts]
+            predicted = [ev.kind in k for k in kinds]
+            scores = [s[ev.kind] for s in all_scores]
+        auc = roc_auc(labels, scores)
+        rows.append({"kind": ev.kind, "dataset": ev.dataset, "tier": "learned", **score(labels, predicted),
+                     "auc": None if auc is None else round(auc, 4)})
+        if probe and ev.target == "signal" and ev.dataset in EVALUATION_ONLY:
+            if texts not in vectors:
+                if progress:
+                    progress(f"in-domain probe on {ev.dataset}")
+                vectors[texts] = model.embed([t.strip() for t in texts]).astype(np.float64)
+            try:
+                found = cross_validate(vectors[texts], labels)
+            except ValueError:  # too few positives (a --limit run)
+                continue
+            rows.append({"kind": ev.kind, "dataset": ev.dataset, "tier": "probe", "n": found.n,
+                         "positives": found.positives, "precision": round(found.precision, 4),
+                         "recall": round(found.recall, 4), "f1": round(found.f1, 4),
+                         "auc": None if found.auc is None else round(found.auc, 4)})
     return rows
