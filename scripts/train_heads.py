@@ -206,10 +206,11 @@ def load_own(folder: Path) -> list[Item]:
 
 
 def embed_all(texts: list[str], cache_dir: Path) -> dict[str, np.ndarray]:
-    """Embeddings with the shipped int8 model, cached on disk per model-file hash."""
+    """Embeddings with the shipped int8 model, each text run alone as at run time, cached on disk per
+    model-file hash (the "alone" in the name: older caches held vectors computed in padded batches)."""
     digest = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:16]
     cache_dir.mkdir(parents=True, exist_ok=True)
-    cache = cache_dir / f"embeddings-{digest}.npz"
+    cache = cache_dir / f"embeddings-alone-{digest}.npz"
     known: dict[str, np.ndarray] = {}
     if cache.is_file():
         with np.load(cache, allow_pickle=False) as data:

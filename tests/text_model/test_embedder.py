@@ -17,7 +17,7 @@ REF = Path(__file__).parent / "data" / "reference_embeddings.npz"
 
 @pytest.fixture(scope="module")
 def embedder(learned: None) -> Embedder:
-    return Embedder(batch_size=4, cache_size=16)
+    return Embedder(cache_size=16)
 
 
 def test_shape_dtype_and_unit_norm(embedder: Embedder) -> None:
@@ -31,17 +31,33 @@ def test_empty_input_gives_empty_matrix(learned: None) -> None:
     assert model.embed([]).shape == (0, DIM)
 
 
-def test_batching_and_order_barely_change_vectors(learned: None) -> None:
-    # int8 dynamic quantisation scales activations per batch, so vectors move a little with the batch;
-    # they must stay close, and the same input list must give exactly the same output.
+def test_a_texts_vector_does_not_depend_on_the_texts_beside_it(learned: None) -> None:
+    # int8 dynamic quantisation scales activations per input tensor: in a padded batch, one text's
+    # vector would move with its companions. Each text runs alone, so it is the same in any company,
+    # in any order, on one thread or several.
     texts = [f"message number {i} " + "word " * (i % 17) for i in range(50)]
-    one_by_one = np.stack([Embedder(cache_size=0, batch_size=1).embed([t])[0] for t in texts[:10]])
-    batched = Embedder(cache_size=0, batch_size=8).embed(texts)
-    cos = (batched[:10] * one_by_one).sum(axis=1)
-    assert cos.min() > 0.93 and cos.mean() > 0.97, cos
-    reversed_ = Embedder(cache_size=0, batch_size=8).embed(texts[::-1])[::-1]
-    assert (batched * reversed_).sum(axis=1).min() > 0.97  # other batch companions, still close
-    np.testing.assert_array_equal(Embedder(cache_size=0, batch_size=8).embed(texts), batched)
+    alone = np.stack([Embedder(cache_size=0).embed([t])[0] for t in texts[:10]])
+    together = Embedder(cache_size=0).embed(texts)
+    np.testing.assert_array_equal(together[:10], alone)
+    np.testing.assert_array_equal(Embedder(cache_size=0).embed(texts[::-1])[::-1], together)
+    np.testing.assert_array_equal(Embedder(cache_size=0, threads=1).embed(texts), together)
+    np.testing.assert_array_equal(Embedder(cache_size=0, threads=3).embed(texts), together)
+
+
+def test_a_message_reads_the_same_in_check_and_in_a_whole_chat(learned: None) -> None:
+    chat = ["can we talk about what happened at dinner", "you're overthinking it, it was one comment",
+            "I felt embarrassed in front of your friends", "honestly who cares, move on"] + [
+        f"did you pick up the {item} on the way home" for item in ("milk", "bread", "parcel", "keys")]
+    embedder = model.get_embedder()
+    one_by_one = []
+    for text in chat:
+        embedder.clear_cache()  # the cache would hand back the first vector: measure each way afresh
+        one_by_one.append(model.learned_signals([text])[0])
+    embedder.clear_cache()
+    together = model.learned_signals(chat)
+    embedder.clear_cache()
+    assert [[(s.kind, s.start, s.end, s.score) for s in found] for found in together] == [
+        [(s.kind, s.start, s.end, s.score) for s in found] for found in one_by_one]
 
 
 def test_encode_returns_token_ids(embedder: Embedder) -> None:

@@ -2,9 +2,11 @@
 
 Mean pooling over the attention mask, then L2 normalisation: the same recipe as sentence-transformers,
 so vectors agree with the original model (see scripts/export_model.py and tests/text_model).
-The int8 model quantises activations per batch (dynamic quantisation), so a text's vector can move
-slightly with the batch it is in (cosine typically > 0.98 to its single-text vector); results are
-deterministic for the same input list, and the cache keeps a text's first vector for the session.
+The int8 model quantises activations dynamically, with one scale per input tensor. Run in a padded batch,
+a text's vector would depend on its batch companions (cosine down to 0.98 to its own vector, enough to flip
+a head's decision for about 2% of messages), so a message could read one way in `check` and another in
+`analyze`. Each text therefore runs alone, on its own unpadded input: its vector is a function of its text
+only. Throughput comes from running texts on several threads at once (one onnxruntime thread each).
 onnxruntime and tokenizers are imported only when an Embedder is built, never at `import openup`.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,13 +27,13 @@ MODEL_FILE = MODEL_DIR / "minilm-int8.onnx"
 TOKENIZER_FILE = MODEL_DIR / "tokenizer.json"
 DIM = 384
 MAX_LENGTH = 128
-BATCH_SIZE = 32
 CACHE_SIZE = 8192
+PARALLEL_FROM = 8  # fewer texts than this run on the calling thread (a `check` has a handful)
 _NO_IDS = np.zeros(0, dtype=np.int32)
 
 
 def default_threads() -> int:
-    """Threads for one inference: `OPENUP_THREADS` if set, else 2 (the target laptop has 2 cores)."""
+    """Texts embedded at once: `OPENUP_THREADS` if set, else 2 (the target laptop has 2 cores)."""
     raw = os.environ.get("OPENUP_THREADS", "").strip()
     if raw.isdigit() and int(raw) > 0:
         return int(raw)
@@ -38,7 +41,7 @@ def default_threads() -> int:
 
 
 class Embedder:
-    """Embeds texts into unit-length 384-d float32 vectors, with batching and an LRU cache.
+    """Embeds texts into unit-length 384-d float32 vectors, on `threads` threads, with an LRU cache.
 
     >>> Embedder().embed(["love you"]).shape
     (1, 384)
@@ -50,7 +53,6 @@ class Embedder:
         tokenizer_file: Path = TOKENIZER_FILE,
         *,
         threads: int | None = None,
-        batch_size: int = BATCH_SIZE,
         cache_size: int = CACHE_SIZE,
     ) -> None:
         import onnxruntime as ort
@@ -59,7 +61,7 @@ class Embedder:
         if not model_file.is_file():
             raise FileNotFoundError(f"model file {model_file} is missing; run scripts/export_model.py")
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or default_threads()
+        options.intra_op_num_threads = 1  # parallel across texts instead (see the module docstring)
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -72,10 +74,12 @@ class Embedder:
         tokenizer.no_padding()
         tokenizer.enable_truncation(max_length=MAX_LENGTH)
         self._tokenizer = tokenizer
-        self.batch_size = max(1, batch_size)
+        self.threads = max(1, threads or default_threads())
         self.cache_size = max(0, cache_size)
         self._cache: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._lock = threading.Lock()
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_pid = 0
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Return an (n, 384) float32 array of L2-normalised embeddings, one row per text, in order."""
@@ -123,24 +127,32 @@ class Embedder:
 
     def _embed_uncached(self, texts: list[str]) -> tuple[np.ndarray, list[np.ndarray]]:
         encodings = self._tokenizer.encode_batch(texts)
-        # Sorting by length keeps padding (wasted compute) small inside each batch.
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        result = np.zeros((len(texts), DIM), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start : start + self.batch_size]
-            width = max(len(encodings[i].ids) for i in idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros((len(idx), width), dtype=np.int64)
-            for row, i in enumerate(idx):
-                n = len(encodings[i].ids)
-                ids[row, :n] = encodings[i].ids
-                mask[row, :n] = 1
-            feeds = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self._input_names:
-                feeds["token_type_ids"] = np.zeros_like(ids)
-            hidden = self._session.run(None, feeds)[0]
-            result[idx] = pool(hidden, mask)
-        return result, [np.array(e.ids, dtype=np.int32) for e in encodings]
+        ids = [np.array(e.ids, dtype=np.int64) for e in encodings]
+        if self.threads == 1 or len(ids) < PARALLEL_FROM:
+            vectors = [self._run_one(x) for x in ids]
+        else:
+            vectors = list(self._executor().map(self._run_one, ids))
+        result = np.stack(vectors) if vectors else np.zeros((0, DIM), dtype=np.float32)
+        return result, [x.astype(np.int32) for x in ids]
+
+    def _run_one(self, ids: np.ndarray) -> np.ndarray:
+        """One text's vector: the model on its own unpadded token ids, mean-pooled and normalised."""
+        row = ids[None, :]
+        mask = np.ones_like(row)
+        feeds = {"input_ids": row, "attention_mask": mask}
+        if "token_type_ids" in self._input_names:
+            feeds["token_type_ids"] = np.zeros_like(row)
+        hidden = self._session.run(None, feeds)[0]
+        vector: np.ndarray = pool(hidden, mask)[0]
+        return vector
+
+    def _executor(self) -> ThreadPoolExecutor:
+        """The worker threads, made on first need (and again in a forked child, which inherits none)."""
+        with self._lock:
+            if self._pool is None or self._pool_pid != os.getpid():
+                self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="openup-embed")
+                self._pool_pid = os.getpid()
+            return self._pool
 
 
 def pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
