@@ -106,14 +106,14 @@ def test_learned_tier_ranks_real_proxies_above_chance_and_the_probe_is_measured(
     assert by[("goemotions/test", "gratitude", "learned")]["auc"] > 0.95
 
 
-def test_signal_scores_are_what_learned_signals_compares_with_thresholds() -> None:
+def test_scored_signals_give_the_scores_learned_signals_compares_with_thresholds() -> None:
     if not model.available():
         pytest.skip("learned tier not available")
     texts = ["you never listen to a word I say. whatever.", "thank you for picking me up tonight",
              "I booked the dentist for Tuesday.", ""]
     heads = model.get_heads()
-    scores = model.signal_scores(texts)
-    found = model.learned_signals(texts)
+    found, scores = model.scored_signals(texts)
+    assert found == model.learned_signals(texts)
     assert scores[3] == {name: 0.0 for name in scores[3]}
     for text_scores, signals in zip(scores, found, strict=True):
         for s in signals:

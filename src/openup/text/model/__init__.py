@@ -38,7 +38,7 @@ __all__ = [
     "head_scores",
     "learned_signals",
     "merged_kinds",
-    "signal_scores",
+    "scored_signals",
 ]
 
 _OFF_VALUES = {"off", "0", "false", "no"}
@@ -154,28 +154,51 @@ def learned_signals(
     fewer words is not scored (`detect()` passes MIN_WORDS). `heads`: other heads than the shipped ones
     (the training script measures new heads this way before writing them).
     """
+    return _read(texts, occupied, heads, min_words)[0]
+
+
+def scored_signals(
+    texts: Sequence[str], heads: Heads | None = None
+) -> tuple[list[list[Signal]], list[dict[str, float]]]:
+    """`learned_signals(texts)` and, per text, every signal head's highest probability over the whole
+    message and its sentences (the score compared with the head's threshold, before any override; 0 for
+    an empty text), from one embedding pass. Evaluation ranks texts by these scores (ROC-AUC)."""
+    results, best, names = _read(texts, None, heads, 1)
+    return results, [dict(zip(names, map(float, row), strict=True)) for row in best]
+
+
+def _read(
+    texts: Sequence[str],
+    occupied: Sequence[Sequence[tuple[int, int]]] | None,
+    heads: Heads | None,
+    min_words: int,
+) -> tuple[list[list[Signal]], np.ndarray, list[str]]:
+    """The signals per text, the (texts, signal heads) matrix of best unit probabilities, and the heads'
+    names in its column order."""
     heads = get_heads() if heads is None else heads
     signal_idx = heads.in_group("signal")
+    names = [heads.names[j] for j in signal_idx]
     results: list[list[Signal]] = [[] for _ in texts]
+    best_of = np.zeros((len(texts), len(signal_idx)), dtype=np.float32)
     if not texts or not signal_idx:
-        return results
+        return results, best_of, names
     owners, probs = _unit_probabilities(texts, occupied, heads, signal_idx, min_words)
     if not owners:
-        return results
+        return results, best_of, names
     thresholds = heads.threshold[signal_idx]
 
     # Group rows per text: row of the whole text, rows of its sentences.
     per_text: dict[int, list[int]] = {}
     for row, (t, _) in enumerate(owners):
         per_text.setdefault(t, []).append(row)
-    position = {heads.names[j]: k for k, j in enumerate(signal_idx)}
+    position = {name: k for k, name in enumerate(names)}
     for t, rows in per_text.items():
         text = texts[t]
-        block = probs[rows]
-        best = block.max(axis=0)
+        best = probs[rows].max(axis=0)
+        best_of[t] = best
         sentence_rows = [r for r in rows if owners[r][1] is not None]
-        for k, j in enumerate(signal_idx):
-            if best[k] < thresholds[k] or _overridden(heads.names[j], best, thresholds, position):
+        for k, name in enumerate(names):
+            if best[k] < thresholds[k] or _overridden(name, best, thresholds, position):
                 continue
             if not sentence_rows:
                 start, end = trimmed_span(text)
@@ -184,25 +207,8 @@ def learned_signals(
                 chosen = owners[top][1]
                 assert chosen is not None  # sentence_rows hold sentences only
                 start, end = chosen
-            name = heads.names[j]
             results[t].append(Signal(name, start, end, text[start:end], round(float(best[k]), 4), f"model:{name}"))
-    return results
-
-
-def signal_scores(texts: Sequence[str], heads: Heads | None = None) -> list[dict[str, float]]:
-    """Per text, each signal head's highest probability over the whole message and its sentences.
-
-    This is the score `learned_signals()` compares with a head's threshold (with nothing occupied and no
-    minimum length), before any override; evaluation ranks texts by it (ROC-AUC). Empty texts score 0.
-    """
-    heads = get_heads() if heads is None else heads
-    signal_idx = heads.in_group("signal")
-    best = np.zeros((len(texts), len(signal_idx)), dtype=np.float32)
-    if texts and signal_idx:
-        owners, probs = _unit_probabilities(texts, None, heads, signal_idx, 1)
-        if owners:
-            np.maximum.at(best, np.array([t for t, _ in owners]), probs)
-    return [{heads.names[j]: float(row[k]) for k, j in enumerate(signal_idx)} for row in best]
+    return results, best_of, names
 
 
 def _unit_probabilities(

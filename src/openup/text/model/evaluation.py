@@ -97,7 +97,7 @@ def evaluate_learned(data_dir: Path, limit: int | None = None,
 
     Returns rows like {"kind", "dataset", "n", "positives", "predicted", "precision", "recall", "f1", "auc",
     "tier": "learned"}; AUC ranks texts by the head's highest probability over the message and its
-    sentences (`signal_scores`). With `probe`, each evaluation-only set (Unhealthy Comments, ESConv) also
+    sentences (`scored_signals`). With `probe`, each evaluation-only set (Unhealthy Comments, ESConv) also
     gets a row with "tier": "probe": a linear probe on the same encoder trained on that set's own labels
     in cross-validation (`openup.evaluation.probe`), never shipped, as an in-domain reference. `limit` caps
     texts per dataset (first N, for quick runs). Raises RuntimeError when the learned tier is not available.
@@ -122,8 +122,8 @@ def evaluate_learned(data_dir: Path, limit: int | None = None,
             if texts not in predictions:
                 if progress:
                     progress(f"learned tier on {ev.dataset} ({len(texts)} texts)")
-                kinds = [{s.kind for s in sigs} for sigs in model.learned_signals(list(texts))]
-                predictions[texts] = (kinds, model.signal_scores(list(texts)))
+                signals, text_scores = model.scored_signals(list(texts))
+                predictions[texts] = ([{s.kind for s in sigs} for sigs in signals], text_scores)
             kinds, all_scores = predictions[texts]
             predicted = [ev.kind in k for k in kinds]
             scores = [s[ev.kind] for s in all_scores]
