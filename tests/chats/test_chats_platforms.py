@@ -7,6 +7,8 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tests.fuzz.hostile import IMESSAGE_SCHEMA
+
 from openup.chats import iter_messages, load_chat
 from openup.chats.imessage import apple_time, text_from_attributed_body
 from openup.chats.textfix import fix_mojibake, join_surrogates
@@ -88,17 +90,7 @@ def _attributed_body(text: str) -> bytes:
 
 def _make_chat_db(path: Path) -> None:
     con = sqlite3.connect(path)
-    con.executescript("""
-        CREATE TABLE handle (ROWID INTEGER PRIMARY KEY, id TEXT);
-        CREATE TABLE chat (ROWID INTEGER PRIMARY KEY, chat_identifier TEXT);
-        CREATE TABLE chat_message_join (chat_id INTEGER, message_id INTEGER);
-        CREATE TABLE message (ROWID INTEGER PRIMARY KEY, guid TEXT, text TEXT, attributedBody BLOB,
-            date INTEGER, is_from_me INTEGER, handle_id INTEGER, associated_message_type INTEGER,
-            associated_message_guid TEXT, item_type INTEGER, cache_has_attachments INTEGER,
-            date_edited INTEGER, thread_originator_guid TEXT);
-        INSERT INTO handle VALUES (1, '+15550001');
-        INSERT INTO chat VALUES (1, '+15550001');
-    """)
+    con.executescript(IMESSAGE_SCHEMA)
     ns = 700_000_000 * 10**9  # 2023-03-07 in nanoseconds since 2001
     rows = [
         (1, "G1", "hello", None, ns, 0, 1, 0, None, 0, 0, 0, None),

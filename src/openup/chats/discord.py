@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from openup.chats.model import ImportReport, Kind, Message
 from openup.chats.options import ParseOptions
-from openup.chats.records import IdMaker, canonical_names, parse_iso, times
+from openup.chats.records import RECORD_ERRORS, IdMaker, canonical_names, parse_iso, skip_unreadable, times
 from openup.chats.safe_io import Source, read_json
 from openup.errors import UserError
 
@@ -36,9 +36,12 @@ def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[
     out: list[Message] = []
     for record, raw in enumerate(data["messages"], 1):
         if not isinstance(raw, dict):
-            report.skipped.add("message is not a JSON object", record, repr(raw))
+            report.skipped.add("message is not a JSON object", record, repr(raw)[:80])
             continue
-        out.extend(_messages(raw, record, ids, opts, report))
+        try:
+            out.extend(_messages(raw, record, ids, opts, report))
+        except RECORD_ERRORS as exc:
+            skip_unreadable(report, record, exc, raw)
     from openup.chats.load import sort_messages
 
     out = canonical_names(out)

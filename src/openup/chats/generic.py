@@ -25,10 +25,12 @@ from typing import Final
 
 from openup.chats.model import KINDS, ImportReport, Kind, Message
 from openup.chats.options import ParseOptions
-from openup.chats.records import IdMaker, from_epoch, parse_iso, times
-from openup.chats.safe_io import Source
+from openup.chats.records import RECORD_ERRORS, IdMaker, from_epoch, parse_iso, skip_unreadable, times
+from openup.chats.safe_io import Source, loads_json
 from openup.errors import UserError
 
+# The longest CSV field read (16 MiB: far beyond any chat message); a longer one skips its row.
+MAX_FIELD: Final = 16 * 1024 * 1024
 TIME_COLUMNS: Final = frozenset({"timestamp", "time", "date", "datetime", "ts"})
 SENDER_COLUMNS: Final = frozenset({"sender", "author", "from", "name", "sender_name"})
 TEXT_COLUMNS: Final = frozenset({"text", "message", "body", "content"})
@@ -52,13 +54,15 @@ def parse_time(value: object) -> datetime | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return from_epoch(value / 1000 if abs(value) > 1e11 else value)
+        try:
+            return from_epoch(value, 1000 if abs(value) > 1e11 else 1)
+        except OverflowError:  # an int too large for a float
+            return None
     if isinstance(value, str):
         s = value.strip()
-        try:
-            return parse_time(float(s)) if s and s.replace(".", "", 1).lstrip("-").isdigit() else parse_iso(s)
-        except ValueError:
+        if len(s) > 40:
             return None
+        return parse_time(float(s)) if s and s.replace(".", "", 1).lstrip("-").isdigit() else parse_iso(s)
     return None
 
 
@@ -134,9 +138,21 @@ def parse_csv(source: Source, opts: ParseOptions, report: ImportReport) -> Itera
     reader = csv.DictReader(lines, fieldnames=header, delimiter=dialect)
     ids = IdMaker()
     any_utc = False
-    for row in reader:
+    csv.field_size_limit(MAX_FIELD)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # a field over MAX_FIELD, a NUL byte: that row is skipped
+            report.skipped.add(f"row could not be read ({exc})"[:80], reader.line_num + 1)
+            continue
         lineno = reader.line_num + 1
-        msg = _row(dict(row), lineno, ids, "csv", opts, report)
+        try:
+            msg = _row(dict(row), lineno, ids, "csv", opts, report)
+        except RECORD_ERRORS as exc:
+            skip_unreadable(report, lineno, exc, row)
+            continue
         if msg is not None:
             any_utc = any_utc or msg.ts_utc is not None
             yield msg
@@ -154,14 +170,18 @@ def parse_jsonl(source: Source, opts: ParseOptions, report: ImportReport) -> Ite
         if not line.strip():
             continue
         try:
-            raw = json.loads(line)
+            raw = loads_json(line)
         except ValueError:
             report.skipped.add("line is not valid JSON", lineno, line)
             continue
         if not isinstance(raw, dict):
             report.skipped.add("line is not a JSON object", lineno, line)
             continue
-        msg = _row(raw, lineno, ids, "jsonl", opts, report)
+        try:
+            msg = _row(raw, lineno, ids, "jsonl", opts, report)
+        except RECORD_ERRORS as exc:
+            skip_unreadable(report, lineno, exc, raw)
+            continue
         if msg is not None:
             if msg.ts_utc is not None:
                 report.tz_source = opts.utc_tz_source

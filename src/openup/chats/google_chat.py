@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from openup.chats.model import ImportReport, Kind, Message
 from openup.chats.options import ParseOptions
-from openup.chats.records import IdMaker, parse_iso, times
+from openup.chats.records import RECORD_ERRORS, IdMaker, parse_iso, skip_unreadable, times
 from openup.chats.safe_io import Source, read_json
 from openup.errors import UserError
 
@@ -84,9 +84,13 @@ def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[
     naive_seen = False
     for record, raw in enumerate(data["messages"], 1):
         if not isinstance(raw, dict):
-            report.skipped.add("message is not a JSON object", record, repr(raw))
+            report.skipped.add("message is not a JSON object", record, repr(raw)[:80])
             continue
-        msg = _message(raw, record, ids, opts, report)
+        try:
+            msg = _message(raw, record, ids, opts, report)
+        except RECORD_ERRORS as exc:
+            skip_unreadable(report, record, exc, raw)
+            continue
         if msg is not None:
             naive_seen = naive_seen or msg.ts_utc is None
             out.append(msg)

@@ -13,29 +13,33 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Final
+from typing import Any, Final
 
 from openup.chats.model import ImportReport, Kind, Message
 from openup.chats.options import ParseOptions
+from openup.chats.records import RECORD_ERRORS, epoch_seconds, skip_unreadable
 from openup.chats.safe_io import Source
 from openup.errors import UserError
 
 PLATFORM: Final = "imessage"
 APPLE_EPOCH: Final = datetime(2001, 1, 1, tzinfo=UTC)
+APPLE_OFFSET: Final = 978307200.0  # seconds from the Unix epoch to 2001-01-01
 _TAPBACKS: Final = {2000: "❤️", 2001: "👍", 2002: "👎", 2003: "😂", 2004: "‼️", 2005: "❓"}
 
 
-def apple_time(value: int | float | None) -> datetime | None:
-    """UTC datetime from a chat.db date (nanoseconds or, in old databases, seconds since 2001)."""
-    if value is None or isinstance(value, bool):
+def apple_time(value: object) -> datetime | None:
+    """UTC datetime from a chat.db date (nanoseconds or, in old databases, seconds since 2001); None for
+    anything that is not a finite number in the years a chat can hold."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
         return None
-    v = float(value)
-    if abs(v) > 1e11:  # nanoseconds since 2001 (seconds would be > 3000 years)
-        v /= 1e9
     try:
-        return APPLE_EPOCH + timedelta(seconds=v)
+        v = float(value)
     except OverflowError:
         return None
+    if abs(v) > 1e11:  # nanoseconds since 2001 (seconds would be > 3000 years)
+        v /= 1e9
+    unix = epoch_seconds(v + APPLE_OFFSET)
+    return None if unix is None else APPLE_EPOCH + timedelta(seconds=unix - APPLE_OFFSET)
 
 
 def text_from_attributed_body(blob: bytes | None) -> str | None:
@@ -130,8 +134,22 @@ def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[
         report.warn(
             f"{source.display} holds {len(chats)} chats; all are included (chat_id tells them apart)."
         )
-    seen: set[int] = set()
-    for (
+    seen: set[object] = set()
+    for row in rows:
+        if row[0] in seen:  # a message joined to two chats appears once
+            continue
+        seen.add(row[0])
+        try:
+            msg = _message(row, opts, report)
+        except RECORD_ERRORS as exc:
+            skip_unreadable(report, row[0] if isinstance(row[0], int) else 0, exc, row[:3])
+            continue
+        if msg is not None:
+            yield msg
+
+
+def _message(row: tuple[Any, ...], opts: ParseOptions, report: ImportReport) -> Message | None:
+    (
         rowid,
         guid,
         text,
@@ -146,42 +164,50 @@ def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[
         has_att,
         date_edited,
         thread_guid,
-    ) in rows:
-        if rowid in seen:  # a message joined to two chats appears once
-            continue
-        seen.add(rowid)
-        utc = apple_time(date)
-        if utc is None:
-            report.skipped.add("message has no readable date", rowid, str(date))
-            continue
-        ts_local, ts_utc = opts.utc_pair(utc)
-        words = text if isinstance(text, str) else text_from_attributed_body(body) or ""
-        kind: Kind = "text"
-        reply_to = thread_guid
-        if assoc_type and 2000 <= int(assoc_type) < 4000:
-            kind = "reaction"
-            base = int(assoc_type) % 1000
-            words = _TAPBACKS.get(2000 + base, words) if int(assoc_type) < 3000 else f"(removed) {words}"
-            reply_to = assoc_guid.split("/", 1)[-1] if isinstance(assoc_guid, str) else None
-        elif item_type:
-            kind = "system"
-        elif has_att and not words.replace("\ufffc", "").strip():
-            kind = "media"
-        me = bool(from_me)
-        sender = None if me else (str(handle) if handle is not None else None)
-        name = (opts.me or "me") if me else sender
-        yield Message(
-            PLATFORM,
-            str(chat) if chat is not None else report.chat_id,
-            str(guid or rowid),
-            ts_local,
-            ts_utc,
-            sender if not me else "me",
-            name,
-            me or opts.is_me(sender),
-            kind,
-            words,
-            reply_to,
-            bool(date_edited),
-            rowid,
-        )
+    ) = row
+    utc = apple_time(date)
+    if utc is None:
+        report.skipped.add("message has no readable date", rowid, str(date)[:40])
+        return None
+    ts_local, ts_utc = opts.utc_pair(utc)
+    words = text if isinstance(text, str) else text_from_attributed_body(body) or ""
+    kind: Kind = "text"
+    reply_to = thread_guid if isinstance(thread_guid, str) else None
+    tapback = _tapback_type(assoc_type)
+    if tapback is not None:
+        kind = "reaction"
+        base = tapback % 1000
+        words = _TAPBACKS.get(2000 + base, words) if tapback < 3000 else f"(removed) {words}"
+        reply_to = assoc_guid.split("/", 1)[-1] if isinstance(assoc_guid, str) else None
+    elif item_type:
+        kind = "system"
+    elif has_att and not words.replace("\ufffc", "").strip():
+        kind = "media"
+    me = bool(from_me)
+    sender = None if me else (str(handle) if handle is not None else None)
+    name = (opts.me or "me") if me else sender
+    return Message(
+        PLATFORM,
+        str(chat) if chat is not None else report.chat_id,
+        str(guid or rowid),
+        ts_local,
+        ts_utc,
+        sender if not me else "me",
+        name,
+        me or opts.is_me(sender),
+        kind,
+        words,
+        reply_to,
+        bool(date_edited),
+        rowid if isinstance(rowid, int) else None,
+    )
+
+
+def _tapback_type(value: object) -> int | None:
+    """The tapback code (2000-3999) of `associated_message_type`, or None for an ordinary message or a
+    value that is not a whole number in that range (a hostile database can hold inf, text or blobs)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        return None
+    return int(value) if 2000 <= value < 4000 else None

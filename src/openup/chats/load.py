@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import lzma
 import os
 import sqlite3
 import zipfile
@@ -71,7 +72,7 @@ def _user_errors(where: _Where) -> Iterator[None]:
         yield
     except UserError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError):
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError):
         raise UserError(f"{where.display} is a damaged or truncated zip archive; re-export the chat.") from None
     except sqlite3.DatabaseError as exc:
         raise UserError(f"{where.display} is not a readable {where.fmt or 'chat'} database ({exc}).") from None

@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from openup.chats.model import ImportReport, Kind, Message
 from openup.chats.options import ParseOptions
-from openup.chats.records import IdMaker, from_epoch
+from openup.chats.records import RECORD_ERRORS, IdMaker, from_epoch, skip_unreadable
 from openup.chats.safe_io import Source, read_json
 from openup.chats.textfix import fix_mojibake
 from openup.errors import UserError
@@ -70,9 +70,12 @@ def _parse(source: Source, opts: ParseOptions, report: ImportReport, platform: s
         prefix = f"{part_no}:" if len(parts) > 1 else ""
         for record, raw in enumerate(data["messages"], 1):
             if not isinstance(raw, dict):
-                report.skipped.add("message is not a JSON object", record, repr(raw))
+                report.skipped.add("message is not a JSON object", record, repr(raw)[:80])
                 continue
-            out.extend(_messages(raw, record, prefix, platform, report.chat_id, ids, opts, report))
+            try:
+                out.extend(_messages(raw, record, prefix, platform, report.chat_id, ids, opts, report))
+            except RECORD_ERRORS as exc:
+                skip_unreadable(report, record, exc, raw)
     report.participants = list(participants)
     from openup.chats.load import sort_messages
 
@@ -91,7 +94,7 @@ def _messages(
     report: ImportReport,
 ) -> list[Message]:
     ts = raw.get("timestamp_ms")
-    utc = from_epoch(ts / 1000) if isinstance(ts, (int, float)) and not isinstance(ts, bool) else None
+    utc = from_epoch(ts, 1000) if isinstance(ts, (int, float)) else None
     if utc is None:
         report.skipped.add("message has no readable timestamp_ms", record, repr(ts))
         return []

@@ -6,7 +6,9 @@ Limits (also listed in docs/formats.md):
   markdown, LINE, CSV, JSONL) and SMS XML stream and have no size limit.
 - A zip may hold at most `MAX_ZIP_ENTRIES` (20,000) entries and declare at most `MAX_ZIP_TOTAL` (4 GiB)
   uncompressed; a member is read with a byte counter that stops at its declared size (a lying header
-  cannot inflate it) and at `MAX_ZIP_MEMBER` (2 GiB).
+  cannot inflate it) and at `MAX_ZIP_MEMBER` (2 GiB). Chat entries must be stored or deflated and not
+  encrypted: any other method (bzip2, LZMA, zstd, AES ...) or an encryption flag is refused by name, and
+  data that fails to decompress is a "damaged" message, never a traceback.
 - Text encodings: a BOM wins (UTF-8, UTF-16, UTF-32); else UTF-8 if the first megabyte decodes; else
   cp1252 (latin-1 for the five bytes cp1252 leaves undefined) with a warning. Bytes that are not valid
   UTF-8 later in a UTF-8 file are read the same way and counted in a warning instead of crashing.
@@ -16,10 +18,13 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
+import lzma
 import os
 import zipfile
+import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Final
@@ -144,6 +149,30 @@ def check_not_binary(head: bytes, display: str) -> None:
         )
 
 
+# Compression methods by their number in the zip format, for the refusal message.
+_ZIP_METHODS: Final = {
+    1: "Shrink", 6: "Implode", 9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 98: "PPMd",
+    99: "AES encryption",
+}  # fmt: skip
+_READABLE_METHODS: Final = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+# What a damaged member can raise while it is decompressed.
+_DAMAGE: Final = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError, OSError)
+
+
+def check_zip_entry(info: zipfile.ZipInfo, display: str) -> None:
+    """Refuse, by name, an entry openup will not decompress: encrypted, or not stored or deflated."""
+    if info.flag_bits & 0x41:
+        raise UserError(
+            f"{display}: {info.filename} is encrypted; unzip it with its password and pass the chat file instead."
+        )
+    if info.compress_type not in _READABLE_METHODS:
+        method = _ZIP_METHODS.get(info.compress_type, f"method {info.compress_type}")
+        raise UserError(
+            f"{display}: {info.filename} is compressed with {method}; openup reads only stored or deflated zip "
+            "entries, so unzip it and pass the chat file instead."
+        )
+
+
 class _CountingReader(io.RawIOBase):
     """Wraps a zip member stream and stops once more bytes come out than the entry declared."""
 
@@ -157,7 +186,10 @@ class _CountingReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self._raw.read(len(buffer))
+        try:
+            data = self._raw.read(len(buffer))
+        except _DAMAGE:
+            raise UserError(f"{self._display} is damaged inside the zip archive; re-export the chat.") from None
         self._seen += len(data)
         if self._seen > self._limit:
             raise UserError(
@@ -191,7 +223,16 @@ class Source:
             except OSError as exc:
                 raise UserError(f"Cannot read {self.display}: {exc.strerror or exc}.") from None
         zf = _open_zip(self.path, self.display)
-        raw = zf.open(self.member)
+        try:
+            info = zf.getinfo(self.member)
+            check_zip_entry(info, self.path.name)
+            raw = zf.open(info)
+        except UserError:
+            zf.close()
+            raise
+        except (KeyError, *_DAMAGE):
+            zf.close()
+            raise UserError(f"{self.display} is damaged inside the zip archive; re-export the chat.") from None
         limit = min(self.size, MAX_ZIP_MEMBER)
         return io.BufferedReader(_CountingReader(raw, limit, self.display), buffer_size=1 << 16)
 
@@ -242,7 +283,8 @@ class Source:
                     f"{self.display} could not be decoded as {enc.name}; is it a text export?"
                 ) from None
             finally:
-                text.detach()
+                with suppress(ValueError):  # the stream was already closed (a generator dropped early)
+                    text.detach()
         _warn_fallback(self.display, warnings)
 
     def lines(self, warnings: list[str]) -> Iterator[str]:
@@ -295,13 +337,14 @@ def zip_members(path: Path) -> list[Source]:
             )
         members = []
         for info in infos:
-            if info.is_dir() or info.flag_bits & 0x1:
+            if info.is_dir():
                 continue
             name = info.filename
             base = name.rsplit("/", 1)[-1]
             if base.startswith(".") or "__MACOSX" in name:
                 continue
             if base.lower().endswith(CHAT_SUFFIXES):
+                check_zip_entry(info, display)
                 members.append(Source(f"{display}:{name}", path, member=name, size=info.file_size))
     return members
 
@@ -315,13 +358,22 @@ def file_source(path: Path) -> Source:
     return Source(path.name, path, size=size)
 
 
+def _json_int(text: str) -> int | float:
+    """Whole numbers as int, except absurdly long ones: those become a float (often inf) that every
+    date and number check then refuses, instead of Python's digit limit failing the whole file."""
+    return int(text) if len(text) <= 40 else float(text)
+
+
+def loads_json(text: str) -> object:
+    """`json.loads` that reads numbers of any length without raising (see `_json_int`)."""
+    return json.loads(text, parse_int=_json_int)
+
+
 def read_json(source: Source, warnings: list[str], what: str) -> object:
     """Parse a whole JSON document (size-limited); truncated or invalid JSON is a UserError with its place."""
-    import json
-
     text = source.read_text(warnings, what=what)
     try:
-        return json.loads(text)
+        return loads_json(text)
     except json.JSONDecodeError as exc:
         end = text.rstrip()[-1:]
         hint = " (the file looks cut off; export it again)" if end not in ("}", "]") else ""

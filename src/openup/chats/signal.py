@@ -10,7 +10,6 @@ deleted, call, missed. Times are the exporter's local wall clock. The exporter's
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from datetime import datetime
@@ -19,15 +18,17 @@ from typing import Any, Final
 
 from openup.chats.model import ImportReport, Kind, Message
 from openup.chats.options import ParseOptions
-from openup.chats.records import IdMaker, parse_iso, times
-from openup.chats.safe_io import Source
+from openup.chats.records import RECORD_ERRORS, IdMaker, parse_iso, skip_unreadable, times
+from openup.chats.safe_io import Source, loads_json
 from openup.errors import UserError
 
 PLATFORM: Final = "signal"
 _HEADER: Final = re.compile(r"^\[(\d{4})-(\d{2})-(\d{2})(?:, | )(\d{2}):(\d{2})(?::(\d{2}))?\] (.*)")
 _REACTIONS: Final = re.compile(r"\n\(- (.*) -\)$")
 _STICKER: Final = re.compile(r"^\n?\(\( (.*) \)\)$")
-_LINKS_ONLY: Final = re.compile(r"^(?:\s*!?\[[^\]]*\]\([^)]*\)\s*)+$")
+# Atomic and possessive: each link is matched once and never re-split, so a long run of links followed by
+# anything else fails in linear time (the plain `(?:\s*...\s*)+` form backtracks exponentially).
+_LINKS_ONLY: Final = re.compile(r"^(?>\s*+!?\[[^\]]*+\]\([^)]*+\))++\s*+$")
 _DELETED: Final = "(This message was deleted)"
 
 
@@ -146,14 +147,19 @@ def parse_signal_json(source: Source, opts: ParseOptions, report: ImportReport) 
         if not line.strip():
             continue
         try:
-            raw = json.loads(line)
+            raw = loads_json(line)
         except ValueError:
             report.skipped.add("line is not valid JSON", lineno, line)
             continue
         if not isinstance(raw, dict):
             report.skipped.add("line is not a JSON object", lineno, line)
             continue
-        yield from _json_message(raw, lineno, ids, opts, report)
+        try:
+            msgs = list(_json_message(raw, lineno, ids, opts, report))
+        except RECORD_ERRORS as exc:
+            skip_unreadable(report, lineno, exc, raw)
+            continue
+        yield from msgs
 
 
 def _json_message(

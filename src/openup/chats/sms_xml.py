@@ -16,7 +16,7 @@ from typing import IO, Final
 
 from openup.chats.model import ImportReport, Kind, Message
 from openup.chats.options import ParseOptions
-from openup.chats.records import from_epoch
+from openup.chats.records import RECORD_ERRORS, from_epoch, skip_unreadable
 from openup.chats.safe_io import Source
 from openup.chats.textfix import join_surrogates
 from openup.errors import UserError
@@ -82,7 +82,11 @@ def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[
                 if el.tag not in ("sms", "mms"):
                     continue
                 n += 1
-                msg = _message(el, n, opts, report)
+                try:
+                    msg = _message(el, n, opts, report)
+                except RECORD_ERRORS as exc:
+                    skip_unreadable(report, n, exc, dict(el.attrib))
+                    msg = None
                 root.clear()  # type: ignore[union-attr]  # processed records must not pile up under <smses>
                 if msg is not None:
                     yield msg
@@ -97,7 +101,7 @@ def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[
 def _message(el: ET.Element, n: int, opts: ParseOptions, report: ImportReport) -> Message | None:
     a = el.attrib
     try:
-        utc = from_epoch(int(a.get("date", "")) / 1000)
+        utc = from_epoch(a.get("date", ""), 1000)
     except ValueError:
         utc = None
     if utc is None:

@@ -8,7 +8,6 @@ JSON), googlechat (Takeout messages.json), line (LINE .txt), csv, jsonl (generic
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Final
@@ -20,6 +19,7 @@ from openup.chats.safe_io import (
     check_not_binary,
     detect_encoding,
     file_source,
+    loads_json,
     zip_members,
 )
 from openup.errors import UserError
@@ -111,7 +111,7 @@ def _sniff_json(source: Source, body: str) -> str:
     first_line = body.split("\n", 1)[0].strip()
     if first_line.startswith("{") and first_line.endswith("}") and "\n" in body.strip():
         try:
-            rec = json.loads(first_line)
+            rec = loads_json(first_line)
         except ValueError:
             rec = None
         if isinstance(rec, dict):

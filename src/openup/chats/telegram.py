@@ -16,7 +16,15 @@ from typing import Any, Final
 
 from openup.chats.model import ImportReport, Kind, Message
 from openup.chats.options import ParseOptions
-from openup.chats.records import IdMaker, canonical_names, from_epoch, parse_iso, times
+from openup.chats.records import (
+    RECORD_ERRORS,
+    IdMaker,
+    canonical_names,
+    from_epoch,
+    parse_iso,
+    skip_unreadable,
+    times,
+)
 from openup.chats.safe_io import Source, read_json
 from openup.errors import UserError
 
@@ -118,9 +126,13 @@ def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[
         for raw in chat["messages"]:
             record += 1
             if not isinstance(raw, dict):
-                report.skipped.add("message is not a JSON object", record, repr(raw))
+                report.skipped.add("message is not a JSON object", record, repr(raw)[:80])
                 continue
-            msgs = _messages(raw, record, chat_id, prefix, ids, opts, me_id, report)
+            try:
+                msgs = _messages(raw, record, chat_id, prefix, ids, opts, me_id, report)
+            except RECORD_ERRORS as exc:
+                skip_unreadable(report, record, exc, raw)
+                continue
             for m in msgs:
                 any_utc = any_utc or m.ts_utc is not None
                 out.append(m)
@@ -138,10 +150,7 @@ def _when(
     naive = parse_iso(raw.get(iso_key))
     unix = raw.get(unix_key)
     if unix is not None:
-        try:
-            utc = from_epoch(int(unix))
-        except (TypeError, ValueError):
-            utc = None
+        utc = from_epoch(unix)
         if utc is not None:
             if opts.tz is None and naive is not None and naive.tzinfo is None:
                 return naive, utc  # the exporter's own wall clock, plus the exact instant

@@ -16,6 +16,7 @@ from openup.errors import UserError
 
 CSV_COLUMNS = ("msg_id", "ts", "sender", "kind", "words", "signals")
 _EPOCH = datetime(1970, 1, 1)
+_FORMULA_START = frozenset("=+-@\t\r")
 
 
 def _id_time_sender(tl: Timeline) -> Iterator[tuple[str, str, str | None]]:
@@ -48,8 +49,17 @@ def _id_time_sender(tl: Timeline) -> Iterator[tuple[str, str, str | None]]:
         yield m.msg_id, m.ts_local.isoformat(), m.sender_name
 
 
+def spreadsheet_safe(value: str | None) -> str | None:
+    """A cell a spreadsheet will show as text: one that starts like a formula (= + - @, tab, return) gets
+    a leading apostrophe, so a display name such as `=HYPERLINK(...)` cannot run when the CSV is opened."""
+    if value and value[0] in _FORMULA_START:
+        return "'" + value
+    return value
+
+
 def write_csv(analysis: Analysis, path: Path) -> None:
-    """One row per analysed message: msg_id, ts, sender, kind, words, signals (";"-separated kinds)."""
+    """One row per analysed message: msg_id, ts, sender, kind, words, signals (";"-separated kinds).
+    Senders are made spreadsheet-safe (see `spreadsheet_safe`); every other column is ours."""
     tl = analysis.timeline
     label: dict[int, str] = {}
     with path.open("w", encoding="utf-8", newline="") as fh:
@@ -60,7 +70,7 @@ def write_csv(analysis: Analysis, path: Path) -> None:
             s = label.get(mask)
             if s is None:
                 s = label[mask] = ";".join(mask_names(mask))
-            w.writerow((msg_id, ts, sender, kind, words, s))
+            w.writerow((spreadsheet_safe(msg_id), ts, spreadsheet_safe(sender), kind, words, s))
 
 
 def write_report(

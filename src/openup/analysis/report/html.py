@@ -2,16 +2,27 @@
 
 Every number that has messages behind it is a button; its evidence list (capped, with the true count)
 and only the message snippets it references are embedded as one JSON blob the script reads on click.
+
+Escaping is by construction: every fragment is a `Markup` built with `h()` (`Markup.format`, which escapes
+each argument that is not itself `Markup`), fragments are joined with `join()` (which escapes plain
+strings), and the page is a Jinja2 template with autoescaping. Chat text and names only ever enter as
+arguments, never as template text. The evidence reaches the page's script as JSON in a
+`<script type="application/json">` block, and a Content-Security-Policy with hashes for the report's own
+style and script (no 'unsafe-inline') stops anything a missed escape could inject from running or loading.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Sequence
+import base64
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from html import escape
+from functools import cache
 from importlib import resources
 from typing import Any, Final
+
+import jinja2
+from markupsafe import Markup
 
 from openup.analysis.bids import SPLIT_PCT, STABLE_PCT
 from openup.analysis.model import SNIPPET, Analysis
@@ -39,6 +50,42 @@ WEEKLY_COLUMNS: Final[tuple[tuple[str, str, str | None], ...]] = (
 
 def _asset(name: str) -> str:
     return resources.files("openup.analysis.report").joinpath(name).read_text(encoding="utf-8")
+
+
+def h(template: str, /, *args: Any, **kwargs: Any) -> Markup:
+    """HTML from a fixed template: every argument that is not `Markup` is escaped."""
+    return Markup(template).format(*args, **kwargs)
+
+
+def join(parts: Iterable[Any], sep: str = "") -> Markup:
+    """Fragments joined; plain strings among them are escaped."""
+    return Markup(sep).join(parts)
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression that allows exactly this inline script or style."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("openup.analysis", "report"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    # `tojson` escapes < > & ' for HTML; keep non-ASCII text as it is so the file stays small.
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
+    return env
+
+
+def page_policy(css: str, js: str) -> str:
+    """Nothing may load or run but the report's own style and script."""
+    return (
+        f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
 
 
 def _pct(v: float | None) -> str:
@@ -70,115 +117,123 @@ class ReportBuilder:
             return True
         return False
 
-    def num(self, value: Any, key: str | None = None, text: str | None = None) -> str:
+    def num(self, value: Any, key: str | None = None, text: str | None = None) -> Markup:
         """A number; a button opening its messages when `key` has evidence."""
-        shown = escape(
+        shown = (
             text
             if text is not None
             else ("–" if value is None else f"{value:g}" if isinstance(value, float) else str(value))
         )
         if key and self.has(key):
             self.used.add(key)
-            return f'<button type="button" class="num" data-ev="{escape(key)}">{shown}</button>'
-        return f'<span class="num plain">{shown}</span>'
+            return h('<button type="button" class="num" data-ev="{}">{}</button>', key, shown)
+        return h('<span class="num plain">{}</span>', shown)
 
-    def principle(self, pid: str) -> str:
+    def principle(self, pid: str) -> Markup:
         p = self.principles.get(pid)
         name = p.name if p else pid
-        return (
-            f'<span class="principle" title="{escape(pid)}">{escape(name)} <code>{escape(pid)}</code></span>'
-        )
+        return h('<span class="principle" title="{0}">{1} <code>{0}</code></span>', pid, name)
 
     # -- sections -------------------------------------------------------------------------------------
-    def header(self) -> str:
+    def header(self) -> Markup:
         a = self.a
         s = a.summary()
         first, last = s["first"], s["last"]
         period = f"{first[:10]} to {last[:10]}" if first and last else "no dated messages"
-        who = f"You ({escape(self.me)}) and {escape(a.partner)}" if a.partner else f"You ({escape(self.me)})"
-        return (
-            f'<header><h1>How the two of you talk</h1><p class="lead">{who} · {escape(period)} · '
-            f"{s['messages']:,} messages over {s['weeks']} week{'s' if s['weeks'] != 1 else ''}"
-            f" · {escape(a.platform or 'chat')}</p>"
+        who = f"You ({self.me}) and {a.partner}" if a.partner else f"You ({self.me})"
+        weeks = f"{s['messages']:,} messages over {s['weeks']} week{'s' if s['weeks'] != 1 else ''}"
+        return h(
+            '<header><h1>How the two of you talk</h1><p class="lead">{} · {} · {} · {}</p>'
             '<p class="privacy">Made on your own computer. This file contains excerpts of your chat: keep it '
-            "private. Click any underlined number to see the messages behind it.</p></header>"
+            "private. Click any underlined number to see the messages behind it.</p></header>",
+            who,
+            period,
+            weeks,
+            a.platform or "chat",
         )
 
-    def safety(self) -> str:
+    def safety(self) -> Markup:
         sf = self.a.safety
         if sf.level == "none":
-            return ""
-        res = []
+            return Markup()
         from openup.coach.safety import how_to_reach
 
-        for r in sf.resources:
-            res.append(f"<li><strong>{escape(str(r.get('name', '')))}</strong>: {escape(how_to_reach(r))}</li>")
+        res = join(
+            h("<li><strong>{}</strong>: {}</li>", str(r.get("name", "")), how_to_reach(r)) for r in sf.resources
+        )
         msg = sf.message or (
             "Some messages in this chat show signs of danger: threats, violence, control, fear or self-harm."
         )
-        return (
-            f'<section id="safety" class="safety {escape(sf.level)}"><h2>Safety '
-            f'first</h2><p>{escape(msg)}</p>'
-            f"<p>{self.num(sf.flagged, 'safety')} message(s) were flagged. When there is fear, threat or "
-            f"harm "
+        return h(
+            '<section id="safety" class="safety {}"><h2>Safety first</h2><p>{}</p>'
+            "<p>{} message(s) were flagged. When there is fear, threat or harm "
             "in a relationship, advice about opening up does not apply: your safety comes first, and talking "
-            "to someone trained to help is the right next step.</p>"
-            + (f"<h3>Where to get help</h3><ul>{''.join(res)}</ul>" if res else "")
-            + "</section>"
+            "to someone trained to help is the right next step.</p>{}</section>",
+            sf.level,
+            msg,
+            self.num(sf.flagged, "safety"),
+            h("<h3>Where to get help</h3><ul>{}</ul>", res) if res else "",
         )
 
-    def limits(self) -> str:
+    def limits(self) -> Markup:
         a = self.a
-        items = [f"<li>{escape(v)}</li>" for v in dict.fromkeys(a.limits.values())]
-        items += [f"<li>{escape(n)}</li>" for n in a.notes]
-        if not items:
-            return ""
-        return (
+        texts = [*dict.fromkeys(a.limits.values()), *a.notes]
+        if not texts:
+            return Markup()
+        return h(
             '<section id="limits" class="limits"><h2>What this report can and cannot tell</h2>'
-            f"<ul>{''.join(items)}</ul></section>"
+            "<ul>{}</ul></section>",
+            join(h("<li>{}</li>", t) for t in texts),
         )
 
-    def priorities(self) -> str:
+    def priorities(self) -> Markup:
         a = self.a
         if "all" in a.limits:
-            return ""
+            return Markup()
         cards = []
         for n, f in enumerate(a.priorities, 1):
             ev = a.book.get(f.evidence_key) if f.evidence_key else None
             link = (
-                f"<p>{self.num(ev.count, f.evidence_key, f'See the {ev.count:,} message(s) behind this')}</p>"
+                h("<p>{}</p>", self.num(ev.count, f.evidence_key, f"See the {ev.count:,} message(s) behind this"))
                 if ev and ev.count
                 else ""
             )
             cards.append(
-                f'<li class="card prio"><div class="rank">{n}</div><div>{self.principle(f.principle)}'
-                f"<p>{escape(f.finding)}</p>{link}</div></li>"
+                h(
+                    '<li class="card prio"><div class="rank">{}</div><div>{}<p>{}</p>{}</div></li>',
+                    n,
+                    self.principle(f.principle),
+                    f.finding,
+                    link,
+                )
             )
         if not cards:
-            body = (
+            body = Markup(
                 "<p>Nothing in these messages stands out as a first thing to change. Keep doing what works, "
                 "and look at the charts below for slow changes over time.</p>"
             )
         else:
-            body = f'<ol class="cards">{"".join(cards)}</ol>'
-        good = ""
+            body = h('<ol class="cards">{}</ol>', join(cards))
+        good = Markup()
         if a.strengths:
-            good = (
-                '<h3>Going well</h3><ul class="good">'
-                + "".join(
-                    f"<li>{self.principle(f.principle)} {escape(f.finding)} "
-                    f"{self.num(None, f.evidence_key, 'examples')}"
-                    "</li>"
+            good = h(
+                '<h3>Going well</h3><ul class="good">{}</ul>',
+                join(
+                    h(
+                        "<li>{} {} {}</li>",
+                        self.principle(f.principle),
+                        f.finding,
+                        self.num(None, f.evidence_key, "examples"),
+                    )
                     for f in a.strengths
-                )
-                + "</ul>"
+                ),
             )
-        return f'<section id="priorities"><h2>Three things to work on first</h2>{body}{good}</section>'
+        return h('<section id="priorities"><h2>Three things to work on first</h2>{}{}</section>', body, good)
 
-    def glance(self) -> str:
+    def glance(self) -> Markup:
         a = self.a
         if "all" in a.limits:
-            return ""
+            return Markup()
         r = a.ratio.people
         b = a.bids.people
         lis = a.listening.data
@@ -186,74 +241,94 @@ class ReportBuilder:
         p = self.partner
         tiles = []
 
-        def tile(label: str, value: str, note: str, principle: str) -> None:
+        def tile(label: str, value: str | Markup, note: str | Markup, principle: str) -> None:
             tiles.append(
-                f'<div class="tile"><div class="label">{escape(label)}</div><div class="value">{value}</div>'
-                f'<div class="note">{note}</div><div class="pid">{escape(principle)}</div></div>'
+                h(
+                    '<div class="tile"><div class="label">{}</div><div class="value">{}</div>'
+                    '<div class="note">{}</div><div class="pid">{}</div></div>',
+                    label,
+                    value,
+                    note,
+                    principle,
+                )
             )
 
         if a.measurable("appreciation"):
             ratio = r[ME]["ratio"]
             tile(
                 "Your appreciation : criticism",
-                f"{self.num(r[ME]['appreciation'], 'ratio.appreciation.0')} : "
-                f"{self.num(r[ME]['critical_messages'], 'ratio.critical.0')}",
-                (f"{ratio:g} to 1; " if ratio is not None else "")
-                + f"stable couples keep about {REFERENCE:g} to 1",
+                h(
+                    "{} : {}",
+                    self.num(r[ME]["appreciation"], "ratio.appreciation.0"),
+                    self.num(r[ME]["critical_messages"], "ratio.critical.0"),
+                ),
+                (f"{ratio:g} to 1; " if ratio is not None else "") + f"stable couples keep about {REFERENCE:g} to 1",
                 "appreciate · no-criticism",
             )
         if a.partner and a.measurable("bids"):
             tile(
                 f"You turned toward {p}'s bids",
                 self.num(b[ME]["turn_toward_pct"], "bids.toward.0", _pct(b[ME]["turn_toward_pct"])),
-                f"of {self.num(b[ME]['received'], 'bids.made.1')} bids; couples who stayed together "
-                f"≈{STABLE_PCT:g}%, "
-                f"who split ≈{SPLIT_PCT:g}%",
+                h(
+                    "of {} bids; couples who stayed together ≈{}%, who split ≈{}%",
+                    self.num(b[ME]["received"], "bids.made.1"),
+                    f"{STABLE_PCT:g}",
+                    f"{SPLIT_PCT:g}",
+                ),
                 "listen",
             )
             tile(
                 f"{p} turned toward yours",
                 self.num(b[PARTNER]["turn_toward_pct"], "bids.toward.1", _pct(b[PARTNER]["turn_toward_pct"])),
-                f"of {self.num(b[PARTNER]['received'], 'bids.made.0')} bids you made",
+                h("of {} bids you made", self.num(b[PARTNER]["received"], "bids.made.0")),
                 "listen",
             )
         if a.partner and a.measurable("listening") and lis["partner_disclosures"]:
             tile(
                 f"When {p} shared",
                 self.num(lis["listened_pct"], "listen.listened", _pct(lis["listened_pct"])),
-                f"of your answers validated, reflected or asked; {p} shared "
-                f"{self.num(lis['partner_disclosures'], 'openness.disclosure.1')} times",
+                h(
+                    "of your answers validated, reflected or asked; {} shared {} times",
+                    p,
+                    self.num(lis["partner_disclosures"], "openness.disclosure.1"),
+                ),
                 "listen",
             )
         if a.partner and a.measurable("small_wins"):
             tile(
                 f"{p} opened up more than usual",
                 self.num(a.small_wins.count, "small_wins"),
-                f"times; you encouraged {self.num(a.small_wins.outcomes['listened'], 'small_wins.listened')}",
+                h("times; you encouraged {}", self.num(a.small_wins.outcomes["listened"], "small_wins.listened")),
                 "small-wins",
             )
         if a.partner and a.measurable("pursuit"):
             cyc = a.pursuit.cycle
             weeks = len(cyc.get("cycle_weeks") or [])
             who = (
-                f"{escape(str(cyc['pursuer']))} pursued, {escape(str(cyc['withdrawer']))} pulled back"
+                f"{cyc['pursuer']} pursued, {cyc['withdrawer']} pulled back"
                 if cyc.get("pursuer")
                 else "no week shows the cycle"
             )
             tile(
                 "Pursue–withdraw weeks",
                 self.num(weeks, "pursuit.cycle"),
-                f"of {cyc.get('active_weeks', 0)} weeks; {who}",
+                h("of {} weeks; {}", cyc.get("active_weeks", 0), who),
                 "give-room",
             )
         if a.partner and a.measurable("latency"):
             tile(
                 "Typical reply time",
-                f"{self.num(None, 'volume.replies.0', _dur(vol[ME].median_latency_s))}"
-                f" / {self.num(None, 'volume.replies.1', _dur(vol[PARTNER].median_latency_s))}",
-                f"you / {escape(p)} (median; slowest tenth above "
-                f"{self.num(None, 'volume.slow.0', _dur(vol[ME].p90_latency_s))} / "
-                f"{self.num(None, 'volume.slow.1', _dur(vol[PARTNER].p90_latency_s))})",
+                h(
+                    "{} / {}",
+                    self.num(None, "volume.replies.0", _dur(vol[ME].median_latency_s)),
+                    self.num(None, "volume.replies.1", _dur(vol[PARTNER].median_latency_s)),
+                ),
+                h(
+                    "you / {} (median; slowest tenth above {} / {})",
+                    p,
+                    self.num(None, "volume.slow.0", _dur(vol[ME].p90_latency_s)),
+                    self.num(None, "volume.slow.1", _dur(vol[PARTNER].p90_latency_s)),
+                ),
                 "give-room",
             )
         share = vol[ME].word_share
@@ -267,23 +342,18 @@ class ReportBuilder:
             tr = a.openness.partner_trend
             tile(
                 f"{p}'s depth of sharing",
-                escape(str(tr.get("direction", "unknown"))),
-                escape(
-                    tr.get("note") or f"mean depth {tr.get('early')} early vs {tr.get('late')} recently (0–3)"
-                ),
+                str(tr.get("direction", "unknown")),
+                tr.get("note") or f"mean depth {tr.get('early')} early vs {tr.get('late')} recently (0–3)",
                 "reciprocity · small-wins",
             )
-        return f'<section id="glance"><h2>At a glance</h2><div class="tiles">{"".join(tiles)}</div></section>'
+        return h('<section id="glance"><h2>At a glance</h2><div class="tiles">{}</div></section>', join(tiles))
 
-    def charts(self) -> str:
+    def charts(self) -> Markup:
         a = self.a
         if "all" in a.limits:
-            return ""
+            return Markup()
         if "trends" in a.limits:
-            return (
-                '<section id="charts"><h2>Over time</h2><p class="muted">'
-                f"{escape(a.limits['trends'])}</p></section>"
-            )
+            return h('<section id="charts"><h2>Over time</h2><p class="muted">{}</p></section>', a.limits["trends"])
         wk = a.timeline.weeks
         wcol = a.weekly.col
         names = [self.me, self.partner]
@@ -419,15 +489,15 @@ class ReportBuilder:
                     used=used,
                 )
             )
-        return f'<section id="charts"><h2>Over time</h2><div class="charts">{"".join(out)}</div></section>'
+        return h('<section id="charts"><h2>Over time</h2><div class="charts">{}</div></section>', join(out))
 
-    def details(self) -> str:
+    def details(self) -> Markup:
         a = self.a
         if "all" in a.limits:
-            return ""
+            return Markup()
         people = [ME, PARTNER] if a.partner else [ME]
-        head = "".join(f"<th>{escape('You' if p == ME else self.partner)}</th>" for p in people)
-        rows: list[tuple[str, str, list[str]]] = []
+        head = join(h("<th>{}</th>", "You" if p == ME else self.partner) for p in people)
+        rows: list[tuple[str, str, list[Markup]]] = []
         vol, rat, bid, pur, lev, ope = (
             a.volume.people,
             a.ratio.people,
@@ -539,58 +609,70 @@ class ReportBuilder:
                 [self.num(lev[p]["messages"], f"leverage.{p}") for p in people],
             )
         )
-        body = "".join(
-            f'<tr><th scope="row">{escape(label)} <code>{escape(pid)}</code></th>'
-            + "".join(f"<td>{c}</td>" for c in cells)
-            + "</tr>"
+        body = join(
+            h(
+                '<tr><th scope="row">{} <code>{}</code></th>{}</tr>',
+                label,
+                pid,
+                join(h("<td>{}</td>", c) for c in cells),
+            )
             for label, pid, cells in rows
         )
-        listen = ""
+        listen = Markup()
         lis = a.listening.data
         if a.partner and lis["partner_disclosures"]:
             o = lis["outcomes"]
-            moves = ", ".join(
-                f"{k.replace('_', ' ')} {self.num(v, f'listen.kind.{k}')}"
-                for k, v in {**lis["good_moves"], **lis["harmful_moves"]}.items()
-                if v
+            moves = join(
+                (
+                    h("{} {}", k.replace("_", " "), self.num(v, f"listen.kind.{k}"))
+                    for k, v in {**lis["good_moves"], **lis["harmful_moves"]}.items()
+                    if v
+                ),
+                ", ",
             )
             q = lis["questions"]
-            listen = (
-                f"<h3>Your answers when {escape(self.partner)} shared <code>listen</code></h3><p>"
-                f"Listened (validated, reflected or asked): {self.num(o['listened'], 'listen.listened')} · "
-                f"neutral: {self.num(o['neutral'], 'listen.neutral')} · advice, minimizing or criticism: "
-                f"{self.num(o['fixed'], 'listen.fixed')} · no answer within "
-                f"{a.params.reply_window_s // 3600} h: {self.num(o['missed'], 'listen.missed')}</p>"
-                + (f"<p>Moves in your answers: {moves}</p>" if moves else "")
-                + f"<p>Your questions <code>thoughts-first</code>: about thoughts or events "
-                f"{self.num(q['thoughts_or_events'], 'questions.easy')}, about feelings or general "
-                f"{self.num(q['feelings_or_generic'], 'questions.hard')}</p>"
+            listen = h(
+                "<h3>Your answers when {} shared <code>listen</code></h3><p>"
+                "Listened (validated, reflected or asked): {} · neutral: {} · advice, minimizing or criticism: "
+                "{} · no answer within {} h: {}</p>{}"
+                "<p>Your questions <code>thoughts-first</code>: about thoughts or events {}, about feelings or "
+                "general {}</p>",
+                self.partner,
+                self.num(o["listened"], "listen.listened"),
+                self.num(o["neutral"], "listen.neutral"),
+                self.num(o["fixed"], "listen.fixed"),
+                a.params.reply_window_s // 3600,
+                self.num(o["missed"], "listen.missed"),
+                h("<p>Moves in your answers: {}</p>", moves) if moves else "",
+                self.num(q["thoughts_or_events"], "questions.easy"),
+                self.num(q["feelings_or_generic"], "questions.hard"),
             )
         rec = a.reciprocity.data
-        recip = (
-            (
-                f"<h3>Give and take in sharing <code>reciprocity</code></h3><p>You share about yourself in "
-                f"{_pct(None if rec['your_rate'] is None else round(100 * rec['your_rate'], 1))} of your "
-                f"text "
-                f"messages, {escape(self.partner)} in "
-                f"{_pct(None if rec['partner_rate'] is None else round(100 * rec['partner_rate'], 1))}. "
-                f"Deep questions you asked in weeks when you shared nothing: "
-                f"{self.num(rec['deep_questions_without_sharing'], 'reciprocity.asked_without_sharing')}. "
-                + (
-                    f"When you share more in a week, {escape(self.partner)} shares more the next week: "
-                    f"correlation "
-                    f"{rec['you_then_partner_correlation']:+.2f} over {rec['weeks_compared']} weeks. "
-                    if rec["you_then_partner_correlation"] is not None
-                    else escape(rec["note"])
-                )
-                + "</p>"
+        recip = Markup()
+        if a.partner and a.measurable("reciprocity"):
+            follow = (
+                f"When you share more in a week, {self.partner} shares more the next week: correlation "
+                f"{rec['you_then_partner_correlation']:+.2f} over {rec['weeks_compared']} weeks. "
+                if rec["you_then_partner_correlation"] is not None
+                else rec["note"]
             )
-            if a.partner and a.measurable("reciprocity")
-            else ""
-        )
-        return (
-            f'<section id="details"><h2>The numbers</h2><table class="measures"><thead><tr><th></th>{head}'
-            f"</tr></thead><tbody>{body}</tbody></table>{listen}{recip}</section>"
+            recip = h(
+                "<h3>Give and take in sharing <code>reciprocity</code></h3><p>You share about yourself in "
+                "{} of your text messages, {} in {}. Deep questions you asked in weeks when you shared nothing: "
+                "{}. {}</p>",
+                _pct(None if rec["your_rate"] is None else round(100 * rec["your_rate"], 1)),
+                self.partner,
+                _pct(None if rec["partner_rate"] is None else round(100 * rec["partner_rate"], 1)),
+                self.num(rec["deep_questions_without_sharing"], "reciprocity.asked_without_sharing"),
+                follow,
+            )
+        return h(
+            '<section id="details"><h2>The numbers</h2><table class="measures"><thead><tr><th></th>{}'
+            "</tr></thead><tbody>{}</tbody></table>{}{}</section>",
+            head,
+            body,
+            listen,
+            recip,
         )
 
     def weekly_cells(self, prefix: str) -> bool:
@@ -598,12 +680,12 @@ class ReportBuilder:
         (messages, bids) stay plain so the report stays small; the method's signals stay clickable."""
         return prefix not in ("messages", "bids") or len(self.a.timeline.weeks) <= LONG_CHAT_WEEKS
 
-    def weekly_table(self) -> str:
+    def weekly_table(self) -> Markup:
         """The week-by-week table, sent as compact JSON and drawn by the page script."""
         a = self.a
         if "all" in a.limits or not a.timeline.weeks:
-            return ""
-        head = "".join(f"<th>{escape(label)}</th>" for _, label, _ in WEEKLY_COLUMNS)
+            return Markup()
+        head = join(h("<th>{}</th>", label) for _, label, _ in WEEKLY_COLUMNS)
         rows: list[list[Any]] = []
         for row in a.weekly.rows(a.timeline.names):
             if not row["messages"]:
@@ -617,42 +699,46 @@ class ReportBuilder:
                     self.use(f"w.{ev}.{p}.{row['week']}")
             rows.append(cells)
         self.weekly_rows = {"cols": [ev for _, _, ev in WEEKLY_COLUMNS], "rows": rows}
-        return (
+        return h(
             '<section id="weekly"><details><summary><h2>Week by week</h2></summary><div class="scroll">'
-            f'<table class="weekly"><thead><tr><th>week</th><th>who</th>{head}</tr></thead>'
-            '<tbody id="weekly-body"></tbody></table></div></details></section>'
+            '<table class="weekly"><thead><tr><th>week</th><th>who</th>{}</tr></thead>'
+            '<tbody id="weekly-body"></tbody></table></div></details></section>',
+            head,
         )
 
-    def method(self) -> str:
+    def method(self) -> Markup:
         p = self.a.params
-        return (
+        return h(
             '<section id="how"><details><summary><h2>How these numbers are made</h2></summary><ul>'
             "<li>Every text message is read once by openup's pattern tier (and the learned tier when it is "
             "installed and not turned off). Photos, stickers, calls and system notices are counted, not "
             "read.</li>"
-            f"<li>A reply is a message that follows the other person's within {p.thread_gap_s // 3600} "
-            f"hours; "
+            "<li>A reply is a message that follows the other person's within {} hours; "
             "after a longer silence the message starts a new thread.</li>"
             "<li>A bid for attention is a question, shared news, a link or a photo. It was turned toward "
             "when the "
-            f"other person answered within {p.reply_window_s // 3600} hours without hostility.</li>"
+            "other person answered within {} hours without hostility.</li>"
             "<li>Depth of sharing: one point each for talking about oneself, speaking from one's own "
             "experience "
             "(\u201cI feel\u2026\u201d, \u201cI need\u2026\u201d), and naming a feeling.</li>"
-            f"<li>A follow-up is another message sent {p.followup_gap_s // 60} minutes or more after your "
-            f"own "
+            "<li>A follow-up is another message sent {} minutes or more after your own "
             "unanswered one. Pulling back means replies later and shorter than that person's own usual.</li>"
             "<li>A small win is a message of your partner's that is at least one point deeper than the "
             "average of "
-            f"their previous {p.baseline_n} messages.</li>"
+            "their previous {} messages.</li>"
             "<li>Patterns miss things and misread some: treat every number as a prompt to look at the "
             "messages, "
             "not as a verdict. Each list shows the most recent examples and says how many there were.</li>"
-            "</ul></details></section>"
+            "</ul></details></section>",
+            p.thread_gap_s // 3600,
+            p.reply_window_s // 3600,
+            p.followup_gap_s // 60,
+            p.baseline_n,
         )
 
     # -- evidence blob --------------------------------------------------------------------------------
-    def evidence_json(self) -> str:
+    def evidence(self) -> dict[str, Any]:
+        """What the page's script reads: the evidence lists in use, their message snippets, the weekly rows."""
         a = self.a
         tl = a.timeline
         lists: dict[str, Any] = {}
@@ -684,10 +770,7 @@ class ReportBuilder:
                 tl.who[r],
                 text[:SNIPPET] + ("…" if len(text) > SNIPPET else ""),
             ]
-        blob = {"names": ["You", self.partner], "lists": lists, "msgs": msgs, "weekly": self.weekly_rows}
-        raw = json.dumps(blob, ensure_ascii=False, separators=(",", ":"))
-        # Safe inside <script>: no "</script>" or "<!--" can appear.
-        return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return {"names": ["You", self.partner], "lists": lists, "msgs": msgs, "weekly": self.weekly_rows}
 
     def build(self) -> str:
         sections = [
@@ -701,15 +784,16 @@ class ReportBuilder:
             self.weekly_table(),
             self.method(),
         ]
-        body = "\n".join(s for s in sections if s)
+        body = join((s for s in sections if s), "\n")
         title = f"openup · {self.me}" + (f" & {self.a.partner}" if self.a.partner else "")
-        page = _asset("template.html")
-        return (
-            page.replace("{{title}}", escape(title))
-            .replace("/*{{css}}*/", _asset("report.css"))
-            .replace("{{body}}", body)
-            .replace("{{evidence}}", self.evidence_json())
-            .replace("/*{{js}}*/", _asset("report.js"))
+        css, js = _asset("report.css"), _asset("report.js")
+        return _environment().get_template("template.html").render(
+            title=title,
+            csp=page_policy(css, js),
+            css=Markup(css),
+            js=Markup(js),
+            body=body,
+            evidence=self.evidence(),  # sections first: they decide which evidence lists are used
         )
 
 

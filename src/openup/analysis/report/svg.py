@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from html import escape
+
+from markupsafe import Markup
 
 W, H = 760, 240
 COMPACT_AFTER = 104  # weeks
@@ -50,8 +51,10 @@ def line_chart(
     bands: Sequence[int] = (),
     band_label: str = "",
     used: Callable[[str], bool] | None = None,
-) -> str:
-    """An SVG line chart over weeks: lines with clickable points, reference lines, shaded weeks."""
+) -> Markup:
+    """An SVG line chart over weeks: lines with clickable points, reference lines, shaded weeks.
+
+    Built as `Markup` with `Markup.format`, so labels, titles and week names are escaped by construction."""
     n = len(weeks)
     vals = [v for s in series for v in s.values if v is not None]
     top = y_max if y_max is not None else _nice_max(max([*vals, *(r[0] for r in refs), 0.0]) * 1.05)
@@ -63,36 +66,45 @@ def line_chart(
     def y(v: float) -> float:
         return TOP + ph - ph * min(max(v, 0.0), top) / top
 
-    out = [
-        f'<svg id="{escape(chart_id)}" class="chart" viewBox="0 0 {W} {H}" role="img" '
-        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
-        f"<title>{escape(title)}</title>",
+    out: list[Markup] = [
+        h(
+            '<svg id="{}" class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}" '
+            'xmlns="http://www.w3.org/2000/svg">',
+            chart_id,
+            W,
+            H,
+            title,
+        ),
+        h("<title>{}</title>", title),
     ]
     step = pw / n if n else pw
     for w in bands:
         out.append(
-            f'<rect class="band" x="{x(w) - step / 2:.1f}" y="{TOP}" width="{max(step, 1):.1f}" '
-            f'height="{ph}"><title>{escape(weeks[w])}: {escape(band_label)}</title></rect>'
+            h(
+                '<rect class="band" x="{:.1f}" y="{}" width="{:.1f}" height="{}"><title>{}: {}</title></rect>',
+                x(w) - step / 2,
+                TOP,
+                max(step, 1),
+                ph,
+                weeks[w],
+                band_label,
+            )
         )
     for k in range(5):
         tick = top * k / 4
         yy = y(tick)
-        out.append(f'<line class="grid" x1="{LEFT}" x2="{W - RIGHT}" y1="{yy:.1f}" y2="{yy:.1f}"/>')
+        out.append(h('<line class="grid" x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}"/>', LEFT, W - RIGHT, yy, yy))
         out.append(
-            f'<text class="ytick" x="{LEFT - 6}" y="{yy + 4:.1f}" '
-            f'text-anchor="end">{escape(y_format(tick))}</text>'
+            h('<text class="ytick" x="{}" y="{:.1f}" text-anchor="end">{}</text>', LEFT - 6, yy + 4, y_format(tick))
         )
     label_every = max(1, math.ceil(n / 8))
     for i in range(0, n, label_every):
-        out.append(
-            f'<text class="xtick" x="{x(i):.1f}" y="{H - 12}" text-anchor="middle">{escape(weeks[i])}</text>'
-        )
+        out.append(h('<text class="xtick" x="{:.1f}" y="{}" text-anchor="middle">{}</text>', x(i), H - 12, weeks[i]))
     for value, label in refs:
         yy = y(value)
-        out.append(f'<line class="ref" x1="{LEFT}" x2="{W - RIGHT}" y1="{yy:.1f}" y2="{yy:.1f}"/>')
+        out.append(h('<line class="ref" x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}"/>', LEFT, W - RIGHT, yy, yy))
         out.append(
-            f'<text class="reflabel" x="{W - RIGHT - 4}" y="{yy - 4:.1f}" text-anchor="end">'
-            f"{escape(label)}</text>"
+            h('<text class="reflabel" x="{}" y="{:.1f}" text-anchor="end">{}</text>', W - RIGHT - 4, yy - 4, label)
         )
     smooth = n > SMOOTH_AFTER
     for s in series:
@@ -104,41 +116,48 @@ def line_chart(
                     segments.append([])
                 continue
             segments[-1].append(f"{x(i):.1f},{y(v):.1f}")
-        dash = ' stroke-dasharray="5 4"' if s.dashed else ""
+        dash = Markup(' stroke-dasharray="5 4"') if s.dashed else ""
         for seg in segments:
             if len(seg) > 1:
-                out.append(f'<polyline class="line {s.css}"{dash} points="{" ".join(seg)}"/>')
+                out.append(h('<polyline class="line {}"{} points="{}"/>', s.css, dash, " ".join(seg)))
         radius = 3.2 if n <= 80 else 1.8
         # Long charts drop per-point tooltips and tab stops: a ten-year chat has thousands of points.
         compact = n > COMPACT_AFTER
-        out.append(f'<g class="pts {s.css}{" faint" if smooth else ""}">')
+        out.append(h('<g class="pts {}{}">', s.css, " faint" if smooth else ""))
         for i, v in enumerate(s.values):
             if v is None:
                 continue
             key = s.keys[i] if i < len(s.keys) else None
             clickable = key is not None and (used is None or used(key))
-            attrs = f' data-ev="{escape(key)}"' if clickable and key else ""
+            attrs = h(' data-ev="{}"', key) if clickable and key else Markup()
             if attrs and not compact:
-                attrs += ' tabindex="0"'
-            point = f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="{radius}" data-v="{v:g}"{attrs}'
+                attrs += Markup(' tabindex="0"')
+            point = h('<circle cx="{:.1f}" cy="{:.1f}" r="{}" data-v="{:g}"{}', x(i), y(v), radius, v, attrs)
             if compact:
-                out.append(point + "/>")
+                out.append(point + Markup("/>"))
             else:
-                tip = f"{escape(s.label)}, {escape(weeks[i])}: {escape(y_format(v))}"
-                out.append(f"{point}><title>{tip}</title></circle>")
-        out.append("</g>")
-    out.append("</svg>")
-    legend = "".join(
-        f'<span class="key {s.css}{" dashed" if s.dashed else ""}">{escape(s.label)}</span>' for s in series
+                tip = f"{s.label}, {weeks[i]}: {y_format(v)}"
+                out.append(h("{}><title>{}</title></circle>", point, tip))
+        out.append(Markup("</g>"))
+    out.append(Markup("</svg>"))
+    legend = Markup("").join(
+        h('<span class="key {}{}">{}</span>', s.css, " dashed" if s.dashed else "", s.label) for s in series
     )
     if smooth:
-        legend += '<span class="hint">lines: 4-week average; dots: single weeks</span>'
+        legend += Markup('<span class="hint">lines: 4-week average; dots: single weeks</span>')
     if bands:
-        legend += f'<span class="key band">{escape(band_label)}</span>'
-    return (
-        f'<figure class="chartbox"><figcaption>{escape(title)}</figcaption>{"".join(out)}'
-        f'<div class="legend">{legend}</div></figure>'
+        legend += h('<span class="key band">{}</span>', band_label)
+    return h(
+        '<figure class="chartbox"><figcaption>{}</figcaption>{}<div class="legend">{}</div></figure>',
+        title,
+        Markup("").join(out),
+        legend,
     )
+
+
+def h(template: str, /, *args: object) -> Markup:
+    """SVG from a fixed template: every argument that is not `Markup` is escaped."""
+    return Markup(template).format(*args)
 
 
 def duration(seconds: float) -> str:

@@ -1,0 +1,91 @@
+"""Every importer is total on hostile input: messages read (bad records skipped and counted) or one
+`UserError`, never another exception. Hypothesis drives the generator in `hostile.py`; `bench/bench_fuzz.py`
+runs the same generator for 10,000 inputs per format with time and memory limits."""
+
+from __future__ import annotations
+
+import random
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.fuzz.hostile import FIXTURES, FORMATS, hostile_export
+
+from openup.chats import load_chat
+from openup.errors import UserError
+
+CRASHERS = Path(__file__).resolve().parent / "crashers"
+
+
+def _load(path: Path, fmt: str | None) -> None:
+    try:
+        conv = load_chat(path, format=fmt, me="Alex")
+    except UserError as exc:
+        assert str(exc).strip(), "a UserError must say what is wrong"
+        assert "\n" not in str(exc).strip()
+        return
+    for m in conv.messages:  # a loaded conversation is usable: every message has a time and a kind
+        assert m.ts_local is not None and m.kind
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", FORMATS)
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(rnd=st.randoms(use_true_random=False), forced=st.booleans())
+def test_hostile_export_is_read_or_refused(fmt: str, rnd: random.Random, forced: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = hostile_export(fmt, rnd, Path(tmp))
+        _load(path, fmt if forced and path.suffix != ".zip" else None)
+
+
+def _crashers() -> list[Path]:
+    return sorted(p for p in CRASHERS.rglob("*") if p.is_file() and p.name != "README.md")
+
+
+@pytest.mark.parametrize("path", _crashers(), ids=lambda p: str(p.relative_to(CRASHERS)))
+def test_kept_crashers(path: Path) -> None:
+    """Every input that once crashed an importer or ran for minutes (`crashers/<format>/<case>/<file>`),
+    read both as sniffed and with its format forced."""
+    _load(path, None)
+    if path.suffix != ".zip":
+        _load(path, path.relative_to(CRASHERS).parts[0])
+
+
+@pytest.mark.parametrize("case", ["jsonl/year1_offset", "jsonl/timestamp_digits", "jsonl/timestamp_inf"])
+def test_one_bad_record_does_not_lose_the_rest(case: str) -> None:
+    conv = load_chat(next((CRASHERS / case).iterdir()), me="Alex")
+    assert [m.text for m in conv.messages] == ["kept"]
+    assert conv.skipped.total == 1
+
+
+def test_an_unreadable_instant_falls_back_to_the_local_date() -> None:
+    """Telegram keeps both `date` and `date_unixtime`: an infinite instant loses nothing."""
+    clean = load_chat(FIXTURES / "telegram_account.json", me="Alex")
+    for case in ("date_unixtime_inf", "date_unixtime_1e400", "date_unixtime_digits"):
+        conv = load_chat(CRASHERS / "telegram" / case / "result.json", me="Alex")
+        assert len(conv.messages) == len(clean.messages)
+        assert conv.skipped.counts == clean.skipped.counts
+
+
+def test_a_record_in_year_one_is_skipped_and_counted() -> None:
+    clean = load_chat(FIXTURES / "telegram_account.json", me="Alex")
+    conv = load_chat(CRASHERS / "telegram/year1_offset/result.json", me="Alex")
+    assert conv.skipped.total == clean.skipped.total + 1
+    assert conv.skipped.counts["message has no readable date"] == 1
+
+
+@pytest.mark.parametrize(
+    ("case", "says"),
+    [
+        ("whatsapp/lzma_method", "compressed with LZMA"),
+        ("whatsapp/lzma_corrupt", "compressed with LZMA"),
+        ("whatsapp/strong_encryption", "is encrypted"),
+        ("whatsapp/unknown_method", "openup reads only stored or deflated"),
+    ],
+)
+def test_zip_entries_other_than_stored_or_deflated_are_refused_by_name(case: str, says: str) -> None:
+    with pytest.raises(UserError, match=says) as err:
+        load_chat(CRASHERS / case / "export.zip")
+    assert "WhatsApp Chat with Sam.txt" in str(err.value)
