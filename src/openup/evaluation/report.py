@@ -100,6 +100,12 @@ def render(ev: Evaluation) -> str:
             "politeness table below covers all requests, its train split included.",
             "",
         ]
+    if ev.blind is not None:
+        from openup.evaluation.blind import blind_markdown, replies_blind_markdown
+
+        out += [blind_markdown(ev.blind)]
+        if ev.blind_replies is not None:
+            out += [replies_blind_markdown(ev.blind_replies)]
     for note in ev.notes:
         out += [f"> {note}", ""]
     suites = [d for d in ev.datasets if d.name.startswith("openup")]

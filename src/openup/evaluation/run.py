@@ -68,6 +68,8 @@ class Evaluation:
     seconds: float = 0.0
     limit: int | None = None
     replies: dict[str, Any] | None = None  # `openup reply` scored on partner-side texts (evaluation.replies)
+    blind: Any = None  # evaluation.blind.BlindResult: the blind test sets, reported first
+    blind_replies: Any = None  # evaluation.blind.ReplyScores
 
     def row(self, dataset: str, kind: str, tier: str) -> Row | None:
         for r in self.rows:
@@ -176,6 +178,11 @@ def evaluate(
             if found is not None:
                 datasets.append(found.limited(limit))
     result.datasets = datasets
+    from openup.evaluation.blind import evaluate_blind, evaluate_replies_blind
+
+    result.blind = evaluate_blind(data_dir, tiers, "test", progress=say)
+    say("blind test: replies")
+    result.blind_replies = evaluate_replies_blind("test")
     for dataset in datasets:
         for tier in tiers:
             say(f"{tier} tier on {dataset.name} ({len(dataset.texts)} texts)")

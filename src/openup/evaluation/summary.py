@@ -7,7 +7,16 @@ from openup.evaluation.run import Evaluation
 
 def summary_lines(ev: Evaluation) -> list[str]:
     """One line per (dataset, kind) for the lexical tier, then politeness accuracy."""
-    lines = [f"{'dataset':<30} {'kind':<28} {'n':>6} {'pos':>5} {'P':>5} {'R':>5} {'F1':>5}"]
+    lines: list[str] = []
+    if ev.blind is not None:
+        from openup.evaluation.blind import blind_summary_lines
+
+        lines += [*blind_summary_lines(ev.blind), ""]
+    if ev.blind_replies is not None:
+        r = ev.blind_replies
+        lines += [f"  replies: named feelings that fit {r.named_acceptable}/{r.named}, what happened echoed "
+                  f"{r.echoed}/{r.events}, guarded left unnamed {r.guarded - r.guarded_named}/{r.guarded}", ""]
+    lines += [f"{'dataset':<30} {'kind':<28} {'n':>6} {'pos':>5} {'P':>5} {'R':>5} {'F1':>5}"]
     for r in ev.rows:
         if r.tier == "lexical" and r.dataset != "openup suite":
             lines.append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from openup.text.guards import negated, quote_spans
 from openup.text.normalize import normalize
 from openup.text.pattern_files import Pattern, alternatives, expand, macros, matchers
+from openup.text.register import expand as expand_register
 from openup.text.signal import Signal
 from openup.text.word_index import all_matches, candidate_matches
 
@@ -58,11 +59,20 @@ def lexical_signals(
     pattern in the file. A match that fails its guards (negation, quotes, before/after) leaves room
     for another. `_full_scan=True` skips the prefilter (tests use it to show it changes nothing).
     `refused`: when given, receives (kind, start, end) of the matches a guard turned down.
+    Chat register ("ur", "dont", "idk", "sooo") is read through `register.expand`; spans still point
+    into `text`.
     """
     norm = normalize(text) if norm is None else norm
+    chat = expand_register(norm)
+    if chat is not None:  # chat register ("ur so lazy"): match the expansion, map spans back to the text
+        norm = chat.text
     quotes = quote_spans(norm) if '"' in norm else []
     rejected: list[tuple[int, int, int]] | None = [] if refused is not None else None
     raw = all_matches(norm, quotes) if _full_scan else candidate_matches(norm, quotes, rejected)
+    if chat is not None:
+        raw = [(index, *chat.span(start, end)) for index, start, end in raw]
+        if rejected:
+            rejected = [(index, *chat.span(start, end)) for index, start, end in rejected]
     if refused is not None and rejected:
         alts, kms = alternatives(), matchers()
         refused.extend(sorted({(kms[alts[index].kind].kind, start, end) for index, start, end in rejected}))

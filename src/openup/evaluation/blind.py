@@ -1,0 +1,408 @@
+"""Blind sets: messages written by people who never saw openup's patterns, training lines or misses.
+
+`tests/data/blind/` holds three sets (coaching kinds, safety, partner messages for `reply`), each split
+by a hash of the text into a *dev* half (read, tuned on) and a *test* half (only scored here; its misses
+are never read: once they are, the batch moves to dev and a new one is written). See that folder's
+README for who wrote what, and `scripts/add_blind_batch.py` for how a batch is added.
+
+`openup eval` reports these numbers first: per kind, per register, and for safety per level, construct
+and register, with false alarms on the hard negatives and on ordinary chat.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openup.evaluation.datasets import REPO_ROOT
+from openup.evaluation.metrics import Counts, score_kinds
+
+BLIND_DIR = REPO_ROOT / "tests" / "data" / "blind"
+LEVEL_RANK = {"none": 0, "concern": 1, "danger": 2}
+# What counts as caught, per gold level: danger must be screened as danger; crisis must be flagged
+# with the crisis line first; concern must be flagged at all.
+SAFETY_TARGETS = {"danger": 0.98, "crisis": 0.98, "concern": 0.95}
+FALSE_ALARM_TARGETS = {"hard negatives": 0.02, "ordinary chat": 0.005}
+HURT_TARGETS = (0.85, 0.75)  # macro-F1 over the hurting kinds, and no one of them under
+HELP_TARGET = 0.85
+
+
+@dataclass(frozen=True)
+class KindRow:
+    kind: str
+    tier: str
+    counts: Counts
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """Micro-averaged counts over a group of kinds (hurts or helps) within one register."""
+
+    register: str
+    group: str
+    tier: str
+    lines: int
+    counts: Counts
+
+
+@dataclass(frozen=True)
+class Recall:
+    """How many of `n` texts were caught; `flagged` counts those that raised any safety level at all."""
+
+    name: str
+    tier: str
+    n: int
+    caught: int
+    flagged: int
+
+    @property
+    def rate(self) -> float:
+        return self.caught / self.n if self.n else 0.0
+
+    @property
+    def flag_rate(self) -> float:
+        return self.flagged / self.n if self.n else 0.0
+
+
+@dataclass
+class BlindResult:
+    part: str
+    tiers: list[str]
+    coaching_lines: int = 0
+    safety_lines: int = 0
+    kinds: list[KindRow] = field(default_factory=list)
+    groups: list[GroupRow] = field(default_factory=list)
+    levels: list[Recall] = field(default_factory=list)
+    constructs: list[Recall] = field(default_factory=list)
+    registers: list[Recall] = field(default_factory=list)
+    false_alarms: list[Recall] = field(default_factory=list)
+    sarcastic_praise: dict[str, tuple[int, int]] = field(default_factory=dict)  # tier -> (read as praise, n)
+    writers: dict[str, int] = field(default_factory=dict)
+
+    def kind(self, kind: str, tier: str) -> Counts | None:
+        return next((r.counts for r in self.kinds if r.kind == kind and r.tier == tier), None)
+
+    def macro_f1(self, kinds: Sequence[str], tier: str) -> float:
+        rows = [self.kind(k, tier) for k in kinds]
+        f1s = [c.f1 for c in rows if c is not None and c.positives]
+        return sum(f1s) / len(f1s) if f1s else 0.0
+
+
+def read_set(name: str, part: str = "test", folder: Path | None = None) -> list[dict[str, Any]]:
+    """The rows of one blind set half (`coaching`, `safety` or `replies`; `dev` or `test`)."""
+    path = (folder or BLIND_DIR) / f"{name}.{part}.jsonl"
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def hurt_kinds() -> list[str]:
+    """The eight kinds that hurt and that the blind coaching targets name."""
+    return ["criticism", "contempt", "dismissal", "defensiveness", "pressure", "leverage", "advice", "minimizing"]
+
+
+def help_kinds() -> list[str]:
+    from openup.method import kinds_with
+
+    return sorted(kinds_with("helps"))
+
+
+def coaching_kinds() -> list[str]:
+    from openup.method import kinds
+
+    return [k for k, v in kinds().items() if v.polarity != "safety"]
+
+
+def _predict(texts: Sequence[str], tier: str) -> list[set[str]]:
+    from openup.text.detect import detect_many
+
+    return [{s.kind for s in found} for found in detect_many(list(texts), model=(tier == "merged"))]
+
+
+def _screen(texts: Sequence[str], tier: str) -> list[tuple[str, bool]]:
+    """(level, crisis line first) for each text, as `check` and `reply` would screen it."""
+    from openup.coach.safety import assess
+    from openup.text.detect import detect_many
+
+    out = []
+    for text, sigs in zip(texts, detect_many(list(texts), model=(tier == "merged")), strict=True):
+        verdict = assess(text, signals=sigs, country="INTL")
+        out.append((verdict.level, verdict.crisis))
+    return out
+
+
+def _caught(gold: str, level: str, crisis: bool) -> bool:
+    if gold == "danger":
+        return level == "danger"
+    if gold == "crisis":
+        return level != "none" and crisis
+    return level != "none"
+
+
+def evaluate_coaching(result: BlindResult, rows: list[dict[str, Any]], tier: str) -> None:
+    texts = [r["text"] for r in rows]
+    gold = [set(r["kinds"]) for r in rows]
+    pred = _predict(texts, tier)
+    kinds = coaching_kinds()
+    for kind, counts in score_kinds(gold, pred, kinds).items():
+        result.kinds.append(KindRow(kind, tier, counts))
+    by_register: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_register[str(r.get("register", "?"))].append(i)
+    for register, idx in sorted(by_register.items()):
+        for group, members in (("hurts", hurt_kinds()), ("helps", help_kinds())):
+            per = score_kinds([gold[i] for i in idx], [pred[i] for i in idx], members).values()
+            total = Counts(len(idx), sum(c.tp for c in per), sum(c.fp for c in per), sum(c.fn for c in per))
+            result.groups.append(GroupRow(register, group, tier, len(idx), total))
+    sarcastic = [i for i, r in enumerate(rows) if "contempt" in gold[i] and "appreciation" not in gold[i]]
+    result.sarcastic_praise[tier] = (sum("appreciation" in pred[i] for i in sarcastic), len(sarcastic))
+
+
+def evaluate_safety(result: BlindResult, rows: list[dict[str, Any]], tier: str) -> None:
+    screened = _screen([r["text"] for r in rows], tier)
+    groups: dict[tuple[str, str], list[tuple[bool, bool]]] = defaultdict(list)
+    for r, (level, crisis) in zip(rows, screened, strict=True):
+        gold = r["level"]
+        hit, flagged = _caught(gold, level, crisis), level != "none"
+        if gold == "none":
+            groups[("false", "hard negatives")].append((flagged, flagged))
+            continue
+        groups[("level", gold)].append((hit, flagged))
+        groups[("construct", f"{gold}: {r.get('construct', '?')}")].append((hit, flagged))
+        groups[("register", str(r.get("register", "?")))].append((hit, flagged))
+    target = {"level": result.levels, "construct": result.constructs, "register": result.registers,
+              "false": result.false_alarms}
+    for (what, name), hits in sorted(groups.items()):
+        target[what].append(Recall(name, tier, len(hits), sum(h for h, _ in hits), sum(f for _, f in hits)))
+
+
+def ordinary_chat(data_dir: Path | None) -> list[tuple[str, list[str]]]:
+    """Everyday messages with no sign of danger to count false alarms on: the chat samples' messages and
+    the GoEmotions test split."""
+    out: list[tuple[str, list[str]]] = []
+    samples = REPO_ROOT.parent / "shared" / "chatsamples"
+    if samples.is_dir():
+        from openup.chats import load_chat
+        from openup.errors import UserError
+
+        texts: list[str] = []
+        for path in sorted(samples.rglob("*")):
+            if path.is_file() and path.name != "target.json" and path.suffix in (".txt", ".json"):
+                try:
+                    conv = load_chat(path)
+                except UserError:
+                    continue
+                texts += [m.text for m in conv.messages if m.kind == "text" and m.text.strip()]
+        if texts:
+            out.append(("chat samples (WhatsApp, Telegram, Signal, Instagram)", texts))
+    if data_dir is not None:
+        path = data_dir / "goemotions" / "test.tsv"
+        if path.is_file():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            out.append(("GoEmotions test split", [x.split("\t")[0] for x in lines if x.split("\t")[0].strip()]))
+    return out
+
+
+def evaluate_blind(
+    data_dir: Path | None,
+    tiers: Sequence[str] = ("lexical",),
+    part: str = "test",
+    folder: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> BlindResult | None:
+    """Score every tier on one half of the blind sets; None when the sets are not there."""
+    coaching, safety = read_set("coaching", part, folder), read_set("safety", part, folder)
+    if not coaching and not safety:
+        return None
+    say = progress or (lambda _m: None)
+    result = BlindResult(part, list(tiers), len(coaching), len(safety))
+    result.writers = dict(Counter(str(r.get("writer", "?")) for r in coaching + safety))
+    chats = ordinary_chat(data_dir)
+    for tier in tiers:
+        say(f"blind {part}: {tier} tier on {len(coaching)} coaching and {len(safety)} safety lines")
+        evaluate_coaching(result, coaching, tier)
+        evaluate_safety(result, safety, tier)
+        for name, texts in chats:
+            flagged = sum(level != "none" for level, _ in _screen(texts, tier))
+            result.false_alarms.append(Recall(f"ordinary chat: {name}", tier, len(texts), flagged, flagged))
+    return result
+
+
+def _pct(x: float) -> str:
+    return f"{x:.1%}"
+
+
+def blind_markdown(res: BlindResult) -> str:
+    """The blind section of docs/accuracy.md: what people who never saw the patterns wrote, scored."""
+    tiers = res.tiers
+    head = " / ".join(tiers)
+    out = [
+        f"## Blind {res.part} set: text written by people who never saw the detectors",
+        "",
+        f"{res.coaching_lines} coaching lines and {res.safety_lines} safety lines, the *{res.part}* half of "
+        "`tests/data/blind/` (writers saw only the kind definitions; see its README). These are the numbers "
+        "to trust; the suites further down were written beside the patterns.",
+        "",
+        "### Safety screen",
+        "",
+        f"Caught = danger screened as danger, crisis flagged with the crisis line first, concern flagged at all. "
+        f"Targets: danger and crisis >= {SAFETY_TARGETS['danger']:.0%}, concern >= {SAFETY_TARGETS['concern']:.0%}; "
+        f"false alarms <= {FALSE_ALARM_TARGETS['hard negatives']:.0%} on hard negatives and "
+        f"<= {FALSE_ALARM_TARGETS['ordinary chat']:.1%} on ordinary chat.",
+        "",
+        f"| gold level | n | caught ({head}) | flagged at any level ({head}) |",
+        "|---|---|---|---|",
+    ]
+    for name in ("danger", "crisis", "concern"):
+        rows = [r for r in res.levels if r.name == name]
+        if rows:
+            caught = " / ".join(_pct(r.rate) for r in rows)
+            flagged = " / ".join(_pct(r.flag_rate) for r in rows)
+            out.append(f"| {name} | {rows[0].n} | {caught} | {flagged} |")
+    out += ["", f"| false alarms on | n | flagged ({head}) |", "|---|---|---|"]
+    for name in dict.fromkeys(r.name for r in res.false_alarms):
+        rows = [r for r in res.false_alarms if r.name == name]
+        out.append(f"| {name} | {rows[0].n} | {' / '.join(_pct(r.rate) for r in rows)} |")
+    out += ["", f"| construct | n | caught ({head}) |", "|---|---|---|"]
+    for name in dict.fromkeys(r.name for r in res.constructs):
+        rows = [r for r in res.constructs if r.name == name]
+        out.append(f"| {name} | {rows[0].n} | {' / '.join(_pct(r.rate) for r in rows)} |")
+    out += ["", f"| register (safety) | n | caught ({head}) |", "|---|---|---|"]
+    for name in dict.fromkeys(r.name for r in res.registers):
+        rows = [r for r in res.registers if r.name == name]
+        out.append(f"| {name} | {rows[0].n} | {' / '.join(_pct(r.rate) for r in rows)} |")
+    hurts, helps = hurt_kinds(), help_kinds()
+    out += [
+        "",
+        "### Coaching kinds",
+        "",
+        f"Targets: macro-F1 >= {HURT_TARGETS[0]} over the eight kinds that hurt with none under {HURT_TARGETS[1]}; "
+        f">= {HELP_TARGET} over the kinds that help; sarcastic praise never read as appreciation.",
+        "",
+    ]
+    for tier in tiers:
+        worst = min((res.kind(k, tier) or Counts(0, 0, 0, 0)).f1 for k in hurts)
+        praise, n = res.sarcastic_praise.get(tier, (0, 0))
+        out.append(
+            f"- {tier}: hurts macro-F1 {res.macro_f1(hurts, tier):.2f} (lowest {worst:.2f}), helps macro-F1 "
+            f"{res.macro_f1(helps, tier):.2f}; contempt lines read as appreciation: {praise} of {n}."
+        )
+    out += ["", f"| kind | positives | P ({head}) | R ({head}) | F1 ({head}) |", "|---|---|---|---|---|"]
+    for kind in coaching_kinds():
+        counts = [c for c in (res.kind(kind, t) for t in tiers) if c is not None]
+        if not counts:
+            continue
+        out.append(
+            f"| {kind} | {counts[0].positives} | {' / '.join(f'{c.precision:.2f}' for c in counts)} | "
+            f"{' / '.join(f'{c.recall:.2f}' for c in counts)} | {' / '.join(f'{c.f1:.2f}' for c in counts)} |"
+        )
+    out += ["", f"| register | lines | hurts F1 ({head}) | helps F1 ({head}) |", "|---|---|---|---|"]
+    for register in dict.fromkeys(g.register for g in res.groups):
+        cells = []
+        for group in ("hurts", "helps"):
+            found = [g for g in res.groups if g.register == register and g.group == group]
+            cells.append(" / ".join(f"{g.counts.f1:.2f}" for g in found))
+        lines = next(g.lines for g in res.groups if g.register == register)
+        out.append(f"| {register} | {lines} | {cells[0]} | {cells[1]} |")
+    out.append("")
+    return "\n".join(out)
+
+
+def blind_summary_lines(res: BlindResult) -> list[str]:
+    """The headline blind numbers for the terminal."""
+    lines = [f"Blind {res.part} set ({res.coaching_lines} coaching, {res.safety_lines} safety lines):"]
+    for tier in res.tiers:
+        levels = ", ".join(f"{r.name} {r.rate:.0%}" for r in res.levels if r.tier == tier)
+        alarms = ", ".join(f"{r.name.split(':')[0]} {r.rate:.1%}" for r in res.false_alarms if r.tier == tier)
+        lines.append(
+            f"  {tier}: safety caught {levels}; false alarms {alarms}; hurts macro-F1 "
+            f"{res.macro_f1(hurt_kinds(), tier):.2f}, helps {res.macro_f1(help_kinds(), tier):.2f}"
+        )
+    return lines
+
+
+@dataclass
+class ReplyScores:
+    """`reply()` on the blind partner messages, scored automatically against the writers' labels."""
+
+    part: str
+    lines: int = 0
+    named: int = 0  # lines where a feeling was named
+    named_acceptable: int = 0  # ... and every named feeling was one the writer listed as fitting
+    named_wrong: int = 0  # ... and at least one was listed as wrong
+    events: int = 0  # lines where something specific happened
+    echoed: int = 0  # ... and the reflection used a word of what happened
+    guarded: int = 0
+    guarded_named: int = 0  # guarded lines that got a named feeling (should be 0)
+    by_register: dict[str, list[int]] = field(default_factory=dict)  # register -> [lines, named ok, named]
+
+
+def _named_feelings(coaching: Any) -> set[str]:
+    words = {f.word.casefold() for f in coaching.heard.feelings}
+    said = " ".join(s.text.casefold() for s in coaching.suggestions)
+    return {w for w in words if w in said}
+
+
+def evaluate_replies_blind(part: str = "test", folder: Path | None = None) -> ReplyScores | None:
+    """Template replies on the blind reply set: feelings named, what happened echoed, guarded left light."""
+    from openup.coach.listen import reply
+    from openup.errors import UserError
+
+    rows = read_set("replies", part, folder)
+    if not rows:
+        return None
+    out = ReplyScores(part)
+    for r in rows:
+        try:
+            coaching = reply(r["text"], model=False)
+        except UserError:
+            continue
+        out.lines += 1
+        named = _named_feelings(coaching)
+        ok_words = {w.casefold() for w in r.get("acceptable_feelings", [])}
+        wrong_words = {w.casefold() for w in r.get("wrong_feelings", [])}
+        reg = out.by_register.setdefault(str(r.get("register", "?")), [0, 0, 0])
+        reg[0] += 1
+        if named:
+            out.named += 1
+            reg[2] += 1
+            if named <= ok_words:
+                out.named_acceptable += 1
+                reg[1] += 1
+            if named & wrong_words:
+                out.named_wrong += 1
+        if r.get("guarded"):
+            out.guarded += 1
+            out.guarded_named += bool(named)
+        if r.get("event"):
+            out.events += 1
+            reflect = " ".join(s.text.casefold() for s in coaching.suggestions if s.move == "reflect")
+            out.echoed += any(w.casefold() in reflect for w in r.get("event_words", []))
+    return out
+
+
+def replies_blind_markdown(res: ReplyScores) -> str:
+    def pct(a: int, b: int) -> str:
+        return f"{a / b:.0%} ({a} of {b})" if b else "-"
+
+    out = [
+        f"### Replies on the blind {res.part} set ({res.lines} partner messages, template path)",
+        "",
+        "| measure | result | target |",
+        "|---|---|---|",
+        f"| a named feeling is one the writer listed as fitting | {pct(res.named_acceptable, res.named)} | >= 95% |",
+        f"| a named feeling is one the writer listed as wrong | {pct(res.named_wrong, res.named)} | 0% |",
+        f"| the reflection echoes what happened | {pct(res.echoed, res.events)} | >= 90% |",
+        f"| guarded messages get no named feeling | {pct(res.guarded - res.guarded_named, res.guarded)} | 100% |",
+        "",
+        "| register | lines | named feelings that fit |",
+        "|---|---|---|",
+    ]
+    for reg, (n, ok, named) in sorted(res.by_register.items()):
+        out.append(f"| {reg} | {n} | {pct(ok, named)} |")
+    out.append("")
+    return "\n".join(out)

@@ -1,0 +1,125 @@
+"""Chat register: read "ur so lazy", "dont u dare", "idk if i can do this rn" and "pleeease" as the words
+people mean, for the patterns, while every span still points into the user's own text.
+
+`expand(norm)` takes the already normalised text (lower case, straight quotes) and returns the expanded
+text with, for each of its characters, where it came from: an `Expansion`. A span over the expanded text
+maps back with `Expansion.span()`. Text with nothing to expand costs one regex search.
+The word table is data: `chat_register.toml` beside this module.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Words are runs of letters and digits; apostrophes stop them so "don't" is never touched.
+_WORD = re.compile(r"[a-z0-9]+")
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
+_ING = re.compile(r"[a-z]{2,}ing$")
+
+
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    """The expanded text and, per character, the original [start, end) it stands for."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the expanded span [start, end)."""
+        if end <= start:
+            o = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return o, o
+        return self.starts[start], self.ends[end - 1]
+
+
+@cache
+def _table() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
+    data = tomllib.loads(resources.files("openup.text").joinpath("chat_register.toml").read_text("utf-8"))
+    return (
+        dict(data["words"]),
+        frozenset(data["ur"]["youre_before"]),
+        frozenset(data["ill"]["ill_after"]),
+        frozenset(data["fold"]["single"]),
+    )
+
+
+@cache
+def _trigger() -> re.Pattern[str]:
+    words = _table()[0]
+    keys = sorted({*words, "ur", "ill"}, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9'])(?:" + "|".join(map(re.escape, keys)) + r")(?![a-z0-9'])|([a-z])\1{2,}")
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    """Whole words of the shipped WordPiece vocabulary (about 20,000 English words), to tell "sooo"
+    (so) from "coool" (cool); empty when the model files are not installed."""
+    import json
+
+    path = resources.files("openup.text").joinpath("model", "tokenizer.json")
+    try:
+        vocab = json.loads(path.read_text("utf-8"))["model"]["vocab"]
+    except (OSError, KeyError, ValueError):
+        return frozenset()
+    return frozenset(w for w in vocab if w.isalpha() and w.isascii())
+
+
+def _fold(word: str) -> str | None:
+    """An elongated word ("sooo", "pleeease", "coool") folded to the word it stretches."""
+    single = _ELONGATED.sub(r"\1", word)
+    double = _ELONGATED.sub(r"\1\1", word)
+    known = _vocabulary()
+    best = single if single in _table()[3] or double not in known else double
+    return None if best == word else best
+
+
+def _ur(next_word: str) -> str:
+    before = _table()[1]
+    return "you're" if next_word in before or _ING.match(next_word) else "your"
+
+
+def expand(norm: str) -> Expansion | None:
+    """The chat-register reading of normalised text, or None when nothing in it needs expanding."""
+    if not norm.isascii() or _trigger().search(norm) is None:
+        return None
+    words, _, ill_after, _ = _table()
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    changed = False
+    for i, (a, b, word) in enumerate(tokens):
+        if (a > 0 and norm[a - 1] == "'") or (b < len(norm) and norm[b] == "'"):
+            continue  # part of a contraction or a quoted word: leave as typed
+        new = words.get(word)
+        if word == "ur":
+            new = _ur(tokens[i + 1][2] if i + 1 < len(tokens) else "")
+        elif word == "ill":
+            prev = tokens[i - 1][2] if i else ""
+            new = None if prev in ill_after or i + 1 == len(tokens) else "i'll"
+        elif new is None and _ELONGATED.search(word):
+            new = _fold(word)
+        if new is None or new == word:
+            continue
+        changed = True
+        for k in range(pos, a):  # untouched text before this word
+            out.append(norm[k])
+            starts.append(k)
+            ends.append(k + 1)
+        out.append(new)
+        starts.extend([a] * len(new))
+        ends.extend([b] * len(new))
+        pos = b
+    if not changed:
+        return None
+    for k in range(pos, len(norm)):
+        out.append(norm[k])
+        starts.append(k)
+        ends.append(k + 1)
+    return Expansion("".join(out), tuple(starts), tuple(ends))

@@ -1,0 +1,115 @@
+"""The blind sets: their shape (sizes, registers, constructs, a dev/test split nobody chose) and the
+scoring that `openup eval` reports first. The test halves are scored here only on synthetic folders;
+their lines are never printed."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from openup.evaluation.blind import (
+    BLIND_DIR,
+    blind_markdown,
+    evaluate_blind,
+    evaluate_replies_blind,
+    read_set,
+    replies_blind_markdown,
+)
+
+REGIONS = ("british", "australian", "irish", "indian", "nigerian", "american", "south_african")
+
+
+def _both(name: str) -> list[dict[str, object]]:
+    return read_set(name, "dev") + read_set(name, "test")
+
+
+def test_sizes_the_issue_asks_for() -> None:
+    assert len(_both("coaching")) >= 2000
+    assert len(_both("safety")) >= 800
+    assert len(_both("replies")) >= 300
+
+
+def test_dev_and_test_do_not_share_a_line() -> None:
+    for name in ("coaching", "safety", "replies"):
+        dev = {str(r["text"]).strip().casefold() for r in read_set(name, "dev")}
+        test = {str(r["text"]).strip().casefold() for r in read_set(name, "test")}
+        assert dev and test and not dev & test
+
+
+def test_registers_at_least_half_texting_and_each_other_at_least_three_percent() -> None:
+    rows = _both("coaching")
+    reg = Counter(str(r["register"]) for r in rows)
+    assert reg["texting"] >= len(rows) / 2
+    for name in (*REGIONS, "long", "reported", "sarcasm", "noqmark"):
+        assert reg[name] >= 0.03 * len(rows), name
+
+
+def test_every_coaching_kind_and_safety_construct_is_covered() -> None:
+    from openup.evaluation.blind import coaching_kinds
+
+    kinds = Counter(k for r in _both("coaching") for k in r["kinds"])  # type: ignore[attr-defined]
+    assert all(kinds[k] >= 25 for k in coaching_kinds())
+    constructs = Counter(str(r.get("construct")) for r in _both("safety"))
+    for c in ("threat_kill", "threat_leaving", "strangulation", "weapons", "forced_sex", "jealousy_control",
+              "harm_children_pets", "stalking", "monitoring", "isolation", "money", "micro_rules",
+              "image_threats", "eggshells", "afraid_home", "self_silencing", "wish_dead", "passive_ideation",
+              "active_thoughts", "method", "intent", "plan", "self_harm_behaviour"):
+        assert constructs[c] >= 25, c
+    levels = Counter(str(r["level"]) for r in _both("safety"))
+    assert levels["none"] >= 250 and levels["crisis"] >= 200
+
+
+def _write(folder: Path, name: str, part: str, rows: list[dict[str, object]]) -> None:
+    (folder / f"{name}.{part}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_scoring_on_a_known_folder(tmp_path: Path) -> None:
+    _write(tmp_path, "coaching", "test", [
+        {"text": "You're so lazy", "kinds": ["criticism"], "register": "american"},
+        {"text": "ur so lazy", "kinds": ["criticism"], "register": "texting"},
+        {"text": "thanks for cooking tonight", "kinds": ["appreciation"], "register": "texting"},
+    ])
+    _write(tmp_path, "safety", "test", [
+        {"text": "I'll kill you if you leave", "level": "danger", "kinds": ["threat"], "register": "x",
+         "construct": "threat_leaving"},
+        {"text": "this traffic is killing me", "level": "none", "kinds": [], "register": "x", "construct": "idiom"},
+    ])
+    res = evaluate_blind(None, ["lexical"], "test", folder=tmp_path)
+    assert res is not None
+    crit = res.kind("criticism", "lexical")
+    assert crit is not None and crit.tp == 2 and crit.fp == 0
+    danger = next(r for r in res.levels if r.name == "danger")
+    assert (danger.n, danger.caught) == (1, 1)
+    alarms = next(r for r in res.false_alarms if r.name == "hard negatives")
+    assert (alarms.n, alarms.caught) == (1, 0)
+    page = blind_markdown(res)
+    assert page.index("### Safety screen") < page.index("### Coaching kinds")
+    assert "| texting | 2 |" in page
+
+
+def test_reply_scoring_on_a_known_folder(tmp_path: Path) -> None:
+    _write(tmp_path, "replies", "test", [
+        {"text": "fine", "register": "texting", "topic": "guarded", "guarded": True, "good_news": False,
+         "event": None, "event_words": [], "acceptable_feelings": [], "wrong_feelings": ["devastated"]},
+        {"text": "My boss yelled at me in front of everyone", "register": "plain", "topic": "work",
+         "guarded": False, "good_news": False, "event": "boss yelled at them in public", "event_words": ["boss"],
+         "acceptable_feelings": ["humiliated", "embarrassed", "hurt", "angry"], "wrong_feelings": ["excited"]},
+    ])
+    res = evaluate_replies_blind("test", folder=tmp_path)
+    assert res is not None and res.lines == 2 and res.guarded == 1 and res.events == 1
+    assert res.guarded_named == 0
+    assert "guarded messages get no named feeling" in replies_blind_markdown(res)
+
+
+def test_the_folder_is_where_eval_looks() -> None:
+    assert (BLIND_DIR / "README.md").is_file()
+    assert BLIND_DIR.name == "blind" and BLIND_DIR.parent.name == "data"
+
+
+@pytest.mark.parametrize("name", ["coaching", "safety", "replies"])
+def test_each_line_names_its_writer_and_batch(name: str) -> None:
+    rows = _both(name)
+    assert all(r.get("writer") and r.get("batch") == 1 for r in rows)

@@ -1,0 +1,68 @@
+"""Chat register: texting spellings are read as the words they stand for, and spans stay in the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from openup.text import detect
+from openup.text.normalize import normalize
+from openup.text.register import expand
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("ur so lazy", "you're so lazy"),
+        ("thx for ur help", "thanks for your help"),
+        ("dont u dare", "don't you dare"),
+        ("idk if i can keep doing this job rn", "i don't know if i can keep doing this job right now"),
+        ("ill kill u", "i'll kill you"),
+        ("pleeease answer me", "please answer me"),
+        ("sooo tired", "so tired"),
+        ("coool story", "cool story"),
+        ("ur being sooo dramatic", "you're being so dramatic"),
+    ],
+)
+def test_expansion(typed: str, read: str) -> None:
+    e = expand(normalize(typed))
+    assert e is not None and e.text == read
+    assert len(e.starts) == len(e.text) == len(e.ends)
+    assert e.span(0, len(e.text)) == (0, len(typed))
+
+
+@pytest.mark.parametrize("typed", ["i feel ill", "you are fine", "don't you dare", "it's a cool idea", ""])
+def test_nothing_to_expand(typed: str) -> None:
+    assert expand(normalize(typed)) is None
+
+
+def test_a_span_inside_the_expansion_maps_to_the_typed_word() -> None:
+    typed = "honestly ur the worst"
+    e = expand(normalize(typed))
+    assert e is not None
+    at = e.text.index("you're")
+    assert e.span(at, at + len("you're")) == (typed.index("ur"), typed.index("ur") + 2)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind", "match"),
+    [
+        ("ur so lazy", "criticism", "ur so lazy"),
+        ("calm down ur overreacting", "dismissal", "calm down"),
+        ("dont u dare walk out on me", "pressure", None),
+        ("im sooo sorry i snapped at u", "apology", None),
+    ],
+)
+def test_detect_reads_chat_register_with_spans_in_the_text(typed: str, kind: str, match: str | None) -> None:
+    found = [s for s in detect(typed, model=False) if s.kind == kind]
+    assert found, typed
+    for s in found:
+        assert typed[s.start : s.end] == s.match
+    if match is not None:
+        assert found[0].match == match
+
+
+def test_the_register_table_is_data() -> None:
+    from importlib import resources
+
+    text = resources.files("openup.text").joinpath("chat_register.toml").read_text("utf-8")
+    assert 'idk = "i don\'t know"' in text
