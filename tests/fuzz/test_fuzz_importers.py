@@ -89,3 +89,38 @@ def test_zip_entries_other_than_stored_or_deflated_are_refused_by_name(case: str
     with pytest.raises(UserError, match=says) as err:
         load_chat(CRASHERS / case / "export.zip")
     assert "WhatsApp Chat with Sam.txt" in str(err.value)
+
+
+@pytest.mark.parametrize("path", _crashers(), ids=lambda p: str(p.relative_to(CRASHERS)))
+def test_what_a_crasher_yields_can_be_analysed_and_reported(path: Path, tmp_path: Path) -> None:
+    """A hostile file that loads must also analyse and write its report: lone surrogates, year 2 or 9999,
+    huge fields and all."""
+    from openup.analysis import analyze, write_report
+
+    try:
+        conv = load_chat(path, me="Alex", tz="Asia/Tokyo")
+    except UserError:
+        return
+    people = [p for p in conv.participants if p]
+    if not people or not conv.messages:
+        return
+    analysis = analyze(conv, me=people[0], model=False)
+    out = write_report(analysis, tmp_path / "out")
+    assert out["report"].stat().st_size > 0
+
+
+def test_messages_outside_the_years_a_chat_can_hold_are_left_out_and_said() -> None:
+    from openup.analysis import analyze
+
+    conv = load_chat(CRASHERS / "jsonl/year9999/chat.jsonl")
+    assert len(conv.messages) == 2 and conv.skipped.total == 1  # year 9999 is refused by the importer
+    analysis = analyze(conv, me="A", model=False)  # year 2 is read, and left out of the analysis
+    assert any("1 message dated before 1990 or after 2200 left out" in n for n in analysis.notes)
+
+
+def test_a_json_container_bomb_is_refused(tmp_path: Path) -> None:
+    """Megabytes of `[{},{},...]` would cost gigabytes as Python objects: refused before parsing."""
+    path = tmp_path / "result.json"
+    path.write_text('{"messages": [' + ",".join(["{}"] * 3_000_000) + "]}", encoding="utf-8")
+    with pytest.raises(UserError, match="far more than a Telegram export"):
+        load_chat(path, format="telegram")

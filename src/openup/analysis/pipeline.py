@@ -10,7 +10,7 @@ from openup.analysis.evidence import EvidenceBook
 from openup.analysis.features import Progress
 from openup.analysis.model import Analysis
 from openup.analysis.params import Params
-from openup.analysis.timeline import ME, PARTNER, Timeline, build_timeline, resolve_roles
+from openup.analysis.timeline import ME, OUT_OF_RANGE, PARTNER, Timeline, build_timeline, resolve_roles
 from openup.analysis.weekly import Weekly
 from openup.chats.model import Conversation
 from openup.errors import UserError
@@ -57,7 +57,7 @@ def analyze(
     tl = build_timeline(
         conversation, roles, since=parse_since(since), model=model, workers=workers, progress=progress
     )
-    return measure(tl, conversation, params, roles.notes, country=country, progress=progress)
+    return measure(tl, conversation, params, roles.notes, country=country, progress=progress, model=model)
 
 
 def measure(
@@ -68,8 +68,9 @@ def measure(
     *,
     country: str | None = None,
     progress: Progress | None = None,
+    model: bool | None = False,
 ) -> Analysis:
-    """Run every measure over a prepared timeline."""
+    """Run every measure over a prepared timeline (`model`: the tier choice the timeline was read with)."""
     from openup.analysis import (
         bids,
         leverage,
@@ -100,7 +101,7 @@ def measure(
     lis = listening.measure_listening(tl, params, weekly, book)
     win = small_wins.measure_small_wins(tl, params, weekly, book)
     lev = leverage.measure_leverage(tl, params, weekly, book)
-    saf = safety_screen.screen(tl, book, country)
+    saf = safety_screen.screen(tl, book, country, model)
     if progress:
         progress("measure", 9, steps)
     me, partner = tl.names
@@ -226,5 +227,8 @@ def _limits(
     before = tl.counts.get("before --since", 0)
     if before:
         out.append(f"{before} messages before the --since date were left out.")
+    odd = tl.counts.get(OUT_OF_RANGE, 0)
+    if odd:
+        out.append(f"{odd} message{'s' if odd != 1 else ''} dated before 1990 or after 2200 left out.")
     out.extend(w for w in conv.warnings[:5])
     return out, limits

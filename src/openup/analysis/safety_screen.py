@@ -1,6 +1,6 @@
 """The safety screen over a whole chat (principle `safety`).
 
-Only messages where the lexical tier already saw a danger sign (threat, violence, control, fear,
+Only messages where a tier already saw a danger sign (threat, violence, control, fear,
 self-harm) go to `openup.coach.safety`; its verdict and help resources head the report.
 """
 
@@ -38,7 +38,7 @@ class SafetyScreen:
         }
 
 
-def screen(tl: Timeline, book: EvidenceBook, country: str | None = None) -> SafetyScreen:
+def screen(tl: Timeline, book: EvidenceBook, country: str | None = None, model: bool | None = False) -> SafetyScreen:
     """Screen the flagged messages; `level` is "none" when nothing was flagged."""
     rows = [i for i in range(len(tl)) if tl.is_text[i] and tl.mask[i] & SAFETY]
     if not rows:
@@ -56,7 +56,7 @@ def screen(tl: Timeline, book: EvidenceBook, country: str | None = None) -> Safe
             available=False,
         )
     recent = rows[-MAX_SCREENED:]
-    verdict = assess_texts([tl.text[i] for i in recent], country=country)
+    verdict = assess_texts([tl.text[i] for i in recent], country=country, model=model)
     if verdict.level == "none":
         return SafetyScreen("none", 0)
     hit = sorted({r.index for r in verdict.reasons if r.index is not None})

@@ -236,6 +236,15 @@ _Cols = tuple[list[int], list[int], list[float], list[int], list[str], list[str]
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
+# A chat's messages are dated in these years; an export that says 1970 (a phone without its clock set),
+# year 2 or 9999 (a crafted file) has those messages left out of the analysis and counted in a note.
+FIRST_DAY = date(1990, 1, 1)
+LAST_DAY = date(2200, 12, 31)
+OUT_OF_RANGE = "dated before 1990 or after 2200"
+_FIRST_S = (FIRST_DAY.toordinal() - date(1970, 1, 1).toordinal()) * 86400
+_LAST_S = (LAST_DAY.toordinal() + 1 - date(1970, 1, 1).toordinal()) * 86400
+
+
 def _rows(conv: Conversation, people: dict[str, int], since_day: date | None) -> _Cols:
     """The turns of the two people, read message by message."""
     counts: Counter[str] = Counter()
@@ -248,6 +257,9 @@ def _rows(conv: Conversation, people: dict[str, int], since_day: date | None) ->
     for i, m in enumerate(conv.messages):
         if since_day is not None and m.ts_local.date() < since_day:
             counts["before --since"] += 1
+            continue
+        if not FIRST_DAY <= m.ts_local.date() <= LAST_DAY:
+            counts[OUT_OF_RANGE] += 1
             continue
         counts[f"kind:{m.kind}"] += 1
         p = people.get(m.sender_name) if m.sender_name is not None else None
@@ -290,6 +302,9 @@ def _columns(conv: Conversation, people: dict[str, int], since_day: date | None)
         t = ts_col[i]
         if since_s is not None and t < since_s:
             skipped["before --since"] += 1
+            continue
+        if not _FIRST_S <= t < _LAST_S:
+            skipped[OUT_OF_RANGE] += 1
             continue
         k = kind_col[i]
         per_kind[k] += 1

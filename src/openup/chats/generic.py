@@ -122,8 +122,11 @@ def parse_csv(source: Source, opts: ParseOptions, report: ImportReport) -> Itera
     report.platform = "csv"
     report.tz_source = opts.naive_tz_source
     report.chat_id = source.path.stem
+    csv.field_size_limit(MAX_FIELD)
     lines = source.lines(report.warnings)
     first = next(lines, "")
+    if len(first) > MAX_FIELD:
+        raise UserError(f"{source.display} has a header row of {len(first):,} characters; it is not a chat CSV.")
     dialect = (
         ";" if first.count(";") > first.count(",") else "\t" if first.count("\t") > first.count(",") else ","
     )
@@ -171,8 +174,8 @@ def parse_jsonl(source: Source, opts: ParseOptions, report: ImportReport) -> Ite
             continue
         try:
             raw = loads_json(line)
-        except ValueError:
-            report.skipped.add("line is not valid JSON", lineno, line)
+        except (ValueError, RecursionError):
+            report.skipped.add("line is not valid JSON", lineno, line[:80])
             continue
         if not isinstance(raw, dict):
             report.skipped.add("line is not a JSON object", lineno, line)

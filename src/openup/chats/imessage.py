@@ -67,13 +67,21 @@ def text_from_attributed_body(blob: bytes | None) -> str | None:
     return raw.decode("utf-8", errors="replace")
 
 
+# The longest text or blob one cell may produce (a chat message is far shorter); a database whose
+# generated columns would build larger values fails with "string or blob too big" instead of eating memory.
+MAX_CELL: Final = 16 * 1024 * 1024
+
+
 def _connect(source: Source) -> sqlite3.Connection:
     if source.member is not None:
         conn = sqlite3.connect(":memory:")
         conn.deserialize(source.read_bytes(what="iMessage"))
-        return conn
-    uri = source.path.resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True)
+    else:
+        conn = sqlite3.connect(source.path.resolve().as_uri() + "?mode=ro", uri=True)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_CELL)
+    # Invalid UTF-8 in one row's text is that row's problem: decode with replacement characters.
+    conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
+    return conn
 
 
 def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[Message]:
@@ -93,7 +101,7 @@ def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[
             )
         cols = {r[1] for r in conn.execute("PRAGMA table_info(message)")}
         opt = {
-            c: (c if c in cols else "NULL")
+            c: (f"m.{c}" if c in cols else "NULL")
             for c in (
                 "attributedBody",
                 "associated_message_type",
@@ -108,10 +116,10 @@ def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[
         has_join = "chat_message_join" in tables and "chat" in tables
         has_handle = "handle" in tables
         sql = (
-            f"SELECT m.ROWID, m.{opt['guid']}, m.text, m.{opt['attributedBody']}, m.date, m.is_from_me, "
+            f"SELECT m.ROWID, {opt['guid']}, m.text, {opt['attributedBody']}, m.date, m.is_from_me, "
             f"{'h.id' if has_handle else 'NULL'}, {'c.chat_identifier' if has_join else 'NULL'}, "
-            f"m.{opt['associated_message_type']}, m.{opt['associated_message_guid']}, m.{opt['item_type']}, "
-            f"m.{opt['cache_has_attachments']}, m.{opt['date_edited']}, m.{opt['thread_originator_guid']} "
+            f"{opt['associated_message_type']}, {opt['associated_message_guid']}, {opt['item_type']}, "
+            f"{opt['cache_has_attachments']}, {opt['date_edited']}, {opt['thread_originator_guid']} "
             "FROM message m "
             + ("LEFT JOIN handle h ON h.ROWID = m.handle_id " if has_handle else "")
             + (

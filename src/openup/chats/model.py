@@ -431,6 +431,9 @@ class SkipLog:
         return f"SkipLog({dict(self.counts)!r})"
 
 
+MAX_WARNINGS: Final = 50
+
+
 @dataclass
 class ImportReport:
     """What a parser learned besides the messages: filled while `iter_messages` runs."""
@@ -443,11 +446,15 @@ class ImportReport:
     skipped: SkipLog = field(default_factory=SkipLog)
     warnings: list[str] = field(default_factory=list)
     participants: list[str] = field(default_factory=list)
+    _warned: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def warn(self, message: str) -> None:
-        """Add a warning once (the same sentence is not repeated)."""
-        if message not in self.warnings:
-            self.warnings.append(message)
+        """Add a warning once (the same sentence is not repeated), up to MAX_WARNINGS in all: a hostile
+        file can make a new sentence per record, and neither time nor the summary may grow with that."""
+        if message in self._warned or len(self.warnings) >= MAX_WARNINGS:
+            return
+        self._warned.add(message)
+        self.warnings.append(message)
 
 
 @dataclass

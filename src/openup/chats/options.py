@@ -57,13 +57,19 @@ class ParseOptions:
         if self.tz is None:
             return naive, None
         local = naive.replace(tzinfo=self.tz)
-        return local, local.astimezone(UTC)
+        try:
+            return local, local.astimezone(UTC)
+        except OverflowError:  # year 1 or 9999 with an offset: keep the wall clock, no instant
+            return naive, None
 
     def utc_pair(self, utc: datetime) -> tuple[datetime, datetime]:
         """(ts_local, ts_utc) for an aware UTC instant: local is in `tz` if given, else UTC."""
         if self.tz is None:
             return utc, utc
-        return utc.astimezone(self.tz), utc
+        try:
+            return utc.astimezone(self.tz), utc
+        except OverflowError:
+            return utc, utc
 
     @property
     def naive_tz_source(self) -> str:

@@ -36,6 +36,7 @@ MAX_ZIP_ENTRIES: Final = 20_000
 MAX_ZIP_TOTAL: Final = 4 * 1024 * 1024 * 1024
 MAX_ZIP_MEMBER: Final = 2 * 1024 * 1024 * 1024
 HEAD_BYTES: Final = 64 * 1024
+MAX_CONTAINERS: Final = 1_000_000  # plus one per 100 bytes of text (see read_json)
 UTF8_PROBE_BYTES: Final = 1024 * 1024
 
 # Magic numbers of files people attach by mistake; each gets its own sentence.
@@ -372,6 +373,15 @@ def loads_json(text: str) -> object:
 def read_json(source: Source, warnings: list[str], what: str) -> object:
     """Parse a whole JSON document (size-limited); truncated or invalid JSON is a UserError with its place."""
     text = source.read_text(warnings, what=what)
+    if len(text) > 1 << 20:
+        # Each JSON object or list costs Python far more memory than its two bytes of text: a file of
+        # 256 MiB of "[{},{}..." would need many gigabytes. Real exports hold a few per message.
+        containers = text.count("{") + text.count("[")
+        if containers > MAX_CONTAINERS + len(text) // 100:
+            raise UserError(
+                f"{source.display} holds {containers:,} JSON objects and lists in {len(text) / 2**20:.0f} MiB, "
+                f"far more than a {what} export; it was not read."
+            )
     try:
         return loads_json(text)
     except json.JSONDecodeError as exc:

@@ -148,8 +148,8 @@ def parse_signal_json(source: Source, opts: ParseOptions, report: ImportReport) 
             continue
         try:
             raw = loads_json(line)
-        except ValueError:
-            report.skipped.add("line is not valid JSON", lineno, line)
+        except (ValueError, RecursionError):
+            report.skipped.add("line is not valid JSON", lineno, line[:80])
             continue
         if not isinstance(raw, dict):
             report.skipped.add("line is not a JSON object", lineno, line)

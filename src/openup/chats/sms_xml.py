@@ -22,7 +22,7 @@ from openup.chats.textfix import join_surrogates
 from openup.errors import UserError
 
 PLATFORM: Final = "sms"
-_SURROGATE_REF: Final = re.compile(rb"&#(5[5-7]\d{3});")
+_SURROGATE_REF: Final = re.compile(rb"&#(?:[xX]0*([dD][89a-fA-F][0-9a-fA-F]{2})|0*(5[5-7]\d{3}));")
 
 
 class _SurrogateFixer:
@@ -47,7 +47,7 @@ class _SurrogateFixer:
 
 
 def _marker(m: re.Match[bytes]) -> bytes:
-    code = int(m.group(1))
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
     if 0xD800 <= code <= 0xDFFF:
         return f"&#{0xF0000 + code - 0xD800};".encode()  # plane-15 private use, mapped back below
     return m.group(0)
@@ -90,6 +90,8 @@ def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[
                 root.clear()  # type: ignore[union-attr]  # processed records must not pile up under <smses>
                 if msg is not None:
                     yield msg
+        except LookupError:  # <?xml encoding="x-foo"?>
+            raise UserError(f"{source.display} declares a text encoding that does not exist.") from None
         except ET.ParseError as exc:
             if n == 0:
                 raise UserError(f"{source.display} is not valid XML ({exc}).") from None

@@ -357,8 +357,11 @@ def assess(text: str, signals: Sequence[Signal] | None = None, country: str | No
     return _verdict([_reason(s) for s in _dedupe(signals)], country)
 
 
-def assess_texts(texts: Sequence[str], country: str | None = None) -> Safety:
+def assess_texts(texts: Sequence[str], country: str | None = None, model: bool | None = False) -> Safety:
     """Screen a whole conversation: the highest level over all messages; each reason carries its `index`.
+
+    `model` as in `detect()`: the chat analysis passes its own choice, so a message the learned safety
+    heads flagged while the chat was read is screened the same way here.
 
     >>> s = assess_texts(["hi", "you'll regret this", "he hit me"], country="AU")
     >>> (s.level, [(r.index, r.kind) for r in s.reasons])
@@ -368,7 +371,7 @@ def assess_texts(texts: Sequence[str], country: str | None = None) -> Safety:
 
     reasons = [
         _reason(sig, i)
-        for i, sigs in enumerate(detect_many(list(texts), model=False))
+        for i, sigs in enumerate(detect_many(list(texts), model=model))
         for sig in _dedupe(sigs)
     ]
     return replace(_verdict(reasons, country), scope="chat")

@@ -62,7 +62,7 @@ def write_csv(analysis: Analysis, path: Path) -> None:
     Senders are made spreadsheet-safe (see `spreadsheet_safe`); every other column is ours."""
     tl = analysis.timeline
     label: dict[int, str] = {}
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    with path.open("w", encoding="utf-8", errors="replace", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(CSV_COLUMNS)
         rows = zip(_id_time_sender(tl), tl.kind, tl.words, tl.mask, strict=True)
@@ -86,9 +86,10 @@ def write_report(
         raise UserError(f"Cannot create the output folder {out}: {exc.strerror or exc}.") from None
     paths = {"report": out / "report.html", "metrics": out / "metrics.json"}
     try:
-        paths["report"].write_text(render_html(analysis), encoding="utf-8")
+        # errors="replace": a lone surrogate from a hostile JSON export becomes "?" instead of failing
+        paths["report"].write_text(render_html(analysis), encoding="utf-8", errors="replace")
         paths["metrics"].write_text(
-            json.dumps(analysis.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            json.dumps(analysis.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8", errors="replace"
         )
         if csv_file:
             paths["messages"] = out / "messages.csv"
