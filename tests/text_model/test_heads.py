@@ -177,8 +177,8 @@ def test_detect_respects_what_the_patterns_turned_down(learned: None) -> None:
 
 
 def test_detect_never_lets_the_model_overrule_a_pattern(learned: None) -> None:
-    """Over the labelled suite, a learned signal never sits on a span where a pattern found a kind
-    that helps or hurts."""
+    """Over the labelled suite, a learned signal of a kind that helps or hurts never sits on a span where
+    a pattern found such a kind. (Safety heads read everywhere: see the next test.)"""
     import json
 
     from openup.method import kinds_with
@@ -191,10 +191,30 @@ def test_detect_never_lets_the_model_overrule_a_pattern(learned: None) -> None:
     for sigs in detect_many(texts, model=True):
         lexical = [s for s in sigs if s.source.startswith("lexical:") and s.kind in settled]
         for s in sigs:
-            if s.source.startswith("model:"):
+            if s.source.startswith("model:") and s.kind in settled:
                 learned_count += 1
                 assert not any(o.start < s.end and s.start < o.end for o in lexical), s
     assert learned_count > 0
+
+
+def test_safety_heads_read_every_sentence_and_only_add(learned: None) -> None:
+    """The learned safety pass reads sentences the patterns already settled, and a text's lexical safety
+    signals are all still there with it (it can raise a level, never lower one)."""
+    from openup.coach.safety import LEVELS, assess
+    from openup.text import detect, model
+
+    assert model.get_safety_heads() is not None
+    text = "You're so lazy. He grabbed me by the throat last night and I couldn't breathe."
+    merged = detect(text, model=True)
+    lexical = detect(text, model=False)
+    assert {(s.kind, s.start) for s in lexical} <= {(s.kind, s.start) for s in merged}
+    assert any(s.source.startswith("model:") for s in merged)  # read although a pattern settled "lazy"
+    assert not any(s.source.startswith("model:") for s in detect("thanks for picking up the kids", model=True))
+    rank = {level: i for i, level in enumerate(LEVELS)}
+    for t in ("he choked me again last night", "ive been saving up my pills for a while now",
+              "he checks my phone every night and i have to send him pics of where i am"):
+        assert rank[assess(t, detect(t, model=True)).level] >= rank[assess(t, detect(t, model=False)).level]
+        assert assess(t, detect(t, model=True)).level != "none", t
 
 
 def test_detect_catches_what_patterns_miss_and_leaves_reassurance_alone(learned: None) -> None:
@@ -212,3 +232,37 @@ def test_detect_catches_what_patterns_miss_and_leaves_reassurance_alone(learned:
         assert kind in found(text), text  # ... the learned tier does not
     for text in ["Don't worry, take your time.", "no rush, answer whenever you're ready"]:
         assert not found(text) & {"dismissal", "criticism", "contempt"}, text
+
+
+def test_safety_heads_were_trained_only_on_allowed_data() -> None:
+    """No evaluation-only data in shipped weights: the safety heads name their sources, and the blind
+    test halves and tests/data suites are not among them."""
+    from openup.text.model.heads import SAFETY_HEADS_FILE, load_heads
+
+    heads = load_heads(SAFETY_HEADS_FILE)
+    assert heads.names == ("threat", "violence", "control", "fear", "self_harm")
+    assert set(heads.groups) == {"safety"}
+    allowed = {"abuse.jsonl", "crisis.jsonl", "negatives.jsonl", "blind dev", "coaching", "goemotions"}
+    assert set(heads.meta["trained_on"]) <= allowed
+    oof = heads.meta["out_of_fold"]
+    assert oof["false_alarms_hard"] <= 0.02 and oof["false_alarms_ordinary"] <= 0.005
+
+
+def test_joint_thresholds_keep_the_union_within_its_budget() -> None:
+    import sys
+
+    import numpy as np
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    import train_safety_heads as t
+
+    rng = np.random.default_rng(0)
+    y = np.zeros((2000, 2))
+    y[:200, 0] = 1
+    y[200:400, 1] = 1
+    oof = np.clip(rng.normal(0.3, 0.2, y.shape) + 0.5 * y, 0, 1)
+    negatives = ~y.any(axis=1)
+    thr = t.joint_thresholds(oof, y, [(negatives, 0.02)])
+    flags = (oof >= thr).any(axis=1)
+    assert flags[negatives].mean() <= 0.02
+    assert flags[~negatives].mean() > 0.3  # and it still catches a fair share

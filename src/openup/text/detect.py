@@ -76,10 +76,12 @@ def detect_many(texts: Sequence[str], model: bool | None = None) -> list[list[Si
     from openup.text import model as learned
 
     allowed = learned.merged_kinds()
-    if not allowed:  # no head has earned its place (or an older heads file): nothing to embed
-        return [lexical_signals(t) for t in texts]
+    safety = learned.safety_signals(list(texts))
+    if not allowed:  # no signal head has earned its place (or an older heads file)
+        return [_merge(lexical_signals(t), found) for t, found in zip(texts, safety, strict=True)]
     lexical, occupied = lexical_read(texts)
     extra = learned.learned_signals(list(texts), occupied, min_words=learned.MIN_WORDS)
     return [
-        _merge(lex, [s for s in ext if s.kind in allowed]) for lex, ext in zip(lexical, extra, strict=True)
+        _merge(lex, [s for s in ext if s.kind in allowed] + found)
+        for lex, ext, found in zip(lexical, extra, safety, strict=True)
     ]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from openup.text.model.heads import HEADS_FILE, Heads, load_heads
+from openup.text.model.heads import HEADS_FILE, SAFETY_HEADS_FILE, Heads, load_heads
 from openup.text.model.sentences import sentence_spans, trimmed_span
 from openup.text.signal import Signal
 
@@ -38,6 +38,7 @@ __all__ = [
     "head_scores",
     "learned_signals",
     "merged_kinds",
+    "safety_signals",
     "scored_signals",
 ]
 
@@ -58,6 +59,9 @@ _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")  # "it's" is one word
 _lock = threading.Lock()
 _embedder: Embedder | None = None
 _heads: Heads | None = None
+_safety_heads: Heads | None = None
+# Safety is read with fewer words than the other heads need: "he choked me" is three words, "kms" one.
+SAFETY_MIN_WORDS = 2
 
 
 def available() -> bool:
@@ -109,6 +113,54 @@ def get_heads() -> Heads:
             if _heads is None:
                 _heads = load_heads(HEADS_FILE)
     return _heads
+
+
+def get_safety_heads() -> Heads | None:
+    """The shipped safety heads, or None when their file is not installed."""
+    global _safety_heads
+    if _safety_heads is None and SAFETY_HEADS_FILE.is_file():
+        with _lock:
+            if _safety_heads is None:
+                _safety_heads = load_heads(SAFETY_HEADS_FILE)
+    return _safety_heads
+
+
+def safety_signals(texts: Sequence[str], heads: Heads | None = None) -> list[list[Signal]]:
+    """Per text, the safety signals (threat, violence, control, fear, self_harm) whose head reaches its
+    threshold on the whole message or on any sentence of it, whatever the patterns found there.
+
+    Built for recall: the screen may only raise a level, never lower one, so `detect()` adds these beside
+    the patterns' own safety signals. The span is the sentence that scored highest. `source` is
+    "model:<kind>"."""
+    heads = get_safety_heads() if heads is None else heads
+    results: list[list[Signal]] = [[] for _ in texts]
+    if heads is None or not texts:
+        return results
+    idx = heads.in_group("safety")
+    owners, probs = _unit_probabilities(texts, None, heads, idx, SAFETY_MIN_WORDS)
+    if not owners:
+        return results
+    thresholds = heads.threshold[idx]
+    per_text: dict[int, list[int]] = {}
+    for row, (t, _) in enumerate(owners):
+        per_text.setdefault(t, []).append(row)
+    for t, rows in per_text.items():
+        text = texts[t]
+        best = probs[rows].max(axis=0)
+        for k, j in enumerate(idx):
+            if best[k] < thresholds[k]:
+                continue
+            sentence_rows = [r for r in rows if owners[r][1] is not None]
+            if sentence_rows:
+                top = sentence_rows[int(np.argmax(probs[sentence_rows, k]))]
+                span = owners[top][1]
+                assert span is not None
+                start, end = span
+            else:
+                start, end = trimmed_span(text)
+            name = heads.names[j]
+            results[t].append(Signal(name, start, end, text[start:end], round(float(best[k]), 4), f"model:{name}"))
+    return results
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:

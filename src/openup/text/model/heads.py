@@ -5,7 +5,8 @@ probability = sigmoid(platt_a * (w . x + v . bag + b) + platt_b), compared with 
 on held-out data. `x` is the sentence embedding; `bag` marks which of a small shared vocabulary of
 WordPiece tokens occur in the text (frozen embeddings blur strongly lexical cues such as "thanks").
 Groups: "signal" heads map to Signal kinds; "emotion" heads feed emotion_scores(); "attribute" heads
-(politeness) are extra scores for the analysis.
+(politeness) are extra scores for the analysis; "safety" heads (in their own file, safety_heads.npz) map
+to the safety kinds and read every sentence, whatever the patterns found.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from typing import Any
 import numpy as np
 
 HEADS_FILE = Path(__file__).resolve().parent / "heads.npz"
-GROUPS = ("signal", "emotion", "attribute")
+SAFETY_HEADS_FILE = Path(__file__).resolve().parent / "safety_heads.npz"  # scripts/train_safety_heads.py
+GROUPS = ("signal", "emotion", "attribute", "safety")
 
 
 @dataclass(frozen=True)
