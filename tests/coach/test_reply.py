@@ -211,3 +211,19 @@ def test_cli_prints_an_answer_in_kind(capsys: pytest.CaptureFixture[str]) -> Non
     out = capsys.readouterr().out
     assert "Answer in kind" in out and "thanked you" in out
     assert "No wonder" not in out
+
+
+@pytest.mark.parametrize(
+    "text", ["im fine", "nothing", "whatever", "just tired", "dont wanna talk about it", "its nothing really",
+             "I'm fine, honestly", "meh", "long day"],
+)
+def test_guarded_answers_get_a_light_open_door_that_names_nothing(text: str) -> None:
+    coaching = reply(text)
+    assert coaching.brief is not None and coaching.brief.kind == "guarded", text
+    said = " ".join(s.text for s in coaching.suggestions).lower()
+    assert "?" not in said  # nothing heavy asked
+    assert not any(w in said for w in ("sounds like", "feeling", "on your mind", "no wonder", "must be"))
+
+
+def test_sarcastic_thanks_is_not_taken_as_a_guarded_answer() -> None:
+    assert reply("thanks for nothing").brief is None

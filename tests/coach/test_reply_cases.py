@@ -77,7 +77,7 @@ CASES = [
     ),
     # Positive news: a question about what made the difference, not about what went wrong.
     ("I got the job!", "ask", "made the difference", ""),
-    ("I got the job!", "validate", "No wonder you're proud", ""),
+    ("I got the job!", "validate", "No wonder you feel proud", ""),
     # A plan is asked about as a decision, not as "what happened when you have planned ...".
     ("Ya.. I have planned to start the new business", "ask", "What made you decide to start the new business?", ""),
     ("I've decided to leave my job", "ask", "What made you decide to leave your job?", ""),

@@ -175,6 +175,7 @@ def _avoid_rows() -> tuple[dict[str, str], ...]:
 
 
 BRIEF_MAX_WORDS = 8
+GUARDED_MAY_CARRY = frozenset({"dismissal", "minimizing"})
 _NOT_WORD = re.compile(r"[^a-z' ]+")
 _RUN = re.compile(r"([a-z])\1{2,}")
 
@@ -402,9 +403,12 @@ def reply(
     if safety.level == "danger":
         # Safety wins: no wording coaching, only the safety answer and why.
         return ReplyCoaching(text, heard, (), _safety_avoid(safety), safety, tuple(notes))
-    harmful = _harmful_kinds()
-    calm = safety.level == "none" and not any(s.kind in harmful for s in signals)
-    brief = brief_of(text) if calm else None
+    harmful = {s.kind for s in signals} & _harmful_kinds()
+    brief = brief_of(text) if safety.level == "none" else None
+    # A guarded answer ("whatever", "it's nothing") reads as dismissal or minimizing when said to someone;
+    # from a partner who does not want to talk, it asks for room. Any other small bid must carry no harm.
+    if brief is not None and harmful - (GUARDED_MAY_CARRY if brief.kind == "guarded" else frozenset()):
+        brief = None
     if brief is not None:
         answers = tuple(Suggestion("answer", t, brief.principle) for t in brief.say)
         avoid_brief = (Avoid("brief", brief.principle, brief.avoid),)
