@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[^A-Za-z]+")
+# Digits belong to the word they touch: "6am" is a time, not "6" and "am" (which would turn into "are").
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[^A-Za-z0-9]+")
 _WORD = re.compile(r"[A-Za-z]")
 
 # Plain swaps that do not depend on their neighbours.
