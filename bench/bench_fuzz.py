@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
@@ -97,16 +97,21 @@ def main() -> int:
     n = int(os.environ.get("OPENUP_FUZZ_N", "10000"))
     began = time.perf_counter()
     print(f"Hostile exports, {n:,} per format, {LIMIT_S:g} s limit per input (tests/fuzz/hostile.py)", flush=True)
+    only = [f for f in sys.argv[1:] if f in FORMATS] or list(FORMATS)
     with ProcessPoolExecutor(max_workers=2, max_tasks_per_child=1) as pool:
-        futures = {fmt: pool.submit(run_format, fmt, n) for fmt in FORMATS}
+        futures = {pool.submit(run_format, fmt, n): fmt for fmt in only}
         rows = []
-        for fmt, fut in futures.items():
+        for fut in as_completed(futures):
+            fmt = futures[fut]
             try:
                 rows.append(fut.result())
             except MemoryError:
                 rows.append({"format": fmt, "inputs": n, "read": 0, "refused": 0, "tracebacks": 1, "slow": 0,
                              "not_made": 0, "slowest_s": 0.0, "peak_rss_mb": 4096, "failures": ["MemoryError"]})
-            print(f"  {fmt} done", flush=True)
+            r = rows[-1]
+            print(f"  {fmt} done: {r['tracebacks']} tracebacks, {r['slow']} over 10 s, slowest {r['slowest_s']} s, "
+                  f"peak {r['peak_rss_mb']} MB", flush=True)
+    rows.sort(key=lambda r: only.index(r["format"]))
     head = ("format", "inputs", "read", "refused", "tracebacks", "over 10 s", "slowest", "peak RSS", "not made")
     print("| " + " | ".join(head) + " |\n|" + "---|" * len(head))
     for r in rows:
