@@ -126,8 +126,18 @@ def mutate_json(obj: Any, rnd: random.Random) -> str:
             for _ in range(rnd.choice((10, 100, 5000))):
                 deep = [deep]
             parent[key] = deep
+    # Repeated lists share their items, so one later edit can land in thousands of places: encode lazily
+    # and stop at MAX_BYTES (the rest would be cut anyway) instead of building gigabytes first.
+    encoder = json.JSONEncoder(ensure_ascii=rnd.random() < 0.5)
+    chunks: list[str] = []
+    total = 0
     try:
-        text = json.dumps(obj, ensure_ascii=rnd.random() < 0.5)
+        for chunk in encoder.iterencode(obj):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_BYTES:
+                break
+        text = "".join(chunks)
     except (ValueError, RecursionError):
         text = json.dumps({"messages": []})
     for i, raw in enumerate(raws):
