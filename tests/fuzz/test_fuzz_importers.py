@@ -32,7 +32,7 @@ def _load(path: Path, fmt: str | None) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", FORMATS)
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None, derandomize=True)
 @given(rnd=st.randoms(use_true_random=False), forced=st.booleans())
 def test_hostile_export_is_read_or_refused(fmt: str, rnd: random.Random, forced: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
