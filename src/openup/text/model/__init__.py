@@ -141,23 +141,13 @@ def safety_signals(texts: Sequence[str], heads: Heads | None = None) -> list[lis
     if not owners:
         return results
     thresholds = heads.threshold[idx]
-    per_text: dict[int, list[int]] = {}
-    for row, (t, _) in enumerate(owners):
-        per_text.setdefault(t, []).append(row)
-    for t, rows in per_text.items():
+    for t, rows in _rows_per_text(owners).items():
         text = texts[t]
         best = probs[rows].max(axis=0)
         for k, j in enumerate(idx):
             if best[k] < thresholds[k]:
                 continue
-            sentence_rows = [r for r in rows if owners[r][1] is not None]
-            if sentence_rows:
-                top = sentence_rows[int(np.argmax(probs[sentence_rows, k]))]
-                span = owners[top][1]
-                assert span is not None
-                start, end = span
-            else:
-                start, end = trimmed_span(text)
+            start, end = _best_span(text, rows, owners, probs, k)
             name = heads.names[j]
             results[t].append(Signal(name, start, end, text[start:end], round(float(best[k]), 4), f"model:{name}"))
     return results
@@ -239,28 +229,38 @@ def _read(
         return results, best_of, names
     thresholds = heads.threshold[signal_idx]
 
-    # Group rows per text: row of the whole text, rows of its sentences.
-    per_text: dict[int, list[int]] = {}
-    for row, (t, _) in enumerate(owners):
-        per_text.setdefault(t, []).append(row)
     position = {name: k for k, name in enumerate(names)}
-    for t, rows in per_text.items():
+    for t, rows in _rows_per_text(owners).items():
         text = texts[t]
         best = probs[rows].max(axis=0)
         best_of[t] = best
-        sentence_rows = [r for r in rows if owners[r][1] is not None]
         for k, name in enumerate(names):
             if best[k] < thresholds[k] or _overridden(name, best, thresholds, position):
                 continue
-            if not sentence_rows:
-                start, end = trimmed_span(text)
-            else:
-                top = sentence_rows[int(np.argmax(probs[sentence_rows, k]))]
-                chosen = owners[top][1]
-                assert chosen is not None  # sentence_rows hold sentences only
-                start, end = chosen
+            start, end = _best_span(text, rows, owners, probs, k)
             results[t].append(Signal(name, start, end, text[start:end], round(float(best[k]), 4), f"model:{name}"))
     return results, best_of, names
+
+
+def _rows_per_text(owners: list[tuple[int, tuple[int, int] | None]]) -> dict[int, list[int]]:
+    """Unit rows grouped per text: the row of the whole text and the rows of its sentences."""
+    per_text: dict[int, list[int]] = {}
+    for row, (t, _) in enumerate(owners):
+        per_text.setdefault(t, []).append(row)
+    return per_text
+
+
+def _best_span(
+    text: str, rows: list[int], owners: list[tuple[int, tuple[int, int] | None]], probs: np.ndarray, k: int
+) -> tuple[int, int]:
+    """The span of head k's signal: the sentence that scored highest, or the trimmed message when the
+    text was scored whole only."""
+    sentence_rows = [r for r in rows if owners[r][1] is not None]
+    if not sentence_rows:
+        return trimmed_span(text)
+    chosen = owners[sentence_rows[int(np.argmax(probs[sentence_rows, k]))]][1]
+    assert chosen is not None  # sentence_rows hold sentences only
+    return chosen
 
 
 def _unit_probabilities(
