@@ -54,10 +54,7 @@ def parse_time(value: object) -> datetime | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        try:
-            return from_epoch(value, 1000 if abs(value) > 1e11 else 1)
-        except OverflowError:  # an int too large for a float
-            return None
+        return from_epoch(value, 1000 if abs(value) > 1e11 else 1)
     if isinstance(value, str):
         s = value.strip()
         if len(s) > 40:

@@ -102,10 +102,7 @@ def parse(source: Source, opts: ParseOptions, report: ImportReport) -> Iterator[
 
 def _message(el: ET.Element, n: int, opts: ParseOptions, report: ImportReport) -> Message | None:
     a = el.attrib
-    try:
-        utc = from_epoch(a.get("date", ""), 1000)
-    except ValueError:
-        utc = None
+    utc = from_epoch(a.get("date", ""), 1000)
     if utc is None:
         report.skipped.add(f"{el.tag} has no readable date", n, a.get("date", ""))
         return None
