@@ -13,8 +13,8 @@ import typer
 
 from openup.errors import UserError
 
-# Order is the order shown in --help. A module missing from this list is simply not offered.
-COMMAND_MODULES = ("check", "reply", "imports", "analyze", "safety", "practice", "web", "eval", "demo")
+# Order is the order shown in --help; every module named here must exist.
+COMMAND_MODULES = ("check", "reply", "imports", "analyze", "safety", "eval", "demo")
 
 app = typer.Typer(
     name="openup",
@@ -27,13 +27,7 @@ app = typer.Typer(
 
 def _register_all() -> None:
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"openup.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"openup.commands.{name}":
-                continue
-            raise
-        module.register(app)
+        importlib.import_module(f"openup.commands.{name}").register(app)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -46,7 +40,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, prog_name="openup")
     except UserError as exc:
-        print(f"openup: {exc}", file=sys.stderr)
+        from openup.commands.errors import sentence
+
+        print(f"openup: {sentence(exc)}", file=sys.stderr)
         raise SystemExit(exc.exit_code) from None
     except KeyboardInterrupt:
         print("openup: interrupted.", file=sys.stderr)

@@ -1,6 +1,13 @@
-"""The one error type a user sees: a clear sentence, exit code 2, never a traceback."""
+"""Errors a user sees: each is one clear sentence and exit code 2, never a traceback.
+
+The library raises these typed errors in the domain's own words ("which participant are you?"); each
+interface may word them for itself (the CLI names its options, `openup.commands.errors.sentence`). Any
+`UserError` without a type of its own is already a finished sentence.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 
 class UserError(Exception):
@@ -11,3 +18,49 @@ class UserError(Exception):
     """
 
     exit_code = 2
+
+
+def _names(people: Sequence[str]) -> str:
+    return ", ".join(people) or "nobody"
+
+
+class UnknownParticipant(UserError):
+    """A name given for `role` ("me" or "partner") is not one of the chat's participants."""
+
+    def __init__(self, role: str, name: str, people: Sequence[str]) -> None:
+        self.role, self.name, self.people = role, name, tuple(people)
+        who = "you" if role == "me" else "your partner"
+        super().__init__(f"{name!r} (given as {who}) is not a participant of this chat; the participants are: "
+                         f"{_names(people)}.")
+
+
+class ParticipantNeeded(UserError):
+    """Which participant is the user cannot be told from the chat; one of `people` must be named."""
+
+    def __init__(self, people: Sequence[str]) -> None:
+        self.people = tuple(people)
+        super().__init__(f"Which participant are you? Name one of: {_names(people)}.")
+
+
+class SamePerson(UserError):
+    """The partner named is the user themself."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(f"{name!r} is named as both you and your partner; choose the other person as partner.")
+
+
+class NotADate(UserError):
+    """A date the user gave (`field`, e.g. "since") could not be read."""
+
+    def __init__(self, field: str, value: str) -> None:
+        self.field, self.value = field, value
+        super().__init__(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-01.")
+
+
+class SeveralChats(UserError):
+    """An export of several chats was given where one couple's chat is needed."""
+
+    def __init__(self, source: str, count: int) -> None:
+        self.source, self.count = source, count
+        super().__init__(f"{source} holds {count} chats; choose the one to analyse by its name or id.")

@@ -55,7 +55,7 @@ def test_me_from_the_chat_and_case_insensitive_names() -> None:
     c = conv(alternate(["hi"], ["hey"]), me="Alex")
     assert analyze(c, model=False).me == "Alex"
     assert analyze(c, me="sam", model=False).partner == "Alex"
-    with pytest.raises(UserError, match="same person"):
+    with pytest.raises(UserError, match="both you and your partner"):
         analyze(c, me="Alex", partner="alex", model=False)
     with pytest.raises(UserError, match="not a participant"):
         analyze(c, me="Bob", model=False)
@@ -280,3 +280,29 @@ def test_columnar_and_row_conversations_give_the_same_analysis(tmp_path: Path) -
     pa, pb = write_report(col, tmp_path / "a"), write_report(row, tmp_path / "b")
     assert pa["messages"].read_text(encoding="utf-8") == pb["messages"].read_text(encoding="utf-8")
     assert pa["report"].read_text(encoding="utf-8") == pb["report"].read_text(encoding="utf-8")
+
+
+def test_role_errors_are_typed_and_speak_the_domain_not_the_cli() -> None:
+    from openup.commands.errors import sentence
+    from openup.errors import ParticipantNeeded, SamePerson, UnknownParticipant
+
+    c = conv(alternate(["hi"], ["hey"]), me=None)
+    with pytest.raises(ParticipantNeeded) as needed:
+        analyze(c, model=False)
+    with pytest.raises(UnknownParticipant) as unknown:
+        analyze(c, me="Bob", model=False)
+    with pytest.raises(SamePerson) as same:
+        analyze(c, me="Alex", partner="alex", model=False)
+    assert set(needed.value.people) == {"Alex", "Sam"} and unknown.value.role == "me" and same.value.name == "Alex"
+    for err in (needed.value, unknown.value, same.value):
+        assert "--" not in str(err)  # the library names no command-line option
+    assert sentence(unknown.value).startswith("--me 'Bob' is not a participant")
+    assert sentence(same.value) == "--partner 'Alex' is the same person as --me; choose the other person."
+
+
+def test_since_that_is_not_a_date() -> None:
+    from openup.errors import NotADate
+
+    with pytest.raises(NotADate, match="'March' is not a date") as err:
+        analyze(conv(alternate(["hi"], ["hey"])), since="March", model=False)
+    assert err.value.field == "since"

@@ -58,3 +58,12 @@ def test_analyze_asks_which_chat(tmp_path: Path, capsys: pytest.CaptureFixture[s
         main(["analyze", str(path), "--me", "Alex", "--chat", "Sam", "--out", str(tmp_path / "r"), "--no-model"])
     assert ok.value.code in (0, None)
     assert (tmp_path / "r" / "report.html").is_file()
+
+
+def test_the_library_refuses_several_chats_in_its_own_words(tmp_path: Path) -> None:
+    from openup.analysis import analyze
+    from openup.errors import SeveralChats
+
+    with pytest.raises(SeveralChats) as err:
+        analyze(load_chat(_account(tmp_path)), me="Alex", model=False)
+    assert err.value.count == 2 and "--" not in str(err.value)

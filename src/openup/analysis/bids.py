@@ -18,10 +18,11 @@ from openup.analysis.params import Params
 from openup.analysis.responses import response_to
 from openup.analysis.timeline import Timeline
 from openup.analysis.weekly import Weekly
+from openup.method import references
 
 PRINCIPLE = "listen"
-STABLE_PCT: Final = 86.0
-SPLIT_PCT: Final = 33.0
+STABLE_PCT: Final = references().turn_toward_stayed_together
+SPLIT_PCT: Final = references().turn_toward_split
 BID_MASK: Final = ANY_QUESTION | NEWS | LINK
 
 

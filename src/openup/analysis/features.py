@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-from openup.method import KIND_NAMES, SAFETY_KINDS
+from openup.method import KIND_NAMES, MethodError, group
 
 Progress = Callable[[str, int, int], None]
 
 #: One bit per signal kind, in the method's order.
 BIT: Final[dict[str, int]] = {name: 1 << i for i, name in enumerate(KIND_NAMES)}
+if len(BIT) > 40:
+    raise MethodError(f"signals.toml has {len(BIT)} kinds; a text's features hold at most 40")
 # Features the analysis adds beside the signal kinds.
 QUESTION: Final = 1 << 40
 LINK: Final = 1 << 41
@@ -41,26 +43,17 @@ def bits(*names: str) -> int:
     return out
 
 
-HURT: Final = bits("criticism", "contempt", "dismissal")
+HURT: Final = bits(*group("harsh"))
 APPRECIATION: Final = BIT["appreciation"]
 DISCLOSURE: Final = BIT["self_disclosure"]
 ISTATEMENT: Final = BIT["i_statement"]
 PRESSURE: Final = BIT["pressure"]
 LEVERAGE: Final = BIT["leverage"]
-QUESTION_KINDS: Final = bits(
-    "feeling_question",
-    "generic_question",
-    "thought_question",
-    "concrete_question",
-    "open_question",
-    "closed_question",
-)
+QUESTION_KINDS: Final = bits(*group("question"))
 ANY_QUESTION: Final = QUESTION | QUESTION_KINDS
-LISTEN_GOOD: Final = bits(
-    "validation", "reflection", "open_question", "thought_question", "concrete_question"
-)
-LISTEN_BAD: Final = bits("advice", "minimizing", "dismissal", "criticism", "contempt")
-SAFETY: Final = bits(*SAFETY_KINDS)
+LISTEN_GOOD: Final = bits(*group("listen_good"))
+LISTEN_BAD: Final = bits(*group("listen_bad"))
+SAFETY: Final = bits(*group("safety"))
 
 # Below this many distinct texts a pool costs more than it saves.
 POOL_MIN: Final = 20_000

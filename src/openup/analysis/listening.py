@@ -19,12 +19,13 @@ from openup.analysis.params import Params
 from openup.analysis.responses import response_to
 from openup.analysis.timeline import ME, PARTNER, Timeline
 from openup.analysis.weekly import Weekly
+from openup.method import group
 
 PRINCIPLE = "listen"
-GOOD_KINDS: Final = ("validation", "reflection", "open_question", "thought_question", "concrete_question")
-BAD_KINDS: Final = ("advice", "minimizing", "dismissal", "criticism", "contempt")
-EASY_Q: Final = bits("thought_question", "concrete_question")
-HARD_Q: Final = bits("feeling_question", "generic_question")
+GOOD_KINDS: Final = group("listen_good")
+BAD_KINDS: Final = group("listen_bad")
+EASY_Q: Final = bits(*group("easy_question"))
+HARD_Q: Final = bits(*group("hard_question"))
 OUTCOMES: Final = ("listened", "neutral", "fixed", "missed")
 
 

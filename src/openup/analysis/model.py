@@ -9,6 +9,7 @@ from openup.analysis.evidence import EvidenceBook
 from openup.analysis.params import Params
 from openup.analysis.timeline import ME, PARTNER, Timeline
 from openup.analysis.weekly import Weekly
+from openup.method import references
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -79,6 +80,7 @@ class Analysis:
 
     def summary(self) -> dict[str, Any]:
         r_me, r_pa = self.ratio.people[ME], self.ratio.people[PARTNER]
+        refs = references()
         b_me, b_pa = self.bids.people[ME], self.bids.people[PARTNER]
         cyc = self.pursuit.cycle
         two = self.partner is not None
@@ -95,10 +97,11 @@ class Analysis:
             "appreciation": r_me["appreciation"],
             "criticism": r_me["critical_messages"],
             "partner_appreciation_to_criticism": r_pa["ratio"] if two else None,
-            "reference_ratio": 5.0,
+            "reference_ratio": refs.appreciation_to_criticism,
             "turn_toward_pct": b_me["turn_toward_pct"] if two else None,
             "partner_turn_toward_pct": b_pa["turn_toward_pct"] if two else None,
-            "reference_turn_toward_pct": {"stayed_together": 86.0, "split": 33.0},
+            "reference_turn_toward_pct": {"stayed_together": refs.turn_toward_stayed_together,
+                                          "split": refs.turn_toward_split},
             "pursue_withdraw": {
                 "score": cyc.get("score"),
                 "pursuer": cyc.get("pursuer"),

@@ -13,7 +13,7 @@ from openup.analysis.params import Params
 from openup.analysis.timeline import ME, OUT_OF_RANGE, PARTNER, Timeline, build_timeline, resolve_roles
 from openup.analysis.weekly import Weekly
 from openup.chats.model import Conversation
-from openup.errors import UserError
+from openup.errors import NotADate, SeveralChats
 
 
 def parse_since(since: date | datetime | str | None) -> date | None:
@@ -23,9 +23,17 @@ def parse_since(since: date | datetime | str | None) -> date | None:
     try:
         return date.fromisoformat(since.strip())
     except ValueError:
-        raise UserError(
-            f"--since {since!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-01."
-        ) from None
+        raise NotADate("since", since) from None
+
+
+def require_one_chat(conversation: Conversation, source: str = "This export") -> None:
+    """A SeveralChats error when a Telegram export holds more than one chat: a couple's measures need one.
+    (Only Telegram's full export holds several chats in one file; `load_chat(chat=...)` picks one.)"""
+    if conversation.platform != "telegram":
+        return
+    chats = {m.chat_id for m in conversation.messages[:200_000]}
+    if len(chats) > 1:
+        raise SeveralChats(source, len(chats))
 
 
 def analyze(
@@ -52,6 +60,7 @@ def analyze(
         from openup.chats import load_chat
 
         conversation = load_chat(Path(conversation), me=me)
+    require_one_chat(conversation)
     params = params or Params()
     roles = resolve_roles(conversation, me, partner)
     tl = build_timeline(

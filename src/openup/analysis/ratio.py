@@ -16,10 +16,11 @@ from openup.analysis.params import Params
 from openup.analysis.stats import ratio
 from openup.analysis.timeline import Timeline
 from openup.analysis.weekly import Weekly
+from openup.method import group, references
 
 PRINCIPLES = ("appreciate", "no-criticism")
-REFERENCE: Final = 5.0
-HURT_KINDS: Final = ("criticism", "contempt", "dismissal")
+REFERENCE: Final = references().appreciation_to_criticism
+HURT_KINDS: Final = group("harsh")
 
 
 @dataclass
@@ -35,7 +36,7 @@ def measure_ratio(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBo
     app = weekly.col("appreciation")
     crit = weekly.col("criticism")
     totals = [
-        {"appreciation": 0, "criticism": 0, "contempt": 0, "dismissal": 0, "critical_messages": 0}
+        {"appreciation": 0, **dict.fromkeys(HURT_KINDS, 0), "critical_messages": 0}
         for _ in range(2)
     ]
     names = tl.names

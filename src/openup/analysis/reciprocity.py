@@ -17,9 +17,10 @@ from openup.analysis.params import Params
 from openup.analysis.stats import pearson, ratio
 from openup.analysis.timeline import ME, PARTNER, Timeline
 from openup.analysis.weekly import Weekly
+from openup.method import group
 
 PRINCIPLE = "reciprocity"
-DEEP_QUESTIONS = bits("feeling_question", "thought_question", "open_question")
+DEEP_QUESTIONS = bits(*group("deep_question"))
 
 
 @dataclass

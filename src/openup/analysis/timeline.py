@@ -15,7 +15,7 @@ from typing import Any, overload
 
 from openup.analysis.features import Progress, text_masks
 from openup.chats.model import Conversation, Message
-from openup.errors import UserError
+from openup.errors import ParticipantNeeded, SamePerson, UnknownParticipant, UserError
 
 ME, PARTNER = 0, 1
 TURN_KINDS = frozenset({"text", "media", "sticker", "call", "deleted"})
@@ -30,16 +30,13 @@ class Roles:
     notes: tuple[str, ...] = ()
 
 
-def _match_name(name: str, people: Sequence[str], what: str) -> str:
+def _match_name(name: str, people: Sequence[str], role: str) -> str:
     if name in people:
         return name
     folded = {p.casefold(): p for p in people}
     if name.casefold() in folded:
         return folded[name.casefold()]
-    raise UserError(
-        f"{what} {name!r} is not a participant of this chat; the participants are: "
-        f"{', '.join(people) or 'nobody'}."
-    )
+    raise UnknownParticipant(role, name, people)
 
 
 def _marked_me(conv: Conversation) -> Counter[str]:
@@ -64,7 +61,7 @@ def resolve_roles(conv: Conversation, me: str | None = None, partner: str | None
         raise UserError("This chat has no messages from any person, so there is nothing to analyse.")
     notes: list[str] = []
     if me is not None:
-        me = _match_name(me, people, "--me")
+        me = _match_name(me, people, "me")
     else:
         mine = Counter() if conv.me and conv.me in counts else _marked_me(conv)
         if conv.me and conv.me in counts:
@@ -75,12 +72,12 @@ def resolve_roles(conv: Conversation, me: str | None = None, partner: str | None
             me = people[0]
             notes.append(f"Only {me} wrote in this chat, so the analysis takes {me} to be you.")
         else:
-            raise UserError("Which participant are you? Pass --me with one of: " + ", ".join(people) + ".")
+            raise ParticipantNeeded(people)
     others = [p for p in people if p != me]
     if partner is not None:
-        partner = _match_name(partner, people, "--partner")
+        partner = _match_name(partner, people, "partner")
         if partner == me:
-            raise UserError(f"--partner {partner!r} is the same person as --me; choose the other person.")
+            raise SamePerson(partner)
     elif others:
         partner = others[0]
         if len(others) > 1:

@@ -392,7 +392,7 @@ def reply(
     check of the whole message. Raises `UserError` for empty, unreadable or non-English text.
 
     >>> reply("I got the job!").suggestion("validate").text
-    "No wonder you're proud. I love hearing that."
+    'No wonder you feel proud. I love hearing that.'
     """
     from openup.coach.safety import assess
 

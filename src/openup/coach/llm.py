@@ -25,14 +25,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from openup.errors import UserError
+from openup.method import group
 
 if TYPE_CHECKING:
     from openup.coach.heard import Heard
 
 DEFAULT_TIMEOUT = 8.0
-REJECT_KINDS = frozenset(
-    {"criticism", "contempt", "dismissal", "pressure", "leverage", "advice", "minimizing"}
-)
+REJECT_KINDS = frozenset(group("unfit_reply"))
 _notified: set[str] = set()
 
 SYSTEM_PROMPT = (

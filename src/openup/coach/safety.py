@@ -28,65 +28,17 @@ from importlib import resources as _files
 from typing import Any
 
 from openup.errors import UserError
-from openup.method import SAFETY_KINDS, kinds, read_data
+from openup.method import SAFETY_KINDS, kinds, read_data, safety_wording
 from openup.text.signal import Signal
 
 LEVELS = ("none", "concern", "danger")
 
-# Coaching tied to these principles is withheld whenever the level is not "none": telling someone in an
-# abusive relationship to soften, back off or praise more can put them at greater risk.
-WITHHELD_PRINCIPLES = frozenset({"soft-side", "give-room", "appreciate"})
-
-# For signals with no pattern metadata (the learned tier, or a pattern without `level`).
-DEFAULT_LEVEL = {"threat": "danger", "violence": "danger", "self_harm": "danger", "control": "concern",
-                 "fear": "concern"}
-DEFAULT_REASON = {
-    "threat": "a threat",
-    "violence": "physical violence",
-    "self_harm": "suicide or self-harm",
-    "control": "controlling behaviour",
-    "fear": "fear of a partner",
-}
+# Coaching tied to these principles is withheld whenever the level is not "none" (method/safety.toml).
+WITHHELD_PRINCIPLES = safety_wording().withheld_principles
 
 # Country codes people type that are not the ISO code we file resources under.
 ALIASES = {"UK": "GB", "EN": "GB", "ENG": "GB", "USA": "US", "INTERNATIONAL": "INTL", "WORLD": "INTL"}
 _CODE = re.compile(r"^[A-Z]{2}$")
-
-MESSAGES = {
-    "none": "Nothing in this text points to abuse or a crisis. This is only a screen: if something feels "
-    "wrong in your relationship, trust that feeling and talk to someone you trust.",
-    "concern": "Some of what you wrote, such as being watched or kept from people, being afraid of how "
-    "your partner will react, or being threatened, can be a sign of abuse. You deserve to feel safe "
-    "with your partner, and none of this is your fault. Advice about softening, giving room or showing "
-    "more appreciation is paused here, because it is not meant for this situation. A confidential "
-    "support line can help you think it through, at your own pace.",
-    "danger": "What you wrote mentions violence or a threat of harm. Your safety comes first. If you are in "
-    "immediate danger, call {emergency} now. The people at the lines below are trained for exactly this; "
-    "you do not need to be sure before you call, and you do not have to handle it alone. Advice about "
-    "communication is paused here.",
-    "crisis": "What you wrote mentions suicide or self-harm. If you, or your partner, might act on these "
-    "thoughts, please contact a crisis line now, or call {emergency}. You do not have to handle this alone, "
-    "and reaching out is a strong thing to do. Advice about communication is paused here.",
-}
-
-# The same, for a whole chat screened at once (`assess_texts`): either person may have written it.
-CHAT_MESSAGES = {
-    "none": "Nothing in this chat points to abuse or a crisis. This is only a screen: if something feels "
-    "wrong in your relationship, trust that feeling and talk to someone you trust.",
-    "concern": "Some messages in this chat describe things such as being watched or kept from people, being "
-    "afraid of how a partner will react, or being threatened. These can be signs of abuse. You deserve to "
-    "feel safe, and none of this is your fault. Coaching about softening, giving room or showing more "
-    "appreciation is paused in this report, because it is not meant for this situation. A confidential "
-    "support line can help you think it through, at your own pace.",
-    "danger": "Some messages in this chat mention violence or a threat of harm. Your safety comes first. If "
-    "you are in immediate danger, call {emergency} now. The people at the lines below are trained for exactly "
-    "this; you do not need to be sure before you call, and you do not have to handle it alone. Communication "
-    "coaching is paused in this report.",
-    "crisis": "Some messages in this chat mention suicide or self-harm. If you or your partner might act on "
-    "these thoughts, please contact a crisis line now, or call {emergency}. You do not have to handle this "
-    "alone, and reaching out is a strong thing to do. Communication coaching is paused in this report.",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Resource:
@@ -189,8 +141,8 @@ def _pattern_meta() -> dict[str, tuple[str, str]]:
             continue
         with entry.open("rb") as fh:
             data = tomllib.load(fh)
-        level = str(data.get("level", DEFAULT_LEVEL[kind]))
-        reason = str(data.get("reason", DEFAULT_REASON[kind]))
+        level = str(data.get("level", kinds()[kind].level))
+        reason = str(data.get("reason", kinds()[kind].reason))
         for i, row in enumerate(data.get("pattern", [])):
             row_level = str(row.get("level", level))
             if row_level not in ("concern", "danger"):
@@ -249,7 +201,7 @@ def message_for(level: str, crisis: bool = False, country: str = "INTL", scope: 
     if level not in LEVELS:
         raise ValueError(f"unknown safety level {level!r}; expected one of {LEVELS}")
     key = "crisis" if crisis and level != "none" else level
-    table = CHAT_MESSAGES if scope == "chat" else MESSAGES
+    table = safety_wording().messages["chat" if scope == "chat" else "text"]
     return table[key].format(emergency=emergency_number(country))
 
 
@@ -308,7 +260,7 @@ def resolve_country(explicit: str | None) -> str:
 
 
 def _reason(sig: Signal, index: int | None = None) -> SafetyReason:
-    level, reason = _pattern_meta().get(sig.source, (DEFAULT_LEVEL[sig.kind], DEFAULT_REASON[sig.kind]))
+    level, reason = _pattern_meta().get(sig.source, (kinds()[sig.kind].level, kinds()[sig.kind].reason))
     if sig.source.startswith("model:"):
         reason = kinds()[sig.kind].label
     message = reason[:1].upper() + reason[1:] + "."

@@ -37,20 +37,6 @@ YES = frozenset({"yes", "y", "true", "1", "ja", "oui", "si", "sí"})
 NO = frozenset({"no", "n", "false", "0", "nein", "non"})
 
 
-MESSAGES = {
-    "none": "Your answers do not point to abuse. This is only a screen: if something still feels wrong, "
-    "trust that feeling and talk to someone you trust.",
-    "concern": "Your answers point to signs of abuse, such as being put down, shouted at or afraid of your "
-    "partner. You deserve to feel safe, and none of this is your fault. Advice about softening, giving room "
-    "or showing more appreciation is paused, because it is not meant for this situation. A confidential "
-    "support line can help you think it through, at your own pace.",
-    "danger": "Your answers say your partner has hurt you or threatened to harm you. Your safety comes "
-    "first. If you are in immediate danger, call {emergency} now. The people at the lines below are "
-    "trained for exactly this; you do not need to be sure before you call, and you do not have to "
-    "handle it alone.",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Question:
     id: str
@@ -88,8 +74,10 @@ class ScreenResult:
     def message(self) -> str:
         """A calm paragraph for this result, naming the emergency number of `country`."""
         from openup.coach.safety import emergency_number
+        from openup.method import safety_wording
 
-        return MESSAGES[self.level].format(emergency=emergency_number(self.country))
+        table = safety_wording().messages["questionnaire"]
+        return table[self.level].format(emergency=emergency_number(self.country))
 
     def to_dict(self) -> dict[str, Any]:
         return {

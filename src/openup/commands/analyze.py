@@ -55,12 +55,13 @@ def _summary(con: Console, a: Analysis, paths: dict[str, Path]) -> None:
         ratio = s["appreciation_to_criticism"]
         con.print(
             f"  Your appreciation to criticism: {s['appreciation']} : {s['criticism']}"
-            + (f" ({ratio:g} to 1; about 5 to 1 is the mark)" if ratio is not None else "")
+            + (f" ({ratio:g} to 1; about {s['reference_ratio']:g} to 1 is the mark)" if ratio is not None else "")
         )
         if s["turn_toward_pct"] is not None:
+            ref = s["reference_turn_toward_pct"]
             con.print(
                 f"  You turned toward {s['turn_toward_pct']:g}% of {escape(a.partner)}'s bids "
-                "(couples who stayed together: about 86%; who split: about 33%)"
+                f"(couples who stayed together: about {ref['stayed_together']:g}%; who split: about {ref['split']:g}%)"
             )
         pw = s["pursue_withdraw"]
         if pw["pursuer"]:
@@ -102,7 +103,7 @@ def analyze_command(
 ) -> None:
     """Analyse a couple's chat: the method's measures over time, in a report you can open offline."""
     from openup.analysis import analyze, write_report
-    from openup.analysis.pipeline import parse_since
+    from openup.analysis.pipeline import parse_since, require_one_chat
     from openup.chats import load_chat
 
     start = parse_since(since)
@@ -112,12 +113,7 @@ def analyze_command(
         err.file = sys.stderr
     with err.status("Reading the chat\u2026"):
         conv = load_chat(file, me=me, chat=chat)
-    chats = {m.chat_id for m in conv.messages[:200_000]} if conv.platform == "telegram" else set()
-    if len(chats) > 1:
-        raise UserError(
-            f"{file.name} holds {len(chats)} chats; pass --chat with the name of the one to analyse "
-            "(`openup import` lists them)."
-        )
+    require_one_chat(conv, file.name)
     me = me or _ask_me(conv)
     progress, update = _progress(err, len(conv.messages))
     try:

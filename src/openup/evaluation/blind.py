@@ -102,7 +102,9 @@ def read_set(name: str, part: str = "test", folder: Path | None = None) -> list[
 
 def hurt_kinds() -> list[str]:
     """The eight kinds that hurt and that the blind coaching targets name."""
-    return ["criticism", "contempt", "dismissal", "defensiveness", "pressure", "leverage", "advice", "minimizing"]
+    from openup.method import group
+
+    return list(group("hurtful"))
 
 
 def help_kinds() -> list[str]:

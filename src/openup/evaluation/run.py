@@ -23,11 +23,12 @@ from openup.evaluation.datasets import (
     load_politeness,
 )
 from openup.evaluation.metrics import Counts, score_kinds
+from openup.method import group
 from openup.text.detect import detect_many
 
 # Kinds whose presence reads as polite or impolite in a request (the politeness rule below).
-POLITE_KINDS = frozenset({"appreciation", "apology", "validation"})
-IMPOLITE_KINDS = frozenset({"criticism", "contempt", "dismissal", "pressure", "defensiveness"})
+POLITE_KINDS = frozenset(group("polite"))
+IMPOLITE_KINDS = frozenset(group("impolite"))
 
 
 @dataclass(frozen=True)

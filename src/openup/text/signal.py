@@ -14,7 +14,10 @@ class Signal:
     `text[start:end] == match`. `score` is a confidence in [0, 1]. `source` says which tier spoke:
     "lexical:<pattern id>" for a pattern, "model:<head>" for the learned tier.
 
-    >>> Signal("criticism", 0, 13, "you're so lazy"[:13], 0.9, "lexical:criticism.label")
+    >>> text = "you're so lazy"
+    >>> s = Signal("criticism", 0, 14, text[0:14], 0.9, "lexical:criticism.label")
+    >>> text[s.start:s.end] == s.match
+    True
     """
 
     kind: str

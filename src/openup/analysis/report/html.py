@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from openup.analysis.bids import SPLIT_PCT, STABLE_PCT
 from openup.analysis.model import SNIPPET, Analysis
+from openup.analysis.ratio import HURT_KINDS as HARSH
 from openup.analysis.ratio import REFERENCE
 from openup.analysis.report.svg import Series, duration, line_chart
 from openup.analysis.timeline import ME, PARTNER
@@ -537,7 +538,7 @@ class ReportBuilder:
                 [self.num(rat[p]["appreciation"], f"ratio.appreciation.{p}") for p in people],
             )
         )
-        for k in ("criticism", "contempt", "dismissal"):
+        for k in HARSH:
             rows.append(
                 (
                     f"Messages with {k}",
