@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from openup.analysis.evidence import EvidenceBook
 from openup.analysis.params import Params
+from openup.analysis.registry import measures
 from openup.analysis.timeline import ME, PARTNER, Timeline
 from openup.analysis.weekly import Weekly
 from openup.method import references
@@ -42,21 +43,50 @@ class Analysis:
     timeline: Timeline = field(repr=False)
     weekly: Weekly = field(repr=False)
     book: EvidenceBook = field(repr=False)
-    volume: Volume
-    openness: Openness
-    reciprocity: Reciprocity
-    ratio: Ratio
-    bids: Bids
-    pursuit: Pursuit
-    listening: Listening
-    small_wins: SmallWins
-    leverage: Leverage
+    results: dict[str, Any] = field(repr=False)  # each registered measure's record, by measure name
     safety: SafetyScreen
     priorities: list[Finding]
     strengths: list[Finding]
     notes: list[str]
     limits: dict[str, str]
     counts: dict[str, int]
+
+    # -- the built-in measures, by name ---------------------------------------------------------------
+    @property
+    def volume(self) -> Volume:
+        return cast("Volume", self.results["volume"])
+
+    @property
+    def openness(self) -> Openness:
+        return cast("Openness", self.results["openness"])
+
+    @property
+    def reciprocity(self) -> Reciprocity:
+        return cast("Reciprocity", self.results["reciprocity"])
+
+    @property
+    def ratio(self) -> Ratio:
+        return cast("Ratio", self.results["ratio"])
+
+    @property
+    def bids(self) -> Bids:
+        return cast("Bids", self.results["bids"])
+
+    @property
+    def pursuit(self) -> Pursuit:
+        return cast("Pursuit", self.results["pursuit"])
+
+    @property
+    def listening(self) -> Listening:
+        return cast("Listening", self.results["listening"])
+
+    @property
+    def small_wins(self) -> SmallWins:
+        return cast("SmallWins", self.results["small_wins"])
+
+    @property
+    def leverage(self) -> Leverage:
+        return cast("Leverage", self.results["leverage"])
 
     # -- evidence -----------------------------------------------------------------------------------
     def msg_id(self, row: int) -> str:
@@ -151,17 +181,7 @@ class Analysis:
             "limits": self.limits,
             "counts": self.counts,
             "params": self.params.to_dict(),
-            "measures": {
-                "volume": self.volume.to_dict(),
-                "openness": self.openness.to_dict(),
-                "reciprocity": self.reciprocity.to_dict(),
-                "appreciation": self.ratio.to_dict(),
-                "bids": self.bids.to_dict(),
-                "pursuit": self.pursuit.to_dict(),
-                "listening": self.listening.to_dict(),
-                "small_wins": self.small_wins.to_dict(),
-                "leverage": self.leverage.to_dict(),
-            },
+            "measures": {m.json_key: self.results[m.name].to_dict() for m in measures() if m.name in self.results},
             "weekly": self.weekly.rows(self.timeline.names),
             "small_wins": self.small_wins_rows(),
         }

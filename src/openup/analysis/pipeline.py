@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from openup.analysis.evidence import EvidenceBook
 from openup.analysis.features import Progress
@@ -80,63 +81,31 @@ def measure(
     model: bool | None = False,
 ) -> Analysis:
     """Run every measure over a prepared timeline (`model`: the tier choice the timeline was read with)."""
-    from openup.analysis import (
-        bids,
-        leverage,
-        listening,
-        openness,
-        priorities,
-        pursuit,
-        ratio,
-        reciprocity,
-        safety_screen,
-        small_wins,
-        volume,
-    )
+    from openup.analysis import priorities, safety_screen
+    from openup.analysis.registry import Context, measures
 
-    steps = 10
+    registered = measures()
+    steps = len(registered) + 1
     if progress:
         progress("measure", 0, steps)
     book = EvidenceBook()
     weekly = Weekly(tl.weeks)
-    vol = volume.measure_volume(tl, params, weekly, book)
-    ope = openness.measure_openness(tl, params, weekly, book)
-    rec = reciprocity.measure_reciprocity(tl, params, weekly, book)
-    rat = ratio.measure_ratio(tl, params, weekly, book)
-    if progress:
-        progress("measure", 4, steps)
-    bid = bids.measure_bids(tl, params, weekly, book)
-    pur = pursuit.measure_pursuit(tl, params, weekly, book, vol)
-    lis = listening.measure_listening(tl, params, weekly, book)
-    win = small_wins.measure_small_wins(tl, params, weekly, book)
-    lev = leverage.measure_leverage(tl, params, weekly, book)
+    results: dict[str, Any] = {}
+    for done, m in enumerate(registered, 1):
+        results[m.name] = m.run(Context(tl, params, weekly, book, results, country, model))
+        if progress:
+            progress("measure", done, steps)
     saf = safety_screen.screen(tl, book, country, model)
-    if progress:
-        progress("measure", 9, steps)
     me, partner = tl.names
     assert me is not None
-    prio, strengths = priorities.rank(
-        me=me,
-        partner=partner,
-        params=params,
-        book=book,
-        volume=vol,
-        openness=ope,
-        reciprocity=rec,
-        ratio=rat,
-        bids=bid,
-        pursuit=pur,
-        listening=lis,
-        small_wins=win,
-        leverage=lev,
-    )
+    prio, strengths = priorities.rank(me=me, partner=partner, params=params, book=book, results=results)
     if saf.level != "none":
         # Safety first: no coaching to soften, give room or appreciate more where there are signs of abuse.
         from openup.coach.safety import WITHHELD_PRINCIPLES
 
         prio = [f for f in prio if f.principle not in WITHHELD_PRINCIPLES]
         strengths = [f for f in strengths if f.principle not in WITHHELD_PRINCIPLES]
-    all_notes, limits = _limits(tl, conv, params, vol, notes)
+    all_notes, limits = _limits(tl, conv, params, results["volume"], notes)
     counts = {
         "rows_in_file": len(conv.messages),
         "turns_analysed": len(tl),
@@ -155,15 +124,7 @@ def measure(
         timeline=tl,
         weekly=weekly,
         book=book,
-        volume=vol,
-        openness=ope,
-        reciprocity=rec,
-        ratio=rat,
-        bids=bid,
-        pursuit=pur,
-        listening=lis,
-        small_wins=win,
-        leverage=lev,
+        results=results,
         safety=saf,
         priorities=prio,
         strengths=strengths,
@@ -240,4 +201,13 @@ def _limits(
     if odd:
         out.append(f"{odd} message{'s' if odd != 1 else ''} dated before 1990 or after 2200 left out.")
     out.extend(w for w in conv.warnings[:5])
+    from openup.analysis.registry import measures
+
+    for m in measures():  # a measure's own needs: the built-in ones are all worded above
+        if m.json_key in limits:
+            continue
+        if "two_people" in m.needs and not two:
+            limits[m.json_key] = "Only one person wrote in this chat, so this cannot be measured."
+        elif "text" in m.needs and sum(texts) == 0 and len(tl):
+            limits[m.json_key] = "There are no text messages, so this cannot be measured."
     return out, limits

@@ -70,17 +70,18 @@ def rank(
     partner: str | None,
     params: Params,
     book: EvidenceBook,
-    volume: Volume,
-    openness: Openness,
-    reciprocity: Reciprocity,
-    ratio: Ratio,
-    bids: Bids,
-    pursuit: Pursuit,
-    listening: Listening,
-    small_wins: SmallWins,
-    leverage: Leverage,
+    results: dict[str, Any],
 ) -> tuple[list[Finding], list[Finding]]:
-    """(priorities, strengths) for the person who ran the analysis."""
+    """(priorities, strengths) for the person who ran the analysis, from the measures' records by name."""
+    volume: Volume = results["volume"]
+    openness: Openness = results["openness"]
+    reciprocity: Reciprocity = results["reciprocity"]
+    ratio: Ratio = results["ratio"]
+    bids: Bids = results["bids"]
+    pursuit: Pursuit = results["pursuit"]
+    listening: Listening = results["listening"]
+    small_wins: SmallWins = results["small_wins"]
+    leverage: Leverage = results["leverage"]
     they = partner or "your partner"
     found: list[Finding] = []
     good: list[Finding] = []

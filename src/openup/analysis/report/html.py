@@ -26,8 +26,8 @@ from markupsafe import Markup
 
 from openup.analysis.bids import SPLIT_PCT, STABLE_PCT
 from openup.analysis.model import SNIPPET, Analysis
-from openup.analysis.ratio import HURT_KINDS as HARSH
 from openup.analysis.ratio import REFERENCE
+from openup.analysis.registry import measures
 from openup.analysis.report.svg import Series, duration, line_chart
 from openup.analysis.timeline import ME, PARTNER
 
@@ -498,126 +498,15 @@ class ReportBuilder:
             return Markup()
         people = [ME, PARTNER] if a.partner else [ME]
         head = join(h("<th>{}</th>", "You" if p == ME else self.partner) for p in people)
-        rows: list[tuple[str, str, list[Markup]]] = []
-        vol, rat, bid, pur, lev, ope = (
-            a.volume.people,
-            a.ratio.people,
-            a.bids.people,
-            a.pursuit.people,
-            a.leverage.people,
-            a.openness.per_person,
-        )
-        rows.append(("Messages", "give-room", [self.num(vol[p].messages) for p in people]))
-        rows.append(("Words", "reciprocity", [self.num(vol[p].words) for p in people]))
-        rows.append(("Photos, videos, files", "listen", [self.num(vol[p].media) for p in people]))
-        rows.append(
-            (
-                "New threads started",
-                "give-room",
-                [self.num(vol[p].threads_started, f"volume.threads.{p}") for p in people],
-            )
-        )
-        rows.append(
-            (
-                "Messages sharing about oneself",
-                "reciprocity",
-                [self.num(ope[p]["self_disclosure"], f"openness.disclosure.{p}") for p in people],
-            )
-        )
-        rows.append(
-            (
-                "Messages naming a feeling",
-                "reciprocity",
-                [self.num(ope[p]["emotion"], f"openness.emotion.{p}") for p in people],
-            )
-        )
-        rows.append(
-            (
-                "Appreciative messages",
-                "appreciate",
-                [self.num(rat[p]["appreciation"], f"ratio.appreciation.{p}") for p in people],
-            )
-        )
-        for k in HARSH:
-            rows.append(
-                (
-                    f"Messages with {k}",
-                    "no-criticism",
-                    [self.num(rat[p][k], f"ratio.{k}.{p}") for p in people],
-                )
-            )
-        rows.append(
-            (
-                "Bids for attention made",
-                "listen",
-                [self.num(bid[p]["bids"], f"bids.made.{p}") for p in people],
-            )
-        )
-        if a.partner:
-            rows.append(
-                (
-                    "… of the other's bids: turned toward",
-                    "listen",
-                    [self.num(bid[p]["toward"], f"bids.toward.{p}") for p in people],
-                )
-            )
-            rows.append(
-                (
-                    "… turned away (no answer in time)",
-                    "listen",
-                    [self.num(bid[p]["away"], f"bids.away.{p}") for p in people],
-                )
-            )
-            rows.append(
-                (
-                    "… turned against (hostile answer)",
-                    "listen",
-                    [self.num(bid[p]["against"], f"bids.against.{p}") for p in people],
-                )
-            )
-            rows.append(
-                (
-                    "Follow-ups before an answer",
-                    "give-room",
-                    [self.num(pur[p]["follow_ups"], f"pursuit.follow_ups.{p}") for p in people],
-                )
-            )
-            rows.append(
-                (
-                    "… still unanswered",
-                    "give-room",
-                    [self.num(pur[p]["unanswered_follow_ups"], f"pursuit.unanswered.{p}") for p in people],
-                )
-            )
-            rows.append(
-                (
-                    "Question barrages",
-                    "give-room",
-                    [self.num(pur[p]["barrages"], f"pursuit.barrages.{p}") for p in people],
-                )
-            )
-        rows.append(
-            (
-                "Demands and pressure",
-                "give-room",
-                [self.num(pur[p]["pressure"], f"pursuit.pressure.{p}") for p in people],
-            )
-        )
-        rows.append(
-            (
-                "Using a confidence against the other",
-                "no-leverage",
-                [self.num(lev[p]["messages"], f"leverage.{p}") for p in people],
-            )
-        )
+        rows = [row for m in measures() if m.rows and m.name in a.results for row in m.rows(a, people)]
         body = join(
             h(
                 '<tr><th scope="row">{} <code>{}</code></th>{}</tr>',
-                label,
-                pid,
-                join(h("<td>{}</td>", c) for c in cells),
+                row.label,
+                row.principle,
+                join(h("<td>{}</td>", self.num(value, key)) for value, key in row.cells),
             )
-            for label, pid, cells in rows
+            for row in rows
         )
         listen = Markup()
         lis = a.listening.data
