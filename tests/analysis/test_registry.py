@@ -86,3 +86,33 @@ def test_a_mistyped_evidence_key_fails_loudly() -> None:
         book.add("ratio.critcism.0", "Criticism", "no-criticism", (1,))
     with pytest.raises(UnknownEvidenceKey):
         book.get("listen.fixd")
+
+
+def test_a_registered_priority_rule_is_ranked_with_the_others() -> None:
+    from openup.analysis import priorities
+    from openup.analysis.priorities import Finding, Inputs, rule
+
+    before = list(priorities.RULES)
+
+    @rule("late_night", "give-room")
+    def _late(x: Inputs) -> list[Finding]:
+        late = sum(1 for m in x.results["volume"].people[:1] if m.messages >= 3)
+        return [Finding("give-room", 0.99, f"{late} test finding about {x.they}", None)] if late else []
+
+    try:
+        a = analyze(conv(alternate(["hi", "ok", "fine"], ["hey", "sure", "yes"])), model=False)
+        top = a.to_dict()["priorities"][0]
+        assert top["principle"] == "give-room" and top["finding"] == "1 test finding about Sam"
+        assert a.params.priorities_shown >= len(a.priorities)
+    finally:
+        priorities.RULES[:] = before
+
+
+def test_rule_thresholds_live_in_params() -> None:
+    from openup.analysis.params import Params
+
+    rows = alternate(["you never listen", "you're so lazy", "whatever"], ["sorry", "ok", "fine"])
+    strict = analyze(conv(rows), model=False)
+    lenient = analyze(conv(rows), model=False, params=Params(min_critical=10))
+    assert any(f.principle == "no-criticism" for f in strict.priorities)
+    assert not any(f.principle == "no-criticism" for f in lenient.priorities)

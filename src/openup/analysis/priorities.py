@@ -1,14 +1,18 @@
 """The three things to work on first: findings about what *you* do, ranked, each tied to a principle.
 
-Every candidate has a severity in [0, 1] computed from the measures, a plain-language finding, and the
-evidence lists behind it. One finding per principle; the three most severe above a floor are kept.
-Things already going well are returned as strengths, so the report can say so.
+Each finding is one small rule, registered with its principle (`@rule`). A rule reads the measures'
+records and returns what it found: something to work on (a severity in [0, 1]) and/or a strength (already
+going well). Its thresholds are in `Params`, its sentences in `method/findings.toml`. Ranking is a loop over
+the rules: one finding per principle, the most severe above `Params.priority_floor`, at most
+`Params.priorities_shown` of them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Final
+from functools import cache
+from typing import Any
 
 from openup.analysis.bids import SPLIT_PCT, STABLE_PCT, Bids
 from openup.analysis.evidence import EvidenceBook
@@ -21,9 +25,7 @@ from openup.analysis.ratio import REFERENCE, Ratio
 from openup.analysis.reciprocity import Reciprocity
 from openup.analysis.small_wins import SmallWins
 from openup.analysis.volume import Volume
-
-FLOOR: Final = 0.15
-TOP: Final = 3
+from openup.method import read_data
 
 
 @dataclass
@@ -32,6 +34,7 @@ class Finding:
     severity: float
     finding: str
     evidence_key: str | None
+    strength: bool = False  # going well, not something to work on
 
     def to_dict(self, book: EvidenceBook, ids: list[str]) -> dict[str, Any]:
         ev = book.get(self.evidence_key) if self.evidence_key else None
@@ -43,6 +46,53 @@ class Finding:
             "evidence_count": ev.count if ev else 0,
             "evidence_key": self.evidence_key,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What every rule reads: who is who, the parameters, the evidence book and the measures' records."""
+
+    me: str
+    they: str
+    params: Params
+    book: EvidenceBook
+    results: dict[str, Any]
+
+    @property
+    def texts(self) -> int:
+        """Your text messages."""
+        return int(self.results["volume"].people[0].text_messages)
+
+    def say(self, rule: str, field: str, **values: Any) -> str:
+        """A sentence of `method/findings.toml`, filled in (`they` is always available)."""
+        return str(sentences()[rule][field]).format(they=self.they, **values)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    principle: str
+    find: Callable[[Inputs], list[Finding]]
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str, principle: str) -> Callable[[Callable[[Inputs], list[Finding]]], Callable[[Inputs], list[Finding]]]:
+    """Register a rule under its name and principle, after the ones registered before it."""
+
+    def add(fn: Callable[[Inputs], list[Finding]]) -> Callable[[Inputs], list[Finding]]:
+        RULES[:] = [r for r in RULES if r.name != name]
+        RULES.append(Rule(name, principle, fn))
+        return fn
+
+    return add
+
+
+@cache
+def sentences() -> dict[str, dict[str, str]]:
+    """The findings' sentences (`method/findings.toml`)."""
+    return read_data("findings.toml")
 
 
 def _merge(book: EvidenceBook, key: str, title: str, principle: str, sources: list[str]) -> str | None:
@@ -64,6 +114,156 @@ def _hours(seconds: float) -> str:
     return f"{h:g} hour" + ("" if h == 1 else "s")
 
 
+def _poor_share(outcomes: dict[str, int], total: int) -> float:
+    """Answers that fixed, missed or (half) passed over, as a share of `total`."""
+    return (outcomes["fixed"] + outcomes["missed"] + 0.5 * outcomes["neutral"]) / total
+
+
+# -- the rules, in the order their findings are listed ----------------------------------------------------
+
+
+@rule("leverage", "no-leverage")
+def _leverage(x: Inputs) -> list[Finding]:
+    lev = x.results["leverage"]
+    assert isinstance(lev, Leverage)
+    mine = lev.people[0]
+    if not mine["messages"]:
+        return []
+    linked = x.say("leverage", "linked", linked=mine["linked"]) if mine["linked"] else ""
+    return [Finding("no-leverage", 1.0, x.say("leverage", "priority", messages=mine["messages"], linked=linked),
+                    "leverage.0")]
+
+
+@rule("appreciation", "appreciate")
+def _appreciation(x: Inputs) -> list[Finding]:
+    ratio = x.results["ratio"]
+    assert isinstance(ratio, Ratio)
+    p, texts = x.params, x.texts
+    a, c = ratio.people[0]["appreciation"], ratio.people[0]["critical_messages"]
+    if c >= p.min_critical and a / c < REFERENCE:
+        per100 = 100 * c / texts if texts else 0.0
+        sev = 0.85 * (1 - (a / c) / REFERENCE) + 0.15 * min(1.0, per100 / 5)
+        principle = "no-criticism" if per100 >= 1 or a >= c else "appreciate"
+        text = x.say("appreciation", "priority", appreciative=a, critical=c, ratio=a / c, reference=REFERENCE)
+        return [Finding(principle, sev, text, "ratio.critical.0")]
+    if c < p.min_critical and texts >= p.rare_appreciation_texts and a / texts < p.rare_appreciation_rate:
+        return [Finding("appreciate", 0.3, x.say("appreciation", "rare", appreciative=a, texts=texts),
+                        "ratio.appreciation.0")]
+    if a >= p.strength_appreciation and (c == 0 or a / c >= REFERENCE):
+        return [Finding("appreciate", 0.0, x.say("appreciation", "strength", appreciative=a, critical=c),
+                        "ratio.appreciation.0", strength=True)]
+    return []
+
+
+@rule("listening", "listen")
+def _listening(x: Inputs) -> list[Finding]:
+    lis = x.results["listening"]
+    assert isinstance(lis, Listening)
+    shared = lis.data["partner_disclosures"] or 0
+    if shared < x.params.min_disclosures:
+        return []
+    o = lis.data["outcomes"]
+    share = _poor_share(o, shared)
+    key = _merge(x.book, "priority.listen", x.say("listening", "evidence"), "listen",
+                 ["listen.fixed", "listen.missed", "listen.neutral"])
+    if share >= x.params.poor_share:
+        text = x.say("listening", "priority", shared=shared, fixed=o["fixed"], neutral=o["neutral"],
+                     missed=o["missed"], window=_hours(x.params.reply_window_s))
+        return [Finding("listen", 0.9 * share, text, key)]
+    if (lis.data["listened_pct"] or 0) >= x.params.listened_pct_strength:
+        text = x.say("listening", "strength", listened_pct=lis.data["listened_pct"])
+        return [Finding("listen", 0.0, text, "listen.listened", strength=True)]
+    return []
+
+
+@rule("bids", "listen")
+def _bids(x: Inputs) -> list[Finding]:
+    bids = x.results["bids"]
+    assert isinstance(bids, Bids)
+    bp = bids.people[0]
+    if bp["received"] < x.params.min_bids or bp["turn_toward_pct"] is None:
+        return []
+    pct = bp["turn_toward_pct"]
+    key = _merge(x.book, "priority.bids", x.say("bids", "evidence"), "listen", ["bids.against.0", "bids.away.0"])
+    if pct < STABLE_PCT:
+        sev = 0.85 * (STABLE_PCT - pct) / (STABLE_PCT - SPLIT_PCT) if pct > SPLIT_PCT else 0.9
+        text = x.say("bids", "priority", pct=pct, received=bp["received"], away=bp["away"], against=bp["against"],
+                     window=_hours(x.params.reply_window_s), stable=STABLE_PCT, split=SPLIT_PCT)
+        return [Finding("listen", sev, text, key)]
+    return [Finding("listen", 0.0, x.say("bids", "strength", pct=pct), "bids.toward.0", strength=True)]
+
+
+@rule("pursuit", "give-room")
+def _pursuit(x: Inputs) -> list[Finding]:
+    pur = x.results["pursuit"]
+    assert isinstance(pur, Pursuit)
+    cyc, mine = pur.cycle, pur.people[0]
+    if cyc.get("pursuer") == x.me and len(cyc.get("cycle_weeks") or []) >= x.params.min_cycle_weeks:
+        sev = min(1.0, 0.25 + (cyc["score"] or 0) * 1.5)
+        text = x.say("pursuit", "cycle", weeks=len(cyc["cycle_weeks"]), active_weeks=cyc["active_weeks"])
+        return [Finding("give-room", sev, text, "pursuit.cycle")]
+    if (mine["rate_per_100"] or 0) >= x.params.pursuit_per_100 and mine["events"] >= x.params.pursuit_events:
+        key = _merge(x.book, "priority.pursuit", x.say("pursuit", "evidence"), "give-room",
+                     ["pursuit.follow_ups.0", "pursuit.barrages.0", "pursuit.pressure.0"])
+        sev = min(0.7, 0.2 + (mine["rate_per_100"] or 0) / 50)
+        return [Finding("give-room", sev, x.say("pursuit", "priority", events=mine["events"]), key)]
+    return []
+
+
+@rule("small_wins", "small-wins")
+def _small_wins(x: Inputs) -> list[Finding]:
+    wins = x.results["small_wins"]
+    assert isinstance(wins, SmallWins)
+    if wins.count < x.params.min_small_wins:
+        return []
+    share = _poor_share(wins.outcomes, wins.count)
+    key = _merge(x.book, "priority.small_wins", x.say("small_wins", "evidence"), "small-wins",
+                 ["small_wins.fixed", "small_wins.missed", "small_wins.neutral"])
+    if share >= x.params.poor_share:
+        text = x.say("small_wins", "priority", count=wins.count, listened=wins.outcomes["listened"])
+        return [Finding("small-wins", 0.8 * share, text, key)]
+    return [Finding("small-wins", 0.0, x.say("small_wins", "strength"), "small_wins.listened", strength=True)]
+
+
+@rule("reciprocity", "reciprocity")
+def _reciprocity(x: Inputs) -> list[Finding]:
+    rec = x.results["reciprocity"]
+    assert isinstance(rec, Reciprocity)
+    bal = rec.data["balance"]
+    if bal is not None and x.texts >= x.params.reciprocity_texts and bal < x.params.reciprocity_balance:
+        text = x.say("reciprocity", "priority", yours=100 * (rec.data["your_rate"] or 0),
+                     theirs=100 * (rec.data["partner_rate"] or 0))
+        return [Finding("reciprocity", 0.6 * (1 - bal), text, "openness.disclosure.1")]
+    asked = rec.data["deep_questions_without_sharing"]
+    if asked >= x.params.asked_without_sharing:
+        return [Finding("reciprocity", 0.35, x.say("reciprocity", "asking", asked=asked),
+                        "reciprocity.asked_without_sharing")]
+    return []
+
+
+@rule("questions", "thoughts-first")
+def _questions(x: Inputs) -> list[Finding]:
+    lis = x.results["listening"]
+    assert isinstance(lis, Listening)
+    q = lis.data["questions"]
+    hard = q["feelings_or_generic"]
+    asked = q["thoughts_or_events"] + hard
+    if hard < x.params.hard_questions or hard / asked < x.params.hard_question_share:
+        return []
+    share = hard / asked
+    sev = 0.2 + 0.3 * (share - x.params.hard_question_share) / (1 - x.params.hard_question_share)
+    return [Finding("thoughts-first", sev, x.say("questions", "priority", hard=hard, asked=asked), "questions.hard")]
+
+
+@rule("partner_trend", "small-wins")
+def _partner_trend(x: Inputs) -> list[Finding]:
+    ope = x.results["openness"]
+    assert isinstance(ope, Openness)
+    if ope.partner_trend.get("direction") != "deeper":
+        return []
+    return [Finding("small-wins", 0.0, x.say("partner_trend", "strength"), "openness.disclosure.1", strength=True)]
+
+
 def rank(
     *,
     me: str,
@@ -73,266 +273,15 @@ def rank(
     results: dict[str, Any],
 ) -> tuple[list[Finding], list[Finding]]:
     """(priorities, strengths) for the person who ran the analysis, from the measures' records by name."""
-    volume: Volume = results["volume"]
-    openness: Openness = results["openness"]
-    reciprocity: Reciprocity = results["reciprocity"]
-    ratio: Ratio = results["ratio"]
-    bids: Bids = results["bids"]
-    pursuit: Pursuit = results["pursuit"]
-    listening: Listening = results["listening"]
-    small_wins: SmallWins = results["small_wins"]
-    leverage: Leverage = results["leverage"]
-    they = partner or "your partner"
+    assert isinstance(results["volume"], Volume)
+    x = Inputs(me, partner or "your partner", params, book, results)
     found: list[Finding] = []
     good: list[Finding] = []
-    texts = volume.people[0].text_messages
-
-    lev = leverage.people[0]
-    if lev["messages"]:
-        found.append(
-            Finding(
-                "no-leverage",
-                1.0,
-                f"{lev['messages']} of your messages turned something personal back on {they} in a hostile "
-                f"moment"
-                + (f" ({lev['linked']} echo something {they} had shared earlier)" if lev["linked"] else "")
-                + ". Nothing shuts a person down faster; keep what was shared in trust out of arguments.",
-                "leverage.0",
-            )
-        )
-
-    r = ratio.people[0]
-    a, c = r["appreciation"], r["critical_messages"]
-    if c >= 2 and a / c < REFERENCE:
-        per100 = 100 * c / texts if texts else 0.0
-        sev = 0.85 * (1 - (a / c) / REFERENCE) + 0.15 * min(1.0, per100 / 5)
-        principle = "no-criticism" if per100 >= 1 or a >= c else "appreciate"
-        found.append(
-            Finding(
-                principle,
-                sev,
-                f"You sent {a} appreciative and {c} critical, contemptuous or dismissive messages: about "
-                f"{a / c:.1f} to 1. Couples who do well keep roughly {REFERENCE:g} warm moments for every "
-                f"harsh one. "
-                "Describe the behaviour that bothered you instead of the person, and say out loud what you "
-                "value.",
-                "ratio.critical.0",
-            )
-        )
-    elif c < 2 and texts >= 200 and a / texts < 0.01:
-        found.append(
-            Finding(
-                "appreciate",
-                0.3,
-                f"You rarely put appreciation into words: {a} appreciative messages in {texts}. "
-                f"Try naming one small thing you value about {they} each day for the next two weeks.",
-                "ratio.appreciation.0",
-            )
-        )
-    elif a >= 5 and (c == 0 or a / c >= REFERENCE):
-        good.append(
-            Finding(
-                "appreciate",
-                0.0,
-                f"You keep appreciation well ahead of criticism ({a} warm, {c} harsh).",
-                "ratio.appreciation.0",
-            )
-        )
-
-    lis = listening.data
-    n_disc = lis["partner_disclosures"] or 0
-    if n_disc >= 3:
-        o = lis["outcomes"]
-        poor = o["fixed"] + o["missed"] + 0.5 * o["neutral"]
-        share = poor / n_disc
-        key = _merge(
-            book,
-            "priority.listen",
-            f"When {they} shared: your answers that missed the feeling",
-            "listen",
-            ["listen.fixed", "listen.missed", "listen.neutral"],
-        )
-        if share >= 0.3:
-            found.append(
-                Finding(
-                    "listen",
-                    0.9 * share,
-                    f"{they} shared something personal {n_disc} times. {o['fixed']} times you answered with "
-                    f"advice, "
-                    f"minimizing, dismissal or criticism, {o['neutral']} times without acknowledging it, and "
-                    f"{o['missed']} times no answer came within {_hours(params.reply_window_s)}. "
-                    "First name the feeling you hear, then ask one genuine question; hold solutions for "
-                    "later.",
-                    key,
-                )
-            )
-        elif (lis["listened_pct"] or 0) >= 50:
-            good.append(
-                Finding(
-                    "listen",
-                    0.0,
-                    f"When {they} shares, you usually validate or ask ({lis['listened_pct']}%).",
-                    "listen.listened",
-                )
-            )
-
-    bp = bids.people[0]
-    if bp["received"] >= 10 and bp["turn_toward_pct"] is not None:
-        pct = bp["turn_toward_pct"]
-        key = _merge(
-            book,
-            "priority.bids",
-            f"Bids from {they} you turned away from or against",
-            "listen",
-            ["bids.against.0", "bids.away.0"],
-        )
-        if pct < STABLE_PCT:
-            found.append(
-                Finding(
-                    "listen",
-                    0.85 * (STABLE_PCT - pct) / (STABLE_PCT - SPLIT_PCT) if pct > SPLIT_PCT else 0.9,
-                    f"You turned toward {pct:g}% of {they}'s {bp['received']} bids for attention "
-                    f"(questions, news, "
-                    f"links, photos); {bp['away']} got no answer within {_hours(params.reply_window_s)} and "
-                    f"{bp['against']} a hostile one. In long-term research, couples who stayed together "
-                    f"turned "
-                    f"toward each other about {STABLE_PCT:g}% of the time; couples who split, about "
-                    f"{SPLIT_PCT:g}%.",
-                    key,
-                )
-            )
-        else:
-            good.append(
-                Finding(
-                    "listen",
-                    0.0,
-                    f"You turn toward {pct:g}% of {they}'s bids for attention.",
-                    "bids.toward.0",
-                )
-            )
-
-    cyc = pursuit.cycle
-    mine = pursuit.people[0]
-    if cyc.get("pursuer") == me and len(cyc.get("cycle_weeks") or []) >= 2:
-        weeks = cyc["cycle_weeks"]
-        sev = min(1.0, 0.25 + (cyc["score"] or 0) * 1.5)
-        found.append(
-            Finding(
-                "give-room",
-                sev,
-                f"In {len(weeks)} of {cyc['active_weeks']} weeks you pursued more than usual (follow-ups "
-                f"before an "
-                f"answer, rapid questions, demands) while {they} answered later and shorter. Pressure tends "
-                f"to "
-                "deepen withdrawal: say once that you are there when they are ready, then give room.",
-                "pursuit.cycle",
-            )
-        )
-    elif (mine["rate_per_100"] or 0) >= 5 and mine["events"] >= 5:
-        key = _merge(
-            book,
-            "priority.pursuit",
-            "Your follow-ups, question barrages and demands",
-            "give-room",
-            ["pursuit.follow_ups.0", "pursuit.barrages.0", "pursuit.pressure.0"],
-        )
-        found.append(
-            Finding(
-                "give-room",
-                min(0.7, 0.2 + (mine["rate_per_100"] or 0) / 50),
-                f"{mine['events']} times you followed up before an answer, asked several questions in a "
-                f"row, or "
-                f"pressed for a reply. Leave space after a message; one clear invitation is enough.",
-                key,
-            )
-        )
-
-    if small_wins.count >= 3:
-        o = small_wins.outcomes
-        share = (o["fixed"] + o["missed"] + 0.5 * o["neutral"]) / small_wins.count
-        key = _merge(
-            book,
-            "priority.small_wins",
-            f"Times {they} opened up more than usual and it went unremarked",
-            "small-wins",
-            ["small_wins.fixed", "small_wins.missed", "small_wins.neutral"],
-        )
-        if share >= 0.3:
-            found.append(
-                Finding(
-                    "small-wins",
-                    0.8 * share,
-                    f"{small_wins.count} times {they} opened up more than they usually do. {o['listened']} "
-                    f"of those "
-                    f"got an encouraging answer from you; the others were missed, passed over or met with "
-                    f"advice "
-                    "or criticism. Notice these moments and say that you are glad they told you.",
-                    key,
-                )
-            )
-        else:
-            good.append(
-                Finding(
-                    "small-wins",
-                    0.0,
-                    f"You encouraged most of the times {they} opened up more than usual.",
-                    "small_wins.listened",
-                )
-            )
-
-    rec = reciprocity.data
-    bal = rec["balance"]
-    if bal is not None and texts >= 50 and bal < 0.5:
-        found.append(
-            Finding(
-                "reciprocity",
-                0.6 * (1 - bal),
-                f"You share about yourself in {100 * (rec['your_rate'] or 0):.1f}% of your messages, {they} "
-                f"in "
-                f"{100 * (rec['partner_rate'] or 0):.1f}%. Openness tends to be matched: tell {they} about "
-                f"your own "
-                "day, worries and doubts, a little at a time.",
-                "openness.disclosure.1",
-            )
-        )
-    elif rec["deep_questions_without_sharing"] >= 3:
-        found.append(
-            Finding(
-                "reciprocity",
-                0.35,
-                f"{rec['deep_questions_without_sharing']} times you asked a deep question in a week when "
-                f"you had "
-                f"shared nothing about yourself. Asking for more openness than you give tends to feel like "
-                f"an "
-                "interview; share something of your own first.",
-                "reciprocity.asked_without_sharing",
-            )
-        )
-
-    q = listening.data["questions"]
-    asked = q["thoughts_or_events"] + q["feelings_or_generic"]
-    if q["feelings_or_generic"] >= 5 and q["feelings_or_generic"] / asked >= 0.6:
-        share = q["feelings_or_generic"] / asked
-        found.append(
-            Finding(
-                "thoughts-first",
-                0.2 + 0.3 * (share - 0.6) / 0.4,
-                f"{q['feelings_or_generic']} of your {asked} questions asked about feelings or were general "
-                '("how was your day?"). Questions about what happened or what they think are easier to '
-                'answer.',
-                "questions.hard",
-            )
-        )
-
-    if openness.partner_trend.get("direction") == "deeper":
-        good.append(
-            Finding(
-                "small-wins", 0.0, f"{they} has been sharing more deeply over time.", "openness.disclosure.1"
-            )
-        )
-
+    for r in RULES:
+        for f in r.find(x):
+            (good if f.strength else found).append(f)
     best: dict[str, Finding] = {}
     for f in sorted(found, key=lambda f: -f.severity):
-        if f.severity >= FLOOR and f.principle not in best:
+        if f.severity >= params.priority_floor and f.principle not in best:
             best[f.principle] = f
-    return list(best.values())[:TOP], good
+    return list(best.values())[: params.priorities_shown], good
