@@ -1,0 +1,130 @@
+"""Sentences and clauses of a partner's message, cleaned to be said back.
+
+>>> split_clauses("My boss yelled at me, and I cried. Now what?")
+['My boss yelled at me', 'I cried.', 'Now what?']
+>>> clean_clause("honestly, my exam went badly lol")
+'my exam went badly'
+"""
+
+from __future__ import annotations
+
+import re
+
+from openup.coach.heard_words import word_set
+
+FOCUS_SENTENCES = 3
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[A-Z])")
+CLAUSE_SPLIT = re.compile(
+    r"\s*(?:[;:]|\s+-+\s+|(?<=\w)-+\s+|,?\s+but(?:,\s*|\s+)|,\s*and\s+|\s+and then\s+"
+    r"|\s+and\s+(?=(?:i|im|it|he|she|they|we|my|now|then)\b)|,\s*so\s+|\s+so\s+(?=i\b|im\b|my\b|now\b)"
+    r"|,?\s+(?:because|cause|cuz)\s+(?=i\b|im\b|my\b|he\b|she\b|they\b|we\b|it\b|the\b)"
+    r"|,\s*(?=(?:i|im|my|he|she|they|we|it|now|then|and|but)\b)|\s+which\s+|,?\s+however,?\s+)\s*",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"^(?:(?:and|but|so|well|also|then|like|honestly|basically|anyway|anyways|ok|okay|yeah|yes|yh|yea|no|um+|"
+    r"uh+|oh|hey|hi|hello|just|actually|plus|because|cause|as|though|although|lol|haha|sigh|right now|now|"
+    r"welp|guess|i mean|tbh|ngl|pretty much|if anything|anyhow|"
+    r"lately|recently|so far|at the moment|currently|ya|yah|a bit|a little|kind of|kinda|sort of)\b[,!.]?\s*)+",
+    re.IGNORECASE,
+)
+_TRAIL = re.compile(
+    r"[\s,.;:!?…\-–—()\"']*(?:\b(?:lol|haha+|lmao|tbh|idk|though|too|either)\b[\s.!?]*)*$", re.IGNORECASE
+)
+_NOISE = re.compile(r"[^\w\s'’,\-.!?;:/&%$€£]+")
+_YOU_KNOW = re.compile(r",?\s*\byou know\b,?", re.IGNORECASE)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of `text` (paragraph breaks end a sentence too), without empty ones."""
+    out = []
+    for part in _SENTENCE_SPLIT.split(text.strip()):
+        part = part.strip()
+        if part and re.search(r"[A-Za-z]", part):
+            out.append(part)
+    return out
+
+
+def focus_of(text: str, n: int = FOCUS_SENTENCES) -> tuple[str, bool]:
+    """The last `n` sentences of `text`, and whether anything was left out."""
+    sents = split_sentences(text)
+    if len(sents) <= n:
+        return " ".join(sents), False
+    return " ".join(sents[-n:]), True
+
+
+def normed(text: str) -> str:
+    """`text` in lower case, with curly apostrophes made straight."""
+    return text.replace("’", "'").replace("‘", "'").lower()
+
+
+_FILLER_ADVERBS = re.compile(
+    r"\b(?:sadly|unfortunately|basically|literally|honestly|apparently|obviously|seriously|totally|kinda|also|"
+    r"sort of|kind of)\s+(?=\w)",
+    re.IGNORECASE,
+)
+_MONTHS = re.compile(
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)\b(?<!\bmay\b)"
+)
+
+
+def tidy(text: str) -> str:
+    """Spacing around commas as it is written: "racing , im" -> "racing, im", "a,b" -> "a, b"."""
+    return re.sub(r",(?=[A-Za-z])", ", ", re.sub(r"\s+,", ",", text))
+
+
+def clean_clause(clause: str) -> str:
+    """A clause without asides, noise, fillers and leading or trailing small talk ("so", "lol")."""
+    clause = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", clause)
+    clause = _NOISE.sub(" ", clause)
+    clause = _FILLER_ADVERBS.sub("", clause)
+    clause = re.sub(r"\s+though,\s*", " ", clause)  # "it's difficult though, to open up"
+    clause = _MONTHS.sub(lambda m: m.group(0).capitalize(), clause)
+    clause = _YOU_KNOW.sub("", clause)
+    clause = re.sub(r"\s+", " ", clause).strip()
+    prev = None
+    while prev != clause:
+        prev = clause
+        clause = _LEAD.sub("", clause).strip()
+        clause = _TRAIL.sub("", clause).strip()
+    return clause
+
+
+_KEEP_CAPS = re.compile(r"^(?:I|I'[a-z]+)$")
+_LOWER_FIRST = word_set("clauses", "lower_first")
+
+
+def lower_first(clause: str) -> str:
+    """`clause` starting in lower case, ready to follow other words, unless it starts with "I" or a name."""
+    first = clause.split(" ", 1)[0]
+    if _KEEP_CAPS.match(first):
+        return clause
+    if first.lower().replace("’", "'") in _LOWER_FIRST or first.lower().endswith(("ed", "ing")):
+        return clause[:1].lower() + clause[1:]
+    return clause
+
+
+def split_clauses(focus: str) -> list[str]:
+    """The clauses of `focus`, sentence by sentence; a clause of a question keeps its "?"."""
+    out = []
+    for sent in split_sentences(focus):
+        question = sent.rstrip().endswith("?")
+        for c in CLAUSE_SPLIT.split(sent):
+            c = c.strip()
+            if c:
+                out.append(c + ("?" if question and not c.endswith("?") else ""))
+    return out
+
+
+__all__ = [
+    "CLAUSE_SPLIT",
+    "FOCUS_SENTENCES",
+    "clean_clause",
+    "focus_of",
+    "lower_first",
+    "normed",
+    "split_clauses",
+    "split_sentences",
+    "tidy",
+]
