@@ -122,10 +122,11 @@ def mutate_json(obj: Any, rnd: random.Random) -> str:
                 if size * many < 8_000_000:
                     p[k] = p[k] * many
         else:
-            deep: Any = "x"
-            for _ in range(rnd.choice((10, 100, 5000))):
-                deep = [deep]
-            parent[key] = deep
+            # a list nested 10, 100 or 5,000 deep, written into the text after encoding (like the raw
+            # tokens): encoding a shared deep list in every place a repeat copied it took minutes per file
+            depth = rnd.choice((10, 100, 5000))
+            parent[key] = f"__RAW{len(raws)}__"
+            raws.append("[" * depth + '"x"' + "]" * depth)
     # Repeated lists share their items, so one later edit can land in thousands of places: encode lazily
     # and stop at MAX_BYTES (the rest would be cut anyway) instead of building gigabytes first.
     encoder = json.JSONEncoder(ensure_ascii=rnd.random() < 0.5)

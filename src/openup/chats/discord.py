@@ -103,7 +103,8 @@ def _messages(
             continue
         emoji = r.get("emoji", {})
         symbol = str(emoji.get("name", "")) if isinstance(emoji, dict) else str(emoji)
-        for user in r.get("users") or []:
+        users = r.get("users")
+        for user in users if isinstance(users, list) else ():  # a string here would be read letter by letter
             uid, uname = _person(user)
             out.append(
                 Message(
