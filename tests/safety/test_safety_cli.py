@@ -85,3 +85,24 @@ def test_help_starts_fast() -> None:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "openup", "safety", "--help"], capture_output=True, check=True)
     assert time.perf_counter() - start < 1.5  # generous: the budget is 0.5 s on an idle machine
+
+
+def test_one_safety_section_for_every_command_and_markup_stays_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """check, safety --text and the questionnaire share one renderer; a quoted message's [markup] is shown
+    as typed, never interpreted."""
+    from rich.console import Console
+
+    from openup.commands.render import print_safety_section
+
+    con = Console(record=True, width=80)
+    print_safety_section(con, "danger", "[red]calm[/red] words", ["A threat (\u201c[bold]i will hurt you[/]\u201d)"])
+    shown = con.export_text()
+    assert "[bold]i will hurt you[/]" in shown and "[red]calm[/red]" in shown
+    assert run(["safety", "--text", "he said i will hurt you if i leave", "--country", "GB"]) == 0
+    text_out = capsys.readouterr().out
+    assert run(["safety", "--answers", "2,3,4,3,yes", "--country", "GB"]) == 0
+    screen_out = capsys.readouterr().out
+    assert run(["check", "he said he will kill me if i leave", "--country", "GB", "--no-model"]) == 0
+    check_out = capsys.readouterr().out
+    for out in (text_out, screen_out, check_out):
+        assert "Safety first" in out and "call 0808 2000 247" in out

@@ -35,18 +35,17 @@ def _ask_me(conv: Conversation) -> str | None:
 
 def _summary(con: Console, a: Analysis, paths: dict[str, Path]) -> None:
     from rich.markup import escape
-    from rich.panel import Panel
 
     from openup.method import principles
 
     s = a.summary()
     if a.safety.level != "none":
-        lines = [a.safety.message or "Some messages show signs of danger.", ""]
         from openup.coach.safety import how_to_reach
+        from openup.commands.render import print_safety_section
 
-        for r in a.safety.resources:
-            lines.append(f"  \u2022 {r.get('name', '')}: {how_to_reach(r)}")
-        con.print(Panel(escape("\n".join(lines)), title="Safety first", border_style="red"))
+        help_lines = [(str(r.get("name", "")), how_to_reach(r)) for r in a.safety.resources]
+        print_safety_section(con, a.safety.level, a.safety.message or "Some messages show signs of danger.", (),
+                             help_lines)
     who = f"you ({a.me}) and {a.partner}" if a.partner else f"you ({a.me})"
     con.print(f"[bold]{s['messages']:,} messages[/] between {escape(who)} over {s['weeks']} week(s).")
     for note in [*dict.fromkeys(a.limits.values()), *a.notes]:

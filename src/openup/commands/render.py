@@ -52,22 +52,42 @@ def highlight(text: str, signals: Sequence[Signal]) -> Text:
 
 
 def print_safety(con: Console, safety: Safety) -> None:
-    """The calm safety section: why, and where to get help."""
+    """The calm safety section of one text (`check`, `reply`, `safety --text`): why, and where to get help."""
     if safety.level == "none":
         return
-    from rich.panel import Panel
+    print_safety_section(con, safety.level, safety.message,
+                         [f"{r.message} (\u201c{r.match}\u201d)" for r in safety.reasons],
+                         [(res.name, res.how_to_reach()) for res in safety.resources])
 
-    lines = [safety.message, ""]
-    for r in safety.reasons:
-        lines.append(f"  \u2022 {r.message} (\u201c{r.match}\u201d)")
-    if safety.resources:
-        lines.append("")
-        lines.append("Where to get help:")
-        for res in safety.resources:
-            lines.append(f"  \u2022 {res.name}: {res.how_to_reach()}")
-    title = "Safety first" if safety.level == "danger" else "A note on safety"
-    border = "red" if safety.level == "danger" else "yellow"
-    con.print(Panel("\n".join(lines), title=title, border_style=border), soft_wrap=False)
+
+def print_safety_section(
+    con: Console, level: str, message: str, reasons: Sequence[str] = (), resources: Sequence[tuple[str, str]] = ()
+) -> None:
+    """The command line's one safety section, for a text, a chat or the questionnaire: a calm paragraph,
+    the reasons, and the help lines (name, how to reach them), in a panel whose colour says the level.
+    Chat text inside is never read as markup."""
+    from rich.console import Group, RenderableType
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    def bullets(items: Sequence[str]) -> Table:
+        grid = Table.grid(padding=(0, 1))  # wrapped lines stay under their bullet
+        grid.add_column(width=3, justify="right")
+        grid.add_column()
+        for item in items:
+            grid.add_row("\u2022", Text(item))
+        return grid
+
+    parts: list[RenderableType] = [Text(message)]
+    if reasons:
+        parts += [Text(), bullets(reasons)]
+    if resources:
+        # the name, then the ways to reach it on a line of their own, so a number is not split by wrapping
+        parts += [Text(), Text("Where to get help:"), bullets([f"{name}:\n{how}" for name, how in resources])]
+    title = "Safety first" if level == "danger" else "A note on safety" if level == "concern" else "Safety"
+    border = "red" if level == "danger" else "yellow" if level == "concern" else "green"
+    con.print(Panel(Group(*parts), title=title, border_style=border), soft_wrap=False)
 
 
 def print_json(data: dict[str, Any]) -> None:

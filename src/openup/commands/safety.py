@@ -53,12 +53,10 @@ def _para(text: str, indent: str = "") -> None:
     typer.echo(textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=" " * len(indent)))
 
 
-def _print_resources(resources: Sequence[Resource]) -> None:
-    if not resources:
-        return
-    typer.echo("\nWhere to get help:")
-    for res in resources:
-        _para(f"{res.name}: {res.how_to_reach()}", indent="  - ")
+def _print_section(level: str, message: str, reasons: Sequence[str], resources: Sequence[Resource]) -> None:
+    from openup.commands.render import console, print_safety_section
+
+    print_safety_section(console(), level, message, reasons, [(r.name, r.how_to_reach()) for r in resources])
 
 
 def _print_screen(result: ScreenResult) -> None:
@@ -71,22 +69,13 @@ def _print_screen(result: ScreenResult) -> None:
     if not result.flagged and result.level != "none":
         _para("You also said your partner has hurt you or threatened to harm you, which matters on its own.")
     typer.echo()
-    _para(result.message)
-    _print_resources(result.resources)
-    typer.echo()
+    _print_section(result.level, result.message, (), result.resources)
     _para(f"This is a screen, not a diagnosis. {SOURCE}")
 
 
 def _print_safety(verdict: Safety) -> None:
-    title = {"danger": "Safety first", "concern": "A note on safety"}.get(verdict.level)
-    if title:
-        typer.echo(f"{title}\n")
-    _para(verdict.message)
-    if verdict.reasons:
-        typer.echo()
-        for r in verdict.reasons:
-            _para(f"{r.message} (\u201c{r.match}\u201d)", indent="  - ")
-    _print_resources(verdict.resources)
+    reasons = [f"{r.message} (\u201c{r.match}\u201d)" for r in verdict.reasons]
+    _print_section(verdict.level, verdict.message, reasons, verdict.resources)
 
 
 def safety_command(
