@@ -18,6 +18,7 @@ import csv
 import re
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -102,119 +103,124 @@ def _pct(num: int, den: int) -> float:
     return round(100.0 * num / den, 1) if den else 0.0
 
 
+# What is counted for each move's suggestions; the result gives each but "n" also as a percentage of "n".
+_COUNTS = ("n", "carries", "clean", "both", "reads_well", "thought", "concrete", "specific")
+
+
+@dataclass
+class _Tally:
+    """The running counts of `evaluate_replies`."""
+
+    total: int
+    per_move: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {m: dict.fromkeys(_COUNTS, 0) for m in _MOVE_SIGNAL}
+    )
+    texts: dict[str, int] = field(init=False)
+    skipped: dict[str, int] = field(default_factory=dict)
+    sources: dict[str, int] = field(default_factory=dict)
+    valence: dict[str, int] = field(default_factory=lambda: {"n": 0, "agree": 0})
+    timings: list[float] = field(default_factory=list)
+    failures: list[dict[str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.texts = {"total": self.total, "coached": 0, "safety": 0, "skipped": 0, "brief": 0}
+
+    def skip(self, exc: UserError) -> None:
+        self.texts["skipped"] += 1
+        reason = str(exc).split(";")[0].split(":")[0][:60]
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+    def suggestion(self, move: str, text: str, generic: set[str]) -> None:
+        """Count one suggestion: its move's signal, harmful kinds, grammar, question kinds, specificity."""
+        from openup.coach.listen import reads_well
+        from openup.text.detect import detect
+
+        c = self.per_move[move]
+        kinds_found = {f.kind for f in detect(text, model=False)}
+        has_signal = _MOVE_SIGNAL[move] in kinds_found
+        clean = not _harmful(kinds_found)
+        c["n"] += 1
+        c["carries"] += has_signal
+        c["clean"] += clean
+        c["both"] += has_signal and clean
+        c["reads_well"] += reads_well(text)
+        c["thought"] += "thought_question" in kinds_found
+        c["concrete"] += "concrete_question" in kinds_found
+        c["specific"] += text not in generic
+        if not (has_signal and clean) and len(self.failures) < 20:
+            self.failures.append({"move": move, "text": text, "kinds": ",".join(sorted(kinds_found))})
+
+    def feeling(self, emotion: str, valence: str) -> None:
+        """Whether the heard feeling's tone agrees with the text's GoEmotions label, when it has a tone."""
+        want = "positive" if emotion in _POSITIVE_EMOTIONS else "negative" if emotion in _NEGATIVE_EMOTIONS else ""
+        if want:
+            self.valence["n"] += 1
+            self.valence["agree"] += valence == want
+
+    def latency(self, p: float) -> float:
+        """The p-quantile of the sorted timings, in milliseconds."""
+        t = self.timings
+        return round(t[min(len(t) - 1, int(p * len(t)))], 2) if t else 0.0
+
+    def result(self) -> dict[str, Any]:
+        self.timings.sort()
+        moves = {
+            m: {**c, **{f"{k}_pct": _pct(c[k], c["n"]) for k in _COUNTS[1:]}} for m, c in self.per_move.items()
+        }
+        all_n = sum(c["n"] for c in self.per_move.values())
+        return {
+            "texts": self.texts,
+            "sources": self.sources,
+            "skipped_reasons": self.skipped,
+            "moves": moves,
+            "overall": {
+                "suggestions": all_n,
+                "clean_pct": _pct(sum(c["clean"] for c in self.per_move.values()), all_n),
+                "carries_pct": _pct(sum(c["carries"] for c in self.per_move.values()), all_n),
+            },
+            "feeling_valence": {**self.valence, "agree_pct": _pct(self.valence["agree"], self.valence["n"])},
+            "latency_ms": {
+                "p50": self.latency(0.50),
+                "p99": self.latency(0.99),
+                "mean": round(sum(self.timings) / len(self.timings), 2) if self.timings else 0.0,
+            },
+            "failures": self.failures,
+        }
+
+
 def evaluate_replies(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
     """Run `reply()` (templates only, no LLM) over partner texts and count what its suggestions carry.
 
     Returns counts and rates (percentages) per move, latency in milliseconds, and `markdown`, a section
     ready for docs/accuracy.md.
     """
-    from openup.coach.listen import moves, reads_well, reply
-    from openup.text.detect import detect
+    from openup.coach.listen import moves, reply
 
     rows = partner_texts(data_dir, limit)
     # A suggestion is "specific" when it is not one of the slot-free fallback templates.
     generic = {t.text for m in moves().values() for t in m.templates if not t.slots}
-    per_move: dict[str, dict[str, int]] = {
-        m: {
-            "n": 0,
-            "carries": 0,
-            "clean": 0,
-            "both": 0,
-            "reads_well": 0,
-            "thought": 0,
-            "concrete": 0,
-            "specific": 0,
-        }
-        for m in _MOVE_SIGNAL
-    }
-    texts = {"total": len(rows), "coached": 0, "safety": 0, "skipped": 0, "brief": 0}
-    skipped: dict[str, int] = {}
-    sources: dict[str, int] = {}
-    valence = {"n": 0, "agree": 0}
-    timings: list[float] = []
-    failures: list[dict[str, str]] = []
+    tally = _Tally(len(rows))
     for source, text, emotion in rows:
-        sources[source] = sources.get(source, 0) + 1
+        tally.sources[source] = tally.sources.get(source, 0) + 1
         t0 = time.perf_counter()
         try:
             result = reply(text, llm=False)
         except UserError as exc:
-            texts["skipped"] += 1
-            reason = str(exc).split(";")[0].split(":")[0][:60]
-            skipped[reason] = skipped.get(reason, 0) + 1
+            tally.skip(exc)
             continue
-        timings.append((time.perf_counter() - t0) * 1000)
+        tally.timings.append((time.perf_counter() - t0) * 1000)
         if not result.suggestions:
-            texts["safety"] += 1
+            tally.texts["safety"] += 1
             continue
         if result.brief is not None:
-            texts["brief"] += 1  # a small bid answered in kind: no moves to score
+            tally.texts["brief"] += 1  # a small bid answered in kind: no moves to score
             continue
-        texts["coached"] += 1
+        tally.texts["coached"] += 1
         for s in result.suggestions:
-            c = per_move[s.move]
-            found = detect(s.text, model=False)
-            kinds_found = {f.kind for f in found}
-            has_signal = _MOVE_SIGNAL[s.move] in kinds_found
-            clean = not _harmful(kinds_found)
-            c["n"] += 1
-            c["carries"] += has_signal
-            c["clean"] += clean
-            c["both"] += has_signal and clean
-            c["reads_well"] += reads_well(s.text)
-            c["thought"] += "thought_question" in kinds_found
-            c["concrete"] += "concrete_question" in kinds_found
-            c["specific"] += s.text not in generic
-            if not (has_signal and clean) and len(failures) < 20:
-                failures.append({"move": s.move, "text": s.text, "kinds": ",".join(sorted(kinds_found))})
+            tally.suggestion(s.move, s.text, generic)
         if emotion and result.heard.feelings:
-            want = (
-                "positive"
-                if emotion in _POSITIVE_EMOTIONS
-                else "negative"
-                if emotion in _NEGATIVE_EMOTIONS
-                else ""
-            )
-            if want:
-                valence["n"] += 1
-                valence["agree"] += result.heard.valence == want
-    timings.sort()
-
-    def q(p: float) -> float:
-        return round(timings[min(len(timings) - 1, int(p * len(timings)))], 2) if timings else 0.0
-
-    moves_out = {
-        m: {
-            **c,
-            "carries_pct": _pct(c["carries"], c["n"]),
-            "clean_pct": _pct(c["clean"], c["n"]),
-            "both_pct": _pct(c["both"], c["n"]),
-            "reads_well_pct": _pct(c["reads_well"], c["n"]),
-            "thought_pct": _pct(c["thought"], c["n"]),
-            "concrete_pct": _pct(c["concrete"], c["n"]),
-            "specific_pct": _pct(c["specific"], c["n"]),
-        }
-        for m, c in per_move.items()
-    }
-    all_n = sum(c["n"] for c in per_move.values())
-    result_dict: dict[str, Any] = {
-        "texts": texts,
-        "sources": sources,
-        "skipped_reasons": skipped,
-        "moves": moves_out,
-        "overall": {
-            "suggestions": all_n,
-            "clean_pct": _pct(sum(c["clean"] for c in per_move.values()), all_n),
-            "carries_pct": _pct(sum(c["carries"] for c in per_move.values()), all_n),
-        },
-        "feeling_valence": {**valence, "agree_pct": _pct(valence["agree"], valence["n"])},
-        "latency_ms": {
-            "p50": q(0.50),
-            "p99": q(0.99),
-            "mean": round(sum(timings) / len(timings), 2) if timings else 0.0,
-        },
-        "failures": failures,
-    }
+            tally.feeling(emotion, result.heard.valence)
+    result_dict = tally.result()
     result_dict["markdown"] = replies_markdown(result_dict)
     return result_dict
 

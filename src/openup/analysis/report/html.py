@@ -28,10 +28,10 @@ from openup.analysis.bids import SPLIT_PCT, STABLE_PCT
 from openup.analysis.model import SNIPPET, Analysis
 from openup.analysis.ratio import REFERENCE
 from openup.analysis.registry import measures
-from openup.analysis.report.svg import Series, duration, line_chart
+from openup.analysis.report.charts import over_time
+from openup.analysis.report.svg import duration
 from openup.analysis.timeline import ME, PARTNER
 
-MIN_COUNT_FOR_PCT: Final = 3
 WEEKLY_BUDGET: Final = 6000  # examples over all weekly cells together
 LONG_CHAT_WEEKS: Final = 104
 # (column in the weekly rows, table header, evidence prefix of its cells or None)
@@ -47,6 +47,7 @@ WEEKLY_COLUMNS: Final[tuple[tuple[str, str, str | None], ...]] = (
     ("bids", "bids", "bids"),
     ("turned_toward", "turned toward", "turned_toward"),
 )
+Tile = tuple[str, str | Markup, str | Markup]  # an "At a glance" tile: label, value, note
 
 
 def _asset(name: str) -> str:
@@ -235,39 +236,41 @@ class ReportBuilder:
         a = self.a
         if "all" in a.limits:
             return Markup()
-        r = a.ratio.people
-        b = a.bids.people
-        lis = a.listening.data
-        vol = a.volume.people
-        p = self.partner
-        tiles = []
-
-        def tile(label: str, value: str | Markup, note: str | Markup, principle: str) -> None:
-            tiles.append(
-                h(
-                    '<div class="tile"><div class="label">{}</div><div class="value">{}</div>'
-                    '<div class="note">{}</div><div class="pid">{}</div></div>',
-                    label,
-                    value,
-                    note,
-                    principle,
-                )
+        tiles = (
+            h(
+                '<div class="tile"><div class="label">{}</div><div class="value">{}</div>'
+                '<div class="note">{}</div><div class="pid">{}</div></div>',
+                label,
+                value,
+                note,
+                principle,
             )
+            for measure, partner_only, principle, make in GLANCE_TILES
+            if (a.partner or not partner_only) and (measure is None or a.measurable(measure))
+            for label, value, note in make(self)
+        )
+        return h('<section id="glance"><h2>At a glance</h2><div class="tiles">{}</div></section>', join(tiles))
 
-        if a.measurable("appreciation"):
-            ratio = r[ME]["ratio"]
-            tile(
+    # The tiles of `glance`, each as (label, value, note); `GLANCE_TILES` says when and in which order.
+    def _ratio_tile(self) -> list[Tile]:
+        r = self.a.ratio.people[ME]
+        ratio = r["ratio"]
+        return [
+            (
                 "Your appreciation : criticism",
                 h(
                     "{} : {}",
-                    self.num(r[ME]["appreciation"], "ratio.appreciation.0"),
-                    self.num(r[ME]["critical_messages"], "ratio.critical.0"),
+                    self.num(r["appreciation"], "ratio.appreciation.0"),
+                    self.num(r["critical_messages"], "ratio.critical.0"),
                 ),
                 (f"{ratio:g} to 1; " if ratio is not None else "") + f"stable couples keep about {REFERENCE:g} to 1",
-                "appreciate · no-criticism",
             )
-        if a.partner and a.measurable("bids"):
-            tile(
+        ]
+
+    def _bids_tiles(self) -> list[Tile]:
+        b, p = self.a.bids.people, self.partner
+        return [
+            (
                 f"You turned toward {p}'s bids",
                 self.num(b[ME]["turn_toward_pct"], "bids.toward.0", _pct(b[ME]["turn_toward_pct"])),
                 h(
@@ -276,16 +279,20 @@ class ReportBuilder:
                     f"{STABLE_PCT:g}",
                     f"{SPLIT_PCT:g}",
                 ),
-                "listen",
-            )
-            tile(
+            ),
+            (
                 f"{p} turned toward yours",
                 self.num(b[PARTNER]["turn_toward_pct"], "bids.toward.1", _pct(b[PARTNER]["turn_toward_pct"])),
                 h("of {} bids you made", self.num(b[PARTNER]["received"], "bids.made.0")),
-                "listen",
-            )
-        if a.partner and a.measurable("listening") and lis["partner_disclosures"]:
-            tile(
+            ),
+        ]
+
+    def _listening_tile(self) -> list[Tile]:
+        lis, p = self.a.listening.data, self.partner
+        if not lis["partner_disclosures"]:
+            return []
+        return [
+            (
                 f"When {p} shared",
                 self.num(lis["listened_pct"], "listen.listened", _pct(lis["listened_pct"])),
                 h(
@@ -293,31 +300,39 @@ class ReportBuilder:
                     p,
                     self.num(lis["partner_disclosures"], "openness.disclosure.1"),
                 ),
-                "listen",
             )
-        if a.partner and a.measurable("small_wins"):
-            tile(
-                f"{p} opened up more than usual",
-                self.num(a.small_wins.count, "small_wins"),
-                h("times; you encouraged {}", self.num(a.small_wins.outcomes["listened"], "small_wins.listened")),
-                "small-wins",
+        ]
+
+    def _small_wins_tile(self) -> list[Tile]:
+        wins = self.a.small_wins
+        return [
+            (
+                f"{self.partner} opened up more than usual",
+                self.num(wins.count, "small_wins"),
+                h("times; you encouraged {}", self.num(wins.outcomes["listened"], "small_wins.listened")),
             )
-        if a.partner and a.measurable("pursuit"):
-            cyc = a.pursuit.cycle
-            weeks = len(cyc.get("cycle_weeks") or [])
-            who = (
-                f"{cyc['pursuer']} pursued, {cyc['withdrawer']} pulled back"
-                if cyc.get("pursuer")
-                else "no week shows the cycle"
-            )
-            tile(
+        ]
+
+    def _pursuit_tile(self) -> list[Tile]:
+        cyc = self.a.pursuit.cycle
+        weeks = len(cyc.get("cycle_weeks") or [])
+        who = (
+            f"{cyc['pursuer']} pursued, {cyc['withdrawer']} pulled back"
+            if cyc.get("pursuer")
+            else "no week shows the cycle"
+        )
+        return [
+            (
                 "Pursue–withdraw weeks",
                 self.num(weeks, "pursuit.cycle"),
                 h("of {} weeks; {}", cyc.get("active_weeks", 0), who),
-                "give-room",
             )
-        if a.partner and a.measurable("latency"):
-            tile(
+        ]
+
+    def _latency_tile(self) -> list[Tile]:
+        vol = self.a.volume.people
+        return [
+            (
                 "Typical reply time",
                 h(
                     "{} / {}",
@@ -326,28 +341,33 @@ class ReportBuilder:
                 ),
                 h(
                     "you / {} (median; slowest tenth above {} / {})",
-                    p,
+                    self.partner,
                     self.num(None, "volume.slow.0", _dur(vol[ME].p90_latency_s)),
                     self.num(None, "volume.slow.1", _dur(vol[PARTNER].p90_latency_s)),
                 ),
-                "give-room",
             )
+        ]
+
+    def _words_tile(self) -> list[Tile]:
+        vol = self.a.volume.people
         share = vol[ME].word_share
-        tile(
-            "Your share of the words",
-            _pct(None if share is None else round(100 * share, 1)),
-            f"{vol[ME].words:,} of {vol[ME].words + vol[PARTNER].words:,} words",
-            "reciprocity",
-        )
-        if a.measurable("openness"):
-            tr = a.openness.partner_trend
-            tile(
-                f"{p}'s depth of sharing",
+        return [
+            (
+                "Your share of the words",
+                _pct(None if share is None else round(100 * share, 1)),
+                f"{vol[ME].words:,} of {vol[ME].words + vol[PARTNER].words:,} words",
+            )
+        ]
+
+    def _openness_tile(self) -> list[Tile]:
+        tr = self.a.openness.partner_trend
+        return [
+            (
+                f"{self.partner}'s depth of sharing",
                 str(tr.get("direction", "unknown")),
                 tr.get("note") or f"mean depth {tr.get('early')} early vs {tr.get('late')} recently (0–3)",
-                "reciprocity · small-wins",
             )
-        return h('<section id="glance"><h2>At a glance</h2><div class="tiles">{}</div></section>', join(tiles))
+        ]
 
     def charts(self) -> Markup:
         a = self.a
@@ -355,142 +375,8 @@ class ReportBuilder:
             return Markup()
         if "trends" in a.limits:
             return h('<section id="charts"><h2>Over time</h2><p class="muted">{}</p></section>', a.limits["trends"])
-        wk = a.timeline.weeks
-        wcol = a.weekly.col
-        names = [self.me, self.partner]
-        people = [ME, PARTNER] if a.partner else [ME]
-        css = ["you", "partner"]
-        label = ["You", self.partner]
-
-        def keys(prefix: str, p: int) -> list[str | None]:
-            if not self.weekly_cells(prefix):
-                return []
-            return [f"w.{prefix}.{p}.{w}" for w in wk]
-
-        used: Callable[[str], bool] = self.use
-        out = []
-        out.append(
-            line_chart(
-                "chart-messages",
-                "Messages per week",
-                wk,
-                [Series(label[p], wcol("messages")[p], css[p], keys("messages", p)) for p in people],
-                used=used,
-            )
-        )
-        if a.partner and a.measurable("latency"):
-            lat = wcol("median_latency_s", None)
-            out.append(
-                line_chart(
-                    "chart-latency",
-                    "Median reply time per week (weeks with 3+ replies)",
-                    wk,
-                    [Series(label[p], lat[p], css[p]) for p in people],
-                    y_format=duration,
-                    used=used,
-                )
-            )
-        if a.measurable("openness"):
-            op = wcol("openness", None)
-            out.append(
-                line_chart(
-                    "chart-openness",
-                    "Depth of sharing per week (mean per text message, 0–3)",
-                    wk,
-                    [Series(label[p], op[p], css[p], keys("self_disclosure", p)) for p in people],
-                    used=used,
-                )
-            )
-        if a.measurable("appreciation"):
-            series = [
-                Series("Your appreciation", wcol("appreciation")[ME], "good", keys("appreciation", ME)),
-                Series("Your criticism", wcol("criticism")[ME], "bad", keys("criticism", ME)),
-            ]
-            if a.partner:
-                series += [
-                    Series(
-                        f"{self.partner}'s appreciation",
-                        wcol("appreciation")[PARTNER],
-                        "good2",
-                        keys("appreciation", PARTNER),
-                        dashed=True,
-                    ),
-                    Series(
-                        f"{self.partner}'s criticism",
-                        wcol("criticism")[PARTNER],
-                        "bad2",
-                        keys("criticism", PARTNER),
-                        dashed=True,
-                    ),
-                ]
-            out.append(
-                line_chart(
-                    "chart-ratio", "Appreciative and critical messages per week", wk, series, used=used
-                )
-            )
-        if a.partner and a.measurable("bids"):
-            given, received = wcol("toward_given"), wcol("bids_received")
-            series = []
-            for p in people:
-                vals: list[float | None] = [
-                    round(100 * (given[p][w] or 0) / r, 1)
-                    if (r := received[p][w] or 0) >= MIN_COUNT_FOR_PCT
-                    else None
-                    for w in range(len(wk))
-                ]
-                series.append(
-                    Series(
-                        f"{label[p]} turning toward {names[1 - p] if p else self.partner}",
-                        vals,
-                        css[p],
-                        keys("turned_toward", 1 - p),
-                    )
-                )
-            out.append(
-                line_chart(
-                    "chart-bids",
-                    "Bids turned toward, % per week (weeks with 3+ bids)",
-                    wk,
-                    series,
-                    y_max=100,
-                    y_format=lambda v: f"{v:.0f}%",
-                    refs=[
-                        (STABLE_PCT, f"{STABLE_PCT:g}% couples who stayed together"),
-                        (SPLIT_PCT, f"{SPLIT_PCT:g}% couples who split"),
-                    ],
-                    used=used,
-                )
-            )
-        if a.partner and a.measurable("pursuit"):
-            cyc = a.pursuit.cycle
-            bands = [wk.index(w) for w in cyc.get("cycle_weeks") or []]
-            out.append(
-                line_chart(
-                    "chart-pursuit",
-                    "Pursuit per week (follow-ups before an answer, question barrages, demands)",
-                    wk,
-                    [Series(label[p], wcol("pursuit")[p], css[p], keys("pursuit", p)) for p in people],
-                    bands=bands,
-                    band_label="pursue–withdraw week",
-                    used=used,
-                )
-            )
-            wd = wcol("withdrawal", None)
-            out.append(
-                line_chart(
-                    "chart-withdrawal",
-                    "Pulling back per week (replies later and shorter than usual; 0 = usual)",
-                    wk,
-                    [
-                        Series(label[p], [None if v is None else max(v, 0.0) for v in wd[p]], css[p])
-                        for p in people
-                    ],
-                    bands=bands,
-                    band_label="pursue–withdraw week",
-                    used=used,
-                )
-            )
-        return h('<section id="charts"><h2>Over time</h2><div class="charts">{}</div></section>', join(out))
+        figures = over_time(a, self.partner, self.weekly_cells, self.use)
+        return h('<section id="charts"><h2>Over time</h2><div class="charts">{}</div></section>', join(figures))
 
     def details(self) -> Markup:
         a = self.a
@@ -685,6 +571,20 @@ class ReportBuilder:
             body=body,
             evidence=self.evidence(),  # sections first: they decide which evidence lists are used
         )
+
+
+# The "At a glance" tiles in page order: (measure the chat must support or None, needs a partner, principle,
+# the ReportBuilder method giving the tiles).
+GLANCE_TILES: Final[tuple[tuple[str | None, bool, str, Callable[[ReportBuilder], list[Tile]]], ...]] = (
+    ("appreciation", False, "appreciate · no-criticism", ReportBuilder._ratio_tile),
+    ("bids", True, "listen", ReportBuilder._bids_tiles),
+    ("listening", True, "listen", ReportBuilder._listening_tile),
+    ("small_wins", True, "small-wins", ReportBuilder._small_wins_tile),
+    ("pursuit", True, "give-room", ReportBuilder._pursuit_tile),
+    ("latency", True, "give-room", ReportBuilder._latency_tile),
+    (None, False, "reciprocity", ReportBuilder._words_tile),
+    ("openness", False, "reciprocity · small-wins", ReportBuilder._openness_tile),
+)
 
 
 def _dur(v: float | None) -> str:

@@ -39,13 +39,29 @@ def _fmt(v: float) -> str:
     return f"{v:.0f}" if abs(v) >= 10 or v == int(v) else f"{v:.2g}"
 
 
+@dataclass(frozen=True)
+class _Axes:
+    """Where weeks and values land in the plot area."""
+
+    n: int  # weeks
+    top: float  # value at the top edge
+    pw: float = W - LEFT - RIGHT
+    ph: float = H - TOP - BOTTOM
+
+    def x(self, i: int) -> float:
+        return LEFT + (self.pw * (i + 0.5) / self.n if self.n else 0)
+
+    def y(self, v: float) -> float:
+        return TOP + self.ph - self.ph * min(max(v, 0.0), self.top) / self.top
+
+
 def line_chart(
     chart_id: str,
     title: str,
     weeks: Sequence[str],
     series: Sequence[Series],
     *,
-    y_format: Callable[[float], str] = _fmt,
+    y_format: Callable[[float], str] | None = None,
     y_max: float | None = None,
     refs: Sequence[tuple[float, str]] = (),
     bands: Sequence[int] = (),
@@ -54,18 +70,12 @@ def line_chart(
 ) -> Markup:
     """An SVG line chart over weeks: lines with clickable points, reference lines, shaded weeks.
 
-    Built as `Markup` with `Markup.format`, so labels, titles and week names are escaped by construction."""
-    n = len(weeks)
+    Built as `Markup` with `Markup.format`, so labels, titles and week names are escaped by construction.
+    `y_format` writes the values of the axis and the tooltips (default: a short number)."""
+    y_format = y_format or _fmt
     vals = [v for s in series for v in s.values if v is not None]
     top = y_max if y_max is not None else _nice_max(max([*vals, *(r[0] for r in refs), 0.0]) * 1.05)
-    pw, ph = W - LEFT - RIGHT, H - TOP - BOTTOM
-
-    def x(i: int) -> float:
-        return LEFT + (pw * (i + 0.5) / n if n else 0)
-
-    def y(v: float) -> float:
-        return TOP + ph - ph * min(max(v, 0.0), top) / top
-
+    ax = _Axes(len(weeks), top)
     out: list[Markup] = [
         h(
             '<svg id="{}" class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}" '
@@ -76,69 +86,12 @@ def line_chart(
             title,
         ),
         h("<title>{}</title>", title),
+        *_frame(ax, weeks, y_format, refs, bands, band_label),
     ]
-    step = pw / n if n else pw
-    for w in bands:
-        out.append(
-            h(
-                '<rect class="band" x="{:.1f}" y="{}" width="{:.1f}" height="{}"><title>{}: {}</title></rect>',
-                x(w) - step / 2,
-                TOP,
-                max(step, 1),
-                ph,
-                weeks[w],
-                band_label,
-            )
-        )
-    for k in range(5):
-        tick = top * k / 4
-        yy = y(tick)
-        out.append(h('<line class="grid" x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}"/>', LEFT, W - RIGHT, yy, yy))
-        out.append(
-            h('<text class="ytick" x="{}" y="{:.1f}" text-anchor="end">{}</text>', LEFT - 6, yy + 4, y_format(tick))
-        )
-    label_every = max(1, math.ceil(n / 8))
-    for i in range(0, n, label_every):
-        out.append(h('<text class="xtick" x="{:.1f}" y="{}" text-anchor="middle">{}</text>', x(i), H - 12, weeks[i]))
-    for value, label in refs:
-        yy = y(value)
-        out.append(h('<line class="ref" x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}"/>', LEFT, W - RIGHT, yy, yy))
-        out.append(
-            h('<text class="reflabel" x="{}" y="{:.1f}" text-anchor="end">{}</text>', W - RIGHT - 4, yy - 4, label)
-        )
-    smooth = n > SMOOTH_AFTER
+    smooth = ax.n > SMOOTH_AFTER
     for s in series:
-        segments: list[list[str]] = [[]]
-        line_values = rolling_mean(s.values, 4) if smooth else s.values
-        for i, v in enumerate(line_values):
-            if v is None:
-                if segments[-1]:
-                    segments.append([])
-                continue
-            segments[-1].append(f"{x(i):.1f},{y(v):.1f}")
-        dash = Markup(' stroke-dasharray="5 4"') if s.dashed else ""
-        for seg in segments:
-            if len(seg) > 1:
-                out.append(h('<polyline class="line {}"{} points="{}"/>', s.css, dash, " ".join(seg)))
-        radius = 3.2 if n <= 80 else 1.8
-        # Long charts drop per-point tooltips and tab stops: a ten-year chat has thousands of points.
-        compact = n > COMPACT_AFTER
-        out.append(h('<g class="pts {}{}">', s.css, " faint" if smooth else ""))
-        for i, v in enumerate(s.values):
-            if v is None:
-                continue
-            key = s.keys[i] if i < len(s.keys) else None
-            clickable = key is not None and (used is None or used(key))
-            attrs = h(' data-ev="{}"', key) if clickable and key else Markup()
-            if attrs and not compact:
-                attrs += Markup(' tabindex="0"')
-            point = h('<circle cx="{:.1f}" cy="{:.1f}" r="{}" data-v="{:g}"{}', x(i), y(v), radius, v, attrs)
-            if compact:
-                out.append(point + Markup("/>"))
-            else:
-                tip = f"{s.label}, {weeks[i]}: {y_format(v)}"
-                out.append(h("{}><title>{}</title></circle>", point, tip))
-        out.append(Markup("</g>"))
+        out += _line(ax, s, smooth)
+        out += _points(ax, s, weeks, y_format, smooth, used)
     out.append(Markup("</svg>"))
     legend = Markup("").join(
         h('<span class="key {}{}">{}</span>', s.css, " dashed" if s.dashed else "", s.label) for s in series
@@ -153,6 +106,97 @@ def line_chart(
         Markup("").join(out),
         legend,
     )
+
+
+def _frame(
+    ax: _Axes,
+    weeks: Sequence[str],
+    y_format: Callable[[float], str],
+    refs: Sequence[tuple[float, str]],
+    bands: Sequence[int],
+    band_label: str,
+) -> list[Markup]:
+    """Shaded weeks, grid lines with their values, week labels and reference lines."""
+    out: list[Markup] = []
+    step = ax.pw / ax.n if ax.n else ax.pw
+    for w in bands:
+        out.append(
+            h(
+                '<rect class="band" x="{:.1f}" y="{}" width="{:.1f}" height="{}"><title>{}: {}</title></rect>',
+                ax.x(w) - step / 2,
+                TOP,
+                max(step, 1),
+                ax.ph,
+                weeks[w],
+                band_label,
+            )
+        )
+    for k in range(5):
+        tick = ax.top * k / 4
+        yy = ax.y(tick)
+        out.append(h('<line class="grid" x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}"/>', LEFT, W - RIGHT, yy, yy))
+        out.append(
+            h('<text class="ytick" x="{}" y="{:.1f}" text-anchor="end">{}</text>', LEFT - 6, yy + 4, y_format(tick))
+        )
+    label_every = max(1, math.ceil(ax.n / 8))
+    for i in range(0, ax.n, label_every):
+        out.append(
+            h('<text class="xtick" x="{:.1f}" y="{}" text-anchor="middle">{}</text>', ax.x(i), H - 12, weeks[i])
+        )
+    for value, label in refs:
+        yy = ax.y(value)
+        out.append(h('<line class="ref" x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}"/>', LEFT, W - RIGHT, yy, yy))
+        out.append(
+            h('<text class="reflabel" x="{}" y="{:.1f}" text-anchor="end">{}</text>', W - RIGHT - 4, yy - 4, label)
+        )
+    return out
+
+
+def _line(ax: _Axes, s: Series, smooth: bool) -> list[Markup]:
+    """The series' line, broken where a week has no value; a 4-week average when `smooth`."""
+    segments: list[list[str]] = [[]]
+    line_values = rolling_mean(s.values, 4) if smooth else s.values
+    for i, v in enumerate(line_values):
+        if v is None:
+            if segments[-1]:
+                segments.append([])
+            continue
+        segments[-1].append(f"{ax.x(i):.1f},{ax.y(v):.1f}")
+    dash = Markup(' stroke-dasharray="5 4"') if s.dashed else ""
+    return [
+        h('<polyline class="line {}"{} points="{}"/>', s.css, dash, " ".join(seg)) for seg in segments if len(seg) > 1
+    ]
+
+
+def _points(
+    ax: _Axes,
+    s: Series,
+    weeks: Sequence[str],
+    y_format: Callable[[float], str],
+    smooth: bool,
+    used: Callable[[str], bool] | None,
+) -> list[Markup]:
+    """One dot per week with a value; those with evidence open it."""
+    radius = 3.2 if ax.n <= 80 else 1.8
+    # Long charts drop per-point tooltips and tab stops: a ten-year chat has thousands of points.
+    compact = ax.n > COMPACT_AFTER
+    out = [h('<g class="pts {}{}">', s.css, " faint" if smooth else "")]
+    for i, v in enumerate(s.values):
+        if v is None:
+            continue
+        key = s.keys[i] if i < len(s.keys) else None
+        clickable = key is not None and (used is None or used(key))
+        attrs = h(' data-ev="{}"', key) if clickable and key else Markup()
+        if attrs and not compact:
+            attrs += Markup(' tabindex="0"')
+        point = h('<circle cx="{:.1f}" cy="{:.1f}" r="{}" data-v="{:g}"{}', ax.x(i), ax.y(v), radius, v, attrs)
+        if compact:
+            out.append(point + Markup("/>"))
+        else:
+            tip = f"{s.label}, {weeks[i]}: {y_format(v)}"
+            out.append(h("{}><title>{}</title></circle>", point, tip))
+    out.append(Markup("</g>"))
+    return out
 
 
 def h(template: str, /, *args: object) -> Markup:
