@@ -25,8 +25,10 @@ PACKAGE = Path(openup.__file__).resolve().parent
 @pytest.fixture()
 def edited(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, dict[str, Any]]]:
     """The parsed method files, editable by the test; the caches are cleared before and after."""
-    files = {name: copy.deepcopy(method.read_data(name)) for name in ("signals.toml", "principles.toml", "safety.toml")}
-    caches = (method.principles, method.kinds, method.groups, method.group, method.references, method.safety_wording)
+    names = ("signals.toml", "principles.toml", "safety.toml", "rewrites.toml")
+    files = {name: copy.deepcopy(method.read_data(name)) for name in names}
+    caches = (method.principles, method.kinds, method.groups, method.group, method.references, method.safety_wording,
+              method.rewrite_table)
 
     def clear() -> None:
         for fn in caches:
@@ -134,3 +136,15 @@ advice = "Scorn tells your partner that sharing gets punished."
     assert sam["scorn"] == 2 and sam["critical_messages"] == 2
     assert metrics["measures"]["listening"]["harmful_moves"]["scorn"] == 1  # Sam's answer to Alex's rough day
     assert "Messages with scorn" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_an_unknown_table_in_a_method_file_fails_at_load() -> None:
+    method.check_top_level("replies.toml", {"move": {}, "avoid": []})
+    with pytest.raises(MethodError, match=r"replies.toml: unknown table\(s\) \['moves'\]"):
+        method.check_top_level("replies.toml", {"moves": {}})
+
+
+def test_rewrites_name_kinds_that_hurt(edited: dict[str, dict[str, Any]]) -> None:
+    edited["rewrites.toml"]["kind"]["appreciation"] = {"templates": ["Thanks!"]}
+    with pytest.raises(MethodError, match="'appreciation' is not a kind that hurts"):
+        method.rewrite_table()

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from openup.method import kinds, read_data
+from openup.method import kinds, rewrite_table
 from openup.text.detect import detect
 from openup.text.lexical import macros
 from openup.text.normalize import normalize
@@ -43,8 +43,8 @@ def sentences(text: str) -> list[Sentence]:
 
 @cache
 def _rewrites() -> dict[str, object]:
-    """rewrites.toml, parsed once."""
-    return read_data("rewrites.toml")
+    """rewrites.toml, parsed once and checked against signals.toml."""
+    return rewrite_table()
 
 
 @cache

@@ -66,11 +66,51 @@ class SafetyWording:
     messages: Mapping[str, Mapping[str, str]]  # scope (text, chat, questionnaire) -> level -> paragraph
 
 
+# The top-level tables each method file may hold; any other key fails at load (a typo is never ignored).
+TOP_LEVEL: dict[str, frozenset[str]] = {
+    "principles.toml": frozenset({"principle", "reference"}),
+    "signals.toml": frozenset({"group", "kind"}),
+    "safety.toml": frozenset({"withheld_principles", "message"}),
+    "rewrites.toml": frozenset({"kind", "merge_by_principle", "soft_side"}),
+    "replies.toml": frozenset({"avoid", "brief", "feeling_nouns", "hard_words", "likely", "move", "parties",
+                               "places", "valence"}),
+    "resources.toml": frozenset({"emergency", "resource", "verified"}),
+    "findings.toml": frozenset({"appreciation", "bids", "leverage", "listening", "partner_trend", "pursuit",
+                                "questions", "reciprocity", "small_wins"}),
+}
+
+
 @cache
 def read_data(name: str) -> dict[str, Any]:
-    """Parse one TOML file shipped in this folder (once; callers must not change what it returns)."""
+    """Parse one TOML file shipped in this folder, once, and check its top-level tables (callers must not
+    change what it returns)."""
     with resources.files(__package__).joinpath(name).open("rb") as fh:
-        return tomllib.load(fh)
+        data = tomllib.load(fh)
+    check_top_level(name, data)
+    return data
+
+
+def check_top_level(name: str, data: dict[str, Any]) -> None:
+    """A MethodError when a method file holds a top-level table it should not."""
+    unknown = set(data) - TOP_LEVEL.get(name, frozenset(data))
+    if unknown:
+        raise MethodError(f"{name}: unknown table(s) {sorted(unknown)}; expected {sorted(TOP_LEVEL[name])}")
+
+
+@cache
+def rewrite_table() -> dict[str, Any]:
+    """rewrites.toml, checked: every kind it rewrites exists and hurts, every merged principle exists."""
+    data = read_data("rewrites.toml")
+    table = kinds()
+    for kind, row in data.get("kind", {}).items():
+        where = f"rewrites.toml: kind {kind!r}"
+        if kind not in table or table[kind].polarity != "hurts":
+            raise MethodError(f"{where} is not a kind that hurts in signals.toml")
+        _table(where, row, {"templates"}, frozenset({"default_feeling"}))
+    for pid in data.get("merge_by_principle", []):
+        if pid not in principles():
+            raise MethodError(f"rewrites.toml: merge_by_principle names unknown principle {pid!r}")
+    return data
 
 
 def _table(where: str, row: Any, required: set[str], optional: frozenset[str] = frozenset()) -> dict[str, Any]:
