@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/openup demo
+	$(BIN)/openup web
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

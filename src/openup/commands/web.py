@@ -1,0 +1,44 @@
+"""`openup web`: the local web app (what `make run` starts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def web_command(
+    port: Annotated[int, typer.Option("--port", help="Port on this computer.")] = 8765,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; anything but 127.0.0.1 is "
+                                      "reachable from other machines.")] = "127.0.0.1",
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser.")] = False,
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help="Folder for what the app saves "
+                                                   "(default: $OPENUP_DATA_DIR, else your user data folder).")] = None,
+) -> None:
+    """Open openup in your browser: check, reply, safety and help. Everything stays on this computer."""
+    import threading
+    import webbrowser
+
+    import uvicorn
+
+    from openup.errors import UserError
+    from openup.web import create_app
+
+    if not 0 < port < 65536:
+        raise UserError(f"--port {port} is not a port; choose one from 1 to 65535, e.g. 8765.")
+    if host not in ("127.0.0.1", "localhost"):
+        typer.echo(f"Warning: listening on {host}, so other machines on the network can reach openup.", err=True)
+    app = create_app(host=host, port=port, data=data_dir)
+    url = f"http://127.0.0.1:{port}/" if host in ("127.0.0.1", "localhost") else f"http://{host}:{port}/"
+    typer.echo(f"openup is running at {url} (Ctrl+C to stop).")
+    if not no_browser:
+        threading.Timer(1.0, lambda: webbrowser.open(url)).start()
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    except OSError as exc:
+        raise UserError(f"Cannot listen on {host}:{port}: {exc.strerror or exc}. Try another --port.") from None
+
+
+def register(app: typer.Typer) -> None:
+    app.command("web")(web_command)

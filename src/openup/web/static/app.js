@@ -1,0 +1,200 @@
+// openup's pages: check as you type, reply coaching, the questionnaire, and the quick exit.
+// Everything from the user or the server is placed with textContent, never as HTML.
+"use strict";
+
+const token = () => document.querySelector('meta[name="csrf-token"]').content;
+let principleNames = null;
+function principleName(id) {
+  if (principleNames === null) {
+    const data = document.getElementById("principles");
+    principleNames = data ? JSON.parse(data.textContent) : {};
+  }
+  return principleNames[id] || id;
+}
+
+function el(tag, text, cls) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = text;
+  if (cls) node.className = cls;
+  return node;
+}
+
+// -- quick exit: the button, or Esc twice; the page is replaced, so Back does not return to it -------------
+function quickExit() {
+  document.title = "Notes";
+  document.body.replaceChildren();
+  window.location.replace("/n");
+}
+let lastEsc = 0;
+document.addEventListener("keydown", (e) => {
+  if (e.key !== "Escape") return;
+  const now = Date.now();
+  if (now - lastEsc < 1500) quickExit();
+  lastEsc = now;
+});
+document.addEventListener("DOMContentLoaded", () => {
+  const exit = document.getElementById("quick-exit");
+  if (exit) exit.addEventListener("click", quickExit);
+  // Moving between openup's pages replaces the history entry: the app never leaves a trail of pages.
+  for (const a of document.querySelectorAll("a[href^='/']")) {
+    a.addEventListener("click", (e) => {
+      if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+      e.preventDefault();
+      window.location.replace(a.getAttribute("href"));
+    });
+  }
+  setupCheck();
+  setupReply();
+  setupScreen();
+});
+
+async function post(url, body) {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-CSRF-Token": token() },
+    body: JSON.stringify(body),
+  });
+  const data = await res.json().catch(() => ({ error: "The app did not answer; is it still running?" }));
+  if (!res.ok) throw new Error(data.error || "Something went wrong.");
+  return data;
+}
+
+// -- the safety section, the same on every page --------------------------------------------------------
+function showSafety(section, safety, always) {
+  section.replaceChildren();
+  if (!safety || (safety.level === "none" && !always)) { section.hidden = true; return; }
+  section.hidden = false;
+  section.dataset.level = safety.level;
+  const title = { danger: "Safety first", concern: "A note on safety" }[safety.level] || "Safety";
+  section.append(el("h2", title), el("p", safety.message));
+  if (safety.reasons && safety.reasons.length) {
+    const ul = el("ul");
+    for (const r of safety.reasons) ul.append(el("li", `${r.message} (“${r.match}”)`));
+    section.append(ul);
+  }
+  if (safety.resources && safety.resources.length) {
+    section.append(el("h3", "Where to get help"));
+    const ul = el("ul", null, "lines");
+    for (const r of safety.resources) {
+      const li = el("li");
+      li.append(el("strong", r.name), el("br"));
+      const ways = [r.phone && `call ${r.phone}`, r.text && `text ${r.text}`, r.url].filter(Boolean).join(", ");
+      li.append(document.createTextNode(ways));
+      ul.append(li);
+    }
+    section.append(ul);
+  }
+}
+
+// -- check a draft as you type --------------------------------------------------------------------------
+function marked(text, signals) {
+  const out = el("span");
+  const spans = signals.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  let at = 0;
+  for (const s of spans) {
+    if (s.start < at) continue;
+    out.append(document.createTextNode(text.slice(at, s.start)));
+    const mark = el("mark", text.slice(s.start, s.end), `k-${s.kind}`);
+    mark.title = s.kind.replace(/_/g, " ");
+    out.append(mark);
+    at = s.end;
+  }
+  out.append(document.createTextNode(text.slice(at)));
+  return out;
+}
+
+function setupCheck() {
+  const box = document.getElementById("draft");
+  if (!box) return;
+  const status = document.getElementById("status");
+  let timer = 0;
+  let asked = 0;
+  box.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const text = box.value;
+      const mine = ++asked;
+      if (!text.trim()) { document.getElementById("result").hidden = true; status.textContent = ""; return; }
+      try {
+        const review = await post("/api/check", { text });
+        if (mine !== asked) return; // a newer draft is being read
+        status.textContent = "";
+        renderReview(review);
+      } catch (err) {
+        if (mine === asked) status.textContent = err.message;
+      }
+    }, 250);
+  });
+}
+
+function renderReview(r) {
+  showSafety(document.getElementById("safety"), r.safety, false);
+  document.getElementById("result").hidden = false;
+  document.getElementById("marked").replaceChildren(marked(r.text, r.signals));
+  const list = document.getElementById("feedback");
+  list.replaceChildren();
+  for (const f of r.feedback) {
+    if (f.principle === "safety") continue;
+    const li = el("li", null, `sev-${f.severity}`);
+    li.append(el("strong", principleName(f.principle)), el("br"), el("span", f.message));
+    list.append(li);
+  }
+  const rw = document.getElementById("rewrite");
+  rw.hidden = !r.rewrite;
+  document.getElementById("rewrite-text").textContent = r.rewrite || "";
+  const alts = document.getElementById("alternatives");
+  alts.replaceChildren(...(r.alternatives || []).map((a) => el("li", a)));
+  const clean = !r.rewrite && r.safety.level === "none" && !r.feedback.some((f) => f.severity === "high");
+  document.getElementById("clean").hidden = !clean;
+}
+
+// -- reply coaching ---------------------------------------------------------------------------------------
+function setupReply() {
+  const box = document.getElementById("message");
+  if (!box) return;
+  const status = document.getElementById("status");
+  document.getElementById("coach").addEventListener("click", async () => {
+    status.textContent = "Reading…";
+    try {
+      const r = await post("/api/reply", { text: box.value });
+      status.textContent = "";
+      showSafety(document.getElementById("safety"), r.safety, false);
+      document.getElementById("result").hidden = false;
+      const heard = r.heard || {};
+      const feelings = (heard.feelings || []).map((f) => f.feeling).join(", ");
+      document.getElementById("heard").textContent =
+        [heard.event, feelings && `feeling: ${feelings}`].filter(Boolean).join(" · ") || "A short message.";
+      document.getElementById("moves").replaceChildren(...(r.suggestions || []).map((s) => {
+        const li = el("li");
+        li.append(el("strong", s.move), document.createTextNode(" "), el("span", s.text));
+        return li;
+      }));
+      document.getElementById("avoid").replaceChildren(...(r.avoid || []).map((a) => el("li", a.text)));
+    } catch (err) {
+      status.textContent = err.message;
+    }
+  });
+}
+
+// -- the questionnaire ------------------------------------------------------------------------------------
+function setupScreen() {
+  const form = document.getElementById("screen");
+  if (!form) return;
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const answers = [...form.querySelectorAll("fieldset")].map((fs) => {
+      const picked = fs.querySelector("input:checked");
+      return picked ? picked.value : "";
+    });
+    const country = document.getElementById("country").value;
+    const section = document.getElementById("safety");
+    try {
+      const r = await post("/api/safety/screen", { answers, country });
+      showSafety(section, { level: r.level, message: r.message, reasons: [], resources: r.resources }, true);
+      section.prepend(el("p", `Score ${r.total} of 20 (above ${r.cutoff} is a positive screen).`));
+    } catch (err) {
+      section.hidden = false;
+      section.replaceChildren(el("p", err.message));
+    }
+  });
+}

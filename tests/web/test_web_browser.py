@@ -1,0 +1,122 @@
+"""The web app in Debian Chromium: keyboard only, at 375 px and 1280 px; what a user types is shown as text;
+the quick exit leaves no openup page in the history; no request leaves 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update"]
+WIDTHS = (375, 1280)
+XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script> you never listen {{7*7}}'
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
+def page(request: pytest.FixtureRequest, browser: Any, server: str) -> Iterator[Any]:
+    width = request.param
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    outside: list[str] = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
+                  else (outside.append(route.request.url), route.abort()))
+    pg = context.new_page()
+    dialogs: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.width = width  # type: ignore[attr-defined]
+    yield pg
+    assert not dialogs, f"a script ran: {dialogs}"
+    assert not outside, f"requests left the machine: {outside}"
+    context.close()
+
+
+def _no_horizontal_scroll(pg: Any) -> None:
+    assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_check_as_you_type_keyboard_only(page: Any, server: str, shots: Path) -> None:
+    page.goto(server + "/")
+    for _ in range(12):  # Tab from the top until the draft box has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "draft":
+            break
+    assert page.evaluate("document.activeElement.id") == "draft"
+    page.keyboard.type("You never listen to me. Calm down.")
+    page.wait_for_selector("#marked mark")
+    assert page.locator("#marked mark").count() >= 2
+    assert "listen to me" in page.locator("#rewrite-text").inner_text()
+    assert page.locator("#feedback li").count() >= 1
+    _no_horizontal_scroll(page)
+    page.screenshot(path=str(shots / f"check-{page.width}.png"), full_page=True)
+
+
+def test_a_typed_payload_is_text(page: Any, server: str) -> None:
+    page.goto(server + "/")
+    page.fill("#draft", XSS)
+    page.wait_for_selector("#marked mark")
+    assert page.evaluate("window.__pwned") is None
+    assert "<script>" in page.locator("#marked").inner_text()
+    assert page.locator("#marked img").count() == 0
+
+
+def test_safety_leads_when_a_draft_shows_danger(page: Any, server: str, shots: Path) -> None:
+    page.goto(server + "/")
+    page.fill("#draft", "he said he will kill me if i leave him")
+    page.wait_for_selector("#safety:not([hidden])")
+    assert page.locator("#safety").get_attribute("data-level") == "danger"
+    assert "Where to get help" in page.locator("#safety").inner_text()
+    page.screenshot(path=str(shots / f"check-safety-{page.width}.png"), full_page=True)
+
+
+def test_reply_page(page: Any, server: str, shots: Path) -> None:
+    page.goto(server + "/reply")
+    page.fill("#message", "My boss yelled at me in front of everyone")
+    page.click("#coach")
+    page.wait_for_selector("#moves li")
+    assert page.locator("#moves li").count() == 3
+    assert "boss" in page.locator("#heard").inner_text()
+    _no_horizontal_scroll(page)
+    page.screenshot(path=str(shots / f"reply-{page.width}.png"), full_page=True)
+
+
+def test_safety_page_and_questionnaire(page: Any, server: str, shots: Path) -> None:
+    page.goto(server + "/safety?country=GB")
+    assert "0808 2000 247" in page.inner_text("main")
+    for q, value in (("hurt", "2"), ("insult", "4"), ("threaten", "1"), ("scream", "3"), ("fear", "yes")):
+        page.check(f"input[name='{q}'][value='{value}']")
+    page.click("#screen button[type=submit]")
+    page.wait_for_selector("#safety:not([hidden])")
+    assert "Score 10 of 20" in page.inner_text("#safety")
+    _no_horizontal_scroll(page)
+    page.screenshot(path=str(shots / f"safety-{page.width}.png"), full_page=True)
+
+
+def test_quick_exit_leaves_nothing_in_history(page: Any, server: str) -> None:
+    page.goto("about:blank")
+    page.goto(server + "/")
+    page.click("nav a[href='/reply']")
+    page.wait_for_url(server + "/reply")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url(server + "/n")
+    assert page.title() == "Notes"
+    assert page.evaluate("history.length") == 2  # about:blank and the neutral page: no openup page to go back to
+    page.go_back()
+    assert page.url == "about:blank"
