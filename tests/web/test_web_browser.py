@@ -120,3 +120,18 @@ def test_quick_exit_leaves_nothing_in_history(page: Any, server: str) -> None:
     assert page.evaluate("history.length") == 2  # about:blank and the neutral page: no openup page to go back to
     page.go_back()
     assert page.url == "about:blank"
+
+
+def test_practice_page_and_journal(page: Any, server: str, shots: Path) -> None:
+    page.goto(server + "/practice")
+    assert "Day 1 of 14" in page.inner_text("main")
+    page.fill("#entry", XSS)
+    page.check("input[name=mood][value='4']")
+    page.click("#journal button[type=submit]")
+    page.wait_for_selector("#status:has-text('Saved.')")  # (wait_for_function would need 'unsafe-eval')
+    assert page.evaluate("window.__pwned") is None
+    assert "<script>" in page.locator("#entries li").first.inner_text()
+    page.goto(server + "/practice")  # rendered by the server this time
+    assert page.evaluate("window.__pwned") is None and page.locator("#entries img").count() == 0
+    _no_horizontal_scroll(page)
+    page.screenshot(path=str(shots / f"practice-{page.width}.png"), full_page=True)

@@ -15,6 +15,8 @@ def web_command(
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser.")] = False,
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help="Folder for what the app saves "
                                                    "(default: $OPENUP_DATA_DIR, else your user data folder).")] = None,
+    encrypted: Annotated[bool, typer.Option("--encrypted", help="Ask for the journal's passphrase (kept in memory "
+                                            "only; a new journal is created encrypted).")] = False,
 ) -> None:
     """Open openup in your browser: check, reply, safety and help. Everything stays on this computer."""
     import threading
@@ -29,7 +31,8 @@ def web_command(
         raise UserError(f"--port {port} is not a port; choose one from 1 to 65535, e.g. 8765.")
     if host not in ("127.0.0.1", "localhost"):
         typer.echo(f"Warning: listening on {host}, so other machines on the network can reach openup.", err=True)
-    app = create_app(host=host, port=port, data=data_dir)
+    passphrase = typer.prompt("Journal passphrase", hide_input=True) if encrypted else None
+    app = create_app(host=host, port=port, data=data_dir, passphrase=passphrase)
     url = f"http://127.0.0.1:{port}/" if host in ("127.0.0.1", "localhost") else f"http://{host}:{port}/"
     typer.echo(f"openup is running at {url} (Ctrl+C to stop).")
     if not no_browser:

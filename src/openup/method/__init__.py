@@ -75,6 +75,7 @@ TOP_LEVEL: dict[str, frozenset[str]] = {
     "replies.toml": frozenset({"avoid", "brief", "feeling_nouns", "hard_words", "likely", "move", "parties",
                                "places", "valence"}),
     "resources.toml": frozenset({"emergency", "resource", "verified"}),
+    "practice.toml": frozenset({"day"}),
     "findings.toml": frozenset({"appreciation", "bids", "leverage", "listening", "partner_trend", "pursuit",
                                 "questions", "reciprocity", "small_wins"}),
 }

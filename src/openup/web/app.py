@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date, time
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from openup.errors import UserError
 from openup.web.security import Guard, GuardMiddleware, local_hosts
 
 MAX_TEXT = 20_000  # characters in one draft or message: more is refused with a sentence, not read
-PAGES = (("/", "Check a draft"), ("/reply", "Reply"), ("/safety", "Safety and help"))
+PAGES = (("/", "Check a draft"), ("/reply", "Reply"), ("/practice", "Practice"), ("/safety", "Safety and help"))
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -32,8 +33,9 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def create_app(*, host: str = "127.0.0.1", port: int = 8765, data: str | os.PathLike[str] | None = None,
-               hosts: frozenset[str] | None = None) -> FastAPI:
-    """The web app. `hosts` are the Host header values it answers (default: its own address)."""
+               hosts: frozenset[str] | None = None, passphrase: str | None = None) -> FastAPI:
+    """The web app. `hosts` are the Host header values it answers (default: its own address);
+    `passphrase` opens an encrypted journal (kept in this process's memory only, never written)."""
     guard = Guard(hosts if hosts is not None else local_hosts(host, port))
     app = FastAPI(title="openup", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.guard = guard
@@ -69,6 +71,69 @@ def create_app(*, host: str = "127.0.0.1", port: int = 8765, data: str | os.Path
         return page(request, "safety.html", "Safety and help", country=code, countries=countries(),
                     abuse=resources_for(code, crisis=False), crisis=resources_for(code, crisis=True),
                     questions=QUESTIONS, frequency=FREQUENCY)
+
+    def journal() -> Any:
+        from openup.practice import Journal
+
+        return Journal(app.state.data_dir, passphrase=passphrase)
+
+    def started(j: Any) -> date:
+        value = j.setting("start")
+        if value is None:
+            value = date.today().isoformat()
+            j.set("start", value)
+        return date.fromisoformat(value)
+
+    def today_of(j: Any) -> dict[str, Any]:
+        from openup.practice import today
+
+        n, day = today(started(j))
+        paused = day.vulnerable and any(e.safety != "none" for e in j.entries()[:5])
+        return {"day": n, "principle": day.principle, "title": day.title, "exercise": day.exercise,
+                "example": day.example, "paused": paused}
+
+    @app.get("/practice", response_class=HTMLResponse)
+    def practice_page(request: Request) -> HTMLResponse:
+        from openup.method import principles
+
+        with journal() as j:
+            now = today_of(j)
+            entries = [e.to_dict() for e in j.entries()[:14]]
+        return page(request, "practice.html", "Practice", today=now, entries=entries,
+                    principle=principles()[now["principle"]].name)
+
+    @app.get("/api/practice/today")
+    def api_today() -> Response:
+        with journal() as j:
+            now = today_of(j)
+        return JSONResponse({k: now[k] for k in ("day", "principle", "exercise", "example", "title", "paused")})
+
+    @app.get("/practice.ics")
+    def practice_ics(at: str = "20:00") -> Response:
+        from openup.practice import ics
+
+        try:
+            when = time.fromisoformat(at)
+        except ValueError:
+            raise UserError(f"{at!r} is not a time; write it as HH:MM, e.g. 20:00.") from None
+        with journal() as j:
+            body = ics(started(j), when)
+        return Response(body, media_type="text/calendar",
+                        headers={"content-disposition": 'attachment; filename="openup-practice.ics"'})
+
+    @app.get("/api/journal")
+    def api_entries() -> Response:
+        with journal() as j:
+            return JSONResponse([e.to_dict() for e in j.entries()])
+
+    @app.post("/api/journal")
+    async def api_add(request: Request) -> Response:
+        body = await _json(request)
+        mood = body.get("mood")
+        with journal() as j:
+            entry = j.add(body.get("text"), body.get("date"), mood if mood not in ("", None) else None,
+                          country=_country(body))
+        return JSONResponse({"id": entry.id, "safety": entry.safety}, status_code=201)
 
     @app.get("/n", response_class=HTMLResponse)
     def neutral_page(request: Request) -> HTMLResponse:

@@ -198,3 +198,30 @@ function setupScreen() {
     }
   });
 }
+
+// -- the practice journal -----------------------------------------------------------------------------------
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.getElementById("journal");
+  if (!form) return;
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const text = document.getElementById("entry").value;
+    const picked = form.querySelector("input[name=mood]:checked");
+    const status = document.getElementById("status");
+    try {
+      const saved = await post("/api/journal", { text, mood: picked ? Number(picked.value) : null });
+      status.textContent = "Saved.";
+      const li = el("li");
+      li.append(el("span", new Date().toISOString().slice(0, 10) + (picked ? ` · mood ${picked.value}/5` : ""), "when"),
+                el("br"), document.createTextNode(text));
+      document.getElementById("entries").prepend(li);
+      form.reset();
+      if (saved.safety !== "none") {
+        const check = await post("/api/check", { text });
+        showSafety(document.getElementById("safety"), check.safety, false);
+      }
+    } catch (err) {
+      status.textContent = err.message;
+    }
+  });
+});

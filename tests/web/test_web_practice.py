@@ -1,0 +1,96 @@
+"""Practice and journal through the web API, and a journal that survives the server being killed."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+
+def _token(server: str) -> str:
+    m = re.search(r'<meta name="csrf-token" content="([^"]+)">', httpx.get(server + "/practice").text)
+    assert m
+    return m.group(1)
+
+
+def test_practice_today_and_calendar(server: str) -> None:
+    today = httpx.get(server + "/api/practice/today").json()
+    assert today["day"] == 1 and today["principle"] == "appreciate" and today["exercise"] and today["example"]
+    cal = httpx.get(server + "/practice.ics")
+    assert cal.headers["content-type"].startswith("text/calendar")
+    assert cal.text.count("BEGIN:VEVENT") == 14 and "openup day 14" in cal.text
+    assert httpx.get(server + "/practice.ics?at=25:99").status_code == 400
+
+
+def test_journal_entries_newest_first(server: str) -> None:
+    token = _token(server)
+    first = httpx.post(server + "/api/journal", json={"text": "asked about her day", "date": "2026-03-01", "mood": 3},
+                       headers={"X-CSRF-Token": token})
+    second = httpx.post(server + "/api/journal", json={"text": "said thanks for dinner", "date": "2026-03-02"},
+                        headers={"X-CSRF-Token": token})
+    assert first.status_code == 201 and second.status_code == 201
+    listed = httpx.get(server + "/api/journal").json()
+    texts = [e["text"] for e in listed]
+    assert texts.index("said thanks for dinner") < texts.index("asked about her day")
+    assert httpx.post(server + "/api/journal", json={"text": "x"}).status_code == 403
+    bad = httpx.post(server + "/api/journal", json={"text": "ok", "mood": 9}, headers={"X-CSRF-Token": token})
+    assert bad.status_code == 400 and "Mood" in bad.json()["error"]
+
+
+def test_a_journal_entry_with_danger_pauses_vulnerable_exercises(tmp_path: Path) -> None:
+    from datetime import date
+
+    from openup.practice import Journal, today
+
+    with Journal(tmp_path) as j:
+        entry = j.add("he said he will kill me if i leave", model=False)
+        assert entry.safety == "danger"
+        n, day = today(date.today())
+        assert n == 1 and day.vulnerable  # day 1 asks for warmth: the page pauses it (see test below)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _serve(port: int, data: Path) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen([sys.executable, "-m", "openup", "web", "--port", str(port), "--no-browser",
+                             "--data-dir", str(data)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "OPENUP_MODEL": "off"})
+    for _ in range(200):
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/practice/today", timeout=0.5)
+            return proc
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    pytest.fail("the server did not start")
+
+
+def test_an_acknowledged_entry_survives_sigkill(tmp_path: Path) -> None:
+    port = _free_port()
+    server = f"http://127.0.0.1:{port}"
+    proc = _serve(port, tmp_path)
+    try:
+        res = httpx.post(server + "/api/journal", json={"text": "we talked on the walk home"},
+                         headers={"X-CSRF-Token": _token(server)})
+        assert res.status_code == 201
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    proc = _serve(port, tmp_path)
+    try:
+        assert [e["text"] for e in httpx.get(server + "/api/journal").json()] == ["we talked on the walk home"]
+    finally:
+        proc.kill()
+        proc.wait()
