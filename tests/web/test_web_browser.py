@@ -135,3 +135,27 @@ def test_practice_page_and_journal(page: Any, server: str, shots: Path) -> None:
     assert page.evaluate("window.__pwned") is None and page.locator("#entries img").count() == 0
     _no_horizontal_scroll(page)
     page.screenshot(path=str(shots / f"practice-{page.width}.png"), full_page=True)
+
+
+def test_our_chats_upload_progress_and_report(page: Any, server: str, shots: Path, tmp_path: Path) -> None:
+    export = tmp_path / "WhatsApp Chat with Sam.txt"
+    lines = []
+    for week in range(8):
+        for k in range(30):
+            day, minute = 1 + week * 7 % 28, k * 2
+            lines.append(f"{day:02d}/0{1 + week // 4}/2024, 10:{minute:02d} - Alex: how was the meeting? {k}")
+            lines.append(f"{day:02d}/0{1 + week // 4}/2024, 10:{minute + 1:02d} - Sam <img src=x onerror=alert(1)>: "
+                         f"<script>alert(1)</script> it went ok, thanks for asking {k}")
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    page.goto(server + "/chats")
+    page.set_input_files("#file", str(export))
+    page.fill("#me", "Alex")
+    page.click("#upload button[type=submit]")
+    page.wait_for_selector("#done:not([hidden])", timeout=60_000)
+    assert "480 messages" in page.inner_text("#summary")
+    _no_horizontal_scroll(page)
+    page.screenshot(path=str(shots / f"chats-{page.width}.png"), full_page=True)
+    page.click("#open-report")
+    page.wait_for_selector("#details")
+    assert page.locator("img[src=x]").count() == 0
+    page.screenshot(path=str(shots / f"chats-report-{page.width}.png"))

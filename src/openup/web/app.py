@@ -18,7 +18,8 @@ from openup.errors import UserError
 from openup.web.security import Guard, GuardMiddleware, local_hosts
 
 MAX_TEXT = 20_000  # characters in one draft or message: more is refused with a sentence, not read
-PAGES = (("/", "Check a draft"), ("/reply", "Reply"), ("/practice", "Practice"), ("/safety", "Safety and help"))
+PAGES = (("/", "Check a draft"), ("/reply", "Reply"), ("/chats", "Our chats"), ("/practice", "Practice"),
+         ("/safety", "Safety and help"))
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -134,6 +135,61 @@ def create_app(*, host: str = "127.0.0.1", port: int = 8765, data: str | os.Path
             entry = j.add(body.get("text"), body.get("date"), mood if mood not in ("", None) else None,
                           country=_country(body))
         return JSONResponse({"id": entry.id, "safety": entry.safety}, status_code=201)
+
+    from openup.web import chats
+
+    jobs = chats.Jobs()
+    app.state.jobs = jobs
+    app.router.on_shutdown.append(jobs.close)
+
+    @app.get("/chats", response_class=HTMLResponse)
+    def chats_page(request: Request) -> HTMLResponse:
+        return page(request, "chats.html", "Our chats", limit_mb=chats.MAX_UPLOAD // (1024 * 1024))
+
+    @app.post("/api/chats")
+    async def api_upload(request: Request, name: str = "export", me: str | None = None, chat: str | None = None,
+                         country: str | None = None) -> Response:
+        import threading
+
+        job = jobs.new(name)
+        path = job.folder / job.name
+        size = 0
+        with open(path, "wb") as fh:
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > chats.MAX_UPLOAD:
+                    fh.close()
+                    jobs.forget(job.id)
+                    mb = chats.MAX_UPLOAD // (1024 * 1024)
+                    return JSONResponse({"error": f"That file is over {mb} MB; export the chat without media."},
+                                        status_code=413)
+                fh.write(chunk)
+        if size == 0:
+            jobs.forget(job.id)
+            raise UserError("The file is empty; choose a chat export.")
+        threading.Thread(target=chats.run, args=(job, path, me or None, chat or None, country or None),
+                         daemon=True).start()
+        return JSONResponse(job.to_dict(), status_code=202)
+
+    @app.get("/api/chats/{job_id}")
+    def api_job(job_id: str) -> Response:
+        return JSONResponse(jobs.get(job_id).to_dict())
+
+    @app.get("/chats/{job_id}/report")
+    def chat_report(job_id: str, download: bool = False) -> Response:
+        import re
+        from html import unescape
+
+        job = jobs.get(job_id)
+        if job.state != "done":
+            raise UserError("That report is not ready yet.")
+        html = (job.folder / "report" / "report.html").read_text(encoding="utf-8")
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+        headers = {"content-security-policy": (unescape(policy.group(1)) if policy else "default-src 'none'")
+                   + "; frame-ancestors 'none'"}
+        if download:
+            headers["content-disposition"] = 'attachment; filename="openup-report.html"'
+        return HTMLResponse(html, headers=headers)
 
     @app.get("/n", response_class=HTMLResponse)
     def neutral_page(request: Request) -> HTMLResponse:

@@ -65,7 +65,9 @@ class GuardMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *HEADERS]
+                own = {k.lower() for k, _ in message.get("headers", [])}
+                # a response may bring a stricter policy of its own (the report: hashes of its script)
+                message["headers"] = [*message.get("headers", []), *(h for h in HEADERS if h[0] not in own)]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

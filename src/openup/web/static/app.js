@@ -225,3 +225,62 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// -- our chats: upload, progress, the report ----------------------------------------------------------------
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.getElementById("upload");
+  if (!form) return;
+  const status = document.getElementById("status");
+  const box = document.getElementById("progress-box");
+  const bar = document.getElementById("progress");
+  const label = document.getElementById("progress-text");
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+
+  async function send(me) {
+    const file = document.getElementById("file").files[0];
+    if (!file) { status.textContent = "Choose a chat export first."; return; }
+    const q = new URLSearchParams({ name: file.name });
+    if (me) q.set("me", me);
+    const chat = document.getElementById("chat").value.trim();
+    if (chat) q.set("chat", chat);
+    document.getElementById("people").hidden = true;
+    document.getElementById("done").hidden = true;
+    box.hidden = false; bar.value = 0; label.textContent = "Reading…"; status.textContent = "";
+    const res = await fetch("/api/chats?" + q, { method: "POST", headers: { "X-CSRF-Token": token() }, body: file });
+    let job = await res.json().catch(() => ({ error: "The app did not answer; is it still running?" }));
+    if (!res.ok) { box.hidden = true; status.textContent = job.error; return; }
+    while (job.state === "reading" || job.state === "measuring") {
+      await wait(400);
+      job = await (await fetch(`/api/chats/${encodeURIComponent(job.id)}`)).json();
+      bar.value = job.progress || 0;
+      label.textContent = `${Math.round(100 * (job.progress || 0))}%`;
+    }
+    box.hidden = true;
+    if (job.state === "need_me") {
+      const list = document.getElementById("people-list");
+      list.replaceChildren(...job.people.map((p) => {
+        const b = el("button", p, "person");
+        b.type = "button";
+        b.addEventListener("click", () => { document.getElementById("me").value = p; send(p); });
+        return b;
+      }));
+      document.getElementById("people").hidden = false;
+      return;
+    }
+    if (job.state === "error") { status.textContent = job.error; return; }
+    const s = job.summary || {};
+    document.getElementById("summary").textContent =
+      `${s.messages ?? "?"} messages over ${s.weeks ?? "?"} week(s).` +
+      (s.safety_level && s.safety_level !== "none" ? " The report begins with a note on safety." : "");
+    const open = document.getElementById("open-report");
+    open.href = job.report;
+    open.onclick = (e) => { e.preventDefault(); window.location.replace(job.report); };
+    document.getElementById("save-report").href = job.report + "?download=1";
+    document.getElementById("done").hidden = false;
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    send(document.getElementById("me").value.trim()).catch((err) => { status.textContent = err.message; });
+  });
+});
