@@ -4,7 +4,7 @@
  * year digits, seconds, 12 h, closer), and emits one row per message into columns:
  * naive epoch seconds, header line number, sender index, kind code and the text as a byte range of
  * the (validated UTF-8) input.
- * Every rule mirrors the regex path in whatsapp.py; whenever the bytes could be read differently by
+ * Every rule mirrors the regex path in whatsapp/reader.py; whenever the bytes could be read differently by
  * Python's regex (a non-ASCII Unicode digit where a digit may stand) or are not valid UTF-8, scan()
  * reports status 1 and the caller re-reads the file with the pure-Python parser.
  *
