@@ -1,0 +1,85 @@
+"""The practice: today's exercise, the calendar file, and the journal."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from openup.errors import UserError
+from openup.web.render import country_of, json_body, page
+
+router = APIRouter()
+
+
+def journal(request: Request) -> Any:
+    from openup.practice import Journal
+
+    return Journal(request.app.state.data_dir, passphrase=request.app.state.passphrase)
+
+
+def started(j: Any) -> date:
+    """The program's first day (today, the first time the practice is opened)."""
+    value = j.setting("start")
+    if value is None:
+        value = date.today().isoformat()
+        j.set("start", value)
+    return date.fromisoformat(value)
+
+
+def today_of(j: Any) -> dict[str, Any]:
+    from openup.practice import today
+
+    n, day = today(started(j))
+    paused = day.vulnerable and any(e.safety != "none" for e in j.entries()[:5])
+    return {"day": n, "principle": day.principle, "title": day.title, "exercise": day.exercise,
+            "example": day.example, "paused": paused}
+
+
+@router.get("/practice", response_class=HTMLResponse)
+def practice_page(request: Request) -> HTMLResponse:
+    from openup.method import principles
+
+    with journal(request) as j:
+        now = today_of(j)
+        entries = [e.to_dict() for e in j.entries()[:14]]
+    return page(request, "practice.html", "Practice", today=now, entries=entries,
+                principle=principles()[now["principle"]].name)
+
+
+@router.get("/api/practice/today")
+def api_today(request: Request) -> Response:
+    with journal(request) as j:
+        return JSONResponse(today_of(j))
+
+
+@router.get("/practice.ics")
+def practice_ics(request: Request, at: str = "20:00") -> Response:
+    from openup.practice import ics
+
+    try:
+        when = time.fromisoformat(at)
+    except ValueError:
+        raise UserError(f"{at!r} is not a time; write it as HH:MM, e.g. 20:00.") from None
+    with journal(request) as j:
+        body = ics(started(j), when)
+    return Response(body, media_type="text/calendar",
+                    headers={"content-disposition": 'attachment; filename="openup-practice.ics"'})
+
+
+@router.get("/api/journal")
+def api_entries(request: Request) -> Response:
+    with journal(request) as j:
+        return JSONResponse([e.to_dict() for e in j.entries()])
+
+
+@router.post("/api/journal")
+async def api_add(request: Request) -> Response:
+    body = await json_body(request)
+    mood = body.get("mood")
+    with journal(request) as j:
+        entry = j.add(body.get("text"), body.get("date"), None if mood in ("", None) else mood,
+                      country=country_of(body))
+    return JSONResponse({"id": entry.id, "safety": entry.safety}, status_code=201)
