@@ -116,3 +116,18 @@ def test_clicking_a_number_shows_its_messages(browser, report: Path) -> None:  #
     assert errors == []
     assert requests == [report.resolve().as_uri()]
     page.close()
+
+
+def test_quick_exit_leaves_the_report(browser, report: Path) -> None:  # type: ignore[no-untyped-def]
+    """Esc twice (or the button) replaces the report with a blank page; Back does not bring it back."""
+    page = browser.new_page()
+    page.goto("about:blank")
+    page.goto(report.as_uri())
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url("about:blank")
+    assert page.evaluate("history.length") == 2
+    page.goto(report.as_uri())
+    page.click("#quick-exit")
+    page.wait_for_url("about:blank")
+    page.close()

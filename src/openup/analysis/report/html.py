@@ -145,7 +145,8 @@ class ReportBuilder:
         who = f"You ({self.me}) and {a.partner}" if a.partner else f"You ({self.me})"
         weeks = f"{s['messages']:,} messages over {s['weeks']} week{'s' if s['weeks'] != 1 else ''}"
         return h(
-            '<header><h1>How the two of you talk</h1><p class="lead">{} · {} · {} · {}</p>'
+            '<header><button type="button" id="quick-exit" class="quick-exit" title="Leave at once (or press Esc '
+            'twice)">Quick exit</button><h1>How the two of you talk</h1><p class="lead">{} · {} · {} · {}</p>'
             '<p class="privacy">Made on your own computer. This file contains excerpts of your chat: keep it '
             "private. Click any underlined number to see the messages behind it.</p></header>",
             who,

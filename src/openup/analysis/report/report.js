@@ -79,8 +79,22 @@
     var target = e.target.closest ? e.target.closest("[data-ev]") : null;
     if (target) { show(target.getAttribute("data-ev"), target); }
   });
+  // Quick exit: the button, or Esc twice; the report is replaced by a blank page, and Back does not return.
+  var lastEsc = 0;
+  function quickExit() {
+    document.title = "New tab";
+    document.body.textContent = "";
+    window.location.replace("about:blank");
+  }
+  var exitButton = document.getElementById("quick-exit");
+  if (exitButton) exitButton.addEventListener("click", quickExit);
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape" && !panel.hidden) { close(); return; }
+    if (e.key === "Escape" && !panel.hidden) { close(); lastEsc = 0; return; }  // closing a panel: not an exit
+    if (e.key === "Escape") {
+      var now = Date.now();
+      if (now - lastEsc < 1500) { quickExit(); return; }
+      lastEsc = now;
+    }
     if ((e.key === "Enter" || e.key === " ") && e.target.getAttribute && e.target.tagName === "circle" &&
         e.target.getAttribute("data-ev")) {
       e.preventDefault();
