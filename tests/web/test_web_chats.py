@@ -81,3 +81,15 @@ def test_temporary_copies_are_removed(server: str, tmp_path: Path) -> None:
     assert job.name == "passwd" and job.folder.is_dir()
     jobs.close()
     assert not job.folder.exists()
+
+
+def test_an_analysis_puts_its_priorities_first_in_the_practice(tmp_path: Path) -> None:
+    from datetime import date
+
+    from openup.practice import ordered, today
+
+    n, first = today(date.today(), personal=("give-room",))
+    assert n == 1 and first.principle == "give-room"
+    days = ordered(("listen", "give-room"))
+    assert [d.day for d in days].index(7) == 6 and days[-1].day == 14  # the reviews keep their days
+    assert [d.principle for d in days[:3]] == ["listen", "listen", "give-room"]  # then the method's order

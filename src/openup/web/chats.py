@@ -34,6 +34,8 @@ class Job:
     error: str = ""
     people: list[str] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
+    priorities: list[str] = field(default_factory=list)  # the principles the analysis ranked first
+    shared: bool = False  # whether the practice has been told the priorities
     created: float = field(default_factory=time.monotonic)
 
     def to_dict(self) -> dict[str, Any]:
@@ -118,6 +120,7 @@ def run(job: Job, path: Path, me: str | None, chat: str | None, country: str | N
         analysis = analyze(conv, me=me, country=country, progress=progress, workers=1)
         write_report(analysis, job.folder / "report", csv_file=False)
         job.summary = analysis.summary()
+        job.priorities = [f.principle for f in analysis.priorities]
         job.state, job.progress = "done", 1.0
     except ParticipantNeeded as exc:
         job.state, job.people, job.error = "need_me", list(exc.people), "Which of these people are you?"

@@ -48,7 +48,14 @@ async def api_upload(request: Request, name: str = "export", me: str | None = No
 
 @router.get("/api/chats/{job_id}")
 def api_job(request: Request, job_id: str) -> Response:
-    return JSONResponse(request.app.state.jobs.get(job_id).to_dict())
+    job = request.app.state.jobs.get(job_id)
+    if job.state == "done" and not job.shared:  # the practice puts this chat's priorities first
+        from openup.web.routes_practice import journal
+
+        with journal(request) as j:
+            j.set("priorities", ",".join(job.priorities))
+        job.shared = True
+    return JSONResponse(job.to_dict())
 
 
 @router.get("/chats/{job_id}/report")

@@ -32,7 +32,8 @@ def started(j: Any) -> date:
 def today_of(j: Any) -> dict[str, Any]:
     from openup.practice import today
 
-    n, day = today(started(j))
+    personal = tuple(p for p in (j.setting("priorities") or "").split(",") if p)
+    n, day = today(started(j), personal=personal)
     paused = day.vulnerable and any(e.safety != "none" for e in j.entries()[:5])
     return {"day": n, "principle": day.principle, "title": day.title, "exercise": day.exercise,
             "example": day.example, "paused": paused}
