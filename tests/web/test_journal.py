@@ -62,3 +62,29 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(JournalError, match="newer openup"):
         Journal(tmp_path)
+
+
+def test_the_web_journal_locks_after_idle_and_unlocks_with_its_passphrase(tmp_path: Path) -> None:
+    pytest.importorskip("sqlcipher3")
+    from fastapi.testclient import TestClient
+
+    from openup.web import create_app
+
+    app = create_app(data=tmp_path, passphrase="blue kettle 42", hosts=frozenset({"testserver"}), lock_after_s=0.2,
+                     discreet=True)
+    client = TestClient(app)
+    html = client.get("/practice").text
+    assert "<title>Notes</title>" in html and "openup" not in html.split("<body>")[0].replace("/static/", "")
+    token = html.split('csrf-token" content="')[1].split('"')[0]
+    assert client.post("/api/journal", json={"text": "we laughed"}, headers={"X-CSRF-Token": token}).status_code == 201
+    import time
+
+    time.sleep(0.3)
+    locked = client.get("/api/journal")
+    assert locked.status_code == 400 and "locked" in locked.json()["error"]
+    assert "Open the journal" in client.get("/practice").text
+    wrong = client.post("/api/unlock", json={"passphrase": "nope"}, headers={"X-CSRF-Token": token})
+    assert wrong.status_code == 400 and "passphrase" in wrong.json()["error"]
+    ok = client.post("/api/unlock", json={"passphrase": "blue kettle 42"}, headers={"X-CSRF-Token": token})
+    assert ok.status_code == 200
+    assert [e["text"] for e in client.get("/api/journal").json()] == ["we laughed"]

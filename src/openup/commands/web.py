@@ -17,6 +17,7 @@ def web_command(
                                                    "(default: $OPENUP_DATA_DIR, else your user data folder).")] = None,
     encrypted: Annotated[bool, typer.Option("--encrypted", help="Ask for the journal's passphrase (kept in memory "
                                             "only; a new journal is created encrypted).")] = False,
+    discreet: Annotated[bool, typer.Option("--discreet", help="A neutral page title and icon, no name.")] = False,
 ) -> None:
     """Open openup in your browser: check, reply, safety and help. Everything stays on this computer."""
     import threading
@@ -32,7 +33,7 @@ def web_command(
     if host not in ("127.0.0.1", "localhost"):
         typer.echo(f"Warning: listening on {host}, so other machines on the network can reach openup.", err=True)
     passphrase = typer.prompt("Journal passphrase", hide_input=True) if encrypted else None
-    app = create_app(host=host, port=port, data=data_dir, passphrase=passphrase)
+    app = create_app(host=host, port=port, data=data_dir, passphrase=passphrase, discreet=discreet)
     url = f"http://127.0.0.1:{port}/" if host in ("127.0.0.1", "localhost") else f"http://{host}:{port}/"
     typer.echo(f"openup is running at {url} (Ctrl+C to stop).")
     if not no_browser:

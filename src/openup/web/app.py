@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from openup.errors import UserError
-from openup.web.security import Guard, GuardMiddleware, local_hosts
+from openup.web.security import Guard, GuardMiddleware, Lock, local_hosts
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -28,9 +28,12 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def create_app(*, host: str = "127.0.0.1", port: int = 8765, data: str | os.PathLike[str] | None = None,
-               hosts: frozenset[str] | None = None, passphrase: str | None = None) -> FastAPI:
+               hosts: frozenset[str] | None = None, passphrase: str | None = None, discreet: bool = False,
+               lock_after_s: float = 15 * 60) -> FastAPI:
     """The web app. `hosts` are the Host header values it answers (default: its own address);
-    `passphrase` opens an encrypted journal (kept in this process's memory only, never written)."""
+    `passphrase` opens an encrypted journal (kept in this process's memory only, never written, and
+    forgotten after `lock_after_s` without a request: the journal is then locked until it is given again);
+    `discreet` gives every page a neutral title and no name."""
     from openup.web import routes_api, routes_chats, routes_pages, routes_practice
     from openup.web.chats import Jobs
 
@@ -39,7 +42,8 @@ def create_app(*, host: str = "127.0.0.1", port: int = 8765, data: str | os.Path
     env = jinja2.Environment(loader=jinja2.PackageLoader("openup.web", "templates"), autoescape=True)
     app.state.guard = guard
     app.state.data_dir = data_dir(data)
-    app.state.passphrase = passphrase
+    app.state.lock = Lock(passphrase, lock_after_s)
+    app.state.discreet = discreet
     app.state.templates = Jinja2Templates(env=env)  # autoescape everywhere: what a user wrote is text
     app.state.jobs = Jobs()
     app.router.on_shutdown.append(app.state.jobs.close)

@@ -26,7 +26,7 @@ def principle_names() -> dict[str, str]:
 def page(request: Request, name: str, title: str, **context: Any) -> HTMLResponse:
     state = request.app.state
     values = {"title": title, "csrf": state.guard.token, "pages": PAGES, "path": request.url.path,
-              "principle_names": principle_names(), **context}
+              "principle_names": principle_names(), "discreet": state.discreet, **context}
     response: HTMLResponse = state.templates.TemplateResponse(request, name, values)
     return response
 

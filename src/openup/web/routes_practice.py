@@ -17,7 +17,7 @@ router = APIRouter()
 def journal(request: Request) -> Any:
     from openup.practice import Journal
 
-    return Journal(request.app.state.data_dir, passphrase=request.app.state.passphrase)
+    return Journal(request.app.state.data_dir, passphrase=request.app.state.lock.passphrase())
 
 
 def started(j: Any) -> date:
@@ -42,8 +42,13 @@ def today_of(j: Any) -> dict[str, Any]:
 @router.get("/practice", response_class=HTMLResponse)
 def practice_page(request: Request) -> HTMLResponse:
     from openup.method import principles
+    from openup.practice import JournalError
 
-    with journal(request) as j:
+    try:
+        opened = journal(request)
+    except JournalError as exc:
+        return page(request, "locked.html", "Practice", reason=str(exc))
+    with opened as j:
         now = today_of(j)
         entries = [e.to_dict() for e in j.entries()[:14]]
     return page(request, "practice.html", "Practice", today=now, entries=entries,
@@ -68,6 +73,20 @@ def practice_ics(request: Request, at: str = "20:00") -> Response:
         body = ics(started(j), when)
     return Response(body, media_type="text/calendar",
                     headers={"content-disposition": 'attachment; filename="openup-practice.ics"'})
+
+
+@router.post("/api/unlock")
+async def api_unlock(request: Request) -> Response:
+    """Open the encrypted journal again with its passphrase (checked by opening it)."""
+    from openup.practice import Journal
+
+    body = await json_body(request)
+    passphrase = body.get("passphrase")
+    if not isinstance(passphrase, str) or not passphrase:
+        raise UserError("Enter the journal's passphrase.")
+    Journal(request.app.state.data_dir, passphrase=passphrase).close()
+    request.app.state.lock.unlock(passphrase)
+    return JSONResponse({"unlocked": True})
 
 
 @router.get("/api/journal")

@@ -23,6 +23,34 @@ HEADERS = (
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+class Lock:
+    """The journal's passphrase in memory, forgotten after `idle_s` seconds without use (the app locks)."""
+
+    def __init__(self, passphrase: str | None, idle_s: float) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self.encrypted = passphrase is not None
+        self._passphrase = passphrase
+        self.idle_s = idle_s
+        self._used = self._clock()
+
+    def passphrase(self) -> str | None:
+        """The passphrase, or None for a plain journal; a JournalError when the app has locked."""
+        from openup.practice import JournalError
+
+        if not self.encrypted:
+            return None
+        if self._passphrase is None or self._clock() - self._used > self.idle_s:
+            self._passphrase = None
+            raise JournalError("The journal is locked after a while without use; enter its passphrase to open it.")
+        self._used = self._clock()
+        return self._passphrase
+
+    def unlock(self, passphrase: str) -> None:
+        self._passphrase, self._used, self.encrypted = passphrase, self._clock(), True
+
+
 def local_hosts(host: str, port: int) -> frozenset[str]:
     """The Host header values a browser sends to this server (with and without the port)."""
     names = {host, "localhost", "127.0.0.1"} if host in ("127.0.0.1", "localhost") else {host}

@@ -284,3 +284,21 @@ document.addEventListener("DOMContentLoaded", () => {
     send(document.getElementById("me").value.trim()).catch((err) => { status.textContent = err.message; });
   });
 });
+
+// -- unlocking an encrypted journal ---------------------------------------------------------------------------
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.getElementById("unlock");
+  if (!form) return;
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const box = document.getElementById("passphrase");
+    try {
+      await post("/api/unlock", { passphrase: box.value });
+      box.value = "";
+      window.location.replace("/practice");
+    } catch (err) {
+      box.value = "";
+      document.getElementById("status").textContent = err.message;
+    }
+  });
+});
