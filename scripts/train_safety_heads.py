@@ -43,10 +43,12 @@ FOLDS = 5
 FA_HARD = 0.02  # all five heads together, on our hard negatives (the target: <= 2%)
 FA_ORDINARY = 0.004  # all heads together, on everyday text (target <= 0.5%, kept a little under)
 # The blind dev set's hard negatives were written by someone who never saw our data, and they are harder
-# than ours ("i swear ill strangle u if u spoil the finale"). Holding them to 2% as well costs half the
-# recall (out of fold: 0.43 of texts with a sign caught instead of 0.63), so they are allowed 5%: safety
-# first, and a false alarm costs the user a calm note and withheld coaching, not their safety.
-FA_BLIND_DEV_HARD = 0.05
+# than ours ("i swear ill strangle u if u spoil the finale"). Out of fold, with the encoder fine-tuned on the
+# safety tasks, holding them to 5% catches 0.59 of the blind dev texts with a sign, 8% catches 0.66 and 12%
+# catches 0.68, while our own hard negatives stay at 1.2% and everyday text at 0.4% (both within the issue's
+# targets). 8% is the knee: safety first, and a false alarm costs the user a calm note and withheld
+# coaching, not their safety. (Chosen on dev numbers only; the blind test half is never read.)
+FA_BLIND_DEV_HARD = 0.08
 GOEMO_SAMPLE = 8000
 
 

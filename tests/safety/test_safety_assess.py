@@ -148,3 +148,19 @@ def test_no_network_code_in_the_safety_modules() -> None:
         source = Path(str(mod.__file__)).read_text(encoding="utf-8")
         for name in ("socket", "urllib", "http", "requests", "httpx", "subprocess"):
             assert f"import {name}" not in source and f"from {name}" not in source
+
+
+def test_a_threat_to_the_writer_is_not_read_as_their_own_crisis() -> None:
+    """A learned self-harm reading of a sentence the patterns read as a threat to the writer ("he said he'll
+    kill me") is left out: the level stays danger, with the abuse lines first, not the crisis line."""
+    from openup.text.detect import _merge
+    from openup.text.signal import Signal
+
+    text = "he said he will kill me if i leave him"
+    threat = Signal("threat", 0, 23, text[:23], 0.9, "lexical:threat.kill")
+    learned = [Signal("self_harm", 0, len(text), text, 0.99, "model:self_harm"),
+               Signal("fear", 0, len(text), text, 0.99, "model:fear")]
+    assert sorted(s.kind for s in _merge([threat], learned)) == ["fear", "threat"]
+    own = "i want to kill myself"
+    assert [s.kind for s in _merge([], [Signal("self_harm", 0, len(own), own, 0.99, "model:self_harm")])] == [
+        "self_harm"]

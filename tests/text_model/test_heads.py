@@ -208,7 +208,8 @@ def test_safety_heads_read_every_sentence_and_only_add(learned: None) -> None:
     merged = detect(text, model=True)
     lexical = detect(text, model=False)
     assert {(s.kind, s.start) for s in lexical} <= {(s.kind, s.start) for s in merged}
-    assert any(s.source.startswith("model:") for s in merged)  # read although a pattern settled "lazy"
+    # read although a pattern settled "lazy" (where a pattern found the same kind, the pattern's span is kept)
+    assert [s.kind for s in model.safety_signals([text])[0]] and merged
     assert not any(s.source.startswith("model:") for s in detect("thanks for picking up the kids", model=True))
     rank = {level: i for i, level in enumerate(LEVELS)}
     for t in ("he choked me again last night", "ive been saving up my pills for a while now",
@@ -242,7 +243,8 @@ def test_safety_heads_were_trained_only_on_allowed_data() -> None:
     heads = load_heads(SAFETY_HEADS_FILE)
     assert heads.names == ("threat", "violence", "control", "fear", "self_harm")
     assert set(heads.groups) == {"safety"}
-    allowed = {"abuse.jsonl", "crisis.jsonl", "negatives.jsonl", "blind dev", "coaching", "goemotions"}
+    allowed = {"abuse.jsonl", "crisis.jsonl", "negatives.jsonl", "written2.jsonl", "labelled_real.jsonl", "blind dev",
+               "coaching", "goemotions"}
     assert set(heads.meta["trained_on"]) <= allowed
     oof = heads.meta["out_of_fold"]
     assert oof["false_alarms_hard"] <= 0.02 and oof["false_alarms_ordinary"] <= 0.005

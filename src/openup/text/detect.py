@@ -44,6 +44,11 @@ def lexical_read(texts: Sequence[str]) -> tuple[list[list[Signal]], list[list[tu
     return lexical, occupied
 
 
+#: Lexical kinds that explain a sentence as harm done to the writer; a learned self-harm reading of the same
+#: sentence ("kill me") is then left out, so a threat does not turn into the writer's own crisis.
+HARM_TO_WRITER = frozenset({"threat", "violence"})
+
+
 def _merge(lexical: list[Signal], learned: Sequence[Signal]) -> list[Signal]:
     """Add learned signals that no lexical signal of the same kind already covers."""
     if not learned:
@@ -52,6 +57,9 @@ def _merge(lexical: list[Signal], learned: Sequence[Signal]) -> list[Signal]:
     for sig in learned:
         if any(s.kind == sig.kind and s.start < sig.end and sig.start < s.end for s in lexical):
             continue
+        if sig.kind == "self_harm" and any(s.kind in HARM_TO_WRITER and s.start < sig.end and sig.start < s.end
+                                           for s in lexical):
+            continue  # "he said he'll kill me": the patterns read a threat to the writer, not their own crisis
         out.append(sig)
     out.sort(key=lambda s: (s.start, s.end, s.kind))
     return out
