@@ -94,3 +94,34 @@ def test_an_acknowledged_entry_survives_sigkill(tmp_path: Path) -> None:
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_the_day_7_review_sets_the_weeks_since_beside_the_weeks_before(tmp_path: Path) -> None:
+    import json
+    from datetime import date, timedelta
+
+    from fastapi.testclient import TestClient
+
+    from openup.practice import Journal
+    from openup.web import create_app
+
+    start = date.today() - timedelta(days=8)
+    before = (start - timedelta(days=14)).isocalendar()
+    since = date.today().isocalendar()
+    weekly = {"me": "Alex", "rows": [
+        {"week": f"{before[0]}-W{before[1]:02d}", "person": "Alex", "appreciation": 1, "criticism": 6},
+        {"week": f"{since[0]}-W{since[1]:02d}", "person": "Alex", "appreciation": 5, "criticism": 1},
+        {"week": f"{since[0]}-W{since[1]:02d}", "person": "Sam", "appreciation": 9, "criticism": 9},
+    ]}
+    with Journal(tmp_path) as j:
+        j.set("start", start.isoformat())
+        j.set("weekly", json.dumps(weekly))
+        j.add("thanked her for the coffee", start + timedelta(days=1), 2, model=False)
+        j.add("asked about the interview", start + timedelta(days=3), 4, model=False)
+    client = TestClient(create_app(data=tmp_path, hosts=frozenset({"testserver"})))
+    got = client.get("/api/practice/review").json()
+    assert got["days_written"] == 2 and (got["mood_first"], got["mood_last"]) == (2, 4)
+    assert got["weeks"]["appreciation"] == {"before": 1.0, "since": 5.0, "weeks_before": 1, "weeks_since": 1}
+    assert got["weeks"]["criticism"]["since"] == 1.0
+    html = client.get("/practice").text
+    assert "Looking back" in html and "appreciative messages" in html and "Day 9 of 14" in html

@@ -35,6 +35,7 @@ class Job:
     people: list[str] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
     priorities: list[str] = field(default_factory=list)  # the principles the analysis ranked first
+    weekly: dict[str, Any] = field(default_factory=dict)  # the analysis's weekly rows, for the reviews
     shared: bool = False  # whether the practice has been told the priorities
     created: float = field(default_factory=time.monotonic)
 
@@ -121,6 +122,7 @@ def run(job: Job, path: Path, me: str | None, chat: str | None, country: str | N
         write_report(analysis, job.folder / "report", csv_file=False)
         job.summary = analysis.summary()
         job.priorities = [f.principle for f in analysis.priorities]
+        job.weekly = {"me": analysis.me, "rows": analysis.weekly.rows(analysis.timeline.names)}
         job.state, job.progress = "done", 1.0
     except ParticipantNeeded as exc:
         job.state, job.people, job.error = "need_me", list(exc.people), "Which of these people are you?"

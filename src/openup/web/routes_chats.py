@@ -50,10 +50,13 @@ async def api_upload(request: Request, name: str = "export", me: str | None = No
 def api_job(request: Request, job_id: str) -> Response:
     job = request.app.state.jobs.get(job_id)
     if job.state == "done" and not job.shared:  # the practice puts this chat's priorities first
+        import json
+
         from openup.web.routes_practice import journal
 
         with journal(request) as j:
             j.set("priorities", ",".join(job.priorities))
+            j.set("weekly", json.dumps(job.weekly))  # kept in the (optionally encrypted) journal only
         job.shared = True
     return JSONResponse(job.to_dict())
 

@@ -48,11 +48,29 @@ def practice_page(request: Request) -> HTMLResponse:
         opened = journal(request)
     except JournalError as exc:
         return page(request, "locked.html", "Practice", reason=str(exc))
+    from openup.practice.review import MEASURES
+
     with opened as j:
         now = today_of(j)
         entries = [e.to_dict() for e in j.entries()[:14]]
+        looked_back = review_of(j) if now["day"] >= 7 else None
     return page(request, "practice.html", "Practice", today=now, entries=entries,
-                principle=principles()[now["principle"]].name)
+                principle=principles()[now["principle"]].name, review=looked_back, measures=MEASURES)
+
+
+def review_of(j: Any) -> dict[str, Any]:
+    import json
+
+    from openup.practice.review import review
+
+    weekly = json.loads(j.setting("weekly") or "{}")
+    return review(j.entries(), started(j), weekly.get("rows", ()), weekly.get("me"))
+
+
+@router.get("/api/practice/review")
+def api_review(request: Request) -> Response:
+    with journal(request) as j:
+        return JSONResponse(review_of(j))
 
 
 @router.get("/api/practice/today")
