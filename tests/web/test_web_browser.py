@@ -159,3 +159,47 @@ def test_our_chats_upload_progress_and_report(page: Any, server: str, shots: Pat
     page.wait_for_selector("#details")
     assert page.locator("img[src=x]").count() == 0
     page.screenshot(path=str(shots / f"chats-report-{page.width}.png"))
+
+
+def _tab_to(page: Any, selector: str, limit: int = 30) -> None:
+    """Press Tab until `selector` has focus (keyboard only, as a person without a mouse would)."""
+    for _ in range(limit):
+        if page.evaluate("(s) => document.activeElement === document.querySelector(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} never took focus by Tab")
+
+
+def test_reply_keyboard_only(page: Any, server: str) -> None:
+    page.goto(server + "/reply")
+    _tab_to(page, "#message")
+    page.keyboard.type("I failed my driving test again")
+    _tab_to(page, "#coach")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#moves li")
+    assert page.locator("#moves li").count() == 3
+
+
+def test_questionnaire_keyboard_only(page: Any, server: str) -> None:
+    page.goto(server + "/safety?country=GB")
+    for name in ("hurt", "insult", "threaten", "scream"):
+        _tab_to(page, f"input[name='{name}'][value='1']")
+        page.keyboard.press("Space")
+    _tab_to(page, "input[name='fear'][value='yes']")
+    page.keyboard.press("ArrowRight")  # within a radio group the arrow keys choose: "no"
+    _tab_to(page, "#screen button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#safety:not([hidden])")
+    assert "Score 4 of 20" in page.inner_text("#safety")
+
+
+def test_journal_keyboard_only(page: Any, server: str) -> None:
+    page.goto(server + "/practice")
+    _tab_to(page, "#entry")
+    page.keyboard.type("we cooked together and she told me about her week")
+    _tab_to(page, "input[name=mood][value='1']")
+    page.keyboard.press("Space")
+    _tab_to(page, "#journal button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#status:has-text('Saved.')")
+    assert "she told me about her week" in page.inner_text("#entries")
