@@ -125,3 +125,21 @@ def test_the_day_7_review_sets_the_weeks_since_beside_the_weeks_before(tmp_path:
     assert got["weeks"]["criticism"]["since"] == 1.0
     html = client.get("/practice").text
     assert "Looking back" in html and "appreciative messages" in html and "Day 9 of 14" in html
+
+
+def test_export_and_delete_everything(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from openup.web import create_app
+
+    client = TestClient(create_app(data=tmp_path, hosts=frozenset({"testserver"})))
+    token = re.search(r'csrf-token" content="([^"]+)"', client.get("/practice").text).group(1)  # type: ignore[union-attr]
+    client.post("/api/journal", json={"text": "we walked the dog together", "mood": 5}, headers={"X-CSRF-Token": token})
+    md = client.get("/api/journal/export", params={"format": "md"})
+    assert "attachment" in md.headers["content-disposition"] and "we walked the dog together" in md.text
+    data = client.get("/api/journal/export").json()
+    assert data["format"] == "openup-journal" and data["entries"][0]["mood"] == 5
+    assert client.post("/api/journal/delete").status_code == 403
+    assert client.post("/api/journal/delete", headers={"X-CSRF-Token": token}).json() == {"deleted": True}
+    assert not (tmp_path / "journal.db").exists()
+    assert client.get("/api/journal").json() == []

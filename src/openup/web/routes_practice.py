@@ -107,6 +107,27 @@ async def api_unlock(request: Request) -> Response:
     return JSONResponse({"unlocked": True})
 
 
+@router.get("/api/journal/export")
+def api_export(request: Request, format: str = "json") -> Response:
+    """Everything in the journal, as a JSON or Markdown download."""
+    from openup.practice.journal import dumps
+
+    if format not in ("json", "md"):
+        raise UserError("Choose json or md.")
+    with journal(request) as j:
+        body = dumps(j) if format == "json" else j.export_markdown()
+    kind = "application/json" if format == "json" else "text/markdown"
+    return Response(body, media_type=f"{kind}; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="openup-journal.{format}"'})
+
+
+@router.post("/api/journal/delete")
+def api_delete(request: Request) -> Response:
+    """Delete the journal and everything in it (the practice starts again the next time it is opened)."""
+    journal(request).delete_all()
+    return JSONResponse({"deleted": True})
+
+
 @router.get("/api/journal")
 def api_entries(request: Request) -> Response:
     with journal(request) as j:

@@ -302,3 +302,18 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// -- deleting the journal ----------------------------------------------------------------------------------
+document.addEventListener("DOMContentLoaded", () => {
+  const button = document.getElementById("delete-journal");
+  if (!button) return;
+  button.addEventListener("click", async () => {
+    if (!window.confirm("Delete your whole journal? This cannot be undone.")) return;
+    try {
+      await post("/api/journal/delete", {});
+      window.location.replace("/practice");
+    } catch (err) {
+      document.getElementById("status").textContent = err.message;
+    }
+  });
+});
