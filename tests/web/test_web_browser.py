@@ -203,3 +203,11 @@ def test_journal_keyboard_only(page: Any, server: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_selector("#status:has-text('Saved.')")
     assert "she told me about her week" in page.inner_text("#entries")
+
+
+def test_the_country_chosen_on_the_safety_page_names_the_lines_on_check(page: Any, server: str) -> None:
+    page.goto(server + "/safety?country=AU")
+    page.goto(server + "/")
+    page.fill("#draft", "he said he will kill me if i leave him")
+    page.wait_for_selector("#safety:not([hidden])")
+    assert "1800 737 732" in page.inner_text("#safety")  # 1800RESPECT, Australia's line

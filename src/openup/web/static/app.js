@@ -48,7 +48,14 @@ document.addEventListener("DOMContentLoaded", () => {
   setupScreen();
 });
 
+// The country for help lines: chosen on the Safety page, remembered in this browser only, sent with each
+// request so a safety section names the right lines.
+function country() {
+  try { return window.localStorage.getItem("openup-country") || ""; } catch (e) { return ""; }
+}
+
 async function post(url, body) {
+  if (body && body.country === undefined && country()) body.country = country();
   const res = await fetch(url, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-CSRF-Token": token() },
@@ -178,6 +185,18 @@ function setupReply() {
 
 // -- the questionnaire ------------------------------------------------------------------------------------
 function setupScreen() {
+  const picker = document.getElementById("country");
+  if (picker) {
+    // the page was asked for a country: remember it for the other pages (a plain visit keeps the old choice)
+    if (new URLSearchParams(window.location.search).has("country")) {
+      try { window.localStorage.setItem("openup-country", picker.value); } catch (e) { /* private mode */ }
+    } else if (country() && picker.value !== country()) {
+      window.location.replace(`/safety?country=${encodeURIComponent(country())}`);
+    }
+    picker.addEventListener("change", () => {
+      try { window.localStorage.setItem("openup-country", picker.value); } catch (e) { /* private mode */ }
+    });
+  }
   const form = document.getElementById("screen");
   if (!form) return;
   form.addEventListener("submit", async (e) => {
