@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time
 from pathlib import Path
 from typing import Annotated
 
@@ -26,19 +26,10 @@ Encrypted = Annotated[bool, typer.Option("--encrypted", help="The journal is enc
 
 
 def _open(data_dir: Path | None, encrypted: bool):  # type: ignore[no-untyped-def]
-    from openup.practice import Journal
-    from openup.web.app import data_dir as default_dir
+    from openup.practice import Journal, default_folder
 
     passphrase = typer.prompt("Journal passphrase", hide_input=True) if encrypted else None
-    return Journal(default_dir(data_dir), passphrase=passphrase)
-
-
-def _start(journal) -> date:  # type: ignore[no-untyped-def]
-    started = journal.setting("start")
-    if started is None:
-        started = date.today().isoformat()
-        journal.set("start", started)
-    return date.fromisoformat(started)
+    return Journal(default_folder(data_dir), passphrase=passphrase)
 
 
 @practice_app.callback()
@@ -51,14 +42,14 @@ def today_command(
     if ctx.invoked_subcommand is not None:
         return
     from openup.method import principles
-    from openup.practice import today
+    from openup.practice import current
 
     with _open(data_dir, encrypted) as journal:
-        paused = any(e.safety != "none" for e in journal.entries()[:5])
-        n, day = today(_start(journal))
-    typer.echo(f"Day {n} of 14 \u00b7 {principles()[day.principle].name}")
+        now = current(journal)
+    day = now.day
+    typer.echo(f"Day {now.number} of 14 \u00b7 {principles()[day.principle].name}")
     typer.echo(f"\n{day.title}\n{day.exercise}\nFor example: {day.example}")
-    if paused and day.vulnerable:
+    if now.paused:
         typer.echo("\nYour recent journal entries mention things that can be signs of abuse or crisis, so this "
                    "exercise is paused. `openup safety` shows where to get help.")
 
@@ -107,7 +98,7 @@ def ics_command(
     except ValueError:
         raise UserError(f"--at {at!r} is not a time; write it as HH:MM, e.g. 20:00.") from None
     with _open(data_dir, encrypted) as journal:
-        out.write_bytes(ics(_start(journal), when))
+        out.write_bytes(ics(journal.started(), when))
     typer.echo(f"Wrote {out}: open it with your calendar to get a reminder each day at {at}.")
 
 

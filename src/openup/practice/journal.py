@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,6 +40,18 @@ MIGRATIONS: Sequence[str] = (
     CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
 )
+
+
+def default_folder(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """Where the journal lives: the folder given (`--data-dir`), else $OPENUP_DATA_DIR, else the user's data
+    folder (platformdirs)."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get("OPENUP_DATA_DIR"):
+        return Path(os.environ["OPENUP_DATA_DIR"])
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("openup", appauthor=False))
 
 
 class JournalError(UserError):
@@ -156,6 +169,14 @@ class Journal:
     def set(self, key: str, value: str) -> None:
         self.db.execute("INSERT INTO setting (key, value) VALUES (?, ?) "
                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def started(self) -> date:
+        """The practice's first day: recorded the first time it is asked for (today, then)."""
+        value = self.setting("start")
+        if value is None:
+            value = date.today().isoformat()
+            self.set("start", value)
+        return date.fromisoformat(value)
 
     def export(self) -> dict[str, Any]:
         """Everything in the journal, as plain data (for JSON)."""

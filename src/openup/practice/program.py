@@ -11,8 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
 from openup.method import MethodError, principles, read_data
+
+if TYPE_CHECKING:
+    from openup.practice.journal import Journal
 
 LENGTH = 14
 
@@ -67,6 +71,24 @@ def today(start: date, on: date | None = None, personal: tuple[str, ...] = ()) -
     """(which day of the program it is, that day's exercise)."""
     n = day_number(start, on or date.today())
     return n, ordered(personal)[n - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Today:
+    """Where a person is in the program: the day number, its exercise, and whether the exercise is paused
+    (it asks for vulnerability, and a recent journal entry showed signs of abuse or crisis)."""
+
+    number: int
+    day: Day
+    paused: bool
+
+
+def current(journal: Journal, on: date | None = None) -> Today:
+    """Today for this journal: its start date, the priorities a chat analysis left in it, its recent entries."""
+    personal = tuple(p for p in (journal.setting("priorities") or "").split(",") if p)
+    n, day = today(journal.started(), on, personal)
+    paused = day.vulnerable and any(e.safety != "none" for e in journal.entries()[:5])
+    return Today(n, day, paused)
 
 
 def ics(start: date, at: time, name: str = "openup practice") -> bytes:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from importlib import resources
-from pathlib import Path
 
 import jinja2
 from fastapi import FastAPI, Request
@@ -16,17 +15,6 @@ from openup.errors import UserError
 from openup.web.security import Guard, GuardMiddleware, Lock, local_hosts
 
 
-def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """Where the app keeps what it saves: `--data-dir`, else $OPENUP_DATA_DIR, else the user's data folder."""
-    if explicit:
-        return Path(explicit)
-    if os.environ.get("OPENUP_DATA_DIR"):
-        return Path(os.environ["OPENUP_DATA_DIR"])
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("openup", appauthor=False))
-
-
 def create_app(*, host: str = "127.0.0.1", port: int = 8765, data: str | os.PathLike[str] | None = None,
                hosts: frozenset[str] | None = None, passphrase: str | None = None, discreet: bool = False,
                lock_after_s: float = 15 * 60) -> FastAPI:
@@ -34,6 +22,7 @@ def create_app(*, host: str = "127.0.0.1", port: int = 8765, data: str | os.Path
     `passphrase` opens an encrypted journal (kept in this process's memory only, never written, and
     forgotten after `lock_after_s` without a request: the journal is then locked until it is given again);
     `discreet` gives every page a neutral title and no name."""
+    from openup.practice import default_folder
     from openup.web import routes_api, routes_chats, routes_pages, routes_practice
     from openup.web.chats import Jobs
 
@@ -41,7 +30,7 @@ def create_app(*, host: str = "127.0.0.1", port: int = 8765, data: str | os.Path
     app = FastAPI(title="openup", docs_url=None, redoc_url=None, openapi_url=None)
     env = jinja2.Environment(loader=jinja2.PackageLoader("openup.web", "templates"), autoescape=True)
     app.state.guard = guard
-    app.state.data_dir = data_dir(data)
+    app.state.data_dir = default_folder(data)
     app.state.lock = Lock(passphrase, lock_after_s)
     app.state.discreet = discreet
     app.state.templates = Jinja2Templates(env=env)  # autoescape everywhere: what a user wrote is text

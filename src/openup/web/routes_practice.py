@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -20,23 +20,21 @@ def journal(request: Request) -> Any:
     return Journal(request.app.state.data_dir, passphrase=request.app.state.lock.passphrase())
 
 
-def started(j: Any) -> date:
-    """The program's first day (today, the first time the practice is opened)."""
-    value = j.setting("start")
-    if value is None:
-        value = date.today().isoformat()
-        j.set("start", value)
-    return date.fromisoformat(value)
-
-
 def today_of(j: Any) -> dict[str, Any]:
-    from openup.practice import today
+    from openup.practice import current
 
-    personal = tuple(p for p in (j.setting("priorities") or "").split(",") if p)
-    n, day = today(started(j), personal=personal)
-    paused = day.vulnerable and any(e.safety != "none" for e in j.entries()[:5])
-    return {"day": n, "principle": day.principle, "title": day.title, "exercise": day.exercise,
-            "example": day.example, "paused": paused}
+    now = current(j)
+    return {"day": now.number, "principle": now.day.principle, "title": now.day.title,
+            "exercise": now.day.exercise, "example": now.day.example, "paused": now.paused}
+
+
+def review_of(j: Any) -> dict[str, Any]:
+    import json
+
+    from openup.practice.review import review
+
+    weekly = json.loads(j.setting("weekly") or "{}")
+    return review(j.entries(), j.started(), weekly.get("rows", ()), weekly.get("me"))
 
 
 @router.get("/practice", response_class=HTMLResponse)
@@ -56,15 +54,6 @@ def practice_page(request: Request) -> HTMLResponse:
         looked_back = review_of(j) if now["day"] >= 7 else None
     return page(request, "practice.html", "Practice", today=now, entries=entries,
                 principle=principles()[now["principle"]].name, review=looked_back, measures=MEASURES)
-
-
-def review_of(j: Any) -> dict[str, Any]:
-    import json
-
-    from openup.practice.review import review
-
-    weekly = json.loads(j.setting("weekly") or "{}")
-    return review(j.entries(), started(j), weekly.get("rows", ()), weekly.get("me"))
 
 
 @router.get("/api/practice/review")
@@ -88,7 +77,7 @@ def practice_ics(request: Request, at: str = "20:00") -> Response:
     except ValueError:
         raise UserError(f"{at!r} is not a time; write it as HH:MM, e.g. 20:00.") from None
     with journal(request) as j:
-        body = ics(started(j), when)
+        body = ics(j.started(), when)
     return Response(body, media_type="text/calendar",
                     headers={"content-disposition": 'attachment; filename="openup-practice.ics"'})
 
