@@ -106,7 +106,6 @@ def run(job: Job, path: Path, me: str | None, chat: str | None, country: str | N
     from openup.analysis import analyze, write_report
     from openup.analysis.pipeline import require_one_chat
     from openup.chats import load_chat
-    from openup.commands.errors import sentence
     from openup.errors import ParticipantNeeded
 
     def progress(stage: str, done: int, total: int) -> None:
@@ -127,14 +126,8 @@ def run(job: Job, path: Path, me: str | None, chat: str | None, country: str | N
     except ParticipantNeeded as exc:
         job.state, job.people, job.error = "need_me", list(exc.people), "Which of these people are you?"
     except UserError as exc:
-        job.state, job.error = "error", _web_sentence(exc, sentence)
+        job.state, job.error = "error", str(exc)  # the library's own words: it names no command-line option
     except Exception:  # never a traceback for the person: one sentence, and the job ends
         job.state, job.error = "error", "This export could not be analysed; it may be damaged or not a chat export."
     finally:
         path.unlink(missing_ok=True)
-
-
-def _web_sentence(exc: UserError, cli_sentence: Any) -> str:
-    """The CLI's sentence, with its options named as the page's fields."""
-    text = str(cli_sentence(exc))
-    return text.replace("pass --chat with the name", "type the name").replace("--me", "your name")

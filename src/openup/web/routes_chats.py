@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import threading
-from html import unescape
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -67,10 +65,10 @@ def chat_report(request: Request, job_id: str, download: bool = False) -> Respon
     job = request.app.state.jobs.get(job_id)
     if job.state != "done":
         raise UserError("That report is not ready yet.")
+    from openup.analysis.report.html import report_policy
+
     html = (job.folder / "report" / "report.html").read_text(encoding="utf-8")
-    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
-    headers = {"content-security-policy": (unescape(policy.group(1)) if policy else "default-src 'none'")
-               + "; frame-ancestors 'none'"}
+    headers = {"content-security-policy": report_policy() + "; frame-ancestors 'none'"}
     if download:
         headers["content-disposition"] = 'attachment; filename="openup-report.html"'
     return HTMLResponse(html, headers=headers)

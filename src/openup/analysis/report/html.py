@@ -82,6 +82,11 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+def report_policy() -> str:
+    """The policy of every report: its own style and script, by hash (the app serves reports under it too)."""
+    return page_policy(_asset("report.css"), _asset("report.js"))
+
+
 def page_policy(css: str, js: str) -> str:
     """Nothing may load or run but the report's own style and script."""
     return (
