@@ -11,10 +11,21 @@ from pathlib import Path
 import pytest
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def csrf_token(server: str, path: str = "/") -> str:
+    """The CSRF token a page of the running server carries, as its own script reads it."""
+    import re
+
+    import httpx
+
+    m = re.search(r'<meta name="csrf-token" content="([^"]+)">', httpx.get(server + path).text)
+    assert m, "the page carries no CSRF token"
+    return m.group(1)
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +34,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     from openup.web import create_app
 
-    port = _free_port()
+    port = free_port()
     app = create_app(port=port, data=tmp_path_factory.mktemp("webdata"))
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)

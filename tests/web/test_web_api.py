@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 
 import httpx
 import pytest
+from tests.web.conftest import csrf_token
 
 from openup.coach.listen import reply
 from openup.coach.review import check
-
-
-def _token(server: str) -> str:
-    html = httpx.get(server + "/").text
-    m = re.search(r'<meta name="csrf-token" content="([^"]+)">', html)
-    assert m
-    return m.group(1)
 
 
 def test_pages_answer_with_strict_headers(server: str) -> None:
@@ -29,7 +22,7 @@ def test_pages_answer_with_strict_headers(server: str) -> None:
 
 
 def test_check_and_reply_answer_what_the_cli_answers(server: str) -> None:
-    token = _token(server)
+    token = csrf_token(server)
     draft = "You never listen to me. Calm down."
     got = httpx.post(server + "/api/check", json={"text": draft, "country": "GB"}, headers={"X-CSRF-Token": token})
     assert got.status_code == 200 and got.json() == json.loads(json.dumps(check(draft, country="GB").to_dict()))
@@ -39,7 +32,7 @@ def test_check_and_reply_answer_what_the_cli_answers(server: str) -> None:
 
 
 def test_safety_changes_the_answer(server: str) -> None:
-    token = _token(server)
+    token = csrf_token(server)
     got = httpx.post(server + "/api/check", json={"text": "he said he will kill me if i leave", "country": "GB"},
                      headers={"X-CSRF-Token": token}).json()
     assert got["safety"]["level"] == "danger" and got["safety"]["resources"]
@@ -63,7 +56,7 @@ def test_a_foreign_host_is_refused(server: str) -> None:
 
 
 def test_bad_input_gets_one_sentence(server: str) -> None:
-    token = _token(server)
+    token = csrf_token(server)
     for body in ({"text": ""}, {"text": 5}, {"nothing": 1}, {"text": "x" * 25_000}):
         res = httpx.post(server + "/api/check", json=body, headers={"X-CSRF-Token": token})
         assert res.status_code == 400

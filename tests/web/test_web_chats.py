@@ -3,13 +3,13 @@ strict policy; names and messages from the other person stay text."""
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from tests.web.conftest import csrf_token
 
 CHAT = """\
 04/03/2024, 09:00 - Alex: guess what, I got the job
@@ -20,11 +20,6 @@ CHAT = """\
 12/03/2024, 08:00 - Alex: You're so lazy
 """
 
-
-def _token(server: str) -> str:
-    m = re.search(r'<meta name="csrf-token" content="([^"]+)">', httpx.get(server + "/chats").text)
-    assert m
-    return m.group(1)
 
 
 def _wait(server: str, job: dict[str, Any]) -> dict[str, Any]:
@@ -37,7 +32,7 @@ def _wait(server: str, job: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_upload_read_and_report(server: str) -> None:
-    token = _token(server)
+    token = csrf_token(server, "/chats")
     res = httpx.post(server + "/api/chats", params={"name": "WhatsApp Chat with Sam.txt"},
                      content=CHAT.encode(), headers={"X-CSRF-Token": token})
     assert res.status_code == 202
@@ -58,7 +53,7 @@ def test_upload_read_and_report(server: str) -> None:
 def test_refusals(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from openup.web import chats
 
-    token = _token(server)
+    token = csrf_token(server, "/chats")
     assert httpx.post(server + "/api/chats", content=CHAT.encode()).status_code == 403
     empty = httpx.post(server + "/api/chats", content=b"", headers={"X-CSRF-Token": token})
     assert empty.status_code == 400 and empty.json()["error"].endswith(".")

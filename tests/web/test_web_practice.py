@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,12 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-
-
-def _token(server: str) -> str:
-    m = re.search(r'<meta name="csrf-token" content="([^"]+)">', httpx.get(server + "/practice").text)
-    assert m
-    return m.group(1)
+from tests.web.conftest import csrf_token, free_port
 
 
 def test_practice_today_and_calendar(server: str) -> None:
@@ -31,7 +25,7 @@ def test_practice_today_and_calendar(server: str) -> None:
 
 
 def test_journal_entries_newest_first(server: str) -> None:
-    token = _token(server)
+    token = csrf_token(server, "/practice")
     first = httpx.post(server + "/api/journal", json={"text": "asked about her day", "date": "2026-03-01", "mood": 3},
                        headers={"X-CSRF-Token": token})
     second = httpx.post(server + "/api/journal", json={"text": "said thanks for dinner", "date": "2026-03-02"},
@@ -57,11 +51,6 @@ def test_a_journal_entry_with_danger_pauses_vulnerable_exercises(tmp_path: Path)
         assert n == 1 and day.vulnerable  # day 1 asks for warmth: the page pauses it (see test below)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 def _serve(port: int, data: Path) -> subprocess.Popen[bytes]:
     proc = subprocess.Popen([sys.executable, "-m", "openup", "web", "--port", str(port), "--no-browser",
@@ -78,12 +67,12 @@ def _serve(port: int, data: Path) -> subprocess.Popen[bytes]:
 
 
 def test_an_acknowledged_entry_survives_sigkill(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     server = f"http://127.0.0.1:{port}"
     proc = _serve(port, tmp_path)
     try:
         res = httpx.post(server + "/api/journal", json={"text": "we talked on the walk home"},
-                         headers={"X-CSRF-Token": _token(server)})
+                         headers={"X-CSRF-Token": csrf_token(server, "/practice")})
         assert res.status_code == 201
     finally:
         proc.send_signal(signal.SIGKILL)
