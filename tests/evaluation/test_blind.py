@@ -112,4 +112,4 @@ def test_the_folder_is_where_eval_looks() -> None:
 @pytest.mark.parametrize("name", ["coaching", "safety", "replies"])
 def test_each_line_names_its_writer_and_batch(name: str) -> None:
     rows = _both(name)
-    assert all(r.get("writer") and r.get("batch") == 1 for r in rows)
+    assert all(r.get("writer") and isinstance(r.get("batch"), int) and r["batch"] >= 1 for r in rows)

@@ -16,20 +16,20 @@ from openup.coach.heard_verbs import MODALS, Verb, find_verb, has_subject, is_ha
 from openup.coach.heard_words import word_tuple
 from openup.coach.perspective import to_second_person
 
-_CHITCHAT = re.compile(
+CHITCHAT = re.compile(
     r"^(?:hi|hello|hey|thanks?|thank you|ok(?:ay)?|yes|yeah|yh|no|nope|sure|bye|goodbye|"
     r"good (?:morning|night)|"
     r"i agree|that'?s (?:true|right|a good (?:idea|point|suggestion))|you'?re welcome|great|cool|nice|"
     r"(?:i'?m |i am )?(?:so |really |very |truly )?sorry)\b",
     re.IGNORECASE,
 )
-_PAST = re.compile(
+PAST = re.compile(
     r"\b(?:was|were|had|did|didn'?t|got|went|said|told|left|lost|took|made|came|saw|found|gave|broke|fell|kept|"
     r"began|thought|ran|sent|bought|became|forgot|met|heard|paid|won|wrote|quit|yesterday|last (?:night|week|"
     r"month|year)|ago|today|this morning)\b|\b\w{3,}(?<!need)(?<!feed)(?<!speed)ed\b"
 )
 _SUBJECT = re.compile(r"^(?:i|we|he|she|they|it|you|my \w+|your \w+|the \w+)\s+\w+")
-_VERBISH = re.compile(
+VERBISH = re.compile(
     r"\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|get|got|go|went|keep|keeps|kept|make|made|"
     r"take|took|say|said|tell|told|leave|left|lose|lost|come|came|want|wants|need|needs|can'?t|won'?t|"
     r"don'?t|doesn'?t|didn'?t|'m|'re|'s|'ve|'ll|'d)\b|\b\w{3,}(?:ed|ing|es)\b"
@@ -53,14 +53,14 @@ def _score_event(raw: str, clause: str, feeling_re: re.Pattern[str]) -> float:
     norm = normed(clause)
     salient = any(cue.search(norm) for cue, _, weak in feeling_lists().likely if not weak)
     words = norm.split()
-    if len(words) < 3 or raw.rstrip().endswith("?") or _CHITCHAT.match(norm):
+    if len(words) < 3 or raw.rstrip().endswith("?") or CHITCHAT.match(norm):
         return -9.0
     score = 0.0
     if salient:
         score += 1.5  # something that usually carries a feeling (a loss, a fight, an exam)
-    if _PAST.search(norm):
+    if PAST.search(norm):
         score += 2
-    elif _VERBISH.search(norm) or _SUBJECT.search(norm):
+    elif VERBISH.search(norm) or _SUBJECT.search(norm):
         score += 1
     else:
         score -= 2

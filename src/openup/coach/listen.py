@@ -9,22 +9,24 @@ the message shows danger or self-harm, the answer is the safety section and no c
 
 >>> r = reply("My boss yelled at me in front of everyone today. I'm so embarrassed.")
 >>> r.suggestions[0].text
-'It sounds like your boss yelled at you in front of everyone today, and that left you feeling embarrassed.'
+'It sounds like your boss yelled at you in front of everyone today. You must have felt so embarrassed.'
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of, hear
+from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.language import looks_english
+from openup.coach.reading import read_message
 from openup.errors import UserError
 from openup.method import kinds, read_data
-from openup.text.detect import detect
+from openup.text.detect import detect, model_wanted
 from openup.text.normalize import normalize
 from openup.text.signal import Signal
 from openup.text.validate import validate_message
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from openup.coach.safety import Safety
 
 MOVES = ("reflect", "validate", "ask")
+GOOD_NEWS_MOVES = ("celebrate", "reflect", "ask")  # active, constructive answers to good news
 MAX_REPLY_CHARS = 200_000
 _SLOT = re.compile(r"\{(\w+)\}")
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
@@ -42,7 +45,7 @@ _ALLOWED_DOUBLES = frozenset({"that", "had", "very", "so", "really", "bye", "ha"
 
 @dataclass(frozen=True, slots=True)
 class Template:
-    text: str
+    texts: tuple[str, ...]  # several wordings of one template; which one is said varies (see `choose`)
     slots: tuple[str, ...]
     valence: str | None = None
     tense: str | None = None
@@ -71,6 +74,7 @@ class Suggestion:
     principle: str
     signals: tuple[str, ...] = ()  # the kinds the detectors found in `text`
     source: str = "template"  # template | llm
+    wording: str = ""  # the template wording it was filled from ("" for an LLM answer)
 
     def to_dict(self) -> dict[str, Any]:
         return {"move": self.move, "text": self.text, "principle": self.principle, "source": self.source}
@@ -112,6 +116,12 @@ class ReplyCoaching:
     notes: tuple[str, ...] = field(default=())
     brief: Brief | None = None  # set when the message is a small bid: answer in kind, nothing to reflect
 
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """The template wordings used; pass them as `recent` to the next `reply()` of the conversation so
+        no wording is said twice in a row."""
+        return tuple(s.wording for s in self.suggestions if s.wording)
+
     def suggestion(self, move: str) -> Suggestion | None:
         """The suggestion for one move, if there is one."""
         return next((s for s in self.suggestions if s.move == move), None)
@@ -125,7 +135,28 @@ class ReplyCoaching:
             "safety": self.safety.to_dict(),
             "notes": list(self.notes),
             "brief": {"kind": self.brief.kind, "heard": self.brief.heard} if self.brief else None,
+            "wordings": list(self.wordings),
         }
+
+
+def _template(t: dict[str, Any]) -> Template:
+    raw = t["text"]
+    texts = (str(raw),) if isinstance(raw, str) else tuple(str(x) for x in raw)
+    slots = tuple(_SLOT.findall(texts[0]))
+    if any(set(_SLOT.findall(x)) != set(slots) for x in texts):
+        raise ValueError(f"replies.toml: the wordings of {texts[0]!r} must use the same slots")
+    return Template(
+        texts,
+        slots,
+        t.get("valence"),
+        t.get("tense"),
+        t.get("unsure"),
+        t.get("self_critical"),
+        bool(t.get("needs_complaint", False)),
+        tuple(t.get("unless", ())),
+        t.get("happened"),
+        t.get("weighing"),
+    )
 
 
 @cache
@@ -134,23 +165,9 @@ def moves() -> dict[str, Move]:
     data = read_data("replies.toml")["move"]
     assert isinstance(data, dict)
     out: dict[str, Move] = {}
-    for name in MOVES:
+    for name in dict.fromkeys(MOVES + GOOD_NEWS_MOVES):
         row = data[name]
-        templates = tuple(
-            Template(
-                str(t["text"]),
-                tuple(_SLOT.findall(str(t["text"]))),
-                t.get("valence"),
-                t.get("tense"),
-                t.get("unsure"),
-                t.get("self_critical"),
-                bool(t.get("needs_complaint", False)),
-                tuple(t.get("unless", ())),
-                t.get("happened"),
-                t.get("weighing"),
-            )
-            for t in row["templates"]
-        )
+        templates = tuple(_template(t) for t in row["templates"])
         last = templates[-1]
         if (
             last.slots
@@ -209,7 +226,7 @@ def carries(text: str, signal: str, found: list[Signal] | None = None) -> tuple[
     """(whether `text` carries `signal` and no harmful signal, the kinds found)."""
     found = detect(text, model=False) if found is None else found
     present = tuple(dict.fromkeys(s.kind for s in found))
-    ok = signal in present and not (set(present) & _harmful_kinds())
+    ok = (not signal or signal in present) and not (set(present) & _harmful_kinds())
     return ok, present
 
 
@@ -218,6 +235,8 @@ def reads_well(text: str) -> bool:
     for m in _DOUBLED.finditer(text):
         if m.group(1).lower() not in _ALLOWED_DOUBLES:
             return False
+    if re.search(r"\b(?:but|and|is|are|the|a),", text):  # a clause cut mid-way: "he is but, has been ..."
+        return False
     return len(text.split()) <= 45 and "{" not in text and " ," not in text and ",," not in text
 
 
@@ -282,22 +301,44 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
     return not (t.unsure is not None and t.unsure != heard.unsure)
 
 
-def template_suggestion(move: Move, heard: Heard) -> Suggestion:
-    """The first template for `move` that fills from `heard` and passes the detectors."""
+def template_suggestion(
+    move: Move, heard: Heard, recent: Collection[str] = (), seed: int = 0
+) -> Suggestion:
+    """The first template for `move` that fills from `heard` and passes the detectors, in one of its
+    wordings: the one `seed` points at, or the next one whose wording is not in `recent`."""
     slots = _slots(heard)
     for t in move.templates:
         if not _applies(t, heard, slots):
             continue
-        text = _SLOT.sub(lambda m: slots[m.group(1)], t.text)
-        text = text[:1].upper() + text[1:]
-        if not reads_well(text):
-            continue
-        ok, present = carries(text, move.signal)
-        if ok:
-            return Suggestion(move.name, text, move.principle, present)
+        usable: list[Suggestion] = []
+        for wording in t.texts:
+            text = _SLOT.sub(lambda m: slots[m.group(1)], wording)
+            text = text[:1].upper() + text[1:]
+            if not reads_well(text):
+                continue
+            ok, present = carries(text, move.signal)
+            if ok:
+                usable.append(Suggestion(move.name, text, move.principle, present, wording=wording))
+        if usable:
+            return choose(usable, recent, seed)
     raise AssertionError(
         f"replies.toml: no {move.name} template passed the detectors"
     )  # the last one always does
+
+
+def choose(usable: Sequence[Suggestion], recent: Collection[str], seed: int) -> Suggestion:
+    """The wording `seed` points at, moving on past any said in the previous reply (`recent`).
+
+    >>> a, b = Suggestion("ask", "A?", "listen", wording="a"), Suggestion("ask", "B?", "listen", wording="b")
+    >>> choose([a, b], (), 0).text, choose([a, b], ("a",), 0).text, choose([a, b], ("a", "b"), 0).text
+    ('A?', 'B?', 'A?')
+    """
+    n = len(usable)
+    for k in range(n):
+        pick = usable[(seed + k) % n]
+        if pick.wording not in recent:
+            return pick
+    return usable[seed % n]
 
 
 def _about(heard: Heard) -> str:
@@ -379,8 +420,9 @@ def reply(
     text: str,
     *,
     country: str | None = None,
-    model: bool | None = False,
+    model: bool | None = None,
     llm: LLMClient | bool | None = None,
+    recent: Collection[str] = (),
 ) -> ReplyCoaching:
     """Coach a reply to what your partner said: what was heard, three moves, what to avoid.
 
@@ -389,25 +431,32 @@ def reply(
 
     `llm`: None uses the LLM backend when one is configured (`[llm]` in the config file or
     `OPENUP_LLM_URL`); False never does; or pass a client. `model` is handed to `detect()` for the safety
-    check of the whole message. Raises `UserError` for empty, unreadable or non-English text.
+    check of the whole message and says whether the feelings reader may run (None: when installed).
+    `recent`: the wordings of the previous reply in this conversation (`ReplyCoaching.wordings`); none is
+    used again back to back. Good news gets the moves `celebrate`, `reflect` and `ask`.
+    Raises `UserError` for empty, unreadable or non-English text.
 
-    >>> reply("I got the job!").suggestion("validate").text
-    'No wonder you feel proud. I love hearing that.'
+    >>> [s.move for s in reply("I got the job!", llm=False).suggestions]
+    ['celebrate', 'reflect', 'ask']
     """
     from openup.coach.safety import assess
 
     focus, notes = prepare(text)
     signals = detect(text, model=model)
     safety = assess(text, signals, country=country)
-    heard = hear(focus)
+    reading = read_message(focus, model=model_wanted(model), whole=text)
+    heard = reading.heard
     if safety.level == "danger":
         # Safety wins: no wording coaching, only the safety answer and why.
         return ReplyCoaching(text, heard, (), _safety_avoid(safety), safety, tuple(notes))
     harmful = {s.kind for s in signals} & _harmful_kinds()
+    # Whether a short message is a small bid is for the patterns: a learned head can misread "good night
+    # babe" as contempt, and that must not turn a good-night into something to reflect on.
+    harmful_said = {s.kind for s in signals if s.source.startswith("lexical")} & _harmful_kinds()
     brief = brief_of(text) if safety.level == "none" else None
     # A guarded answer ("whatever", "it's nothing") reads as dismissal or minimizing when said to someone;
     # from a partner who does not want to talk, it asks for room. Any other small bid must carry no harm.
-    if brief is not None and harmful - (GUARDED_MAY_CARRY if brief.kind == "guarded" else frozenset()):
+    if brief is not None and harmful_said - (GUARDED_MAY_CARRY if brief.kind == "guarded" else frozenset()):
         brief = None
     if brief is not None:
         answers = tuple(Suggestion("answer", t, brief.principle) for t in brief.say)
@@ -415,10 +464,13 @@ def reply(
         return ReplyCoaching(text, heard, answers, avoid_brief, safety, tuple(notes), brief)
     client = _client(llm)
     suggestions: list[Suggestion] = []
-    for move in moves().values():
+    seed = zlib.crc32(text.encode("utf-8", "replace"))
+    good_news = reading.good_news and not harmful  # "thanks for nothing" is not good news
+    for name in GOOD_NEWS_MOVES if good_news else MOVES:
+        move = moves()[name]
         if move.principle in safety.withheld:
             continue
-        fallback = template_suggestion(move, heard)
+        fallback = template_suggestion(move, heard, recent, seed)
         if client is not None:
             got, note = _llm_suggestion(client, move, focus, heard, fallback)
             if note:

@@ -12,6 +12,7 @@ _MOVE_TITLES = {
     "reflect": "Say back what you heard",
     "validate": "Show the feeling makes sense",
     "ask": "Be curious",
+    "celebrate": "Celebrate with them",
     "answer": "Answer in kind",
 }
 

@@ -332,6 +332,7 @@ class ReplyScores:
     """`reply()` on the blind partner messages, scored automatically against the writers' labels."""
 
     part: str
+    tier: str = "learned"  # learned (feelings reader on, as shipped) | rules
     lines: int = 0
     named: int = 0  # lines where a feeling was named
     named_acceptable: int = 0  # ... and every named feeling was one the writer listed as fitting
@@ -349,18 +350,36 @@ def _named_feelings(coaching: Any) -> set[str]:
     return {w for w in words if w in said}
 
 
-def evaluate_replies_blind(part: str = "test", folder: Path | None = None) -> ReplyScores | None:
-    """Template replies on the blind reply set: feelings named, what happened echoed, guarded left light."""
+def echoes(reflection: str, event_words: list[str]) -> bool:
+    """Whether `reflection` says back a word of what happened: one of the writer's event words, or a
+    content word of one of their phrases ("didnt invite me" is echoed by "didn't invite you").
+
+    >>> echoes("it sounds like jess didn't invite you", ["didnt invite me"]), echoes("that's hard", ["layoffs"])
+    (True, False)
+    """
+    from openup.coach.echo import content_words
+
+    said = reflection.casefold()
+    said_words = set(content_words(said))
+    return any(phrase.casefold() in said or set(content_words(phrase)) & said_words for phrase in event_words)
+
+
+def evaluate_replies_blind(
+    part: str = "test", folder: Path | None = None, model: bool | None = None
+) -> ReplyScores | None:
+    """Template replies on the blind reply set: feelings named, what happened echoed, guarded left light.
+    `model`: None runs as shipped (the feelings reader when installed); False, rules alone."""
     from openup.coach.listen import reply
     from openup.errors import UserError
+    from openup.text.detect import model_wanted
 
     rows = read_set("replies", part, folder)
     if not rows:
         return None
-    out = ReplyScores(part)
+    out = ReplyScores(part, tier="learned" if model_wanted(model) else "rules")
     for r in rows:
         try:
-            coaching = reply(r["text"], model=False)
+            coaching = reply(r["text"], model=model, llm=False)
         except UserError:
             continue
         out.lines += 1
@@ -383,7 +402,7 @@ def evaluate_replies_blind(part: str = "test", folder: Path | None = None) -> Re
         if r.get("event"):
             out.events += 1
             reflect = " ".join(s.text.casefold() for s in coaching.suggestions if s.move == "reflect")
-            out.echoed += any(w.casefold() in reflect for w in r.get("event_words", []))
+            out.echoed += echoes(reflect, r.get("event_words", []))
     return out
 
 
@@ -392,11 +411,13 @@ def replies_blind_markdown(res: ReplyScores) -> str:
         return f"{a / b:.0%} ({a} of {b})" if b else "-"
 
     out = [
-        f"### Replies on the blind {res.part} set ({res.lines} partner messages, template path)",
+        f"### Replies on the blind {res.part} set ({res.lines} partner messages, template path, "
+        f"{'feelings reader on, as shipped' if res.tier == 'learned' else 'rules only, no feelings reader'})",
         "",
         "| measure | result | target |",
         "|---|---|---|",
         f"| a named feeling is one the writer listed as fitting | {pct(res.named_acceptable, res.named)} | >= 95% |",
+        f"| messages (not guarded) where a feeling is named | {pct(res.named, res.lines - res.guarded)} | - |",
         f"| a named feeling is one the writer listed as wrong | {pct(res.named_wrong, res.named)} | 0% |",
         f"| the reflection echoes what happened | {pct(res.echoed, res.events)} | >= 90% |",
         f"| guarded messages get no named feeling | {pct(res.guarded - res.guarded_named, res.guarded)} | 100% |",

@@ -198,7 +198,7 @@ def evaluate_replies(data_dir: Path, limit: int | None = None) -> dict[str, Any]
 
     rows = partner_texts(data_dir, limit)
     # A suggestion is "specific" when it is not one of the slot-free fallback templates.
-    generic = {t.text for m in moves().values() for t in m.templates if not t.slots}
+    generic = {w for m in moves().values() for t in m.templates if not t.slots for w in t.texts}
     tally = _Tally(len(rows))
     for source, text, emotion in rows:
         tally.sources[source] = tally.sources.get(source, 0) + 1

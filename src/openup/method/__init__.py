@@ -72,7 +72,7 @@ TOP_LEVEL: dict[str, frozenset[str]] = {
     "signals.toml": frozenset({"group", "kind"}),
     "safety.toml": frozenset({"withheld_principles", "message"}),
     "rewrites.toml": frozenset({"kind", "merge_by_principle", "soft_side"}),
-    "replies.toml": frozenset({"avoid", "brief", "feeling_nouns", "hard_words", "likely", "move", "parties",
+    "replies.toml": frozenset({"avoid", "brief", "feeling_nouns", "feelings", "hard_words", "likely", "move", "parties",
                                "places", "valence"}),
     "resources.toml": frozenset({"emergency", "resource", "verified"}),
     "practice.toml": frozenset({"day"}),

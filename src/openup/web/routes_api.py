@@ -24,7 +24,10 @@ async def api_reply(request: Request) -> Response:
     from openup.coach.listen import reply
 
     text, country = await text_and_country(request)
-    return JSONResponse(reply(text, country=country).to_dict())
+    raw = (await json_body(request)).get("recent")
+    # The wordings of the previous answer in this tab: none is offered again back to back.
+    recent = tuple(w for w in raw[:12] if isinstance(w, str) and len(w) < 300) if isinstance(raw, list) else ()
+    return JSONResponse(reply(text, country=country, recent=recent).to_dict())
 
 
 @router.post("/api/safety/screen")

@@ -21,7 +21,7 @@ import numpy as np
 
 HEADS_FILE = Path(__file__).resolve().parent / "heads.npz"
 SAFETY_HEADS_FILE = Path(__file__).resolve().parent / "safety_heads.npz"  # scripts/train_safety_heads.py
-GROUPS = ("signal", "emotion", "attribute", "safety")
+GROUPS = ("signal", "emotion", "attribute", "safety", "feeling")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,264 @@
+"""Train the feelings reader: for each feeling word a listener might say back ("frustrated", "left out",
+"proud"), the probability that the partner would agree it fits their message.
+
+    python scripts/train_feelings.py            # train, measure by cross-validation, write feelings.npz
+    python scripts/train_feelings.py --dry-run  # measure only
+
+Data (all permissive or ours):
+- `train_data/feelings/*.jsonl`: partner messages written and labelled by helpers who saw only the
+  vocabulary, never openup's templates or the blind sets (`acceptable` and `wrong` words per line);
+- `tests/data/blind/replies.dev.jsonl`: the blind dev half (its writers listed feelings in their own
+  words; only those in the vocabulary count). The test half is never read here;
+- GoEmotions train split (Apache-2.0), its labels mapped to the vocabulary, at a low weight.
+
+The target is "the partner would list this exact word as fitting", so an unlisted word is a negative and a
+word listed as wrong is a heavier one. One logistic head per word over the shipped encoder's sentence
+vector (`Heads`, group "feeling"), calibrated by Platt scaling on out-of-fold scores. The naming cut-off is
+chosen by cross-validation: the lowest probability at which the top word is one the writer listed on at
+least `--precision` of the lines where a word is named.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_heads import data_dir, embed_all, fit_logreg, fit_platt, load_goemotions  # noqa: E402
+
+from openup.coach.feelings import vocabulary  # noqa: E402
+from openup.text.model.heads import Heads  # noqa: E402
+
+OWN = ROOT / "src" / "openup" / "text" / "model" / "train_data" / "feelings"
+BLIND_DEV = ROOT / "tests" / "data" / "blind" / "replies.dev.jsonl"
+OUT = ROOT / "src" / "openup" / "text" / "model" / "feelings.npz"
+CACHE = Path("/tmp/openup-train-cache")
+
+# GoEmotions label -> the vocabulary words a listener could say for it.
+GOEMOTIONS = {
+    "anger": ("angry", "frustrated"),
+    "annoyance": ("annoyed", "frustrated"),
+    "disappointment": ("disappointed",),
+    "sadness": ("sad",),
+    "grief": ("heartbroken", "sad"),
+    "embarrassment": ("embarrassed",),
+    "nervousness": ("nervous", "anxious", "worried"),
+    "fear": ("scared", "worried"),
+    "remorse": ("guilty",),
+    "confusion": ("confused",),
+    "surprise": ("surprised",),
+    "relief": ("relieved",),
+    "pride": ("proud",),
+    "joy": ("happy",),
+    "excitement": ("excited", "happy"),
+    "gratitude": ("grateful",),
+    "optimism": ("hopeful",),
+}
+GOEMO_WEIGHT = 0.15
+WRONG_WEIGHT = 3.0
+L2 = 1.0
+
+
+def _rows(path: Path, writer_key: str = "acceptable") -> list[dict[str, object]]:
+    out = []
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            ok = r.get(writer_key, r.get("acceptable_feelings", []))
+            bad = r.get("wrong", r.get("wrong_feelings", []))
+            out.append({"text": r["text"], "ok": [str(w).lower() for w in ok], "bad": [str(w).lower() for w in bad],
+                        "guarded": bool(r.get("guarded")), "source": path.stem})
+    return out
+
+
+def load_own() -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for path in sorted(OWN.glob("*.jsonl")):
+        rows += _rows(path)
+    if BLIND_DEV.is_file():
+        rows += _rows(BLIND_DEV, "acceptable_feelings")
+    return rows
+
+
+def matrix(rows: list[dict[str, object]], words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(y, w): 1 where the word was listed as fitting; weight WRONG_WEIGHT where listed as wrong."""
+    pos = {w: i for i, w in enumerate(words)}
+    y = np.zeros((len(rows), len(words)), dtype=np.float32)
+    wt = np.ones((len(rows), len(words)), dtype=np.float32)
+    for r_i, r in enumerate(rows):
+        for w in r["ok"]:  # type: ignore[attr-defined]
+            if w in pos:
+                y[r_i, pos[w]] = 1.0
+        for w in r["bad"]:  # type: ignore[attr-defined]
+            if w in pos:
+                wt[r_i, pos[w]] = WRONG_WEIGHT
+    return y, wt
+
+
+_L2 = [L2]
+
+
+def fit_all(x: np.ndarray, y: np.ndarray, wt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    ws, bs = [], []
+    for j in range(y.shape[1]):
+        w, b = fit_logreg(x, y[:, j], wt[:, j], _L2[0])
+        ws.append(w)
+        bs.append(b)
+    return np.stack(ws), np.array(bs, dtype=np.float32)
+
+
+def named_precision(p: np.ndarray, rows: list[dict[str, object]], words: list[str], cut: float) -> tuple[int, int, int]:
+    """(lines named, named words listed as fitting, named words listed as wrong) at cut-off `cut`."""
+    named = ok = bad = 0
+    for i, r in enumerate(rows):
+        if r["guarded"]:
+            continue
+        j = int(p[i].argmax())
+        if p[i, j] < cut:
+            continue
+        named += 1
+        ok += words[j] in r["ok"]  # type: ignore[operator]
+        bad += words[j] in r["bad"]  # type: ignore[operator]
+    return named, ok, bad
+
+
+MIN_NAMED = 8
+NEVER = 2.0  # a cut-off no probability reaches: the word is never named from the reader alone
+
+
+def per_word_cut_offs(p: np.ndarray, rows: list[dict[str, object]], words: list[str], precision: float) -> np.ndarray:
+    """Per word, the lowest cut-off at which the word, when it is the top word, was listed as fitting on at
+    least `precision` of at least MIN_NAMED held-out lines (NEVER when no cut-off does)."""
+    cuts = np.full(len(words), NEVER)
+    top = p.argmax(axis=1)
+    best = p.max(axis=1)
+    keep = np.array([not r["guarded"] for r in rows])
+    for j, w in enumerate(words):
+        mask = keep & (top == j)
+        if mask.sum() < MIN_NAMED:
+            continue
+        fits = np.array([w in rows[i]["ok"] for i in np.flatnonzero(mask)])  # type: ignore[operator]
+        probs = best[mask]
+        for c in np.arange(0.30, 0.99, 0.02):
+            chosen = probs >= c
+            if chosen.sum() >= MIN_NAMED and fits[chosen].mean() >= precision:
+                cuts[j] = round(float(c), 2)
+                break
+    return cuts
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=None)
+    ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--precision", type=float, default=0.95)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--no-goemotions", action="store_true")
+    ap.add_argument("--per-word", action="store_true")
+    ap.add_argument("--l2", type=float, default=L2)
+    ap.add_argument("--goemo-weight", type=float, default=GOEMO_WEIGHT)
+    args = ap.parse_args(argv)
+
+    words = list(vocabulary())
+    _L2[0] = args.l2
+    own = load_own()
+    goemo = [] if args.no_goemotions else [
+        it for it in load_goemotions(data_dir(args.data)) if it.split == "train"
+    ]
+    print(f"own lines {len(own)}, goemotions {len(goemo)}, words {len(words)}")
+    vec = embed_all([str(r["text"]) for r in own] + [it.text for it in goemo], CACHE)
+    x_own = np.stack([vec[str(r["text"])] for r in own]).astype(np.float32)
+    y_own, w_own = matrix(own, words)
+    if goemo:
+        x_go = np.stack([vec[it.text] for it in goemo]).astype(np.float32)
+        y_go = np.zeros((len(goemo), len(words)), dtype=np.float32)
+        for i, it in enumerate(goemo):
+            for label in it.labels:
+                for w in GOEMOTIONS.get(label, ()):
+                    y_go[i, words.index(w)] = 1.0
+        w_go = np.full_like(y_go, args.goemo_weight)
+    else:
+        x_go = np.zeros((0, x_own.shape[1]), dtype=np.float32)
+        y_go = w_go = np.zeros((0, len(words)), dtype=np.float32)
+
+    # Out-of-fold logits over our own lines (folds by line; GoEmotions always trains).
+    rng = np.random.default_rng(7)
+    fold = rng.integers(0, args.folds, len(own))
+    z = np.zeros_like(y_own)
+    for k in range(args.folds):
+        tr, te = fold != k, fold == k
+        w, b = fit_all(np.vstack([x_own[tr], x_go]), np.vstack([y_own[tr], y_go]), np.vstack([w_own[tr], w_go]))
+        z[te] = x_own[te] @ w.T + b
+    # One Platt scaling shared by all words: many words have few positives of their own.
+    a, b_ = fit_platt(z.ravel(), y_own.ravel())
+    pa = np.full(len(words), a, dtype=np.float32)
+    pb = np.full(len(words), b_, dtype=np.float32)
+    p = 1.0 / (1.0 + np.exp(-np.clip(pa * z + pb, -35, 35)))
+
+    if args.per_word:
+        stats: dict[str, list[int]] = {}
+        for i, r in enumerate(own):
+            j = int(p[i].argmax())
+            if r["guarded"] or p[i, j] < 0.4:
+                continue
+            st = stats.setdefault(words[j], [0, 0])
+            st[0] += 1
+            st[1] += words[j] in r["ok"]  # type: ignore[operator]
+        for w_, (n_, ok_) in sorted(stats.items(), key=lambda kv: -kv[1][0]):
+            print(f"    {w_:14s} top {n_:4d}  fits {ok_ / n_:.2f}")
+    cuts = per_word_cut_offs(p, own, words, args.precision)
+    named = ok = bad = 0
+    by_source: dict[str, list[int]] = {}
+    for i, r in enumerate(own):
+        if r["guarded"]:
+            continue
+        j = int(p[i].argmax())
+        s = by_source.setdefault(str(r["source"]), [0, 0, 0])
+        s[0] += 1
+        if p[i, j] >= cuts[j]:
+            named += 1
+            ok += words[j] in r["ok"]  # type: ignore[operator]
+            bad += words[j] in r["bad"]  # type: ignore[operator]
+            s[1] += 1
+            s[2] += words[j] in r["ok"]  # type: ignore[operator]
+    print(f"per-word cut-offs (top word listed as fitting >= {args.precision:.0%} out of fold, >= {MIN_NAMED} lines):")
+    for w_, c_ in zip(words, cuts, strict=True):
+        if c_ <= 1.0:
+            print(f"  {w_}: {c_:.2f}")
+    print(f"out of fold: named {named} of {sum(v[0] for v in by_source.values())} lines; "
+          f"fits {ok / max(named, 1):.3f}, wrong {bad / max(named, 1):.3f}")
+    for s_, (n, nm, k) in sorted(by_source.items()):
+        print(f"  {s_}: {n} lines, named {nm}, fits {k}")
+    cut = float(cuts.min())
+    if args.dry_run:
+        return 0
+    w, b = fit_all(np.vstack([x_own, x_go]), np.vstack([y_own, y_go]), np.vstack([w_own, w_go]))
+    heads = Heads(
+        names=tuple(words),
+        groups=tuple("feeling" for _ in words),
+        weights=w,
+        bias=b,
+        platt_a=pa,
+        platt_b=pb,
+        threshold=cuts.astype(np.float32),
+        meta={
+            "trained_on": {"own": len(own), "goemotions": len(goemo)},
+            "sources": {"own": "openup developers", "goemotions": "Apache-2.0"},
+            "cut_off": cut,
+            "precision_target": args.precision,
+        },
+    )
+    heads.save(OUT)
+    print(f"wrote {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

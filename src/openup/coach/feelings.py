@@ -1,0 +1,139 @@
+"""The feelings reader: which feeling a listener could name back, read from the partner's whole message.
+
+A keyword does not say how someone feels: "my manager tore my slides apart in front of everyone" holds no
+feeling word and means humiliated or angry, not nervous. The reader scores every word of the method's
+feeling vocabulary (`[feelings]` in `method/replies.toml`) with a small head over the shipped sentence
+encoder (`text/model/feelings.npz`, from `scripts/train_feelings.py`): the chance the partner would agree
+that word fits. A word is named only when
+
+- it is the most likely word and reaches its own cut-off, chosen on held-out lines: where the word is
+  named, the writers listed it as fitting on at least 95% of them (a word that never got there is never
+  named from the reader alone), and
+- nothing in the message contradicts it: the partner did not deny it ("not even mad"), and its tone
+  agrees with a feeling the partner named themselves.
+
+A feeling the partner named ("I'm so embarrassed") is said back as their own word, when it is in the
+vocabulary and not denied. Without the learned tier (`OPENUP_MODEL=off` or not installed) only named
+feelings are used, and the reply reflects what happened without naming one.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from openup.method import MethodError, read_data
+
+FEELINGS_FILE = Path(__file__).resolve().parent.parent / "text" / "model" / "feelings.npz"
+TONES = ("negative", "positive", "mixed")
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class FeelingRead:
+    """The feeling to name (or None) and the reader's scores, most likely first."""
+
+    word: str | None
+    source: str  # named (their own word) | read (the feelings reader) | none
+    scores: tuple[tuple[str, float], ...] = ()
+
+
+@cache
+def vocabulary() -> dict[str, str]:
+    """Feeling word -> tone (negative, positive, mixed), from `method/replies.toml`."""
+    table = read_data("replies.toml").get("feelings", {})
+    out: dict[str, str] = {}
+    for word, tone in table.items():
+        if tone not in TONES:
+            raise MethodError(f"replies.toml: feeling {word!r} has tone {tone!r}; expected one of {TONES}")
+        out[str(word)] = str(tone)
+    if not out:
+        raise MethodError("replies.toml: [feelings] is empty")
+    return out
+
+
+_heads_cache: list[object] = []
+
+
+def _heads() -> object | None:
+    from openup.text import model as learned
+
+    if not learned.available() or not FEELINGS_FILE.is_file():
+        return None
+    if not _heads_cache:
+        with _lock:
+            if not _heads_cache:
+                from openup.text.model.heads import load_heads
+
+                _heads_cache.append(load_heads(FEELINGS_FILE))
+    return _heads_cache[0]
+
+
+def scores(text: str) -> tuple[tuple[str, float], ...] | None:
+    """Each vocabulary word with the chance it fits `text`, most likely first; None without the model."""
+    heads = _heads()
+    if heads is None:
+        return None
+    from openup.text.model import get_embedder
+    from openup.text.model.heads import Heads
+
+    assert isinstance(heads, Heads)
+    vectors, ids = get_embedder().encode([text])
+    probs = heads.probabilities(vectors, ids)[0]
+    pairs = sorted(zip(heads.names, (float(p) for p in probs), strict=True), key=lambda kv: -kv[1])
+    return tuple(pairs)
+
+
+def cut_offs() -> dict[str, float]:
+    """Per word, the probability it needs before it is named from the reader alone (above 1: never)."""
+    heads = _heads()
+    if heads is None:
+        return {}
+    from openup.text.model.heads import Heads
+
+    assert isinstance(heads, Heads)
+    return {name: float(t) for name, t in zip(heads.names, heads.threshold, strict=True)}
+
+
+_NEGATORS = r"(?:not|never|isn'?t|wasn'?t|ain'?t|aren'?t|no|nt|dont|don'?t|didn'?t|not even|not really|hardly)"
+
+
+def denied(word: str, text: str) -> bool:
+    """Whether `text` denies `word` ("not even mad", "i'm not upset", "don't feel left out").
+
+    >>> denied("angry", "honestly not even angry anymore"), denied("angry", "so angry rn")
+    (True, False)
+    """
+    norm = text.lower().replace("\u2019", "'")
+    stem = re.escape(word.split()[0][: max(4, len(word.split()[0]) - 2)])
+    return bool(re.search(rf"\b{_NEGATORS}(?: \w+){{0,3}} {stem}", norm))
+
+
+def _tone_agrees(word: str, named_tone: str | None) -> bool:
+    if named_tone is None or named_tone == "mixed":
+        return True
+    tone = vocabulary()[word]
+    return tone == "mixed" or tone == named_tone
+
+
+def read_feeling(text: str, named: tuple[str, ...] = (), *, model: bool = True) -> FeelingRead:
+    """The feeling to say back for `text`, given the feelings the partner named in it (`named`, their own
+    words, in order). The partner's own word wins when it is in the vocabulary and not denied."""
+    vocab = vocabulary()
+    own = [w for w in named if w in vocab and not denied(w, text)]
+    if own:
+        return FeelingRead(own[0], "named")
+    named_tone = next((vocab[w] for w in named if w in vocab), None)
+    found = scores(text) if model else None
+    if not found:
+        return FeelingRead(None, "none", found or ())
+    word, p = found[0]
+    if p < cut_offs().get(word, 2.0) or denied(word, text) or not _tone_agrees(word, named_tone):
+        return FeelingRead(None, "none", found)
+    return FeelingRead(word, "read", found)
+
+
+__all__ = ["FeelingRead", "cut_offs", "denied", "read_feeling", "scores", "vocabulary"]
