@@ -46,6 +46,8 @@ MOVE_INSTRUCTIONS = {
     "with 'It makes sense that you'd feel').",
     "ask": "Ask one open question about what they said, about what they think or what happened (start with "
     "'What'); do not ask how they feel.",
+    "celebrate": "They shared good news: in one or two short sentences, share their joy warmly and say you are "
+    "glad for them. No advice, no 'but'.",
 }
 REWRITE_INSTRUCTION = (
     "Rewrite this message to my partner so it keeps my meaning but complains about the behaviour, not the "
