@@ -1,7 +1,8 @@
 """Reply latency: `python -m bench.bench_reply` prints p50/p99 over 2,000 partner texts.
 
 Texts are ESConv seeker turns and GoEmotions first-person texts from ../shared/data (or $OPENUP_DATA).
-The template path is timed (no LLM); the detectors run on the lexical tier, as `reply()` does.
+The template path is timed (no LLM) as shipped: with the learned tier on when it is installed (the safety
+check and the feelings reader), as `reply()` runs by default; `OPENUP_MODEL=off` times the lexical tier.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     from openup.coach.listen import reply
     from openup.errors import UserError
     from openup.evaluation.replies import partner_texts
+    from openup.text.detect import model_wanted
 
     n = int((argv or sys.argv[1:] or [N])[0])
     data = _data_dir()
@@ -63,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         ("target", "< 20 ms per reply (template path)"),
     ]
     width = max(len(k) for k, _ in rows)
-    print("openup reply latency (templates, lexical tier)")
+    tier = "learned tier on, as shipped" if model_wanted(None) else "lexical tier only"
+    print(f"openup reply latency (templates, {tier})")
     print("-" * (width + 30))
     for k, v in rows:
         print(f"{k:<{width}}  {v}")

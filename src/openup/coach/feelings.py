@@ -3,7 +3,8 @@
 A keyword does not say how someone feels: "my manager tore my slides apart in front of everyone" holds no
 feeling word and means humiliated or angry, not nervous. The reader scores every word of the method's
 feeling vocabulary (`[feelings]` in `method/replies.toml`) with a small head over the shipped sentence
-encoder (`text/model/feelings.npz`, from `scripts/train_feelings.py`): the chance the partner would agree
+encoder (`text/model/feelings.npz`, from `scripts/train_feelings.py`, loaded by
+`text.model.get_feeling_heads`): the chance the partner would agree
 that word fits. A word is named only when
 
 - it is the most likely word and reaches its own cut-off, chosen on held-out lines: where the word is
@@ -20,16 +21,16 @@ feelings are used, and the reply reflects what happened without naming one.
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openup.method import MethodError, read_data
 
-FEELINGS_FILE = Path(__file__).resolve().parent.parent / "text" / "model" / "feelings.npz"
+if TYPE_CHECKING:
+    from openup.text.model.heads import Heads
+
 TONES = ("negative", "positive", "mixed")
-_lock = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,21 +56,10 @@ def vocabulary() -> dict[str, str]:
     return out
 
 
-_heads_cache: list[object] = []
-
-
-def _heads() -> object | None:
+def _heads() -> Heads | None:
     from openup.text import model as learned
 
-    if not learned.available() or not FEELINGS_FILE.is_file():
-        return None
-    if not _heads_cache:
-        with _lock:
-            if not _heads_cache:
-                from openup.text.model.heads import load_heads
-
-                _heads_cache.append(load_heads(FEELINGS_FILE))
-    return _heads_cache[0]
+    return learned.get_feeling_heads() if learned.available() else None
 
 
 def scores(text: str) -> tuple[tuple[str, float], ...] | None:
@@ -78,24 +68,16 @@ def scores(text: str) -> tuple[tuple[str, float], ...] | None:
     if heads is None:
         return None
     from openup.text.model import get_embedder
-    from openup.text.model.heads import Heads
 
-    assert isinstance(heads, Heads)
     vectors, ids = get_embedder().encode([text])
     probs = heads.probabilities(vectors, ids)[0]
-    pairs = sorted(zip(heads.names, (float(p) for p in probs), strict=True), key=lambda kv: -kv[1])
-    return tuple(pairs)
+    return tuple(sorted(zip(heads.names, (float(p) for p in probs), strict=True), key=lambda kv: -kv[1]))
 
 
-def cut_offs() -> dict[str, float]:
-    """Per word, the probability it needs before it is named from the reader alone (above 1: never)."""
+def cut_off(word: str) -> float:
+    """The probability `word` needs before it is named from the reader alone (above 1: never)."""
     heads = _heads()
-    if heads is None:
-        return {}
-    from openup.text.model.heads import Heads
-
-    assert isinstance(heads, Heads)
-    return {name: float(t) for name, t in zip(heads.names, heads.threshold, strict=True)}
+    return 2.0 if heads is None else float(heads.threshold[heads.index(word)])
 
 
 _NEGATORS = r"(?:not|never|isn'?t|wasn'?t|ain'?t|aren'?t|no|nt|dont|don'?t|didn'?t|not even|not really|hardly)"
@@ -131,9 +113,9 @@ def read_feeling(text: str, named: tuple[str, ...] = (), *, model: bool = True) 
     if not found:
         return FeelingRead(None, "none", found or ())
     word, p = found[0]
-    if p < cut_offs().get(word, 2.0) or denied(word, text) or not _tone_agrees(word, named_tone):
+    if p < cut_off(word) or denied(word, text) or not _tone_agrees(word, named_tone):
         return FeelingRead(None, "none", found)
     return FeelingRead(word, "read", found)
 
 
-__all__ = ["FeelingRead", "cut_offs", "denied", "read_feeling", "scores", "vocabulary"]
+__all__ = ["FeelingRead", "cut_off", "denied", "read_feeling", "scores", "vocabulary"]

@@ -40,6 +40,7 @@ GOOD_NEWS_MOVES = ("celebrate", "reflect", "ask")  # active, constructive answer
 MAX_REPLY_CHARS = 200_000
 _SLOT = re.compile(r"\{(\w+)\}")
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_CUT_CLAUSE = re.compile(r"\b(?:but|and|is|are|the|a),")  # a clause cut mid-way: "he is but, has been ..."
 _ALLOWED_DOUBLES = frozenset({"that", "had", "very", "so", "really", "bye", "ha", "no", "yes", "la", "blah"})
 
 
@@ -235,7 +236,7 @@ def reads_well(text: str) -> bool:
     for m in _DOUBLED.finditer(text):
         if m.group(1).lower() not in _ALLOWED_DOUBLES:
             return False
-    if re.search(r"\b(?:but|and|is|are|the|a),", text):  # a clause cut mid-way: "he is but, has been ..."
+    if _CUT_CLAUSE.search(text):
         return False
     return len(text.split()) <= 45 and "{" not in text and " ," not in text and ",," not in text
 

@@ -26,12 +26,11 @@ GOOD_NEWS_SHARE = 0.65  # share of the top words' weight that must be pleasant f
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Reading:
-    """`heard` with its event, feelings and valence replaced by what the reply will use."""
+    """`heard` with its event, feelings and valence replaced by what the reply will use, and whether the
+    message is good news."""
 
     heard: Heard
-    feeling: FeelingRead
     good_news: bool
-    meant: str
 
 
 def _tone(read: FeelingRead) -> tuple[str, float]:
@@ -99,7 +98,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         valence == "positive" and heard.complaint is None and not heard.unsure and not heard.weighing
         and not hard_named
     )
-    return Reading(heard, read, good_news, meant)
+    return Reading(heard, good_news)
 
 
 __all__ = ["Reading", "read_message", "tells_something"]

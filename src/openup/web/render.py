@@ -49,11 +49,15 @@ def country_of(body: dict[str, Any]) -> str | None:
     return str(country) if isinstance(country, str) and country.strip() else None
 
 
-async def text_and_country(request: Request) -> tuple[str, str | None]:
-    body = await json_body(request)
+def text_of(body: dict[str, Any]) -> str:
     text = body.get("text")
     if not isinstance(text, str):
         raise UserError("Give the text to read as a string under \"text\".")
     if len(text) > MAX_TEXT:
         raise UserError("That is too long to read here; keep it under 20,000 characters.")
-    return text, country_of(body)
+    return text
+
+
+async def text_and_country(request: Request) -> tuple[str, str | None]:
+    body = await json_body(request)
+    return text_of(body), country_of(body)

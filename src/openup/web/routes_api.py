@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from openup.errors import UserError
-from openup.web.render import country_of, json_body, text_and_country
+from openup.web.render import country_of, json_body, text_and_country, text_of
 
 router = APIRouter()
 
@@ -23,11 +23,11 @@ async def api_check(request: Request) -> Response:
 async def api_reply(request: Request) -> Response:
     from openup.coach.listen import reply
 
-    text, country = await text_and_country(request)
-    raw = (await json_body(request)).get("recent")
+    body = await json_body(request)
+    raw = body.get("recent")
     # The wordings of the previous answer in this tab: none is offered again back to back.
     recent = tuple(w for w in raw[:12] if isinstance(w, str) and len(w) < 300) if isinstance(raw, list) else ()
-    return JSONResponse(reply(text, country=country, recent=recent).to_dict())
+    return JSONResponse(reply(text_of(body), country=country_of(body), recent=recent).to_dict())
 
 
 @router.post("/api/safety/screen")

@@ -17,11 +17,12 @@ import os
 import re
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from openup.text.model.heads import HEADS_FILE, SAFETY_HEADS_FILE, Heads, load_heads
+from openup.text.model.heads import FEELING_HEADS_FILE, HEADS_FILE, SAFETY_HEADS_FILE, Heads, load_heads
 from openup.text.model.sentences import sentence_spans, trimmed_span
 from openup.text.signal import Signal
 
@@ -34,6 +35,7 @@ __all__ = [
     "embed",
     "emotion_scores",
     "get_embedder",
+    "get_feeling_heads",
     "get_heads",
     "head_scores",
     "learned_signals",
@@ -58,8 +60,7 @@ MIN_WORDS = 3
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")  # "it's" is one word
 _lock = threading.Lock()
 _embedder: Embedder | None = None
-_heads: Heads | None = None
-_safety_heads: Heads | None = None
+_loaded: dict[Path, Heads] = {}  # heads files read so far, by path
 # Safety is read with fewer words than the other heads need: "he choked me" is three words, "kms" one.
 SAFETY_MIN_WORDS = 2
 
@@ -105,24 +106,38 @@ def get_embedder() -> Embedder:
     return _embedder
 
 
+def _heads_at(path: Path) -> Heads:
+    """The heads in `path`, read on first call and kept for the process."""
+    heads = _loaded.get(path)
+    if heads is None:
+        with _lock:
+            heads = _loaded.get(path)
+            if heads is None:
+                heads = _loaded[path] = load_heads(path)
+    return heads
+
+
 def get_heads() -> Heads:
     """The shipped heads, read on first call."""
-    global _heads
-    if _heads is None:
-        with _lock:
-            if _heads is None:
-                _heads = load_heads(HEADS_FILE)
-    return _heads
+    return _heads_at(HEADS_FILE)
+
+
+def _installed_heads(path: Path) -> Heads | None:
+    """The heads in `path`, or None when that file is not installed (no disk check once read)."""
+    heads = _loaded.get(path)
+    if heads is not None:
+        return heads
+    return _heads_at(path) if path.is_file() else None
 
 
 def get_safety_heads() -> Heads | None:
     """The shipped safety heads, or None when their file is not installed."""
-    global _safety_heads
-    if _safety_heads is None and SAFETY_HEADS_FILE.is_file():
-        with _lock:
-            if _safety_heads is None:
-                _safety_heads = load_heads(SAFETY_HEADS_FILE)
-    return _safety_heads
+    return _installed_heads(SAFETY_HEADS_FILE)
+
+
+def get_feeling_heads() -> Heads | None:
+    """The shipped feelings reader (`coach/feelings.py`), or None when its file is not installed."""
+    return _installed_heads(FEELING_HEADS_FILE)
 
 
 def safety_signals(texts: Sequence[str], heads: Heads | None = None) -> list[list[Signal]]:

@@ -6,7 +6,8 @@ on held-out data. `x` is the sentence embedding; `bag` marks which of a small sh
 WordPiece tokens occur in the text (frozen embeddings blur strongly lexical cues such as "thanks").
 Groups: "signal" heads map to Signal kinds; "emotion" heads feed emotion_scores(); "attribute" heads
 (politeness) are extra scores for the analysis; "safety" heads (in their own file, safety_heads.npz) map
-to the safety kinds and read every sentence, whatever the patterns found.
+to the safety kinds and read every sentence, whatever the patterns found; "feeling" heads (feelings.npz)
+score the feeling words a reply may name.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import numpy as np
 
 HEADS_FILE = Path(__file__).resolve().parent / "heads.npz"
 SAFETY_HEADS_FILE = Path(__file__).resolve().parent / "safety_heads.npz"  # scripts/train_safety_heads.py
+FEELING_HEADS_FILE = Path(__file__).resolve().parent / "feelings.npz"  # scripts/train_feelings.py
 GROUPS = ("signal", "emotion", "attribute", "safety", "feeling")
 
 
