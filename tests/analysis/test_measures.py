@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from tests.analysis.helpers import alternate, conv
 
 from openup.analysis import Params, analyze
+from openup.analysis.leverage import LeveragePerson
+from openup.analysis.listening import Questions
 from openup.analysis.timeline import ME, PARTNER
 
 FILLER_A = ["ok", "sure", "on my way", "cool", "see you soon", "yes"]
@@ -54,9 +58,9 @@ def test_openness_depth_per_message_and_weekly() -> None:
     rows = alternate(["ok", "ok"], ["I feel so lonely lately", "lol"])
     a = run(rows)
     op = a.openness.per_person
-    assert op[PARTNER]["self_disclosure"] == 1 and op[PARTNER]["emotion"] == 1
-    assert op[PARTNER]["openness"] == pytest.approx(3 / 2)  # depth 3 over two messages
-    assert op[ME]["openness"] == 0
+    assert op[PARTNER].self_disclosure == 1 and op[PARTNER].emotion == 1
+    assert op[PARTNER].openness == pytest.approx(3 / 2)  # depth 3 over two messages
+    assert op[ME].openness == 0
     row = next(r for r in a.to_dict()["weekly"] if r["person"] == "Sam")
     assert row["week"] == "2024-W10" and row["openness"] == pytest.approx(1.5) and row["self_disclosure"] == 1
 
@@ -72,8 +76,9 @@ def test_partner_depth_trend_rises() -> None:
             t += 60
         t = (week + 1) * 7 * 24 * 60
     a = run(rows)
-    assert a.openness.partner_trend["direction"] == "deeper"
-    assert a.openness.partner_trend["slope_per_week"] > 0
+    trend = a.openness.partner_trend
+    assert trend.direction == "deeper"
+    assert trend.slope_per_week is not None and trend.slope_per_week > 0
 
 
 # -- reciprocity -------------------------------------------------------------------------------------------
@@ -103,7 +108,7 @@ def test_reciprocity_lagged_correlation() -> None:
             rows.append(("Sam", t, "I'm so worried about my dad" if j < prev else "fine"))
             t += 1
     a = run(rows)
-    r = a.reciprocity.data["you_then_partner_correlation"]
+    r = a.reciprocity.you_then_partner_correlation
     assert r is not None and r > 0.95
 
 
@@ -121,11 +126,11 @@ def test_ratio_counts_messages_not_signals() -> None:
     )
     a = run(rows)
     me = a.ratio.people[ME]
-    assert me["appreciation"] == 2 and me["critical_messages"] == 3
-    assert (me["criticism"], me["dismissal"], me["contempt"]) == (1, 1, 1)
-    assert me["ratio"] == pytest.approx(0.67)
+    assert me.appreciation == 2 and me.critical_messages == 3
+    assert (me.harsh["criticism"], me.harsh["dismissal"], me.harsh["contempt"]) == (1, 1, 1)
+    assert me.ratio == pytest.approx(0.67)
     assert a.summary()["appreciation_to_criticism"] == pytest.approx(0.67)
-    assert a.ratio.people[PARTNER]["ratio"] is None  # no criticism: no ratio, not infinity
+    assert a.ratio.people[PARTNER].ratio is None  # no criticism: no ratio, not infinity
 
 
 # -- bids --------------------------------------------------------------------------------------------------
@@ -143,19 +148,19 @@ def test_bids_toward_away_against() -> None:
     ]
     a = run(rows)
     me = a.bids.people[ME]
-    assert a.bids.people[PARTNER]["bids"] == 4
-    assert (me["received"], me["toward"], me["away"], me["against"]) == (4, 2, 1, 1)
-    assert me["turn_toward_pct"] == 50.0
+    assert a.bids.people[PARTNER].bids == 4
+    assert (me.received, me.toward, me.away, me.against) == (4, 2, 1, 1)
+    assert me.turn_toward_pct == 50.0
     assert a.summary()["turn_toward_pct"] == 50.0
-    assert a.bids.people[PARTNER]["by_type"] == {"question": 1, "news": 1, "link": 1, "media": 1}
+    assert a.bids.people[PARTNER].by_type == {"question": 1, "news": 1, "link": 1, "media": 1}
     ids = a.evidence_ids("bids.against.0")
     assert ids == ["m3", "m4"]
 
 
 def test_bid_window_is_a_parameter() -> None:
     rows = [("Sam", 0, "what did your boss say?"), ("Alex", 90, "he liked it")]
-    assert run(rows, params=Params(reply_window_s=3600)).bids.people[ME]["away"] == 1
-    assert run(rows, params=Params(reply_window_s=2 * 3600)).bids.people[ME]["toward"] == 1
+    assert run(rows, params=Params(reply_window_s=3600)).bids.people[ME].away == 1
+    assert run(rows, params=Params(reply_window_s=2 * 3600)).bids.people[ME].toward == 1
 
 
 # -- pursuit -----------------------------------------------------------------------------------------------
@@ -171,9 +176,9 @@ def test_follow_ups_barrages_pressure() -> None:
     ]
     a = run(rows)
     p = a.pursuit.people[ME]
-    assert p["follow_ups"] == 1 and p["barrages"] == 1 and p["pressure"] == 1 and p["events"] == 3
-    assert p["unanswered_follow_ups"] == 0
-    assert a.pursuit.people[PARTNER]["events"] == 0
+    assert p.follow_ups == 1 and p.barrages == 1 and p.pressure == 1 and p.events == 3
+    assert p.unanswered_follow_ups == 0
+    assert a.pursuit.people[PARTNER].events == 0
     row = next(r for r in a.to_dict()["weekly"] if r["person"] == "Alex")
     assert row["pursuit"] == 3
 
@@ -181,7 +186,7 @@ def test_follow_ups_barrages_pressure() -> None:
 def test_unanswered_follow_ups() -> None:
     rows = [("Sam", 0, "hi"), ("Alex", 1, "hey"), ("Alex", 30, "you there?"), ("Alex", 90, "hello??")]
     p = run(rows).pursuit.people[ME]
-    assert p["follow_ups"] == 2 and p["unanswered_follow_ups"] == 2
+    assert p.follow_ups == 2 and p.unanswered_follow_ups == 2
 
 
 def test_pursue_withdraw_cycle_found_in_the_right_weeks() -> None:
@@ -205,9 +210,10 @@ def test_pursue_withdraw_cycle_found_in_the_right_weeks() -> None:
             t += 300
     a = run(rows)
     cyc = a.pursuit.cycle
-    assert cyc["pursuer"] == "Alex" and cyc["withdrawer"] == "Sam"
-    assert cyc["cycle_weeks"] == ["2024-W12", "2024-W13", "2024-W15"]
-    assert cyc["score"] == pytest.approx(3 / 8)
+    assert cyc.pursuer == "Alex" and cyc.withdrawer == "Sam"
+    assert cyc.cycle_weeks == ("2024-W12", "2024-W13", "2024-W15")
+    assert cyc.score == pytest.approx(3 / 8)
+    assert a.to_dict()["measures"]["pursuit"]["cycle"]["cycle_weeks"] == ["2024-W12", "2024-W13", "2024-W15"]
     assert a.summary()["pursue_withdraw"]["cycle_weeks"] == 3
     assert any(f.principle == "give-room" for f in a.priorities)
 
@@ -215,7 +221,7 @@ def test_pursue_withdraw_cycle_found_in_the_right_weeks() -> None:
 def test_no_cycle_when_calm() -> None:
     rows = alternate(FILLER_A * 4, FILLER_B * 4)
     cyc = run(rows).pursuit.cycle
-    assert cyc["pursuer"] is None and cyc["cycle_weeks"] == []
+    assert cyc.pursuer is None and cyc.cycle_weeks == ()
 
 
 # -- listening ---------------------------------------------------------------------------------------------
@@ -231,11 +237,11 @@ def test_listening_outcomes() -> None:
         ("Alex", 30 + 600, "hm"),
     ]  # missed
     a = run(rows)
-    lis = a.listening.data
-    assert lis["partner_disclosures"] == 4
-    assert lis["outcomes"] == {"listened": 1, "neutral": 1, "fixed": 1, "missed": 1}
-    assert lis["listened_pct"] == pytest.approx(100 / 3, abs=0.1)
-    assert lis["good_moves"]["reflection"] == 1 and lis["harmful_moves"]["advice"] == 1
+    lis = a.listening
+    assert lis.partner_disclosures == 4
+    assert lis.outcomes == {"listened": 1, "neutral": 1, "fixed": 1, "missed": 1}
+    assert lis.listened_pct == pytest.approx(100 / 3, abs=0.1)
+    assert lis.good_moves["reflection"] == 1 and lis.harmful_moves["advice"] == 1
     assert a.evidence_ids("listen.fixed") == ["m3", "m4"]
 
 
@@ -243,8 +249,9 @@ def test_question_style() -> None:
     rows = alternate(
         ["how was your day?", "how do you feel about it?", "what did your boss say?"], ["ok"] * 3
     )
-    q = run(rows).listening.data["questions"]
-    assert q == {"principle": "thoughts-first", "thoughts_or_events": 1, "feelings_or_generic": 2}
+    q = run(rows).listening.questions
+    assert q == Questions(thoughts_or_events=1, feelings_or_generic=2)
+    assert q.to_dict() == {"principle": "thoughts-first", "thoughts_or_events": 1, "feelings_or_generic": 2}
 
 
 # -- small wins --------------------------------------------------------------------------------------------
@@ -284,11 +291,24 @@ def test_leverage_linked_to_earlier_disclosure() -> None:
     ]
     a = run(rows)
     lev = a.leverage.people[ME]
-    assert lev == {"messages": 1, "linked": 1}
+    assert lev == LeveragePerson(messages=1, linked=1)
     assert a.evidence_ids("leverage.0") == ["m1", "m4"]
     assert a.priorities[0].principle == "no-leverage"
 
 
 def test_leverage_without_earlier_disclosure_is_still_counted() -> None:
     rows = [("Sam", 0, "you forgot again"), ("Alex", 1, "that's why you're so insecure")]
-    assert run(rows).leverage.people[ME] == {"messages": 1, "linked": 0}
+    assert run(rows).leverage.people[ME].to_dict() == {"messages": 1, "linked": 0}
+
+
+# -- the records -------------------------------------------------------------------------------------------
+def test_measure_records_are_frozen() -> None:
+    a = run(alternate(FILLER_A, FILLER_B))
+    records = [
+        a.ratio, a.ratio.people[ME], a.bids, a.bids.people[ME], a.pursuit, a.pursuit.people[ME], a.pursuit.cycle,
+        *a.pursuit.cycle.directions, a.leverage, a.leverage.people[ME], a.openness, a.openness.per_person[ME],
+        a.openness.partner_trend, a.listening, a.listening.questions, a.reciprocity, a.safety,
+    ]
+    for record in records:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(record, dataclasses.fields(record)[0].name, None)

@@ -115,7 +115,7 @@ def test_media_only_chat(tmp_path: Path) -> None:
     assert "openness" in metrics["limits"] and "appreciation" in metrics["limits"]
     assert 'id="chart-openness"' not in html and 'id="chart-ratio"' not in html
     assert metrics["summary"]["messages"] == 10
-    assert a.bids.people[0]["bids"] == 5  # photos are bids even without text
+    assert a.bids.people[0].bids == 5  # photos are bids even without text
 
 
 def test_empty_after_since(tmp_path: Path) -> None:

@@ -40,15 +40,40 @@ def bid_type(tl: Timeline, i: int) -> str | None:
     return "media" if tl.kind[i] == "media" else None
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class BidsPerson:
+    """The bids one person made (by type), and how they answered the other person's bids: of `received`,
+    turned `toward`, `away` or `against` them; `turn_toward_pct` is None when they received none."""
+
+    bids: int
+    by_type: dict[str, int]  # "question", "news", "link", "media" -> bids of that type
+    received: int
+    toward: int
+    away: int
+    against: int
+    turn_toward_pct: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "bids": self.bids,
+            "by_type": self.by_type,
+            "received": self.received,
+            "toward": self.toward,
+            "away": self.away,
+            "against": self.against,
+            "turn_toward_pct": self.turn_toward_pct,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Bids:
-    people: list[dict[str, Any]]
+    people: tuple[BidsPerson, ...]  # you, then your partner
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "principle": PRINCIPLE,
             "reference": {"stable_pct": STABLE_PCT, "split_pct": SPLIT_PCT},
-            "people": self.people,
+            "people": [p.to_dict() for p in self.people],
         }
 
 
@@ -119,9 +144,10 @@ def measure_bids(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBoo
                 (i, *resp.rows),
                 weekly=True,
             )
-    people = []
-    for s, types in zip(stats, by_type, strict=True):
-        n = s["received"]
-        pct = round(100 * s["toward"] / n, 1) if n else None
-        people.append({"bids": s["bids"], "by_type": types, **s, "turn_toward_pct": pct})
-    return Bids(people)
+    return Bids(tuple(_person(s, types) for s, types in zip(stats, by_type, strict=True)))
+
+
+def _person(s: dict[str, int], by_type: dict[str, int]) -> BidsPerson:
+    n = s["received"]
+    pct = round(100 * s["toward"] / n, 1) if n else None
+    return BidsPerson(s["bids"], by_type, n, s["toward"], s["away"], s["against"], pct)

@@ -49,30 +49,31 @@ def _volume_rows(a: Analysis, people: Sequence[int]) -> list[ReportRow]:
 def _openness_rows(a: Analysis, people: Sequence[int]) -> list[ReportRow]:
     ope = a.openness.per_person
     return [
-        _row("Messages sharing about oneself", "reciprocity", people, lambda p: ope[p]["self_disclosure"],
+        _row("Messages sharing about oneself", "reciprocity", people, lambda p: ope[p].self_disclosure,
              "openness.disclosure.{p}"),
-        _row("Messages naming a feeling", "reciprocity", people, lambda p: ope[p]["emotion"], "openness.emotion.{p}"),
+        _row("Messages naming a feeling", "reciprocity", people, lambda p: ope[p].emotion, "openness.emotion.{p}"),
     ]
 
 
 def _ratio_rows(a: Analysis, people: Sequence[int]) -> list[ReportRow]:
     rat = a.ratio.people
-    rows = [_row("Appreciative messages", "appreciate", people, lambda p: rat[p]["appreciation"],
+    rows = [_row("Appreciative messages", "appreciate", people, lambda p: rat[p].appreciation,
                  "ratio.appreciation.{p}")]
     for k in ratio.HURT_KINDS:
-        rows.append(_row(f"Messages with {k}", "no-criticism", people, lambda p, k=k: rat[p][k], f"ratio.{k}.{{p}}"))
+        rows.append(_row(f"Messages with {k}", "no-criticism", people, lambda p, k=k: rat[p].harsh[k],
+                         f"ratio.{k}.{{p}}"))
     return rows
 
 
 def _bids_rows(a: Analysis, people: Sequence[int]) -> list[ReportRow]:
     bid = a.bids.people
-    rows = [_row("Bids for attention made", "listen", people, lambda p: bid[p]["bids"], "bids.made.{p}")]
+    rows = [_row("Bids for attention made", "listen", people, lambda p: bid[p].bids, "bids.made.{p}")]
     if a.partner:
         rows += [
-            _row("… of the other's bids: turned toward", "listen", people, lambda p: bid[p]["toward"],
+            _row("… of the other's bids: turned toward", "listen", people, lambda p: bid[p].toward,
                  "bids.toward.{p}"),
-            _row("… turned away (no answer in time)", "listen", people, lambda p: bid[p]["away"], "bids.away.{p}"),
-            _row("… turned against (hostile answer)", "listen", people, lambda p: bid[p]["against"],
+            _row("… turned away (no answer in time)", "listen", people, lambda p: bid[p].away, "bids.away.{p}"),
+            _row("… turned against (hostile answer)", "listen", people, lambda p: bid[p].against,
                  "bids.against.{p}"),
         ]
     return rows
@@ -83,20 +84,20 @@ def _pursuit_rows(a: Analysis, people: Sequence[int]) -> list[ReportRow]:
     rows = []
     if a.partner:
         rows += [
-            _row("Follow-ups before an answer", "give-room", people, lambda p: pur[p]["follow_ups"],
+            _row("Follow-ups before an answer", "give-room", people, lambda p: pur[p].follow_ups,
                  "pursuit.follow_ups.{p}"),
-            _row("… still unanswered", "give-room", people, lambda p: pur[p]["unanswered_follow_ups"],
+            _row("… still unanswered", "give-room", people, lambda p: pur[p].unanswered_follow_ups,
                  "pursuit.unanswered.{p}"),
-            _row("Question barrages", "give-room", people, lambda p: pur[p]["barrages"], "pursuit.barrages.{p}"),
+            _row("Question barrages", "give-room", people, lambda p: pur[p].barrages, "pursuit.barrages.{p}"),
         ]
-    rows.append(_row("Demands and pressure", "give-room", people, lambda p: pur[p]["pressure"],
+    rows.append(_row("Demands and pressure", "give-room", people, lambda p: pur[p].pressure,
                      "pursuit.pressure.{p}"))
     return rows
 
 
 def _leverage_rows(a: Analysis, people: Sequence[int]) -> list[ReportRow]:
     lev = a.leverage.people
-    return [_row("Using a confidence against the other", "no-leverage", people, lambda p: lev[p]["messages"],
+    return [_row("Using a confidence against the other", "no-leverage", people, lambda p: lev[p].messages,
                  "leverage.{p}")]
 
 

@@ -37,18 +37,30 @@ def _stopwords() -> set[str]:
     return _STOP
 
 
-@dataclass
-class Leverage:
-    people: list[dict[str, Any]]
+@dataclass(frozen=True, slots=True)
+class LeveragePerson:
+    """One person's leverage messages, and how many of them share a word with the other's earlier disclosure."""
+
+    messages: int
+    linked: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"principle": PRINCIPLE, "people": self.people}
+        return {"messages": self.messages, "linked": self.linked}
+
+
+@dataclass(frozen=True, slots=True)
+class Leverage:
+    people: tuple[LeveragePerson, ...]  # you, then your partner
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"principle": PRINCIPLE, "people": [p.to_dict() for p in self.people]}
 
 
 def measure_leverage(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBook) -> Leverage:
     """Leverage messages per person, linked to the other person's earlier disclosure sharing a word."""
     names = tl.names
-    stats = [{"messages": 0, "linked": 0} for _ in range(2)]
+    messages = [0, 0]
+    linked = [0, 0]
     # word -> the row of the latest disclosure by each person containing it
     seen: list[dict[str, int]] = [{}, {}]
     for i in range(len(tl)):
@@ -57,11 +69,11 @@ def measure_leverage(tl: Timeline, params: Params, weekly: Weekly, book: Evidenc
         m = tl.mask[i]
         p = tl.who[i]
         if m & LEVERAGE:
-            stats[p]["messages"] += 1
+            messages[p] += 1
             words = content_words(tl.text[i])
             earlier = [seen[1 - p][w] for w in words if w in seen[1 - p]]
             if earlier:
-                stats[p]["linked"] += 1
+                linked[p] += 1
                 book.add(
                     f"leverage.{p}",
                     f"Messages from {names[p]} that turn a confidence into a weapon",
@@ -78,4 +90,4 @@ def measure_leverage(tl: Timeline, params: Params, weekly: Weekly, book: Evidenc
         if is_disclosure(m):
             for w in content_words(tl.text[i]):
                 seen[p][w] = i
-    return Leverage(stats)
+    return Leverage(tuple(LeveragePerson(messages[p], linked[p]) for p in range(2)))

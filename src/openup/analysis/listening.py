@@ -34,12 +34,45 @@ def is_disclosure(mask: int) -> bool:
     return bool(mask & DISCLOSURE) or (bool(mask & ISTATEMENT) and bool(mask & EMOTION))
 
 
-@dataclass
-class Listening:
-    data: dict[str, Any]
+@dataclass(frozen=True, slots=True)
+class Questions:
+    """Your questions by style (principle `thoughts-first`): about thoughts or events, about feelings or general."""
+
+    thoughts_or_events: int
+    feelings_or_generic: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"principle": PRINCIPLE, **self.data}
+        return {
+            "principle": "thoughts-first",
+            "thoughts_or_events": self.thoughts_or_events,
+            "feelings_or_generic": self.feelings_or_generic,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Listening:
+    """How you answered your partner's disclosures (None when only one person wrote), by outcome (`OUTCOMES`)
+    and by move, and the style of your questions."""
+
+    partner_disclosures: int | None
+    outcomes: dict[str, int]  # "listened", "neutral", "fixed", "missed" -> answers
+    listened_pct: float | None  # of the answered disclosures
+    answered_pct: float | None  # of all disclosures
+    good_moves: dict[str, int]  # kind of `GOOD_KINDS` -> answers with it
+    harmful_moves: dict[str, int]  # kind of `BAD_KINDS` -> answers with it
+    questions: Questions
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "principle": PRINCIPLE,
+            "partner_disclosures": self.partner_disclosures,
+            "outcomes": self.outcomes,
+            "listened_pct": self.listened_pct,
+            "answered_pct": self.answered_pct,
+            "good_moves": self.good_moves,
+            "harmful_moves": self.harmful_moves,
+            "questions": self.questions.to_dict(),
+        }
 
 
 def measure_listening(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBook) -> Listening:
@@ -94,19 +127,13 @@ def measure_listening(tl: Timeline, params: Params, weekly: Weekly, book: Eviden
             hard += 1
             book.add("questions.hard", "Your feeling or generic questions", "thoughts-first", (i,))
     return Listening(
-        {
-            "partner_disclosures": disclosures if two else None,
-            "outcomes": outcomes,
-            "listened_pct": round(100 * outcomes["listened"] / answered, 1) if answered else None,
-            "answered_pct": round(100 * answered / disclosures, 1) if disclosures else None,
-            "good_moves": good,
-            "harmful_moves": bad,
-            "questions": {
-                "principle": "thoughts-first",
-                "thoughts_or_events": easy,
-                "feelings_or_generic": hard,
-            },
-        }
+        partner_disclosures=disclosures if two else None,
+        outcomes=outcomes,
+        listened_pct=round(100 * outcomes["listened"] / answered, 1) if answered else None,
+        answered_pct=round(100 * answered / disclosures, 1) if disclosures else None,
+        good_moves=good,
+        harmful_moves=bad,
+        questions=Questions(thoughts_or_events=easy, feelings_or_generic=hard),
     )
 
 

@@ -20,30 +20,73 @@ from openup.analysis.weekly import Weekly
 PRINCIPLES = ("reciprocity", "small-wins")
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class OpennessPerson:
+    """One person's text messages, how many share about themselves, speak from their own experience or name a
+    feeling, their summed depth, and per text message the mean depth and the share that discloses (None: no
+    text messages)."""
+
+    text_messages: int
+    self_disclosure: int
+    i_statement: int
+    emotion: int
+    depth_sum: int
+    openness: float | None
+    disclosure_rate: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text_messages": self.text_messages,
+            "self_disclosure": self.self_disclosure,
+            "i_statement": self.i_statement,
+            "emotion": self.emotion,
+            "depth_sum": self.depth_sum,
+            "openness": self.openness,
+            "disclosure_rate": self.disclosure_rate,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """The direction of a weekly series ("deeper", "shallower", "steady" or "unknown"), its slope per week, and
+    the means of its first and last quarter (None, with a note, for fewer than 4 weeks)."""
+
+    direction: str
+    weeks: int
+    slope_per_week: float | None
+    early: float | None
+    late: float | None
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "direction": self.direction,
+            "weeks": self.weeks,
+            "slope_per_week": self.slope_per_week,
+            "early": self.early,
+            "late": self.late,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Openness:
-    per_person: list[dict[str, Any]]
-    partner_trend: dict[str, Any]
+    per_person: tuple[OpennessPerson, ...]  # you, then your partner
+    partner_trend: Trend
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "principles": list(PRINCIPLES),
-            "people": self.per_person,
-            "partner_trend": self.partner_trend,
+            "people": [p.to_dict() for p in self.per_person],
+            "partner_trend": self.partner_trend.to_dict(),
         }
 
 
-def _trend(values: list[float]) -> dict[str, Any]:
+def _trend(values: list[float]) -> Trend:
     """Direction of a weekly series: slope per week and first-quarter vs last-quarter means."""
     if len(values) < 4:
-        return {
-            "direction": "unknown",
-            "weeks": len(values),
-            "slope_per_week": None,
-            "early": None,
-            "late": None,
-            "note": "Fewer than 4 weeks with enough of your partner's messages: no trend yet.",
-        }
+        note = "Fewer than 4 weeks with enough of your partner's messages: no trend yet."
+        return Trend("unknown", len(values), None, None, None, note)
     q = max(1, len(values) // 4)
     early = sum(values[:q]) / q
     late = sum(values[-q:]) / q
@@ -51,14 +94,7 @@ def _trend(values: list[float]) -> dict[str, Any]:
     change = late - early
     steady = abs(change) < 0.05 or (change > 0) != (s > 0)
     direction = "steady" if steady else ("deeper" if change > 0 else "shallower")
-    return {
-        "direction": direction,
-        "weeks": len(values),
-        "slope_per_week": round(s, 4),
-        "early": round(early, 3),
-        "late": round(late, 3),
-        "note": "",
-    }
+    return Trend(direction, len(values), round(s, 4), round(early, 3), round(late, 3), "")
 
 
 def measure_openness(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBook) -> Openness:
@@ -120,14 +156,17 @@ def measure_openness(tl: Timeline, params: Params, weekly: Weekly, book: Evidenc
             if p == PARTNER and n >= params.min_texts:
                 partner_series.append(openness[p][w] or 0.0)
     del weekly.cols["depth_sum"]
-    per_person = []
-    for t in totals:
-        n = t["text_messages"]
-        per_person.append(
-            {
-                **t,
-                "openness": round(t["depth_sum"] / n, 4) if n else None,
-                "disclosure_rate": round(t["self_disclosure"] / n, 4) if n else None,
-            }
-        )
-    return Openness(per_person, _trend(partner_series))
+    return Openness(tuple(_person(t) for t in totals), _trend(partner_series))
+
+
+def _person(t: dict[str, int]) -> OpennessPerson:
+    n = t["text_messages"]
+    return OpennessPerson(
+        text_messages=n,
+        self_disclosure=t["self_disclosure"],
+        i_statement=t["i_statement"],
+        emotion=t["emotion"],
+        depth_sum=t["depth_sum"],
+        openness=round(t["depth_sum"] / n, 4) if n else None,
+        disclosure_rate=round(t["self_disclosure"] / n, 4) if n else None,
+    )

@@ -127,10 +127,10 @@ def _leverage(x: Inputs) -> list[Finding]:
     lev = x.results["leverage"]
     assert isinstance(lev, Leverage)
     mine = lev.people[0]
-    if not mine["messages"]:
+    if not mine.messages:
         return []
-    linked = x.say("leverage", "linked", linked=mine["linked"]) if mine["linked"] else ""
-    return [Finding("no-leverage", 1.0, x.say("leverage", "priority", messages=mine["messages"], linked=linked),
+    linked = x.say("leverage", "linked", linked=mine.linked) if mine.linked else ""
+    return [Finding("no-leverage", 1.0, x.say("leverage", "priority", messages=mine.messages, linked=linked),
                     "leverage.0")]
 
 
@@ -139,7 +139,7 @@ def _appreciation(x: Inputs) -> list[Finding]:
     ratio = x.results["ratio"]
     assert isinstance(ratio, Ratio)
     p, texts = x.params, x.texts
-    a, c = ratio.people[0]["appreciation"], ratio.people[0]["critical_messages"]
+    a, c = ratio.people[0].appreciation, ratio.people[0].critical_messages
     if c >= p.min_critical and a / c < REFERENCE:
         per100 = 100 * c / texts if texts else 0.0
         sev = 0.85 * (1 - (a / c) / REFERENCE) + 0.15 * min(1.0, per100 / 5)
@@ -159,10 +159,10 @@ def _appreciation(x: Inputs) -> list[Finding]:
 def _listening(x: Inputs) -> list[Finding]:
     lis = x.results["listening"]
     assert isinstance(lis, Listening)
-    shared = lis.data["partner_disclosures"] or 0
+    shared = lis.partner_disclosures or 0
     if shared < x.params.min_disclosures:
         return []
-    o = lis.data["outcomes"]
+    o = lis.outcomes
     share = _poor_share(o, shared)
     key = _merge(x.book, "priority.listen", x.say("listening", "evidence"), "listen",
                  ["listen.fixed", "listen.missed", "listen.neutral"])
@@ -170,8 +170,8 @@ def _listening(x: Inputs) -> list[Finding]:
         text = x.say("listening", "priority", shared=shared, fixed=o["fixed"], neutral=o["neutral"],
                      missed=o["missed"], window=_hours(x.params.reply_window_s))
         return [Finding("listen", 0.9 * share, text, key)]
-    if (lis.data["listened_pct"] or 0) >= x.params.listened_pct_strength:
-        text = x.say("listening", "strength", listened_pct=lis.data["listened_pct"])
+    if (lis.listened_pct or 0) >= x.params.listened_pct_strength:
+        text = x.say("listening", "strength", listened_pct=lis.listened_pct)
         return [Finding("listen", 0.0, text, "listen.listened", strength=True)]
     return []
 
@@ -181,13 +181,13 @@ def _bids(x: Inputs) -> list[Finding]:
     bids = x.results["bids"]
     assert isinstance(bids, Bids)
     bp = bids.people[0]
-    if bp["received"] < x.params.min_bids or bp["turn_toward_pct"] is None:
+    pct = bp.turn_toward_pct
+    if bp.received < x.params.min_bids or pct is None:
         return []
-    pct = bp["turn_toward_pct"]
     key = _merge(x.book, "priority.bids", x.say("bids", "evidence"), "listen", ["bids.against.0", "bids.away.0"])
     if pct < STABLE_PCT:
         sev = 0.85 * (STABLE_PCT - pct) / (STABLE_PCT - SPLIT_PCT) if pct > SPLIT_PCT else 0.9
-        text = x.say("bids", "priority", pct=pct, received=bp["received"], away=bp["away"], against=bp["against"],
+        text = x.say("bids", "priority", pct=pct, received=bp.received, away=bp.away, against=bp.against,
                      window=_hours(x.params.reply_window_s), stable=STABLE_PCT, split=SPLIT_PCT)
         return [Finding("listen", sev, text, key)]
     return [Finding("listen", 0.0, x.say("bids", "strength", pct=pct), "bids.toward.0", strength=True)]
@@ -198,15 +198,15 @@ def _pursuit(x: Inputs) -> list[Finding]:
     pur = x.results["pursuit"]
     assert isinstance(pur, Pursuit)
     cyc, mine = pur.cycle, pur.people[0]
-    if cyc.get("pursuer") == x.me and len(cyc.get("cycle_weeks") or []) >= x.params.min_cycle_weeks:
-        sev = min(1.0, 0.25 + (cyc["score"] or 0) * 1.5)
-        text = x.say("pursuit", "cycle", weeks=len(cyc["cycle_weeks"]), active_weeks=cyc["active_weeks"])
+    if cyc.pursuer == x.me and len(cyc.cycle_weeks) >= x.params.min_cycle_weeks:
+        sev = min(1.0, 0.25 + (cyc.score or 0) * 1.5)
+        text = x.say("pursuit", "cycle", weeks=len(cyc.cycle_weeks), active_weeks=cyc.active_weeks)
         return [Finding("give-room", sev, text, "pursuit.cycle")]
-    if (mine["rate_per_100"] or 0) >= x.params.pursuit_per_100 and mine["events"] >= x.params.pursuit_events:
+    if (mine.rate_per_100 or 0) >= x.params.pursuit_per_100 and mine.events >= x.params.pursuit_events:
         key = _merge(x.book, "priority.pursuit", x.say("pursuit", "evidence"), "give-room",
                      ["pursuit.follow_ups.0", "pursuit.barrages.0", "pursuit.pressure.0"])
-        sev = min(0.7, 0.2 + (mine["rate_per_100"] or 0) / 50)
-        return [Finding("give-room", sev, x.say("pursuit", "priority", events=mine["events"]), key)]
+        sev = min(0.7, 0.2 + (mine.rate_per_100 or 0) / 50)
+        return [Finding("give-room", sev, x.say("pursuit", "priority", events=mine.events), key)]
     return []
 
 
@@ -229,12 +229,12 @@ def _small_wins(x: Inputs) -> list[Finding]:
 def _reciprocity(x: Inputs) -> list[Finding]:
     rec = x.results["reciprocity"]
     assert isinstance(rec, Reciprocity)
-    bal = rec.data["balance"]
+    bal = rec.balance
     if bal is not None and x.texts >= x.params.reciprocity_texts and bal < x.params.reciprocity_balance:
-        text = x.say("reciprocity", "priority", yours=100 * (rec.data["your_rate"] or 0),
-                     theirs=100 * (rec.data["partner_rate"] or 0))
+        text = x.say("reciprocity", "priority", yours=100 * (rec.your_rate or 0),
+                     theirs=100 * (rec.partner_rate or 0))
         return [Finding("reciprocity", 0.6 * (1 - bal), text, "openness.disclosure.1")]
-    asked = rec.data["deep_questions_without_sharing"]
+    asked = rec.deep_questions_without_sharing
     if asked >= x.params.asked_without_sharing:
         return [Finding("reciprocity", 0.35, x.say("reciprocity", "asking", asked=asked),
                         "reciprocity.asked_without_sharing")]
@@ -245,9 +245,9 @@ def _reciprocity(x: Inputs) -> list[Finding]:
 def _questions(x: Inputs) -> list[Finding]:
     lis = x.results["listening"]
     assert isinstance(lis, Listening)
-    q = lis.data["questions"]
-    hard = q["feelings_or_generic"]
-    asked = q["thoughts_or_events"] + hard
+    q = lis.questions
+    hard = q.feelings_or_generic
+    asked = q.thoughts_or_events + hard
     if hard < x.params.hard_questions or hard / asked < x.params.hard_question_share:
         return []
     share = hard / asked
@@ -259,7 +259,7 @@ def _questions(x: Inputs) -> list[Finding]:
 def _partner_trend(x: Inputs) -> list[Finding]:
     ope = x.results["openness"]
     assert isinstance(ope, Openness)
-    if ope.partner_trend.get("direction") != "deeper":
+    if ope.partner_trend.direction != "deeper":
         return []
     return [Finding("small-wins", 0.0, x.say("partner_trend", "strength"), "openness.disclosure.1", strength=True)]
 

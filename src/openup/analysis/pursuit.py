@@ -28,13 +28,95 @@ WITHDRAW_MIN: Final = 0.3  # about 23% later and shorter than usual
 MIN_EVENTS: Final = 2
 
 
-@dataclass
-class Pursuit:
-    people: list[dict[str, Any]]
-    cycle: dict[str, Any]
+@dataclass(frozen=True, slots=True)
+class PursuitPerson:
+    """One person's pursuit: follow-ups (and how many still went unanswered), question barrages, pressure;
+    `events` all of them, `rate_per_100` per 100 of their messages (None when they wrote none)."""
+
+    follow_ups: int
+    unanswered_follow_ups: int
+    barrages: int
+    pressure: int
+    events: int
+    rate_per_100: float | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"principle": PRINCIPLE, "people": self.people, "cycle": self.cycle}
+        return {
+            "follow_ups": self.follow_ups,
+            "unanswered_follow_ups": self.unanswered_follow_ups,
+            "barrages": self.barrages,
+            "pressure": self.pressure,
+            "events": self.events,
+            "rate_per_100": self.rate_per_100,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Direction:
+    """The cycle read one way: weeks where `pursuer` pursued more than usual while `withdrawer` pulled back."""
+
+    pursuer: str | None
+    withdrawer: str | None
+    active_weeks: int  # weeks in which both wrote
+    cycle_weeks: tuple[str, ...]
+    score: float | None  # share of the active weeks that show the cycle
+    correlation: float | None  # pursuit rate against the other's withdrawal, week by week
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pursuer": self.pursuer,
+            "withdrawer": self.withdrawer,
+            "active_weeks": self.active_weeks,
+            "cycle_weeks": list(self.cycle_weeks),
+            "score": self.score,
+            "correlation": self.correlation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Cycle:
+    """The pursue-withdraw cycle: the direction that shows it more (pursuer and withdrawer None when no week
+    does), a note, and both `directions` (none when only one person wrote)."""
+
+    pursuer: str | None
+    withdrawer: str | None
+    active_weeks: int
+    cycle_weeks: tuple[str, ...]
+    score: float | None
+    correlation: float | None
+    note: str
+    directions: tuple[Direction, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        if not self.directions:  # one person wrote: the keys in the order metrics.json has always had for it
+            return {
+                "pursuer": self.pursuer,
+                "withdrawer": self.withdrawer,
+                "score": self.score,
+                "correlation": self.correlation,
+                "cycle_weeks": list(self.cycle_weeks),
+                "active_weeks": self.active_weeks,
+                "note": self.note,
+            }
+        return {
+            "pursuer": self.pursuer,
+            "withdrawer": self.withdrawer,
+            "active_weeks": self.active_weeks,
+            "cycle_weeks": list(self.cycle_weeks),
+            "score": self.score,
+            "correlation": self.correlation,
+            "note": self.note,
+            "directions": [d.to_dict() for d in self.directions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Pursuit:
+    people: tuple[PursuitPerson, ...]  # you, then your partner
+    cycle: Cycle
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"principle": PRINCIPLE, "people": [p.to_dict() for p in self.people], "cycle": self.cycle.to_dict()}
 
 
 def _log2_ratio(a: float, b: float) -> float:
@@ -104,7 +186,19 @@ def measure_pursuit(
             )
         run_start = end + 1
 
-    # Withdrawal: later and shorter than the person's own usual.
+    withdrawal = _withdrawal(tl, weekly, volume)
+    msgs = weekly.col("messages")
+    rate = [
+        [(pursuit[p][w] or 0) / m if (m := msgs[p][w]) else 0.0 for w in range(len(tl.weeks))]
+        for p in range(2)
+    ]
+    people = tuple(_person(stats[p], pursuit[p], volume.people[p].messages) for p in range(2))
+    cycle = _cycle(tl, rate, [[float(x or 0) for x in pursuit[p]] for p in range(2)], withdrawal, msgs, book)
+    return Pursuit(people, cycle)
+
+
+def _withdrawal(tl: Timeline, weekly: Weekly, volume: Volume) -> list[list[float | None]]:
+    """The weekly column "withdrawal": replies later and shorter than the person's own usual."""
     withdrawal = weekly.col("withdrawal", None)
     lat = weekly.col("median_latency_s", None)
     words = weekly.col("median_words", None)
@@ -122,25 +216,20 @@ def measure_pursuit(
                 parts.append(_log2_ratio(usual_words, max(ww, 1)))
             if parts:
                 withdrawal[p][w] = round(sum(parts) / len(parts), 4)
+    return withdrawal
 
-    msgs = weekly.col("messages")
-    rate = [
-        [(pursuit[p][w] or 0) / m if (m := msgs[p][w]) else 0.0 for w in range(len(tl.weeks))]
-        for p in range(2)
-    ]
-    people = []
-    for p in range(2):
-        total = volume.people[p].messages
-        events = sum(float(x or 0) for x in pursuit[p])
-        people.append(
-            {
-                **stats[p],
-                "events": int(events),
-                "rate_per_100": round(100 * events / total, 2) if total else None,
-            }
-        )
-    cycle = _cycle(tl, rate, [[float(x or 0) for x in pursuit[p]] for p in range(2)], withdrawal, msgs, book)
-    return Pursuit(people, cycle)
+
+def _person(stats: dict[str, int], pursuit: list[float | None], messages: int) -> PursuitPerson:
+    """One person's record from their counts, their weekly pursuit column and their number of messages."""
+    events = sum(float(x or 0) for x in pursuit)
+    return PursuitPerson(
+        follow_ups=stats["follow_ups"],
+        unanswered_follow_ups=stats["unanswered_follow_ups"],
+        barrages=stats["barrages"],
+        pressure=stats["pressure"],
+        events=int(events),
+        rate_per_100=round(100 * events / messages, 2) if messages else None,
+    )
 
 
 def _direction(
@@ -150,7 +239,8 @@ def _direction(
     events: list[list[float]],
     withdrawal: list[list[float | None]],
     msgs: list[list[float | None]],
-) -> dict[str, Any]:
+) -> tuple[Direction, list[int]]:
+    """The cycle with `a` pursuing, and the indices of the weeks that show it."""
     b = 1 - a
     active = [w for w in range(len(tl.weeks)) if msgs[a][w] and msgs[b][w]]
     usual = median([rate[a][w] for w in active if rate[a][w] > 0]) or 0.0
@@ -165,15 +255,15 @@ def _direction(
         if len(paired) >= 6
         else None
     )
-    return {
-        "pursuer": tl.names[a],
-        "withdrawer": tl.names[b],
-        "active_weeks": len(active),
-        "cycle_weeks": [tl.weeks[w] for w in weeks],
-        "_weeks": weeks,
-        "score": round(len(weeks) / len(active), 3) if active else None,
-        "correlation": round(r, 3) if r is not None else None,
-    }
+    direction = Direction(
+        pursuer=tl.names[a],
+        withdrawer=tl.names[b],
+        active_weeks=len(active),
+        cycle_weeks=tuple(tl.weeks[w] for w in weeks),
+        score=round(len(weeks) / len(active), 3) if active else None,
+        correlation=round(r, 3) if r is not None else None,
+    )
+    return direction, weeks
 
 
 def _cycle(
@@ -183,36 +273,24 @@ def _cycle(
     withdrawal: list[list[float | None]],
     msgs: list[list[float | None]],
     book: EvidenceBook,
-) -> dict[str, Any]:
+) -> Cycle:
     if tl.names[1] is None:
-        return {
-            "pursuer": None,
-            "withdrawer": None,
-            "score": None,
-            "correlation": None,
-            "cycle_weeks": [],
-            "active_weeks": 0,
-            "note": "Needs two people.",
-        }
+        return Cycle(None, None, 0, (), None, None, "Needs two people.")
     options = [_direction(tl, a, rate, events, withdrawal, msgs) for a in (0, 1)]
-    chosen = max(options, key=lambda d: (d["score"] or 0, d["correlation"] or 0))
-    weeks: list[int] = chosen["_weeks"]
-    for d in options:
-        d.pop("_weeks", None)
-    best = dict(chosen)
-    if not best["cycle_weeks"]:
-        best = {**best, "pursuer": None, "withdrawer": None}
-        best["note"] = "No week shows one of you pursuing while the other pulls back."
-    else:
-        a = tl.names.index(best["pursuer"])
-        title = f"Pursuit by {best['pursuer']} in weeks when {best['withdrawer']} pulled back"
-        ev = book.open("pursuit.cycle", title, PRINCIPLE)
-        for w in weeks:
-            cell = book.get(f"w.pursuit.{a}.{tl.weeks[w]}")
-            if cell is not None:
-                for ex in cell.examples:
-                    ev.add(*ex)
-        ev.count = sum(book.count(f"w.pursuit.{a}.{tl.weeks[w]}") for w in weeks)
-        best["note"] = ""
-    best["directions"] = [dict(d) for d in options]
-    return best
+    chosen, weeks = max(options, key=lambda o: (o[0].score or 0, o[0].correlation or 0))
+    directions = tuple(d for d, _ in options)
+    if not chosen.cycle_weeks:
+        note = "No week shows one of you pursuing while the other pulls back."
+        return Cycle(None, None, chosen.active_weeks, chosen.cycle_weeks, chosen.score, chosen.correlation, note,
+                     directions)
+    a = tl.names.index(chosen.pursuer)
+    title = f"Pursuit by {chosen.pursuer} in weeks when {chosen.withdrawer} pulled back"
+    ev = book.open("pursuit.cycle", title, PRINCIPLE)
+    for w in weeks:
+        cell = book.get(f"w.pursuit.{a}.{tl.weeks[w]}")
+        if cell is not None:
+            for ex in cell.examples:
+                ev.add(*ex)
+    ev.count = sum(book.count(f"w.pursuit.{a}.{tl.weeks[w]}") for w in weeks)
+    return Cycle(chosen.pursuer, chosen.withdrawer, chosen.active_weeks, chosen.cycle_weeks, chosen.score,
+                 chosen.correlation, "", directions)

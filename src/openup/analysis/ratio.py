@@ -23,22 +23,40 @@ REFERENCE: Final = references().appreciation_to_criticism
 HURT_KINDS: Final = group("harsh")
 
 
-@dataclass
-class Ratio:
-    people: list[dict[str, Any]]
+@dataclass(frozen=True, slots=True)
+class RatioPerson:
+    """One person's messages: appreciative, with each harsh kind (`HURT_KINDS`), critical in all, and the
+    ratio of appreciative to critical (None when nothing was critical)."""
+
+    appreciation: int
+    harsh: dict[str, int]  # kind -> messages with it, in the order of HURT_KINDS
+    critical_messages: int
+    ratio: float | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"principles": list(PRINCIPLES), "reference": REFERENCE, "people": self.people}
+        return {
+            "appreciation": self.appreciation,
+            **self.harsh,
+            "critical_messages": self.critical_messages,
+            "ratio": self.ratio,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Ratio:
+    people: tuple[RatioPerson, ...]  # you, then your partner
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"principles": list(PRINCIPLES), "reference": REFERENCE, "people": [p.to_dict() for p in self.people]}
 
 
 def measure_ratio(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBook) -> Ratio:
     """Appreciative and critical messages per person and week, and their ratio."""
     app = weekly.col("appreciation")
     crit = weekly.col("criticism")
-    totals = [
-        {"appreciation": 0, **dict.fromkeys(HURT_KINDS, 0), "critical_messages": 0}
-        for _ in range(2)
-    ]
+    appreciative = [0, 0]
+    critical = [0, 0]
+    harsh = [dict.fromkeys(HURT_KINDS, 0) for _ in range(2)]
     names = tl.names
     for i in range(len(tl)):
         m = tl.mask[i]
@@ -46,9 +64,8 @@ def measure_ratio(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBo
             continue
         p, w = tl.who[i], tl.week[i]
         wk = tl.weeks[w]
-        t = totals[p]
         if m & APPRECIATION:
-            t["appreciation"] += 1
+            appreciative[p] += 1
             app[p][w] += 1  # type: ignore[operator]
             book.add(f"ratio.appreciation.{p}", f"Appreciative messages from {names[p]}", "appreciate", (i,))
             book.add(
@@ -59,7 +76,7 @@ def measure_ratio(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBo
                 weekly=True,
             )
         if m & HURT:
-            t["critical_messages"] += 1
+            critical[p] += 1
             crit[p][w] += 1  # type: ignore[operator]
             book.add(
                 f"ratio.critical.{p}",
@@ -76,9 +93,9 @@ def measure_ratio(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBo
             )
             for k in HURT_KINDS:
                 if m & BIT[k]:
-                    t[k] += 1
+                    harsh[p][k] += 1
                     book.add(f"ratio.{k}.{p}", f"Messages from {names[p]} with {k}", "no-criticism", (i,))
-    people = []
-    for t in totals:
-        people.append({**t, "ratio": ratio(t["appreciation"], t["critical_messages"])})
-    return Ratio(people)
+    people = (
+        RatioPerson(appreciative[p], harsh[p], critical[p], ratio(appreciative[p], critical[p])) for p in range(2)
+    )
+    return Ratio(tuple(people))

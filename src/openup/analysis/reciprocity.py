@@ -23,12 +23,56 @@ PRINCIPLE = "reciprocity"
 DEEP_QUESTIONS = bits(*group("deep_question"))
 
 
-@dataclass
-class Reciprocity:
-    data: dict[str, Any]
+@dataclass(frozen=True, slots=True)
+class WeekBalance:
+    """One week with enough text from both: each person's disclosure rate, and yours over your partner's."""
+
+    week: str
+    you: float | None
+    partner: float | None
+    ratio: float | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"principle": PRINCIPLE, **self.data}
+        return {"week": self.week, "you": self.you, "partner": self.partner, "ratio": self.ratio}
+
+
+@dataclass(frozen=True, slots=True)
+class Reciprocity:
+    """Each person's disclosure rate over the whole chat and their balance; how the weekly rates move together
+    (same week, and one person's week against the other's next week); deep questions you asked in all and in
+    weeks when you shared nothing; the weeks compared."""
+
+    your_rate: float | None
+    partner_rate: float | None
+    balance: float | None
+    weeks_compared: int
+    same_week_correlation: float | None
+    you_then_partner_correlation: float | None
+    partner_then_you_correlation: float | None
+    deep_questions: int
+    deep_questions_without_sharing: int
+    weekly: tuple[WeekBalance, ...]
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "principle": PRINCIPLE,
+            "your_rate": self.your_rate,
+            "partner_rate": self.partner_rate,
+            "balance": self.balance,
+            "weeks_compared": self.weeks_compared,
+            "same_week_correlation": self.same_week_correlation,
+            "you_then_partner_correlation": self.you_then_partner_correlation,
+            "partner_then_you_correlation": self.partner_then_you_correlation,
+            "deep_questions": self.deep_questions,
+            "deep_questions_without_sharing": self.deep_questions_without_sharing,
+            "weekly": [w.to_dict() for w in self.weekly],
+            "note": self.note,
+        }
+
+
+def _round(x: float | None, digits: int) -> float | None:
+    return round(x, digits) if x is not None else None
 
 
 def measure_reciprocity(tl: Timeline, params: Params, weekly: Weekly, book: EvidenceBook) -> Reciprocity:
@@ -43,15 +87,12 @@ def measure_reciprocity(tl: Timeline, params: Params, weekly: Weekly, book: Evid
     ]
     mine = [float(rate[ME][w] or 0) for w in ok]
     theirs = [float(rate[PARTNER][w] or 0) for w in ok]
-    weekly_ratio = [
-        {
-            "week": tl.weeks[w],
-            "you": rate[ME][w],
-            "partner": rate[PARTNER][w],
-            "ratio": ratio(float(rate[ME][w] or 0), float(rate[PARTNER][w] or 0)),
-        }
+    weekly_ratio = tuple(
+        WeekBalance(
+            tl.weeks[w], rate[ME][w], rate[PARTNER][w], ratio(float(rate[ME][w] or 0), float(rate[PARTNER][w] or 0))
+        )
         for w in ok
-    ]
+    )
     consecutive = [(a, b) for a, b in itertools.pairwise(ok) if b == a + 1]
     lag_me_then_partner = pearson(
         [float(rate[ME][a] or 0) for a, _ in consecutive],
@@ -93,21 +134,15 @@ def measure_reciprocity(tl: Timeline, params: Params, weekly: Weekly, book: Evid
             "so week-to-week matching cannot be judged yet."
         )
     return Reciprocity(
-        {
-            "your_rate": round(my_rate, 4) if my_rate is not None else None,
-            "partner_rate": round(their_rate, 4) if their_rate is not None else None,
-            "balance": ratio(my_rate, their_rate) if my_rate is not None and their_rate else None,
-            "weeks_compared": len(ok),
-            "same_week_correlation": round(same, 3) if same is not None else None,
-            "you_then_partner_correlation": round(lag_me_then_partner, 3)
-            if lag_me_then_partner is not None
-            else None,
-            "partner_then_you_correlation": round(lag_partner_then_me, 3)
-            if lag_partner_then_me is not None
-            else None,
-            "deep_questions": deep_total,
-            "deep_questions_without_sharing": asked_without_sharing,
-            "weekly": weekly_ratio,
-            "note": note,
-        }
+        your_rate=_round(my_rate, 4),
+        partner_rate=_round(their_rate, 4),
+        balance=ratio(my_rate, their_rate) if my_rate is not None and their_rate else None,
+        weeks_compared=len(ok),
+        same_week_correlation=_round(same, 3),
+        you_then_partner_correlation=_round(lag_me_then_partner, 3),
+        partner_then_you_correlation=_round(lag_partner_then_me, 3),
+        deep_questions=deep_total,
+        deep_questions_without_sharing=asked_without_sharing,
+        weekly=weekly_ratio,
+        note=note,
     )

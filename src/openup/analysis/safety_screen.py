@@ -6,24 +6,42 @@ self-harm) go to `openup.coach.safety`; its verdict and help resources head the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from openup.analysis.evidence import EvidenceBook
 from openup.analysis.features import SAFETY
 from openup.analysis.timeline import Timeline
 
+if TYPE_CHECKING:
+    from openup.coach.safety import Resource, SafetyReason
+
 PRINCIPLE = "safety"
 MAX_SCREENED = 500
+MAX_REASONS = 50
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class FlaggedReason:
+    """One reason the screen gave, with the id of the message it points at (None when it points at none)."""
+
+    reason: SafetyReason
+    msg_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.reason.to_dict()
+        if self.reason.index is not None:
+            out["msg_id"] = self.msg_id
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class SafetyScreen:
     level: str
     flagged: int
     message: str = ""
-    resources: list[dict[str, Any]] = field(default_factory=list)
-    reasons: list[dict[str, Any]] = field(default_factory=list)
+    resources: tuple[Resource, ...] = ()
+    reasons: tuple[FlaggedReason, ...] = ()
     available: bool = True
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,8 +50,8 @@ class SafetyScreen:
             "level": self.level,
             "flagged": self.flagged,
             "message": self.message,
-            "resources": self.resources,
-            "reasons": self.reasons,
+            "resources": [r.to_dict() for r in self.resources],
+            "reasons": [r.to_dict() for r in self.reasons],
             "screen_available": self.available,
         }
 
@@ -62,12 +80,9 @@ def screen(tl: Timeline, book: EvidenceBook, country: str | None = None, model: 
     hit = sorted({r.index for r in verdict.reasons if r.index is not None})
     for k in hit:
         book.add("safety", "Messages with signs of danger", PRINCIPLE, (recent[k],))
-    data = verdict.to_dict()
-    reasons = [
-        {**r, "msg_id": tl.messages[recent[r["index"]]].msg_id} if r.get("index") is not None else r
-        for r in data.get("reasons", [])[:50]
-    ]
-    flagged = len(hit) + (len(rows) - len(recent))
-    return SafetyScreen(
-        verdict.level, flagged, str(data.get("message", "")), list(data.get("resources", [])), reasons
+    reasons = tuple(
+        FlaggedReason(r, tl.messages[recent[r.index]].msg_id) if r.index is not None else FlaggedReason(r)
+        for r in verdict.reasons[:MAX_REASONS]
     )
+    flagged = len(hit) + (len(rows) - len(recent))
+    return SafetyScreen(verdict.level, flagged, verdict.message, verdict.resources, reasons)

@@ -40,10 +40,9 @@ def _summary(con: Console, a: Analysis, paths: dict[str, Path]) -> None:
 
     s = a.summary()
     if a.safety.level != "none":
-        from openup.coach.safety import how_to_reach
         from openup.commands.render import print_safety_section
 
-        help_lines = [(str(r.get("name", "")), how_to_reach(r)) for r in a.safety.resources]
+        help_lines = [(r.name, r.how_to_reach()) for r in a.safety.resources]
         print_safety_section(con, a.safety.level, a.safety.message or "Some messages show signs of danger.", (),
                              help_lines)
     who = f"you ({a.me}) and {a.partner}" if a.partner else f"you ({a.me})"

@@ -167,7 +167,7 @@ def over_time(
         if (chart.partner and not analysis.partner) or (chart.measure and not analysis.measurable(chart.measure)):
             continue
         series = chart.lines(lines, chart)
-        bands = [lines.weeks.index(w) for w in analysis.pursuit.cycle.get("cycle_weeks") or []] if chart.cycle else []
+        bands = [lines.weeks.index(w) for w in analysis.pursuit.cycle.cycle_weeks] if chart.cycle else []
         out.append(
             line_chart(
                 chart.chart_id,

@@ -164,11 +164,7 @@ class ReportBuilder:
         sf = self.a.safety
         if sf.level == "none":
             return Markup()
-        from openup.coach.safety import how_to_reach
-
-        res = join(
-            h("<li><strong>{}</strong>: {}</li>", str(r.get("name", "")), how_to_reach(r)) for r in sf.resources
-        )
+        res = join(h("<li><strong>{}</strong>: {}</li>", r.name, r.how_to_reach()) for r in sf.resources)
         msg = sf.message or (
             "Some messages in this chat show signs of danger: threats, violence, control, fear or self-harm."
         )
@@ -260,14 +256,14 @@ class ReportBuilder:
     # The tiles of `glance`, each as (label, value, note); `GLANCE_TILES` says when and in which order.
     def _ratio_tile(self) -> list[Tile]:
         r = self.a.ratio.people[ME]
-        ratio = r["ratio"]
+        ratio = r.ratio
         return [
             (
                 "Your appreciation : criticism",
                 h(
                     "{} : {}",
-                    self.num(r["appreciation"], "ratio.appreciation.0"),
-                    self.num(r["critical_messages"], "ratio.critical.0"),
+                    self.num(r.appreciation, "ratio.appreciation.0"),
+                    self.num(r.critical_messages, "ratio.critical.0"),
                 ),
                 (f"{ratio:g} to 1; " if ratio is not None else "") + f"stable couples keep about {REFERENCE:g} to 1",
             )
@@ -278,33 +274,33 @@ class ReportBuilder:
         return [
             (
                 f"You turned toward {p}'s bids",
-                self.num(b[ME]["turn_toward_pct"], "bids.toward.0", _pct(b[ME]["turn_toward_pct"])),
+                self.num(b[ME].turn_toward_pct, "bids.toward.0", _pct(b[ME].turn_toward_pct)),
                 h(
                     "of {} bids; couples who stayed together ≈{}%, who split ≈{}%",
-                    self.num(b[ME]["received"], "bids.made.1"),
+                    self.num(b[ME].received, "bids.made.1"),
                     f"{STABLE_PCT:g}",
                     f"{SPLIT_PCT:g}",
                 ),
             ),
             (
                 f"{p} turned toward yours",
-                self.num(b[PARTNER]["turn_toward_pct"], "bids.toward.1", _pct(b[PARTNER]["turn_toward_pct"])),
-                h("of {} bids you made", self.num(b[PARTNER]["received"], "bids.made.0")),
+                self.num(b[PARTNER].turn_toward_pct, "bids.toward.1", _pct(b[PARTNER].turn_toward_pct)),
+                h("of {} bids you made", self.num(b[PARTNER].received, "bids.made.0")),
             ),
         ]
 
     def _listening_tile(self) -> list[Tile]:
-        lis, p = self.a.listening.data, self.partner
-        if not lis["partner_disclosures"]:
+        lis, p = self.a.listening, self.partner
+        if not lis.partner_disclosures:
             return []
         return [
             (
                 f"When {p} shared",
-                self.num(lis["listened_pct"], "listen.listened", _pct(lis["listened_pct"])),
+                self.num(lis.listened_pct, "listen.listened", _pct(lis.listened_pct)),
                 h(
                     "of your answers validated, reflected or asked; {} shared {} times",
                     p,
-                    self.num(lis["partner_disclosures"], "openness.disclosure.1"),
+                    self.num(lis.partner_disclosures, "openness.disclosure.1"),
                 ),
             )
         ]
@@ -321,17 +317,13 @@ class ReportBuilder:
 
     def _pursuit_tile(self) -> list[Tile]:
         cyc = self.a.pursuit.cycle
-        weeks = len(cyc.get("cycle_weeks") or [])
-        who = (
-            f"{cyc['pursuer']} pursued, {cyc['withdrawer']} pulled back"
-            if cyc.get("pursuer")
-            else "no week shows the cycle"
-        )
+        weeks = len(cyc.cycle_weeks)
+        who = f"{cyc.pursuer} pursued, {cyc.withdrawer} pulled back" if cyc.pursuer else "no week shows the cycle"
         return [
             (
                 "Pursue–withdraw weeks",
                 self.num(weeks, "pursuit.cycle"),
-                h("of {} weeks; {}", cyc.get("active_weeks", 0), who),
+                h("of {} weeks; {}", cyc.active_weeks, who),
             )
         ]
 
@@ -370,8 +362,8 @@ class ReportBuilder:
         return [
             (
                 f"{self.partner}'s depth of sharing",
-                str(tr.get("direction", "unknown")),
-                tr.get("note") or f"mean depth {tr.get('early')} early vs {tr.get('late')} recently (0–3)",
+                tr.direction,
+                tr.note or f"mean depth {tr.early} early vs {tr.late} recently (0–3)",
             )
         ]
 
@@ -401,18 +393,18 @@ class ReportBuilder:
             for row in rows
         )
         listen = Markup()
-        lis = a.listening.data
-        if a.partner and lis["partner_disclosures"]:
-            o = lis["outcomes"]
+        lis = a.listening
+        if a.partner and lis.partner_disclosures:
+            o = lis.outcomes
             moves = join(
                 (
                     h("{} {}", k.replace("_", " "), self.num(v, f"listen.kind.{k}"))
-                    for k, v in {**lis["good_moves"], **lis["harmful_moves"]}.items()
+                    for k, v in {**lis.good_moves, **lis.harmful_moves}.items()
                     if v
                 ),
                 ", ",
             )
-            q = lis["questions"]
+            q = lis.questions
             listen = h(
                 "<h3>Your answers when {} shared <code>listen</code></h3><p>"
                 "Listened (validated, reflected or asked): {} · neutral: {} · advice, minimizing or criticism: "
@@ -426,26 +418,26 @@ class ReportBuilder:
                 a.params.reply_window_s // 3600,
                 self.num(o["missed"], "listen.missed"),
                 h("<p>Moves in your answers: {}</p>", moves) if moves else "",
-                self.num(q["thoughts_or_events"], "questions.easy"),
-                self.num(q["feelings_or_generic"], "questions.hard"),
+                self.num(q.thoughts_or_events, "questions.easy"),
+                self.num(q.feelings_or_generic, "questions.hard"),
             )
-        rec = a.reciprocity.data
+        rec = a.reciprocity
         recip = Markup()
         if a.partner and a.measurable("reciprocity"):
             follow = (
                 f"When you share more in a week, {self.partner} shares more the next week: correlation "
-                f"{rec['you_then_partner_correlation']:+.2f} over {rec['weeks_compared']} weeks. "
-                if rec["you_then_partner_correlation"] is not None
-                else rec["note"]
+                f"{rec.you_then_partner_correlation:+.2f} over {rec.weeks_compared} weeks. "
+                if rec.you_then_partner_correlation is not None
+                else rec.note
             )
             recip = h(
                 "<h3>Give and take in sharing <code>reciprocity</code></h3><p>You share about yourself in "
                 "{} of your text messages, {} in {}. Deep questions you asked in weeks when you shared nothing: "
                 "{}. {}</p>",
-                _pct(None if rec["your_rate"] is None else round(100 * rec["your_rate"], 1)),
+                _pct(None if rec.your_rate is None else round(100 * rec.your_rate, 1)),
                 self.partner,
-                _pct(None if rec["partner_rate"] is None else round(100 * rec["partner_rate"], 1)),
-                self.num(rec["deep_questions_without_sharing"], "reciprocity.asked_without_sharing"),
+                _pct(None if rec.partner_rate is None else round(100 * rec.partner_rate, 1)),
+                self.num(rec.deep_questions_without_sharing, "reciprocity.asked_without_sharing"),
                 follow,
             )
         return h(
