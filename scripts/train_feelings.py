@@ -74,7 +74,8 @@ def _rows(path: Path, writer_key: str = "acceptable") -> list[dict[str, object]]
             ok = r.get(writer_key, r.get("acceptable_feelings", []))
             bad = r.get("wrong", r.get("wrong_feelings", []))
             out.append({"text": r["text"], "ok": [str(w).lower() for w in ok], "bad": [str(w).lower() for w in bad],
-                        "guarded": bool(r.get("guarded")), "source": path.stem})
+                        "guarded": bool(r.get("guarded")), "good_news": bool(r.get("good_news")),
+                        "source": path.stem})
     return out
 
 
@@ -109,6 +110,36 @@ def fit_all(x: np.ndarray, y: np.ndarray, wt: np.ndarray, l2: float) -> tuple[np
         ws.append(w)
         bs.append(b)
     return np.stack(ws), np.array(bs, dtype=np.float32)
+
+
+GOOD_NEWS_PRECISION = 0.9  # of the messages the head calls good news, the writers' share that agrees
+
+
+def good_news_head(x: np.ndarray, rows: list[dict[str, object]], fold: np.ndarray, folds: int,
+                   l2: float) -> tuple[np.ndarray, float, float, float, dict[str, float]]:
+    """One logistic head for "the partner is sharing good news" (the writers' `good_news` label), with its
+    cut-off: the lowest out-of-fold probability at which >= GOOD_NEWS_PRECISION of the messages it flags
+    were good news to their writers. Returns weights, bias, Platt a and b, and the out-of-fold figures."""
+    y = np.array([bool(r["good_news"]) for r in rows], dtype=np.float32)
+    ones = np.ones_like(y)
+    z = np.zeros_like(y)
+    for k in range(folds):
+        tr, te = fold != k, fold == k
+        w, b = fit_logreg(x[tr], y[tr], ones[tr], l2)
+        z[te] = x[te] @ w + b
+    a, b_ = fit_platt(z, y)
+    p = 1.0 / (1.0 + np.exp(-np.clip(a * z + b_, -35, 35)))
+    cut = NEVER
+    for c in np.arange(0.30, 0.99, 0.01):
+        chosen = p >= c
+        if chosen.sum() >= MIN_NAMED and y[chosen].mean() >= GOOD_NEWS_PRECISION:
+            cut = round(float(c), 2)
+            break
+    flagged = p >= cut
+    stats = {"precision": float(y[flagged].mean()) if flagged.any() else 0.0,
+             "recall": float(flagged[y > 0].mean()) if (y > 0).any() else 0.0, "positives": float(y.sum())}
+    w, b = fit_logreg(x, y, ones, l2)
+    return w, b, float(a), float(b_), {"cut_off": cut, **stats}
 
 
 MIN_NAMED = 8
@@ -220,18 +251,22 @@ def main(argv: list[str] | None = None) -> int:
     for s_, (n, nm, k) in sorted(by_source.items()):
         print(f"  {s_}: {n} lines, named {nm}, fits {k}")
     cut = float(cuts.min())
+    gw, gb, ga, gpb, good = good_news_head(x_own, own, fold, args.folds, args.l2)
+    print(f"good news head, out of fold: cut-off {good['cut_off']:.2f}, precision {good['precision']:.3f}, "
+          f"recall {good['recall']:.3f} of {good['positives']:.0f}")
     if args.dry_run:
         return 0
     w, b = fit_all(np.vstack([x_own, x_go]), np.vstack([y_own, y_go]), np.vstack([w_own, w_go]), args.l2)
     heads = Heads(
-        names=tuple(words),
-        groups=tuple("feeling" for _ in words),
-        weights=w,
-        bias=b,
-        platt_a=pa,
-        platt_b=pb,
-        threshold=cuts.astype(np.float32),
+        names=(*words, "good_news"),
+        groups=(*("feeling" for _ in words), "attribute"),
+        weights=np.vstack([w, gw[None, :]]).astype(np.float32),
+        bias=np.append(b, gb).astype(np.float32),
+        platt_a=np.append(pa, ga).astype(np.float32),
+        platt_b=np.append(pb, gpb).astype(np.float32),
+        threshold=np.append(cuts, good["cut_off"]).astype(np.float32),
         meta={
+            "good_news": good,
             "trained_on": {"own": len(own), "goemotions": len(goemo)},
             "sources": {"own": "openup developers", "goemotions": "Apache-2.0"},
             "cut_off": cut,

@@ -12,6 +12,12 @@ from openup.coach.perspective import about_the_couple, to_second_person
 @pytest.mark.parametrize(
     ("said", "back"),
     [
+        # A family word used as a name takes "your"; one that already says whose is kept.
+        ("its been a year today since dad died", "its been a year today since your dad died"),
+        ("heard a song that nan used to sing", "heard a song that your nan used to sing"),
+        ("Mum and Dad are selling up", "Your mum and Dad are selling up"),
+        ("mikes mom passed last night", "mikes mom passed last night"),
+        ("my mum called", "your mum called"),
         ("my boss yelled at me", "your boss yelled at you"),
         ("I was so embarrassed", "You were so embarrassed"),
         ("I'm tired and I've had enough", "You're tired and you've had enough"),

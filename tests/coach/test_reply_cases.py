@@ -43,13 +43,25 @@ CASES = [
     ("You never listen to me when I talk about my day", "reflect", "you feel I never listen to you", ""),
     # A self-judgement is not repeated back as a label ("as if you were a failure" is criticism).
     ("I feel like such a failure, I failed the test again", "reflect", "hard on yourself", "a failure"),
-    # Grief: the loss is the event, not the caring that came before it.
+    # Grief: the loss is what is said back (who they lost), not the caring that came before it.
     (
         "It's been very hard, i've also had to take care of my mother, but she sadly passed away last march, "
         "possibly from the virus.",
         "reflect",
-        "passed away last March",
+        "your mother",
         "sadly",
+    ),
+    ("its been a year today since dad died", "reflect", "your dad", "What"),
+    ("mikes mom passed last night hes not answering anyone", "ask", "them", "miss most"),  # someone else's loss
+    ("grandma died this morning", "ask", "", "behind it"),  # no "what's behind it" after a death
+    ("FINISHED THE HALF MARATHON and i didnt walk once", "reflect", "FINISHED", "fINISHED"),  # shouting kept
+    # A sentence too long to say back whole is not cut at a word count ("... outside your door with a.").
+    (
+        "Something nice happened today. The older man down the hall, Mr. Chen, left a bag of oranges outside "
+        "my door with a note. It just said thank you for helping with the groceries last week.",
+        "reflect",
+        "",
+        "with a.",
     ),
     # "I'm sorry" is a condolence, not a feeling to reflect.
     ("I'm so sorry", "reflect", "", "sorry"),
@@ -193,6 +205,9 @@ def test_properties_of_every_suggestion(text: str) -> None:
     if heard.topic:
         assert good_topic(heard.topic), heard.topic
     ask = result.suggestion("ask")
+    if result.situation in ("sorry", "thanks", "room"):
+        assert ask is None  # an apology, thanks or a request for room gets no question
+        return
     assert ask is not None
     if "what happened" in ask.text.lower():
         assert heard.happened, (heard.event, ask.text)

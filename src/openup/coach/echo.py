@@ -20,10 +20,12 @@ MAX_WORDS = 18
 JOIN_BEST_MAX_WORDS = 6  # a sentence this short may take its neighbour along ("interview went bad and ...")
 _FUNCTION = word_set("echo", "function_words")
 _PAST = word_set("verbs", "irregular_past")
-_SUBJECTLESS = re.compile(r"^(?:had|has|have|can'?t|couldn'?t|need|needs|gotta|got|just|finally|still)\b|^[a-z]+ed\b")
+_SUBJECTLESS = re.compile(
+    r"^(?:had|has|have|can'?t|couldn'?t|need|needs|gotta|got|just|finally|still|keep|kept|miss|wish)\b|^[a-z]+ed\b"
+)
 _LEADS = re.compile(
     r"^(?:(?:not gonna lie|to be honest|oh my god|reckon|eish|ugh+|omg|welp|sigh|guess what|so yeah|ok so|okay so|"
-    r"thanks?|thank you|good point|true|fair enough)"
+    r"ah+|oh+|thanks?|thank you|good point|true|fair enough)"
     r"\b[,!.]?\s*)+",
     re.IGNORECASE,
 )
@@ -47,9 +49,11 @@ def _score(unit: str) -> float:
 
 def _with_subject(unit: str) -> str:
     """Texting drops the "I": "broke my wrist skateboarding" is "I broke my wrist skateboarding"."""
-    first = unit.split(" ", 1)[0].lower()
+    typed = unit.split(" ", 1)[0]
+    first = typed.lower()
     if first in _PAST or _SUBJECTLESS.match(first):
-        return "I " + unit[:1].lower() + unit[1:]
+        shouted = len(typed) > 1 and typed.isupper()  # "FINISHED THE HALF MARATHON" stays as typed
+        return "I " + (unit if shouted else unit[:1].lower() + unit[1:])
     return unit
 
 
@@ -70,7 +74,7 @@ def _best_clause(sentence: str) -> str:
     clauses = [clean_clause(c) for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
     clauses = [c for c in clauses if c and len(c.split()) <= MAX_WORDS]
     if not clauses:
-        return " ".join(sentence.split()[:MAX_WORDS])
+        return ""  # a sentence cut at a word count reads cut ("... outside your door with a")
     return max(clauses, key=_score)
 
 
@@ -95,6 +99,8 @@ def candidates(text: str) -> list[str]:
             continue
         if len(cleaned.split()) > MAX_WORDS:
             cleaned = _best_clause(cleaned)
+            if not cleaned:
+                continue
         units.append((i, _with_subject(cleaned)))
     if not units:
         return []

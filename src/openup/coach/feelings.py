@@ -71,7 +71,21 @@ def scores(text: str) -> tuple[tuple[str, float], ...] | None:
 
     vectors, ids = get_embedder().encode([text])
     probs = heads.probabilities(vectors, ids)[0]
-    return tuple(sorted(zip(heads.names, (float(p) for p in probs), strict=True), key=lambda kv: -kv[1]))
+    words = heads.in_group("feeling")
+    return tuple(sorted(((heads.names[j], float(probs[j])) for j in words), key=lambda kv: -kv[1]))
+
+
+def good_news(text: str) -> bool | None:
+    """Whether the reader takes `text` for good news the partner is sharing (its "good_news" head reaches
+    its cut-off); None without the model, or with a reader trained without that head."""
+    heads = _heads()
+    if heads is None or "good_news" not in heads.names:
+        return None
+    from openup.text.model import get_embedder
+
+    vectors, ids = get_embedder().encode([text])
+    j = heads.index("good_news")
+    return bool(heads.probabilities(vectors, ids)[0, j] >= heads.threshold[j])
 
 
 def cut_off(word: str) -> float:
@@ -118,4 +132,4 @@ def read_feeling(text: str, named: tuple[str, ...] = (), *, model: bool = True) 
     return FeelingRead(word, "read", found)
 
 
-__all__ = ["FeelingRead", "cut_off", "denied", "read_feeling", "scores", "vocabulary"]
+__all__ = ["FeelingRead", "cut_off", "denied", "good_news", "read_feeling", "scores", "vocabulary"]

@@ -79,6 +79,8 @@ class Heard:
     valence: str = "neutral"  # negative | positive | neutral
     unsure: bool = False
     about_you: bool = False
+    loss: str = "none"  # own | other | none: they told of a death or a loss (`situations.whose_loss`)
+    lost: str | None = None  # who they lost, when it is their own ("your dad")
     focus: str = ""  # the part of the message the suggestions are built from
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -13,7 +13,10 @@ import re
 from openup.coach.heard_words import word_set
 
 FOCUS_SENTENCES = 3
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[A-Z])")
+# A title ("Mr. Chen", "Dr. Rao") does not end a sentence.
+_SENTENCE_SPLIT = re.compile(
+    r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[A-Z])"
+)
 CLAUSE_SPLIT = re.compile(
     r"\s*(?:[;:]|\s+-+\s+|(?<=\w)-+\s+|,?\s+but(?:,\s*|\s+)|,\s*and\s+|\s+and then\s+"
     r"|\s+and\s+(?=(?:i|im|it|he|she|they|we|my|now|then)\b)|,\s*so\s+|\s+so\s+(?=i\b|im\b|my\b|now\b)"
@@ -98,7 +101,7 @@ _LOWER_FIRST = word_set("clauses", "lower_first")
 def lower_first(clause: str) -> str:
     """`clause` starting in lower case, ready to follow other words, unless it starts with "I" or a name."""
     first = clause.split(" ", 1)[0]
-    if _KEEP_CAPS.match(first):
+    if _KEEP_CAPS.match(first) or (len(first) > 1 and first.isupper()):  # "I", a name, or SHOUTED
         return clause
     if first.lower().replace("’", "'") in _LOWER_FIRST or first.lower().endswith(("ed", "ing")):
         return clause[:1].lower() + clause[1:]

@@ -17,13 +17,16 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
+from openup.coach.heard_event import PAST
 from openup.coach.language import looks_english
 from openup.coach.reading import read_message
+from openup.coach.situations import situation_of
+from openup.coach.typed import as_meant
 from openup.errors import UserError
 from openup.method import kinds, read_data
 from openup.text.detect import detect, model_wanted
@@ -35,12 +38,13 @@ if TYPE_CHECKING:
     from openup.coach.llm import LLMClient
     from openup.coach.safety import Safety
 
-MOVES = ("reflect", "validate", "ask")
-GOOD_NEWS_MOVES = ("celebrate", "reflect", "ask")  # active, constructive answers to good news
+ANSWER_TITLE = "Answer in kind"  # the title of a small bid's answers (`Brief.say`)
 MAX_REPLY_CHARS = 200_000
 _SLOT = re.compile(r"\{(\w+)\}")
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 _CUT_CLAUSE = re.compile(r"\b(?:but|and|is|are|the|a),")  # a clause cut mid-way: "he is but, has been ..."
+# A sentence cut mid-way: "... outside your door with a.", "... leave your trolley and."
+_CUT_END = re.compile(r"\b(?:a|an|the|and|or|but|with|of|your|my|from)[.?!]", re.IGNORECASE)
 _ALLOWED_DOUBLES = frozenset({"that", "had", "very", "so", "really", "bye", "ha", "no", "yes", "la", "blah"})
 
 
@@ -56,6 +60,7 @@ class Template:
     unless: tuple[str, ...] = ()
     happened: bool | None = None
     weighing: bool | None = None
+    loss: str | None = None  # own | other | none
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,7 @@ class Move:
     principle: str
     signal: str
     templates: tuple[Template, ...]
+    title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +82,11 @@ class Suggestion:
     signals: tuple[str, ...] = ()  # the kinds the detectors found in `text`
     source: str = "template"  # template | llm
     wording: str = ""  # the template wording it was filled from ("" for an LLM answer)
+    title: str = ""  # what the move does, for the person reading it ("Say back what you heard")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"move": self.move, "text": self.text, "principle": self.principle, "source": self.source}
+        return {"move": self.move, "title": self.title, "text": self.text, "principle": self.principle,
+                "source": self.source}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +124,7 @@ class ReplyCoaching:
     safety: Safety
     notes: tuple[str, ...] = field(default=())
     brief: Brief | None = None  # set when the message is a small bid: answer in kind, nothing to reflect
+    situation: str = ""  # which answer it called for (`coach.situations`): default, good_news, sorry, thanks, room
 
     @property
     def wordings(self) -> tuple[str, ...]:
@@ -136,6 +145,7 @@ class ReplyCoaching:
             "safety": self.safety.to_dict(),
             "notes": list(self.notes),
             "brief": {"kind": self.brief.kind, "heard": self.brief.heard} if self.brief else None,
+            "situation": self.situation,
             "wordings": list(self.wordings),
         }
 
@@ -157,16 +167,17 @@ def _template(t: dict[str, Any]) -> Template:
         tuple(t.get("unless", ())),
         t.get("happened"),
         t.get("weighing"),
+        t.get("loss"),
     )
 
 
 @cache
 def moves() -> dict[str, Move]:
-    """The three moves and their templates, from `method/replies.toml`."""
+    """Every move and its templates, from `method/replies.toml`."""
     data = read_data("replies.toml")["move"]
     assert isinstance(data, dict)
     out: dict[str, Move] = {}
-    for name in dict.fromkeys(MOVES + GOOD_NEWS_MOVES):
+    for name in data:
         row = data[name]
         templates = tuple(_template(t) for t in row["templates"])
         last = templates[-1]
@@ -179,9 +190,10 @@ def moves() -> dict[str, Move]:
             or last.needs_complaint
             or last.happened is not None
             or last.weighing is not None
+            or last.loss is not None
         ):
             raise ValueError(f"replies.toml: the last {name} template must need no slot and no condition")
-        out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates)
+        out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates, str(row.get("title", "")))
     return out
 
 
@@ -236,7 +248,7 @@ def reads_well(text: str) -> bool:
     for m in _DOUBLED.finditer(text):
         if m.group(1).lower() not in _ALLOWED_DOUBLES:
             return False
-    if _CUT_CLAUSE.search(text):
+    if _CUT_CLAUSE.search(text) or _CUT_END.search(text):
         return False
     return len(text.split()) <= 45 and "{" not in text and " ," not in text and ",," not in text
 
@@ -255,10 +267,12 @@ def _echoes_feeling(feeling: str, event: str) -> bool:
 
 def _slots(heard: Heard) -> dict[str, str]:
     slots: dict[str, str] = {}
-    for name in ("event", "complaint", "feeling_clause", "topic", "party", "place", "dilemma", "plan"):
+    for name in ("event", "complaint", "feeling_clause", "topic", "party", "place", "dilemma", "plan", "lost"):
         value = getattr(heard, name)
         if value:
             slots[name] = value
+    if "complaint" in slots and _NOT_AN_ACT.search(slots["complaint"].lower()):
+        del slots["complaint"]  # "you feel I said I'd be home by 7" says back the wrong part
     if heard.event and len(heard.event.split()) <= SHORT_EVENT_WORDS:
         slots["short_event"] = heard.event
     if heard.feelings:
@@ -280,6 +294,21 @@ def _slots(heard: Heard) -> dict[str, str]:
 _EVENT_SLOTS = ("event", "short_event", "complaint")
 
 
+_NOT_AN_ACT = re.compile(r"\b(?:said|say|says|told|have to|had to|would|will|should|could|\w+'ll|\w+'d)\b")
+
+
+def _tense(heard: Heard) -> str | None:
+    """The tense of what happened, or of the complaint about you when nothing else happened. A complaint
+    is past only when it tells of something you did ("I forgot our anniversary"), not of something you
+    said or had to do ("I said I'd be home by 7")."""
+    if heard.event is not None:
+        return heard.tense
+    if heard.complaint is not None:
+        said = heard.complaint.lower()
+        return "past" if PAST.search(said) and not _NOT_AN_ACT.search(said) else "present"
+    return None
+
+
 def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
     if any(s not in slots for s in t.slots) or any(s in slots for s in t.unless):
         return False
@@ -293,7 +322,9 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
         return False
     if t.valence and t.valence != heard.valence:
         return False
-    if t.tense and (heard.event is None or t.tense != heard.tense):
+    if t.loss is not None and t.loss != heard.loss:
+        return False
+    if t.tense and t.tense != _tense(heard):
         return False
     if t.needs_complaint and heard.complaint is None:
         return False
@@ -319,7 +350,7 @@ def template_suggestion(
                 continue
             ok, present = carries(text, move.signal)
             if ok:
-                usable.append(Suggestion(move.name, text, move.principle, present, wording=wording))
+                usable.append(Suggestion(move.name, text, move.principle, present, wording=wording, title=move.title))
         if usable:
             return choose(usable, recent, seed)
     raise AssertionError(
@@ -460,14 +491,19 @@ def reply(
     if brief is not None and harmful_said - (GUARDED_MAY_CARRY if brief.kind == "guarded" else frozenset()):
         brief = None
     if brief is not None:
-        answers = tuple(Suggestion("answer", t, brief.principle) for t in brief.say)
+        answers = tuple(Suggestion("answer", t, brief.principle, title=ANSWER_TITLE) for t in brief.say)
         avoid_brief = (Avoid("brief", brief.principle, brief.avoid),)
         return ReplyCoaching(text, heard, answers, avoid_brief, safety, tuple(notes), brief)
     client = _client(llm)
     suggestions: list[Suggestion] = []
     seed = zlib.crc32(text.encode("utf-8", "replace"))
     good_news = reading.good_news and not harmful  # "thanks for nothing" is not good news
-    for name in GOOD_NEWS_MOVES if good_news else MOVES:
+    # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
+    meant = as_meant(text)
+    situation = situation_of(meant, [] if harmful_said else detect(meant, model=False), heard.valence, good_news)
+    if situation.name in ("sorry", "thanks"):
+        heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you
+    for name in situation.moves:
         move = moves()[name]
         if move.principle in safety.withheld:
             continue
@@ -482,7 +518,9 @@ def reply(
     avoid = avoid_for(heard)
     if safety.level != "none":
         avoid = _safety_avoid(safety) + avoid
-    return ReplyCoaching(text, heard, tuple(suggestions), avoid, safety, tuple(dict.fromkeys(notes)))
+    return ReplyCoaching(
+        text, heard, tuple(suggestions), avoid, safety, tuple(dict.fromkeys(notes)), situation=situation.name
+    )
 
 
 def _client(llm: LLMClient | bool | None) -> LLMClient | None:
@@ -537,4 +575,4 @@ def _echoes(text: str, said: str, span: int = 5) -> bool:
     return any(" ".join(words[i : i + span]) in norm for i in range(len(words) - span + 1))
 
 
-__all__ = ["MOVES", "Avoid", "ReplyCoaching", "Suggestion", "accepts", "avoid_for", "carries", "moves", "reply"]
+__all__ = ["Avoid", "ReplyCoaching", "Suggestion", "accepts", "avoid_for", "carries", "moves", "reply"]

@@ -48,6 +48,12 @@ MOVE_INSTRUCTIONS = {
     "'What'); do not ask how they feel.",
     "celebrate": "They shared good news: in one or two short sentences, share their joy warmly and say you are "
     "glad for them. No advice, no 'but'.",
+    "receive": "They thanked or praised you: in one or two short sentences, take it in warmly and thank them. "
+    "Do not brush it off or turn it back on them.",
+    "accept": "They apologised to you: in one or two short sentences, thank them for saying it. No 'but', no "
+    "blame, no lecture.",
+    "room": "They asked not to be questioned or advised: in one short sentence, say they need not say more and "
+    "that you are there. No question, no advice.",
 }
 REWRITE_INSTRUCTION = (
     "Rewrite this message to my partner so it keeps my meaning but complains about the behaviour, not the "

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from openup.coach.heard_words import word_set
+
 # Digits belong to the word they touch: "6am" is a time, not "6" and "am" (which would turn into "are").
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[^A-Za-z0-9]+")
 _WORD = re.compile(r"[A-Za-z]")
@@ -292,10 +294,29 @@ def to_second_person(text: str, *, we_is_couple: bool | None = None) -> str:
             new = _WE_TO_YOU[w]
         elif w in ("am", "was", "wasn't", "were", "weren't", "are", "aren't"):
             new = _verb(words, i, subject_shifted)
+        elif _bare_kin(words, i):
+            new = "your " + src.lower()
         if new is not None:
             k = word_idx[i]
             out[k] = _case_like(src, new, k == 0 or (k >= 1 and _ends_sentence(tokens[k - 1], k == 1)))
     return "".join(out)
+
+
+_KIN_NAMES = word_set("perspective", "kin_names")
+_WHOSE = frozenset({"my", "your", "ur", "his", "her", "their", "our", "the", "a", "an", "to", "dear",
+                    "hi", "hey", "thanks", "love", "yo"})
+
+
+def _bare_kin(words: list[str], i: int) -> bool:
+    """A family word used as a name ("dad", "mums"), with nothing before it saying whose."""
+    w = words[i]
+    base = w.removesuffix("'s").removesuffix("s") if w not in _KIN_NAMES else w
+    if base not in _KIN_NAMES:
+        return False
+    prev = words[i - 1] if i else ""
+    if prev in _WHOSE or prev.endswith("'s") or (prev == "and" and i >= 2 and words[i - 2] in _KIN_NAMES):
+        return False
+    return not (prev.endswith("s") and prev not in _KIN_NAMES and len(prev) > 3 and prev not in ("was", "has", "is"))
 
 
 def _subject_of(words: list[str], i: int) -> int | None:

@@ -13,10 +13,12 @@ import dataclasses
 
 from openup.coach.echo import candidates, content_words
 from openup.coach.feelings import FeelingRead, read_feeling, vocabulary
+from openup.coach.feelings import good_news as reader_good_news
 from openup.coach.heard import ABOUT_LISTENER, Heard, hear
 from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
 from openup.coach.heard_feelings import Feeling, feeling_lists
 from openup.coach.heard_verbs import is_whole_clause
+from openup.coach.situations import lost_one, whose_loss
 from openup.coach.typed import as_meant
 
 TONE_TOP = 5  # words of the reader whose tone decides the message's tone
@@ -91,12 +93,18 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         share = 1.0 if valence == "positive" else 0.0
     if read.word is None and valence == "positive" and share < GOOD_NEWS_SHARE:
         valence = "neutral"
-    changes.update(feelings=feelings, valence=valence)
+    told = as_meant(whole) if whole is not None else meant
+    loss = whose_loss(told)
+    changes.update(feelings=feelings, valence=valence, loss=loss, lost=lost_one(told) if loss == "own" else None)
     heard = dataclasses.replace(heard, **changes)  # type: ignore[arg-type]
     hard_named = any(w not in feeling_lists().positive for w in named)  # "i felt invisible"
+    # Good news: the reader's own head when it has one (trained on what writers called good news), else the
+    # tone; never with a complaint, a doubt, a hard feeling they named or a loss ("the funeral was lovely").
+    learned = reader_good_news(meant) if model else None
+    glad = learned if learned is not None else valence == "positive"
     good_news = (
-        valence == "positive" and heard.complaint is None and not heard.unsure and not heard.weighing
-        and not hard_named
+        glad and heard.complaint is None and not heard.unsure and not heard.weighing
+        and not hard_named and loss == "none"
     )
     return Reading(heard, good_news)
 

@@ -8,14 +8,6 @@ import typer
 
 from openup.commands.render import console, print_json, print_safety, read_text_arg
 
-_MOVE_TITLES = {
-    "reflect": "Say back what you heard",
-    "validate": "Show the feeling makes sense",
-    "ask": "Be curious",
-    "celebrate": "Celebrate with them",
-    "answer": "Answer in kind",
-}
-
 
 def reply_command(
     text: Annotated[
@@ -53,7 +45,7 @@ def reply_command(
                 con.print("   [dim]thinks:[/] " + escape(thought))
         con.print()
         for s in result.suggestions:
-            con.print(f"[green]\u2714[/] [bold]{_MOVE_TITLES.get(s.move, s.move)}[/] [dim]({s.principle})[/]")
+            con.print(f"[green]\u2714[/] [bold]{escape(s.title or s.move)}[/] [dim]({s.principle})[/]")
             con.print(f"   {s.text}", markup=False)
         con.print()
     if result.avoid:

@@ -12,6 +12,7 @@ and register, with false alarms on the hard negatives and on ordinary chat.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -341,6 +342,9 @@ class ReplyScores:
     echoed: int = 0  # ... and the reflection used a word of what happened
     guarded: int = 0
     guarded_named: int = 0  # guarded lines that got a named feeling (should be 0)
+    unreflected: int = 0  # lines with something specific that happened whose answer has no reflection (thanks)
+    grief: int = 0  # lines about a death or a loss (the writer's topic)
+    grief_probing: int = 0  # ... whose question asks them to analyse it ("what do you make of it?")
     by_register: dict[str, list[int]] = field(default_factory=dict)  # register -> [lines, named ok, named]
 
 
@@ -403,7 +407,17 @@ def evaluate_replies_blind(
             out.events += 1
             reflect = " ".join(s.text.casefold() for s in coaching.suggestions if s.move == "reflect")
             out.echoed += echoes(reflect, r.get("event_words", []))
+            out.unreflected += not reflect
+        if str(r.get("topic", "")).casefold() in GRIEF_TOPICS:
+            out.grief += 1
+            asked = " ".join(s.text for s in coaching.suggestions if s.move == "ask")
+            out.grief_probing += PROBING.search(asked) is not None
     return out
+
+
+GRIEF_TOPICS = frozenset({"grief", "loss", "death", "bereavement"})
+# Questions that ask someone to analyse what happened: fine after a row at work, cold after a death.
+PROBING = re.compile(r"behind it|make of|your take|your read|what went through your head|what happened", re.IGNORECASE)
 
 
 def replies_blind_markdown(res: ReplyScores) -> str:
@@ -420,6 +434,9 @@ def replies_blind_markdown(res: ReplyScores) -> str:
         f"| messages (not guarded) where a feeling is named | {pct(res.named, res.lines - res.guarded)} | - |",
         f"| a named feeling is one the writer listed as wrong | {pct(res.named_wrong, res.named)} | 0% |",
         f"| the reflection echoes what happened | {pct(res.echoed, res.events)} | >= 90% |",
+        f"| ... of which the answer had no reflection (thanks taken in) | {pct(res.unreflected, res.events)} | - |",
+        f"| after a death or loss, no question asking them to analyse it | "
+        f"{pct(res.grief - res.grief_probing, res.grief)} | 100% |",
         f"| guarded messages get no named feeling | {pct(res.guarded - res.guarded_named, res.guarded)} | 100% |",
         "",
         "| register | lines | named feelings that fit |",

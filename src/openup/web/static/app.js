@@ -159,10 +159,6 @@ function renderReview(r) {
 function setupReply() {
   const box = document.getElementById("message");
   if (!box) return;
-  const MOVE_TITLES = {
-    reflect: "Say back what you heard", validate: "Show it makes sense", ask: "Be curious",
-    celebrate: "Celebrate with them", answer: "Answer in kind",
-  };
   const status = document.getElementById("status");
   document.getElementById("coach").addEventListener("click", async () => {
     status.textContent = "Reading…";
@@ -179,7 +175,7 @@ function setupReply() {
         [heard.event, feelings && `feeling: ${feelings}`].filter(Boolean).join(" · ") || "A short message.";
       document.getElementById("moves").replaceChildren(...(r.suggestions || []).map((s) => {
         const li = el("li");
-        li.append(el("strong", MOVE_TITLES[s.move] || s.move), document.createTextNode(" "), el("span", s.text));
+        li.append(el("strong", s.title || s.move), document.createTextNode(" "), el("span", s.text));
         return li;
       }));
       document.getElementById("avoid").replaceChildren(...(r.avoid || []).map((a) => el("li", a.text)));

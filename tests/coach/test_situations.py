@@ -1,0 +1,97 @@
+"""Which answer a message calls for: a loss, a request for room, thanks or an apology to you, good news."""
+
+from __future__ import annotations
+
+import pytest
+
+from openup.coach.listen import reply
+from openup.coach.situations import is_loss, lost_one, situations, whose_loss
+from openup.method import kinds
+from openup.text import detect
+
+
+@pytest.mark.parametrize(
+    ("text", "whose", "lost"),
+    [
+        ("its been a year today since dad died", "own", "your dad"),
+        ("My grandmother passed away last night.", "own", "your grandmother"),
+        ("we lost our baby in march", "own", "your baby"),
+        ("Mum's been gone four months and I still reach for the phone", "own", "your mum"),
+        ("we had to put biscuit down today", "own", None),
+        ("today would have been her 40th", "own", None),
+        ("Lost Dad's old dog this arvo", "own", None),
+        ("mikes mom passed last night hes not answering anyone", "other", None),
+        ("my coworker lost her husband last week", "other", None),
+        ("Thabo's mom passed on Sunday. We're going to the funeral.", "other", None),
+        ("my phone died lol", "none", None),
+        ("he passed the ball and we lost the match", "none", None),
+        ("my brother lost his wallet again", "none", None),
+        ("i would have been on time but the train", "none", None),
+        ("she's gone to bed already", "none", None),
+        ("i feel like im losing my mind", "none", None),
+    ],
+)
+def test_whose_loss(text: str, whose: str, lost: str | None) -> None:
+    assert whose_loss(text) == whose
+    assert is_loss(text) == (whose != "none")
+    if whose == "own":
+        assert lost_one(text) == lost
+
+
+def test_no_analytical_question_after_a_death() -> None:
+    for text in ("its been a year today since dad died", "funeral is on thursday", "My nani passed away."):
+        result = reply(text, llm=False, model=False)
+        ask = result.suggestion("ask")
+        assert ask is not None
+        assert not any(w in ask.text for w in ("behind it", "make of", "your take", "your read")), ask.text
+
+
+def test_someone_elses_loss_is_not_the_partners_grief() -> None:
+    result = reply("my coworker lost her husband last week", llm=False, model=False)
+    texts = " ".join(s.text for s in result.suggestions)
+    assert "miss" not in texts and "grief" not in texts, texts
+
+
+@pytest.mark.parametrize(
+    ("text", "situation", "moves"),
+    [
+        ("i love how u always make me tea without me asking. just wanted u to know", "thanks", ("receive",)),
+        ("thank u for last night. i really needed that", "thanks", ("receive",)),
+        ("Sorry I was so short with you this morning. Didn't sleep.", "sorry", ("accept", "reflect")),
+        ("work was awful and i dont want to talk about it", "room", ("reflect", "validate", "room")),
+        ("I need you to listen without fixing it this time.", "room", ("reflect", "validate", "room")),
+        ("sorry to dump this on u but my boss yelled at me again", "default", ("reflect", "validate", "ask")),
+        # Thanks that leads into a complaint or a question is not a compliment to take in.
+        (
+            "Thanks for dinner, but you were on your phone the whole time and I felt invisible",
+            "default",
+            ("reflect", "validate", "ask"),
+        ),
+        ("Thanks. What should i do next?", "default", ("reflect", "validate", "ask")),
+        # A thank-you someone else said, told as news, is about them.
+        (
+            "Something nice happened. Mr. Chen left oranges at my door. It just said thank you for helping.",
+            "good_news|default",
+            ("celebrate", "reflect", "ask"),
+        ),
+    ],
+)
+def test_situation_and_moves(text: str, situation: str, moves: tuple[str, ...]) -> None:
+    result = reply(text, llm=False)
+    assert result.situation in situation.split("|")
+    if "|" not in situation:
+        assert tuple(s.move for s in result.suggestions) == moves
+    else:  # good news or not, as the feelings reader judges; never thanks to take in
+        assert tuple(s.move for s in result.suggestions) == situations()[result.situation].moves
+    assert result.to_dict()["situation"] == result.situation
+    harmful = {k for k, v in kinds().items() if v.harmful}
+    for s in result.suggestions:
+        assert s.title, s.move  # every move says what it does, from replies.toml
+        assert not {x.kind for x in detect(s.text, model=False)} & harmful, s.text
+        assert "?" not in s.text or s.move not in ("room", "receive", "accept"), s.text
+
+
+def test_every_situation_names_known_moves_in_order() -> None:
+    table = situations()
+    assert list(table) == ["room", "sorry", "thanks", "good_news", "default"]
+    assert table["default"].moves == ("reflect", "validate", "ask")
