@@ -55,6 +55,9 @@ CASES = [
     ("mikes mom passed last night hes not answering anyone", "ask", "them", "miss most"),  # someone else's loss
     ("grandma died this morning", "ask", "", "behind it"),  # no "what's behind it" after a death
     ("FINISHED THE HALF MARATHON and i didnt walk once", "reflect", "FINISHED", "fINISHED"),  # shouting kept
+    # Texting drops "I'm" before a state, and tags the listener ("ngl") are not said back.
+    ("feeling kinda lonely lately ngl. even when im with ppl", "reflect", "you're feeling", "not gonna lie"),
+    ("aunty rita passed this morning. mum is in pieces", "ask", "", "make of it"),
     # A sentence too long to say back whole is not cut at a word count ("... outside your door with a.").
     (
         "Something nice happened today. The older man down the hall, Mr. Chen, left a bag of oranges outside "

@@ -29,6 +29,20 @@ _LEADS = re.compile(
     r"\b[,!.]?\s*)+",
     re.IGNORECASE,
 )
+# Tags at the end that are said to the listener, not part of what happened ("feeling lonely lately ngl").
+_TAILS = re.compile(
+    r"(?:[,\s]+(?:not gonna lie|to be honest|lol|lmao|haha+|fr|for real|smh|i don't know|idk|tbh|ngl|tho|though|"
+    r"honestly|lowkey|highkey))+\s*$",
+    re.IGNORECASE,
+)
+# A texting sentence that starts with a state drops "I'm": "feeling lonely lately", "bored outta my mind".
+_STATE_START = re.compile(
+    r"^(?:feeling|thinking|going|trying|getting|having|being|working|struggling|starting|looking|hoping|"
+    r"bored|tired|exhausted|knackered|shattered|stuck|stressed|done|sick|excited|worried|scared|nervous|annoyed|"
+    r"gutted|chuffed|stoked|buzzing|proud|sad|happy|confused|overwhelmed|embarrassed|frustrated|devastated|a bit|"
+    r"bit (?=down|tired|low|sad|rough|off|stressed|flat|meh|overwhelmed|anxious|nervous|worried|lonely|fed up))\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-z][a-z']*")
 
 
@@ -51,6 +65,8 @@ def _with_subject(unit: str) -> str:
     """Texting drops the "I": "broke my wrist skateboarding" is "I broke my wrist skateboarding"."""
     typed = unit.split(" ", 1)[0]
     first = typed.lower()
+    if _STATE_START.match(unit):
+        return "I'm " + ("a " if first == "bit" else "") + unit[:1].lower() + unit[1:]
     if first in _PAST or _SUBJECTLESS.match(first):
         shouted = len(typed) > 1 and typed.isupper()  # "FINISHED THE HALF MARATHON" stays as typed
         return "I " + (unit if shouted else unit[:1].lower() + unit[1:])
@@ -94,7 +110,7 @@ def candidates(text: str) -> list[str]:
     for i, sent in enumerate(split_sentences(text)):
         if sent.rstrip().endswith("?") and _ASKING.match(sent.strip()):
             continue
-        cleaned = clean_clause(_LEADS.sub("", clean_clause(sent)))
+        cleaned = clean_clause(_TAILS.sub("", _LEADS.sub("", clean_clause(sent))))
         if not cleaned or not content_words(cleaned):
             continue
         if len(cleaned.split()) > MAX_WORDS:
