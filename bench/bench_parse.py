@@ -5,7 +5,9 @@ memory (ru_maxrss) is its own; the time includes importing the library. `openup`
 users call it (the C scanner when built); `openup-py` is the same call with the pure-Python reader.
 Peers are imported lazily and reported as 'not installed' if missing. The targets are at least 10x the
 faster peer's speed and a peak under 3x the file size, with the same text rows from both openup readers.
-Also checks that `openup import --out X.jsonl` (streaming) keeps memory flat from 100k to 1M lines.
+Also checks that the streaming writer (`write_messages` over `iter_messages`, as `openup import --out
+X.jsonl` writes every export the C scanner does not read) keeps memory flat from 100k to 1M lines;
+bench_write.py times `--out` itself.
 """
 
 from __future__ import annotations
@@ -218,7 +220,7 @@ def main() -> None:
                 f"text rows {fast.get('text_rows')} vs pure Python {slow.get('text_rows')} "
                 f"{'same' if same else 'DIFFER'}"
             )
-        print("\nstreaming JSONL (openup import --out X.jsonl):")
+        print("\nstreaming JSONL (write_messages over iter_messages, one row at a time):")
         for n_lines in (100_000, args.lines):
             small = Path(tmp) / f"stream_{n_lines}.txt"
             generate(small, n_lines)

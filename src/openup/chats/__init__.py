@@ -9,7 +9,7 @@ Formats are sniffed from content (`format=` overrides); see docs/formats.md for 
 
 from __future__ import annotations
 
-from openup.chats.load import iter_messages, load_chat, sort_messages
+from openup.chats.load import iter_messages, load_chat, load_for_output, sort_messages
 from openup.chats.model import KINDS, Conversation, ImportReport, Kind, Message, SkipLog, Skipped
 from openup.chats.sniff import FORMATS
 
@@ -24,5 +24,6 @@ __all__ = [
     "Skipped",
     "iter_messages",
     "load_chat",
+    "load_for_output",
     "sort_messages",
 ]

@@ -117,6 +117,46 @@ def iter_messages(
         yield from _parser(fmt)(source, opts, rep)
 
 
+def load_for_output(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    me: str | None = None,
+    tz: str | None = None,
+    dayfirst: bool | None = None,
+    report: ImportReport | None = None,
+    chat: str | None = None,
+) -> MessageColumns | Iterator[Message]:
+    """The messages of an export in file order, as `iter_messages` gives them, for writing out: columns
+    when the C scanner reads the export (a WhatsApp text file, read whole), else the `iter_messages` stream.
+
+    Errors finding or sniffing the file are raised here; errors while streaming, as the rows are read.
+    """
+    fmt = _check_format(format)
+    opts = ParseOptions.make(me=me, tz=tz, dayfirst=dayfirst, chat=chat)
+    rep = report if report is not None else ImportReport()
+    rep.me = opts.me
+    where = _Where(Path(path).name, fmt)
+    with _user_errors(where):
+        source = resolve(Path(path))
+        where.display = source.display
+        where.fmt = fmt = fmt or sniff(source)
+        if fmt == "whatsapp":
+            from openup.chats.whatsapp import load_columns
+
+            columns = load_columns(source, opts, rep, in_file_order=True)
+            if columns is not None:
+                return columns
+    return _stream(_parser(fmt), source, opts, rep, where)
+
+
+def _stream(
+    parser: Parser, source: Source, opts: ParseOptions, report: ImportReport, where: _Where
+) -> Iterator[Message]:
+    with _user_errors(where):
+        yield from parser(source, opts, report)
+
+
 def load_chat(
     path: str | os.PathLike[str],
     *,

@@ -1,113 +1,36 @@
-"""Writing messages out (JSONL streamed, CSV streamed, Parquet in batches) and summarising an import."""
+"""Writing messages out as .jsonl, .csv or .parquet: in bulk from columns, or from a stream of rows.
+
+`write_messages` takes what `load_for_output` gives. `MessageColumns` (a WhatsApp text export read by the
+C scanner) are written straight from their arrays, a block of rows per call: JSONL and CSV by the C row
+writer (column_text.py), Parquet through Arrow (row_batches.py). A stream of `Message`s from any other
+reader is written one row at a time (`write_rows`: JSONL, CSV) or in Arrow batches (Parquet). Either way
+the rows, their values and their order are the same.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
-from collections import Counter
+import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
-from typing import IO, Final
+from typing import IO, TYPE_CHECKING, Final
 
-from openup.chats.model import MESSAGE_FIELDS, Conversation, ImportReport, Message
+from openup.chats.model import MESSAGE_FIELDS, Message, MessageColumns
+from openup.chats.summary import Summary
 from openup.errors import UserError
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["OUTPUT_SUFFIXES", "Summary", "check_output_path", "write_messages", "write_rows"]
+
 OUTPUT_SUFFIXES: Final = (".jsonl", ".csv", ".parquet")
-_PARQUET_BATCH: Final = 50_000
-
-
-@dataclass
-class Summary:
-    """Counts gathered while messages pass by; memory grows with the number of people, not messages."""
-
-    platform: str = ""
-    title: str | None = None
-    tz_source: str = "local"
-    messages: int = 0
-    people: Counter[str] = field(default_factory=Counter)
-    kinds: Counter[str] = field(default_factory=Counter)
-    first: datetime | None = None
-    last: datetime | None = None
-    skipped: dict[str, int] = field(default_factory=dict)
-    skipped_examples: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    me: str | None = None
-    me_messages: int = 0
-    _first_key: float = field(default=float("inf"), repr=False)
-    _last_key: float = field(default=float("-inf"), repr=False)
-
-    def add(self, m: Message) -> None:
-        """Count one message."""
-        self.messages += 1
-        self.kinds[m.kind] += 1
-        if m.sender_name is not None and m.kind != "system":
-            self.people[m.sender_name] += 1
-        if m.is_me:
-            self.me_messages += 1
-        key = m.sort_key
-        if key < self._first_key:
-            self._first_key, self.first = key, m.ts_local
-        if key > self._last_key:
-            self._last_key, self.last = key, m.ts_local
-
-    def finish(self, report: ImportReport) -> Summary:
-        """Copy what the parser reported (platform, skipped lines, warnings)."""
-        self.platform = report.platform
-        self.title = report.title
-        self.tz_source = report.tz_source
-        self.skipped = dict(report.skipped.counts)
-        self.skipped_examples = [
-            f"line {s.line}: {s.reason}: {s.excerpt!r}"
-            if s.line is not None
-            else f"{s.reason}: {s.excerpt!r}"
-            for s in report.skipped
-        ]
-        self.warnings = list(report.warnings)
-        self.me = report.me
-        return self
-
-    @classmethod
-    def of(cls, conv: Conversation) -> Summary:
-        """Summary of a loaded conversation."""
-        s = cls()
-        for m in conv.messages:
-            s.add(m)
-        report = ImportReport(
-            platform=conv.platform,
-            chat_id=conv.chat_id,
-            title=conv.title,
-            tz_source=conv.tz_source,
-            me=conv.me,
-            skipped=conv.skipped,
-            warnings=conv.warnings,
-        )
-        return s.finish(report)
-
-    def lines(self) -> list[str]:
-        """The summary as plain text lines."""
-        out = [f"platform: {self.platform}" + (f" ({self.title})" if self.title else "")]
-        out.append(f"messages: {self.messages}")
-        if self.first is not None and self.last is not None:
-            out.append(
-                f"date range: {self.first.isoformat(sep=' ')} to {self.last.isoformat(sep=' ')} "
-                f"(times: {self.tz_source})"
-            )
-        out.append("participants:")
-        for name, n in self.people.most_common():
-            out.append(
-                f"  {name}: {n}" + ("  (you)" if self.me and name.casefold() == self.me.casefold() else "")
-            )
-        out.append("kinds: " + ", ".join(f"{k} {n}" for k, n in self.kinds.most_common()))
-        total = sum(self.skipped.values())
-        out.append(f"skipped: {total}" + (" (nothing was lost)" if total == 0 else ""))
-        for reason, n in sorted(self.skipped.items(), key=lambda kv: -kv[1]):
-            out.append(f"  {n} x {reason}")
-        out.extend(f"    e.g. {e}" for e in self.skipped_examples[:5])
-        for w in self.warnings:
-            out.append(f"warning: {w}")
-        return out
+# Columns whose values repeat (a dictionary page each in Parquet); the others are stored plain.
+_PARQUET_DICTIONARY: Final = ["platform", "chat_id", "sender_id", "sender_name", "kind"]
+ROW_GROUP: Final = 65536  # rows per Parquet row group (the last may hold fewer)
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 def check_output_path(out: Path) -> str:
@@ -130,43 +53,99 @@ def check_output_path(out: Path) -> str:
     return suffix[1:]
 
 
-def _row(m: Message) -> dict[str, object]:
-    return m.to_dict()
-
-
 def write_messages(messages: Iterable[Message], out: Path, summary: Summary) -> int:
-    """Write messages to `out` (.jsonl, .csv or .parquet) while counting them; returns how many.
+    """Write messages to `out` (.jsonl, .csv or .parquet) while counting them in `summary`; returns how many.
 
-    JSONL and CSV are written one row at a time, so memory stays flat however long the chat is. If
-    reading fails part way, the partial file is removed and the error is raised.
+    Memory beyond the messages themselves stays bounded: columns are written a block at a time, a stream
+    a row or a batch at a time. If reading or writing fails part way, the partial file is removed and the
+    error raised (a file that cannot be written is a UserError).
     """
+    from openup.chats.column_text import HAVE_ROWTEXT, ColumnText, write_column_text
+
     kind = check_output_path(out)
     existed = out.exists()
     try:
+        if isinstance(messages, MessageColumns) and HAVE_ROWTEXT:
+            text = ColumnText(messages)
+            summary.add_columns(messages, text.views)
+            if kind == "parquet":
+                from openup.chats.row_batches import column_batches
+
+                return _write_parquet(column_batches(text), out)
+            with open(out, "wb") as fh:
+                return write_column_text(text, fh, kind)
         if kind == "parquet":
-            return _write_parquet(messages, out, summary)
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            writer = _write_jsonl if kind == "jsonl" else _write_csv
-            n = writer(messages, fh, summary)
-    except BaseException:
+            from openup.chats.row_batches import message_batches
+
+            return _write_parquet(message_batches(messages, summary), out)
+        return write_rows(messages, out, summary)
+    except BaseException as exc:
         if not existed:
-            out.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                out.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise UserError(f"Cannot write {out}: {exc.strerror or exc}.") from None
         raise
+
+
+def _write_parquet(batches: Iterator[pa.RecordBatch], out: Path) -> int:
+    """One row group per batch. The Arrow schema is not stored in the file, so that coded (dictionary)
+    columns read back as the plain strings they stand for: every column reads back as `arrow_schema()`."""
+    import pyarrow.parquet as pq
+
+    from openup.chats.row_batches import arrow_schema
+
+    n = 0
+    writer: pq.ParquetWriter | None = None
+    try:
+        for batch in batches:
+            if writer is None:
+                writer = pq.ParquetWriter(
+                    str(out), batch.schema, store_schema=False, use_dictionary=_PARQUET_DICTIONARY
+                )
+            writer.write_batch(batch)
+            n += batch.num_rows
+        if writer is None:  # no rows: the file still holds the columns
+            writer = pq.ParquetWriter(str(out), arrow_schema(), store_schema=False)
+            writer.write_table(arrow_schema().empty_table())
+    finally:
+        if writer is not None:
+            writer.close()
     return n
 
 
-def _counted(messages: Iterable[Message], summary: Summary) -> Iterator[Message]:
+# -- row by row (without pyarrow) ----------------------------------------------------------------------------
+
+
+def write_rows(messages: Iterable[Message], out: Path, summary: Summary) -> int:
+    """Write .jsonl or .csv one `Message.to_dict()` row at a time (memory stays flat); returns how many.
+
+    A lone surrogate (which no UTF-8 file can hold) is written as U+FFFD.
+    """
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        writer = _write_jsonl if out.suffix.lower() == ".jsonl" else _write_csv
+        return writer(messages, fh, summary)
+
+
+def _counted(messages: Iterable[Message], summary: Summary) -> Iterator[dict[str, object]]:
     for m in messages:
         summary.add(m)
-        yield m
+        yield m.to_dict()
+
+
+def _clean(row: dict[str, object]) -> dict[str, object]:
+    return {k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def _write_jsonl(messages: Iterable[Message], fh: IO[str], summary: Summary) -> int:
     n = 0
     dumps = json.dumps
-    for m in _counted(messages, summary):
-        fh.write(dumps(_row(m), ensure_ascii=False))
-        fh.write("\n")
+    for row in _counted(messages, summary):
+        line = dumps(row, ensure_ascii=False) + "\n"
+        try:
+            fh.write(line)
+        except UnicodeEncodeError:
+            fh.write(dumps(_clean(row), ensure_ascii=False) + "\n")
         n += 1
     return n
 
@@ -175,42 +154,10 @@ def _write_csv(messages: Iterable[Message], fh: IO[str], summary: Summary) -> in
     writer = csv.DictWriter(fh, fieldnames=list(MESSAGE_FIELDS))
     writer.writeheader()
     n = 0
-    for m in _counted(messages, summary):
-        writer.writerow(_row(m))
+    for row in _counted(messages, summary):
+        try:
+            writer.writerow(row)
+        except UnicodeEncodeError:
+            writer.writerow(_clean(row))
         n += 1
-    return n
-
-
-def _write_parquet(messages: Iterable[Message], out: Path, summary: Summary) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = pa.schema(
-        [
-            ("platform", pa.string()),
-            ("chat_id", pa.string()),
-            ("msg_id", pa.string()),
-            ("ts_local", pa.string()),
-            ("ts_utc", pa.string()),
-            ("sender_id", pa.string()),
-            ("sender_name", pa.string()),
-            ("is_me", pa.bool_()),
-            ("kind", pa.string()),
-            ("text", pa.string()),
-            ("reply_to", pa.string()),
-            ("edited", pa.bool_()),
-            ("source_line", pa.int64()),
-        ]
-    )
-    n = 0
-    batch: list[dict[str, object]] = []
-    with pq.ParquetWriter(str(out), schema) as writer:
-        for m in _counted(messages, summary):
-            batch.append(_row(m))
-            n += 1
-            if len(batch) >= _PARQUET_BATCH:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                batch = []
-        if batch or n == 0:
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
     return n

@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 _SURROGATE_PAIR: Final = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 
 
@@ -34,3 +35,15 @@ def join_surrogates(s: str) -> str:
     return _SURROGATE_PAIR.sub(
         lambda m: chr(0x10000 + ((ord(m[0][0]) - 0xD800) << 10) + (ord(m[0][1]) - 0xDC00)), s
     )
+
+
+def utf8(text: str) -> bytes:
+    """The UTF-8 bytes of a str; a lone surrogate (which no UTF-8 file can hold) becomes U+FFFD.
+
+    >>> utf8("caf\\u00e9 \\ud800")
+    b'caf\\xc3\\xa9 \\xef\\xbf\\xbd'
+    """
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", text).encode("utf-8")

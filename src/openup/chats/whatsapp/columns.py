@@ -36,10 +36,13 @@ _EPOCH_UTC: Final = datetime(1970, 1, 1, tzinfo=UTC)
 LocalPair = Callable[[datetime], tuple[datetime, datetime | None]]
 
 
-def load_columns(source: Source, opts: ParseOptions, report: ImportReport) -> MessageColumns | None:
+def load_columns(
+    source: Source, opts: ParseOptions, report: ImportReport, *, in_file_order: bool = False
+) -> MessageColumns | None:
     """The whole export as sorted columns read by the C scanner, or None when the pure-Python reader must
     read it: extension not built, not UTF-8, or bytes the scanner leaves to Python's regex (a non-ASCII
-    digit where a header digit could stand). The result equals `parse` followed by the stable sort.
+    digit where a header digit could stand). The result equals `parse` followed by the stable sort, or
+    `parse` alone with `in_file_order` (rows as the file has them, as `openup import --out` writes them).
 
     Memory: the file's bytes are kept (texts are decoded from them when read) plus about 33 bytes a row.
     """
@@ -76,7 +79,7 @@ def load_columns(source: Source, opts: ParseOptions, report: ImportReport) -> Me
     note_preamble((data[:first] if first >= 0 else data).decode("utf-8"), scratch)
     override, edited_rows, me_rows = _classify_rows(data, kinds, start_b, size_b)
     local_pair = opts.local_pair if opts.tz is not None else None
-    sort_key, in_order = _sort_key(ts_b, local_pair, in_order)
+    sort_key, in_order = (ts_b, True) if in_file_order else _sort_key(ts_b, local_pair, in_order)
     if not in_order:
         # A phone clock that jumped back: a stable argsort keeps file order among equal times.
         order = _wascan.argsort(sort_key)
