@@ -1,4 +1,5 @@
-"""Judge encoders for the safety screen on the blind safety DEV set, which none of them was trained on.
+"""Judge encoders for the safety screen on the "judge" half of the blind safety DEV set, which none of
+them was trained on (`train_safety_heads.encoder_half`; the encoder fine-tuning reads the other half).
 
 For each exported int8 encoder given, the safety heads are fitted as `train_safety_heads.py` fits them, but
 without the blind dev half; thresholds are chosen out of fold on our own data (2% hard negatives, 0.4%
@@ -27,7 +28,8 @@ from openup.text.model.embedder import Embedder  # noqa: E402
 
 def judge(model: Path) -> dict[str, float]:
     texts, y, ordinary, _ = ts.load(use_blind_dev=False)
-    dev = [json.loads(x) for x in (ts.BLIND / "safety.dev.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    lines = (ts.BLIND / "safety.dev.jsonl").read_text(encoding="utf-8").splitlines()
+    dev = [r for r in (json.loads(x) for x in lines if x) if ts.encoder_half(str(r["text"])) == "judge"]
     goemo = ts.DATA / "goemotions" / "dev.tsv"
     everyday = [x.split("\t")[0] for x in goemo.read_text(encoding="utf-8").splitlines() if x.strip()][:3000]
     pos = y.any(axis=1)

@@ -40,6 +40,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import blind_dev  # noqa: E402
 import train_heads as th  # noqa: E402
 
 MAX_LENGTH = 64  # training messages are short; 64 WordPiece tokens covers > 98% of them
@@ -72,6 +73,11 @@ def safety_datasets(goemo: list[th.Item], own: list[th.Item]) -> list[th.Dataset
                 seen.add(key)
                 kinds = frozenset(row.get("kinds") or row.get("labels") or []) & frozenset(SAFETY_KINDS)
                 items.append(th.Item(row["text"], "train", "own", kinds))
+    for text, kinds in blind_dev.blind_dev_rows(half="train"):
+        key = th._dedup_key(text)
+        if key not in seen:
+            seen.add(key)
+            items.append(th.Item(text, "train", "own", frozenset(kinds)))
     items += [it for it in own if it.split == "train"]
     pool = [it for it in goemo if it.split == "train"]
     items += random.Random(th.SEED).sample(pool, min(SAFETY_GOEMO_NEGATIVES, len(pool)))

@@ -1,26 +1,30 @@
 """Train the learned safety heads (threat, violence, control, fear, self_harm) into safety_heads.npz.
 
 The safety screen is built for recall: these heads read every message and every sentence, whatever the
-patterns found, and can only raise the level (see `openup.text.model.safety_signals`). Each head is an
-L2-regularised, class-balanced logistic regression over the shipped MiniLM embeddings.
+patterns found, and can only raise the level (see `openup.text.model.safety_signals`). The five heads
+share one small hidden layer (relu) over the shipped MiniLM embeddings, trained class-balanced in numpy
+(`--linear`: five L2-regularised logistic regressions instead).
 
 Training data (all allowed for shipped weights):
 - our own labelled lines: text/model/train_data/safety/*.jsonl (written for this project by helpers who
   saw only the kind definitions, never the blind test set; tests/data stays an evaluation suite);
 - the *dev* half of the blind safety set (tests/data/blind/safety.dev.jsonl; the test half is never read);
 - ordinary couple messages as negatives: the coaching train_data files and the blind coaching dev half;
+- everyday partner messages and their sentences as negatives (`partner_messages`);
 - GoEmotions train comments (Apache-2.0) as everyday negatives.
 
 Thresholds come from 5-fold out-of-fold probabilities, chosen together (`joint_thresholds`) so that the
 union of the heads stays under FA_HARD on our hard negatives (messages that use kill/die/hit/track
 innocently) and under FA_ORDINARY on everyday text. `python scripts/train_safety_heads.py` rewrites the heads file and
-prints recall and false alarms per head.
+prints recall and false alarms per head (`--linear`: logistic heads without the shared hidden layer;
+`--dry-run`: print only).
 """
 
 from __future__ import annotations
 
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -29,11 +33,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from blind_dev import KINDS, blind_dev_rows, encoder_half  # noqa: E402,F401
+
 from openup.evaluation.probe import fit_logistic  # noqa: E402
 from openup.text.model import get_embedder  # noqa: E402
 from openup.text.model.heads import SAFETY_HEADS_FILE, Heads  # noqa: E402
 
-KINDS = ("threat", "violence", "control", "fear", "self_harm")
 TRAIN_DATA = ROOT / "src" / "openup" / "text" / "model" / "train_data"
 BLIND = ROOT / "tests" / "data" / "blind"
 DATA = ROOT.parent / "shared" / "data"
@@ -42,6 +47,7 @@ L2 = 0.1
 FOLDS = 5
 FA_HARD = 0.02  # all five heads together, on our hard negatives (the issue's target: <= 2%)
 FA_ORDINARY = 0.004  # all heads together, on everyday text (target <= 0.5%, kept a little under)
+FA_PARTNER = 0.01  # on everyday messages a partner shares and their sentences (bad days, grief, health)
 # The blind dev set's hard negatives were written by someone who never saw our data, and they are harder
 # than ours ("i swear ill strangle u if u spoil the finale"). Out of fold, with the encoder fine-tuned on the
 # safety tasks, holding them to 5% catches 0.59 of the blind dev texts with a sign, 8% catches 0.66 and 12%
@@ -50,10 +56,37 @@ FA_ORDINARY = 0.004  # all heads together, on everyday text (target <= 0.5%, kep
 # coaching, not their safety. (Chosen on dev numbers only; the blind test half is never read.)
 FA_BLIND_DEV_HARD = 0.08
 GOEMO_SAMPLE = 8000
+# The heads share one hidden layer (`--linear` for five logistic heads instead). Out of fold on the same data
+# and encoder, the hidden layer caught 0.68 of the blind dev texts with a sign against 0.63 for logistic
+# heads, at the same false-alarm limits.
+HIDDEN = 256
+MLP_EPOCHS = 30
+MLP_BATCH = 128
+MLP_LR = 2e-3
+MLP_DECAY = 1e-4
+MLP_DROPOUT = 0.2
 
 
 def _jsonl(path: Path) -> list[dict[str, object]]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def partner_messages(use_blind_dev: bool = True) -> list[str]:
+    """Everyday messages a partner shares (bad days, grief, health scares, work, good news), written for the
+    feelings reader and the blind reply dev set with no abuse or crisis in them, whole and sentence by
+    sentence (the screen reads each sentence too): the everyday text the screen must stay calm on."""
+    paths = sorted((TRAIN_DATA / "feelings").glob("*.jsonl"))
+    paths += [BLIND / "replies.dev.jsonl"] if use_blind_dev else []
+    out: list[str] = []
+    for path in paths:
+        for r in _jsonl(path):
+            text = str(r["text"])
+            out.append(text)
+            out += [s for s in _SENTENCE.split(text) if len(s.split()) >= 2 and s != text]
+    return out
 
 
 def load(use_blind_dev: bool = True) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
@@ -63,18 +96,15 @@ def load(use_blind_dev: bool = True) -> tuple[list[str], np.ndarray, np.ndarray,
         for r in _jsonl(path):
             kinds = set(r.get("kinds") or r.get("labels") or []) & set(KINDS)  # type: ignore[arg-type]
             rows.append((str(r["text"]), kinds, False, path.name))
-    for r in _jsonl(BLIND / "safety.dev.jsonl") if use_blind_dev else []:
-        kinds = set(r.get("kinds") or []) & set(KINDS)  # type: ignore[arg-type]
-        if r["level"] == "none":
-            kinds = set()
-        elif not kinds:  # a flagged line whose writer named no safety kind: read it by its level
-            kinds = {"self_harm"} if r["level"] == "crisis" else {"threat"} if r["level"] == "danger" else {"control"}
-        rows.append((str(r["text"]), kinds, False, "blind dev"))
+    for text, kinds in blind_dev_rows() if use_blind_dev else []:
+        rows.append((text, kinds, False, "blind dev"))
     for path in sorted(TRAIN_DATA.glob("*.jsonl")):
         for r in _jsonl(path):
             rows.append((str(r["text"]), set(r.get("labels") or []) & set(KINDS), False, "coaching"))  # type: ignore[arg-type]
     for r in _jsonl(BLIND / "coaching.dev.jsonl") if use_blind_dev else []:
         rows.append((str(r["text"]), set(r.get("kinds") or []) & set(KINDS), False, "coaching"))  # type: ignore[arg-type]
+    for text in partner_messages(use_blind_dev):
+        rows.append((text, set(), False, "partner"))
     goemo = DATA / "goemotions" / "train.tsv"
     if goemo.is_file():
         lines = [x.split("\t")[0] for x in goemo.read_text(encoding="utf-8").splitlines() if x.strip()]
@@ -141,10 +171,55 @@ def joint_thresholds(oof: np.ndarray, y: np.ndarray, limits: list[tuple[np.ndarr
         current = union(at)
 
 
+def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int, seed: int = SEED) -> tuple[np.ndarray, ...]:
+    """A one-hidden-layer network for all five kinds at once (relu, class-balanced logistic loss per kind,
+    dropout, Adam, weight decay), in numpy. Returns (W1 (M, D), b1, W2 (5, M), b2)."""
+    rng = np.random.default_rng(seed)
+    n, d = x.shape
+    k = y.shape[1]
+    w1 = rng.normal(0, np.sqrt(2 / d), (d, hidden))
+    b1 = np.zeros(hidden)
+    w2 = rng.normal(0, np.sqrt(1 / hidden), (hidden, k))
+    b2 = np.zeros(k)
+    pos = y.sum(0).clip(1)
+    wpos, wneg = n / (2 * pos), n / (2 * (n - pos).clip(1))
+    params = [w1, b1, w2, b2]
+    m = [np.zeros_like(q) for q in params]
+    v = [np.zeros_like(q) for q in params]
+    t = 0
+    for _ in range(MLP_EPOCHS):
+        order = rng.permutation(n)
+        for i in range(0, n, MLP_BATCH):
+            idx = order[i : i + MLP_BATCH]
+            xb, yb = x[idx], y[idx]
+            h = xb @ w1 + b1
+            keep = (rng.random(h.shape) > MLP_DROPOUT) / (1 - MLP_DROPOUT)
+            a = np.maximum(h, 0) * keep
+            p = _sigmoid(a @ w2 + b2)
+            gz = np.where(yb > 0, wpos, wneg) * (p - yb) / len(idx)
+            ga = gz @ w2.T * keep * (h > 0)
+            grads = [xb.T @ ga, ga.sum(0), a.T @ gz, gz.sum(0)]
+            t += 1
+            for j, (q, g) in enumerate(zip(params, grads, strict=True)):
+                if q.ndim == 2:
+                    g = g + MLP_DECAY * q
+                m[j] = 0.9 * m[j] + 0.1 * g
+                v[j] = 0.999 * v[j] + 0.001 * g * g
+                q -= MLP_LR * (m[j] / (1 - 0.9**t)) / (np.sqrt(v[j] / (1 - 0.999**t)) + 1e-8)
+    return w1.T.copy(), b1, w2.T.copy(), b2
+
+
+def mlp_probabilities(params: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarray:
+    w1, b1, w2, b2 = params
+    return _sigmoid(np.maximum(x @ w1.T + b1, 0) @ w2.T + b2)
+
+
 def main() -> int:
+    hidden = HIDDEN if "--linear" not in sys.argv else 0
     texts, y, ordinary, sources = load()
     any_safety = y.any(axis=1)
-    hard = ~any_safety & ~ordinary
+    partner = np.array(sources) == "partner"
+    hard = ~any_safety & ~ordinary & ~partner
     blind_hard = hard & (np.array(sources) == "blind dev")
     print(f"{len(texts)} texts: {int(any_safety.sum())} with a safety kind, {int(hard.sum())} hard negatives, "
           f"{int(ordinary.sum())} ordinary")
@@ -152,19 +227,23 @@ def main() -> int:
     x = x.astype(np.float64)
     fold = _folds(len(texts))
     oof = np.zeros(y.shape)
-    for j in range(len(KINDS)):
-        for k in range(FOLDS):
-            train = fold != k
+    for k in range(FOLDS):
+        train = fold != k
+        if hidden:
+            oof[~train] = mlp_probabilities(fit_mlp(x[train], y[train], hidden), x[~train])
+            continue
+        for j in range(len(KINDS)):
             w, b = fit_logistic(x[train], y[train, j], L2)
             oof[~train, j] = _sigmoid(x[~train] @ w + b)
-    limits = [(hard, FA_HARD), (blind_hard, FA_BLIND_DEV_HARD), (ordinary, FA_ORDINARY)]
+    limits = [(hard, FA_HARD), (blind_hard, FA_BLIND_DEV_HARD), (ordinary, FA_ORDINARY), (partner, FA_PARTNER)]
     thresholds = joint_thresholds(oof, y, limits)
     weights, biases, meta = [], [], {}
+    layer = fit_mlp(x, y, hidden) if hidden else None
     for j, kind in enumerate(KINDS):
         thr = float(thresholds[j])
         pos = y[:, j] > 0
         recall = float((oof[pos, j] >= thr).mean()) if pos.any() else 0.0
-        w, b = fit_logistic(x, y[:, j], L2)
+        w, b = (layer[2][j], float(layer[3][j])) if layer is not None else fit_logistic(x, y[:, j], L2)
         weights.append(w)
         biases.append(b)
         meta[kind] = {"threshold": thr, "oof_recall": round(recall, 4), "positives": int(pos.sum())}
@@ -175,7 +254,8 @@ def main() -> int:
                "any_sign_recall_blind_dev": round(float(flags[blind_pos].mean()), 4),
                "false_alarms_hard": round(float(flags[hard].mean()), 4),
                "false_alarms_blind_dev_hard": round(float(flags[blind_hard].mean()), 4),
-               "false_alarms_ordinary": round(float(flags[ordinary].mean()), 4)}
+               "false_alarms_ordinary": round(float(flags[ordinary].mean()), 4),
+               "false_alarms_partner_messages": round(float(flags[partner].mean()), 4)}
     print("out of fold, all heads together:", summary)
     heads = Heads(
         names=KINDS,
@@ -186,8 +266,12 @@ def main() -> int:
         platt_b=np.zeros(len(KINDS), dtype=np.float32),
         threshold=np.array(thresholds, dtype=np.float32),
         meta={"heads": meta, "out_of_fold": summary, "trained_on": sorted(set(sources)), "seed": SEED,
-              "l2": L2, "fa_hard": FA_HARD, "fa_ordinary": FA_ORDINARY},
+              "l2": L2, "fa_hard": FA_HARD, "fa_ordinary": FA_ORDINARY, "hidden": hidden},
+        hidden_weights=(layer[0] if layer is not None else np.zeros((0, 0))).astype(np.float32),
+        hidden_bias=(layer[1] if layer is not None else np.zeros(0)).astype(np.float32),
     )
+    if "--dry-run" in sys.argv:
+        return 0
     heads.save(SAFETY_HEADS_FILE)
     print(f"wrote {SAFETY_HEADS_FILE.relative_to(ROOT)}")
     return 0

@@ -238,11 +238,19 @@ def test_detect_catches_what_patterns_miss_and_leaves_reassurance_alone(learned:
 @pytest.mark.xfail(strict=True, reason="known miss (#13): the encoder fine-tuned on dismissal data reads reassurance "
                    "that gives room ('take your time') as brushing a feeling aside; 300 more reassurance lines did "
                    "not separate them. On therapists' answers the learned dismissal flags went from 2.5% to 4.3%.")
-@pytest.mark.parametrize("text", ["Don't worry, take your time.", "take your time babe, im not going anywhere"])
+@pytest.mark.parametrize("text", ["Don't worry, take your time."])
 def test_reassurance_that_gives_room_is_not_dismissal(learned: None, text: str) -> None:
     from openup.text import detect
 
     assert not {s.kind for s in detect(text, model=True)} & {"dismissal", "minimizing"}
+
+
+def test_texted_reassurance_is_not_dismissal(learned: None) -> None:
+    """Read right since the encoder was fine-tuned with the seventh batch of written lines."""
+    from openup.text import detect
+
+    found = {s.kind for s in detect("take your time babe, im not going anywhere", model=True)}
+    assert not found & {"dismissal", "minimizing"}
 
 
 def test_safety_heads_were_trained_only_on_allowed_data() -> None:
@@ -254,10 +262,12 @@ def test_safety_heads_were_trained_only_on_allowed_data() -> None:
     assert heads.names == ("threat", "violence", "control", "fear", "self_harm")
     assert set(heads.groups) == {"safety"}
     allowed = {"abuse.jsonl", "crisis.jsonl", "negatives.jsonl", "written2.jsonl", "labelled_real.jsonl", "blind dev",
-               "coaching", "goemotions"}
+               "coaching", "goemotions", "partner", "written3_control_fear.jsonl", "written3_crisis.jsonl",
+               "written3_danger.jsonl", "written3_negatives.jsonl"}
     assert set(heads.meta["trained_on"]) <= allowed
     oof = heads.meta["out_of_fold"]
     assert oof["false_alarms_hard"] <= 0.02 and oof["false_alarms_ordinary"] <= 0.005
+    assert oof["false_alarms_partner_messages"] <= 0.01
 
 
 def test_joint_thresholds_keep_the_union_within_its_budget() -> None:

@@ -101,7 +101,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     # Good news: the reader's own head when it has one (trained on what writers called good news), else the
     # tone; never with a complaint, a doubt, a hard feeling they named or a loss ("the funeral was lovely").
     learned = reader_good_news(meant) if model else None
-    glad = learned if learned is not None else valence == "positive"
+    glad = (learned and valence != "negative") if learned is not None else valence == "positive"
     good_news = (
         glad and heard.complaint is None and not heard.unsure and not heard.weighing
         and not hard_named and loss == "none"

@@ -343,6 +343,9 @@ class ReplyScores:
     guarded: int = 0
     guarded_named: int = 0  # guarded lines that got a named feeling (should be 0)
     unreflected: int = 0  # lines with something specific that happened whose answer has no reflection (thanks)
+    good_news: int = 0  # lines the writer marked as good news
+    celebrated: int = 0  # lines whose answer celebrated
+    celebrated_good: int = 0  # ... that were good news
     grief: int = 0  # lines about a death or a loss (the writer's topic)
     grief_probing: int = 0  # ... whose question asks them to analyse it ("what do you make of it?")
     by_register: dict[str, list[int]] = field(default_factory=dict)  # register -> [lines, named ok, named]
@@ -408,6 +411,10 @@ def evaluate_replies_blind(
             reflect = " ".join(s.text.casefold() for s in coaching.suggestions if s.move == "reflect")
             out.echoed += echoes(reflect, r.get("event_words", []))
             out.unreflected += not reflect
+        cheered = any(s.move == "celebrate" for s in coaching.suggestions)
+        out.good_news += bool(r.get("good_news"))
+        out.celebrated += cheered
+        out.celebrated_good += cheered and bool(r.get("good_news"))
         if str(r.get("topic", "")).casefold() in GRIEF_TOPICS:
             out.grief += 1
             asked = " ".join(s.text for s in coaching.suggestions if s.move == "ask")
@@ -435,6 +442,8 @@ def replies_blind_markdown(res: ReplyScores) -> str:
         f"| a named feeling is one the writer listed as wrong | {pct(res.named_wrong, res.named)} | 0% |",
         f"| the reflection echoes what happened | {pct(res.echoed, res.events)} | >= 90% |",
         f"| ... of which the answer had no reflection (thanks taken in) | {pct(res.unreflected, res.events)} | - |",
+        f"| good news is celebrated | {pct(res.celebrated_good, res.good_news)} | - |",
+        f"| what is celebrated is good news | {pct(res.celebrated_good, res.celebrated)} | 100% |",
         f"| after a death or loss, no question asking them to analyse it | "
         f"{pct(res.grief - res.grief_probing, res.grief)} | 100% |",
         f"| guarded messages get no named feeling | {pct(res.guarded - res.guarded_named, res.guarded)} | 100% |",

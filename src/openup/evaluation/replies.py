@@ -56,7 +56,11 @@ _NEGATIVE_EMOTIONS = frozenset(
         "sadness",
     ]
 )
-_MOVE_SIGNAL = {"reflect": "reflection", "validate": "validation", "ask": "open_question"}
+def _move_signals() -> dict[str, str]:
+    """Each move of `method/replies.toml` and the signal it must carry ("" when it carries none of its own)."""
+    from openup.coach.listen import moves
+
+    return {name: move.signal for name, move in moves().items()}
 
 
 def esconv_texts(data_dir: Path) -> Iterator[tuple[str, str]]:
@@ -113,7 +117,7 @@ class _Tally:
 
     total: int
     per_move: dict[str, dict[str, int]] = field(
-        default_factory=lambda: {m: dict.fromkeys(_COUNTS, 0) for m in _MOVE_SIGNAL}
+        default_factory=lambda: {m: dict.fromkeys(_COUNTS, 0) for m in _move_signals()}
     )
     texts: dict[str, int] = field(init=False)
     skipped: dict[str, int] = field(default_factory=dict)
@@ -137,7 +141,8 @@ class _Tally:
 
         c = self.per_move[move]
         kinds_found = {f.kind for f in detect(text, model=False)}
-        has_signal = _MOVE_SIGNAL[move] in kinds_found
+        signal = _move_signals()[move]
+        has_signal = not signal or signal in kinds_found
         clean = not _harmful(kinds_found)
         c["n"] += 1
         c["carries"] += has_signal

@@ -1,4 +1,5 @@
-"""Small trained heads over sentence embeddings: logistic regression with Platt calibration.
+"""Small trained heads over sentence embeddings: logistic regression with Platt calibration (the safety
+heads may put one small hidden layer before it).
 
 All heads live in one `heads.npz` written by scripts/train_heads.py. Run time is numpy only:
 probability = sigmoid(platt_a * (w . x + v . bag + b) + platt_b), compared with a per-head threshold chosen
@@ -40,6 +41,9 @@ class Heads:
     meta: dict[str, Any]
     vocab: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # (K,) WordPiece ids
     vocab_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # (H, K)
+    # An optional hidden layer (the safety heads): relu(x . hidden_weights^T + hidden_bias) feeds `weights`.
+    hidden_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # (M, D)
+    hidden_bias: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))  # (M,)
 
     def __post_init__(self) -> None:
         h = len(self.names)
@@ -48,6 +52,10 @@ class Heads:
         for arr in (self.bias, self.platt_a, self.platt_b, self.threshold):
             if arr.shape != (h,):
                 raise ValueError(f"heads file is inconsistent: expected ({h},), got {arr.shape}")
+        if len(self.hidden_bias) and (
+            self.hidden_weights.shape[0] != len(self.hidden_bias) or self.weights.shape[1] != len(self.hidden_bias)
+        ):
+            raise ValueError(f"heads file is inconsistent: hidden layer {self.hidden_weights.shape}")
         if len(self.vocab) and self.vocab_weights.shape != (h, len(self.vocab)):
             raise ValueError(f"heads file is inconsistent: vocab weights {self.vocab_weights.shape}")
         bad = set(self.groups) - set(GROUPS)
@@ -65,7 +73,10 @@ class Heads:
         return bag_of_tokens(token_ids, self.vocab)
 
     def logits(self, x: np.ndarray, token_ids: Sequence[np.ndarray] | None = None) -> np.ndarray:
-        raw: np.ndarray = x.astype(np.float32) @ self.weights.T + self.bias
+        x = x.astype(np.float32)
+        if len(self.hidden_bias):
+            x = np.maximum(x @ self.hidden_weights.T + self.hidden_bias, 0.0)
+        raw: np.ndarray = x @ self.weights.T + self.bias
         if len(self.vocab):
             if token_ids is None or len(token_ids) != len(x):
                 raise ValueError("these heads use token features: pass the texts' token ids")
@@ -91,6 +102,8 @@ class Heads:
             meta=np.array(json.dumps(self.meta, sort_keys=True)),
             vocab=self.vocab.astype(np.int32),
             vocab_weights=self.vocab_weights.astype(np.float32),
+            hidden_weights=self.hidden_weights.astype(np.float32),
+            hidden_bias=self.hidden_bias.astype(np.float32),
         )
 
 
@@ -109,6 +122,10 @@ def load_heads(path: Path = HEADS_FILE) -> Heads:
             vocab=data["vocab"].astype(np.int32) if "vocab" in data else np.zeros(0, dtype=np.int32),
             vocab_weights=(data["vocab_weights"].astype(np.float32) if "vocab_weights" in data
                            else np.zeros((0, 0), dtype=np.float32)),
+            hidden_weights=(data["hidden_weights"].astype(np.float32) if "hidden_weights" in data
+                            else np.zeros((0, 0), dtype=np.float32)),
+            hidden_bias=(data["hidden_bias"].astype(np.float32) if "hidden_bias" in data
+                         else np.zeros(0, dtype=np.float32)),
         )
 
 
