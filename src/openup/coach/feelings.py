@@ -62,30 +62,43 @@ def _heads() -> Heads | None:
     return learned.get_feeling_heads() if learned.available() else None
 
 
-def scores(text: str) -> tuple[tuple[str, float], ...] | None:
-    """Each vocabulary word with the chance it fits `text`, most likely first; None without the model."""
+_RECENT: dict[str, tuple[Heads, tuple[float, ...]]] = {}  # text -> (the heads that read it, probabilities)
+
+
+def _probabilities(text: str) -> tuple[float, ...] | None:
+    """Every head's probability for `text`: one encoding serves the feelings and the good-news head."""
     heads = _heads()
     if heads is None:
         return None
+    known = _RECENT.get(text)
+    if known is not None and known[0] is heads:
+        return known[1]
     from openup.text.model import get_embedder
 
     vectors, ids = get_embedder().encode([text])
-    probs = heads.probabilities(vectors, ids)[0]
-    words = heads.in_group("feeling")
-    return tuple(sorted(((heads.names[j], float(probs[j])) for j in words), key=lambda kv: -kv[1]))
+    probs = tuple(float(p) for p in heads.probabilities(vectors, ids)[0])
+    if len(_RECENT) >= 64:
+        _RECENT.clear()
+    _RECENT[text] = (heads, probs)
+    return probs
+
+
+def scores(text: str) -> tuple[tuple[str, float], ...] | None:
+    """Each vocabulary word with the chance it fits `text`, most likely first; None without the model."""
+    heads, probs = _heads(), _probabilities(text)
+    if heads is None or probs is None:
+        return None
+    return tuple(sorted(((heads.names[j], probs[j]) for j in heads.in_group("feeling")), key=lambda kv: -kv[1]))
 
 
 def good_news(text: str) -> bool | None:
     """Whether the reader takes `text` for good news the partner is sharing (its "good_news" head reaches
     its cut-off); None without the model, or with a reader trained without that head."""
-    heads = _heads()
-    if heads is None or "good_news" not in heads.names:
+    heads, probs = _heads(), _probabilities(text)
+    if heads is None or probs is None or "good_news" not in heads.names:
         return None
-    from openup.text.model import get_embedder
-
-    vectors, ids = get_embedder().encode([text])
     j = heads.index("good_news")
-    return bool(heads.probabilities(vectors, ids)[0, j] >= heads.threshold[j])
+    return probs[j] >= float(heads.threshold[j])
 
 
 def cut_off(word: str) -> float:

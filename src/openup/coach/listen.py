@@ -500,7 +500,9 @@ def reply(
     good_news = reading.good_news and not harmful  # "thanks for nothing" is not good news
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
     meant = as_meant(text)
-    situation = situation_of(meant, [] if harmful_said else detect(meant, model=False), heard.valence, good_news)
+    lexical = [s for s in signals if s.source.startswith("lexical")] if meant == text else None
+    found = [] if harmful_said else lexical if lexical is not None else detect(meant, model=False)
+    situation = situation_of(meant, found, heard.valence, good_news)
     if situation.name in ("sorry", "thanks"):
         heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you
     for name in situation.moves:
