@@ -95,3 +95,45 @@ def test_every_situation_names_known_moves_in_order() -> None:
     table = situations()
     assert list(table) == ["room", "sorry", "thanks", "good_news", "default"]
     assert table["default"].moves == ("reflect", "validate", "ask")
+
+
+@pytest.mark.parametrize(
+    ("text", "whose"),
+    [
+        ("since I lost my job", "none"),  # "lost <Capital>" is case-sensitive
+        ("since we lost the match", "none"),
+        ("My daughter passed!! First time too", "none"),  # passed an exam, not away
+        ("he lost so much weight", "none"),
+        ("passed my mum the salt", "none"),
+        ("my daddy died", "own"),
+    ],
+)
+def test_loss_misfires_found_on_a_second_read(text: str, whose: str) -> None:
+    assert whose_loss(text) == whose
+
+
+def test_a_kin_word_that_owns_something_is_not_who_died() -> None:
+    assert lost_one("my mum's cat died") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thank you for being there, my dad died yesterday",
+        "Sorry I went quiet, grandpa passed away last night",
+    ],
+)
+def test_a_loss_comes_before_thanks_or_an_apology(text: str) -> None:
+    assert reply(text, llm=False).situation == "default"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll drop it off at yours later, the cake came out great",
+        "I just listen to podcasts on the way home",
+        "Sorry for the rant, work was awful",
+    ],
+)
+def test_room_and_sorry_need_a_request_or_an_apology(text: str) -> None:
+    assert reply(text, llm=False).situation in ("default", "good_news")

@@ -55,3 +55,22 @@ def test_detect_spans_point_into_the_text(text: str) -> None:
 
 def test_hostile_text_is_deterministic() -> None:
     assert hostile_text(random.Random(7)) == hostile_text(random.Random(7))
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I lost" + " " * 100_000 + "it",
+        "my day was bad" + " " * 100_000 + "x lol",
+        "dad" + " ," * 50_000 + "x",
+        "she said thank you and smiled " * 3_000,
+        "it was, you know" + " " * 100_000 + "you know",
+    ],
+    ids=["spaces-after-lost", "spaces-before-a-tag", "commas-after-kin", "many-thank-yous", "spaces-you-know"],
+)
+def test_reply_reads_hostile_runs_in_one_pass(text: str) -> None:
+    """Runs that made overlapping or end-anchored patterns quadratic or worse (hours at 200,000 characters)
+    are read like any other text; with every pattern linear each of these takes well under a second."""
+    result = reply(text, llm=False, model=False)
+    assert result.text == text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from openup.coach.heard_clauses import CLAUSE_SPLIT, clean_clause, lower_first, split_sentences
+from openup.coach.heard_clauses import CLAUSE_SPLIT, clean_clause, lower_first, split_sentences, strip_end
 from openup.coach.heard_verbs import find_verb
 from openup.coach.heard_words import word_set
 from openup.coach.perspective import to_second_person
@@ -43,6 +43,9 @@ _STATE_START = re.compile(
     r"bit (?=down|tired|low|sad|rough|off|stressed|flat|meh|overwhelmed|anxious|nervous|worried|lonely|fed up))\b",
     re.IGNORECASE,
 )
+# Greetings and wishes that start like a state: "happy birthday to my mum", "thinking of you".
+_NOT_A_STATE = re.compile(r"^(?:happy (?:birthday|anniversary|new year|holidays|friday|easter|diwali|eid)|"
+                          r"thinking of (?:you|u)\b)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z']*")
 
 
@@ -65,10 +68,10 @@ def _with_subject(unit: str) -> str:
     """Texting drops the "I": "broke my wrist skateboarding" is "I broke my wrist skateboarding"."""
     typed = unit.split(" ", 1)[0]
     first = typed.lower()
-    if _STATE_START.match(unit):
-        return "I'm " + ("a " if first == "bit" else "") + unit[:1].lower() + unit[1:]
-    if first in _PAST or _SUBJECTLESS.match(first):
-        shouted = len(typed) > 1 and typed.isupper()  # "FINISHED THE HALF MARATHON" stays as typed
+    shouted = len(typed) > 1 and typed.isupper()  # "FINISHED THE HALF MARATHON" stays as typed
+    if _STATE_START.match(unit) and not _NOT_A_STATE.match(unit):
+        return "I'm " + ("a " if first == "bit" else "") + (unit if shouted else unit[:1].lower() + unit[1:])
+    if (first in _PAST or _SUBJECTLESS.match(first)) and typed != "Miss":  # "Miss Smith gave me detention"
         return "I " + (unit if shouted else unit[:1].lower() + unit[1:])
     return unit
 
@@ -110,7 +113,7 @@ def candidates(text: str) -> list[str]:
     for i, sent in enumerate(split_sentences(text)):
         if sent.rstrip().endswith("?") and _ASKING.match(sent.strip()):
             continue
-        cleaned = clean_clause(_TAILS.sub("", _LEADS.sub("", clean_clause(sent))))
+        cleaned = clean_clause(strip_end(_TAILS, _LEADS.sub("", clean_clause(sent))))
         if not cleaned or not content_words(cleaned):
             continue
         if len(cleaned.split()) > MAX_WORDS:
@@ -129,7 +132,7 @@ def candidates(text: str) -> list[str]:
             first, second = (best, other) if best_i < other_i else (other, best)
             out.append(f"{first.rstrip(',;:')} and {_lower_start(second)}")
     out += [u for _, u in ranked]
-    return [lower_first(_lower_start(to_second_person(re.sub(r"[.!?,;:\s]+$", "", u)))) for u in out]
+    return [lower_first(_lower_start(to_second_person(u.rstrip(".!?,;: \t\n\r\f\v")))) for u in out]
 
 
 def what_happened(text: str) -> str | None:

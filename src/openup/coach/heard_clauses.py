@@ -35,7 +35,8 @@ _TRAIL = re.compile(
     r"[\s,.;:!?…\-–—()\"']*(?:\b(?:lol|haha+|lmao|tbh|idk|though|too|either)\b[\s.!?]*)*$", re.IGNORECASE
 )
 _NOISE = re.compile(r"[^\w\s'’,\-.!?;:/&%$€£]+")
-_YOU_KNOW = re.compile(r",?\s*\byou know\b,?", re.IGNORECASE)
+# Each run of spaces is tried once (the lookbehind), so a hostile run of spaces stays linear.
+_YOU_KNOW = re.compile(r"(?<![\s,]),?\s*\byou know\b,?", re.IGNORECASE)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -77,12 +78,27 @@ def tidy(text: str) -> str:
     return re.sub(r",(?=[A-Za-z])", ", ", re.sub(r"\s+,", ",", text))
 
 
+def strip_end(pattern: re.Pattern[str], text: str, window: int = 80) -> str:
+    """`text` without what `pattern` (anchored with `$`) matches at its end, looking at no more than the last
+    `window` characters at a time: an end-anchored pattern tried from every position is quadratic on a
+    hostile run of spaces or commas; this stays linear and removes the same thing.
+
+    >>> strip_end(re.compile(r"[ ,]*(?:lol)?$"), "ok" + " ," * 5000 + " lol")
+    'ok'
+    """
+    while True:
+        m = pattern.search(text, max(0, len(text) - window))
+        if m is None or m.start() == m.end():
+            return text
+        text = text[: m.start()]
+
+
 def clean_clause(clause: str) -> str:
     """A clause without asides, noise, fillers and leading or trailing small talk ("so", "lol")."""
     clause = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", clause)
     clause = _NOISE.sub(" ", clause)
     clause = _FILLER_ADVERBS.sub("", clause)
-    clause = re.sub(r"\s+though,\s*", " ", clause)  # "it's difficult though, to open up"
+    clause = re.sub(r"(?<!\s)\s+though,\s*", " ", clause)  # "it's difficult though, to open up"
     clause = _MONTHS.sub(lambda m: m.group(0).capitalize(), clause)
     clause = _YOU_KNOW.sub("", clause)
     clause = re.sub(r"\s+", " ", clause).strip()
@@ -90,7 +106,7 @@ def clean_clause(clause: str) -> str:
     while prev != clause:
         prev = clause
         clause = _LEAD.sub("", clause).strip()
-        clause = _TRAIL.sub("", clause).strip()
+        clause = strip_end(_TRAIL, clause).strip()
     return clause
 
 

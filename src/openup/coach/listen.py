@@ -44,7 +44,7 @@ _SLOT = re.compile(r"\{(\w+)\}")
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 _CUT_CLAUSE = re.compile(r"\b(?:but|and|is|are|the|a),")  # a clause cut mid-way: "he is but, has been ..."
 # A sentence cut mid-way: "... outside your door with a.", "... leave your trolley and."
-_CUT_END = re.compile(r"\b(?:a|an|the|and|or|but|with|of|your|my|from)[.?!]", re.IGNORECASE)
+_CUT_END = re.compile(r"\b(?:a|an|the|and|or|but|your|my)[.!]")
 _ALLOWED_DOUBLES = frozenset({"that", "had", "very", "so", "really", "bye", "ha", "no", "yes", "la", "blah"})
 
 
@@ -502,7 +502,7 @@ def reply(
     meant = as_meant(text)
     lexical = [s for s in signals if s.source.startswith("lexical")] if meant == text else None
     found = [] if harmful_said else lexical if lexical is not None else detect(meant, model=False)
-    situation = situation_of(meant, found, heard.valence, good_news)
+    situation = situation_of(meant, found, heard.valence, good_news, heard.loss)
     if situation.name in ("sorry", "thanks"):
         heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you
     for name in situation.moves:

@@ -303,14 +303,15 @@ def to_second_person(text: str, *, we_is_couple: bool | None = None) -> str:
 
 
 _KIN_NAMES = word_set("perspective", "kin_names")
-_WHOSE = frozenset({"my", "your", "ur", "his", "her", "their", "our", "the", "a", "an", "to", "dear",
+_WHOSE = frozenset({"my", "your", "ur", "his", "her", "their", "our", "the", "a", "an", "to", "dear", "you", "u",
+                    "me", "other",
                     "hi", "hey", "thanks", "love", "yo"})
 
 
 def _bare_kin(words: list[str], i: int) -> bool:
     """A family word used as a name ("dad", "mums"), with nothing before it saying whose."""
     w = words[i]
-    base = w.removesuffix("'s").removesuffix("s") if w not in _KIN_NAMES else w
+    base = w.removesuffix("'s") if w not in _KIN_NAMES else w  # "mum's" yes; "the other mums" is plural
     if base not in _KIN_NAMES:
         return False
     prev = words[i - 1] if i else ""

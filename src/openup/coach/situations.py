@@ -43,9 +43,13 @@ class Situation:
             return False
         if any(p.search(meant) for p in self.unless):
             return False
-        if self.about_you and not any(_to_you(meant, s) for s in mine or found):
+        if self.about_you and not any(_to_you(meant, s) for s in (mine or list(found))[:_MAX_SIGNALS]):
             return False
         return not (self.not_negative and valence == "negative")
+
+
+_MAX_SIGNALS = 5  # a hostile message can hold thousands of thank-yous: the first few decide
+_WINDOW = 300  # characters around a signal that make up "its sentence"
 
 
 def _to_you(text: str, sig: Signal) -> bool:
@@ -53,9 +57,10 @@ def _to_you(text: str, sig: Signal) -> bool:
     names you outside a bare "thank you" ("I love how u make me tea"; not "the note said thank you")."""
     if not text[: sig.start].strip(" \t\n.,!-"):
         return True
-    start = max(text.rfind(c, 0, sig.start) for c in ".!?\n") + 1
-    ends = [i for i in (text.find(c, sig.end) for c in ".!?\n") if i >= 0]
-    sentence = _THANK_YOU.sub(" ", text[start : min(ends) if ends else len(text)])
+    lo, hi = max(0, sig.start - _WINDOW), min(len(text), sig.end + _WINDOW)
+    start = max(text.rfind(c, lo, sig.start) for c in ".!?\n") + 1 or lo
+    ends = [i for i in (text.find(c, sig.end, hi) for c in ".!?\n") if i >= 0]
+    sentence = _THANK_YOU.sub(" ", text[max(start, lo) : min(ends) if ends else hi])
     return _YOU.search(sentence) is not None
 
 
@@ -90,11 +95,15 @@ def situations() -> dict[str, Situation]:
     return out
 
 
-def situation_of(meant: str, found: Sequence[Signal], valence: str, good_news: bool) -> Situation:
+def situation_of(
+    meant: str, found: Sequence[Signal], valence: str, good_news: bool, loss: str = "none"
+) -> Situation:
     """The first situation that applies to `meant` (the message with the chat register expanded), given what
     the detectors `found` in it (empty when it carries a harmful kind), its tone and whether it is good news."""
     table = situations()
     for name in ("room", "sorry", "thanks"):
+        if name != "room" and loss != "none":
+            continue  # "sorry I went quiet, grandpa passed away last night": the loss is what to answer
         if table[name].applies(meant, found, valence):
             return table[name]
     return table["good_news"] if good_news else table["default"]
@@ -108,12 +117,12 @@ def _alternation(words: Collection[str]) -> str:
 def _loss_pattern() -> re.Pattern[str]:
     data = read_data("replies.toml")["loss"]
     words, kin, verbs, stop = (_alternation(data[k]) for k in ("words", "kin", "verbs", "not_after_verb"))
-    near = r"(?:\W+\w+){0,3}?"  # up to three words between
+    near = r"(?:\W++\w++){0,3}?"  # up to three words between (possessive: linear on hostile text)
     told = "|".join(f"(?:{p})" for p in data.get("patterns", []))
     return re.compile(
         rf"\b(?:{words})\b"
-        rf"|\b(?:{kin})(?:'?s)?\b{near}\W*(?:{verbs})\b(?!\s+(?:{stop})\b)"
-        rf"|\b(?:{verbs})\s+(?:my|our|his|her|their)?\s*(?:\w+'?s\s+)?(?:old\s+)?(?:{kin})\b"
+        rf"|\b(?:{kin})(?:'?s)?\b{near}\W*+(?:{verbs})\b(?!\s++(?:{stop})\b)"
+        rf"|\b(?:{verbs})\s++(?:(?:my|our|his|her|their)\s++)?(?:\w+?'?s\s++)?(?:old\s++)?(?:{kin})\b"
         + (f"|{told}" if told else ""),
         re.IGNORECASE,
     )
@@ -125,6 +134,7 @@ def is_loss(meant: str) -> bool:
 
 
 _OWN = frozenset({"my", "our"})
+_KIN_SUBJECT = re.compile(r"\s+(?:been|gone|passed|died|just)\b", re.IGNORECASE)
 _NOT_OWN = frozenset({"his", "her", "their", "the", "a", "an", "your", "ur", "that", "this"})
 
 
@@ -134,9 +144,9 @@ def _lost_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     nouns = _alternation([k for k in data["kin"] if k not in ("he", "she")])
     verbs = _alternation(data["verbs"])
     stop = _alternation(data["not_after_verb"])
-    near = r"(?:\W+\w+){0,3}?"
-    before = re.compile(rf"\b(?P<k>{nouns})(?:'?s)?\b{near}\W*(?:{verbs})\b(?!\s+(?:{stop})\b)", re.IGNORECASE)
-    after = re.compile(rf"\b(?:{verbs})\s+(?:(?P<own>my|our)\s+)?(?P<k>{nouns})\b(?!'s)", re.IGNORECASE)
+    near = r"(?:\W++\w++){0,3}?"
+    before = re.compile(rf"\b(?P<k>{nouns})(?:'?s)?\b{near}\W*+(?:{verbs})\b(?!\s++(?:{stop})\b)", re.IGNORECASE)
+    after = re.compile(rf"\b(?:{verbs})\s++(?:(?P<own>my|our)\s++)?(?P<k>{nouns})\b(?!'s)", re.IGNORECASE)
     return before, after
 
 
@@ -167,7 +177,7 @@ def _owned() -> tuple[frozenset[str], re.Pattern[str]]:
     """The kin words, and a word before one of them ("mikes mom", "her husband")."""
     kin = read_data("replies.toml")["loss"]["kin"]
     nouns = _alternation([k for k in kin if k not in ("he", "she")])
-    owned = re.compile(rf"(?<![\w'])(\w+(?:'s)?)\s+(?:old\s+)?(?:{nouns})\b", re.IGNORECASE)
+    owned = re.compile(rf"(?<![\w'])(\w++(?:'s)?)\s++(?:old\s++)?(?:{nouns})\b", re.IGNORECASE)
     return frozenset(k.lower() for k in kin), owned
 
 
@@ -185,6 +195,8 @@ def lost_one(meant: str) -> str | None:
     for m in before.finditer(meant):
         words = re.findall(r"[\w']+", meant[: m.start("k")].lower())
         prev = words[-1] if words else ""
+        if meant[m.end("k") : m.end("k") + 2].lower() == "'s" and not _KIN_SUBJECT.match(meant, m.end("k") + 2):
+            continue  # "my mum's cat died": the cat died, not the mum
         bare = prev not in _NOT_OWN and not prev.endswith(("'s", "s"))  # "since dad died", "grandpa died"
         if prev in _OWN or bare or prev in ("since", "was", "is"):
             return "your " + m.group("k").lower()

@@ -4,8 +4,12 @@ character was not rewritten, so names and "Mam" survive."""
 
 from __future__ import annotations
 
+import re
+
 from openup.text.normalize import normalize
 from openup.text.register import expand
+
+_RUN = re.compile(r"[ \t]{2,}")
 
 
 def as_meant(text: str) -> str:
@@ -16,6 +20,7 @@ def as_meant(text: str) -> str:
     >>> as_meant("Mam rang. She's not coming.")
     "Mam rang. She's not coming."
     """
+    text = _RUN.sub(" ", text)  # a run of spaces reads as one (and keeps the clause patterns linear)
     norm = normalize(text)
     ex = expand(norm)
     if ex is None:
