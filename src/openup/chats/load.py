@@ -88,6 +88,32 @@ def _user_errors(where: _Where) -> Iterator[None]:
         ) from None
 
 
+def _prepare(
+    path: str | os.PathLike[str],
+    format: str | None,
+    me: str | None,
+    tz: str | None,
+    dayfirst: bool | None,
+    chat: str | None,
+    report: ImportReport | None,
+) -> tuple[ParseOptions, ImportReport, _Where]:
+    """What every reader starts from: the options, the report (with `me` set) and the error context."""
+    fmt = _check_format(format)
+    opts = ParseOptions.make(me=me, tz=tz, dayfirst=dayfirst, chat=chat)
+    rep = report if report is not None else ImportReport()
+    rep.me = opts.me
+    return opts, rep, _Where(Path(path).name, fmt)
+
+
+def _open(path: str | os.PathLike[str], where: _Where) -> tuple[Source, str]:
+    """The export found and its format (as given, else sniffed), recorded in `where`; call it inside
+    `_user_errors(where)` so a missing or unreadable file is one sentence."""
+    source = resolve(Path(path))
+    where.display = source.display
+    where.fmt = fmt = where.fmt or sniff(source)
+    return source, fmt
+
+
 def iter_messages(
     path: str | os.PathLike[str],
     *,
@@ -105,15 +131,9 @@ def iter_messages(
 
     >>> for m in iter_messages("WhatsApp Chat with Sam.txt", me="Alex"): ...  # doctest: +SKIP
     """
-    fmt = _check_format(format)
-    opts = ParseOptions.make(me=me, tz=tz, dayfirst=dayfirst, chat=chat)
-    rep = report if report is not None else ImportReport()
-    rep.me = opts.me
-    where = _Where(Path(path).name, fmt)
+    opts, rep, where = _prepare(path, format, me, tz, dayfirst, chat, report)
     with _user_errors(where):
-        source = resolve(Path(path))
-        where.display = source.display
-        where.fmt = fmt = fmt or sniff(source)
+        source, fmt = _open(path, where)
         yield from _parser(fmt)(source, opts, rep)
 
 
@@ -132,15 +152,9 @@ def load_for_output(
 
     Errors finding or sniffing the file are raised here; errors while streaming, as the rows are read.
     """
-    fmt = _check_format(format)
-    opts = ParseOptions.make(me=me, tz=tz, dayfirst=dayfirst, chat=chat)
-    rep = report if report is not None else ImportReport()
-    rep.me = opts.me
-    where = _Where(Path(path).name, fmt)
+    opts, rep, where = _prepare(path, format, me, tz, dayfirst, chat, report)
     with _user_errors(where):
-        source = resolve(Path(path))
-        where.display = source.display
-        where.fmt = fmt = fmt or sniff(source)
+        source, fmt = _open(path, where)
         if fmt == "whatsapp":
             from openup.chats.whatsapp import load_columns
 
@@ -177,11 +191,7 @@ def load_chat(
     >>> conv.people()  # doctest: +SKIP
     Counter({'Sam': 812, 'Alex': 790})
     """
-    fmt = _check_format(format)
-    opts = ParseOptions.make(me=me, tz=tz, dayfirst=dayfirst, chat=chat)
-    report = ImportReport()
-    report.me = opts.me
-    where = _Where(Path(path).name, fmt)
+    opts, report, where = _prepare(path, format, me, tz, dayfirst, chat, None)
     # Why: a million new rows with no reference cycles would otherwise trigger hundreds of full
     # garbage-collector passes over an ever larger heap (about a quarter of the parse time).
     gc_was_on = gc.isenabled()
@@ -189,9 +199,7 @@ def load_chat(
     messages: Sequence[Message]
     try:
         with _user_errors(where):
-            source = resolve(Path(path))
-            where.display = source.display
-            where.fmt = fmt = fmt or sniff(source)
+            source, fmt = _open(path, where)
             columns = None
             if fmt == "whatsapp":
                 from openup.chats.whatsapp import load_columns
