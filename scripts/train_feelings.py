@@ -10,6 +10,11 @@ Data (all permissive or ours):
 - `tests/data/blind/replies.dev.jsonl`: the blind dev half (its writers listed feelings in their own
   words; only those in the vocabulary count). The test half is never read here;
 - GoEmotions train split (Apache-2.0), its labels mapped to the vocabulary, at a low weight.
+  (`written_e.jsonl` is mostly quiet good news and small wins, guarded answers that say a little, and hard
+  news told flatly or with a joke: data for the two attribute heads below.)
+
+Two more heads read the whole message, group "attribute": `good_news` and `guarded` (the writers' labels),
+each with the lowest cut-off at which enough of what it flags carried the label (ATTRIBUTE_PRECISION).
 
 The target is "the partner would list this exact word as fitting", so an unlisted word is a negative and a
 word listed as wrong is a heavier one. One logistic head per word over the shipped encoder's sentence
@@ -112,16 +117,19 @@ def fit_all(x: np.ndarray, y: np.ndarray, wt: np.ndarray, l2: float) -> tuple[np
     return np.stack(ws), np.array(bs, dtype=np.float32)
 
 
-GOOD_NEWS_PRECISION = 0.8  # of the messages the head calls good news, the writers' share that agrees (with a
-# tone that is not hard on top: see coach/reading.py)
+# Of the messages an attribute head flags, the writers' share that agrees: good news (with a tone that is not
+# hard on top: see coach/reading.py), and guarded answers (a message taken for guarded is answered with room
+# and nothing else, so a real share misread as guarded costs more).
+ATTRIBUTE_PRECISION = {"good_news": 0.8, "guarded": 0.9}
 
 
-def good_news_head(x: np.ndarray, rows: list[dict[str, object]], fold: np.ndarray, folds: int,
+def attribute_head(label: str, x: np.ndarray, rows: list[dict[str, object]], fold: np.ndarray, folds: int,
                    l2: float) -> tuple[np.ndarray, float, float, float, dict[str, float]]:
-    """One logistic head for "the partner is sharing good news" (the writers' `good_news` label), with its
-    cut-off: the lowest out-of-fold probability at which >= GOOD_NEWS_PRECISION of the messages it flags
-    were good news to their writers. Returns weights, bias, Platt a and b, and the out-of-fold figures."""
-    y = np.array([bool(r["good_news"]) for r in rows], dtype=np.float32)
+    """One logistic head for a writers' label of the whole message ("good_news": the partner is sharing good
+    news; "guarded": a guarded or minimal answer), with its cut-off: the lowest out-of-fold probability at
+    which >= ATTRIBUTE_PRECISION[label] of the messages it flags carried the label. Returns weights, bias,
+    Platt a and b, and the out-of-fold figures."""
+    y = np.array([bool(r[label]) for r in rows], dtype=np.float32)
     ones = np.ones_like(y)
     z = np.zeros_like(y)
     for k in range(folds):
@@ -133,7 +141,7 @@ def good_news_head(x: np.ndarray, rows: list[dict[str, object]], fold: np.ndarra
     cut = NEVER
     for c in np.arange(0.30, 0.99, 0.01):
         chosen = p >= c
-        if chosen.sum() >= MIN_NAMED and y[chosen].mean() >= GOOD_NEWS_PRECISION:
+        if chosen.sum() >= MIN_NAMED and y[chosen].mean() >= ATTRIBUTE_PRECISION[label]:
             cut = round(float(c), 2)
             break
     flagged = p >= cut
@@ -252,22 +260,24 @@ def main(argv: list[str] | None = None) -> int:
     for s_, (n, nm, k) in sorted(by_source.items()):
         print(f"  {s_}: {n} lines, named {nm}, fits {k}")
     cut = float(cuts.min())
-    gw, gb, ga, gpb, good = good_news_head(x_own, own, fold, args.folds, args.l2)
-    print(f"good news head, out of fold: cut-off {good['cut_off']:.2f}, precision {good['precision']:.3f}, "
-          f"recall {good['recall']:.3f} of {good['positives']:.0f}")
+    attributes = {label: attribute_head(label, x_own, own, fold, args.folds, args.l2)
+                  for label in ATTRIBUTE_PRECISION}
+    for label, (*_, got) in attributes.items():
+        print(f"{label} head, out of fold: cut-off {got['cut_off']:.2f}, precision {got['precision']:.3f}, "
+              f"recall {got['recall']:.3f} of {got['positives']:.0f}")
     if args.dry_run:
         return 0
     w, b = fit_all(np.vstack([x_own, x_go]), np.vstack([y_own, y_go]), np.vstack([w_own, w_go]), args.l2)
     heads = Heads(
-        names=(*words, "good_news"),
-        groups=(*("feeling" for _ in words), "attribute"),
-        weights=np.vstack([w, gw[None, :]]).astype(np.float32),
-        bias=np.append(b, gb).astype(np.float32),
-        platt_a=np.append(pa, ga).astype(np.float32),
-        platt_b=np.append(pb, gpb).astype(np.float32),
-        threshold=np.append(cuts, good["cut_off"]).astype(np.float32),
+        names=(*words, *attributes),
+        groups=(*("feeling" for _ in words), *("attribute" for _ in attributes)),
+        weights=np.vstack([w, *(h[0][None, :] for h in attributes.values())]).astype(np.float32),
+        bias=np.append(b, [h[1] for h in attributes.values()]).astype(np.float32),
+        platt_a=np.append(pa, [h[2] for h in attributes.values()]).astype(np.float32),
+        platt_b=np.append(pb, [h[3] for h in attributes.values()]).astype(np.float32),
+        threshold=np.append(cuts, [h[4]["cut_off"] for h in attributes.values()]).astype(np.float32),
         meta={
-            "good_news": good,
+            **{label: h[4] for label, h in attributes.items()},
             "trained_on": {"own": len(own), "goemotions": len(goemo)},
             "sources": {"own": "openup developers", "goemotions": "Apache-2.0"},
             "cut_off": cut,

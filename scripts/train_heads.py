@@ -95,6 +95,7 @@ class SignalHeadSpec:
     goemo_negatives: int = 6000  # train-split negatives sampled from GoEmotions (dev/test: a quarter)
     goemo_addressed: bool = False
     own_threshold: bool = True
+    complete_only: bool = False  # train on fully labelled lines only (`Item.complete`)
 
 
 ADDRESSED = re.compile(r"\b(?:you|your|you're|youre|yours|yourself|u|ur)\b", re.IGNORECASE)
@@ -115,6 +116,11 @@ SIGNAL_HEADS = [
     SignalHeadSpec("validation", goemo_exclude=SUPPORTIVE),
     SignalHeadSpec("reflection", goemo_exclude=SUPPORTIVE | {"curiosity"}),
     SignalHeadSpec("self_disclosure", goemo_exclude=VULNERABLE | {"joy", "pride", "relief"}),
+    # Kinds that older single-kind files never labelled (a question in a contempt file is a question all
+    # the same): read from fully labelled lines only, with no GoEmotions comments (unlabelled questions).
+    *(SignalHeadSpec(name, goemo_negatives=0, complete_only=True) for name in (
+        "thought_question", "concrete_question", "feeling_question", "generic_question", "open_question",
+        "closed_question", "apology", "i_statement")),
 ]
 
 
@@ -125,6 +131,9 @@ class Item:
     source: str  # goemotions / politeness / own
     labels: frozenset[str]
     score: float = 0.0  # politeness score
+    # Its writer labelled every kind in it, questions included (see `fully_labelled`); heads of kinds that
+    # older single-kind files left unlabelled train on these lines only.
+    complete: bool = False
 
 
 # ----------------------------------------------------------------------------------------------- data
@@ -186,6 +195,22 @@ def evaluation_keys() -> set[str]:
     return keys
 
 
+QUESTION_LABELS = frozenset({"open_question", "closed_question"})
+
+
+def fully_labelled(path: Path, least: int = 5, share: float = 0.6) -> bool:
+    """Whether a file's writers labelled every kind in a line, not only the kind they aimed at: at least
+    `share` of its (at least `least`) lines with a question mark carry a question label."""
+    asked = labelled = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            if "?" in row["text"]:
+                asked += 1
+                labelled += bool(QUESTION_LABELS & set(row.get("labels") or row.get("kinds") or []))
+    return asked >= least and labelled >= share * asked
+
+
 def load_own(folder: Path, blind_dev: bool = True) -> list[Item]:
     """Our messages; a 60/20/20 split within each file (each file holds one kind's positives), seeded
     per file so adding a file leaves the others' splits alone. A line that repeats an earlier one (up to
@@ -194,6 +219,7 @@ def load_own(folder: Path, blind_dev: bool = True) -> list[Item]:
     seen = evaluation_keys()
     for path in [*sorted(folder.glob("*.jsonl")), *(BLIND_DEV if blind_dev else [])]:
         rng = random.Random(f"{SEED}:{path.name}")
+        complete = fully_labelled(path)
         rows = []
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -207,7 +233,7 @@ def load_own(folder: Path, blind_dev: bool = True) -> list[Item]:
         for i, row in enumerate(rows):
             split = "train" if i < 0.6 * n else "dev" if i < 0.8 * n else "test"
             labels = row["labels"] if "labels" in row else row.get("kinds") or []
-            items.append(Item(row["text"], split, "own", frozenset(labels)))
+            items.append(Item(row["text"], split, "own", frozenset(labels), complete=complete))
     return items
 
 
@@ -470,7 +496,8 @@ def build_datasets(goemo: list[Item], polite: list[Item], own: list[Item]) -> li
     rng = random.Random(SEED)
     out: list[Dataset] = []
     for spec in SIGNAL_HEADS:
-        rows: list[tuple[Item, int, float]] = [(it, int(spec.name in it.labels), OWN_WEIGHT) for it in own]
+        rows: list[tuple[Item, int, float]] = [(it, int(spec.name in it.labels), OWN_WEIGHT) for it in own
+                                               if it.complete or not spec.complete_only]
         if spec.goemo_positive and not spec.goemo_negatives:
             for it in goemo:
                 if it.labels & spec.goemo_positive:

@@ -256,3 +256,31 @@ def test_guarded_answers_get_a_light_open_door_that_names_nothing(text: str) -> 
 
 def test_sarcastic_thanks_is_not_taken_as_a_guarded_answer() -> None:
     assert reply("thanks for nothing").brief is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nah honestly its nothing, dont stress about me",
+     "I'd rather not get into it tonight. I'm okay, promise.",
+     "all good here, just leave it babe"],
+)
+def test_guarded_answers_the_patterns_do_not_know_are_read_by_the_learned_reader(text: str) -> None:
+    """Guarded wordings no pattern lists get room too, from the feelings reader's guarded head."""
+    from openup.text import model
+
+    if not model.available():
+        pytest.skip("the learned tier is off")
+    coaching = reply(text, llm=False)
+    assert coaching.brief is not None and coaching.brief.kind == "guarded", text
+    said = " ".join(s.text for s in coaching.suggestions).lower()
+    assert "?" not in said and "sounds like" not in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my boss yelled at me in front of the whole team today",
+     "I'm fine with the new rota, but the kids' school run is going to be chaos",
+     "just got back from the dentist, two fillings and my face is numb lol"],
+)
+def test_messages_that_share_something_are_not_taken_for_guarded(text: str) -> None:
+    assert reply(text, llm=False).brief is None, text

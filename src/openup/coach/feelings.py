@@ -91,14 +91,25 @@ def scores(text: str) -> tuple[tuple[str, float], ...] | None:
     return tuple(sorted(((heads.names[j], probs[j]) for j in heads.in_group("feeling")), key=lambda kv: -kv[1]))
 
 
+def _attribute(text: str, name: str) -> bool | None:
+    heads, probs = _heads(), _probabilities(text)
+    if heads is None or probs is None or name not in heads.names:
+        return None
+    j = heads.index(name)
+    return probs[j] >= float(heads.threshold[j])
+
+
 def good_news(text: str) -> bool | None:
     """Whether the reader takes `text` for good news the partner is sharing (its "good_news" head reaches
     its cut-off); None without the model, or with a reader trained without that head."""
-    heads, probs = _heads(), _probabilities(text)
-    if heads is None or probs is None or "good_news" not in heads.names:
-        return None
-    j = heads.index("good_news")
-    return probs[j] >= float(heads.threshold[j])
+    return _attribute(text, "good_news")
+
+
+def guarded(text: str) -> bool | None:
+    """Whether the reader takes `text` for a guarded or minimal answer ("nothing's wrong", "ah it's grand,
+    just leave it"): its "guarded" head, trained on what writers called guarded, reaches its cut-off. None
+    without the model, or with a reader trained without that head."""
+    return _attribute(text, "guarded")
 
 
 def cut_off(word: str) -> float:
@@ -145,4 +156,4 @@ def read_feeling(text: str, named: tuple[str, ...] = (), *, model: bool = True) 
     return FeelingRead(word, "read", found)
 
 
-__all__ = ["FeelingRead", "cut_off", "denied", "good_news", "read_feeling", "scores", "vocabulary"]
+__all__ = ["FeelingRead", "cut_off", "denied", "good_news", "guarded", "read_feeling", "scores", "vocabulary"]

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_event import PAST
 from openup.coach.language import looks_english
@@ -228,6 +229,17 @@ def brief_of(text: str) -> Brief | None:
         return None
     plain = _RUN.sub(r"\1", plain)
     return next((b for b in briefs() if b.pattern.fullmatch(plain)), None)
+
+
+GUARDED_MAX_WORDS = 45  # the learned reader may take a few sentences for guarded ("I'm okay. Can we not?")
+
+
+def _short(text: str) -> bool:
+    return len(text.split(None, GUARDED_MAX_WORDS)) <= GUARDED_MAX_WORDS
+
+
+def _guarded_brief() -> Brief | None:
+    return next((b for b in briefs() if b.kind == "guarded"), None)
 
 
 def _harmful_kinds() -> frozenset[str]:
@@ -486,6 +498,8 @@ def reply(
     # babe" as contempt, and that must not turn a good-night into something to reflect on.
     harmful_said = {s.kind for s in signals if s.source.startswith("lexical")} & _harmful_kinds()
     brief = brief_of(text) if safety.level == "none" else None
+    if brief is None and safety.level == "none" and model_wanted(model) and _short(text):
+        brief = _guarded_brief() if reader_guarded(as_meant(text)) else None
     # A guarded answer ("whatever", "it's nothing") reads as dismissal or minimizing when said to someone;
     # from a partner who does not want to talk, it asks for room. Any other small bid must carry no harm.
     if brief is not None and harmful_said - (GUARDED_MAY_CARRY if brief.kind == "guarded" else frozenset()):

@@ -239,7 +239,8 @@ def _read(
     best_of = np.zeros((len(texts), len(signal_idx)), dtype=np.float32)
     if not texts or not signal_idx:
         return results, best_of, names
-    owners, probs = _unit_probabilities(texts, occupied, heads, signal_idx, min_words)
+    free = [k for k, name in enumerate(names) if name in _free_kinds()]
+    owners, probs = _unit_probabilities(texts, occupied, heads, signal_idx, min_words, free)
     if not owners:
         return results, best_of, names
     thresholds = heads.threshold[signal_idx]
@@ -278,37 +279,58 @@ def _best_span(
     return chosen
 
 
+def _free_kinds() -> frozenset[str]:
+    """Kinds whose head reads every sentence, whatever the patterns settled there: the kinds of question.
+    Whether a sentence asks about an event, a thought or a feeling does not depend on whether it also
+    hurts or helps ("sorry, how did the scan go?"), and the patterns name those kinds from a few openings."""
+    from openup.method import group
+
+    return frozenset(group("question"))
+
+
 def _unit_probabilities(
     texts: Sequence[str],
     occupied: Sequence[Sequence[tuple[int, int]]] | None,
     heads: Heads,
     signal_idx: list[int],
     min_words: int,
+    free: Sequence[int] = (),
 ) -> tuple[list[tuple[int, tuple[int, int] | None]], np.ndarray]:
     """The units a text is scored on (the whole message, and each sentence when it has several), as
     (text index, sentence span or None) owners, and the signal heads' probabilities per unit, in one
-    embedding call. Units overlapping an `occupied` span or shorter than `min_words` are left out."""
+    embedding call. Units shorter than `min_words` are left out. A unit overlapping an `occupied` span is
+    left out too, unless some heads read every unit (`free`, column positions in `signal_idx`): it is then
+    scored for those heads alone (the other columns are 0)."""
     units: list[str] = []
     owners: list[tuple[int, tuple[int, int] | None]] = []
+    blocked: list[bool] = []
     for t, text in enumerate(texts):
         if not text.strip():
             continue
         taken = occupied[t] if occupied is not None else ()
-        if not taken and _readable(text, min_words):
+        if (free or not taken) and _readable(text, min_words):
             units.append(text.strip())
             owners.append((t, None))
+            blocked.append(bool(taken))
         spans = sentence_spans(text)
         if len(spans) > 1:
             for span in spans:
                 sentence = text[span[0] : span[1]]
-                if any(a < span[1] and span[0] < b for a, b in taken) or not _readable(sentence, min_words):
+                overlaps = any(a < span[1] and span[0] < b for a, b in taken)
+                if (overlaps and not free) or not _readable(sentence, min_words):
                     continue
                 units.append(sentence)
                 owners.append((t, span))
+                blocked.append(overlaps)
     if not units:
         return owners, np.zeros((0, len(signal_idx)), dtype=np.float32)
     vectors, ids = get_embedder().encode(units)
-    return owners, heads.probabilities(vectors, ids)[:, signal_idx]
+    probs = heads.probabilities(vectors, ids)[:, signal_idx]
+    if any(blocked):
+        keep = np.zeros(len(signal_idx), dtype=bool)
+        keep[list(free)] = True
+        probs[np.ix_(np.array(blocked), ~keep)] = 0.0
+    return owners, probs
 
 
 def _readable(text: str, min_words: int) -> bool:
