@@ -161,6 +161,18 @@ def test_our_chats_upload_progress_and_report(page: Any, server: str, shots: Pat
     page.screenshot(path=str(shots / f"chats-report-{page.width}.png"))
 
 
+def test_our_chats_says_what_an_export_without_messages_is(page: Any, server: str, tmp_path: Path) -> None:
+    export = tmp_path / "x.json"
+    export.write_text('{"hello": "world"}\n', encoding="utf-8")
+    page.goto(server + "/chats")
+    page.set_input_files("#file", str(export))
+    page.click("#upload button[type=submit]")
+    page.wait_for_selector("#status:has-text('holds no chat messages')", timeout=30_000)
+    assert page.inner_text("#status") == (
+        "x.json is JSON but holds no chat messages (it looks like a single object with keys hello).")
+    assert page.locator("#done").is_hidden()
+
+
 def _tab_to(page: Any, selector: str, limit: int = 30) -> None:
     """Press Tab until `selector` has focus (keyboard only, as a person without a mouse would)."""
     for _ in range(limit):

@@ -15,6 +15,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Final
 
+from openup.chats.empty import no_messages
 from openup.chats.model import Conversation, ImportReport, Message, MessageColumns
 from openup.chats.options import ParseOptions
 from openup.chats.safe_io import Source
@@ -128,13 +129,14 @@ def iter_messages(
 
     Messages come in file order (structured exports that list newest first are sorted). Pass an
     `ImportReport` to receive the platform, skipped lines and warnings once the generator is exhausted.
+    An export that ends without one message raises `NoMessages` (a `UserError`) at its end.
 
     >>> for m in iter_messages("WhatsApp Chat with Sam.txt", me="Alex"): ...  # doctest: +SKIP
     """
     opts, rep, where = _prepare(path, format, me, tz, dayfirst, chat, report)
     with _user_errors(where):
         source, fmt = _open(path, where)
-        yield from _parser(fmt)(source, opts, rep)
+    yield from _stream(_parser(fmt), source, fmt, opts, rep, where)
 
 
 def load_for_output(
@@ -160,15 +162,23 @@ def load_for_output(
 
             columns = load_columns(source, opts, rep, in_file_order=True)
             if columns is not None:
+                if not len(columns):
+                    raise no_messages(source, fmt, rep)
                 return columns
-    return _stream(_parser(fmt), source, opts, rep, where)
+    return _stream(_parser(fmt), source, fmt, opts, rep, where)
 
 
 def _stream(
-    parser: Parser, source: Source, opts: ParseOptions, report: ImportReport, where: _Where
+    parser: Parser, source: Source, fmt: str, opts: ParseOptions, report: ImportReport, where: _Where
 ) -> Iterator[Message]:
+    """The parser's messages; a `NoMessages` error once it ends if there was none."""
+    empty = True
     with _user_errors(where):
-        yield from parser(source, opts, report)
+        for message in parser(source, opts, report):
+            empty = False
+            yield message
+    if empty:
+        raise no_messages(source, fmt, report)
 
 
 def load_chat(
@@ -183,6 +193,7 @@ def load_chat(
     """Read a chat export (file, zip or folder) into a Conversation, sorted by time then file order.
 
     `chat` picks one chat (by name or id) from an export that holds several (a Telegram account export).
+    An export with no message at all raises `NoMessages` (a `UserError`) saying what the file seems to be.
 
     WhatsApp text exports come back as `MessageColumns` (a read-only sequence that builds each `Message`
     when it is read) when the C scanner is built; every other case is a list.
@@ -214,6 +225,8 @@ def load_chat(
     finally:
         if gc_was_on:
             gc.enable()
+    if not len(messages):
+        raise no_messages(source, fmt, report)
     if isinstance(messages, MessageColumns):
         participants = report.participants or messages.participants()
         any_me = messages.any_me()
