@@ -76,3 +76,12 @@ class NoMessages(UserError):
     def __init__(self, source: str, kind: str, looks: str = "") -> None:
         self.source, self.kind, self.looks = source, kind, looks
         super().__init__(f"{source} is {kind} but holds no chat messages" + (f" ({looks})" if looks else "") + ".")
+
+
+class NotEnglish(UserError):
+    """A text (`what`: "draft", "message") has no sentence in English, the only language openup reads."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        super().__init__(f"This {what} seems to be in a language other than English, with no sentence in English; "
+                         "openup's checks are written for English and would not be reliable here.")

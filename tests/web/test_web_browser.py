@@ -67,6 +67,17 @@ def test_check_as_you_type_keyboard_only(page: Any, server: str, shots: Path) ->
     page.screenshot(path=str(shots / f"check-{page.width}.png"), full_page=True)
 
 
+def test_check_names_the_part_it_did_not_read(page: Any, server: str) -> None:
+    page.goto(server + "/")
+    page.fill("#draft", "You never listen to me. Je ne sais pas quoi faire.")
+    page.wait_for_selector("#unread li")
+    assert page.inner_text("#unread") == "Not read (not English): 'Je ne sais pas quoi faire.'"
+    assert page.locator("#marked mark").count() >= 1
+    page.fill("#draft", "You never listen to me.")
+    page.wait_for_selector("#unread", state="hidden")
+    _no_horizontal_scroll(page)
+
+
 def test_a_typed_payload_is_text(page: Any, server: str) -> None:
     page.goto(server + "/")
     page.fill("#draft", XSS)
