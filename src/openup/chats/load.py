@@ -40,6 +40,7 @@ _PARSERS: Final[dict[str, str]] = {
 }
 
 Parser = Callable[[Source, ParseOptions, ImportReport], Iterator[Message]]
+ReadProgress = Callable[[int, int], None]  # (bytes read, bytes in all)
 
 
 def _parser(fmt: str) -> Parser:
@@ -106,12 +107,15 @@ def _prepare(
     return opts, rep, _Where(Path(path).name, fmt)
 
 
-def _open(path: str | os.PathLike[str], where: _Where) -> tuple[Source, str]:
+def _open(path: str | os.PathLike[str], where: _Where, progress: ReadProgress | None = None) -> tuple[Source, str]:
     """The export found and its format (as given, else sniffed), recorded in `where`; call it inside
-    `_user_errors(where)` so a missing or unreadable file is one sentence."""
+    `_user_errors(where)` so a missing or unreadable file is one sentence. `progress` is then told
+    (bytes read, bytes in all) as the export is read."""
     source = resolve(Path(path))
     where.display = source.display
     where.fmt = fmt = where.fmt or sniff(source)
+    if progress is not None:
+        source.watch(progress)
     return source, fmt
 
 
@@ -124,6 +128,7 @@ def iter_messages(
     dayfirst: bool | None = None,
     report: ImportReport | None = None,
     chat: str | None = None,
+    progress: ReadProgress | None = None,
 ) -> Iterator[Message]:
     """Stream the messages of an export without holding them all (line formats are read lazily).
 
@@ -135,7 +140,7 @@ def iter_messages(
     """
     opts, rep, where = _prepare(path, format, me, tz, dayfirst, chat, report)
     with _user_errors(where):
-        source, fmt = _open(path, where)
+        source, fmt = _open(path, where, progress)
     yield from _stream(_parser(fmt), source, fmt, opts, rep, where)
 
 
@@ -148,6 +153,7 @@ def load_for_output(
     dayfirst: bool | None = None,
     report: ImportReport | None = None,
     chat: str | None = None,
+    progress: ReadProgress | None = None,
 ) -> MessageColumns | Iterator[Message]:
     """The messages of an export in file order, as `iter_messages` gives them, for writing out: columns
     when the C scanner reads the export (a WhatsApp text file, read whole), else the `iter_messages` stream.
@@ -156,7 +162,7 @@ def load_for_output(
     """
     opts, rep, where = _prepare(path, format, me, tz, dayfirst, chat, report)
     with _user_errors(where):
-        source, fmt = _open(path, where)
+        source, fmt = _open(path, where, progress)
         if fmt == "whatsapp":
             from openup.chats.whatsapp import load_columns
 
@@ -189,10 +195,13 @@ def load_chat(
     tz: str | None = None,
     dayfirst: bool | None = None,
     chat: str | None = None,
+    progress: ReadProgress | None = None,
 ) -> Conversation:
     """Read a chat export (file, zip or folder) into a Conversation, sorted by time then file order.
 
     `chat` picks one chat (by name or id) from an export that holds several (a Telegram account export).
+    `progress`, if given, is told (bytes read, bytes in all) as the export is read (`iter_messages` and
+    `load_for_output` take it too).
     An export with no message at all raises `NoMessages` (a `UserError`) saying what the file seems to be.
 
     WhatsApp text exports come back as `MessageColumns` (a read-only sequence that builds each `Message`
@@ -210,7 +219,7 @@ def load_chat(
     messages: Sequence[Message]
     try:
         with _user_errors(where):
-            source, fmt = _open(path, where)
+            source, fmt = _open(path, where, progress)
             columns = None
             if fmt == "whatsapp":
                 from openup.chats.whatsapp import load_columns
