@@ -12,8 +12,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[model,dev]'
 	touch $(STAMP)
 
+# `make run ARGS="--port 8080 --no-browser"` passes options on to `openup web`.
+ARGS ?=
+
 run: $(STAMP)
-	$(BIN)/openup web
+	$(BIN)/openup web $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

@@ -43,6 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import blind_dev  # noqa: E402
 import train_heads as th  # noqa: E402
 
+from openup.commands.progress import Bar  # noqa: E402
+
 MAX_LENGTH = 64  # training messages are short; 64 WordPiece tokens covers > 98% of them
 BATCH = 32
 EPOCHS = 3
@@ -191,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     model.train()
     step = 0
     t0 = time.perf_counter()
+    bar = Bar().start()  # on a terminal; a log gets the lines below instead
+    bar.stage("Fine-tuning", total=total, unit="steps")
     for epoch, order in enumerate(plans):
         running = 0.0
         for start in range(0, len(order) - BATCH + 1, BATCH):
@@ -207,10 +211,14 @@ def main(argv: list[str] | None = None) -> int:
             sched.step()
             step += 1
             running += float(loss.detach())
+            bar.update(step)
             if step % 100 == 0:
-                print(f"epoch {epoch + 1} step {step}/{total} loss {running / 100:.4f} "
-                      f"{time.perf_counter() - t0:.0f}s", flush=True)
+                bar.update(step, description=f"Fine-tuning, epoch {epoch + 1}, loss {running / 100:.4f}")
+                if not bar.active:
+                    print(f"epoch {epoch + 1} step {step}/{total} loss {running / 100:.4f} "
+                          f"{time.perf_counter() - t0:.0f}s", flush=True)
                 running = 0.0
+    bar.stop()
 
     model.eval()
     args.out.mkdir(parents=True, exist_ok=True)

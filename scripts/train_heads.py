@@ -41,6 +41,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from openup.commands.progress import progress_bar  # noqa: E402
 from openup.text.model.embedder import MODEL_FILE, Embedder  # noqa: E402
 from openup.text.model.heads import HEADS_FILE, Heads, bag_of_tokens  # noqa: E402
 
@@ -255,11 +256,16 @@ def embed_all(texts: list[str], cache_dir: Path) -> dict[str, np.ndarray]:
         print(f"embedding {len(missing)} texts (cache: {len(known)}) ...", flush=True)
         t0 = time.perf_counter()
         emb = Embedder(cache_size=0)
-        for start in range(0, len(missing), 2048):
-            chunk = missing[start : start + 2048]
-            for text, vec in zip(chunk, emb.embed(chunk), strict=True):
-                known[text] = vec
-            print(f"  {min(start + 2048, len(missing))}/{len(missing)}  {time.perf_counter() - t0:.0f}s", flush=True)
+        with progress_bar() as bar:  # on a terminal; a log gets the lines below instead
+            bar.stage("Embedding", total=len(missing), unit="texts")
+            for start in range(0, len(missing), 2048):
+                chunk = missing[start : start + 2048]
+                for text, vec in zip(chunk, emb.embed(chunk), strict=True):
+                    known[text] = vec
+                done = min(start + 2048, len(missing))
+                bar.update(done)
+                if not bar.active:
+                    print(f"  {done}/{len(missing)}  {time.perf_counter() - t0:.0f}s", flush=True)
         keys = sorted(known)
         np.savez(cache, texts=np.array(keys), vectors=np.stack([known[k] for k in keys]))
     return known

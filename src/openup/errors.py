@@ -64,3 +64,24 @@ class SeveralChats(UserError):
     def __init__(self, source: str, count: int) -> None:
         self.source, self.count = source, count
         super().__init__(f"{source} holds {count} chats; choose the one to analyse by its name or id.")
+
+
+class NoMessages(UserError):
+    """An export was read to the end and holds no chat messages at all.
+
+    `source` is the file as the user knows it, `kind` what it seems to be ("JSON", "a CSV file", "a
+    Telegram export") and `looks` what was found instead ("it has only a header row: ..."), or "".
+    """
+
+    def __init__(self, source: str, kind: str, looks: str = "") -> None:
+        self.source, self.kind, self.looks = source, kind, looks
+        super().__init__(f"{source} is {kind} but holds no chat messages" + (f" ({looks})" if looks else "") + ".")
+
+
+class NotEnglish(UserError):
+    """A text (`what`: "draft", "message") has no sentence in English, the only language openup reads."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        super().__init__(f"This {what} seems to be in a language other than English, with no sentence in English; "
+                         "openup's checks are written for English and would not be reliable here.")

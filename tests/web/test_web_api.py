@@ -64,3 +64,17 @@ def test_bad_input_gets_one_sentence(server: str) -> None:
         assert error.endswith(".") and "\n" not in error and "Traceback" not in error
     res = httpx.post(server + "/api/check", content=b"{not json", headers={"X-CSRF-Token": token})
     assert res.status_code == 400 and res.json()["error"] == "The request was not JSON."
+
+
+def test_a_mixed_draft_is_read_on_its_english_part(server: str) -> None:
+    token = csrf_token(server)
+    draft = "You never listen to me. Je ne sais pas quoi faire."
+    got = httpx.post(server + "/api/check", json={"text": draft}, headers={"X-CSRF-Token": token})
+    assert got.status_code == 200
+    data = got.json()
+    assert data["unread"] == [{"start": 24, "end": 50, "text": "Je ne sais pas quoi faire.", "reason": "not English"}]
+    assert data["signals"][0]["kind"] == "criticism" and data["signals"][0]["end"] <= 22
+    french = httpx.post(server + "/api/check", json={"text": "Je suis fatigué. Je ne sais pas quoi faire."},
+                        headers={"X-CSRF-Token": token})
+    assert french.status_code == 400
+    assert "English" in french.json()["error"] and french.json()["error"].endswith(".")

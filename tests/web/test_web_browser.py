@@ -67,6 +67,17 @@ def test_check_as_you_type_keyboard_only(page: Any, server: str, shots: Path) ->
     page.screenshot(path=str(shots / f"check-{page.width}.png"), full_page=True)
 
 
+def test_check_names_the_part_it_did_not_read(page: Any, server: str) -> None:
+    page.goto(server + "/")
+    page.fill("#draft", "You never listen to me. Je ne sais pas quoi faire.")
+    page.wait_for_selector("#unread li")
+    assert page.inner_text("#unread") == "Not read (not English): 'Je ne sais pas quoi faire.'"
+    assert page.locator("#marked mark").count() >= 1
+    page.fill("#draft", "You never listen to me.")
+    page.wait_for_selector("#unread", state="hidden")
+    _no_horizontal_scroll(page)
+
+
 def test_a_typed_payload_is_text(page: Any, server: str) -> None:
     page.goto(server + "/")
     page.fill("#draft", XSS)
@@ -159,6 +170,18 @@ def test_our_chats_upload_progress_and_report(page: Any, server: str, shots: Pat
     page.wait_for_selector("#details")
     assert page.locator("img[src=x]").count() == 0
     page.screenshot(path=str(shots / f"chats-report-{page.width}.png"))
+
+
+def test_our_chats_says_what_an_export_without_messages_is(page: Any, server: str, tmp_path: Path) -> None:
+    export = tmp_path / "x.json"
+    export.write_text('{"hello": "world"}\n', encoding="utf-8")
+    page.goto(server + "/chats")
+    page.set_input_files("#file", str(export))
+    page.click("#upload button[type=submit]")
+    page.wait_for_selector("#status:has-text('holds no chat messages')", timeout=30_000)
+    assert page.inner_text("#status") == (
+        "x.json is JSON but holds no chat messages (it looks like a single object with keys hello).")
+    assert page.locator("#done").is_hidden()
 
 
 def _tab_to(page: Any, selector: str, limit: int = 30) -> None:

@@ -88,3 +88,12 @@ def test_an_analysis_puts_its_priorities_first_in_the_practice(tmp_path: Path) -
     days = ordered(("listen", "give-room"))
     assert [d.day for d in days].index(7) == 6 and days[-1].day == 14  # the reviews keep their days
     assert [d.principle for d in days[:3]] == ["listen", "listen", "give-room"]  # then the method's order
+
+
+def test_an_export_with_no_messages_says_what_it_is(server: str) -> None:
+    token = csrf_token(server, "/chats")
+    res = httpx.post(server + "/api/chats", params={"name": "x.json"}, content=b'{"hello": "world"}\n',
+                     headers={"X-CSRF-Token": token})
+    job = _wait(server, res.json())
+    assert job["state"] == "error"
+    assert job["error"] == "x.json is JSON but holds no chat messages (it looks like a single object with keys hello)."

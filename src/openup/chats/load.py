@@ -15,6 +15,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Final
 
+from openup.chats.empty import no_messages
 from openup.chats.model import Conversation, ImportReport, Message, MessageColumns
 from openup.chats.options import ParseOptions
 from openup.chats.safe_io import Source
@@ -39,6 +40,7 @@ _PARSERS: Final[dict[str, str]] = {
 }
 
 Parser = Callable[[Source, ParseOptions, ImportReport], Iterator[Message]]
+ReadProgress = Callable[[int, int], None]  # (bytes read, bytes in all)
 
 
 def _parser(fmt: str) -> Parser:
@@ -105,12 +107,15 @@ def _prepare(
     return opts, rep, _Where(Path(path).name, fmt)
 
 
-def _open(path: str | os.PathLike[str], where: _Where) -> tuple[Source, str]:
+def _open(path: str | os.PathLike[str], where: _Where, progress: ReadProgress | None = None) -> tuple[Source, str]:
     """The export found and its format (as given, else sniffed), recorded in `where`; call it inside
-    `_user_errors(where)` so a missing or unreadable file is one sentence."""
+    `_user_errors(where)` so a missing or unreadable file is one sentence. `progress` is then told
+    (bytes read, bytes in all) as the export is read."""
     source = resolve(Path(path))
     where.display = source.display
     where.fmt = fmt = where.fmt or sniff(source)
+    if progress is not None:
+        source.watch(progress)
     return source, fmt
 
 
@@ -123,18 +128,20 @@ def iter_messages(
     dayfirst: bool | None = None,
     report: ImportReport | None = None,
     chat: str | None = None,
+    progress: ReadProgress | None = None,
 ) -> Iterator[Message]:
     """Stream the messages of an export without holding them all (line formats are read lazily).
 
     Messages come in file order (structured exports that list newest first are sorted). Pass an
     `ImportReport` to receive the platform, skipped lines and warnings once the generator is exhausted.
+    An export that ends without one message raises `NoMessages` (a `UserError`) at its end.
 
     >>> for m in iter_messages("WhatsApp Chat with Sam.txt", me="Alex"): ...  # doctest: +SKIP
     """
     opts, rep, where = _prepare(path, format, me, tz, dayfirst, chat, report)
     with _user_errors(where):
-        source, fmt = _open(path, where)
-        yield from _parser(fmt)(source, opts, rep)
+        source, fmt = _open(path, where, progress)
+    yield from _stream(_parser(fmt), source, fmt, opts, rep, where)
 
 
 def load_for_output(
@@ -146,6 +153,7 @@ def load_for_output(
     dayfirst: bool | None = None,
     report: ImportReport | None = None,
     chat: str | None = None,
+    progress: ReadProgress | None = None,
 ) -> MessageColumns | Iterator[Message]:
     """The messages of an export in file order, as `iter_messages` gives them, for writing out: columns
     when the C scanner reads the export (a WhatsApp text file, read whole), else the `iter_messages` stream.
@@ -154,21 +162,29 @@ def load_for_output(
     """
     opts, rep, where = _prepare(path, format, me, tz, dayfirst, chat, report)
     with _user_errors(where):
-        source, fmt = _open(path, where)
+        source, fmt = _open(path, where, progress)
         if fmt == "whatsapp":
             from openup.chats.whatsapp import load_columns
 
             columns = load_columns(source, opts, rep, in_file_order=True)
             if columns is not None:
+                if not len(columns):
+                    raise no_messages(source, fmt, rep)
                 return columns
-    return _stream(_parser(fmt), source, opts, rep, where)
+    return _stream(_parser(fmt), source, fmt, opts, rep, where)
 
 
 def _stream(
-    parser: Parser, source: Source, opts: ParseOptions, report: ImportReport, where: _Where
+    parser: Parser, source: Source, fmt: str, opts: ParseOptions, report: ImportReport, where: _Where
 ) -> Iterator[Message]:
+    """The parser's messages; a `NoMessages` error once it ends if there was none."""
+    empty = True
     with _user_errors(where):
-        yield from parser(source, opts, report)
+        for message in parser(source, opts, report):
+            empty = False
+            yield message
+    if empty:
+        raise no_messages(source, fmt, report)
 
 
 def load_chat(
@@ -179,10 +195,14 @@ def load_chat(
     tz: str | None = None,
     dayfirst: bool | None = None,
     chat: str | None = None,
+    progress: ReadProgress | None = None,
 ) -> Conversation:
     """Read a chat export (file, zip or folder) into a Conversation, sorted by time then file order.
 
     `chat` picks one chat (by name or id) from an export that holds several (a Telegram account export).
+    `progress`, if given, is told (bytes read, bytes in all) as the export is read (`iter_messages` and
+    `load_for_output` take it too).
+    An export with no message at all raises `NoMessages` (a `UserError`) saying what the file seems to be.
 
     WhatsApp text exports come back as `MessageColumns` (a read-only sequence that builds each `Message`
     when it is read) when the C scanner is built; every other case is a list.
@@ -199,7 +219,7 @@ def load_chat(
     messages: Sequence[Message]
     try:
         with _user_errors(where):
-            source, fmt = _open(path, where)
+            source, fmt = _open(path, where, progress)
             columns = None
             if fmt == "whatsapp":
                 from openup.chats.whatsapp import load_columns
@@ -214,6 +234,8 @@ def load_chat(
     finally:
         if gc_was_on:
             gc.enable()
+    if not len(messages):
+        raise no_messages(source, fmt, report)
     if isinstance(messages, MessageColumns):
         participants = report.participants or messages.participants()
         any_me = messages.any_me()

@@ -23,7 +23,7 @@ import lzma
 import os
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -206,6 +206,45 @@ class _CountingReader(io.RawIOBase):
         super().close()
 
 
+class _WatchedReader(io.RawIOBase):
+    """Passes a stream's bytes through, telling `on_read` how many have been read (every REPORT_BYTES,
+    and at the end). A read of everything at once is passed through whole, so it costs no copy."""
+
+    REPORT_BYTES = 1 << 20
+
+    def __init__(self, raw: IO[bytes], on_read: Callable[[int], None]) -> None:
+        self._raw = raw
+        self._on_read = on_read
+        self._seen = 0
+        self._told = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def _tell(self, n: int) -> None:
+        self._seen += n
+        if n == 0 or self._seen - self._told >= self.REPORT_BYTES:
+            self._told = self._seen
+            self._on_read(self._seen)
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self._raw.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self._tell(n)
+        return n
+
+    def readall(self) -> bytes:
+        data = self._raw.read()
+        self._tell(len(data))
+        self._tell(0)
+        return data
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
 @dataclass
 class Source:
     """One readable input: a plain file, a zip member, or a group of files (a Messenger folder)."""
@@ -215,9 +254,26 @@ class Source:
     member: str | None = None
     size: int = 0
     parts: list[Source] = field(default_factory=list)
+    # told how many bytes have been read each time this source is read (see `watch`)
+    on_read: Callable[[int], None] | None = field(default=None, repr=False, compare=False)
+
+    def watch(self, progress: Callable[[int, int], None]) -> None:
+        """Tell `progress` (bytes read, bytes in all) while this source, or any of its parts, is read."""
+        total = self.size
+        self.on_read = lambda seen: progress(seen, total)
+        offset = 0
+        for part in self.parts:
+            part.on_read = (lambda before: lambda seen: progress(before + seen, total))(offset)
+            offset += part.size
 
     def open_binary(self) -> IO[bytes]:
         """Open for reading bytes (zip members come through a size-counting guard)."""
+        raw = self._open_binary()
+        if self.on_read is None:
+            return raw
+        return io.BufferedReader(_WatchedReader(raw, self.on_read), buffer_size=1 << 16)
+
+    def _open_binary(self) -> IO[bytes]:
         if self.member is None:
             try:
                 return open(self.path, "rb")

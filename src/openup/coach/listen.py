@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_event import PAST
-from openup.coach.language import looks_english
+from openup.coach.language import Unread, english_part
 from openup.coach.reading import read_message
 from openup.coach.situations import situation_of
 from openup.coach.typed import as_meant
@@ -126,6 +126,7 @@ class ReplyCoaching:
     notes: tuple[str, ...] = field(default=())
     brief: Brief | None = None  # set when the message is a small bid: answer in kind, nothing to reflect
     situation: str = ""  # which answer it called for (`coach.situations`): default, good_news, sorry, thanks, room
+    unread: tuple[Unread, ...] = ()  # parts of `text` not read (sentences not in English)
 
     @property
     def wordings(self) -> tuple[str, ...]:
@@ -148,6 +149,7 @@ class ReplyCoaching:
             "brief": {"kind": self.brief.kind, "heard": self.brief.heard} if self.brief else None,
             "situation": self.situation,
             "wordings": list(self.wordings),
+            "unread": [u.to_dict() for u in self.unread],
         }
 
 
@@ -437,27 +439,36 @@ def _safety_avoid(safety: Safety) -> tuple[Avoid, ...]:
     return (Avoid("safety", "safety", why),)
 
 
-def prepare(text: str) -> tuple[str, list[str]]:
-    """Check the message and pick the part to coach on: (focus text, notes). Raises UserError."""
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    read: str  # the message with sentences not in English blanked out (same length, so spans fit it)
+    focus: str
+    notes: list[str]
+    unread: tuple[Unread, ...]
+
+
+def _prepare(text: str) -> _Prepared:
     validate_message(text, what="message", max_chars=MAX_REPLY_CHARS)
     if not any(ch.isalpha() for ch in text):
         raise UserError(
             "This message has only emoji or symbols, so there are no words to build a reply from; "
             "ask your partner what they mean, or give the words around it."
         )
-    if not looks_english(text):
-        raise UserError(
-            "This message seems to be in a language other than English; openup's reply coaching is written "
-            "for English and would not be reliable here."
-        )
+    read, unread = english_part(text, what="message")
     notes: list[str] = []
-    focus, cut = focus_of(text)
+    focus, cut = focus_of(read)
     if cut:
         notes.append(
             "Your partner's message is long; the suggestions are built from its last three sentences. "
             "Safety was checked on the whole message."
         )
-    return focus, notes
+    return _Prepared(read, focus, notes, unread)
+
+
+def prepare(text: str) -> tuple[str, list[str]]:
+    """Check the message and pick the part to coach on: (focus text, notes). Raises UserError."""
+    ready = _prepare(text)
+    return ready.focus, ready.notes
 
 
 def reply(
@@ -478,28 +489,32 @@ def reply(
     check of the whole message and says whether the feelings reader may run (None: when installed).
     `recent`: the wordings of the previous reply in this conversation (`ReplyCoaching.wordings`); none is
     used again back to back. Good news gets the moves `celebrate`, `reflect` and `ask`.
-    Raises `UserError` for empty, unreadable or non-English text.
+    A message partly in another language is coached on its English sentences only (`unread` lists the
+    others). Raises `UserError` for empty or unreadable text, `NotEnglish` for text with no English sentence.
 
     >>> [s.move for s in reply("I got the job!", llm=False).suggestions]
     ['celebrate', 'reflect', 'ask']
     """
     from openup.coach.safety import assess
 
-    focus, notes = prepare(text)
-    signals = detect(text, model=model)
-    safety = assess(text, signals, country=country)
-    reading = read_message(focus, model=model_wanted(model), whole=text)
+    ready = _prepare(text)
+    focus, notes, read, unread = ready.focus, ready.notes, ready.read, ready.unread
+    signals = detect(read, model=model)
+    if unread:
+        signals = [s for s in signals if not any(s.start < u.end and u.start < s.end for u in unread)]
+    safety = assess(read, signals, country=country)
+    reading = read_message(focus, model=model_wanted(model), whole=read)
     heard = reading.heard
     if safety.level == "danger":
         # Safety wins: no wording coaching, only the safety answer and why.
-        return ReplyCoaching(text, heard, (), _safety_avoid(safety), safety, tuple(notes))
+        return ReplyCoaching(text, heard, (), _safety_avoid(safety), safety, tuple(notes), unread=unread)
     harmful = {s.kind for s in signals} & _harmful_kinds()
     # Whether a short message is a small bid is for the patterns: a learned head can misread "good night
     # babe" as contempt, and that must not turn a good-night into something to reflect on.
     harmful_said = {s.kind for s in signals if s.source.startswith("lexical")} & _harmful_kinds()
-    brief = brief_of(text) if safety.level == "none" else None
-    if brief is None and safety.level == "none" and model_wanted(model) and _short(text):
-        brief = _guarded_brief() if reader_guarded(as_meant(text)) else None
+    brief = brief_of(read) if safety.level == "none" else None
+    if brief is None and safety.level == "none" and model_wanted(model) and _short(read):
+        brief = _guarded_brief() if reader_guarded(as_meant(read)) else None
     # A guarded answer ("whatever", "it's nothing") reads as dismissal or minimizing when said to someone;
     # from a partner who does not want to talk, it asks for room. Any other small bid must carry no harm.
     if brief is not None and harmful_said - (GUARDED_MAY_CARRY if brief.kind == "guarded" else frozenset()):
@@ -507,14 +522,14 @@ def reply(
     if brief is not None:
         answers = tuple(Suggestion("answer", t, brief.principle, title=ANSWER_TITLE) for t in brief.say)
         avoid_brief = (Avoid("brief", brief.principle, brief.avoid),)
-        return ReplyCoaching(text, heard, answers, avoid_brief, safety, tuple(notes), brief)
+        return ReplyCoaching(text, heard, answers, avoid_brief, safety, tuple(notes), brief, unread=unread)
     client = _client(llm)
     suggestions: list[Suggestion] = []
     seed = zlib.crc32(text.encode("utf-8", "replace"))
     good_news = reading.good_news and not harmful  # "thanks for nothing" is not good news
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
-    meant = as_meant(text)
-    lexical = [s for s in signals if s.source.startswith("lexical")] if meant == text else None
+    meant = as_meant(read)
+    lexical = [s for s in signals if s.source.startswith("lexical")] if meant == read else None
     found = [] if harmful_said else lexical if lexical is not None else detect(meant, model=False)
     situation = situation_of(meant, found, heard.valence, good_news, heard.loss)
     if situation.name in ("sorry", "thanks"):
@@ -535,7 +550,8 @@ def reply(
     if safety.level != "none":
         avoid = _safety_avoid(safety) + avoid
     return ReplyCoaching(
-        text, heard, tuple(suggestions), avoid, safety, tuple(dict.fromkeys(notes)), situation=situation.name
+        text, heard, tuple(suggestions), avoid, safety, tuple(dict.fromkeys(notes)), situation=situation.name,
+        unread=unread,
     )
 
 

@@ -7,9 +7,10 @@ shows signs of danger, the answer is the safety section, with no style advice an
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from openup.coach.language import Unread, english_part
 from openup.coach.rewrite import rewrite_candidates
 from openup.coach.safety import Safety, assess
 from openup.method import SignalKind, kinds, principles
@@ -53,6 +54,7 @@ class Review:
     safety: Safety
     alternatives: tuple[str, ...] = field(default=())
     notes: tuple[str, ...] = field(default=())
+    unread: tuple[Unread, ...] = field(default=())  # parts of `text` not read (sentences not in English)
 
     @property
     def clean(self) -> bool:
@@ -69,6 +71,7 @@ class Review:
             "alternatives": list(self.alternatives),
             "notes": list(self.notes),
             "safety": self.safety.to_dict(),
+            "unread": [u.to_dict() for u in self.unread],
         }
 
 
@@ -154,13 +157,27 @@ def review_signals(
 def check(text: str, *, country: str | None = None, model: bool | None = None) -> Review:
     """Review a draft message before you send or say it.
 
-    Raises `UserError` for text that cannot be checked (empty, binary, too long, not English).
+    A draft partly in another language is checked on its English sentences only; the others are listed
+    in `Review.unread` (spans of `text`, which every signal's span also points into).
+
+    Raises `UserError` for text that cannot be checked (empty, binary, too long), `NotEnglish` (a
+    `UserError`) for a draft with no sentence in English.
 
     >>> check("You never listen to me").rewrite is not None
     True
+    >>> [u.text for u in check("I'm so tired of this. Je ne sais pas quoi faire.").unread]
+    ['Je ne sais pas quoi faire.']
     """
     validate_message(text, what="draft")
-    return review_signals(text, detect(text, model=model), country=country)
+    read, unread = english_part(text, what="draft")
+    if not unread:
+        return review_signals(text, detect(text, model=model), country=country)
+    signals = [s for s in detect(read, model=model) if not any(s.start < u.end and u.start < s.end for u in unread)]
+    review = review_signals(read, signals, country=country)
+    notes = review.notes
+    if review.rewrite:
+        notes += ("The wording suggested is built from the English sentences only; the rest was not read.",)
+    return replace(review, text=text, notes=notes, unread=unread)
 
 
 __all__ = ["Feedback", "Review", "check", "review_signals"]

@@ -8,8 +8,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from openup.commands.progress import progress_bar
 from openup.commands.render import console, print_json
 from openup.errors import UserError
+
+# How the bar names and counts each stage of `openup.analysis.analyze`.
+STAGES = {"detect": ("Reading messages", "messages"), "measure": ("Measuring", "measures")}
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -106,15 +110,11 @@ def analyze_command(
 
     start = parse_since(since)
     con = console()
-    err = console() if as_json else con
-    if as_json:
-        err.file = sys.stderr
-    with err.status("Reading the chat\u2026"):
-        conv = load_chat(file, me=me, chat=chat)
+    with progress_bar() as bar:
+        conv = load_chat(file, me=me, chat=chat, progress=bar.bytes_read(f"Reading {file.name}"))
     require_one_chat(conv, file.name)
     me = me or _ask_me(conv)
-    progress, update = _progress(err, len(conv.messages))
-    try:
+    with progress_bar() as bar:
         analysis = analyze(
             conv,
             me=me,
@@ -122,11 +122,8 @@ def analyze_command(
             since=start,
             model=False if no_model else None,
             country=country,
-            progress=update,
+            progress=bar.stages(STAGES),
         )
-    finally:
-        if progress is not None:
-            progress.stop()
     paths: dict[str, Path] = {}
     if out is not None or not as_json:
         paths = write_report(analysis, out or Path("openup-report"))
@@ -136,34 +133,6 @@ def analyze_command(
         print_json(data)
         return
     _summary(con, analysis, paths)
-
-
-def _progress(con: Console, n: int) -> tuple[Any, Any]:
-    """A progress bar for long chats (no background thread, so the detection pool can fork safely)."""
-    if n < 20_000 or not con.is_terminal:
-        return None, None
-    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
-
-    bar = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TimeElapsedColumn(),
-        console=con,
-        auto_refresh=False,
-        transient=True,
-    )
-    tasks: dict[str, Any] = {}
-    labels = {"detect": "Reading messages", "measure": "Measuring"}
-    bar.start()
-
-    def update(stage: str, done: int, total: int) -> None:
-        if stage not in tasks:
-            tasks[stage] = bar.add_task(labels.get(stage, stage), total=max(total, 1))
-        bar.update(tasks[stage], completed=done, total=max(total, 1))
-        bar.refresh()
-
-    return bar, update
 
 
 def register(app: typer.Typer) -> None:

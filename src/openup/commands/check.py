@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from openup.commands.render import console, highlight, print_json, print_safety, read_text_arg
+from openup.commands.render import console, highlight, print_json, print_safety, print_unread, read_text_arg
 
 
 def check_command(
@@ -27,6 +27,7 @@ def check_command(
         return
     con = console()
     con.print(highlight(review.text, review.signals))
+    print_unread(con, review.unread)
     con.print()
     print_safety(con, review.safety)
     names = principles()
@@ -45,7 +46,8 @@ def check_command(
     for note in review.notes:
         con.print("[dim]note: " + escape(note) + "[/]")
     if not review.rewrite and review.clean and review.safety.level == "none":
-        con.print("[green]Nothing to change: this draft is kind and clear.[/]")
+        done = "the English part of this draft" if review.unread else "this draft"
+        con.print(f"[green]Nothing to change: {done} is kind and clear.[/]")
 
 
 def register(app: typer.Typer) -> None:

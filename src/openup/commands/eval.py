@@ -17,13 +17,12 @@ def eval_command(
     no_model: Annotated[bool, typer.Option("--no-model", help="Lexical tier only.")] = False,
 ) -> None:
     """Precision, recall and F1 per signal kind, written to docs/accuracy.md."""
-    import sys
-
+    from openup.commands.progress import progress_bar
     from openup.evaluation import run_and_write
     from openup.evaluation.summary import summary_lines
 
-    result = run_and_write(data, out, limit, False if no_model else None,
-                           progress=lambda m: print(f"  {m}", file=sys.stderr))
+    with progress_bar() as bar:
+        result = run_and_write(data, out, limit, False if no_model else None, progress=bar.steps("Evaluating"))
     if result is None:
         return
     for line in summary_lines(result):

@@ -40,6 +40,7 @@ def import_command(
     from openup.chats import ImportReport, load_chat, load_for_output
     from openup.chats.output import check_output_path, write_messages
     from openup.chats.summary import Summary
+    from openup.commands.progress import progress_bar
 
     if out is not None:
         if out.suffix.lower() == ".parquet":
@@ -48,14 +49,20 @@ def import_command(
         check_output_path(out)
         report = ImportReport()
         summary = Summary()
-        messages = load_for_output(file, format=format, me=me, tz=tz, dayfirst=dayfirst, report=report, chat=chat)
-        n = write_messages(messages, out, summary)
+        with progress_bar() as bar:
+            read = bar.bytes_read(f"Reading {file.name}")
+            messages = load_for_output(
+                file, format=format, me=me, tz=tz, dayfirst=dayfirst, report=report, chat=chat, progress=read
+            )
+            n = write_messages(messages, out, summary)
         summary.finish(report)
         if report.me is not None and summary.me_messages == 0:
             summary.warnings.append(f"No message is from {report.me!r}; check the spelling of --me.")
         lines = [*summary.lines(), f"wrote {n} messages to {out}"]
     else:
-        conv = load_chat(file, format=format, me=me, tz=tz, dayfirst=dayfirst, chat=chat)
+        with progress_bar() as bar:
+            read = bar.bytes_read(f"Reading {file.name}")
+            conv = load_chat(file, format=format, me=me, tz=tz, dayfirst=dayfirst, chat=chat, progress=read)
         lines = Summary.of(conv).lines()
     for line in lines:
         typer.echo(line)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from openup.coach.language import Unread
     from openup.coach.safety import Safety
     from openup.text.signal import Signal
 
@@ -88,6 +89,20 @@ def print_safety_section(
     title = "Safety first" if level == "danger" else "A note on safety" if level == "concern" else "Safety"
     border = "red" if level == "danger" else "yellow" if level == "concern" else "green"
     con.print(Panel(Group(*parts), title=title, border_style=border), soft_wrap=False)
+
+
+def unread_line(part: Unread, width: int = 120) -> str:
+    """One line saying what was not read and why: "Not read (not English): 'Je suis fatigué.'"."""
+    quoted = " ".join(part.text.split())
+    if len(quoted) > width:
+        quoted = quoted[: width - 1].rstrip() + "\u2026"
+    return f"Not read ({part.reason}): '{quoted}'"
+
+
+def print_unread(con: Console, unread: Sequence[Unread]) -> None:
+    """A line for each part of the text that was not read (not chat markup: printed as plain text)."""
+    for part in unread:
+        con.print(unread_line(part), style="yellow", markup=False, highlight=False)
 
 
 def print_json(data: dict[str, Any]) -> None:

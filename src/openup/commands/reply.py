@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from openup.commands.render import console, print_json, print_safety, read_text_arg
+from openup.commands.render import console, print_json, print_safety, print_unread, read_text_arg
 
 
 def reply_command(
@@ -29,6 +29,9 @@ def reply_command(
         print_json(result.to_dict())
         return
     con = console()
+    if result.unread:
+        print_unread(con, result.unread)
+        con.print()
     print_safety(con, result.safety)
     heard = result.heard
     if result.suggestions:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from openup.evaluation import run_and_write
@@ -19,8 +18,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be a positive number")
-    result = run_and_write(args.data, args.out, args.limit, False if args.no_model else None,
-                           progress=lambda m: print(f"  {m}", file=sys.stderr))
+    from openup.commands.progress import progress_bar
+
+    with progress_bar() as bar:
+        result = run_and_write(args.data, args.out, args.limit, False if args.no_model else None,
+                               progress=bar.steps("Evaluating"))
     if result is not None:
         for line in summary_lines(result):
             print(line)

@@ -154,19 +154,41 @@ def _learned_rows(data_dir: Path, limit: int | None, notes: list[str]) -> list[R
     return rows
 
 
+# Told (what is starting, steps done, steps in all) as an evaluation goes.
+EvalProgress = Callable[[str, int, int], None]
+
+
+class Steps:
+    """Counts the steps of an evaluation for an `EvalProgress`: each call names the step that starts."""
+
+    def __init__(self, progress: EvalProgress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def __call__(self, message: str) -> None:
+        self.total = max(self.total, self.done + 1)
+        if self.progress is not None:
+            self.progress(message, self.done, self.total)
+        self.done += 1
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress("done", self.total, self.total)
+
+
 def evaluate(
     data_dir: Path | None,
     limit: int | None = None,
     model: bool | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: EvalProgress | Steps | None = None,
 ) -> Evaluation:
     """Score the tiers on our suites and on every public dataset found under `data_dir`.
 
     `model=None` adds the merged and learned-only tiers when the learned tier is installed; `False`
     keeps the lexical tier only. `limit` caps the texts per dataset (the first N) for quick runs.
+    `progress` is told each step as it starts, with the steps done and in all; a `Steps` passed in has
+    this run's steps added to it and is left for the caller to go on with and finish.
     """
     began = time.perf_counter()
-    say = progress or (lambda _msg: None)
     tiers = ["lexical"]
     if model is not False and learned_available():
         tiers.append("merged")
@@ -179,9 +201,15 @@ def evaluate(
             if found is not None:
                 datasets.append(found.limited(limit))
     result.datasets = datasets
+    politeness = load_politeness(data_dir) if data_dir is not None else []
+    learned = "merged" in tiers and data_dir is not None
+    say = progress if isinstance(progress, Steps) else Steps(progress, 0)
+    say.total += len(tiers) + 1 + (len(datasets) + len(politeness)) * len(tiers) + learned
     from openup.evaluation.blind import evaluate_blind, evaluate_replies_blind
 
     result.blind = evaluate_blind(data_dir, tiers, "test", progress=say)
+    if result.blind is None:
+        say.total -= len(tiers)
     say("blind test: replies")
     result.blind_replies = evaluate_replies_blind("test")
     for dataset in datasets:
@@ -190,7 +218,7 @@ def evaluate(
             sigs = detect_many(dataset.texts, model=(tier == "merged"))
             result.rows.extend(_rows_for(dataset, [{s.kind for s in found} for found in sigs], tier))
     if data_dir is not None:
-        for pset in load_politeness(data_dir):
+        for pset in politeness:
             texts = pset.texts[:limit] if limit else pset.texts
             polite = pset.polite[: len(texts)]
             for tier in tiers:
@@ -199,11 +227,13 @@ def evaluate(
                 result.politeness.append(
                     _politeness_row(pset.name, polite, [{s.kind for s in f} for f in sigs], tier, pset.baseline)
                 )
-        if "merged" in tiers:
+        if learned:
             say("learned tier alone")
-            learned = _learned_rows(data_dir, limit, result.notes)
-            if learned:
-                result.rows.extend(learned)
+            rows = _learned_rows(data_dir, limit, result.notes)
+            if rows:
+                result.rows.extend(rows)
                 result.tiers.append("learned")
+    if say is not progress:
+        say.finish()
     result.seconds = time.perf_counter() - began
     return result

@@ -1,4 +1,7 @@
-"""Input checks shared by every command that takes a text: one clear sentence when it cannot be used."""
+"""Input checks shared by every command that takes a text: one clear sentence when it cannot be used.
+
+Which language a text is in is judged sentence by sentence afterwards (`openup.coach.language.english_part`).
+"""
 
 from __future__ import annotations
 
@@ -7,17 +10,6 @@ import unicodedata
 from openup.errors import UserError
 
 MAX_MESSAGE_CHARS = 20_000
-
-
-def _letters(text: str) -> tuple[int, int]:
-    """(letters, letters in the Latin script) in a sample of the text."""
-    total = latin = 0
-    for ch in text[:5000]:
-        if ch.isalpha():
-            total += 1
-            if ch.isascii() or "LATIN" in unicodedata.name(ch, ""):
-                latin += 1
-    return total, latin
 
 
 def validate_message(text: str, *, what: str = "text", max_chars: int = MAX_MESSAGE_CHARS) -> str:
@@ -36,12 +28,6 @@ def validate_message(text: str, *, what: str = "text", max_chars: int = MAX_MESS
     bad = sum(1 for ch in text if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t"))
     if bad > max(2, len(text) // 50):
         raise UserError(f"This {what} looks like binary data rather than a message ({bad} unreadable characters).")
-    total, latin = _letters(text)
-    if total == 0 and not any(unicodedata.category(ch) == "So" for ch in text):
+    if not any(ch.isalpha() for ch in text[:5000]) and not any(unicodedata.category(ch) == "So" for ch in text):
         raise UserError(f"This {what} has no words in it, only symbols or emoji, so there is nothing to check.")
-    if total and latin / total < 0.5:
-        raise UserError(
-            f"This {what} seems to be mostly in a language other than English; openup's checks are written for "
-            "English and would not be reliable here."
-        )
     return text

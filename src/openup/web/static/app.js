@@ -110,6 +110,13 @@ function marked(text, signals) {
   return out;
 }
 
+// The parts of a text that were not read (sentences not in English), one line each, as the CLI says them.
+function showUnread(list, unread) {
+  const parts = unread || [];
+  list.hidden = parts.length === 0;
+  list.replaceChildren(...parts.map((u) => el("li", `Not read (${u.reason}): '${u.text.split(/\s+/).join(" ").trim()}'`)));
+}
+
 function setupCheck() {
   const box = document.getElementById("draft");
   if (!box) return;
@@ -138,6 +145,7 @@ function renderReview(r) {
   showSafety(document.getElementById("safety"), r.safety, false);
   document.getElementById("result").hidden = false;
   document.getElementById("marked").replaceChildren(marked(r.text, r.signals));
+  showUnread(document.getElementById("unread"), r.unread);
   const list = document.getElementById("feedback");
   list.replaceChildren();
   for (const f of r.feedback) {
@@ -169,6 +177,7 @@ function setupReply() {
       status.textContent = "";
       showSafety(document.getElementById("safety"), r.safety, false);
       document.getElementById("result").hidden = false;
+      showUnread(document.getElementById("unread"), r.unread);
       const heard = r.heard || {};
       const feelings = (heard.feelings || []).map((f) => f.feeling).join(", ");
       document.getElementById("heard").textContent =
