@@ -90,9 +90,9 @@ class LocalPool:
         self._ctx = mp.get_context("spawn")  # a fresh interpreter per worker: no state shared by fork
         self._pool: list[_Worker] = []
 
-    def busy_pids(self) -> list[int]:
-        """The process ids of the workers holding a task now (for tests that kill one)."""
-        return [w.proc.pid for w in self._pool if w.task is not None and w.proc.pid is not None]
+    def busy(self) -> list[tuple[int, str]]:
+        """(process id, task key) of each worker holding a task now (for tests that kill one)."""
+        return [(w.proc.pid, w.task.key) for w in list(self._pool) if w.task is not None and w.proc.pid is not None]
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
