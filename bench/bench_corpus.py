@@ -1,6 +1,6 @@
 """Benchmark of `openup corpus`: messages per second over a generated corpus, by engine and worker count.
 
-    python -m bench.bench_corpus                               # 200 chats, 5M messages, lexical; + as shipped on 200 / 100k
+    python -m bench.bench_corpus                               # 200 chats, 5M messages lexical; as shipped: 100k
     python -m bench.bench_corpus --chats 40 --messages 200000  # smaller
     python -m bench.bench_corpus --learned-messages 0          # skip the as-shipped run
 
