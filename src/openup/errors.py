@@ -93,9 +93,9 @@ class BadScheduler(UserError):
 
 
 class EngineMissing(UserError):
-    """An engine was asked for whose package is not installed."""
+    """Something was asked for whose package is not installed (`hint`: what to do instead, if anything)."""
 
-    def __init__(self, what: str, package: str) -> None:
+    def __init__(self, what: str, package: str, hint: str = "") -> None:
         self.what, self.package = what, package
         super().__init__(f"{what} needs the {package!r} package, which is not installed; install it with "
-                         f"`pip install {package}` or leave the option out to use the local process pool.")
+                         f"`pip install {package}`{hint}.")

@@ -23,23 +23,25 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
-from openup.corpus.tasks import Outcome, Task, failure, run_task
+from openup.corpus.tasks import Job, Outcome, PartResult, Task, failure
 from openup.errors import BadScheduler, EngineMissing
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
 
 ALLOWED_FAILURES: Final = 3
+Result = Outcome | PartResult
 _ADDRESS: Final = re.compile(r"^(tcp|tls)://(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.\-]+):(\d{1,5})$")
 
 
 class Engine(Protocol):
-    """Runs tasks somewhere and yields their outcomes as they finish."""
+    """Runs jobs somewhere and yields what each returned as they finish (a job that cannot finish becomes
+    a failure Outcome of its conversation)."""
 
     name: str
     workers: int
 
-    def run(self, tasks: Sequence[Task]) -> Iterator[Outcome]: ...
+    def run(self, jobs: Sequence[Job]) -> Iterator[Result]: ...
 
     def close(self) -> None: ...
 
@@ -53,27 +55,27 @@ def _died(task: Task, times: int) -> Outcome:
 
 
 def _serve(conn: Connection) -> None:
-    """A pool process: analyse the tasks it is sent until it is sent None."""
+    """A pool process: run the jobs it is sent until it is sent None."""
     os.environ.setdefault("OPENUP_THREADS", "1")
     while True:
         try:
-            task = conn.recv()
+            job = conn.recv()
         except (EOFError, OSError):
             return
-        if task is None:
+        if job is None:
             return
         try:
-            outcome = run_task(task)
-        except Exception as exc:  # run_task records what it expects; this is the net for the rest
-            outcome = failure(task, "error", f"An internal error stopped the analysis ({type(exc).__name__}).")
-        conn.send(outcome)
+            result = job.fn(job.arg)
+        except Exception as exc:  # the tasks record what they expect; this is the net for the rest
+            result = failure(job.task, "error", f"An internal error stopped the analysis ({type(exc).__name__}).")
+        conn.send(result)
 
 
 @dataclass(eq=False)  # workers are told apart by identity
 class _Worker:
     proc: BaseProcess
     conn: Connection
-    task: Task | None = None
+    job: Job | None = None
 
 
 class LocalPool:
@@ -92,7 +94,7 @@ class LocalPool:
 
     def busy(self) -> list[tuple[int, str]]:
         """(process id, task key) of each worker holding a task now (for tests that kill one)."""
-        return [(w.proc.pid, w.task.key) for w in list(self._pool) if w.task is not None and w.proc.pid is not None]
+        return [(w.proc.pid, w.job.task.key) for w in list(self._pool) if w.job is not None and w.proc.pid is not None]
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
@@ -101,24 +103,24 @@ class LocalPool:
         child.close()
         return _Worker(proc, parent)
 
-    def run(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
+    def run(self, jobs: Sequence[Job]) -> Iterator[Result]:
         try:
-            yield from self._run(tasks)
+            yield from self._run(jobs)
         finally:
             self.close()
 
-    def _run(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
-        queue = deque(tasks)
+    def _run(self, jobs: Sequence[Job]) -> Iterator[Result]:
+        queue = deque(jobs)
         deaths: Counter[str] = Counter()
         left = len(queue)
         self._pool = [self._start() for _ in range(min(self.workers, left))]
         while left:
             for w in self._pool:
-                if w.task is None and queue:
-                    w.task = queue.popleft()
+                if w.job is None and queue:
+                    w.job = queue.popleft()
                     with contextlib.suppress(OSError):  # if it died, its sentinel says so below
-                        w.conn.send(w.task)
-            conns = {id(w.conn): w for w in self._pool if w.task is not None}
+                        w.conn.send(w.job)
+            conns = {id(w.conn): w for w in self._pool if w.job is not None}
             sentinels = {w.proc.sentinel: w for w in self._pool}
             ready = wait([*(w.conn for w in conns.values()), *sentinels])
             dead: list[_Worker] = []
@@ -131,30 +133,30 @@ class LocalPool:
                 except (EOFError, OSError):
                     dead.append(busy)
                     continue
-                busy.task = None
+                busy.job = None
                 left -= 1
                 yield outcome
             for obj in ready:
                 if isinstance(obj, int) and obj in sentinels and sentinels[obj] not in dead:
                     dead.append(sentinels[obj])
             for w in dead:
-                task = self._replace(w)
-                if task is None:
+                job = self._replace(w)
+                if job is None:
                     continue
-                deaths[task.key] += 1
-                if deaths[task.key] >= ALLOWED_FAILURES:
+                deaths[job.name] += 1
+                if deaths[job.name] >= ALLOWED_FAILURES:
                     left -= 1
-                    yield _died(task, deaths[task.key])
+                    yield _died(job.task, deaths[job.name])
                 else:
-                    queue.appendleft(task)
+                    queue.appendleft(job)
 
-    def _replace(self, w: _Worker) -> Task | None:
-        """Put a new worker in place of a dead one; the task it held, if any."""
+    def _replace(self, w: _Worker) -> Job | None:
+        """Put a new worker in place of a dead one; the job it held, if any."""
         w.proc.join(timeout=5)
         w.conn.close()
         i = self._pool.index(w)
         self._pool[i] = self._start()
-        return w.task
+        return w.job
 
     def close(self) -> None:
         for w in self._pool:
@@ -195,7 +197,8 @@ class DaskEngine:
         try:
             import distributed
         except ImportError:
-            raise EngineMissing("--scheduler and --workers", "distributed") from None
+            raise EngineMissing("--scheduler and --workers", "distributed",
+                                " or leave both out to use the local process pool") from None
         self.cluster: Any = None
         if address is None:
             self.cluster = distributed.LocalCluster(
@@ -218,7 +221,7 @@ class DaskEngine:
         """The process ids of the workers (for tests that kill one)."""
         return [int(p) for p in self.client.run(os.getpid).values()]
 
-    def run(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
+    def run(self, jobs: Sequence[Job]) -> Iterator[Result]:
         from distributed import as_completed
         from distributed.client import FutureCancelledError
 
@@ -226,7 +229,7 @@ class DaskEngine:
             from distributed.scheduler import KilledWorker
         except ImportError:  # pragma: no cover - older releases
             from distributed import KilledWorker
-        futures = {self.client.submit(run_task, t, key=f"openup-corpus-{t.key}", pure=False): t for t in tasks}
+        futures = {self.client.submit(j.fn, j.arg, key=f"openup-corpus-{j.name}", pure=False): j.task for j in jobs}
         for fut in as_completed(futures):
             task = futures.pop(fut)
             try:

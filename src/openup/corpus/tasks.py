@@ -13,9 +13,10 @@ import json
 import os
 import re
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from openup.corpus.manifest import Entry
 from openup.corpus.pseudonyms import pseudonym
@@ -30,6 +31,7 @@ from openup.errors import (
 
 if TYPE_CHECKING:
     from openup.analysis import Analysis
+    from openup.chats import Conversation
 
 #: The corpus layout's version: part of every key, so a new layout never mixes with an old one.
 LAYOUT: Final = 1
@@ -113,20 +115,37 @@ def make_task(entry: Entry, out: Path, salt: bytes, options: Options) -> Task:
 # -- on the worker ---------------------------------------------------------------------------------------
 
 
-def analyse_entry(entry: Entry, learned: bool) -> Analysis:
-    """The export read and analysed exactly as `openup analyze FILE --me ... --partner ... --since ...
-    --chat ...` does (with `--no-model` when the learned tier is off), on one core."""
-    from openup.analysis import analyze
-    from openup.analysis.pipeline import parse_since, require_one_chat
+def _load(entry: Entry) -> Conversation:
+    from openup.analysis.pipeline import require_one_chat
     from openup.chats import load_chat
 
-    start = parse_since(entry.since)
     conv = load_chat(entry.path, me=entry.me, chat=entry.chat)
     require_one_chat(conv, entry.path.name)
+    return conv
+
+
+def distinct_texts(conv: Conversation) -> list[str]:
+    """Every distinct text of a chat's text messages, in first-seen order (a superset of what the
+    analysis reads: it also holds other people's texts and those before `since`)."""
+    return list(dict.fromkeys(m.text for m in conv.messages if m.kind == "text" and m.text and not m.text.isspace()))
+
+
+def analyse_entry(entry: Entry, learned: bool, masks: Sequence[int] | None = None) -> Analysis:
+    """The export read and analysed exactly as `openup analyze FILE --me ... --partner ... --since ...
+    --chat ...` does (with `--no-model` when the learned tier is off), on one core. `masks`: the features of
+    `distinct_texts` found by other workers (see `run_part`), so that they are not read again here."""
+    from openup.analysis import analyze
+    from openup.analysis.pipeline import parse_since
+
+    start = parse_since(entry.since)
+    conv = _load(entry)
+    known = dict(zip(distinct_texts(conv), masks, strict=True)) if masks is not None else None
     return analyze(conv, me=entry.me, partner=entry.partner, since=start, model=None if learned else False,
-                   workers=1)
+                   workers=1, known_masks=known)
 
 
+_EXPECTED: Final = (UserError, MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError,
+                    AttributeError, OSError, UnicodeError)
 _DETAIL = re.compile(r"\s*\([^()]*\)\.?$")
 
 
@@ -169,8 +188,9 @@ def failure(task: Task, kind: str, reason: str, seconds: float = 0.0) -> Outcome
     return Outcome(task.key, e.shown, "failed", 0, seconds, kind, reason)
 
 
-def run_task(task: Task) -> Outcome:
-    """Analyse one conversation and write its rows (or its failure); skip one already written."""
+def run_task(task: Task, masks: Sequence[int] | None = None) -> Outcome:
+    """Analyse one conversation and write its rows (or its failure); skip one already written.
+    `masks`: its distinct texts' features, read by `run_part` tasks."""
     os.environ.setdefault("OPENUP_THREADS", "1")  # one core per task: parallel across conversations
     from openup.corpus.rows import rows_of
     from openup.corpus.writers import is_done, remove, write_rows
@@ -185,9 +205,8 @@ def run_task(task: Task) -> Outcome:
         if not model_wanted(None):
             return failure(task, "no_model", "The learned tier is not available on the worker that read this.")
     try:
-        analysis = analyse_entry(e, task.options.learned)
-    except (UserError, MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError,
-            AttributeError, OSError, UnicodeError) as exc:
+        analysis = analyse_entry(e, task.options.learned, masks)
+    except _EXPECTED as exc:
         kind, reason = describe(exc, task.salt, task.options.keep_text)
         return failure(task, kind, reason, time.perf_counter() - began)
     seconds = time.perf_counter() - began
@@ -202,3 +221,66 @@ def run_task(task: Task) -> Outcome:
     write_rows(out, "conversations", task.key, rows.conversations)  # last: the conversation is now written
     remove(out, "failures", task.key)
     return Outcome(task.key, e.shown, "done", int(analysis.counts["rows_in_file"]), seconds)
+
+
+# -- a large conversation, split where the split is exact ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What an engine runs: `fn(arg)` on a worker, for the conversation `task`, under a unique `name`."""
+
+    fn: Callable[[Any], Any]
+    arg: Any
+    task: Task
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """The `index`-th of `parts` equal slices of a conversation's distinct texts."""
+
+    task: Task
+    index: int
+    parts: int
+
+
+@dataclass(frozen=True, slots=True)
+class PartResult:
+    """The features of one slice of distinct texts, in order (or the conversation's failure)."""
+
+    key: str
+    index: int
+    masks: tuple[int, ...] = ()
+    failed: Outcome | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """A split conversation's measures, with the features of all its distinct texts in order."""
+
+    task: Task
+    masks: tuple[int, ...]
+
+
+def run_part(part: Part) -> PartResult:
+    """Read one slice of a conversation's distinct texts (the only stage that splits exactly: each text's
+    features depend on that text alone)."""
+    os.environ.setdefault("OPENUP_THREADS", "1")
+    from openup.analysis.features import text_masks
+
+    task = part.task
+    try:
+        texts = distinct_texts(_load(task.entry))
+    except _EXPECTED as exc:
+        kind, reason = describe(exc, task.salt, task.options.keep_text)
+        return PartResult(task.key, part.index, failed=failure(task, kind, reason))
+    n = len(texts)
+    chunk = texts[n * part.index // part.parts : n * (part.index + 1) // part.parts]
+    found = text_masks(chunk, model=None if task.options.learned else False, workers=1)
+    return PartResult(task.key, part.index, tuple(found[t] for t in chunk))
+
+
+def run_merge(merge: Merge) -> Outcome:
+    """The measures of a split conversation, over the features its parts found: as `run_task`."""
+    return run_task(merge.task, merge.masks)
