@@ -36,7 +36,7 @@ from openup.corpus.writers import is_done, prune, tidy
 from openup.errors import EngineMissing, UserError
 
 OnOutcome = Callable[[Outcome], None]
-#: An export larger than this has its detection split over several workers (about 250,000 WhatsApp lines).
+#: An export larger than this has its detection split over several workers (about 300,000 WhatsApp lines).
 SPLIT_BYTES: Final = 16_000_000
 MAX_PARTS: Final = 64
 
