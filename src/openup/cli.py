@@ -14,7 +14,7 @@ import typer
 from openup.errors import UserError
 
 # Order is the order shown in --help; every module named here must exist.
-COMMAND_MODULES = ("check", "reply", "imports", "analyze", "safety", "practice", "web", "eval", "demo")
+COMMAND_MODULES = ("check", "reply", "imports", "analyze", "corpus", "safety", "practice", "web", "eval", "demo")
 
 app = typer.Typer(
     name="openup",

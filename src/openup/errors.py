@@ -85,3 +85,38 @@ class NotEnglish(UserError):
         self.what = what
         super().__init__(f"This {what} seems to be in a language other than English, with no sentence in English; "
                          "openup's checks are written for English and would not be reliable here.")
+
+
+class NotACorpus(UserError):
+    """What was given as a corpus is neither a folder of exports nor a manifest CSV."""
+
+    def __init__(self, source: str, why: str) -> None:
+        self.source, self.why = source, why
+        super().__init__(f"{source} {why}; give a folder of chat exports or a manifest CSV with the columns "
+                         "path and me.")
+
+
+class ManifestColumns(UserError):
+    """A manifest CSV lacks a required column (`path`, `me`)."""
+
+    def __init__(self, source: str, missing: Sequence[str], found: Sequence[str]) -> None:
+        self.source, self.missing, self.found = source, tuple(missing), tuple(found)
+        super().__init__(f"The manifest {source} has no {' or '.join(repr(c) for c in missing)} column (its header "
+                         f"row names: {_names(found)}); a manifest needs the columns path and me.")
+
+
+class BadScheduler(UserError):
+    """A Dask scheduler address that is malformed or that does not answer."""
+
+    def __init__(self, address: str, why: str) -> None:
+        self.address, self.why = address, why
+        super().__init__(f"Cannot use the scheduler {address!r}: {why}.")
+
+
+class EngineMissing(UserError):
+    """Something was asked for whose package is not installed (`hint`: what to do instead, if anything)."""
+
+    def __init__(self, what: str, package: str, hint: str = "") -> None:
+        self.what, self.package = what, package
+        super().__init__(f"{what} needs the {package!r} package, which is not installed; install it with "
+                         f"`pip install {package}`{hint}.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
@@ -152,16 +152,23 @@ def text_masks(
     model: bool | None = False,
     workers: int | None = None,
     progress: Progress | None = None,
+    known: Mapping[str, int] | None = None,
 ) -> dict[str, int]:
     """Map every distinct text to its feature mask, detecting each distinct text once.
+
+    `known` holds masks already found (by the same tier) for some texts, e.g. by other workers: those texts
+    are not read again. A text's mask depends on that text alone, so the result is the same either way.
 
     >>> m = text_masks(["You're so lazy", "ok", "ok"])
     >>> sorted(names(m["You're so lazy"]))
     ['criticism']
     """
     unique = list(dict.fromkeys(texts))
-    total = len(unique)
     out: dict[str, int] = {}
+    if known:
+        out = {t: known[t] for t in unique if t in known}
+        unique = [t for t in unique if t not in out]
+    total = len(unique)
     if progress:
         progress("detect", 0, total)
     n = _workers(total, model, workers)

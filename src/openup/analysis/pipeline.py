@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -48,11 +49,15 @@ def analyze(
     country: str | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    known_masks: Mapping[str, int] | None = None,
 ) -> Analysis:
     """Measure the method over a couple's chat: per person, per ISO week, with evidence for every number.
 
     `me` is you (defaults to the chat's own idea of you); `partner` defaults to the most active other
     person. `model=False` keeps to the lexical tier. A path is loaded with `load_chat` first.
+    `known_masks` are the features of texts already read with the same tier (`openup corpus` reads a large
+    chat's distinct texts on several workers); a text's features depend on that text alone, so the
+    Analysis is the same as without them.
 
     >>> a = analyze(load_chat("chat.txt"), me="Alex")  # doctest: +SKIP
     >>> a.summary()["turn_toward_pct"]  # doctest: +SKIP
@@ -65,7 +70,8 @@ def analyze(
     params = params or Params()
     roles = resolve_roles(conversation, me, partner)
     tl = build_timeline(
-        conversation, roles, since=parse_since(since), model=model, workers=workers, progress=progress
+        conversation, roles, since=parse_since(since), model=model, workers=workers, progress=progress,
+        known=known_masks,
     )
     return measure(tl, conversation, params, roles.notes, country=country, progress=progress, model=model)
 

@@ -8,7 +8,7 @@ but are not turns. Columns are plain lists so a million rows stay cheap to walk.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, overload
@@ -188,8 +188,10 @@ def build_timeline(
     model: bool | None = False,
     workers: int | None = None,
     progress: Progress | None = None,
+    known: Mapping[str, int] | None = None,
 ) -> Timeline:
-    """Select the two people's turns, detect each distinct text once, and lay out the columns."""
+    """Select the two people's turns, detect each distinct text once, and lay out the columns
+    (`known`: masks already found for some texts, see `text_masks`)."""
     people = {roles.me: ME}
     if roles.partner is not None:
         people[roles.partner] = PARTNER
@@ -204,6 +206,7 @@ def build_timeline(
         model=model,
         workers=workers,
         progress=progress,
+        known=known,
     )
     words_of = {t: len(t.split()) for t in masks}  # once per distinct text
     mask = [masks[t] if ok else 0 for t, ok in zip(text, is_text, strict=True)]

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from openup.errors import NotADate, ParticipantNeeded, SamePerson, SeveralChats, UnknownParticipant, UserError
+from openup.errors import (
+    BadScheduler,
+    NotADate,
+    ParticipantNeeded,
+    SamePerson,
+    SeveralChats,
+    UnknownParticipant,
+    UserError,
+)
 
 
 def sentence(exc: UserError) -> str:
@@ -19,4 +27,6 @@ def sentence(exc: UserError) -> str:
     if isinstance(exc, SeveralChats):
         return (f"{exc.source} holds {exc.count} chats; pass --chat with the name of the one to analyse "
                 "(`openup import` lists them).")
+    if isinstance(exc, BadScheduler):
+        return f"--scheduler {exc.address!r} cannot be used: {exc.why}."
     return str(exc)
