@@ -3,16 +3,20 @@ any output unless --keep-text; the corpus report is escaped by construction unde
 
 from __future__ import annotations
 
+import csv
 import re
+import shutil
 import stat
+import zipfile
 from html import unescape
 from pathlib import Path
 
 import pyarrow as pa
+import pytest
 from tests.corpus.helpers import make_corpus
 
 from openup.chats import load_chat
-from openup.corpus import read_table, run_corpus
+from openup.corpus import plan, read_table, run_corpus, run_task
 from openup.corpus.pseudonyms import load_salt, pseudonym
 from openup.corpus.report import histogram, write_corpus_report
 from openup.corpus.writers import TABLES, write_rows
@@ -89,3 +93,44 @@ def test_histogram_bins() -> None:
     h = histogram([0, 0.4, 1, 5, 5, 30], [0, 1, 5, 10], open_end=True)
     assert h.counts == (2, 1, 3) and h.label(2) == "5+"
     assert histogram([100.0, 101.0], [0, 50, 100]).counts == (0, 1)
+
+
+def _hostile_exports(src: Path) -> Path:
+    """Exports that fail, each with a name in what a parser would quote: the file's name, a zip's and a
+    folder's members, the `chat` and `since` cells."""
+    from bench.bench_analyze import generate_chat
+
+    src.mkdir()
+    chat = generate_chat(src / "chat.txt", 120, seed=7)
+    (src / "WhatsApp Chat with Samantha.txt").write_text("not a chat at all\n" * 20, encoding="utf-8")
+    (src / "Samantha.txt").write_text("", encoding="utf-8")
+    with zipfile.ZipFile(src / "two.zip", "w") as z:
+        z.write(chat, "WhatsApp Chat with Samantha.txt")
+        z.write(chat, "WhatsApp Chat with Jordan.txt")
+    (src / "Jordan").mkdir()
+    for who in ("Samantha", "Jordan"):
+        shutil.copy(chat, src / "Jordan" / f"WhatsApp Chat with {who}.txt")
+    manifest = src / "manifest.csv"
+    rows = [["path", "me", "since", "chat"], ["WhatsApp Chat with Samantha.txt", "Alex", "", ""],
+            ["Samantha.txt", "Alex", "", ""], ["two.zip", "Alex", "", ""], ["Jordan", "Alex", "", ""],
+            ["Samantha gone.txt", "Alex", "", ""], ["chat.txt", "Alex", "Samantha", ""]]
+    with manifest.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return manifest
+
+
+@pytest.mark.parametrize("keep_text", [False, True], ids=["default", "keep-text"])
+def test_failure_reasons_quote_no_file_member_or_value(tmp_path: Path, keep_text: bool) -> None:
+    manifest = _hostile_exports(tmp_path / "src")
+    out = tmp_path / "out"
+    outcomes = [run_task(t) for t in plan(manifest, out, model=False, keep_text=keep_text)]
+    assert [o.status for o in outcomes] == ["failed"] * 6
+    reasons = [f["reason"] for f in read_table(out, "failures").to_pylist()]
+    assert len(reasons) == 6 and all(r.endswith(".") for r in reasons)
+    leaks = [r for r in reasons if re.search(r"Samantha|Jordan|src", r)]
+    if keep_text:  # the parser's own sentence, as `openup analyze` says it
+        assert len(leaks) == 6, reasons
+    else:
+        assert not leaks, leaks
+        assert set(reasons) >= {"This export is empty.", "This export does not exist; check its path.",
+                                "This export holds several chats; name the one to analyse in `chat`."}

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,15 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from openup.corpus.manifest import Entry
-from openup.corpus.pseudonyms import pseudonym
-from openup.errors import (
-    NotADate,
-    ParticipantNeeded,
-    SamePerson,
-    SeveralChats,
-    UnknownParticipant,
-    UserError,
-)
+from openup.corpus.reasons import describe
+from openup.errors import UserError
 
 if TYPE_CHECKING:
     from openup.analysis import Analysis
@@ -146,37 +138,6 @@ def analyse_entry(entry: Entry, learned: bool, masks: Sequence[int] | None = Non
 
 _EXPECTED: Final = (UserError, MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError,
                     AttributeError, OSError, UnicodeError)
-_DETAIL = re.compile(r"\s*\([^()]*\)\.?$")
-
-
-def describe(exc: BaseException, salt: bytes, keep_text: bool) -> tuple[str, str]:
-    """A failure's kind and its one sentence, with participants' names as pseudonyms (and, unless text is
-    kept, without the parser's quote of the record that broke it)."""
-
-    def names(people: tuple[str, ...]) -> str:
-        return ", ".join(str(pseudonym(salt, p)) for p in people) or "nobody"
-
-    if isinstance(exc, UnknownParticipant):
-        who = "the donor (me)" if exc.role == "me" else "the partner (participant)"
-        return "participant_unknown", (f"The name given for {who} is not a participant of this chat; the "
-                                       f"participants are: {names(exc.people)}.")
-    if isinstance(exc, ParticipantNeeded):
-        return "participant_needed", ("Which participant is the donor cannot be told from this chat; give "
-                                      f"`me` for it (the participants are: {names(exc.people)}).")
-    if isinstance(exc, SamePerson):
-        return "same_person", "The partner (participant) named is the donor (me) too."
-    if isinstance(exc, NotADate):
-        return "bad_since", f"{exc.value!r} in `since` is not a date; write it as YYYY-MM-DD."
-    if isinstance(exc, SeveralChats):
-        return "several_chats", f"This export holds {exc.count} chats; name the one to analyse in `chat`."
-    if isinstance(exc, UserError):
-        text = str(exc)
-        return "unreadable", text if keep_text else _DETAIL.sub(".", text)
-    if isinstance(exc, MemoryError):
-        return "too_large", "There was not enough memory to analyse this export."
-    detail = f": {exc}" if keep_text else ""
-    return "error", f"An internal error stopped the analysis ({type(exc).__name__}{detail})."
-
 
 def failure(task: Task, kind: str, reason: str, seconds: float = 0.0) -> Outcome:
     """Record a failure in the `failures` table and say so."""
