@@ -4,6 +4,7 @@ a rerun skips what is written, and no row is ever written twice."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import threading
 import time
@@ -128,3 +129,33 @@ def test_tidy_removes_what_an_interrupted_run_left(tmp_path: Path) -> None:
     assert tidy(out) == 2
     assert not orphan.exists() and not list(out.rglob(".tmp-*"))
     assert len(read_table(out, "weekly").to_pylist()) > 0
+
+
+def test_an_unexpected_error_stays_in_its_task_and_no_repr_names_anyone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exception leaving a task is logged by Dask's worker with the task's repr ("Compute Failed"):
+    every exception is the task's failure, and a task's repr holds no name and no file name."""
+    from openup.corpus import tasks as corpus_tasks
+
+    manifest = make_corpus(tmp_path / "exports", chats=1)
+    (tmp_path / "exports" / "WhatsApp Chat with Samantha.txt").write_bytes((tmp_path / "exports" / "chat00.txt")
+                                                                          .read_bytes())
+    with manifest.open("a", encoding="utf-8") as fh:
+        fh.write("WhatsApp Chat with Samantha.txt,Alex,Samantha\n")
+    tasks = plan(manifest, tmp_path / "corpus", model=False)
+    assert not any(re.search(r"Alex|Samantha|chat00|exports", repr(t)) for t in tasks)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("Samantha said: float division by zero")
+
+    monkeypatch.setattr(corpus_tasks, "analyse_entry", broken)
+    task = next(t for t in tasks if t.entry.partner == "Samantha")
+    outcome = corpus_tasks.run_task(task)
+    assert (outcome.status, outcome.kind) == ("failed", "error")
+    assert outcome.reason == "An internal error stopped the analysis (ZeroDivisionError)."
+    import openup.analysis.features as features
+
+    monkeypatch.setattr(features, "text_masks", broken)
+    part = corpus_tasks.run_part(corpus_tasks.Part(task, 0, 2))
+    assert part.failed is not None and part.failed.kind == "error"

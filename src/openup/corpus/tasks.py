@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from openup.corpus.manifest import Entry
 from openup.corpus.reasons import describe
-from openup.errors import UserError
 
 if TYPE_CHECKING:
     from openup.analysis import Analysis
@@ -46,7 +45,7 @@ class Task:
     """One conversation to analyse and where its rows go."""
 
     key: str
-    entry: Entry
+    entry: Entry = field(repr=False)  # names and file names: never in a log line (Dask logs a failed task)
     out: Path
     salt: bytes = field(repr=False)
     options: Options
@@ -136,8 +135,6 @@ def analyse_entry(entry: Entry, learned: bool, masks: Sequence[int] | None = Non
                    workers=1, known_masks=known)
 
 
-_EXPECTED: Final = (UserError, MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError,
-                    AttributeError, OSError, UnicodeError)
 
 def failure(task: Task, kind: str, reason: str, seconds: float = 0.0) -> Outcome:
     """Record a failure in the `failures` table and say so."""
@@ -167,7 +164,7 @@ def run_task(task: Task, masks: Sequence[int] | None = None) -> Outcome:
             return failure(task, "no_model", "The learned tier is not available on the worker that read this.")
     try:
         analysis = analyse_entry(e, task.options.learned, masks)
-    except _EXPECTED as exc:
+    except Exception as exc:  # every one: an exception leaving the task would be logged with its message
         kind, reason = describe(exc, task.salt, task.options.keep_text)
         return failure(task, kind, reason, time.perf_counter() - began)
     seconds = time.perf_counter() - began
@@ -233,12 +230,12 @@ def run_part(part: Part) -> PartResult:
     task = part.task
     try:
         texts = distinct_texts(_load(task.entry))
-    except _EXPECTED as exc:
+        n = len(texts)
+        chunk = texts[n * part.index // part.parts : n * (part.index + 1) // part.parts]
+        found = text_masks(chunk, model=None if task.options.learned else False, workers=1)
+    except Exception as exc:  # as in run_task
         kind, reason = describe(exc, task.salt, task.options.keep_text)
         return PartResult(task.key, part.index, failed=failure(task, kind, reason))
-    n = len(texts)
-    chunk = texts[n * part.index // part.parts : n * (part.index + 1) // part.parts]
-    found = text_masks(chunk, model=None if task.options.learned else False, workers=1)
     return PartResult(task.key, part.index, tuple(found[t] for t in chunk))
 
 
