@@ -120,3 +120,12 @@ class EngineMissing(UserError):
         self.what, self.package = what, package
         super().__init__(f"{what} needs the {package!r} package, which is not installed; install it with "
                          f"`pip install {package}`{hint}.")
+
+
+class OutsideCorpus(UserError):
+    """A corpus entry whose path leads out of the corpus's folder (`../`, an absolute path, a symlink)."""
+
+    def __init__(self, shown: str, root: str) -> None:
+        self.shown, self.root = shown, root
+        super().__init__(f"{shown} lies outside {root}, the folder of the corpus; openup reads only exports "
+                         "inside it (move or copy the export there).")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 from tests.cli_run import run
-from tests.corpus.helpers import sample_files
+from tests.corpus.helpers import SAMPLES, sample_files
 
 from openup.analysis.features import BIT
 from openup.chats import load_chat
@@ -22,16 +23,20 @@ FILES = sample_files()
 
 
 def _manifest(tmp: Path) -> tuple[Path, dict[int, tuple[Path, str]]]:
-    """A manifest of every sample, `me` its most active sender; line number -> (file, me)."""
+    """A manifest of every sample (copied beside it: a manifest reads only exports inside its folder),
+    `me` its most active sender; line number -> (file, me)."""
     manifest = tmp / "manifest.csv"
     lines: dict[int, tuple[Path, str]] = {}
     with manifest.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["path", "me", "chat", "participant", "since"])
         for n, p in enumerate(FILES, 2):
-            me = load_chat(p).people().most_common(1)[0][0]
-            w.writerow([str(p), me, "", "", ""])
-            lines[n] = (p, me)
+            copy = tmp / "samples" / p.relative_to(SAMPLES)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(p, copy)
+            me = load_chat(copy).people().most_common(1)[0][0]
+            w.writerow([copy.relative_to(tmp).as_posix(), me, "", "", ""])
+            lines[n] = (copy, me)
     return manifest, lines
 
 

@@ -4,11 +4,16 @@ A folder gives one entry per file or sub-folder in it (names starting with "." o
 is the output folder when it lies inside). A manifest is a CSV with a header row: `path` (relative to the
 manifest) and `me` are required; `chat`, `participant` (the partner, in a group chat) and `since` are
 optional. A problem with one row (a missing file, a bad date) is that row's failure, not the whole run's.
+
+Every export must lie inside the corpus's folder (the manifest's folder, or the folder given): a path that
+leads out of it (`../..`, an absolute path elsewhere, a symlink to elsewhere) is its row's failure, and
+nothing outside is opened, not even to hash it (`outside`).
 """
 
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
@@ -31,6 +36,18 @@ class Entry:
     partner: str | None = None
     chat: str | None = None
     since: str | None = None  # read by the task, so that a bad date fails that row alone
+    root: Path | None = None  # the folder it must lie in (the manifest's, or the folder of exports)
+
+
+def outside(entry: Entry) -> bool:
+    """Whether the entry's path, symlinks followed, leads out of its corpus folder."""
+    if entry.root is None:
+        return False
+    try:
+        path, root = os.path.realpath(entry.path), os.path.realpath(entry.root)
+    except (OSError, ValueError):  # a NUL byte: it names nothing, and fails as missing
+        return False
+    return os.path.commonpath([path, root]) != root
 
 
 def _cell(row: dict[str, str | None], name: str) -> str | None:
@@ -71,6 +88,7 @@ def read_manifest(manifest: Path) -> list[Entry]:
                         partner=_cell(row, "participant"),
                         chat=_cell(row, "chat"),
                         since=_cell(row, "since"),
+                        root=base,
                     )
                 )
             return out
@@ -90,7 +108,7 @@ def read_folder(folder: Path, *, me: str | None = None, out: Path | None = None)
     except OSError as exc:
         raise NotACorpus(str(folder), f"cannot be listed ({exc.strerror or exc})") from None
     return [
-        Entry(path=p, shown=p.name, me=me)
+        Entry(path=p, shown=p.name, me=me, root=folder)
         for p in children
         if not p.name.startswith((".", "_")) and (skip is None or p.resolve() != skip)
     ]

@@ -14,7 +14,15 @@ import re
 from typing import Final
 
 from openup.corpus.pseudonyms import pseudonym
-from openup.errors import NotADate, ParticipantNeeded, SamePerson, SeveralChats, UnknownParticipant, UserError
+from openup.errors import (
+    NotADate,
+    OutsideCorpus,
+    ParticipantNeeded,
+    SamePerson,
+    SeveralChats,
+    UnknownParticipant,
+    UserError,
+)
 
 UNREADABLE: Final = "This export could not be read as a chat export openup recognises."
 #: (phrase of a loader's message, what the failure says instead), the first that matches wins.
@@ -70,6 +78,9 @@ def describe(exc: BaseException, salt: bytes, keep_text: bool) -> tuple[str, str
     if isinstance(exc, NotADate):
         value = f"{exc.value!r} in `since`" if keep_text else "The value in `since`"
         return "bad_since", f"{value} is not a date; write it as YYYY-MM-DD."
+    if isinstance(exc, OutsideCorpus):
+        return "outside", str(exc) if keep_text else ("This export lies outside the corpus folder (the "
+                                                      "manifest's folder); it was not read.")
     if isinstance(exc, SeveralChats):
         return "several_chats", f"This export holds {exc.count} chats; name the one to analyse in `chat`."
     if isinstance(exc, UserError):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from openup.corpus.manifest import Entry
+from openup.corpus.manifest import Entry, outside
 from openup.corpus.reasons import describe
 
 if TYPE_CHECKING:
@@ -100,7 +100,9 @@ def task_key(entry: Entry, content: str | None, options: Options) -> str:
 
 
 def make_task(entry: Entry, out: Path, salt: bytes, options: Options) -> Task:
-    return Task(task_key(entry, content_hash(entry.path), options), entry, out, salt, options)
+    """The task of one entry (an entry outside the corpus folder is not opened, even to hash it)."""
+    content = f"outside:{entry.path}" if outside(entry) else content_hash(entry.path)
+    return Task(task_key(entry, content, options), entry, out, salt, options)
 
 
 # -- on the worker ---------------------------------------------------------------------------------------
@@ -109,7 +111,10 @@ def make_task(entry: Entry, out: Path, salt: bytes, options: Options) -> Task:
 def _load(entry: Entry) -> Conversation:
     from openup.analysis.pipeline import require_one_chat
     from openup.chats import load_chat
+    from openup.errors import OutsideCorpus
 
+    if outside(entry):
+        raise OutsideCorpus(entry.shown, str(entry.root))
     conv = load_chat(entry.path, me=entry.me, chat=entry.chat)
     require_one_chat(conv, entry.path.name)
     return conv
