@@ -129,3 +129,8 @@ class OutsideCorpus(UserError):
         self.shown, self.root = shown, root
         super().__init__(f"{shown} lies outside {root}, the folder of the corpus; openup reads only exports "
                          "inside it (move or copy the export there).")
+
+
+class CorpusUnwritable(UserError):
+    """The corpus's output folder cannot be written (no space left, no permission, a file in the way): the
+    run stops, since no conversation could be written either."""

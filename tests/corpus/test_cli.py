@@ -59,3 +59,28 @@ def test_json_mode_prints_only_json(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert run(["corpus", str(tmp_path / "src"), "--out", str(tmp_path / "out2"), "--me", "Alex", "--no-model"]) == 0
     text = capsys.readouterr().out
     assert "3 analysed" in text and "3 could not be read" in text  # the manifest itself is no chat
+
+
+def test_an_output_folder_that_cannot_be_used(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    from openup.corpus import execute, plan
+    from openup.corpus.engines import LocalPool
+    from openup.errors import CorpusUnwritable
+
+    src = tmp_path / "src"
+    make_corpus(src, chats=2)
+    # SOURCE itself as --out: its tables would be exports on the next run
+    _fails([str(src), "--out", str(src), "--me", "Alex"], capfd, "is the folder of exports itself")
+    # a file where a table's folder goes: said before any task runs
+    blocked = tmp_path / "blocked"
+    blocked.mkdir()
+    (blocked / "weekly").write_text("", encoding="utf-8")
+    _fails([str(src), "--out", str(blocked), "--me", "Alex", "--no-model"], capfd, "Cannot write the corpus into")
+    # the folder stops being writable mid-run: the run stops with the sentence, no worker dies with a traceback
+    out = tmp_path / "out"
+    tasks = plan(src / "manifest.csv", out, model=False)
+    (out / "weekly").rmdir()
+    (out / "weekly").write_text("", encoding="utf-8")
+    capfd.readouterr()
+    with pytest.raises(CorpusUnwritable, match="Cannot write the corpus into"):
+        list(execute(tasks, LocalPool(1)))
+    assert "Traceback" not in capfd.readouterr().err

@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from openup.corpus.tasks import Job, Outcome, PartResult, Task, failure
-from openup.errors import BadScheduler, EngineMissing
+from openup.errors import BadScheduler, CorpusUnwritable, EngineMissing
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
@@ -65,9 +65,14 @@ def _serve(conn: Connection) -> None:
         if job is None:
             return
         try:
-            result = job.fn(job.arg)
-        except Exception as exc:  # the tasks record what they expect; this is the net for the rest
-            result = failure(job.task, "error", f"An internal error stopped the analysis ({type(exc).__name__}).")
+            try:
+                result = job.fn(job.arg)
+            except CorpusUnwritable:
+                raise
+            except Exception as exc:  # the tasks record what they expect; this is the net for the rest
+                result = failure(job.task, "error", f"An internal error stopped the analysis ({type(exc).__name__}).")
+        except CorpusUnwritable as exc:  # the driver stops the run with it
+            result = exc
         conn.send(result)
 
 
@@ -133,6 +138,8 @@ class LocalPool:
                 except (EOFError, OSError):
                     dead.append(busy)
                     continue
+                if isinstance(outcome, CorpusUnwritable):
+                    raise outcome
                 busy.job = None
                 left -= 1
                 yield outcome
@@ -234,6 +241,8 @@ class DaskEngine:
             task = futures.pop(fut)
             try:
                 yield fut.result()
+            except CorpusUnwritable:
+                raise
             except KilledWorker:
                 yield _died(task, ALLOWED_FAILURES)
             except FutureCancelledError:

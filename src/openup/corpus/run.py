@@ -32,7 +32,7 @@ from openup.corpus.tasks import (
     run_part,
     run_task,
 )
-from openup.corpus.writers import is_done, prune, tidy
+from openup.corpus.writers import TABLES, is_done, make_folders, prune, tidy
 from openup.errors import EngineMissing, UserError
 
 OnOutcome = Callable[[Outcome], None]
@@ -87,7 +87,11 @@ def plan(
     entries = read_source(source, me=me, out=out)
     if out.exists() and not out.is_dir():
         raise UserError(f"{out} is a file; --out needs a folder.")
+    if source.is_dir() and out.resolve() == source.resolve():
+        raise UserError(f"--out {out} is the folder of exports itself, where its tables would be read as exports "
+                        "on the next run; choose another folder (one inside it is fine).")
     salt = load_salt(out)
+    make_folders(out, [t for t in TABLES if keep_text or t != "messages"])
     options = Options(learned=learned_tier(model), keep_text=keep_text)
     tasks: dict[str, Task] = {}
     for e in entries:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from openup.corpus.rows import PRIORITIES, WEEKLY_MEASURES, Row
+from openup.errors import CorpusUnwritable
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -93,19 +94,39 @@ def write_rows(out: Path, table: str, key: str, rows: Sequence[Row]) -> Path:
     sch = schema(table)
     data = pa.Table.from_pylist([{c: r.get(c) for c in sch.names} for r in rows], schema=sch)
     final = partition(out, table, key)
-    final.parent.mkdir(parents=True, exist_ok=True)
     tmp = final.with_name(f"{_TMP}{key}-{os.getpid()}-{uuid.uuid4().hex[:8]}.parquet")
     try:
+        final.parent.mkdir(parents=True, exist_ok=True)
         pq.write_table(data, tmp, compression="zstd")
         os.replace(tmp, final)
+    except OSError as exc:
+        raise unwritable(out, exc) from None
     finally:
         if tmp.exists():
             tmp.unlink()
     return final
 
 
+def unwritable(out: Path, exc: OSError) -> CorpusUnwritable:
+    """The error that stops a run whose output folder cannot be written."""
+    return CorpusUnwritable(f"Cannot write the corpus into {out}: {exc.strerror or exc}.")
+
+
+def make_folders(out: Path, tables: Iterable[str]) -> None:
+    """Create the tables' folders before any task runs, so that a folder that cannot be written is said
+    at once."""
+    try:
+        for table in tables:
+            (out / table).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise unwritable(out, exc) from None
+
+
 def remove(out: Path, table: str, key: str) -> None:
-    partition(out, table, key).unlink(missing_ok=True)
+    try:
+        partition(out, table, key).unlink(missing_ok=True)
+    except OSError as exc:
+        raise unwritable(out, exc) from None
 
 
 def _keys(folder: Path) -> set[str]:
