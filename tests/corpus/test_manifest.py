@@ -78,3 +78,16 @@ def test_malformed_manifests(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     nul.write_text("path,me\na\0b.txt,Alex\n", encoding="utf-8")
     tasks = plan(nul, tmp_path / "out2", model=False)
     assert [run_task(t).reason for t in tasks] == ["This export does not exist; check its path."]
+
+
+def test_a_manifest_of_too_many_rows_is_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openup.corpus import manifest as corpus_manifest
+
+    monkeypatch.setattr(corpus_manifest, "MAX_ROWS", 3)
+    many = _manifest(tmp_path, [f"chat{i}.txt" for i in range(4)])
+    assert run(["corpus", str(many), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "has more than 3 rows" in err and len(err.strip().splitlines()) == 1
+    assert len(corpus_manifest.read_manifest(_manifest(tmp_path, [f"chat{i}.txt" for i in range(3)]))) == 3

@@ -23,6 +23,9 @@ from openup.errors import ManifestColumns, NotACorpus
 REQUIRED: Final = ("path", "me")
 OPTIONAL: Final = ("chat", "participant", "since")
 MAX_MANIFEST_BYTES: Final = 200_000_000
+#: Rows of one manifest at most: a driver plans about a million rows per GB (ten times the 100,000 chats
+#: docs/corpus.md costs), and a 200 MB manifest of short rows would be fifteen million.
+MAX_ROWS: Final = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,9 @@ def read_manifest(manifest: Path) -> list[Entry]:
             for cells in reader:
                 if not any(c.strip() for c in cells):
                     continue
+                if len(out) >= MAX_ROWS:
+                    raise NotACorpus(str(manifest), f"has more than {MAX_ROWS:,} rows; split it into manifests of "
+                                     "fewer, each with its own --out folder")
                 row: dict[str, str | None] = dict(zip(names, cells, strict=False))
                 shown = _cell(row, "path") or ""
                 out.append(
