@@ -460,7 +460,8 @@ def _prepare(text: str) -> _Prepared:
     if cut:
         notes.append(
             "Your partner's message is long; the suggestions are built from its last three sentences. "
-            "Safety was checked on the whole message."
+            + ("Safety was checked on the whole message." if not unread
+               else "Safety was checked on all of its sentences in English.")
         )
     return _Prepared(read, focus, notes, unread)
 
