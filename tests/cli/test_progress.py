@@ -36,6 +36,7 @@ def test_no_terminal_no_bar() -> None:
     with progress_bar(Console(file=out)) as bar:
         assert not bar.active
         assert bar.bytes_read("Reading") is None and bar.stages({}) is None and bar.steps("x") is None
+        assert bar.outcomes("Conversations", 3, "conversations") is None
         bar.stage("Reading", total=10, unit="messages")
         bar.update(5)
     assert out.getvalue() == ""
@@ -51,6 +52,19 @@ def test_on_a_terminal_it_shows_counts_rate_and_time_left() -> None:
     shown = out.getvalue()
     assert "Reading messages" in shown and "30,000/30,000 messages" in shown
     assert "messages/s" in shown and " left" in shown
+
+
+def test_corpus_outcomes_count_conversations_messages_and_failures() -> None:
+    con, out = _terminal()
+    with progress_bar(con) as bar:
+        done = bar.outcomes("Conversations", 3, "conversations")
+        assert done is not None
+        done(1_200, False)
+        done(0, True)
+        done(800, False)
+        assert bar._progress is not None and bar._progress.tasks[0].completed == 3
+    shown = out.getvalue()
+    assert "3/3 conversations" in shown and "messages/s" in shown and "1 failed" in shown
 
 
 def test_bytes_never_go_back() -> None:

@@ -288,3 +288,14 @@ def test_joint_thresholds_keep_the_union_within_its_budget() -> None:
     flags = (oof >= thr).any(axis=1)
     assert flags[negatives].mean() <= 0.02
     assert flags[~negatives].mean() > 0.3  # and it still catches a fair share
+
+
+def test_question_heads_read_sentences_the_patterns_settled(learned: None) -> None:
+    """What a question asks about does not depend on whether its sentence also hurts or helps: the question
+    heads read every sentence, the other heads only what the patterns left silent."""
+    from openup.method import group
+
+    text = "ugh you never tell me anything, what did the doctor actually say about your knee"
+    found = {s.kind for s in model.learned_signals([text], occupied=[[(0, len(text))]], min_words=model.MIN_WORDS)[0]}
+    assert found and found <= set(group("question"))
+    assert "concrete_question" in found

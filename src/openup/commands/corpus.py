@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from openup.commands.progress import progress_bar
 from openup.errors import UserError
 
 if TYPE_CHECKING:
-    from openup.corpus import CorpusRun, Outcome
+    from openup.corpus import CorpusRun
 
 
 def corpus_command(
@@ -52,13 +51,12 @@ def corpus_command(
 
         check_address(scheduler)
     tasks = plan(source, out, me=me, model=False if no_model else None, keep_text=keep_text)
-    bar = _Bar(len(tasks)) if sys.stderr.isatty() else None
-    try:
-        result = run_corpus(source, out, tasks=tasks, scheduler=scheduler, workers=workers, processes=processes,
-                            on_outcome=bar.update if bar else None)
-    finally:
-        if bar is not None:
-            bar.stop()
+    with progress_bar() as bar:
+        done = bar.outcomes("Conversations", len(tasks), "conversations")
+        result = run_corpus(
+            source, out, tasks=tasks, scheduler=scheduler, workers=workers, processes=processes,
+            on_outcome=(lambda o: done(o.messages, o.status == "failed")) if done is not None else None,
+        )
     if as_json:
         from openup.commands.render import print_json
 
@@ -74,38 +72,6 @@ def _summary(r: CorpusRun) -> None:
     typer.echo(f"tables: {r.out}/conversations, weekly, signals, failures (Parquet)")
     if r.report is not None:
         typer.echo(f"report: {r.report}")
-
-
-class _Bar:
-    """Conversations done, messages per second, failures so far and time left, on standard error."""
-
-    def __init__(self, total: int) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.progress = Progress(
-            TextColumn("conversations"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]} msg/s · {task.fields[failed]} failed"),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self.began = time.perf_counter()
-        self.messages = 0
-        self.failed = 0
-        self.task: Any = self.progress.add_task("corpus", total=max(total, 1), rate="0", failed=0)
-        self.progress.start()
-
-    def update(self, outcome: Outcome) -> None:
-        self.messages += outcome.messages
-        self.failed += outcome.status == "failed"
-        rate = self.messages / max(time.perf_counter() - self.began, 1e-6)
-        self.progress.update(self.task, advance=1, rate=f"{rate:,.0f}", failed=self.failed)
-
-    def stop(self) -> None:
-        self.progress.stop()
 
 
 def register(app: typer.Typer) -> None:

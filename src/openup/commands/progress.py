@@ -150,6 +150,24 @@ class Bar:
 
         return update
 
+    def outcomes(self, description: str, total: int, unit: str) -> Callable[[int, bool], None] | None:
+        """A callback `(messages, failed)` called once per finished item (`openup corpus`: a conversation):
+        the line counts items done of `total`, and its description adds the messages per second and the
+        failures so far. None when inactive."""
+        if not self.active:
+            return None
+        began = time.perf_counter()
+        done = messages = failures = 0
+        self.stage(description, total=max(total, 1), unit=unit)
+
+        def update(read: int, failed: bool) -> None:
+            nonlocal done, messages, failures
+            done, messages, failures = done + 1, messages + read, failures + failed
+            rate = messages / max(time.perf_counter() - began, 1e-6)
+            self.update(done, description=f"{description} · {rate:,.0f} messages/s · {failures:,} failed")
+
+        return update
+
     def bytes_read(self, description: str) -> Callable[[int, int], None] | None:
         """A callback `(bytes read, bytes in all)` for reading a file (`load_chat(progress=...)`); None
         when inactive. A file read again from its start (its head, then all of it) does not move it back."""
