@@ -21,6 +21,7 @@ feelings are used, and the reply reflects what happened without naming one.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -63,6 +64,7 @@ def _heads() -> Heads | None:
 
 
 _RECENT: dict[str, tuple[Heads, tuple[float, ...]]] = {}  # text -> (the heads that read it, probabilities)
+_RECENT_LOCK = threading.Lock()  # the web app answers requests on several threads
 
 
 def _probabilities(text: str) -> tuple[float, ...] | None:
@@ -70,16 +72,18 @@ def _probabilities(text: str) -> tuple[float, ...] | None:
     heads = _heads()
     if heads is None:
         return None
-    known = _RECENT.get(text)
+    with _RECENT_LOCK:
+        known = _RECENT.get(text)
     if known is not None and known[0] is heads:
         return known[1]
     from openup.text.model import get_embedder
 
     vectors, ids = get_embedder().encode([text])
     probs = tuple(float(p) for p in heads.probabilities(vectors, ids)[0])
-    if len(_RECENT) >= 64:
-        _RECENT.clear()
-    _RECENT[text] = (heads, probs)
+    with _RECENT_LOCK:
+        if len(_RECENT) >= 64:
+            _RECENT.clear()
+        _RECENT[text] = (heads, probs)
     return probs
 
 

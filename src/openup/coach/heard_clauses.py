@@ -13,9 +13,9 @@ import re
 from openup.coach.heard_words import word_set
 
 FOCUS_SENTENCES = 3
-# A title ("Mr. Chen", "Dr. Rao") does not end a sentence.
+# A title ("Mr. Chen", "Dr. Rao", typed "mr. chen") does not end a sentence.
 _SENTENCE_SPLIT = re.compile(
-    r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[A-Z])"
+    r"(?<!\b[Mm]r\.)(?<!\b[Mm]rs\.)(?<!\b[Mm]s\.)(?<!\b[Dd]r\.)(?<!\b[Ss]t\.)(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[A-Z])"
 )
 CLAUSE_SPLIT = re.compile(
     r"\s*(?:[;:]|\s+-+\s+|(?<=\w)-+\s+|,?\s+but(?:,\s*|\s+)|,\s*and\s+|\s+and then\s+"
