@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from openup.coach.llm import LLMClient
     from openup.coach.safety import Safety
 
-ANSWER_TITLE = "Answer in kind"  # the title of a small bid's answers (`Brief.say`)
 MAX_REPLY_CHARS = 200_000
 _SLOT = re.compile(r"\{(\w+)\}")
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
@@ -211,6 +210,12 @@ BRIEF_MAX_WORDS = 8
 GUARDED_MAY_CARRY = frozenset({"dismissal", "minimizing"})
 _NOT_WORD = re.compile(r"[^a-z' ]+")
 _RUN = re.compile(r"([a-z])\1{2,}")
+
+
+@cache
+def answer_title() -> str:
+    """The title of a small bid's answers (`Brief.say`), from `[answer]` in replies.toml."""
+    return str(read_data("replies.toml")["answer"]["title"])
 
 
 @cache
@@ -521,7 +526,7 @@ def reply(
     if brief is not None and harmful_said - (GUARDED_MAY_CARRY if brief.kind == "guarded" else frozenset()):
         brief = None
     if brief is not None:
-        answers = tuple(Suggestion("answer", t, brief.principle, title=ANSWER_TITLE) for t in brief.say)
+        answers = tuple(Suggestion("answer", t, brief.principle, title=answer_title()) for t in brief.say)
         avoid_brief = (Avoid("brief", brief.principle, brief.avoid),)
         return ReplyCoaching(text, heard, answers, avoid_brief, safety, tuple(notes), brief, unread=unread)
     client = _client(llm)
@@ -533,7 +538,7 @@ def reply(
     lexical = [s for s in signals if s.source.startswith("lexical")] if meant == read else None
     found = [] if harmful_said else lexical if lexical is not None else detect(meant, model=False)
     situation = situation_of(meant, found, heard.valence, good_news, heard.loss)
-    if situation.name in ("sorry", "thanks"):
+    if situation.drops_complaint:
         heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you
     for name in situation.moves:
         move = moves()[name]

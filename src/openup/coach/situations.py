@@ -18,7 +18,7 @@ from functools import cache
 from openup.method import MethodError, read_data
 from openup.text.signal import Signal
 
-ORDER = ("room", "sorry", "thanks", "good_news", "default")  # the first that applies wins
+LAST = ("good_news", "default")  # decided by the caller, after every other situation of the file
 _YOU = re.compile(r"\b(?:you|u|ur|your|you're|youre|ya)\b", re.IGNORECASE)
 _THANK_YOU = re.compile(r"\bthank(?:s| you| u| ya)\b", re.IGNORECASE)
 
@@ -32,6 +32,8 @@ class Situation:
     unless: tuple[re.Pattern[str], ...] = ()
     about_you: bool = False
     not_negative: bool = False
+    not_after_loss: bool = False
+    drops_complaint: bool = False
 
     def applies(self, meant: str, found: Sequence[Signal], valence: str) -> bool:
         """Whether this situation's own conditions hold (good news and the default are decided by the caller).
@@ -72,14 +74,13 @@ def _patterns(raw: object, where: str) -> tuple[re.Pattern[str], ...]:
 
 @cache
 def situations() -> dict[str, Situation]:
-    """Every situation of `replies.toml`, in the order they are tried."""
+    """Every situation of `replies.toml`, in the order they are tried (the file's)."""
     table = read_data("replies.toml")["situation"]
-    if set(table) != set(ORDER):
-        raise MethodError(f"replies.toml: [situation] must hold exactly {list(ORDER)}; found {sorted(table)}")
+    if tuple(table)[-len(LAST):] != LAST:
+        raise MethodError(f"replies.toml: [situation] must end with {' and '.join(LAST)}; found {list(table)}")
     moves = read_data("replies.toml")["move"]
     out: dict[str, Situation] = {}
-    for name in ORDER:
-        row = table[name]
+    for name, row in table.items():
         unknown = set(row["moves"]) - set(moves)
         if unknown:
             raise MethodError(f"replies.toml: [situation.{name}] names unknown move(s) {sorted(unknown)}")
@@ -91,6 +92,8 @@ def situations() -> dict[str, Situation]:
             _patterns(row.get("unless", []), name),
             bool(row.get("about_you", False)),
             bool(row.get("not_negative", False)),
+            bool(row.get("not_after_loss", False)),
+            bool(row.get("drops_complaint", False)),
         )
     return out
 
@@ -101,11 +104,11 @@ def situation_of(
     """The first situation that applies to `meant` (the message with the chat register expanded), given what
     the detectors `found` in it (empty when it carries a harmful kind), its tone and whether it is good news."""
     table = situations()
-    for name in ("room", "sorry", "thanks"):
-        if name != "room" and loss != "none":
-            continue  # "sorry I went quiet, grandpa passed away last night": the loss is what to answer
-        if table[name].applies(meant, found, valence):
-            return table[name]
+    for name, situation in table.items():
+        if name in LAST or (situation.not_after_loss and loss != "none"):
+            continue
+        if situation.applies(meant, found, valence):
+            return situation
     return table["good_news"] if good_news else table["default"]
 
 
@@ -204,4 +207,4 @@ def lost_one(meant: str) -> str | None:
     return "your " + found.group("k").lower() if found is not None else None
 
 
-__all__ = ["ORDER", "Situation", "is_loss", "lost_one", "situation_of", "situations", "whose_loss"]
+__all__ = ["LAST", "Situation", "is_loss", "lost_one", "situation_of", "situations", "whose_loss"]
