@@ -120,7 +120,7 @@ def fit_all(x: np.ndarray, y: np.ndarray, wt: np.ndarray, l2: float) -> tuple[np
 # Of the messages an attribute head flags, the writers' share that agrees: good news (with a tone that is not
 # hard on top: see coach/reading.py), and guarded answers (a message taken for guarded is answered with room
 # and nothing else, so a real share misread as guarded costs more).
-ATTRIBUTE_PRECISION = {"good_news": 0.8, "guarded": 0.9}
+ATTRIBUTE_PRECISION = {"good_news": 0.8, "guarded": 0.95}
 
 
 def attribute_head(label: str, x: np.ndarray, rows: list[dict[str, object]], fold: np.ndarray, folds: int,

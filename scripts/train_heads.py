@@ -529,13 +529,13 @@ def measure_merge(heads: Heads, own: list[Item]) -> None:
     """For each signal head, F1 on our held-out (test) messages of the patterns alone and of the patterns
     plus this head, merged as `detect()` merges (the head reads only what the patterns left silent).
     Stored in the metadata; `merged_kinds()` lets a head into `detect()` only when it raises F1."""
-    from openup.text.detect import lexical_read
+    from openup.text.detect import hurt_spans, lexical_read
     from openup.text.model import MIN_WORDS, learned_signals
 
     test = [it for it in own if it.split == "test"]
     texts = [it.text for it in test]
     lexical, occupied = lexical_read(texts)
-    learned = learned_signals(texts, occupied, heads=heads, min_words=MIN_WORDS)
+    learned = learned_signals(texts, occupied, heads=heads, min_words=MIN_WORDS, hurt=hurt_spans(lexical))
     for name, group in zip(heads.names, heads.groups, strict=True):
         if group != "signal":
             continue

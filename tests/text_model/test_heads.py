@@ -121,7 +121,8 @@ def test_a_few_behaviours(learned: None) -> None:
     assert "pressure" in kinds("answer me right now, I know you read my message")
     assert "validation" in kinds("that makes so much sense, anyone would feel hurt after that")
     assert "self_disclosure" in kinds("I've been feeling really anxious about my job and I didn't tell anyone")
-    assert kinds("can you pick up bread on the way home?") == {}
+    # A request about bread is a yes/no question and nothing else: no kind that helps or hurts.
+    assert set(kinds("can you pick up bread on the way home?")) <= {"closed_question"}
 
 
 def test_span_points_at_responsible_sentence(learned: None) -> None:
@@ -178,13 +179,15 @@ def test_detect_respects_what_the_patterns_turned_down(learned: None) -> None:
 
 def test_detect_never_lets_the_model_overrule_a_pattern(learned: None) -> None:
     """Over the labelled suite, a learned signal of a kind that helps or hurts never sits on a span where
-    a pattern found such a kind. (Safety heads read everywhere: see the next test.)"""
+    a pattern found such a kind; a learned question kind never sits where a pattern found a kind that hurts,
+    nor on a pattern's own reading of the same kind. (Safety heads read everywhere: see the next test.)"""
     import json
 
-    from openup.method import kinds_with
+    from openup.method import group, kinds_with
     from openup.text import detect_many
 
     settled = kinds_with("helps") | kinds_with("hurts")
+    asked = frozenset(group("question"))
     root = Path(__file__).resolve().parents[1] / "data" / "labelled.jsonl"
     texts = [json.loads(line)["text"] for line in root.read_text(encoding="utf-8").splitlines()]
     learned_count = 0
@@ -193,7 +196,9 @@ def test_detect_never_lets_the_model_overrule_a_pattern(learned: None) -> None:
         for s in sigs:
             if s.source.startswith("model:") and s.kind in settled:
                 learned_count += 1
-                assert not any(o.start < s.end and s.start < o.end for o in lexical), s
+                blocking = [o for o in lexical if s.kind not in asked or o.kind == s.kind
+                            or (o.kind in kinds_with("hurts") and o.kind not in asked)]
+                assert not any(o.start < s.end and s.start < o.end for o in blocking), s
     assert learned_count > 0
 
 

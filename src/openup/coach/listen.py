@@ -29,7 +29,7 @@ from openup.coach.reading import read_message
 from openup.coach.situations import situation_of
 from openup.coach.typed import as_meant
 from openup.errors import UserError
-from openup.method import kinds, read_data
+from openup.method import kinds, kinds_with, read_data
 from openup.text.detect import detect, model_wanted
 from openup.text.normalize import normalize
 from openup.text.signal import Signal
@@ -241,8 +241,14 @@ def brief_of(text: str) -> Brief | None:
 GUARDED_MAX_WORDS = 45  # the learned reader may take a few sentences for guarded ("I'm okay. Can we not?")
 
 
-def _short(text: str) -> bool:
-    return len(text.split(None, GUARDED_MAX_WORDS)) <= GUARDED_MAX_WORDS
+def _holds_back(text: str, heard: Heard) -> bool:
+    """Whether a message may be read as guarded by the learned reader: a few words to a few sentences
+    (a single word is the patterns' to judge: "hi" is a greeting), in which the rules heard no thought,
+    complaint, named feeling, doubt or loss ("ok I guess nobody cares what I think" says something)."""
+    words = len(text.split(None, GUARDED_MAX_WORDS))
+    named = any(f.source == "named" for f in heard.feelings)
+    said = heard.thoughts or heard.complaint or heard.self_judgement or heard.dilemma or heard.feeling_clause
+    return 2 <= words <= GUARDED_MAX_WORDS and not (said or named or heard.unsure or heard.loss != "none")
 
 
 def _guarded_brief() -> Brief | None:
@@ -519,7 +525,11 @@ def reply(
     # babe" as contempt, and that must not turn a good-night into something to reflect on.
     harmful_said = {s.kind for s in signals if s.source.startswith("lexical")} & _harmful_kinds()
     brief = brief_of(read) if safety.level == "none" else None
-    if brief is None and safety.level == "none" and model_wanted(model) and _short(read):
+    # A guarded answer no pattern lists ("ah it's grand, just leave it") is the feelings reader's to see,
+    # in a message where the patterns found nothing that helps ("I'm so sorry" is an apology).
+    kind_words = {s.kind for s in signals if s.source.startswith("lexical")} & kinds_with("helps")
+    if brief is None and safety.level == "none" and model_wanted(model) and not kind_words \
+            and _holds_back(read, heard):
         brief = _guarded_brief() if reader_guarded(as_meant(read)) else None
     # A guarded answer ("whatever", "it's nothing") reads as dismissal or minimizing when said to someone;
     # from a partner who does not want to talk, it asks for room. Any other small bid must carry no harm.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from openup.method import kinds_with
+from openup.method import group, kinds_with
 from openup.text.lexical import lexical_signals
 from openup.text.signal import Signal
 
@@ -42,6 +42,13 @@ def lexical_read(texts: Sequence[str]) -> tuple[list[list[Signal]], list[list[tu
             + [(start, end) for kind, start, end in refused if kind in settled]
         )
     return lexical, occupied
+
+
+def hurt_spans(lexical: Sequence[Sequence[Signal]]) -> list[list[tuple[int, int]]]:
+    """Per text, where the patterns found a kind that hurts (questions aside): the question heads, which
+    read every sentence, leave those alone ("what is wrong with you?" asks nothing)."""
+    harsh = kinds_with("hurts") - frozenset(group("question"))
+    return [[(s.start, s.end) for s in found if s.kind in harsh] for found in lexical]
 
 
 #: Lexical kinds that explain a sentence as harm done to the writer; a learned self-harm reading of the same
@@ -88,7 +95,7 @@ def detect_many(texts: Sequence[str], model: bool | None = None) -> list[list[Si
     if not allowed:  # no signal head has earned its place (or an older heads file)
         return [_merge(lexical_signals(t), found) for t, found in zip(texts, safety, strict=True)]
     lexical, occupied = lexical_read(texts)
-    extra = learned.learned_signals(list(texts), occupied, min_words=learned.MIN_WORDS)
+    extra = learned.learned_signals(list(texts), occupied, min_words=learned.MIN_WORDS, hurt=hurt_spans(lexical))
     return [
         _merge(lex, [s for s in ext if s.kind in allowed] + found)
         for lex, ext, found in zip(lexical, extra, safety, strict=True)

@@ -197,6 +197,7 @@ def learned_signals(
     occupied: Sequence[Sequence[tuple[int, int]]] | None = None,
     heads: Heads | None = None,
     min_words: int = 1,
+    hurt: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> list[list[Signal]]:
     """For each text, the Signals whose head probability reaches its held-out threshold.
 
@@ -208,10 +209,12 @@ def learned_signals(
     `occupied`: per text, spans another reader has already settled (`detect()` passes the lexical
     tier's helps/hurts signals). A unit (the whole message or a sentence) that overlaps one is not
     scored, so the learned tier speaks only where the patterns were silent. `min_words`: a unit with
-    fewer words is not scored (`detect()` passes MIN_WORDS). `heads`: other heads than the shipped ones
-    (the training script measures new heads this way before writing them).
+    fewer words is not scored (`detect()` passes MIN_WORDS). The question heads read units inside
+    `occupied` too (see `_free_kinds`), except those overlapping a `hurt` span (per text, where the patterns
+    found a kind that hurts): "what is wrong with you?" is a dig, not an invitation to talk. `heads`:
+    other heads than the shipped ones (the training script measures new heads this way before writing them).
     """
-    return _read(texts, occupied, heads, min_words)[0]
+    return _read(texts, occupied, heads, min_words, hurt)[0]
 
 
 def scored_signals(
@@ -229,6 +232,7 @@ def _read(
     occupied: Sequence[Sequence[tuple[int, int]]] | None,
     heads: Heads | None,
     min_words: int,
+    hurt: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> tuple[list[list[Signal]], np.ndarray, list[str]]:
     """The signals per text, the (texts, signal heads) matrix of best unit probabilities, and the heads'
     names in its column order."""
@@ -240,7 +244,7 @@ def _read(
     if not texts or not signal_idx:
         return results, best_of, names
     free = [k for k, name in enumerate(names) if name in _free_kinds()]
-    owners, probs = _unit_probabilities(texts, occupied, heads, signal_idx, min_words, free)
+    owners, probs = _unit_probabilities(texts, occupied, heads, signal_idx, min_words, free, hurt)
     if not owners:
         return results, best_of, names
     thresholds = heads.threshold[signal_idx]
@@ -295,12 +299,13 @@ def _unit_probabilities(
     signal_idx: list[int],
     min_words: int,
     free: Sequence[int] = (),
+    hurt: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> tuple[list[tuple[int, tuple[int, int] | None]], np.ndarray]:
     """The units a text is scored on (the whole message, and each sentence when it has several), as
     (text index, sentence span or None) owners, and the signal heads' probabilities per unit, in one
     embedding call. Units shorter than `min_words` are left out. A unit overlapping an `occupied` span is
-    left out too, unless some heads read every unit (`free`, column positions in `signal_idx`): it is then
-    scored for those heads alone (the other columns are 0)."""
+    left out too, unless some heads read every unit (`free`, column positions in `signal_idx`) and it
+    overlaps no `hurt` span: it is then scored for those heads alone (the other columns are 0)."""
     units: list[str] = []
     owners: list[tuple[int, tuple[int, int] | None]] = []
     blocked: list[bool] = []
@@ -308,7 +313,8 @@ def _unit_probabilities(
         if not text.strip():
             continue
         taken = occupied[t] if occupied is not None else ()
-        if (free or not taken) and _readable(text, min_words):
+        harsh = hurt[t] if hurt is not None else ()
+        if (not taken or (free and not harsh)) and _readable(text, min_words):
             units.append(text.strip())
             owners.append((t, None))
             blocked.append(bool(taken))
@@ -317,7 +323,8 @@ def _unit_probabilities(
             for span in spans:
                 sentence = text[span[0] : span[1]]
                 overlaps = any(a < span[1] and span[0] < b for a, b in taken)
-                if (overlaps and not free) or not _readable(sentence, min_words):
+                dig = any(a < span[1] and span[0] < b for a, b in harsh)
+                if (overlaps and (not free or dig)) or not _readable(sentence, min_words):
                     continue
                 units.append(sentence)
                 owners.append((t, span))
