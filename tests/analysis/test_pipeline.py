@@ -24,9 +24,9 @@ def test_each_distinct_text_detected_once(monkeypatch: pytest.MonkeyPatch) -> No
     seen: list[str] = []
     real = openup.text.detect_many
 
-    def counting(texts: Sequence[str], model: bool | None = None) -> list[list[Signal]]:
+    def counting(texts: Sequence[str], model: bool | None = None, reader: str = "full") -> list[list[Signal]]:
         seen.extend(texts)
-        return real(texts, model=model)
+        return real(texts, model=model, reader=reader)
 
     monkeypatch.setattr(openup.text, "detect_many", counting)
     rows = alternate(["ok", "love you", "ok", "ok"], ["lol", "lol", "love you", "<Media omitted>"])

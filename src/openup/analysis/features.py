@@ -2,11 +2,13 @@
 
 Chats repeat themselves ("ok", "lol", "love you"), so every distinct text goes through `detect_many`
 exactly once and the result is shared by every message with that text. Large inputs are split over a
-fork pool (the lexical tier is pure Python, so processes, not threads, use both cores).
+fork pool (the lexical tier is pure Python, so processes, not threads, use both cores); with the learned
+tier too, when the bulk reader (the encoder's static student) is installed.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -126,24 +128,30 @@ def mask_of(text: str, kinds: Iterable[str]) -> int:
     return mask
 
 
-def _chunk_features(texts: Sequence[str]) -> list[int]:
-    """Worker body: lexical detection for a chunk of distinct texts (top level so the pool can pickle it)."""
+def _chunk_features(texts: Sequence[str], model: bool | None = False, reader: str = "full") -> list[int]:
+    """Worker body: detection for a chunk of distinct texts (top level so the pool can pickle it)."""
     from openup.text import detect_many
 
-    found = detect_many(texts, model=False)
+    found = detect_many(texts, model=model, reader=reader)
     return [mask_of(t, (s.kind for s in sigs)) for t, sigs in zip(texts, found, strict=True)]
 
 
-def _workers(n_texts: int, model: bool | None, workers: int | None) -> int:
+def _workers(n_texts: int, model: bool | None, reader: str, workers: int | None) -> int:
     if workers is not None:
         return max(1, workers)
     if n_texts < POOL_MIN:
         return 1
     from openup.text.detect import model_wanted
 
-    if model_wanted(model):
-        return 1  # the learned tier batches on its own threads
+    if model_wanted(model) and not (reader == "bulk" and _bulk_installed()):
+        return 1  # the full encoder batches on its own threads
     return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _bulk_installed() -> bool:
+    from openup.text.model.student import STUDENT_FILE
+
+    return STUDENT_FILE.is_file()
 
 
 def text_masks(
@@ -153,11 +161,16 @@ def text_masks(
     workers: int | None = None,
     progress: Progress | None = None,
     known: Mapping[str, int] | None = None,
+    reader: str = "bulk",
 ) -> dict[str, int]:
     """Map every distinct text to its feature mask, detecting each distinct text once.
 
     `known` holds masks already found (by the same tier) for some texts, e.g. by other workers: those texts
     are not read again. A text's mask depends on that text alone, so the result is the same either way.
+
+    With the learned tier, `reader="bulk"` (the default: analysis reads whole chats) embeds with the
+    encoder's static student and the encoder only where the student is unsure, on a fork pool over the
+    cores like the lexical tier; "full" runs the encoder on every text (see `openup.text.model.student`).
 
     >>> m = text_masks(["You're so lazy", "ok", "ok"])
     >>> sorted(names(m["You're so lazy"]))
@@ -171,7 +184,7 @@ def text_masks(
     total = len(unique)
     if progress:
         progress("detect", 0, total)
-    n = _workers(total, model, workers)
+    n = _workers(total, model, reader, workers)
     chunks = [unique[i : i + CHUNK] for i in range(0, total, CHUNK)]
     done = 0
     if n > 1 and len(chunks) > 2:
@@ -180,13 +193,14 @@ def text_masks(
         # The first chunk runs here, so the detector's compiled patterns and caches are warm before the
         # fork and every worker inherits them instead of building its own.
         first = chunks.pop(0)
-        out.update(zip(first, _chunk_features(first), strict=True))
+        out.update(zip(first, _chunk_features(first, model, reader), strict=True))
         done = len(first)
         if progress:
             progress("detect", done, total)
         ctx = mp.get_context("fork")
         with ctx.Pool(n) as pool:
-            for chunk, masks in zip(chunks, pool.imap(_chunk_features, chunks), strict=True):
+            work = functools.partial(_chunk_features, model=model, reader=reader)
+            for chunk, masks in zip(chunks, pool.imap(work, chunks), strict=True):
                 out.update(zip(chunk, masks, strict=True))
                 done += len(chunk)
                 if progress:
@@ -195,7 +209,7 @@ def text_masks(
     from openup.text import detect_many
 
     for chunk in chunks:
-        found = detect_many(chunk, model=model)
+        found = detect_many(chunk, model=model, reader=reader)
         for t, sigs in zip(chunk, found, strict=True):
             out[t] = mask_of(t, (s.kind for s in sigs))
         done += len(chunk)

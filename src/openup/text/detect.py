@@ -84,18 +84,23 @@ def detect(text: str, model: bool | None = None) -> list[Signal]:
     return detect_many([text], model=model)[0]
 
 
-def detect_many(texts: Sequence[str], model: bool | None = None) -> list[list[Signal]]:
-    """`detect()` for many texts at once; the learned tier batches them."""
+def detect_many(texts: Sequence[str], model: bool | None = None, reader: str = "full") -> list[list[Signal]]:
+    """`detect()` for many texts at once; the learned tier batches them.
+
+    `reader="bulk"` reads with the encoder's static student and asks the encoder only where the student is
+    unsure (`openup.text.model.student`): what analysis uses; every other caller keeps "full"."""
     if not texts or not model_wanted(model):
         return [lexical_signals(t) for t in texts]
     from openup.text import model as learned
 
     allowed = learned.merged_kinds()
-    safety = learned.safety_signals(list(texts))
+    safety = learned.safety_signals(list(texts), reader=reader)
     if not allowed:  # no signal head has earned its place (or an older heads file)
         return [_merge(lexical_signals(t), found) for t, found in zip(texts, safety, strict=True)]
     lexical, occupied = lexical_read(texts)
-    extra = learned.learned_signals(list(texts), occupied, min_words=learned.MIN_WORDS, hurt=hurt_spans(lexical))
+    extra = learned.learned_signals(
+        list(texts), occupied, min_words=learned.MIN_WORDS, hurt=hurt_spans(lexical), reader=reader
+    )
     return [
         _merge(lex, [s for s in ext if s.kind in allowed] + found)
         for lex, ext, found in zip(lexical, extra, safety, strict=True)

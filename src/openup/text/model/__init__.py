@@ -28,12 +28,15 @@ from openup.text.signal import Signal
 
 if TYPE_CHECKING:
     from openup.text.model.embedder import Embedder
+    from openup.text.model.student import BulkReader
 
 __all__ = [
     "MIN_WORDS",
+    "READERS",
     "available",
     "embed",
     "emotion_scores",
+    "get_bulk_reader",
     "get_embedder",
     "get_feeling_heads",
     "get_heads",
@@ -60,6 +63,10 @@ MIN_WORDS = 3
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")  # "it's" is one word
 _lock = threading.Lock()
 _embedder: Embedder | None = None
+_bulk: BulkReader | None = None
+#: How units are embedded: "full" (the encoder, always) or "bulk" (the student, with the encoder where the
+#: student is unsure: text/model/student.py; analysis only, and only when student.npz is installed).
+READERS = ("full", "bulk")
 _loaded: dict[Path, Heads] = {}  # heads files read so far, by path
 # Safety is read with fewer words than the other heads need: "he choked me" is three words, "kms" one.
 SAFETY_MIN_WORDS = 2
@@ -106,6 +113,46 @@ def get_embedder() -> Embedder:
     return _embedder
 
 
+def get_bulk_reader() -> BulkReader | None:
+    """The process-wide bulk reader (student + encoder where unsure), or None without student.npz."""
+    global _bulk
+    if _bulk is None:
+        from openup.text.model.student import STUDENT_FILE, BulkReader, Student
+
+        if not STUDENT_FILE.is_file():
+            return None
+        student = Student()
+        heads = get_heads()
+        allowed = merged_kinds()
+        deciding = allowed | {o for kind in allowed for o in OVERRIDES.get(kind, ())}
+        checks: list[tuple[Heads, list[int], bool]] = [
+            (heads, [j for j in heads.in_group("signal") if heads.names[j] in deciding], False)
+        ]
+        safety = get_safety_heads()
+        if safety is not None:
+            checks.append((safety, safety.in_group("safety"), True))
+        margins = {str(k): float(v) for k, v in student.meta.get("margins", {}).items()}
+        reader = BulkReader(student, get_embedder(), checks, margins)
+        with _lock:
+            if _bulk is None:
+                _bulk = reader
+    return _bulk
+
+
+def _encode(
+    units: list[str], reader: str, heads: Heads | None = None, settled: Sequence[bool] | None = None
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Vectors and WordPiece ids of `units`, by the chosen reader (see READERS). The bulk reader checks the
+    student against `heads`, except the signal heads of `settled` units (whose signal columns are zeroed)."""
+    if reader not in READERS:
+        raise ValueError(f"unknown reader {reader!r}; expected one of {READERS}")
+    if reader == "bulk":
+        bulk = get_bulk_reader()
+        if bulk is not None:
+            return bulk.encode(units, heads, settled)
+    return get_embedder().encode(units)
+
+
 def _heads_at(path: Path) -> Heads:
     """The heads in `path`, read on first call and kept for the process."""
     heads = _loaded.get(path)
@@ -140,7 +187,9 @@ def get_feeling_heads() -> Heads | None:
     return _installed_heads(FEELING_HEADS_FILE)
 
 
-def safety_signals(texts: Sequence[str], heads: Heads | None = None) -> list[list[Signal]]:
+def safety_signals(
+    texts: Sequence[str], heads: Heads | None = None, reader: str = "full"
+) -> list[list[Signal]]:
     """Per text, the safety signals (threat, violence, control, fear, self_harm) whose head reaches its
     threshold on the whole message or on any sentence of it, whatever the patterns found there.
 
@@ -152,7 +201,7 @@ def safety_signals(texts: Sequence[str], heads: Heads | None = None) -> list[lis
     if heads is None or not texts:
         return results
     idx = heads.in_group("safety")
-    owners, probs = _unit_probabilities(texts, None, heads, idx, SAFETY_MIN_WORDS)
+    owners, probs = _unit_probabilities(texts, None, heads, idx, SAFETY_MIN_WORDS, reader=reader)
     if not owners:
         return results
     thresholds = heads.threshold[idx]
@@ -198,6 +247,7 @@ def learned_signals(
     heads: Heads | None = None,
     min_words: int = 1,
     hurt: Sequence[Sequence[tuple[int, int]]] | None = None,
+    reader: str = "full",
 ) -> list[list[Signal]]:
     """For each text, the Signals whose head probability reaches its held-out threshold.
 
@@ -214,7 +264,7 @@ def learned_signals(
     found a kind that hurts): "what is wrong with you?" is a dig, not an invitation to talk. `heads`:
     other heads than the shipped ones (the training script measures new heads this way before writing them).
     """
-    return _read(texts, occupied, heads, min_words, hurt)[0]
+    return _read(texts, occupied, heads, min_words, hurt, reader)[0]
 
 
 def scored_signals(
@@ -233,6 +283,7 @@ def _read(
     heads: Heads | None,
     min_words: int,
     hurt: Sequence[Sequence[tuple[int, int]]] | None = None,
+    reader: str = "full",
 ) -> tuple[list[list[Signal]], np.ndarray, list[str]]:
     """The signals per text, the (texts, signal heads) matrix of best unit probabilities, and the heads'
     names in its column order."""
@@ -244,7 +295,7 @@ def _read(
     if not texts or not signal_idx:
         return results, best_of, names
     free = [k for k, name in enumerate(names) if name in _free_kinds()]
-    owners, probs = _unit_probabilities(texts, occupied, heads, signal_idx, min_words, free, hurt)
+    owners, probs = _unit_probabilities(texts, occupied, heads, signal_idx, min_words, free, hurt, reader)
     if not owners:
         return results, best_of, names
     thresholds = heads.threshold[signal_idx]
@@ -300,12 +351,14 @@ def _unit_probabilities(
     min_words: int,
     free: Sequence[int] = (),
     hurt: Sequence[Sequence[tuple[int, int]]] | None = None,
+    reader: str = "full",
 ) -> tuple[list[tuple[int, tuple[int, int] | None]], np.ndarray]:
     """The units a text is scored on (the whole message, and each sentence when it has several), as
     (text index, sentence span or None) owners, and the signal heads' probabilities per unit, in one
     embedding call. Units shorter than `min_words` are left out. A unit overlapping an `occupied` span is
     left out too, unless some heads read every unit (`free`, column positions in `signal_idx`) and it
-    overlaps no `hurt` span: it is then scored for those heads alone (the other columns are 0)."""
+    overlaps no `hurt` span: it is then scored for those heads alone (the other columns are 0).
+    `reader`: see READERS."""
     units: list[str] = []
     owners: list[tuple[int, tuple[int, int] | None]] = []
     blocked: list[bool] = []
@@ -331,7 +384,8 @@ def _unit_probabilities(
                 blocked.append(overlaps)
     if not units:
         return owners, np.zeros((0, len(signal_idx)), dtype=np.float32)
-    vectors, ids = get_embedder().encode(units)
+    settled = blocked if any(blocked) and not any(heads.names[signal_idx[k]] in merged_kinds() for k in free) else None
+    vectors, ids = _encode(units, reader, heads, settled)
     probs = heads.probabilities(vectors, ids)[:, signal_idx]
     if any(blocked):
         keep = np.zeros(len(signal_idx), dtype=bool)

@@ -136,8 +136,13 @@ def bag_of_tokens(token_ids: Sequence[np.ndarray], vocab: np.ndarray) -> np.ndar
         return out
     column = np.full(int(vocab.max()) + 1, -1, dtype=np.int64)
     column[vocab] = np.arange(len(vocab))
-    for row, ids in enumerate(token_ids):
-        ids = ids[ids < len(column)]
-        cols = column[ids]
-        out[row, cols[cols >= 0]] = 1.0
+    if not len(token_ids):
+        return out
+    lengths = np.fromiter((len(ids) for ids in token_ids), dtype=np.int64, count=len(token_ids))
+    flat = np.concatenate([np.asarray(ids, dtype=np.int64).ravel() for ids in token_ids])
+    rows = np.repeat(np.arange(len(token_ids)), lengths)
+    inside = (flat >= 0) & (flat < len(column))
+    cols = column[flat[inside]]
+    found = cols >= 0
+    out[rows[inside][found], cols[found]] = 1.0
     return out

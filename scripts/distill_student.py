@@ -1,0 +1,349 @@
+"""Distil the shipped int8 encoder into a static-embedding student and write src/openup/text/model/student.npz.
+
+    /tmp/exportvenv/bin/python scripts/distill_student.py --teacher /tmp/minilm-v3
+
+The shipped file came from three runs, each resuming the last (about 35 minutes on 2 busy cores):
+    ... --mlp 0 --epochs 10 --head-weight 0.2 --lr 1e-2 --out /tmp/s1.npz   (before --safety-repeat and own_texts
+        existed, and with the head loss not yet clamped: it is now)
+    ... --resume /tmp/s1.npz --epochs 6 --lr 3e-3 --head-weight 1.0 --out /tmp/s2.npz   (same: no own_texts)
+    ... --resume /tmp/s2.npz --epochs 4 --lr 3e-3 --head-weight 1.0                     (as the code is now)
+then `--calibrate-only` with the defaults (--q-signal 0.97 --q-safety 1.0 --safety-floor 10).
+
+The student maps a text to the encoder's own 384-d space, so the shipped heads read it unchanged: one vector
+per WordPiece token, averaged over the text's tokens ([CLS] and [SEP] included, as the encoder's mean
+pooling includes them) and L2-normalised (Model2Vec's recipe, fitted to this encoder's outputs).
+
+1. Initialise every token's vector with the fp32 fine-tuned encoder's (torch, `--teacher`) mean-pooled
+   output for that token alone ("[CLS] token [SEP]"): what Model2Vec's distill does before its PCA.
+2. Fit the vectors with Adam so the student's vector of each training unit matches the shipped int8
+   encoder's vector for it (cosine), and the heads' logits on it match theirs (the signal heads of
+   heads.npz and the safety heads with their hidden layer): the heads' decisions are what must agree.
+   Training units: the texts whose int8 vectors scripts/train_heads.py cached (GoEmotions train+dev,
+   Stanford Politeness, our own messages, the blind *dev* halves), and the sentences of those texts (the
+   learned tier reads every sentence), embedded here with the shipped encoder and cached beside them.
+   Never the evaluation suites: tests/data/*.jsonl, the blind *test* halves and GoEmotions test are left
+   out (matched by text, never read out), so agreement measured on them is held out.
+3. Write float16 vectors (30,522 x 384) with metadata. Run time needs numpy and tokenizers only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from openup.text.model.embedder import MAX_LENGTH, MODEL_FILE, TOKENIZER_FILE, Embedder  # noqa: E402
+from openup.text.model.heads import HEADS_FILE, SAFETY_HEADS_FILE, load_heads  # noqa: E402
+from openup.text.model.sentences import sentence_spans  # noqa: E402
+from openup.text.model.student import STUDENT_FILE  # noqa: E402
+
+SEED = 20261205
+DATA = Path("/work/shared/data")
+CACHE = Path("/tmp/openup-train-cache")
+
+
+def held_out_texts() -> set[str]:
+    """Texts of the evaluation suites: never trained on (matched, never shown)."""
+    out: set[str] = set()
+    data = ROOT / "tests" / "data"
+    for path in [*sorted(data.glob("*.jsonl")), *sorted((data / "blind").glob("*.test.jsonl"))]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.add(json.loads(line)["text"].strip())
+    test = DATA / "goemotions" / "test.tsv"
+    if test.is_file():
+        with open(test, encoding="utf-8") as fh:
+            out.update(row[0].strip() for row in csv.reader(fh, delimiter="\t") if row)
+    return out
+
+
+def own_texts() -> list[str]:
+    """Our own labelled messages the safety and feelings heads were trained on, and the blind dev halves:
+    the safety heads' positives are rare elsewhere, and the student must learn where they fire."""
+    model_data = ROOT / "src" / "openup" / "text" / "model" / "train_data"
+    paths = [*sorted(model_data.rglob("*.jsonl")), *sorted((ROOT / "tests" / "data" / "blind").glob("*.dev.jsonl"))]
+    out = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.append(json.loads(line)["text"])
+    return out
+
+
+def training_units(cache_dir: Path) -> tuple[list[str], np.ndarray]:
+    """The cached texts (minus held-out ones) and their sentences, with the int8 encoder's vectors."""
+    digest = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:16]
+    with np.load(cache_dir / f"embeddings-alone-{digest}.npz", allow_pickle=False) as data:
+        known = dict(zip((str(t) for t in data["texts"]), data["vectors"], strict=True))
+    held = held_out_texts()
+    texts = list(dict.fromkeys(t for t in [*known, *own_texts()] if t.strip() not in held))
+    print(f"cached texts {len(known)}, after leaving out evaluation texts {len(texts)}", flush=True)
+    units_file = cache_dir / f"student-units-{digest}.npz"
+    extra: dict[str, np.ndarray] = {}
+    if units_file.is_file():
+        with np.load(units_file, allow_pickle=False) as data:
+            extra = dict(zip((str(t) for t in data["texts"]), data["vectors"], strict=True))
+    sentences = set()
+    for text in texts:
+        spans = sentence_spans(text)
+        if len(spans) > 1:
+            sentences.update(text[a:b] for a, b in spans)
+        sentences.add(text.strip())
+    sentences.update(texts)
+    missing = sorted(s for s in sentences if s not in known and s not in extra and s.strip() not in held)
+    if missing:
+        print(f"embedding {len(missing)} sentence units with the shipped encoder ...", flush=True)
+        emb = Embedder(cache_size=0)
+        t0 = time.perf_counter()
+        for start in range(0, len(missing), 4096):
+            chunk = missing[start : start + 4096]
+            extra.update(zip(chunk, emb.embed(chunk), strict=True))
+            print(f"  {min(start + 4096, len(missing))}/{len(missing)} {time.perf_counter() - t0:.0f}s", flush=True)
+        keys = sorted(extra)
+        np.savez(units_file, texts=np.array(keys), vectors=np.stack([extra[k] for k in keys]))
+    units = sorted({*texts, *(s for s in sentences if s in extra or s in known)})
+    vectors = np.stack([known[u] if u in known else extra[u] for u in units]).astype(np.float32)
+    return units, vectors
+
+
+def token_init(teacher: Path, vocab_size: int) -> np.ndarray:
+    """Each token's fp32 encoder output alone ([CLS] token [SEP], mean-pooled, normalised)."""
+    import torch
+    from transformers import AutoModel
+
+    model = AutoModel.from_pretrained(str(teacher)).eval()
+    out = np.zeros((vocab_size, 384), dtype=np.float32)
+    with torch.no_grad():
+        for start in range(0, vocab_size, 1024):
+            ids = torch.arange(start, min(start + 1024, vocab_size))
+            batch = torch.stack([torch.full_like(ids, 101), ids, torch.full_like(ids, 102)], dim=1)
+            hidden = model(input_ids=batch, attention_mask=torch.ones_like(batch)).last_hidden_state
+            vec = hidden.mean(dim=1)
+            out[start : start + len(ids)] = torch.nn.functional.normalize(vec, dim=1).numpy()
+    return out
+
+
+def calibrate(
+    path: Path, units: list[str], target: np.ndarray, q_signal: float, q_safety: float, safety_floor: float = 0.0
+) -> dict[str, float]:
+    """Per head, the bulk reader's unsure margin (calibrated-logit units), chosen on held-out units with the
+    float16 file as shipped: the distance from the threshold within which the student's side of it catches
+    `q_signal` of the units where its side differs from the encoder's (`q_safety` of the units where the
+    student would read a safety head below threshold and the encoder above: one-sided; never less than
+    `safety_floor`: on the blind safety texts, unlike these units, the student falls further below the
+    encoder than anything seen here, and a safety reading must never be lost). Prints, per head,
+    the share of units it sends to the encoder and the flips left."""
+    from openup.text.model.student import Student
+
+    student = Student(path)
+    vectors, ids = student.encode(units)
+    margins: dict[str, float] = {}
+    unsure_any = np.zeros(len(units), dtype=bool)
+    flip_any = np.zeros(len(units), dtype=bool)
+    for file, group, q in ((HEADS_FILE, "signal", q_signal), (SAFETY_HEADS_FILE, "safety", q_safety)):
+        heads = load_heads(file)
+        idx = heads.in_group(group)
+        zs = heads.platt_a[idx] * heads.logits(vectors, ids)[:, idx] + heads.platt_b[idx]
+        zt = heads.platt_a[idx] * heads.logits(target, ids)[:, idx] + heads.platt_b[idx]
+        thr = np.log(heads.threshold[idx] / (1 - heads.threshold[idx]))
+        for k, j in enumerate(idx):
+            if group == "signal":
+                flips = (zs[:, k] >= thr[k]) != (zt[:, k] >= thr[k])
+                dist = np.abs(zs[:, k] - thr[k])
+            else:
+                flips = (zs[:, k] < thr[k]) & (zt[:, k] >= thr[k])
+                dist = thr[k] - zs[:, k]
+            m = float(np.quantile(dist[flips], q)) if flips.sum() >= 5 else float(dist[flips].max(initial=0.5))
+            m = max(m, 0.25 if group == "signal" else safety_floor)
+            margins[heads.names[j]] = round(m, 4)
+            near = dist < m if group == "signal" else zs[:, k] > thr[k] - m
+            unsure_any |= near
+            flip_any |= flips & ~near
+            print(f"  {heads.names[j]:18s} margin {m:6.3f}  unsure {near.mean():.4f}  "
+                  f"flips {flips.mean():.4f}, left {(flips & ~near).mean():.5f}", flush=True)
+    print(f"  any head: unsure {unsure_any.mean():.4f}, flips left {flip_any.mean():.5f}", flush=True)
+    return margins
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--teacher", type=Path, default=Path("/tmp/minilm-v3"))
+    parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument("--out", type=Path, default=STUDENT_FILE)
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--head-weight", type=float, default=0.2)
+    parser.add_argument("--lr", type=float, default=1e-2)
+    parser.add_argument("--safety-repeat", type=int, default=4, help="extra passes over safety-relevant units")
+    parser.add_argument("--mlp", type=int, default=512, help="residual layer's hidden size after pooling (0: none)")
+    parser.add_argument("--resume", type=Path, default=None, help="start the token vectors from this student file")
+    parser.add_argument("--init-cache", type=Path, default=CACHE / "student-init.npy")
+    parser.add_argument("--q-signal", type=float, default=0.97, help="share of flips caught, signal heads")
+    parser.add_argument("--q-safety", type=float, default=1.0, help="share of lowered readings caught, safety heads")
+    parser.add_argument("--safety-floor", type=float, default=10.0, help="least safety margin (logits)")
+    parser.add_argument("--calibrate-only", action="store_true", help="recompute the margins of --out")
+    args = parser.parse_args(argv)
+
+    import torch
+    from tokenizers import Tokenizer
+
+    torch.manual_seed(SEED)
+    torch.set_num_threads(2)
+    rng = np.random.default_rng(SEED)
+    units, target = training_units(args.cache)
+    tok = Tokenizer.from_file(str(TOKENIZER_FILE))
+    tok.no_padding()
+    tok.enable_truncation(max_length=MAX_LENGTH)
+    ids = [np.array(e.ids, dtype=np.int64) for e in tok.encode_batch(units)]
+    vocab_size = tok.get_vocab_size()
+    order = rng.permutation(len(units))
+    n_val = max(1000, len(units) // 20)
+    val, train = order[:n_val], order[n_val:]
+    print(f"units {len(units)}: train {len(train)}, validation {len(val)}; vocab {vocab_size}", flush=True)
+    if args.calibrate_only:
+        with np.load(args.out, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files if k != "meta"}
+            meta = json.loads(str(data["meta"]))
+        meta["margins"] = calibrate(args.out, [units[i] for i in val], target[val], args.q_signal, args.q_safety,
+                                    args.safety_floor)
+        meta["margin_quantiles"] = {"signal": args.q_signal, "safety": args.q_safety, "safety_floor": args.safety_floor}
+        np.savez_compressed(args.out, meta=np.array(json.dumps(meta, sort_keys=True)), **arrays)
+        print(f"wrote margins to {args.out}")
+        return
+
+    t0 = time.perf_counter()
+    resumed: dict[str, np.ndarray] = {}
+    if args.resume is not None:
+        with np.load(args.resume, allow_pickle=False) as data:
+            init = data["vectors"].astype(np.float32)
+            resumed = {k: data[k] for k in data.files if k.startswith("mlp_")}
+    elif args.init_cache.is_file():
+        init = np.load(args.init_cache)
+    else:
+        init = token_init(args.teacher, vocab_size)
+        np.save(args.init_cache, init)
+    print(f"token init {time.perf_counter() - t0:.0f}s", flush=True)
+
+    heads, safety = load_heads(HEADS_FILE), load_heads(SAFETY_HEADS_FILE)
+    sig = heads.in_group("signal")
+    w_sig = torch.tensor(heads.weights[sig] * heads.platt_a[sig, None])
+    s_idx = safety.in_group("safety")
+    hw, hb = torch.tensor(safety.hidden_weights), torch.tensor(safety.hidden_bias)
+    w_saf = torch.tensor(safety.weights[s_idx] * safety.platt_a[s_idx, None])
+
+    b_all = torch.tensor(np.concatenate([heads.platt_b[sig], safety.platt_b[s_idx]]))
+    t_all = torch.tensor(np.concatenate([heads.threshold[sig], safety.threshold[s_idx]]))
+    thr_all = torch.log(t_all / (1 - t_all))
+    bias_all = torch.tensor(
+        np.concatenate([heads.bias[sig] * heads.platt_a[sig], safety.bias[s_idx] * safety.platt_a[s_idx]])
+    )
+
+    def head_logits(x: torch.Tensor) -> torch.Tensor:
+        """Calibrated logits without the token-bag term (the same for both readers), clamped to within 8 of
+        each threshold: far from it, an error changes no decision."""
+        hidden = torch.relu(x @ hw.T + hb) if len(hb) else x
+        z = torch.cat([x @ w_sig.T, hidden @ w_saf.T], dim=1) + bias_all + b_all
+        return torch.maximum(torch.minimum(z, thr_all + 8), thr_all - 8)
+
+    mlp = torch.nn.Sequential(torch.nn.Linear(384, args.mlp), torch.nn.ReLU(), torch.nn.Linear(args.mlp, 384)) \
+        if args.mlp else None
+    if mlp is not None:
+        with torch.no_grad():
+            mlp[2].weight.zero_()
+            mlp[2].bias.zero_()
+            if resumed and resumed["mlp_w1"].shape[0] == args.mlp:
+                for layer, w, b in ((mlp[0], "mlp_w1", "mlp_b1"), (mlp[2], "mlp_w2", "mlp_b2")):
+                    layer.weight.copy_(torch.tensor(resumed[w]))
+                    layer.bias.copy_(torch.tensor(resumed[b]))
+
+    def student(flat: torch.Tensor, offsets: torch.Tensor) -> torch.Tensor:
+        x = torch.nn.functional.normalize(table(flat, offsets), dim=1)
+        if mlp is not None:
+            x = torch.nn.functional.normalize(x + mlp(x), dim=1)
+        return x
+
+    table = torch.nn.EmbeddingBag(vocab_size, 384, mode="mean", sparse=True)
+    with torch.no_grad():
+        table.weight.copy_(torch.tensor(init))
+    tgt = torch.tensor(target)
+    with torch.no_grad():
+        tgt_logits = head_logits(tgt)
+
+    def bag(rows: np.ndarray) -> tuple[torch.Tensor, torch.Tensor]:
+        lengths = [len(ids[r]) for r in rows]
+        flat = torch.tensor(np.concatenate([ids[r] for r in rows]))
+        offsets = torch.tensor(np.concatenate([[0], np.cumsum(lengths)[:-1]]))
+        return flat, offsets
+
+    def evaluate(rows: np.ndarray) -> dict[str, float]:
+        with torch.no_grad():
+            flat, offsets = bag(rows)
+            x = student(flat, offsets)
+            cos = (x * tgt[rows]).sum(1)
+            err = (head_logits(x) - tgt_logits[rows]).abs()
+        return {"cos_mean": float(cos.mean()), "cos_p05": float(cos.quantile(0.05)),
+                "logit_err_mean": float(err.mean()), "logit_err_p95": float(err.quantile(0.95))}
+
+    with torch.no_grad():
+        fires = (tgt_logits[:, len(sig):] > thr_all[len(sig):] - 4).any(dim=1).numpy()
+    boost = np.array([r for r in train if fires[r]], dtype=np.int64)
+    train = np.concatenate([train, *([boost] * args.safety_repeat)])
+    print(f"units near or above a safety threshold: {int(fires.sum())}, repeated x{args.safety_repeat + 1}", flush=True)
+    print("before:", evaluate(val), flush=True)
+    opt = torch.optim.SparseAdam(list(table.parameters()), lr=args.lr)
+    dense = torch.optim.Adam(list(mlp.parameters()), lr=1e-3) if mlp is not None else None
+    batch = 256
+    steps = args.epochs * (len(train) // batch)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda i: min(1.0, (i + 1) / 200) * max(0.05, 1 - i / steps))
+    step = 0
+    for epoch in range(args.epochs):
+        perm = rng.permutation(train)
+        for start in range(0, len(perm) - batch + 1, batch):
+            rows = perm[start : start + batch]
+            flat, offsets = bag(rows)
+            x = student(flat, offsets)
+            cos_loss = (1.0 - (x * tgt[rows]).sum(1)).mean()
+            head_loss = torch.nn.functional.smooth_l1_loss(head_logits(x), tgt_logits[rows])
+            loss = cos_loss + args.head_weight * head_loss
+            opt.zero_grad()
+            if dense is not None:
+                dense.zero_grad()
+            loss.backward()
+            opt.step()
+            if dense is not None:
+                dense.step()
+            sched.step()
+            step += 1
+        print(f"epoch {epoch + 1}/{args.epochs} {time.perf_counter() - t0:.0f}s val {evaluate(val)}", flush=True)
+
+    final = evaluate(val)
+    meta = {
+        "teacher": "shipped minilm-int8.onnx (sha256 " + hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:16] + ")",
+        "init": "fp32 fine-tuned encoder output per token alone",
+        "units": len(units), "validation": final, "epochs": args.epochs, "head_weight": args.head_weight,
+        "seed": SEED,
+    }
+    vectors = table.weight.detach().numpy().astype(np.float16)
+    extra: dict[str, np.ndarray] = {}
+    if mlp is not None:
+        extra = {"mlp_w1": mlp[0].weight.detach().numpy(), "mlp_b1": mlp[0].bias.detach().numpy(),
+                 "mlp_w2": mlp[2].weight.detach().numpy(), "mlp_b2": mlp[2].bias.detach().numpy()}
+    meta["mlp"] = args.mlp
+    np.savez_compressed(args.out, vectors=vectors, meta=np.array(json.dumps(meta, sort_keys=True)), **extra)
+    meta["margins"] = calibrate(args.out, [units[i] for i in val], target[val], args.q_signal, args.q_safety,
+                                    args.safety_floor)
+    meta["margin_quantiles"] = {"signal": args.q_signal, "safety": args.q_safety, "safety_floor": args.safety_floor}
+    np.savez_compressed(args.out, vectors=vectors, meta=np.array(json.dumps(meta, sort_keys=True)), **extra)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB): {final}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
