@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         print(f"== {name} ==", flush=True)
         began = time.perf_counter()
+        saved, sys.argv = sys.argv, [f"bench.{name}"]  # the filter words are ours, not the module's options
         try:
             code = entry()
         except SystemExit as exc:
@@ -43,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         except Exception:
             traceback.print_exc()
             code = 1
+        finally:
+            sys.argv = saved
         if code:
             failed.append(name)
         print(f"({name}: {time.perf_counter() - began:.1f} s{', FAILED' if code else ''})\n", flush=True)
