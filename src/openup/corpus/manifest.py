@@ -26,6 +26,9 @@ MAX_MANIFEST_BYTES: Final = 200_000_000
 #: Rows of one manifest at most: a driver plans about a million rows per GB (ten times the 100,000 chats
 #: docs/corpus.md costs), and a 200 MB manifest of short rows would be fifteen million.
 MAX_ROWS: Final = 1_000_000
+#: A manifest cell is a path, a name or a date: longer is not a manifest. Checked here rather than left to the
+#: csv module's field limit, which is process-wide (the chat importers raise it for their own files).
+MAX_CELL: Final = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,10 @@ def read_manifest(manifest: Path) -> list[Entry]:
             for cells in reader:
                 if not any(c.strip() for c in cells):
                     continue
+                longest = max(len(c) for c in cells)
+                if longest > MAX_CELL:
+                    raise NotACorpus(str(manifest), f"is not a readable CSV (a cell of {longest:,} characters on "
+                                     f"line {reader.line_num}; a manifest cell holds at most {MAX_CELL:,})")
                 if len(out) >= MAX_ROWS:
                     raise NotACorpus(str(manifest), f"has more than {MAX_ROWS:,} rows; split it into manifests of "
                                      "fewer, each with its own --out folder")
