@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from openup.errors import NotEnglish
+
+if TYPE_CHECKING:
+    from openup.text.signal import Signal
 
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
@@ -382,6 +386,11 @@ def sentence_language(sentence: str) -> Language:
     return "english" if english else "neutral"
 
 
+def outside_unread(signals: Sequence[Signal], unread: Sequence[Unread]) -> list[Signal]:
+    """The signals that touch no unread part (a span that ends at a blanked sentence still counts)."""
+    return [s for s in signals if not any(s.start < u.end and u.start < s.end for u in unread)]
+
+
 def english_part(text: str, *, what: str = "text") -> tuple[str, tuple[Unread, ...]]:
     """The text to read, and what was left unread.
 
@@ -418,4 +427,6 @@ def english_part(text: str, *, what: str = "text") -> tuple[str, tuple[Unread, .
     return "".join(chars), unread
 
 
-__all__ = ["NOT_ENGLISH", "Unread", "english_part", "looks_english", "sentence_language", "sentence_spans"]
+__all__ = [
+    "NOT_ENGLISH", "Unread", "english_part", "looks_english", "outside_unread", "sentence_language", "sentence_spans",
+]

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_event import PAST
-from openup.coach.language import Unread, english_part
+from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.reading import read_message
 from openup.coach.situations import situation_of
 from openup.coach.typed import as_meant
@@ -513,7 +513,7 @@ def reply(
     focus, notes, read, unread = ready.focus, ready.notes, ready.read, ready.unread
     signals = detect(read, model=model)
     if unread:
-        signals = [s for s in signals if not any(s.start < u.end and u.start < s.end for u in unread)]
+        signals = outside_unread(signals, unread)
     safety = assess(read, signals, country=country)
     reading = read_message(focus, model=model_wanted(model), whole=read)
     heard = reading.heard
@@ -523,12 +523,12 @@ def reply(
     harmful = {s.kind for s in signals} & _harmful_kinds()
     # Whether a short message is a small bid is for the patterns: a learned head can misread "good night
     # babe" as contempt, and that must not turn a good-night into something to reflect on.
-    harmful_said = {s.kind for s in signals if s.source.startswith("lexical")} & _harmful_kinds()
+    said_kinds = {s.kind for s in signals if s.source.startswith("lexical")}
+    harmful_said = said_kinds & _harmful_kinds()
     brief = brief_of(read) if safety.level == "none" else None
     # A guarded answer no pattern lists ("ah it's grand, just leave it") is the feelings reader's to see,
     # in a message where the patterns found nothing that helps ("I'm so sorry" is an apology).
-    kind_words = {s.kind for s in signals if s.source.startswith("lexical")} & kinds_with("helps")
-    if brief is None and safety.level == "none" and model_wanted(model) and not kind_words \
+    if brief is None and safety.level == "none" and model_wanted(model) and not said_kinds & kinds_with("helps") \
             and _holds_back(read, heard):
         brief = _guarded_brief() if reader_guarded(as_meant(read)) else None
     # A guarded answer ("whatever", "it's nothing") reads as dismissal or minimizing when said to someone;

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from openup.coach.language import Unread, english_part
+from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.rewrite import rewrite_candidates
 from openup.coach.safety import Safety, assess
 from openup.method import SignalKind, kinds, principles
@@ -172,7 +172,7 @@ def check(text: str, *, country: str | None = None, model: bool | None = None) -
     read, unread = english_part(text, what="draft")
     if not unread:
         return review_signals(text, detect(text, model=model), country=country)
-    signals = [s for s in detect(read, model=model) if not any(s.start < u.end and u.start < s.end for u in unread)]
+    signals = outside_unread(detect(read, model=model), unread)
     review = review_signals(read, signals, country=country)
     notes = review.notes
     if review.rewrite:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from functools import cache
 
 from openup.method import group, kinds_with
 from openup.text.lexical import lexical_signals
@@ -44,10 +45,15 @@ def lexical_read(texts: Sequence[str]) -> tuple[list[list[Signal]], list[list[tu
     return lexical, occupied
 
 
+@cache
+def _harsh_kinds() -> frozenset[str]:
+    return kinds_with("hurts") - frozenset(group("question"))
+
+
 def hurt_spans(lexical: Sequence[Sequence[Signal]]) -> list[list[tuple[int, int]]]:
     """Per text, where the patterns found a kind that hurts (questions aside): the question heads, which
     read every sentence, leave those alone ("what is wrong with you?" asks nothing)."""
-    harsh = kinds_with("hurts") - frozenset(group("question"))
+    harsh = _harsh_kinds()
     return [[(s.start, s.end) for s in found if s.kind in harsh] for found in lexical]
 
 

@@ -334,6 +334,7 @@ def _best_span(
     return chosen
 
 
+@functools.cache
 def _free_kinds() -> frozenset[str]:
     """Kinds whose head reads every sentence, whatever the patterns settled there: the kinds of question.
     Whether a sentence asks about an event, a thought or a feeling does not depend on whether it also
