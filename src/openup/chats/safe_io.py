@@ -174,30 +174,27 @@ def check_zip_entry(info: zipfile.ZipInfo, display: str) -> None:
         )
 
 
-class _CountingReader(io.RawIOBase):
-    """Wraps a zip member stream and stops once more bytes come out than the entry declared."""
+class _PassThrough(io.RawIOBase):
+    """Passes a stream's bytes through unchanged, calling `_passed(n)` after each chunk (`_seen` counts them)."""
 
-    def __init__(self, raw: IO[bytes], limit: int, display: str) -> None:
+    def __init__(self, raw: IO[bytes]) -> None:
         self._raw = raw
-        self._limit = limit
         self._seen = 0
-        self._display = display
 
     def readable(self) -> bool:
         return True
 
+    def _read(self, n: int) -> bytes:
+        return self._raw.read(n)
+
+    def _passed(self, n: int) -> None:
+        """Called with the size of each chunk, once `_seen` counts it."""
+
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        try:
-            data = self._raw.read(len(buffer))
-        except _DAMAGE:
-            raise UserError(f"{self._display} is damaged inside the zip archive; re-export the chat.") from None
-        self._seen += len(data)
-        if self._seen > self._limit:
-            raise UserError(
-                f"{self._display} unpacks to more than its declared size; "
-                "it looks like a zip bomb and was not read."
-            )
+        data = self._read(len(buffer))
         n = len(data)
+        self._seen += n
+        self._passed(n)
         buffer[:n] = data
         return n
 
@@ -206,43 +203,50 @@ class _CountingReader(io.RawIOBase):
         super().close()
 
 
-class _WatchedReader(io.RawIOBase):
+class _CountingReader(_PassThrough):
+    """Wraps a zip member stream and stops once more bytes come out than the entry declared."""
+
+    def __init__(self, raw: IO[bytes], limit: int, display: str) -> None:
+        super().__init__(raw)
+        self._limit = limit
+        self._display = display
+
+    def _read(self, n: int) -> bytes:
+        try:
+            return self._raw.read(n)
+        except _DAMAGE:
+            raise UserError(f"{self._display} is damaged inside the zip archive; re-export the chat.") from None
+
+    def _passed(self, n: int) -> None:
+        if self._seen > self._limit:
+            raise UserError(
+                f"{self._display} unpacks to more than its declared size; "
+                "it looks like a zip bomb and was not read."
+            )
+
+
+class _WatchedReader(_PassThrough):
     """Passes a stream's bytes through, telling `on_read` how many have been read (every REPORT_BYTES,
     and at the end). A read of everything at once is passed through whole, so it costs no copy."""
 
     REPORT_BYTES = 1 << 20
 
     def __init__(self, raw: IO[bytes], on_read: Callable[[int], None]) -> None:
-        self._raw = raw
+        super().__init__(raw)
         self._on_read = on_read
-        self._seen = 0
         self._told = 0
 
-    def readable(self) -> bool:
-        return True
-
-    def _tell(self, n: int) -> None:
-        self._seen += n
+    def _passed(self, n: int) -> None:
         if n == 0 or self._seen - self._told >= self.REPORT_BYTES:
             self._told = self._seen
             self._on_read(self._seen)
 
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self._raw.read(len(buffer))
-        n = len(data)
-        buffer[:n] = data
-        self._tell(n)
-        return n
-
     def readall(self) -> bytes:
         data = self._raw.read()
-        self._tell(len(data))
-        self._tell(0)
+        self._seen += len(data)
+        self._passed(len(data))
+        self._passed(0)
         return data
-
-    def close(self) -> None:
-        self._raw.close()
-        super().close()
 
 
 @dataclass
