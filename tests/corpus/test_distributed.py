@@ -42,7 +42,8 @@ def test_local_cluster_with_a_killed_worker(tmp_path: Path) -> None:
         eng.close()
     assert killed
     assert sorted(o.key for o in outcomes) == sorted(t.key for t in tasks)
-    assert sum(o.status == "done" for o in outcomes) == 24
+    # a worker killed after writing its rows but before reporting them: the retry finds them and skips
+    assert sum(o.status in ("done", "skipped") for o in outcomes) == 24
     assert {o.shown: o.kind for o in outcomes if o.status == "failed"} == dict.fromkeys(BROKEN, "unreadable")
     from openup.corpus.writers import tidy
 

@@ -68,7 +68,8 @@ def test_killed_worker_is_retried_and_rerun_skips(tmp_path: Path) -> None:
                 break
     assert killed, "no worker was busy to be killed"
     assert sorted(o.key for o in outcomes) == sorted(t.key for t in tasks)  # each task reported once
-    assert sum(o.status == "done" for o in outcomes) == 24
+    # a worker killed after writing its rows but before reporting them: the retry finds them and skips
+    assert sum(o.status in ("done", "skipped") for o in outcomes) == 24
     assert {o.shown: o.kind for o in outcomes if o.status == "failed"} == dict.fromkeys(BROKEN, "unreadable")
     tidy(out)  # what `run_corpus` does after the engine: a temporary file of the killed worker may be left
     _check_complete(out, 24)
