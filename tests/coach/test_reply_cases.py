@@ -40,7 +40,7 @@ CASES = [
         "like the pandemic started",
     ),
     # The listener as subject of a complaint: reflected as what they feel about you.
-    ("You never listen to me when I talk about my day", "reflect", "you feel I never listen to you", ""),
+    ("You never listen to me when I talk about my day", "reflect", "I never listen to you", ""),
     # A self-judgement is not repeated back as a label ("as if you were a failure" is criticism).
     ("I feel like such a failure, I failed the test again", "reflect", "hard on yourself", "a failure"),
     # Grief: the loss is what is said back (who they lost), not the caring that came before it.
@@ -74,7 +74,7 @@ CASES = [
     (
         "She lives in another state. I'm not sure how to properly support her.",
         "reflect",
-        "not sure how to properly support her",
+        "how to properly support her",
         "",
     ),
     (

@@ -25,7 +25,8 @@ CLAUSE_SPLIT = re.compile(
     re.IGNORECASE,
 )
 _LEAD = re.compile(
-    r"^(?:(?:and|but|so|well|also|then|like|honestly|basically|anyway|anyways|ok|okay|yeah|yes|yh|yea|no(?=[,!.])|um+|"
+    r"^(?:(?:oh my (?:god|gosh)|my god|and|but|so|well|also|then|like|honestly|basically|anyway|anyways|ok|okay|yeah|"
+    r"yes|yh|yea|no(?=[,!.])|um+|"
     r"uh+|oh|hey|hi|hello|just|actually|plus|because|cause|as|though|although|lol|haha|sigh|right now|now|"
     r"welp|guess|i mean|tbh|ngl|pretty much|if anything|anyhow|"
     r"lately|recently|so far|at the moment|currently|ya|yah|a bit|a little|kind of|kinda|sort of)\b[,!.]?\s*)+",

@@ -10,16 +10,20 @@ reader (`feelings.read_feeling`), never from a keyword.
 from __future__ import annotations
 
 import dataclasses
+import re
+from functools import cache
 
 from openup.coach.echo import candidates, content_words
 from openup.coach.feelings import FeelingRead, read_feeling, vocabulary
 from openup.coach.feelings import good_news as reader_good_news
-from openup.coach.heard import ABOUT_LISTENER, Heard, hear
+from openup.coach.heard import Heard, hear
+from openup.coach.heard_clauses import split_sentences
 from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
-from openup.coach.heard_feelings import Feeling, feeling_lists
+from openup.coach.heard_feelings import Feeling, feeling_lists, likely_feelings
 from openup.coach.heard_verbs import is_whole_clause
 from openup.coach.situations import lost_one, whose_loss
 from openup.coach.typed import as_meant
+from openup.method import read_data
 
 TONE_TOP = 5  # words of the reader whose tone decides the message's tone
 TONE_MIN = 0.25  # the top word's probability below which the tone is left neutral
@@ -33,6 +37,13 @@ class Reading:
 
     heard: Heard
     good_news: bool
+
+
+@cache
+def mood_table() -> dict[str, str]:
+    """Feeling word -> mood, from `[moods]` in `method/replies.toml`."""
+    table = read_data("replies.toml")["moods"]
+    return {str(w): str(mood) for mood, words in table.items() for w in words}
 
 
 def _tone(read: FeelingRead) -> tuple[str, float]:
@@ -53,20 +64,130 @@ def _tone(read: FeelingRead) -> tuple[str, float]:
 def tells_something(clause: str) -> bool:
     """A clause worth saying back: a subject and a verb, or a verb and two content words ("Rohan didn't
     even call for your birthday", where the rules find no subject in a name), never a bare fragment."""
-    return is_whole_clause(clause) or (VERBISH.search(clause) is not None and len(content_words(clause)) >= 2)
+    told = VERBISH.search(clause) is not None or PAST.search(clause.lower()) is not None
+    return is_whole_clause(clause) or (told and len(content_words(clause)) >= 2)
 
 
-def _echo(meant_whole: str) -> str | None:
+def _echo(meant_whole: str, skip: str | None = None) -> str | None:
     """The best part of the message to say back whose reflection the detectors read as harmless
-    (reported speech such as "the doctor said I need to rest" reads as advice when said back)."""
+    (reported speech such as "the doctor said I need to rest" reads as advice when said back). `skip`: a
+    part already said back another way (what they are unsure about), left to its own template."""
     from openup.coach.listen import carries
 
-    for echo in candidates(meant_whole)[:4]:
-        if CHITCHAT.match(echo) or not tells_something(echo) or ABOUT_LISTENER.search(echo):
+    harmless: str | None = None
+    for echo in candidates(meant_whole)[:3]:
+        if CHITCHAT.match(echo) or not tells_something(echo):
             continue  # "thanks", "good point", "in front of everybody": nothing to say back
-        if carries(f"It sounds like {echo}.", "")[0]:
-            return echo
+        if _LISTENER_SUBJECT.search(echo) and not _THEIR_OWN_ACT.match(echo):
+            continue  # "you hope I have a good day": a pleasantry to you, not their story
+        if skip:
+            echo = _UNSURE_TAIL.sub("", echo)  # "... and you don't know what you did": the doubt has its own words
+            if set(content_words(echo)) <= set(content_words(skip)) | _UNSURE_WORDS:
+                continue
+        ok, kinds = carries(f"It sounds like {echo}.", "")
+        if not ok:
+            continue
+        if harmless is None:
+            harmless = echo
+            if "reflection" in kinds or len(content_words(echo)) > WEAK_ECHO_WORDS:
+                return echo
+        elif "reflection" in kinds:
+            return echo  # "funeral is Thursday" says little; "you've got to do the eulogy" is their story
+    return harmless
+
+
+_UNSURE_WORDS = frozenset({"sure", "idea", "clue", "don't", "know"})
+_UNSURE_TAIL = re.compile(r",? and (?:you don't know|you're not sure|you have no idea)\b.*$")
+WEAK_ECHO_WORDS = 3  # an echo with this many content words or fewer gives way to one that is their own story
+# The listener as the one who acts or owns ("I", "my"): said back, the clause is about you, not them.
+_LISTENER_SUBJECT = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|mine|myself)\b")
+# What they did, even to you: "you didn't sleep and took it out on me" is their story.
+_THEIR_OWN_ACT = re.compile(
+    r"^you (?:\w+ly )?(?:\w+ed|went|got|took|made|said|told|did|didn't|was|were|had|lost|left)\b"
+)
+# A question or a request to the listener, said as what it is about: "why didnt u tell me" is about
+# "you didn't tell me"; "can u not make plans without asking me" about "you make plans without asking me".
+_ASKED_OF_YOU = (
+    (re.compile(r"^(?:so )?why (?:didn't|did not) you\b", re.I), "you didn't"),
+    (re.compile(r"^(?:so )?why (?:don't|do not) you\b", re.I), "you don't"),
+    (re.compile(r"^(?:so )?why (?:won't|will not) you\b", re.I), "you won't"),
+    (re.compile(r"^(?:so )?why (?:do|did) you\b", re.I), "you"),
+    (re.compile(r"^(?:so )?why (?:are|were) you\b", re.I), "you were"),
+    (re.compile(r"^(?:can|could|would) you (?:please )?not\b", re.I), "you"),
+    (re.compile(r"^you didn't have to have\b", re.I), "you had"),
+    (re.compile(r"^you didn't have to (?:be|get)\b", re.I), "you were"),
+    (re.compile(r"^you didn't have to say\b", re.I), "you said"),
+    (re.compile(r"^you didn't have to make\b", re.I), "you made"),
+    (re.compile(r"^you didn't have to do\b", re.I), "you did"),
+    (re.compile(r"^you didn't have to tell\b", re.I), "you told"),
+)
+_LISTENER_DID = re.compile(r"^I\b")
+_GRIEVANCE = re.compile(r"\b(?:never|always|don't|doesn't|won't|can't|not|keep|keeps|only|even|again)\b")
+_HURT_WHEN = re.compile(r"^(?:it|that) (?:\w+ )?(?:hurt|stung|sucked|upset you|bothered you) (?:when|that|how) (?=I\b)")
+_PROMISED = re.compile(r"^I (?:said|promised)(?: you)? (?:I'?d|I'll|I would|I will)\b", re.I)
+_KEPT = re.compile(r"\b(?:didn't|did not|never|wasn't|and then|but)\b", re.I)
+SAY_BACK_MAX_WORDS = 18
+
+
+def listener_complaint(meant_whole: str) -> str | None:
+    """What your partner says you did or do, said back ("I was on my phone the whole dinner"), when their
+    message is about you; None otherwise.
+
+    >>> listener_complaint("you were on your phone the whole dinner tonight")
+    'I was on my phone the whole dinner tonight'
+    >>> listener_complaint("you said you'd be home by 7. its 9:40")
+    "I said I'd be home by 7 and didn't keep to it"
+    >>> listener_complaint("my sister didn't invite me") is None
+    True
+    """
+    if not re.search(r"\b(?:you|your|you're|you'd|you've)\b", meant_whole, re.I):
+        return None
+    sentences = []
+    for sent in split_sentences(meant_whole):
+        plain = sent.strip().rstrip("?!. ")
+        for pattern, said in _ASKED_OF_YOU:
+            if pattern.match(plain):
+                plain = pattern.sub(said, plain, count=1)
+                break
+        else:
+            if sent.rstrip().endswith("?"):
+                continue  # a question to you ("what did that mean?") is answered, not said back
+        sentences.append(plain)
+    for echo in candidates(". ".join(sentences), bare=True)[:4]:
+        echo = _HURT_WHEN.sub("", echo)  # "it hurt when I laughed at your idea": what I did is the complaint
+        if not _LISTENER_DID.match(echo) or len(echo.split()) > SAY_BACK_MAX_WORDS or not is_whole_clause(echo):
+            continue
+        if not (PAST.search(echo.lower()) or _GRIEVANCE.search(echo)):
+            continue  # "you're probably right": said of you, but not something you did
+        echo = re.sub(r"^I (said|promised)( you)? I'll\b", r"I \1\2 I'd", echo)  # "said I'll come" -> "said I'd come"
+        if _PROMISED.match(echo) and not _KEPT.search(echo):
+            echo += " and didn't keep to it"
+        return echo
     return None
+
+
+_PRONOUN_START = re.compile(r"^(?:he|she)(?= (?:\w+ )?(?:passed|died|was gone|is gone|went))")
+MOOD_TOP = 6  # the reader's top words that vote for the mood
+MOOD_MIN = 0.45  # the winning mood's summed probability needed before it is used
+
+
+def mood_of(scores: tuple[tuple[str, float], ...], meant: str) -> str:
+    """The kind of feeling in the message (anger, hurt, fear, shame, tired, unsure, glad), to choose what
+    to validate and ask without naming a feeling; "" when nothing stands out. From the reader's top words
+    when it ran, else from the likely-feeling cues."""
+    moods = mood_table()
+    if scores:
+        sums: dict[str, float] = {}
+        for word, p in scores[:MOOD_TOP]:
+            mood = moods.get(word)
+            if mood:
+                sums[mood] = sums.get(mood, 0.0) + p
+        if not sums:
+            return ""
+        best = max(sums, key=lambda m: sums[m])
+        leading = {moods.get(word) for word, _ in scores[:2]}  # the mood must hold one of the two likeliest words
+        return best if sums[best] >= MOOD_MIN and best in leading else ""
+    return next((moods[w] for w in likely_feelings(meant) if w in moods), "")
 
 
 def read_message(focus: str, *, model: bool, whole: str | None = None) -> Reading:
@@ -77,12 +198,21 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     named = tuple(f.word for f in heard.feelings if f.source == "named")
     read = read_feeling(meant, named, model=model)
     changes: dict[str, object] = {}
-    # The rules' own readings (a complaint about you, a thought, a plan, a doubt, a harsh word about
-    # themselves, a feeling with its reason) have templates of their own; otherwise the richest part wins.
-    special = (heard.complaint, heard.dilemma, heard.plan, heard.self_judgement, heard.feeling_clause)
-    if not any(special) and not heard.thoughts:
-        echo = _echo(as_meant(whole) if whole is not None else meant)
-        if echo and (heard.event is None or len(content_words(echo)) > len(content_words(heard.event))):
+    told = as_meant(whole) if whole is not None else meant
+    # The rules' own readings (a complaint about you, a plan, a harsh word about themselves, a feeling with
+    # its reason) have templates of their own; otherwise the richest part of the message is said back, or
+    # what they say you did.
+    complaint = listener_complaint(told) if whose_loss(told) == "none" else None
+    if heard.complaint and complaint and set(content_words(heard.complaint)) <= set(content_words(complaint)):
+        # "I said I'll come ... and then I cancelled": the whole of it, not the promise alone
+        heard = dataclasses.replace(heard, complaint=None)
+    special = (heard.complaint, heard.plan, heard.self_judgement, heard.feeling_clause)
+    if not any(special):
+        echo = None if complaint else _echo(told, heard.dilemma)
+        if complaint:
+            past = bool(PAST.search(complaint.lower()))
+            changes.update(complaint=complaint, event=None, happened=False, tense="past" if past else "present")
+        elif echo and (heard.event is None or len(content_words(echo)) >= len(content_words(heard.event)) - 1):
             past = bool(PAST.search(echo.lower()))
             changes.update(event=echo, tense="past" if past else "present", happened=past)
     feelings = (Feeling(read.word, "named" if read.source == "named" else "likely"),) if read.word else ()
@@ -93,9 +223,16 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         share = 1.0 if valence == "positive" else 0.0
     if read.word is None and valence == "positive" and share < GOOD_NEWS_SHARE:
         valence = "neutral"
-    told = as_meant(whole) if whole is not None else meant
+    if "complaint" in changes and valence == "positive":
+        # "the way you looked at me tonight ...": said of you, but glad; not a complaint
+        changes.update(complaint=None, event=heard.event)
     loss = whose_loss(told)
-    changes.update(feelings=feelings, valence=valence, loss=loss, lost=lost_one(told) if loss == "own" else None)
+    lost = lost_one(told) if loss == "own" else None
+    event = changes.get("event", heard.event)
+    if lost and isinstance(event, str) and _PRONOUN_START.match(event):
+        changes["event"] = _PRONOUN_START.sub(lost, event, count=1)  # "she passed away" -> "your mother passed away"
+    changes.update(feelings=feelings, valence=valence, loss=loss, lost=lost,
+                   mood=mood_of(read.scores, meant))
     heard = dataclasses.replace(heard, **changes)  # type: ignore[arg-type]
     hard_named = any(w not in feeling_lists().positive for w in named)  # "i felt invisible"
     # Good news: the reader's own head when it has one (trained on what writers called good news), else the
