@@ -34,6 +34,7 @@ _LEADS = re.compile(
     r"(?:ok(?:ay)? )?(?:don't|do not) make it (?:a )?(?:big )?(?:deal|thing)(?: but)?|"
     r"i don't know if (?:this|it)(?:'s| is) (?:a )?(?:big )?deal(?: but)?|not to brag(?: but)?|"
     r"i (?:don't|do not) want to jinx it(?:,? but)?|this is (?:probably )?(?:so )?(?:silly|stupid|dumb)(?: but)?|"
+    r"(?:ok(?:ay)? )?weird flex(?:,? but)?|"
     r"i don't know(?! (?:if|what|how|why|whether|where|when|who|which)\b))"
     r"\b[,!.]?\s*)+",
     re.IGNORECASE,
@@ -70,11 +71,18 @@ def content_words(text: str) -> list[str]:
 def _score(unit: str) -> float:
     """Content words, and a clause that tells something (it has a verb) over a list of things."""
     words = content_words(unit)
-    return len(words) + 0.1 * sum(len(w) > 5 for w in words) + (1.5 if find_verb(unit) is not None else 0.0)
+    rich = min(len(words), MAX_COUNTED_WORDS)  # past a few, more words are detail, not more news
+    return rich + 0.1 * sum(len(w) > 5 for w in words) + (1.5 if find_verb(unit) is not None else 0.0)
+
+
+MAX_COUNTED_WORDS = 4
 
 
 # "guess who passed their driving test" is "I passed my driving test".
 _GUESS_WHO = re.compile(r"^guess who (\w+)( their| my)?\b", re.IGNORECASE)
+
+
+_LAUGH_LEAD = re.compile(r"^(?:(?:ha(?:ha)+h?|he(?:he)+|lol|lmf?ao+|omg)\b[,!.]*\s*)+", re.IGNORECASE)
 
 
 def _unshouted(sentence: str) -> str:
@@ -89,6 +97,7 @@ def _guessed(m: re.Match[str]) -> str:
     return "I " + m.group(1).lower() + (" my" if m.group(2) else "")
 
 
+_IT_TOOK = re.compile(r"^(?:only |just |still |finally )?(?:took|cost|costs|lasted|needed)\b", re.IGNORECASE)
 _MADE_ME = re.compile(r"^(?:made|makes|making) me\b", re.IGNORECASE)
 # Feeling words that open a texted state ("disappointed. which i know is worse"), not the verbs among them
 # ("lost my wallet", "hurt my back", "ignored his texts").
@@ -102,6 +111,8 @@ def _with_subject(unit: str) -> str:
     typed = unit.split(" ", 1)[0]
     first = typed.lower()
     shouted = len(typed) > 1 and typed.isupper()  # "FINISHED THE HALF MARATHON" stays as typed
+    if _IT_TOOK.match(unit):
+        return "it " + unit[:1].lower() + unit[1:]  # "only took three appointments"
     if _MADE_ME.match(unit):
         return "it " + unit[:1].lower() + unit[1:]  # "made me feel like we were 20 again"
     if (_STATE_START.match(unit) or first in _FEELING_WORDS) and not _NOT_A_STATE.match(unit):
@@ -189,7 +200,7 @@ def candidates(text: str, *, bare: bool = False) -> list[str]:
     for i, sent in enumerate(parts):
         if sent.rstrip().endswith("?") and _ASKING.match(sent.strip()):
             continue
-        sent = _GUESS_WHO.sub(_guessed, _unshouted(sent.strip()))
+        sent = _GUESS_WHO.sub(_guessed, _LAUGH_LEAD.sub("", _unshouted(sent.strip())))
         cleaned = clean_clause(spoken(strip_end(_TAILS, _LEADS.sub("", clean_clause(sent)))))
         if not cleaned or not (bare or content_words(cleaned)):
             continue  # `bare`: a clause with no content word may still say what you did ("you didn't tell me")
@@ -229,14 +240,26 @@ def candidates(text: str, *, bare: bool = False) -> list[str]:
     ]
 
 
-FIRST_BONUS = 1.5  # people lead with the news
+FIRST_BONUS = 2.5  # people lead with the news
 _BACK_REFERENCE = re.compile(r"^(?:it|it's|its|they|they're|he|he's|she|she's|that|that's|this|those|these)\b", re.I)
+
+
+# How they feel about it ("I can't stop smiling", "I'm trying to act normal about it") is not what happened.
+_STATE_UNIT = re.compile(
+    r"^(?:I'm|I am|I feel|I felt|I can't stop|I've been (?:grinning|smiling|crying|shaking)|I'm still)\b", re.I
+)
+STATE_PENALTY = 1.5
+QUOTED_PENALTY = 2.0  # "she said 'I suppose she's too busy for us now'": their words, not the partner's
 
 
 def _ranked_score(i: int, unit: str) -> float:
     """A unit's score, with the first sentence ahead and one that points back ("it's a girl", "they said
-    ...") behind: it rarely carries the news on its own."""
+    ...") behind: it rarely carries the news on its own; so is a feeling about it, or quoted speech."""
     bonus = FIRST_BONUS if i == 0 else (-1.0 if _BACK_REFERENCE.match(unit) else 0.0)
+    if _STATE_UNIT.match(unit):
+        bonus -= STATE_PENALTY
+    if re.search(r"['\"\u2018\u201c][A-Za-z]", unit) and re.search(r"(?:^|\s)['\"\u2018\u201c]", unit):
+        bonus -= QUOTED_PENALTY
     return _score(unit) + bonus
 
 

@@ -82,6 +82,7 @@ class Heard:
     loss: str = "none"  # own | other | none: they told of a death or a loss (`situations.whose_loss`)
     lost: str | None = None  # who they lost, when it is their own ("your dad")
     focus: str = ""  # the part of the message the suggestions are built from
+    good_news: bool = False  # good news they are sharing (`reading.read_message`)
     mood: str = ""  # anger | hurt | fear | shame | tired | unsure | glad | "": what to validate (`reading.mood_of`)
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -148,17 +148,23 @@ HARD_HINT = re.compile(
 )
 
 
-def likely_feelings(text: str) -> list[str]:
-    """Feelings that what happened usually brings, from the cues in `method/replies.toml`.
+def likely_feelings(text: str, *, strong: bool = False) -> list[str]:
+    """Feelings that what happened usually brings, from the cues in `method/replies.toml` (`strong`: not
+    from the weak cues, a laugh or a thank-you).
 
     >>> likely_feelings("you forgot my birthday")
     ['left out', 'hurt']
     """
     norm = normed(text)
     out: list[str] = []
-    for cue, feelings, _weak in feeling_lists().likely:
-        if cue.search(norm):
-            out.extend(f for f in feelings if f not in out)
+    positive = feeling_lists().positive
+    for cue, feelings, weak in feeling_lists().likely:
+        found = None if weak and strong else cue.search(norm)
+        if found is None:
+            continue
+        if all(f in positive for f in feelings) and _NEGATED.search(norm[: found.start()][-16:]):
+            continue  # "didn't get the job" is no cue of pride
+        out.extend(f for f in feelings if f not in out)
     return out
 
 

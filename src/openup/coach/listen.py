@@ -63,6 +63,7 @@ class Template:
     weighing: bool | None = None
     loss: str | None = None  # own | other | none
     mood: tuple[str, ...] = ()  # any of these moods (`reading.mood_of`); "" is no clear mood
+    good_news: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,7 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("weighing"),
         t.get("loss"),
         (t["mood"],) if isinstance(t.get("mood"), str) else tuple(t.get("mood", ())),
+        t.get("good_news"),
     )
 
 
@@ -197,6 +199,7 @@ def moves() -> dict[str, Move]:
             or last.weighing is not None
             or last.loss is not None
             or last.mood
+            or last.good_news is not None
         ):
             raise ValueError(f"replies.toml: the last {name} template must need no slot and no condition")
         out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates, str(row.get("title", "")))
@@ -368,6 +371,8 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
     if t.loss is not None and t.loss != heard.loss:
         return False
     if t.mood and heard.mood not in t.mood:
+        return False
+    if t.good_news is not None and t.good_news != heard.good_news:
         return False
     if t.tense and t.tense != _tense(heard):
         return False
@@ -613,6 +618,7 @@ def reply(
     suggestions: list[Suggestion] = []
     seed = zlib.crc32(text.encode("utf-8", "replace"))
     good_news = reading.good_news and not harmful  # "thanks for nothing" is not good news
+    heard = replace(heard, good_news=good_news)
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
     meant = as_meant(read)
     lexical = [s for s in signals if s.source.startswith("lexical")] if meant == read else None

@@ -121,8 +121,12 @@ _ASKED_OF_YOU = (
     (re.compile(r"^you didn't have to do\b", re.I), "you did"),
     (re.compile(r"^you didn't have to tell\b", re.I), "you told"),
 )
-_LISTENER_DID = re.compile(r"^I\b")
-_GRIEVANCE = re.compile(r"\b(?:never|always|don't|doesn't|won't|can't|not|keep|keeps|only|even|again)\b")
+# What you did opens the clause ("I was on my phone"), or follows what they did ("you made dinner and I ate
+# in front of the tv").
+_LISTENER_DID = re.compile(r"^(?:I\b|you [^,.]{1,40}? and I\b)")
+_GRIEVANCE = re.compile(
+    r"\b(?:never|always|don't|doesn't|didn't|won't|wouldn't|can't|not|keep|keeps|only|even|again|forgot|missed)\b"
+)
 _HURT_WHEN = re.compile(r"^(?:it|that) (?:\w+ )?(?:hurt|stung|sucked|upset you|bothered you) (?:when|that|how) (?=I\b)")
 _PROMISED = re.compile(r"^I (?:said|promised)(?: you)? (?:I'?d|I'll|I would|I will)\b", re.I)
 _KEPT = re.compile(r"\b(?:didn't|did not|never|wasn't|and then|but)\b", re.I)
@@ -160,13 +164,14 @@ def listener_complaint(meant_whole: str) -> str | None:
         if not (PAST.search(echo.lower()) or _GRIEVANCE.search(echo)):
             continue  # "you're probably right": said of you, but not something you did
         echo = re.sub(r"^I (said|promised)( you)? I'll\b", r"I \1\2 I'd", echo)  # "said I'll come" -> "said I'd come"
-        if _PROMISED.match(echo) and not _KEPT.search(echo):
+        if _PROMISED.match(echo) and not _KEPT.search(echo) and " and " not in echo:
             echo += " and didn't keep to it"
         return echo
     return None
 
 
 _PRONOUN_START = re.compile(r"^(?:he|she)(?= (?:\w+ )?(?:passed|died|was gone|is gone|went))")
+SETBACK_FEELINGS = frozenset({"disappointed", "heartbroken"})  # cues of a failure or a loss ("didn't pass")
 MOOD_TOP = 6  # the reader's top words that vote for the mood
 MOOD_MIN = 0.45  # the winning mood's summed probability needed before it is used
 
@@ -206,13 +211,15 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     if heard.complaint and complaint and set(content_words(heard.complaint)) <= set(content_words(complaint)):
         # "I said I'll come ... and then I cancelled": the whole of it, not the promise alone
         heard = dataclasses.replace(heard, complaint=None)
-    special = (heard.complaint, heard.plan, heard.self_judgement, heard.feeling_clause)
+    if complaint and not (heard.complaint or heard.plan or heard.self_judgement):
+        # what they say you did comes first, even beside a feeling ("I felt alone. You disappeared")
+        past = bool(PAST.search(complaint.lower()))
+        changes.update(complaint=complaint, event=None, happened=False, feeling_clause=None,
+                       tense="past" if past else "present")
+    special = (heard.complaint, heard.plan, heard.self_judgement, heard.feeling_clause, complaint)
     if not any(special):
-        echo = None if complaint else _echo(told, heard.dilemma)
-        if complaint:
-            past = bool(PAST.search(complaint.lower()))
-            changes.update(complaint=complaint, event=None, happened=False, tense="past" if past else "present")
-        elif echo and (heard.event is None or len(content_words(echo)) >= len(content_words(heard.event)) - 1):
+        echo = _echo(told, heard.dilemma)
+        if echo and (heard.event is None or len(content_words(echo)) >= len(content_words(heard.event)) - 1):
             past = bool(PAST.search(echo.lower()))
             changes.update(event=echo, tense="past" if past else "present", happened=past)
     feelings = (Feeling(read.word, "named" if read.source == "named" else "likely"),) if read.word else ()
@@ -223,7 +230,8 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         share = 1.0 if valence == "positive" else 0.0
     if read.word is None and valence == "positive" and share < GOOD_NEWS_SHARE:
         valence = "neutral"
-    if "complaint" in changes and valence == "positive":
+    grievance = isinstance(complaint, str) and (_GRIEVANCE.search(complaint) or _PROMISED.match(complaint))
+    if complaint and changes.get("complaint") == complaint and valence == "positive" and not grievance:
         # "the way you looked at me tonight ...": said of you, but glad; not a complaint
         changes.update(complaint=None, event=heard.event)
     loss = whose_loss(told)
@@ -239,11 +247,13 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     # tone; never with a complaint, a doubt, a hard feeling they named or a loss ("the funeral was lovely").
     learned = reader_good_news(meant) if model else None
     glad = (learned and valence != "negative") if learned is not None else valence == "positive"
+    # Never with a cue of a setback either ("didn't pass maths", "lent maria 500").
+    setback = bool(SETBACK_FEELINGS & set(likely_feelings(told, strong=True)))
     good_news = (
         glad and heard.complaint is None and not heard.unsure and not heard.weighing
-        and not hard_named and loss == "none"
+        and not hard_named and loss == "none" and not setback
     )
-    return Reading(heard, good_news)
+    return Reading(dataclasses.replace(heard, good_news=good_news), good_news)
 
 
 __all__ = ["Reading", "read_message", "tells_something"]
