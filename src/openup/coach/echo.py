@@ -97,7 +97,11 @@ def _guessed(m: re.Match[str]) -> str:
     return "I " + m.group(1).lower() + (" my" if m.group(2) else "")
 
 
-_IT_TOOK = re.compile(r"^(?:only |just |still |finally )?(?:took|cost|costs|lasted|needed)\b", re.IGNORECASE)
+_IT_TOOK = re.compile(
+    r"^(?:(?:only|just|still|finally) (?:took|cost|lasted|needed)|"
+    r"(?:took|cost|lasted) (?:me )?(?:\d|a |an |ages|forever|hours|days|weeks|months|years|two|three|four|five|six))\b",
+    re.IGNORECASE,
+)
 _MADE_ME = re.compile(r"^(?:made|makes|making) me\b", re.IGNORECASE)
 # Feeling words that open a texted state ("disappointed. which i know is worse"), not the verbs among them
 # ("lost my wallet", "hurt my back", "ignored his texts").
@@ -182,6 +186,11 @@ def run_ons(sentence: str) -> list[str]:
     return [p for p in out if p.strip()]
 
 
+_UNMARKED_QUESTION = re.compile(
+    r"^(?:was|is|am|are|do|does|did|can|could|should|would|will|have|has)\s+(?:i|you|u|he|she|it|that|this|we|they)\b"
+    r"[^.!]*\bor\b",
+    re.IGNORECASE,
+)
 _ASKING = re.compile(
     r"^(?:what|why|how|when|where|who|which|do|does|did|are|is|can|could|would|will|should|have|has|u|you)\b",
     re.IGNORECASE,
@@ -189,7 +198,7 @@ _ASKING = re.compile(
 
 
 def candidates(text: str, *, bare: bool = False) -> list[str]:
-    """The parts of `text` worth saying back, best first, each in second person.
+    """The parts of `text` worth saying back (the best `MAX_CANDIDATES`), best first, each in second person.
 
     The first sentence gets a little extra weight: people lead with the news. A question to the listener
     ("why didn't you call?") is never chosen; an excited one ("they want my cookies???") may be.
@@ -201,7 +210,10 @@ def candidates(text: str, *, bare: bool = False) -> list[str]:
         if sent.rstrip().endswith("?") and _ASKING.match(sent.strip()):
             continue
         sent = _GUESS_WHO.sub(_guessed, _LAUGH_LEAD.sub("", _unshouted(sent.strip())))
-        cleaned = clean_clause(spoken(strip_end(_TAILS, _LEADS.sub("", clean_clause(sent)))))
+        first = clean_clause(sent)
+        if _UNMARKED_QUESTION.match(first):
+            continue  # "like was that a dig or am i being sensitive": a question typed without its "?"
+        cleaned = clean_clause(spoken(strip_end(_TAILS, _LEADS.sub("", first))))
         if not cleaned or not (bare or content_words(cleaned)):
             continue  # `bare`: a clause with no content word may still say what you did ("you didn't tell me")
         if len(cleaned.split()) > MAX_WORDS:
@@ -236,10 +248,11 @@ def candidates(text: str, *, bare: bool = False) -> list[str]:
     couple = about_the_couple(text)
     return [
         lower_first(_lower_start(unadvised(to_second_person(u.rstrip(".!?,;: \t\n\r\f\v"), we_is_couple=couple))))
-        for u in out
+        for u in out[:MAX_CANDIDATES]
     ]
 
 
+MAX_CANDIDATES = 4  # the best few, said back (the rest are never used)
 FIRST_BONUS = 2.5  # people lead with the news
 _BACK_REFERENCE = re.compile(r"^(?:it|it's|its|they|they're|he|he's|she|she's|that|that's|this|those|these)\b", re.I)
 

@@ -136,6 +136,21 @@ def denied(word: str, text: str) -> bool:
     return bool(re.search(rf"\b{_NEGATORS}(?: \w+){{0,3}} {stem}", norm))
 
 
+def _but_after(word: str, text: str, vocab: dict[str, str]) -> bool:
+    """Whether a pleasant word they named is taken back in the same sentence ("im happy for him but also
+    like when is it my turn"): the feeling is mixed, and not one word.
+
+    >>> _but_after("happy", "im happy for him but also like when is it my turn", vocabulary())
+    True
+    """
+    if vocab.get(word) != "positive":
+        return False
+    norm = text.lower()
+    at = norm.find(word)
+    end = min((i for i in (norm.find(c, at) for c in ".!?\n") if i >= 0), default=len(norm))
+    return at >= 0 and re.search(r"\bbut\b", norm[at:end]) is not None
+
+
 def _tone_agrees(word: str, named_tone: str | None) -> bool:
     if named_tone is None or named_tone == "mixed":
         return True
@@ -147,7 +162,7 @@ def read_feeling(text: str, named: tuple[str, ...] = (), *, model: bool = True) 
     """The feeling to say back for `text`, given the feelings the partner named in it (`named`, their own
     words, in order). The partner's own word wins when it is in the vocabulary and not denied."""
     vocab = vocabulary()
-    own = [w for w in named if w in vocab and not denied(w, text)]
+    own = [w for w in named if w in vocab and not denied(w, text) and not _but_after(w, text, vocab)]
     if own:
         return FeelingRead(own[0], "named")
     named_tone = next((vocab[w] for w in named if w in vocab), None)

@@ -43,7 +43,7 @@ _SHOULD_I = re.compile(
     r"\b(?:what|how) (?:should|do|can|could) i (?:do|handle|deal with|cope)\b(?: (?:about|with) ([^.!?]+))?",
     re.I,
 )
-_SELF_JUDGEMENT = re.compile(
+SELF_JUDGEMENT = re.compile(
     r"\bi(?:'?m| am| feel like| felt like)(?: just| such| so| really| totally| completely| always| a)* "
     r"(a failure|an idiot|stupid|useless|worthless|a mess|pathetic|a loser|a burden|not good enough|a bad "
     r"(?:mom|mum|dad|mother|father|parent|partner|friend|person)|"
@@ -237,7 +237,7 @@ def hear(text: str) -> Heard:
     party = "your " + pm.group(1) if pm else None
     lm = lists.place_re.search(norm)
     place = lm.group(1) if lm else None
-    jm = _SELF_JUDGEMENT.search(focus.replace("’", "'"))
+    jm = SELF_JUDGEMENT.search(focus.replace("’", "'"))
     if not feelings and weak and ev is None and not thoughts and not unsure and not HARD_HINT.search(norm):
         feelings = weak  # a laugh or a thank-you, and nothing else: that is the feeling
     valence = "neutral"

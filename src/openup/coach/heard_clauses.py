@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from openup.coach.heard_words import word_set
 
@@ -94,8 +95,10 @@ def strip_end(pattern: re.Pattern[str], text: str, window: int = 80) -> str:
         text = text[: m.start()]
 
 
+@lru_cache(maxsize=1024)
 def clean_clause(clause: str) -> str:
-    """A clause without asides, noise, fillers and leading or trailing small talk ("so", "lol")."""
+    """A clause without asides, noise, fillers and leading or trailing small talk ("so", "lol"). Cached: the
+    same clause is cleaned by the event, the echo and the complaint readers of one message."""
     clause = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", clause)
     clause = _NOISE.sub(" ", clause)
     clause = _FILLER_ADVERBS.sub("", clause)

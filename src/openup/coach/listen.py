@@ -392,16 +392,26 @@ def template_suggestion(
     for t in move.templates:
         if not _applies(t, heard, slots):
             continue
-        usable: list[Suggestion] = []
-        for wording in t.texts:
+        # The wordings are tried from the one `seed` points at; the first that passes and was not said in
+        # the previous reply is used (one detector run in the usual case), else the first that passes.
+        n = len(t.texts)
+        fallback: Suggestion | None = None
+        for k in range(n):
+            wording = t.texts[(seed + k) % n]
+            if fallback is not None and wording in recent:
+                continue
             text, said = _fill(wording, slots)
             if not reads_well(text):
                 continue
             ok, present = _fits(text, said, move.signal, wording)
-            if ok:
-                usable.append(Suggestion(move.name, text, move.principle, present, wording=wording, title=move.title))
-        if usable:
-            return choose(usable, recent, seed)
+            if not ok:
+                continue
+            found = Suggestion(move.name, text, move.principle, present, wording=wording, title=move.title)
+            if wording not in recent:
+                return found
+            fallback = fallback or found
+        if fallback is not None:
+            return fallback
     raise AssertionError(
         f"replies.toml: no {move.name} template passed the detectors"
     )  # the last one always does
@@ -626,6 +636,8 @@ def reply(
     situation = situation_of(meant, found, heard.valence, good_news, heard.loss)
     if situation.drops_complaint:
         heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you
+    if situation.names_no_feeling:
+        heard = replace(heard, feelings=())
     for name in situation.moves:
         move = moves()[name]
         if move.principle in safety.withheld:

@@ -16,11 +16,11 @@ from functools import cache
 from openup.coach.echo import candidates, content_words
 from openup.coach.feelings import FeelingRead, read_feeling, vocabulary
 from openup.coach.feelings import good_news as reader_good_news
-from openup.coach.heard import Heard, hear
+from openup.coach.heard import SELF_JUDGEMENT, Heard, hear
 from openup.coach.heard_clauses import split_sentences
 from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
 from openup.coach.heard_feelings import Feeling, feeling_lists, likely_feelings
-from openup.coach.heard_verbs import is_whole_clause
+from openup.coach.heard_verbs import find_verb, is_happening, is_past, is_whole_clause
 from openup.coach.situations import lost_one, whose_loss
 from openup.coach.typed import as_meant
 from openup.method import read_data
@@ -84,20 +84,23 @@ def _echo(meant_whole: str, skip: str | None = None) -> str | None:
             echo = _UNSURE_TAIL.sub("", echo)  # "... and you don't know what you did": the doubt has its own words
             if set(content_words(echo)) <= set(content_words(skip)) | _UNSURE_WORDS:
                 continue
-        ok, kinds = carries(f"It sounds like {echo}.", "")
-        if not ok:
+        theirs = _SAYS_YOU.match(echo) is not None  # said back, it reads as a reflection of their story
+        if harmless is not None and not theirs:
+            continue
+        if not carries(f"It sounds like {echo}.", "")[0]:
             continue
         if harmless is None:
             harmless = echo
-            if "reflection" in kinds or len(content_words(echo)) > WEAK_ECHO_WORDS:
+            if theirs or len(content_words(echo)) > WEAK_ECHO_WORDS:
                 return echo
-        elif "reflection" in kinds:
+        else:
             return echo  # "funeral is Thursday" says little; "you've got to do the eulogy" is their story
     return harmless
 
 
 _UNSURE_WORDS = frozenset({"sure", "idea", "clue", "don't", "know"})
 _UNSURE_TAIL = re.compile(r",? and (?:you don't know|you're not sure|you have no idea)\b.*$")
+_SAYS_YOU = re.compile(r"^[^.!?]{0,36}\b(?:you|your|you're|you've|yours|yourself)\b")
 WEAK_ECHO_WORDS = 3  # an echo with this many content words or fewer gives way to one that is their own story
 # The listener as the one who acts or owns ("I", "my"): said back, the clause is about you, not them.
 _LISTENER_SUBJECT = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|mine|myself)\b")
@@ -123,6 +126,28 @@ _ASKED_OF_YOU = (
 )
 # What you did opens the clause ("I was on my phone"), or follows what they did ("you made dinner and I ate
 # in front of the tv").
+# "would've been nice if you'd made me a cuppa" is about "you didn't make me a cuppa".
+_WISHED = re.compile(
+    r"^(?:it )?(?:would(?:'ve| have) been|would be) nice if you(?:'d| had)? (\w+)\b", re.IGNORECASE
+)
+_BASE = {"made": "make", "asked": "ask", "told": "tell", "called": "call", "helped": "help", "said": "say",
+         "noticed": "notice", "texted": "text", "checked": "check", "offered": "offer", "cleaned": "clean",
+         "cooked": "cook", "listened": "listen", "thanked": "thank", "remembered": "remember", "came": "come",
+         "did": "do", "got": "get", "took": "take", "gave": "give", "planned": "plan", "booked": "book",
+         "picked": "pick", "mentioned": "mention", "included": "include", "invited": "invite", "tried": "try",
+         "backed": "back", "stood": "stand", "showed": "show", "looked": "look", "bought": "buy"}
+
+
+def _wished(sentence: str) -> str:
+    """ "would've been nice if you'd made me a cuppa" -> "you didn't make me a cuppa"; other text as it is."""
+    m = _WISHED.match(sentence)
+    if m is None or m.group(1).lower() not in _BASE:
+        return sentence
+    tense = "didn't" if re.search(r"would(?:'ve| have) been", m.group(0), re.I) else "don't"
+    rest = re.sub(r"\s*\bfor once\b", "", sentence[m.end():])  # "didn't ask ... for once" is not said
+    return f"you {tense} {_BASE[m.group(1).lower()]}" + rest
+
+
 _LISTENER_DID = re.compile(r"^(?:I\b|you [^,.]{1,40}? and I\b)")
 _GRIEVANCE = re.compile(
     r"\b(?:never|always|don't|doesn't|didn't|won't|wouldn't|can't|not|keep|keeps|only|even|again|forgot|missed)\b"
@@ -148,7 +173,7 @@ def listener_complaint(meant_whole: str) -> str | None:
         return None
     sentences = []
     for sent in split_sentences(meant_whole):
-        plain = sent.strip().rstrip("?!. ")
+        plain = _wished(sent.strip().rstrip("?!. "))
         for pattern, said in _ASKED_OF_YOU:
             if pattern.match(plain):
                 plain = pattern.sub(said, plain, count=1)
@@ -171,6 +196,26 @@ def listener_complaint(meant_whole: str) -> str | None:
 
 
 _PRONOUN_START = re.compile(r"^(?:he|she)(?= (?:\w+ )?(?:passed|died|was gone|is gone|went))")
+_TIME = re.compile(
+    r"\b(?:yesterday|last (?:night|week|month|year)|ago|today|tonight|this (?:morning|afternoon|week))\b"
+)
+
+
+def told_in_past(echo: str) -> tuple[bool, bool]:
+    """(told in the past tense, tells of something that happened) for a clause said back: "your surgery
+    got moved" is both; "you're a bit down today" neither, whatever "today" says.
+
+    >>> told_in_past("your dad's surgery got moved again"), told_in_past("you're a bit down today")
+    ((True, True), (False, False))
+    """
+    plain = _TIME.sub(" ", echo.lower())
+    verb = find_verb(plain)
+    if verb is not None:
+        return is_past(verb), is_happening(verb)
+    past = PAST.search(plain) is not None
+    return past, past
+
+
 SETBACK_FEELINGS = frozenset({"disappointed", "heartbroken"})  # cues of a failure or a loss ("didn't pass")
 MOOD_TOP = 6  # the reader's top words that vote for the mood
 MOOD_MIN = 0.45  # the winning mood's summed probability needed before it is used
@@ -207,7 +252,8 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     # The rules' own readings (a complaint about you, a plan, a harsh word about themselves, a feeling with
     # its reason) have templates of their own; otherwise the richest part of the message is said back, or
     # what they say you did.
-    complaint = listener_complaint(told) if whose_loss(told) == "none" else None
+    loss = whose_loss(told)
+    complaint = listener_complaint(told) if loss == "none" else None
     if heard.complaint and complaint and set(content_words(heard.complaint)) <= set(content_words(complaint)):
         # "I said I'll come ... and then I cancelled": the whole of it, not the promise alone
         heard = dataclasses.replace(heard, complaint=None)
@@ -216,12 +262,15 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         past = bool(PAST.search(complaint.lower()))
         changes.update(complaint=complaint, event=None, happened=False, feeling_clause=None,
                        tense="past" if past else "present")
-    special = (heard.complaint, heard.plan, heard.self_judgement, heard.feeling_clause, complaint)
+    special = (heard.complaint, heard.plan, heard.feeling_clause, complaint)
     if not any(special):
-        echo = _echo(told, heard.dilemma)
-        if echo and (heard.event is None or len(content_words(echo)) >= len(content_words(heard.event)) - 1):
-            past = bool(PAST.search(echo.lower()))
-            changes.update(event=echo, tense="past" if past else "present", happened=past)
+        # "im such an idiot i left my laptop on the train": what happened, without the harsh word
+        said = SELF_JUDGEMENT.sub(" ", told) if heard.self_judgement else told
+        echo = _echo(said, heard.dilemma)
+        richer = heard.event is None or len(content_words(echo or "")) >= len(content_words(heard.event)) - 1
+        if echo and (richer or heard.self_judgement):
+            past, happened = told_in_past(echo)
+            changes.update(event=echo, tense="past" if past else "present", happened=happened)
     feelings = (Feeling(read.word, "named" if read.source == "named" else "likely"),) if read.word else ()
     if read.scores:
         valence, share = _tone(read)
@@ -234,7 +283,6 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     if complaint and changes.get("complaint") == complaint and valence == "positive" and not grievance:
         # "the way you looked at me tonight ...": said of you, but glad; not a complaint
         changes.update(complaint=None, event=heard.event)
-    loss = whose_loss(told)
     lost = lost_one(told) if loss == "own" else None
     event = changes.get("event", heard.event)
     if lost and isinstance(event, str) and _PRONOUN_START.match(event):
@@ -248,10 +296,10 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     learned = reader_good_news(meant) if model else None
     glad = (learned and valence != "negative") if learned is not None else valence == "positive"
     # Never with a cue of a setback either ("didn't pass maths", "lent maria 500").
-    setback = bool(SETBACK_FEELINGS & set(likely_feelings(told, strong=True)))
-    good_news = (
+    good_news = bool(
         glad and heard.complaint is None and not heard.unsure and not heard.weighing
-        and not hard_named and loss == "none" and not setback
+        and not hard_named and loss == "none"
+        and not SETBACK_FEELINGS & set(likely_feelings(told, strong=True))
     )
     return Reading(dataclasses.replace(heard, good_news=good_news), good_news)
 

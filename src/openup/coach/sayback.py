@@ -69,6 +69,8 @@ def _own_subject(clause: str) -> str:
         first, words[1].lower())
     if (noun in _ROLES or noun in _BODY) and (_VERB_NEXT.fullmatch(nxt) or nxt in _PAST):
         return "my " + clause[:1].lower() + clause[1:]
+    if first == "new" and noun not in _ROLES and len(words) > 2:
+        return "the " + clause[:1].lower() + clause[1:]  # "new girl at work asked me" -> "the new girl at work"
     return clause
 
 
