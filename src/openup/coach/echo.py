@@ -24,7 +24,8 @@ JOIN_MAX_WORDS = 14  # ... when the two together stay short enough to say in one
 _FUNCTION = word_set("echo", "function_words")
 _PAST = word_set("verbs", "irregular_past")
 _SUBJECTLESS = re.compile(
-    r"^(?:had|has|have|can'?t|couldn'?t|need|needs|gotta|got|just|finally|still|keep|kept|miss|wish)\b|^[a-z]+ed\b"
+    r"^(?:had|has|have|can'?t|couldn'?t|need|needs|gotta|got|just|finally|still|keep|kept|miss|wish|didn't|did not|"
+    r"don't|haven't|hasn't|wasn't|won't|never)\b|^[a-z]+ed\b"
     r"|^(?:only|also|even|never|barely|nearly|almost|literally|actually) (?:got|had|went|took|made|[a-z]+ed)\b"
 )
 _LEADS = re.compile(

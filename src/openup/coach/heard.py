@@ -52,6 +52,8 @@ SELF_JUDGEMENT = re.compile(
     re.IGNORECASE,
 )
 _REASON_WORDS = word_set("hear", "reason_words")
+# "should i take the contract in dundee or stay put": a choice they are weighing.
+_SHOULD_I_OR = re.compile(r"^(?:so |ok |okay |like |honestly )?should i (?!do\b)(.+?)[?.!]*$", re.IGNORECASE)
 
 
 # Said back in second person, these words mean you, the listener: "you hope I have a good day".
@@ -233,6 +235,13 @@ def hear(text: str) -> Heard:
                 topic = lower_first(said_back(t))
         if dilemma is None:
             dilemma = "what to do" + (f" about {topic}" if topic else "")
+    if dilemma is None:
+        for sent in split_sentences(focus.replace("’", "'")):
+            wm = _SHOULD_I_OR.match(sent.strip())
+            phrase = clean_clause(wm.group(1)) if wm else ""
+            if phrase and 2 <= len(phrase.split()) <= 16:
+                dilemma, unsure = "whether to " + lower_first(said_back(phrase)), True  # "should i take it or ..."
+                break
     pm = lists.party_re.search(norm)
     party = "your " + pm.group(1) if pm else None
     lm = lists.place_re.search(norm)

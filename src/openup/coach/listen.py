@@ -458,6 +458,13 @@ def _fits(text: str, said: list[tuple[int, int]], signal: str, wording: str) -> 
     return _wording_carries(wording, signal), present
 
 
+def harmless_said_back(frame: str, said: str) -> bool:
+    """Whether `said` (the partner's words, in second person) said back after `frame` carries no harm, where
+    harm the always-never pattern reads inside their own words does not count (see `SAID_BACK_HARM`)."""
+    text = f"{frame}{said}."
+    return _fits(text, [(len(frame), len(frame) + len(said))], "", "")[0]
+
+
 @cache
 def _wording_carries(wording: str, signal: str) -> bool:
     text = _SLOT.sub(lambda m: _STAND_INS.get(m.group(1), "you had a hard day"), wording)

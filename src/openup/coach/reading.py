@@ -72,7 +72,7 @@ def _echo(meant_whole: str, skip: str | None = None) -> str | None:
     """The best part of the message to say back whose reflection the detectors read as harmless
     (reported speech such as "the doctor said I need to rest" reads as advice when said back). `skip`: a
     part already said back another way (what they are unsure about), left to its own template."""
-    from openup.coach.listen import carries
+    from openup.coach.listen import harmless_said_back
 
     harmless: str | None = None
     for echo in candidates(meant_whole)[:3]:
@@ -87,11 +87,11 @@ def _echo(meant_whole: str, skip: str | None = None) -> str | None:
         theirs = _SAYS_YOU.match(echo) is not None  # said back, it reads as a reflection of their story
         if harmless is not None and not theirs:
             continue
-        if not carries(f"It sounds like {echo}.", "")[0]:
+        if _REQUEST.match(echo) or not harmless_said_back("It sounds like ", echo):
             continue
         if harmless is None:
             harmless = echo
-            if theirs or len(content_words(echo)) > WEAK_ECHO_WORDS:
+            if theirs or len(content_words(echo)) > WEAK_ECHO_WORDS or _ACTION.search(echo):
                 return echo
         else:
             return echo  # "funeral is Thursday" says little; "you've got to do the eulogy" is their story
@@ -100,10 +100,19 @@ def _echo(meant_whole: str, skip: str | None = None) -> str | None:
 
 _UNSURE_WORDS = frozenset({"sure", "idea", "clue", "don't", "know"})
 _UNSURE_TAIL = re.compile(r",? and (?:you don't know|you're not sure|you have no idea)\b.*$")
+# A request to the listener ("please don't try to fix it", "just listen na"): answered, not said back.
+_REQUEST = re.compile(r"^(?:please |pls )?(?:don't|do not|just listen|no (?:advice|questions)|can I|let me)\b", re.I)
 _SAYS_YOU = re.compile(r"^[^.!?]{0,36}\b(?:you|your|you're|you've|yours|yourself)\b")
-WEAK_ECHO_WORDS = 3  # an echo with this many content words or fewer gives way to one that is their own story
-# The listener as the one who acts or owns ("I", "my"): said back, the clause is about you, not them.
-_LISTENER_SUBJECT = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|mine|myself)\b")
+# An echo with this many content words or fewer and no action ("funeral is Thursday") gives way to one that
+# is their own story ("you've got to do the eulogy"); "the neighbours are drilling again" is an action.
+WEAK_ECHO_WORDS = 3
+_ACTION = re.compile(r"\b\w{3,}(?:ed|ing)\b")
+# The listener as the one who acts ("I"): said back, the clause is about you, not them ("my dad said" is
+# still their story).
+_LISTENER_SUBJECT = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|myself|mine)\b|\bmy\b(?! (?:mum|mom|mam|dad|da|parents|family|brother|sister|"
+    r"friends?|mates|gran|nan|grandma|grandpa|auntie|aunt|uncle|cousin|boss|work|job|folks)\b)"
+)
 # What they did, even to you: "you didn't sleep and took it out on me" is their story.
 _THEIR_OWN_ACT = re.compile(
     r"^you (?:\w+ly )?(?:\w+ed|went|got|took|made|said|told|did|didn't|was|were|had|lost|left)\b"
@@ -148,6 +157,7 @@ def _wished(sentence: str) -> str:
     return f"you {tense} {_BASE[m.group(1).lower()]}" + rest
 
 
+_AND_I_THINK = re.compile(r",? and I (?:think|act like|pretend|say)\b.*$")
 _LISTENER_DID = re.compile(r"^(?:I\b|you [^,.]{1,40}? and I\b)")
 _GRIEVANCE = re.compile(
     r"\b(?:never|always|don't|doesn't|didn't|won't|wouldn't|can't|not|keep|keeps|only|even|again|forgot|missed)\b"
@@ -184,6 +194,7 @@ def listener_complaint(meant_whole: str) -> str | None:
         sentences.append(plain)
     for echo in candidates(". ".join(sentences), bare=True)[:4]:
         echo = _HURT_WHEN.sub("", echo)  # "it hurt when I laughed at your idea": what I did is the complaint
+        echo = _AND_I_THINK.sub("", echo)  # "... and I think it's no big deal": their reading of you, not an act
         if not _LISTENER_DID.match(echo) or len(echo.split()) > SAY_BACK_MAX_WORDS or not is_whole_clause(echo):
             continue
         if not (PAST.search(echo.lower()) or _GRIEVANCE.search(echo)):

@@ -19,6 +19,7 @@ import re
 
 from openup.coach.heard_words import word_set
 from openup.coach.perspective import to_second_person
+from openup.text.register import english_words
 
 _ROLES = word_set("sayback", "roles")
 _PAST = word_set("verbs", "irregular_past")
@@ -113,7 +114,21 @@ def spoken(clause: str) -> str:
     clause = _ASIDES.sub(" ", clause)
     clause = _REPEATED.sub(lambda m: m.group(0) if m.group(1).lower() in _MAY_REPEAT else m.group(1), clause)
     clause = re.sub(r"\s+", " ", clause).strip(" ,")
+    clause = _CAPS.sub(_calm, clause)
     return _own_subject(_kin_possessive(_spell(clause)))
+
+
+_CAPS = re.compile(r"\b[A-Z]{2,}\b")
+_SHORT_SHOUTS = frozenset({"SO", "NO", "NOT", "AND", "THE", "MY", "ME", "WE", "IS", "IT", "ALL", "BUT", "OMG"})
+
+
+def _calm(m: re.Match[str]) -> str:
+    """A word typed in capitals for emphasis ("drilling AGAIN", "im SO happy") said in an ordinary voice; an
+    acronym ("MRI", "GP", "NCT") stays."""
+    word = m.group()
+    if word in _SHORT_SHOUTS or (len(word) >= 4 and word.lower() in english_words()):
+        return word.lower()
+    return word
 
 
 def said_back(clause: str) -> str:
