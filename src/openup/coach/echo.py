@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from openup.coach.heard_clauses import CLAUSE_SPLIT, clean_clause, lower_first, split_sentences, strip_end
+from openup.coach.heard_clauses import CLAUSE_SPLIT, clean_clause, lower_first, run_ons, split_sentences, strip_end
 from openup.coach.heard_verbs import find_verb
 from openup.coach.heard_words import word_set
 from openup.coach.perspective import about_the_couple, to_second_person
@@ -32,7 +32,7 @@ _LEADS = re.compile(
     r"^(?:(?:not gonna lie|to be honest|oh my god|reckon|eish|ugh+|omg|welp|sigh|guess what|so yeah|ok so|okay so|sure|"
     r"ah+|oh+|thanks?|thank you|good point|true|fair enough|"
     # hedges before the news: "ok dont make it a big deal but ...", "i don't want to jinx it, but ..."
-    r"(?:ok(?:ay)? )?(?:don't|do not) make it (?:a )?(?:big )?(?:deal|thing)(?: but)?|"
+    r"(?:ok(?:ay)? )?(?:don't|do not) make (?:it )?(?:a )?(?:big )?(?:deal|thing)(?: (?:out )?of it)?(?: but)?|"
     r"i don't know if (?:this|it)(?:'s| is) (?:a )?(?:big )?deal(?: but)?|not to brag(?: but)?|"
     r"i (?:don't|do not) want to jinx it(?:,? but)?|this is (?:probably )?(?:so )?(?:silly|stupid|dumb)(?: but)?|"
     r"(?:ok(?:ay)? )?weird flex(?:,? but)?|"
@@ -149,42 +149,6 @@ def _best_clause(sentence: str) -> str:
     if not clauses:
         return ""  # a sentence cut at a word count reads cut ("... outside your door with a")
     return max(clauses, key=_score)
-
-
-# Texting runs two sentences together with no stop: "jess didnt invite me to her bday thing saw it all on
-# insta", "the dog has been barking since 6am i am losing it". A new clause starts at one of these, unless
-# the word before joins it to the first ("i think i'm ...", "the exam i was sure i failed").
-_RUN_ON = re.compile(
-    r"\s+(?=(?:i'm|i am|i can't|i cannot|i don't|i didn't|i have to|i had to|i just|i keep|i need|i literally|"
-    r"can't even|don't even|didn't even|saw it|now i|now i'm|now my|and now|my \w+ (?:is|are|was|were|has|have|"
-    r"keeps|just|won't|can't|hurts?)|everything is|it's (?:so|too|been|not|like))\b)"
-)
-_JOINS_NEXT = word_set("echo", "joins_next")
-
-
-_REPORTING = word_set("echo", "reporting")
-
-
-def run_ons(sentence: str) -> list[str]:
-    """A typed sentence split where a new clause starts with no stop before it.
-
-    >>> run_ons("the dog has been barking since 6am i am losing it")
-    ['the dog has been barking since 6am', 'i am losing it']
-    >>> run_ons("i think i'm the friend everyone vents to")
-    ["i think i'm the friend everyone vents to"]
-    """
-    if re.search(r"[,;:]", sentence):
-        return [sentence]
-    out: list[str] = []
-    start = 0
-    for m in _RUN_ON.finditer(sentence):
-        before = sentence[start : m.start()].split()
-        reported = any(w.lower() in _REPORTING for w in before[-4:])  # "tell my parents i'm dropping out"
-        if len(before) >= 3 and before[-1].lower() not in _JOINS_NEXT and not reported:
-            out.append(sentence[start : m.start()])
-            start = m.end()
-    out.append(sentence[start:])
-    return [p for p in out if p.strip()]
 
 
 _UNMARKED_QUESTION = re.compile(

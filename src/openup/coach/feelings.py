@@ -136,14 +136,14 @@ def denied(word: str, text: str) -> bool:
     return bool(re.search(rf"\b{_NEGATORS}(?: \w+){{0,3}} {stem}", norm))
 
 
-def _but_after(word: str, text: str, vocab: dict[str, str]) -> bool:
+def taken_back(word: str, text: str) -> bool:
     """Whether a pleasant word they named is taken back in the same sentence ("im happy for him but also
     like when is it my turn"): the feeling is mixed, and not one word.
 
-    >>> _but_after("happy", "im happy for him but also like when is it my turn", vocabulary())
+    >>> taken_back("happy", "im happy for him but also like when is it my turn")
     True
     """
-    if vocab.get(word) != "positive":
+    if vocabulary().get(word) != "positive":
         return False
     norm = text.lower()
     at = norm.find(word)
@@ -162,7 +162,7 @@ def read_feeling(text: str, named: tuple[str, ...] = (), *, model: bool = True) 
     """The feeling to say back for `text`, given the feelings the partner named in it (`named`, their own
     words, in order). The partner's own word wins when it is in the vocabulary and not denied."""
     vocab = vocabulary()
-    own = [w for w in named if w in vocab and not denied(w, text) and not _but_after(w, text, vocab)]
+    own = [w for w in named if w in vocab and not denied(w, text) and not taken_back(w, text)]
     if own:
         return FeelingRead(own[0], "named")
     named_tone = next((vocab[w] for w in named if w in vocab), None)
@@ -175,4 +175,6 @@ def read_feeling(text: str, named: tuple[str, ...] = (), *, model: bool = True) 
     return FeelingRead(word, "read", found)
 
 
-__all__ = ["FeelingRead", "cut_off", "denied", "good_news", "guarded", "read_feeling", "scores", "vocabulary"]
+__all__ = [
+    "FeelingRead", "cut_off", "denied", "good_news", "guarded", "read_feeling", "scores", "taken_back", "vocabulary",
+]

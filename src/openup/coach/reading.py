@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from openup.coach.echo import candidates, content_words
-from openup.coach.feelings import FeelingRead, read_feeling, vocabulary
+from openup.coach.feelings import FeelingRead, read_feeling, taken_back, vocabulary
 from openup.coach.feelings import good_news as reader_good_news
 from openup.coach.heard import SELF_JUDGEMENT, Heard, hear
 from openup.coach.heard_clauses import split_sentences
@@ -296,12 +296,17 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         changes.update(complaint=None, event=heard.event)
     lost = lost_one(told) if loss == "own" else None
     event = changes.get("event", heard.event)
+    actor = feeling_lists().party_re.match(event.replace("your ", "my ", 1)) if isinstance(event, str) else None
+    if actor is not None:
+        changes["party"] = "your " + actor.group(1)  # "your mom compared you to your cousin": the mom
     if lost and isinstance(event, str) and _PRONOUN_START.match(event):
         changes["event"] = _PRONOUN_START.sub(lost, event, count=1)  # "she passed away" -> "your mother passed away"
     changes.update(feelings=feelings, valence=valence, loss=loss, lost=lost,
                    mood=mood_of(read.scores, meant))
     heard = dataclasses.replace(heard, **changes)  # type: ignore[arg-type]
     hard_named = any(w not in feeling_lists().positive for w in named)  # "i felt invisible"
+    # "im happy for her but also why is everyone moving on without me": glad, and then not
+    hard_named = hard_named or any(taken_back(w, meant) for w in named)
     # Good news: the reader's own head when it has one (trained on what writers called good news), else the
     # tone; never with a complaint, a doubt, a hard feeling they named or a loss ("the funeral was lovely").
     learned = reader_good_news(meant) if model else None
