@@ -4,8 +4,10 @@ Three moves, each a suggestion built from your partner's own words: `reflect` (s
 name a feeling), `validate` (why the feeling makes sense) and `ask` (one open, thought-first question
 about what they said). Plus what to hold back from for this message. Templates are data
 (`method/replies.toml`); every filled template is run through openup's own detectors and used only if it
-carries its move's signal and no harmful one, else the next template is tried. Safety comes first: when
-the message shows danger or self-harm, the answer is the safety section and no coaching.
+carries no harmful signal (harm the detectors read inside the partner's own words said back, "you keep
+checking on him", does not count) and its move's signal, in the filled text or in the wording itself
+when the partner's words push the cue out of the detector's reach; else the next template is tried. Safety
+comes first: when the message shows danger or self-harm, the answer is the safety section and no coaching.
 
 >>> r = reply("My boss yelled at me in front of everyone today. I'm so embarrassed.")
 >>> r.suggestions[0].text

@@ -166,6 +166,7 @@ _HURT_WHEN = re.compile(r"^(?:it|that) (?:\w+ )?(?:hurt|stung|sucked|upset you|b
 _PROMISED = re.compile(r"^I (?:said|promised)(?: you)? (?:I'?d|I'll|I would|I will)\b", re.I)
 _KEPT = re.compile(r"\b(?:didn't|did not|never|wasn't|and then|but)\b", re.I)
 SAY_BACK_MAX_WORDS = 18
+COMPLAINT_MAX_CHARS = 1200
 
 
 def listener_complaint(meant_whole: str) -> str | None:
@@ -264,7 +265,8 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     # its reason) have templates of their own; otherwise the richest part of the message is said back, or
     # what they say you did.
     loss = whose_loss(told)
-    complaint = listener_complaint(told) if loss == "none" else None
+    # What they say you did is told in a few sentences; a long message is read for it in its last ones.
+    complaint = listener_complaint(told if len(told) <= COMPLAINT_MAX_CHARS else meant) if loss == "none" else None
     if heard.complaint and complaint and set(content_words(heard.complaint)) <= set(content_words(complaint)):
         # "I said I'll come ... and then I cancelled": the whole of it, not the promise alone
         heard = dataclasses.replace(heard, complaint=None)
