@@ -218,3 +218,24 @@ def test_back_to_back_replies_do_not_repeat_a_wording() -> None:
     for a, b in zip(first.suggestions, second.suggestions, strict=False):
         if a.move == b.move and a.wording and len([t for t in first.wordings if t]) > 0:
             assert a.wording != b.wording or a.text == b.text, (a.text, b.text)
+
+
+def test_a_bid_with_a_few_light_words_after_it_is_answered_in_kind() -> None:
+    result = reply("miss u. like an embarrassing amount. 2 more sleeps", llm=False)
+    assert result.brief is not None and result.brief.kind == "miss"
+
+
+@pytest.mark.parametrize(
+    ("message", "must", "must_not"),
+    [
+        ("u said ud be back by 9 its 11", "I said I'd be back by 9 and didn't keep to it", "its 11"),
+        ("small thing but i finally sorted my pension paperwork", "you finally sorted your pension paperwork", "small"),
+        ("Bit of a weird one, I've been really flat all week.", "you've been really flat all week", "bit of"),
+        ("My sister and I finally cleared the air last night.", "you and your sister finally cleared the air", ""),
+    ],
+)
+def test_texting_habits_are_not_said_back(message: str, must: str, must_not: str) -> None:
+    text = _said(message)
+    assert must in text, text
+    if must_not:
+        assert must_not not in text.lower(), text

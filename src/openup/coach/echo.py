@@ -35,7 +35,8 @@ _LEADS = re.compile(
     r"(?:ok(?:ay)? )?(?:don't|do not) make (?:it )?(?:a )?(?:big )?(?:deal|thing)(?: (?:out )?of it)?(?: but)?|"
     r"i don't know if (?:this|it)(?:'s| is) (?:a )?(?:big )?deal(?: but)?|not to brag(?: but)?|"
     r"i (?:don't|do not) want to jinx it(?:,? but)?|this is (?:probably )?(?:so )?(?:silly|stupid|dumb)(?: but)?|"
-    r"(?:ok(?:ay)? )?weird flex(?:,? but)?|"
+    r"(?:ok(?:ay)? )?weird flex(?:,? but)?|(?:small|tiny|little|silly|random) (?:thing|win|update)(?:,? but)?|"
+    r"(?:weird|good|bad|random|big)(?: but (?:good|bad))? news:?|(?:a )?bit of a (?:weird|strange|random) one|"
     r"i don't know(?! (?:if|what|how|why|whether|where|when|who|which)\b))"
     r"\b[,!.]?\s*)+",
     re.IGNORECASE,
@@ -48,7 +49,8 @@ _TAILS = re.compile(
 )
 # A texting sentence that starts with a state drops "I'm": "feeling lonely lately", "bored outta my mind".
 _STATE_START = re.compile(
-    r"^(?:feeling|thinking|going|trying|getting|having|being|working|struggling|starting|looking|hoping|"
+    r"^(?:feeling|thinking|going|trying|getting|having|being|working|struggling|starting|looking|hoping|heading|"
+    r"leaving|driving|flying|popping|off to|"
     r"bored|tired|exhausted|knackered|shattered|stuck|stressed|done|sick|excited|worried|scared|nervous|annoyed|"
     r"gutted|chuffed|stoked|buzzing|proud|sad|happy|confused|overwhelmed|embarrassed|frustrated|devastated|a bit|"
     r"bit (?=down|tired|low|sad|rough|off|stressed|flat|meh|overwhelmed|anxious|nervous|worried|lonely|fed up))\b",
@@ -116,6 +118,8 @@ def _with_subject(unit: str) -> str:
     typed = unit.split(" ", 1)[0]
     first = typed.lower()
     shouted = len(typed) > 1 and typed.isupper()  # "FINISHED THE HALF MARATHON" stays as typed
+    if re.match(r"(?i)bit of\b", unit):
+        return unit  # "bit of a weird one": not "I bit"
     if _IT_TOOK.match(unit):
         return "it " + unit[:1].lower() + unit[1:]  # "only took three appointments"
     if _MADE_ME.match(unit):

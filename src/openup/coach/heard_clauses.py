@@ -148,7 +148,7 @@ def split_clauses(focus: str) -> list[str]:
 _RUN_ON = re.compile(
     r"\s+(?=(?:i'm|i am|i can't|i cannot|i don't|i didn't|i have to|i had to|i just|i keep|i need|i literally|"
     r"can't even|don't even|didn't even|saw it|now i|now i'm|now my|and now|my \w+ (?:is|are|was|were|has|have|"
-    r"keeps|just|won't|can't|hurts?)|everything is|it's (?:so|too|been|not|like))\b)",
+    r"keeps|just|won't|can't|hurts?)|everything is|it'?s (?:so|too|been|not|like|\d+))\b)",
     re.IGNORECASE,
 )
 _JOINS_NEXT = word_set("echo", "joins_next")

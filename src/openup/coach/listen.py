@@ -241,11 +241,12 @@ def briefs() -> tuple[Brief, ...]:
 def brief_of(text: str) -> Brief | None:
     """The small bid `text` is ("thaaanks!! x" is thanks), or None when it shares something to listen to."""
     plain = " ".join(_NOT_WORD.sub(" ", normalize(text)).split())
-    if not plain or len(plain.split()) > BRIEF_MAX_WORDS:
+    if not plain or len(plain.split()) > BRIEF_MAX_WORDS + AFFECTION_MORE_WORDS:
         return None
     plain = _RUN.sub(r"\1", plain)
-    found = next((b for b in briefs() if b.pattern.fullmatch(plain)), None)
-    if found is None:
+    found = next((b for b in briefs() if b.pattern.fullmatch(plain)), None) if len(
+        plain.split()) <= BRIEF_MAX_WORDS else None
+    if found is None and "." in text:
         # "i miss u. like a stupid amount. 3 more days": the bid, and a few light words after it
         first, _, rest = text.partition(".")
         bid = brief_of(first) if rest.strip() and first.strip() else None
@@ -255,6 +256,7 @@ def brief_of(text: str) -> Brief | None:
 
 
 AFFECTION_BIDS = frozenset({"love", "miss"})
+AFFECTION_MORE_WORDS = 8  # light words after "i miss u." that keep it a bid
 
 
 GUARDED_MAX_WORDS = 45  # the learned reader may take a few sentences for guarded ("I'm okay. Can we not?")
