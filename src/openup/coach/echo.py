@@ -36,7 +36,8 @@ _LEADS = re.compile(
     r"i don't know if (?:this|it)(?:'s| is) (?:a )?(?:big )?deal(?: but)?|not to brag(?: but)?|"
     r"i (?:don't|do not) want to jinx it(?:,? but)?|this is (?:probably )?(?:so )?(?:silly|stupid|dumb)(?: but)?|"
     r"(?:ok(?:ay)? )?weird flex(?:,? but)?|(?:small|tiny|little|silly|random) (?:thing|win|update)(?:,? but)?|"
-    r"(?:weird|good|bad|random|big)(?: but (?:good|bad))? news:?|(?:a )?bit of a (?:weird|strange|random) one|"
+    r"(?:weird|good|bad|random|big|great|lekker|some)(?: but (?:good|bad))? news[:,]?(?: (?:bru|mate|babe|guys))?|"
+    r"(?:a )?bit of a (?:weird|strange|random) one|"
     r"i don't know(?! (?:if|what|how|why|whether|where|when|who|which)\b))"
     r"\b[,!.]?\s*)+",
     re.IGNORECASE,

@@ -97,6 +97,8 @@ def _spell(clause: str) -> str:
             new = "i'd"
         elif w == "were" and nxt in _WERE_NEXT and (prev in _WERE_AFTER or not prev):
             new = "we're"
+        elif w == "w" and nxt and nxt not in ("and", "or"):
+            new = "with"  # "dinner w the team"
         elif w == "hed" and nxt not in ("", "of"):
             new = "he'd"
         elif w == "shed" and nxt in _ID_NEXT:
