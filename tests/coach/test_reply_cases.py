@@ -40,7 +40,7 @@ CASES = [
         "like the pandemic started",
     ),
     # The listener as subject of a complaint: reflected as what they feel about you.
-    ("You never listen to me when I talk about my day", "reflect", "you feel I never listen to you", ""),
+    ("You never listen to me when I talk about my day", "reflect", "I never listen to you", ""),
     # A self-judgement is not repeated back as a label ("as if you were a failure" is criticism).
     ("I feel like such a failure, I failed the test again", "reflect", "hard on yourself", "a failure"),
     # Grief: the loss is what is said back (who they lost), not the caring that came before it.
@@ -54,7 +54,8 @@ CASES = [
     ("its been a year today since dad died", "reflect", "your dad", "What"),
     ("mikes mom passed last night hes not answering anyone", "ask", "them", "miss most"),  # someone else's loss
     ("grandma died this morning", "ask", "", "behind it"),  # no "what's behind it" after a death
-    ("FINISHED THE HALF MARATHON and i didnt walk once", "reflect", "FINISHED", "fINISHED"),  # shouting kept
+    # Shouted words are said back in an ordinary voice, never half-lowered ("fINISHED").
+    ("FINISHED THE HALF MARATHON and i didnt walk once", "reflect", "finished the half marathon", "fINISHED"),
     # Texting drops "I'm" before a state, and tags the listener ("ngl") are not said back.
     ("feeling kinda lonely lately ngl. even when im with ppl", "reflect", "you're feeling", "not gonna lie"),
     ("aunty rita passed this morning. mum is in pieces", "ask", "", "make of it"),
@@ -74,7 +75,7 @@ CASES = [
     (
         "She lives in another state. I'm not sure how to properly support her.",
         "reflect",
-        "not sure how to properly support her",
+        "how to properly support her",
         "",
     ),
     (

@@ -11,33 +11,47 @@ from __future__ import annotations
 
 import re
 
-from openup.coach.heard_clauses import CLAUSE_SPLIT, clean_clause, lower_first, split_sentences, strip_end
+from openup.coach.heard_clauses import CLAUSE_SPLIT, clean_clause, lower_first, run_ons, split_sentences, strip_end
 from openup.coach.heard_verbs import find_verb
 from openup.coach.heard_words import word_set
-from openup.coach.perspective import to_second_person
+from openup.coach.perspective import about_the_couple, to_second_person
+from openup.coach.sayback import spoken
+from openup.text.lexical import macros
 
 MAX_WORDS = 18
 JOIN_BEST_MAX_WORDS = 6  # a sentence this short may take its neighbour along ("interview went bad and ...")
+JOIN_MAX_WORDS = 14  # ... when the two together stay short enough to say in one breath
 _FUNCTION = word_set("echo", "function_words")
 _PAST = word_set("verbs", "irregular_past")
 _SUBJECTLESS = re.compile(
-    r"^(?:had|has|have|can'?t|couldn'?t|need|needs|gotta|got|just|finally|still|keep|kept|miss|wish)\b|^[a-z]+ed\b"
+    r"^(?:had|has|have|can'?t|couldn'?t|need|needs|gotta|got|just|finally|still|keep|kept|miss|wish|didn't|did not|"
+    r"don't|haven't|hasn't|wasn't|won't|never)\b|^[a-z]+ed\b"
+    r"|^(?:only|also|even|never|barely|nearly|almost|literally|actually) (?:got|had|went|took|made|[a-z]+ed)\b"
 )
 _LEADS = re.compile(
-    r"^(?:(?:not gonna lie|to be honest|oh my god|reckon|eish|ugh+|omg|welp|sigh|guess what|so yeah|ok so|okay so|"
-    r"ah+|oh+|thanks?|thank you|good point|true|fair enough)"
+    r"^(?:(?:not gonna lie|to be honest|oh my god|reckon|eish|ugh+|omg|welp|sigh|guess what|so yeah|ok so|okay so|sure|"
+    r"ah+|oh+|thanks?|thank you|good point|true|fair enough|"
+    # hedges before the news: "ok dont make it a big deal but ...", "i don't want to jinx it, but ..."
+    r"(?:ok(?:ay)? )?(?:don't|do not) make (?:it )?(?:a )?(?:big )?(?:deal|thing)(?: (?:out )?of it)?(?: but)?|"
+    r"i don't know if (?:this|it)(?:'s| is) (?:a )?(?:big )?deal(?: but)?|not to brag(?: but)?|"
+    r"i (?:don't|do not) want to jinx it(?:,? but)?|this is (?:probably )?(?:so )?(?:silly|stupid|dumb)(?: but)?|"
+    r"(?:ok(?:ay)? )?weird flex(?:,? but)?|(?:small|tiny|little|silly|random) (?:thing|win|update)(?:,? but)?|"
+    r"(?:weird|good|bad|random|big|great|lekker|some)(?: but (?:good|bad))? news[:,]?(?: (?:bru|mate|babe|guys))?|"
+    r"(?:a )?bit of a (?:weird|strange|random) one|"
+    r"i don't know(?! (?:if|what|how|why|whether|where|when|who|which)\b))"
     r"\b[,!.]?\s*)+",
     re.IGNORECASE,
 )
 # Tags at the end that are said to the listener, not part of what happened ("feeling lonely lately ngl").
 _TAILS = re.compile(
     r"(?:[,\s]+(?:not gonna lie|to be honest|lol|lmao|haha+|fr|for real|smh|i don't know|idk|tbh|ngl|tho|though|"
-    r"honestly|lowkey|highkey))+\s*$",
+    r"honestly|lowkey|highkey|o|sha|jare|yaar|innit|hey|mate|eish|abeg|lah|ya|huh))+\s*$",
     re.IGNORECASE,
 )
 # A texting sentence that starts with a state drops "I'm": "feeling lonely lately", "bored outta my mind".
 _STATE_START = re.compile(
-    r"^(?:feeling|thinking|going|trying|getting|having|being|working|struggling|starting|looking|hoping|"
+    r"^(?:feeling|thinking|going|trying|getting|having|being|working|struggling|starting|looking|hoping|heading|"
+    r"leaving|driving|flying|popping|off to|"
     r"bored|tired|exhausted|knackered|shattered|stuck|stressed|done|sick|excited|worried|scared|nervous|annoyed|"
     r"gutted|chuffed|stoked|buzzing|proud|sad|happy|confused|overwhelmed|embarrassed|frustrated|devastated|a bit|"
     r"bit (?=down|tired|low|sad|rough|off|stressed|flat|meh|overwhelmed|anxious|nervous|worried|lonely|fed up))\b",
@@ -61,7 +75,43 @@ def content_words(text: str) -> list[str]:
 def _score(unit: str) -> float:
     """Content words, and a clause that tells something (it has a verb) over a list of things."""
     words = content_words(unit)
-    return len(words) + 0.1 * sum(len(w) > 5 for w in words) + (1.5 if find_verb(unit) is not None else 0.0)
+    rich = min(len(words), MAX_COUNTED_WORDS)  # past a few, more words are detail, not more news
+    return rich + 0.1 * sum(len(w) > 5 for w in words) + (1.5 if find_verb(unit) is not None else 0.0)
+
+
+MAX_COUNTED_WORDS = 4
+
+
+# "guess who passed their driving test" is "I passed my driving test".
+_GUESS_WHO = re.compile(r"^guess who (\w+)( their| my)?\b", re.IGNORECASE)
+
+
+_LAUGH_LEAD = re.compile(r"^(?:(?:ha(?:ha)+h?|he(?:he)+|lol|lmf?ao+|omg)\b[,!.]*\s*)+", re.IGNORECASE)
+
+
+def _unshouted(sentence: str) -> str:
+    """A sentence typed in capitals ("GOT THE JOB") in lower case, to be said back calmly."""
+    letters = [c for c in sentence if c.isalpha()]
+    if len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return re.sub(r"\bi\b", "I", sentence.lower())
+    return sentence
+
+
+def _guessed(m: re.Match[str]) -> str:
+    return "I " + m.group(1).lower() + (" my" if m.group(2) else "")
+
+
+_IT_TOOK = re.compile(
+    r"^(?:(?:only|just|still|finally) (?:took|cost|lasted|needed)|"
+    r"(?:took|cost|lasted) (?:me )?(?:\d|a |an |ages|forever|hours|days|weeks|months|years|two|three|four|five|six))\b",
+    re.IGNORECASE,
+)
+_MADE_ME = re.compile(r"^(?:made|makes|making) me\b", re.IGNORECASE)
+# Feeling words that open a texted state ("disappointed. which i know is worse"), not the verbs among them
+# ("lost my wallet", "hurt my back", "ignored his texts").
+_FEELING_WORDS = frozenset(w for w in macros()["FEELING"].strip("(?:)").split("|") if w.isalpha()) - word_set(
+    "echo", "not_states"
+)
 
 
 def _with_subject(unit: str) -> str:
@@ -69,9 +119,15 @@ def _with_subject(unit: str) -> str:
     typed = unit.split(" ", 1)[0]
     first = typed.lower()
     shouted = len(typed) > 1 and typed.isupper()  # "FINISHED THE HALF MARATHON" stays as typed
-    if _STATE_START.match(unit) and not _NOT_A_STATE.match(unit):
+    if re.match(r"(?i)bit of\b", unit):
+        return unit  # "bit of a weird one": not "I bit"
+    if _IT_TOOK.match(unit):
+        return "it " + unit[:1].lower() + unit[1:]  # "only took three appointments"
+    if _MADE_ME.match(unit):
+        return "it " + unit[:1].lower() + unit[1:]  # "made me feel like we were 20 again"
+    if (_STATE_START.match(unit) or first in _FEELING_WORDS) and not _NOT_A_STATE.match(unit):
         return "I'm " + ("a " if first == "bit" else "") + (unit if shouted else unit[:1].lower() + unit[1:])
-    if (first in _PAST or _SUBJECTLESS.match(first)) and typed != "Miss":  # "Miss Smith gave me detention"
+    if (first in _PAST or _SUBJECTLESS.match(unit.lower())) and typed != "Miss":  # "Miss Smith gave me detention"
         return "I " + (unit if shouted else unit[:1].lower() + unit[1:])
     return unit
 
@@ -84,38 +140,52 @@ def _lower_start(unit: str) -> str:
     first = unit.split(" ", 1)[0]
     low = first.lower()
     ordinary = low in _FUNCTION or low in _PAST or low in _ORDINARY_STARTS or low.endswith(("ed", "ing", "ly"))
-    if first != "I" and ordinary:
+    ordinary = ordinary or low.replace("\u2019", "'").split("'")[0] in _FUNCTION  # "She's", "They're"
+    if first != "I" and not first.startswith("I'") and ordinary:
         return low + unit[len(first):]
     return unit
 
 
 def _best_clause(sentence: str) -> str:
     clauses = [clean_clause(c) for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
+    if all(len(c.split()) > MAX_WORDS for c in clauses):  # a long typed run: its "and"s join clauses
+        clauses = [clean_clause(c) for c in re.split(r"\s+and\s+", sentence) if c.strip()]
     clauses = [c for c in clauses if c and len(c.split()) <= MAX_WORDS]
     if not clauses:
         return ""  # a sentence cut at a word count reads cut ("... outside your door with a")
     return max(clauses, key=_score)
 
 
+_UNMARKED_QUESTION = re.compile(
+    r"^(?:was|is|am|are|do|does|did|can|could|should|would|will|have|has)\s+(?:i|you|u|he|she|it|that|this|we|they)\b"
+    r"[^.!]*\bor\b",
+    re.IGNORECASE,
+)
 _ASKING = re.compile(
     r"^(?:what|why|how|when|where|who|which|do|does|did|are|is|can|could|would|will|should|have|has|u|you)\b",
     re.IGNORECASE,
 )
 
 
-def candidates(text: str) -> list[str]:
-    """The parts of `text` worth saying back, best first, each in second person.
+def candidates(text: str, *, bare: bool = False) -> list[str]:
+    """The parts of `text` worth saying back (the best `MAX_CANDIDATES`), best first, each in second person.
 
     The first sentence gets a little extra weight: people lead with the news. A question to the listener
     ("why didn't you call?") is never chosen; an excited one ("they want my cookies???") may be.
     """
     units: list[tuple[int, str]] = []
-    for i, sent in enumerate(split_sentences(text)):
+    parts = [p for sent in split_sentences(text) for p in (
+        [sent] if sent.rstrip().endswith("?") else run_ons(sent))]
+    for i, sent in enumerate(parts):
         if sent.rstrip().endswith("?") and _ASKING.match(sent.strip()):
             continue
-        cleaned = clean_clause(strip_end(_TAILS, _LEADS.sub("", clean_clause(sent))))
-        if not cleaned or not content_words(cleaned):
-            continue
+        sent = _GUESS_WHO.sub(_guessed, _LAUGH_LEAD.sub("", _unshouted(sent.strip())))
+        first = clean_clause(sent)
+        if _UNMARKED_QUESTION.match(first):
+            continue  # "like was that a dig or am i being sensitive": a question typed without its "?"
+        cleaned = clean_clause(spoken(strip_end(_TAILS, _LEADS.sub("", first))))
+        if not cleaned or not (bare or content_words(cleaned)):
+            continue  # `bare`: a clause with no content word may still say what you did ("you didn't tell me")
         if len(cleaned.split()) > MAX_WORDS:
             cleaned = _best_clause(cleaned)
             if not cleaned:
@@ -123,16 +193,76 @@ def candidates(text: str) -> list[str]:
         units.append((i, _with_subject(cleaned)))
     if not units:
         return []
-    ranked = sorted(units, key=lambda u: -(_score(u[1]) + (1.0 if u[0] == 0 else 0.0)))
+    ranked = sorted(units, key=lambda u: -_ranked_score(u[0], u[1]))
     out: list[str] = []
     best_i, best = ranked[0]
     if len(ranked) > 1:
         other_i, other = ranked[1]
-        if abs(other_i - best_i) == 1 and len(best.split()) <= JOIN_BEST_MAX_WORDS and len(content_words(other)) >= 2:
+        if (
+            abs(other_i - best_i) == 1
+            and len(best.split()) <= JOIN_BEST_MAX_WORDS
+            and len(best.split()) + len(other.split()) <= JOIN_MAX_WORDS
+            and len(content_words(other)) >= 2
+        ):
             first, second = (best, other) if best_i < other_i else (other, best)
             out.append(f"{first.rstrip(',;:')} and {_lower_start(second)}")
+        else:
+            # "Mam rang. She's not coming": the one that points back takes along the one it points to
+            by_index = dict(units)
+            before, after = (by_index.get(best_i - 1), best) if _BACK_REFERENCE.match(best) else (
+                best, by_index.get(best_i + 1))
+            if before and after and _BACK_REFERENCE.match(after) and content_words(after) \
+                    and len(before.split()) + len(after.split()) <= JOIN_MAX_WORDS + 2:
+                out.append(f"{before.rstrip(',;:')} and {_lower_start(after)}")
     out += [u for _, u in ranked]
-    return [lower_first(_lower_start(to_second_person(u.rstrip(".!?,;: \t\n\r\f\v")))) for u in out]
+    couple = about_the_couple(text)
+    return [
+        lower_first(_lower_start(unadvised(to_second_person(u.rstrip(".!?,;: \t\n\r\f\v"), we_is_couple=couple))))
+        for u in out[:MAX_CANDIDATES]
+    ]
+
+
+MAX_CANDIDATES = 4  # the best few, said back (the rest are never used)
+FIRST_BONUS = 2.5  # people lead with the news
+_BACK_REFERENCE = re.compile(r"^(?:it|it's|its|they|they're|he|he's|she|she's|that|that's|this|those|these)\b", re.I)
+
+
+# How they feel about it ("I can't stop smiling", "I'm trying to act normal about it") is not what happened.
+_STATE_UNIT = re.compile(
+    r"^(?:I'm|I am|I feel|I felt|I can't stop|I've been (?:grinning|smiling|crying|shaking)|I'm still)\b", re.I
+)
+STATE_PENALTY = 1.5
+QUOTED_PENALTY = 2.0  # "she said 'I suppose she's too busy for us now'": their words, not the partner's
+
+
+def _ranked_score(i: int, unit: str) -> float:
+    """A unit's score, with the first sentence ahead and one that points back ("it's a girl", "they said
+    ...") behind: it rarely carries the news on its own; so is a feeling about it, or quoted speech."""
+    bonus = FIRST_BONUS if i == 0 else (-1.0 if _BACK_REFERENCE.match(unit) else 0.0)
+    if _STATE_UNIT.match(unit):
+        bonus -= STATE_PENALTY
+    if re.search(r"['\"\u2018\u201c][A-Za-z]", unit) and re.search(r"(?:^|\s)['\"\u2018\u201c]", unit):
+        bonus -= QUOTED_PENALTY
+    return _score(unit) + bonus
+
+
+# Said back, an obligation reads as advice ("you have to do the eulogy"); the listener says it as theirs.
+_OBLIGED = (
+    (re.compile(r"\byou (?:have|got) to\b"), "you've got to"),
+    (re.compile(r"\byou need to\b"), "you'll need to"),
+    (re.compile(r"(?<!think )(?<!feel )(?<!know )\byou should\b"), "you think you should"),
+)
+
+
+def unadvised(said: str) -> str:
+    """A clause said back in second person with its obligations put as the partner's own.
+
+    >>> unadvised("you have to do the eulogy"), unadvised("the doctor said you need to rest")
+    ("you've got to do the eulogy", "the doctor said you'll need to rest")
+    """
+    for pattern, sub in _OBLIGED:
+        said = pattern.sub(sub, said)
+    return said
 
 
 def what_happened(text: str) -> str | None:

@@ -136,6 +136,21 @@ def denied(word: str, text: str) -> bool:
     return bool(re.search(rf"\b{_NEGATORS}(?: \w+){{0,3}} {stem}", norm))
 
 
+def taken_back(word: str, text: str) -> bool:
+    """Whether a pleasant word they named is taken back in the same sentence ("im happy for him but also
+    like when is it my turn"): the feeling is mixed, and not one word.
+
+    >>> taken_back("happy", "im happy for him but also like when is it my turn")
+    True
+    """
+    if vocabulary().get(word) != "positive":
+        return False
+    norm = text.lower()
+    at = norm.find(word)
+    end = min((i for i in (norm.find(c, at) for c in ".!?\n") if i >= 0), default=len(norm))
+    return at >= 0 and re.search(r"\bbut\b", norm[at:end]) is not None
+
+
 def _tone_agrees(word: str, named_tone: str | None) -> bool:
     if named_tone is None or named_tone == "mixed":
         return True
@@ -147,7 +162,7 @@ def read_feeling(text: str, named: tuple[str, ...] = (), *, model: bool = True) 
     """The feeling to say back for `text`, given the feelings the partner named in it (`named`, their own
     words, in order). The partner's own word wins when it is in the vocabulary and not denied."""
     vocab = vocabulary()
-    own = [w for w in named if w in vocab and not denied(w, text)]
+    own = [w for w in named if w in vocab and not denied(w, text) and not taken_back(w, text)]
     if own:
         return FeelingRead(own[0], "named")
     named_tone = next((vocab[w] for w in named if w in vocab), None)
@@ -160,4 +175,6 @@ def read_feeling(text: str, named: tuple[str, ...] = (), *, model: bool = True) 
     return FeelingRead(word, "read", found)
 
 
-__all__ = ["FeelingRead", "cut_off", "denied", "good_news", "guarded", "read_feeling", "scores", "vocabulary"]
+__all__ = [
+    "FeelingRead", "cut_off", "denied", "good_news", "guarded", "read_feeling", "scores", "taken_back", "vocabulary",
+]

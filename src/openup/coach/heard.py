@@ -32,7 +32,7 @@ from openup.coach.heard_feelings import HARD_HINT, Feeling, feeling_lists, feeli
 from openup.coach.heard_verbs import NOT_VERB, WORDS, find_verb, has_subject
 from openup.coach.heard_verbs import is_whole_clause as is_whole_clause
 from openup.coach.heard_words import word_set, word_tuple
-from openup.coach.perspective import to_second_person
+from openup.coach.sayback import said_back
 
 _DILEMMA = re.compile(
     r"\b(?:i (?:don'?t|do not|dont) know|i'?m not sure|not sure|no idea|i can'?t decide|i'?m torn(?: about)?|"
@@ -43,7 +43,7 @@ _SHOULD_I = re.compile(
     r"\b(?:what|how) (?:should|do|can|could) i (?:do|handle|deal with|cope)\b(?: (?:about|with) ([^.!?]+))?",
     re.I,
 )
-_SELF_JUDGEMENT = re.compile(
+SELF_JUDGEMENT = re.compile(
     r"\bi(?:'?m| am| feel like| felt like)(?: just| such| so| really| totally| completely| always| a)* "
     r"(a failure|an idiot|stupid|useless|worthless|a mess|pathetic|a loser|a burden|not good enough|a bad "
     r"(?:mom|mum|dad|mother|father|parent|partner|friend|person)|"
@@ -52,6 +52,8 @@ _SELF_JUDGEMENT = re.compile(
     re.IGNORECASE,
 )
 _REASON_WORDS = word_set("hear", "reason_words")
+# "should i take the contract in dundee or stay put": a choice they are weighing.
+_SHOULD_I_OR = re.compile(r"^(?:so |ok |okay |like |honestly )?should i (?!do\b)(.+?)[?.!]*$", re.IGNORECASE)
 
 
 # Said back in second person, these words mean you, the listener: "you hope I have a good day".
@@ -82,6 +84,8 @@ class Heard:
     loss: str = "none"  # own | other | none: they told of a death or a loss (`situations.whose_loss`)
     lost: str | None = None  # who they lost, when it is their own ("your dad")
     focus: str = ""  # the part of the message the suggestions are built from
+    good_news: bool = False  # good news they are sharing (`reading.read_message`)
+    mood: str = ""  # anger | hurt | fear | shame | tired | unsure | glad | "": what to validate (`reading.mood_of`)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -121,7 +125,7 @@ def _topic(clause_norm: str, clause: str, feeling_end: int) -> str | None:
     raw = clean_clause(clause[start : start + len(m.group(1))])
     if not good_topic(raw):
         return None
-    return lower_first(to_second_person(raw))
+    return lower_first(said_back(raw))
 
 
 _TOPIC_FEELING = re.compile(
@@ -144,7 +148,7 @@ def _plan(clauses: list[str]) -> str | None:
         raw = clean_clause(clause[m.start(1) : m.end(1)])
         words = raw.split()
         if 1 <= len(words) <= 10 and words[0].lower() not in NOT_VERB and not words[0].lower().endswith("ing"):
-            return to_second_person(raw)
+            return said_back(raw)
     return None
 
 
@@ -162,6 +166,9 @@ def _whole_thought(clause: str) -> bool:
         if re.match(r"(?:if|whether|how|what|why|when|where|who|to)\b", rest):
             return True
         return find_verb(rest) is not None
+    if re.fullmatch(r"i (?:think|thought|guess|believe|suppose|reckon|doubt|hope|wish)(?: so| not)?|"
+                    r"i (?:don't|do not) know|i dunno|not sure", norm):
+        return False  # "im ok. i think": a hedge, with nothing to say back
     return not has_subject(clause) or find_verb(clause) is not None
 
 
@@ -202,7 +209,7 @@ def hear(text: str) -> Heard:
                 and (tail[0] in _REASON_WORDS or tail[0].endswith("ing"))
                 and not re.search(r"\bnot\b", cn[: fm.end()])
             ):
-                feeling_clause = lower_first(to_second_person(cleaned))
+                feeling_clause = lower_first(said_back(cleaned))
                 break
         if feeling_clause:
             break
@@ -211,28 +218,35 @@ def hear(text: str) -> Heard:
         if THOUGHT.search(normed(clause)):
             cleaned = clean_clause(clause)
             if 2 <= len(cleaned.split()) <= 25 and _whole_thought(cleaned):
-                thoughts.append(lower_first(to_second_person(cleaned)))
+                thoughts.append(lower_first(said_back(cleaned)))
     dilemma = None
     unsure = False
     m = _DILEMMA.search(focus.replace("’", "'"))
     if m:
         phrase = clean_clause(m.group(1))
         if 2 <= len(phrase.split()) <= 14:
-            dilemma, unsure = lower_first(to_second_person(phrase)), True
+            dilemma, unsure = lower_first(said_back(phrase)), True
     sm = _SHOULD_I.search(focus.replace("’", "'"))
     if sm:
         unsure = True
         if sm.group(1) and not topic:
             t = clean_clause(sm.group(1))
             if good_topic(t):
-                topic = lower_first(to_second_person(t))
+                topic = lower_first(said_back(t))
         if dilemma is None:
             dilemma = "what to do" + (f" about {topic}" if topic else "")
+    if dilemma is None:
+        for sent in split_sentences(focus.replace("’", "'")):
+            wm = _SHOULD_I_OR.match(sent.strip())
+            phrase = clean_clause(wm.group(1)) if wm else ""
+            if phrase and 2 <= len(phrase.split()) <= 16:
+                dilemma, unsure = "whether to " + lower_first(said_back(phrase)), True  # "should i take it or ..."
+                break
     pm = lists.party_re.search(norm)
     party = "your " + pm.group(1) if pm else None
     lm = lists.place_re.search(norm)
     place = lm.group(1) if lm else None
-    jm = _SELF_JUDGEMENT.search(focus.replace("’", "'"))
+    jm = SELF_JUDGEMENT.search(focus.replace("’", "'"))
     if not feelings and weak and ev is None and not thoughts and not unsure and not HARD_HINT.search(norm):
         feelings = weak  # a laugh or a thank-you, and nothing else: that is the feeling
     valence = "neutral"

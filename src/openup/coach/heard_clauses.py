@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from openup.coach.heard_words import word_set
 
@@ -25,7 +26,8 @@ CLAUSE_SPLIT = re.compile(
     re.IGNORECASE,
 )
 _LEAD = re.compile(
-    r"^(?:(?:and|but|so|well|also|then|like|honestly|basically|anyway|anyways|ok|okay|yeah|yes|yh|yea|no(?=[,!.])|um+|"
+    r"^(?:(?:oh my (?:god|gosh)|my god|and|but|so|well|also|then|like|honestly|basically|anyway|anyways|ok|okay|yeah|"
+    r"yes|yh|yea|no(?=[,!.])|um+|"
     r"uh+|oh|hey|hi|hello|just|actually|plus|because|cause|as|though|although|lol|haha|sigh|right now|now|"
     r"welp|guess|i mean|tbh|ngl|pretty much|if anything|anyhow|"
     r"lately|recently|so far|at the moment|currently|ya|yah|a bit|a little|kind of|kinda|sort of)\b[,!.]?\s*)+",
@@ -93,8 +95,10 @@ def strip_end(pattern: re.Pattern[str], text: str, window: int = 80) -> str:
         text = text[: m.start()]
 
 
+@lru_cache(maxsize=1024)
 def clean_clause(clause: str) -> str:
-    """A clause without asides, noise, fillers and leading or trailing small talk ("so", "lol")."""
+    """A clause without asides, noise, fillers and leading or trailing small talk ("so", "lol"). Cached: the
+    same clause is cleaned by the event, the echo and the complaint readers of one message."""
     clause = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", clause)
     clause = _NOISE.sub(" ", clause)
     clause = _FILLER_ADVERBS.sub("", clause)
@@ -125,15 +129,55 @@ def lower_first(clause: str) -> str:
 
 
 def split_clauses(focus: str) -> list[str]:
-    """The clauses of `focus`, sentence by sentence; a clause of a question keeps its "?"."""
+    """The clauses of `focus`, sentence by sentence (a texted run-on is two); a clause of a question keeps
+    its "?"."""
     out = []
     for sent in split_sentences(focus):
         question = sent.rstrip().endswith("?")
-        for c in CLAUSE_SPLIT.split(sent):
-            c = c.strip()
-            if c:
-                out.append(c + ("?" if question and not c.endswith("?") else ""))
+        for part in [sent] if question else run_ons(sent):
+            for c in CLAUSE_SPLIT.split(part):
+                c = c.strip()
+                if c:
+                    out.append(c + ("?" if question and not c.endswith("?") else ""))
     return out
+
+
+# Texting runs two sentences together with no stop: "jess didnt invite me to her bday thing saw it all on
+# insta", "the dog has been barking since 6am i am losing it". A new clause starts at one of these, unless
+# the word before joins it to the first ("i think i'm ...", "the exam i was sure i failed").
+_RUN_ON = re.compile(
+    r"\s+(?=(?:i'm|i am|i can't|i cannot|i don't|i didn't|i have to|i had to|i just|i keep|i need|i literally|"
+    r"can't even|don't even|didn't even|saw it|now i|now i'm|now my|and now|my \w+ (?:is|are|was|were|has|have|"
+    r"keeps|just|won't|can't|hurts?)|everything is|it'?s (?:so|too|been|not|like|\d+))\b)",
+    re.IGNORECASE,
+)
+_JOINS_NEXT = word_set("echo", "joins_next")
+
+
+_REPORTING = word_set("echo", "reporting")
+
+
+def run_ons(sentence: str) -> list[str]:
+    """A typed sentence split where a new clause starts with no stop before it.
+
+    >>> run_ons("the dog has been barking since 6am i am losing it")
+    ['the dog has been barking since 6am', 'i am losing it']
+    >>> run_ons("i think i'm the friend everyone vents to")
+    ["i think i'm the friend everyone vents to"]
+    """
+    if re.search(r"[,;:]", sentence):
+        return [sentence]
+    out: list[str] = []
+    start = 0
+    for m in _RUN_ON.finditer(sentence):
+        before = sentence[start : m.start()].split()
+        reported = any(w.lower() in _REPORTING for w in before[-4:])  # "tell my parents i'm dropping out"
+        if len(before) >= 3 and before[-1].lower() not in _JOINS_NEXT and not reported:
+            out.append(sentence[start : m.start()])
+            start = m.end()
+    out.append(sentence[start:])
+    return [p for p in out if p.strip()]
+
 
 
 __all__ = [
@@ -143,6 +187,7 @@ __all__ = [
     "focus_of",
     "lower_first",
     "normed",
+    "run_ons",
     "split_clauses",
     "split_sentences",
     "tidy",

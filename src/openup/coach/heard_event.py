@@ -14,7 +14,7 @@ from openup.coach.heard_clauses import clean_clause, lower_first, normed
 from openup.coach.heard_feelings import feeling_lists
 from openup.coach.heard_verbs import MODALS, Verb, find_verb, has_subject, is_happening, is_past
 from openup.coach.heard_words import word_tuple
-from openup.coach.perspective import to_second_person
+from openup.coach.sayback import said_back
 
 CHITCHAT = re.compile(
     r"^(?:hi|hello|hey|thanks?|thank you|ok(?:ay)?|yes|yeah|yh|no|nope|sure|bye|goodbye|"
@@ -133,7 +133,7 @@ def find_event(clauses: list[str], feeling_re: re.Pattern[str]) -> Event | None:
     tense = "past" if is_past(verb) else "present"
     modal = verb.word in MODALS or verb.word in _WISHING
     return Event(
-        lower_first(to_second_person(trimmed)),
+        lower_first(said_back(trimmed)),
         tense,
         bool(ABOUT_YOU.search(norm)),
         is_happening(verb),

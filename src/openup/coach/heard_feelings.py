@@ -110,8 +110,12 @@ def feelings_in(norm: str, lists: FeelingLists) -> tuple[list[Feeling], list[Fee
         before = norm[max(0, m.start() - 12) : m.start()]
         if re.search(r"\b(?:not|n't|never|no longer)\s*$", before) or re.search(r"\bnot\b", m.group(0)):
             continue
+        if _NOT_NOW.search(norm[max(0, m.start() - 16) : m.start()]) or _NOT_A_FEELING.match(norm, m.start(1)):
+            continue  # "when i get excited about stuff", "stuck in traffic": not how they feel now
         named.append((m.start(1), m.group(1)))
     for m in lists.noun_re.finditer(norm):
+        if _AFTER_IT.search(norm[max(0, m.start(1) - 20) : m.start(1)]):
+            continue  # "after all that stress at the embassy": the stress is over
         named.append((m.start(1), lists.nouns[m.group(1)]))
     for sent in split_sentences(norm):
         for clause in CLAUSE_SPLIT.split(sent):
@@ -137,6 +141,13 @@ def feelings_in(norm: str, lists: FeelingLists) -> tuple[list[Feeling], list[Fee
     return out[:3], weak[:3]
 
 
+# A feeling in a "when" or "if" clause is a habit or a condition, not how they feel now.
+_NOT_NOW = re.compile(r"\b(?:when|whenever|if|every time)\s+(?:i\s+|i'm\s+)?\S*\s*$")
+_NOT_A_FEELING = re.compile(
+    r"stuck (?:in traffic|behind|at (?:the|home|work)|on the)\b"
+    r"|(?:scared|afraid) to (?:say|admit|jinx|hope|believe|get my hopes)\b"  # "scared to say it out loud": glad
+)
+_AFTER_IT = re.compile(r"\bafter (?:all )?(?:that|the|this|so much)\s+$")
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|isnt|wasnt|dont|didnt|doesnt|aint)\b|n't\b)\W*(?:\w+\W+){0,2}$")
 # Words that say a message is not light: a laugh or a thank-you in it is not the feeling to reflect.
 HARD_HINT = re.compile(
@@ -148,17 +159,23 @@ HARD_HINT = re.compile(
 )
 
 
-def likely_feelings(text: str) -> list[str]:
-    """Feelings that what happened usually brings, from the cues in `method/replies.toml`.
+def likely_feelings(text: str, *, strong: bool = False) -> list[str]:
+    """Feelings that what happened usually brings, from the cues in `method/replies.toml` (`strong`: not
+    from the weak cues, a laugh or a thank-you).
 
     >>> likely_feelings("you forgot my birthday")
     ['left out', 'hurt']
     """
     norm = normed(text)
     out: list[str] = []
-    for cue, feelings, _weak in feeling_lists().likely:
-        if cue.search(norm):
-            out.extend(f for f in feelings if f not in out)
+    positive = feeling_lists().positive
+    for cue, feelings, weak in feeling_lists().likely:
+        found = None if weak and strong else cue.search(norm)
+        if found is None:
+            continue
+        if all(f in positive for f in feelings) and _NEGATED.search(norm[: found.start()][-16:]):
+            continue  # "didn't get the job" is no cue of pride
+        out.extend(f for f in feelings if f not in out)
     return out
 
 

@@ -58,6 +58,11 @@ class Verb:
     after: tuple[str, ...]  # the words after it
 
 
+# After "sister's": a verb follows ("my sister's making ...", "dad's been ..."), not a thing ("dad's surgery").
+_IS_NEXT = frozenset({"been", "gone", "got", "not", "so", "always", "never", "just", "still", "back", "home", "out",
+                      "awake", "asleep", "sick", "ill", "fine", "ok", "okay", "coming", "going", "after", "on", "off"})
+
+
 def _verbish(word: str, strict: bool) -> bool:
     """Whether a word can be the verb after a noun subject ("my boss *yelled*", "my son *lives*")."""
     if word in NOT_VERB:
@@ -100,6 +105,11 @@ def find_verb(clause: str) -> Verb | None:
         # After the head word ("my *boss*", "the *said* girl"), the first word that can be a verb; an
         # auxiliary or a past form wins over an -s word ("my older brothers yelled").
         head_end = j + 1
+        if j < len(words) and words[j].endswith("'s") and len(words) > head_end and (
+            words[head_end].endswith(("ing", "ed")) or words[head_end] in _IS_NEXT
+        ):
+            # "my sister's making ...", "dad's been ...": the head carries its verb
+            return Verb("is", tuple(words[head_end:]))
         window = words[head_end : head_end + 5]
         for strict in (True, False):
             for k, w in enumerate(window):

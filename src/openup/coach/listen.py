@@ -4,8 +4,10 @@ Three moves, each a suggestion built from your partner's own words: `reflect` (s
 name a feeling), `validate` (why the feeling makes sense) and `ask` (one open, thought-first question
 about what they said). Plus what to hold back from for this message. Templates are data
 (`method/replies.toml`); every filled template is run through openup's own detectors and used only if it
-carries its move's signal and no harmful one, else the next template is tried. Safety comes first: when
-the message shows danger or self-harm, the answer is the safety section and no coaching.
+carries no harmful signal (harm the detectors read inside the partner's own words said back, "you keep
+checking on him", does not count) and its move's signal, in the filled text or in the wording itself
+when the partner's words push the cue out of the detector's reach; else the next template is tried. Safety
+comes first: when the message shows danger or self-harm, the answer is the safety section and no coaching.
 
 >>> r = reply("My boss yelled at me in front of everyone today. I'm so embarrassed.")
 >>> r.suggestions[0].text
@@ -24,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_event import PAST
+from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.reading import read_message
 from openup.coach.situations import situation_of
@@ -41,11 +44,11 @@ if TYPE_CHECKING:
 
 MAX_REPLY_CHARS = 200_000
 _SLOT = re.compile(r"\{(\w+)\}")
-_DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_DOUBLED = re.compile(r"\b(\w+)\s+\1\b(?!')", re.IGNORECASE)  # "you you're" is two words
 _CUT_CLAUSE = re.compile(r"\b(?:but|and|is|are|the|a),")  # a clause cut mid-way: "he is but, has been ..."
 # A sentence cut mid-way: "... outside your door with a.", "... leave your trolley and."
 _CUT_END = re.compile(r"\b(?:a|an|the|and|or|but|your|my)[.!]")
-_ALLOWED_DOUBLES = frozenset({"that", "had", "very", "so", "really", "bye", "ha", "no", "yes", "la", "blah"})
+_ALLOWED_DOUBLES = frozenset({"that", "had", "very", "so", "really", "bye", "ha", "no", "yes", "la", "blah", "now"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,8 @@ class Template:
     happened: bool | None = None
     weighing: bool | None = None
     loss: str | None = None  # own | other | none
+    mood: tuple[str, ...] = ()  # any of these moods (`reading.mood_of`); "" is no clear mood
+    good_news: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +175,8 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("happened"),
         t.get("weighing"),
         t.get("loss"),
+        (t["mood"],) if isinstance(t.get("mood"), str) else tuple(t.get("mood", ())),
+        t.get("good_news"),
     )
 
 
@@ -193,6 +200,8 @@ def moves() -> dict[str, Move]:
             or last.happened is not None
             or last.weighing is not None
             or last.loss is not None
+            or last.mood
+            or last.good_news is not None
         ):
             raise ValueError(f"replies.toml: the last {name} template must need no slot and no condition")
         out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates, str(row.get("title", "")))
@@ -232,10 +241,22 @@ def briefs() -> tuple[Brief, ...]:
 def brief_of(text: str) -> Brief | None:
     """The small bid `text` is ("thaaanks!! x" is thanks), or None when it shares something to listen to."""
     plain = " ".join(_NOT_WORD.sub(" ", normalize(text)).split())
-    if not plain or len(plain.split()) > BRIEF_MAX_WORDS:
+    if not plain or len(plain.split()) > BRIEF_MAX_WORDS + AFFECTION_MORE_WORDS:
         return None
     plain = _RUN.sub(r"\1", plain)
-    return next((b for b in briefs() if b.pattern.fullmatch(plain)), None)
+    found = next((b for b in briefs() if b.pattern.fullmatch(plain)), None) if len(
+        plain.split()) <= BRIEF_MAX_WORDS else None
+    if found is None and "." in text:
+        # "i miss u. like a stupid amount. 3 more days": the bid, and a few light words after it
+        first, _, rest = text.partition(".")
+        bid = brief_of(first) if rest.strip() and first.strip() else None
+        if bid is not None and bid.kind in AFFECTION_BIDS and not HARD_HINT.search(normalize(rest)):
+            return bid
+    return found
+
+
+AFFECTION_BIDS = frozenset({"love", "miss"})
+AFFECTION_MORE_WORDS = 8  # light words after "i miss u." that keep it a bid
 
 
 GUARDED_MAX_WORDS = 45  # the learned reader may take a few sentences for guarded ("I'm okay. Can we not?")
@@ -296,7 +317,9 @@ def _slots(heard: Heard) -> dict[str, str]:
         value = getattr(heard, name)
         if value:
             slots[name] = value
-    if "complaint" in slots and _NOT_AN_ACT.search(slots["complaint"].lower()):
+    if "complaint" in slots and _NOT_AN_ACT.search(slots["complaint"].lower()) and not _KEPT.search(
+        slots["complaint"].lower()
+    ):
         del slots["complaint"]  # "you feel I said I'd be home by 7" says back the wrong part
     if heard.event and len(heard.event.split()) <= SHORT_EVENT_WORDS:
         slots["short_event"] = heard.event
@@ -319,6 +342,7 @@ def _slots(heard: Heard) -> dict[str, str]:
 _EVENT_SLOTS = ("event", "short_event", "complaint")
 
 
+_KEPT = re.compile(r"\b(?:didn't|did not|never|wasn't|and then)\b")  # "I said I'd call and didn't": an act
 _NOT_AN_ACT = re.compile(r"\b(?:said|say|says|told|have to|had to|would|will|should|could|\w+'ll|\w+'d)\b")
 
 
@@ -330,7 +354,8 @@ def _tense(heard: Heard) -> str | None:
         return heard.tense
     if heard.complaint is not None:
         said = heard.complaint.lower()
-        return "past" if PAST.search(said) and not _NOT_AN_ACT.search(said) else "present"
+        acted = not _NOT_AN_ACT.search(said) or _KEPT.search(said)
+        return "past" if PAST.search(said) and acted else "present"
     return None
 
 
@@ -348,6 +373,10 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
     if t.valence and t.valence != heard.valence:
         return False
     if t.loss is not None and t.loss != heard.loss:
+        return False
+    if t.mood and heard.mood not in t.mood:
+        return False
+    if t.good_news is not None and t.good_news != heard.good_news:
         return False
     if t.tense and t.tense != _tense(heard):
         return False
@@ -367,20 +396,83 @@ def template_suggestion(
     for t in move.templates:
         if not _applies(t, heard, slots):
             continue
-        usable: list[Suggestion] = []
-        for wording in t.texts:
-            text = _SLOT.sub(lambda m: slots[m.group(1)], wording)
-            text = text[:1].upper() + text[1:]
+        # The wordings are tried from the one `seed` points at; the first that passes and was not said in
+        # the previous reply is used (one detector run in the usual case), else the first that passes.
+        n = len(t.texts)
+        fallback: Suggestion | None = None
+        for k in range(n):
+            wording = t.texts[(seed + k) % n]
+            if fallback is not None and wording in recent:
+                continue
+            text, said = _fill(wording, slots)
             if not reads_well(text):
                 continue
-            ok, present = carries(text, move.signal)
-            if ok:
-                usable.append(Suggestion(move.name, text, move.principle, present, wording=wording, title=move.title))
-        if usable:
-            return choose(usable, recent, seed)
+            ok, present = _fits(text, said, move.signal, wording)
+            if not ok:
+                continue
+            found = Suggestion(move.name, text, move.principle, present, wording=wording, title=move.title)
+            if wording not in recent:
+                return found
+            fallback = fallback or found
+        if fallback is not None:
+            return fallback
     raise AssertionError(
         f"replies.toml: no {move.name} template passed the detectors"
     )  # the last one always does
+
+
+def _fill(wording: str, slots: dict[str, str]) -> tuple[str, list[tuple[int, int]]]:
+    """`wording` with its slots filled, first letter up, and where the partner's own words sit in it."""
+    out: list[str] = []
+    said: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SLOT.finditer(wording):
+        out.append(wording[pos : m.start()])
+        start = sum(len(p) for p in out)
+        out.append(slots[m.group(1)])
+        said.append((start, start + len(slots[m.group(1)])))
+        pos = m.end()
+    out.append(wording[pos:])
+    text = "".join(out)
+    return text[:1].upper() + text[1:], said
+
+
+# Harm the detectors read in the partner's own words once said back: "I keep checking on him" is "you keep
+# checking on him", which the always-never pattern takes for criticism. Inside their words it is not.
+SAID_BACK_HARM = frozenset({"lexical:criticism.always-never"})
+# What stands in for each slot when the wording alone is checked for its move (`_wording_carries`).
+_STAND_INS = {"feeling": "stressed", "lost": "your dad", "party": "your boss", "topic": "your exam", "place": "work",
+              "plan": "quit your job", "dilemma": "what to do"}
+
+
+def _fits(text: str, said: list[tuple[int, int]], signal: str, wording: str) -> tuple[bool, tuple[str, ...]]:
+    """Whether a filled template may be shown: no harm outside what the partner said themselves, and the
+    move's signal in the text or, when their words push its cue out of reach ("It sounds like the deadline
+    got moved up a week and nobody asked us"), in the wording itself."""
+    found = detect(text, model=False)
+    present = tuple(dict.fromkeys(s.kind for s in found))
+    harmful = _harmful_kinds()
+    for s in found:
+        if s.kind in harmful and not (
+            s.source in SAID_BACK_HARM and any(a <= s.start and s.end <= b for a, b in said)
+        ):
+            return False, present
+    if not signal or signal in present:
+        return True, present
+    return _wording_carries(wording, signal), present
+
+
+def harmless_said_back(frame: str, said: str) -> bool:
+    """Whether `said` (the partner's words, in second person) said back after `frame` carries no harm, where
+    harm the always-never pattern reads inside their own words does not count (see `SAID_BACK_HARM`)."""
+    text = f"{frame}{said}."
+    return _fits(text, [(len(frame), len(frame) + len(said))], "", "")[0]
+
+
+@cache
+def _wording_carries(wording: str, signal: str) -> bool:
+    text = _SLOT.sub(lambda m: _STAND_INS.get(m.group(1), "you had a hard day"), wording)
+    return carries(text[:1].upper() + text[1:], signal)[0]
 
 
 def choose(usable: Sequence[Suggestion], recent: Collection[str], seed: int) -> Suggestion:
@@ -533,7 +625,11 @@ def reply(
         brief = _guarded_brief() if reader_guarded(as_meant(read)) else None
     # A guarded answer ("whatever", "it's nothing") reads as dismissal or minimizing when said to someone;
     # from a partner who does not want to talk, it asks for room. Any other small bid must carry no harm.
-    if brief is not None and harmful_said - (GUARDED_MAY_CARRY if brief.kind == "guarded" else frozenset()):
+    may_carry: frozenset[str] = frozenset()
+    if brief is not None and brief.kind == "guarded":
+        # "all good" reads as a question when asked; said without a "?" it is a guarded answer
+        may_carry = GUARDED_MAY_CARRY | (frozenset({"generic_question"}) if "?" not in read else frozenset())
+    if brief is not None and harmful_said - may_carry:
         brief = None
     if brief is not None:
         answers = tuple(Suggestion("answer", t, brief.principle, title=answer_title()) for t in brief.say)
@@ -543,6 +639,7 @@ def reply(
     suggestions: list[Suggestion] = []
     seed = zlib.crc32(text.encode("utf-8", "replace"))
     good_news = reading.good_news and not harmful  # "thanks for nothing" is not good news
+    heard = replace(heard, good_news=good_news)
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
     meant = as_meant(read)
     lexical = [s for s in signals if s.source.startswith("lexical")] if meant == read else None
@@ -550,6 +647,8 @@ def reply(
     situation = situation_of(meant, found, heard.valence, good_news, heard.loss)
     if situation.drops_complaint:
         heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you
+    if situation.names_no_feeling:
+        heard = replace(heard, feelings=())
     for name in situation.moves:
         move = moves()[name]
         if move.principle in safety.withheld:

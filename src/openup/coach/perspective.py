@@ -156,6 +156,8 @@ _COUPLE = re.compile(
 _OTHERS = re.compile(
     r"\b(?:my|our) (?:boss|manager|team|class|friends?|family|parents|kids|children|son|daughter|mom|mum|dad|"
     r"mother|father|brother|sister|wife|husband|girlfriend|boyfriend|partner|coworkers?|co-workers?|colleagues?|"
+    r"uncle|aunt|auntie|cousins?|grandma|grandpa|gran|granny|nan|nana|grandmother|grandfather|dog|cat|"
+    r"work|job|office|shift|deadline|meeting|class|school|"
     r"roommates?|housemates?|group|company|department|neighbou?rs?|landlord|teacher|coach)\b"
     r"|\bat (?:work|school|the office|uni|college)\b|\b(?:he|she|they|coworkers?|colleagues?|everyone)\b",
     re.IGNORECASE,

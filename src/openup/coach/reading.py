@@ -10,16 +10,20 @@ reader (`feelings.read_feeling`), never from a keyword.
 from __future__ import annotations
 
 import dataclasses
+import re
+from functools import cache
 
 from openup.coach.echo import candidates, content_words
-from openup.coach.feelings import FeelingRead, read_feeling, vocabulary
+from openup.coach.feelings import FeelingRead, read_feeling, taken_back, vocabulary
 from openup.coach.feelings import good_news as reader_good_news
-from openup.coach.heard import ABOUT_LISTENER, Heard, hear
+from openup.coach.heard import SELF_JUDGEMENT, Heard, hear
+from openup.coach.heard_clauses import split_sentences
 from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
-from openup.coach.heard_feelings import Feeling, feeling_lists
-from openup.coach.heard_verbs import is_whole_clause
+from openup.coach.heard_feelings import Feeling, feeling_lists, likely_feelings
+from openup.coach.heard_verbs import find_verb, is_happening, is_past, is_whole_clause
 from openup.coach.situations import lost_one, whose_loss
 from openup.coach.typed import as_meant
+from openup.method import read_data
 
 TONE_TOP = 5  # words of the reader whose tone decides the message's tone
 TONE_MIN = 0.25  # the top word's probability below which the tone is left neutral
@@ -33,6 +37,13 @@ class Reading:
 
     heard: Heard
     good_news: bool
+
+
+@cache
+def mood_table() -> dict[str, str]:
+    """Feeling word -> mood, from `[moods]` in `method/replies.toml`."""
+    table = read_data("replies.toml")["moods"]
+    return {str(w): str(mood) for mood, words in table.items() for w in words}
 
 
 def _tone(read: FeelingRead) -> tuple[str, float]:
@@ -53,20 +64,192 @@ def _tone(read: FeelingRead) -> tuple[str, float]:
 def tells_something(clause: str) -> bool:
     """A clause worth saying back: a subject and a verb, or a verb and two content words ("Rohan didn't
     even call for your birthday", where the rules find no subject in a name), never a bare fragment."""
-    return is_whole_clause(clause) or (VERBISH.search(clause) is not None and len(content_words(clause)) >= 2)
+    told = VERBISH.search(clause) is not None or PAST.search(clause.lower()) is not None
+    return is_whole_clause(clause) or (told and len(content_words(clause)) >= 2)
 
 
-def _echo(meant_whole: str) -> str | None:
+def _echo(meant_whole: str, skip: str | None = None) -> str | None:
     """The best part of the message to say back whose reflection the detectors read as harmless
-    (reported speech such as "the doctor said I need to rest" reads as advice when said back)."""
-    from openup.coach.listen import carries
+    (reported speech such as "the doctor said I need to rest" reads as advice when said back). `skip`: a
+    part already said back another way (what they are unsure about), left to its own template."""
+    from openup.coach.listen import harmless_said_back
 
-    for echo in candidates(meant_whole)[:4]:
-        if CHITCHAT.match(echo) or not tells_something(echo) or ABOUT_LISTENER.search(echo):
+    harmless: str | None = None
+    for echo in candidates(meant_whole)[:3]:
+        if CHITCHAT.match(echo) or not tells_something(echo):
             continue  # "thanks", "good point", "in front of everybody": nothing to say back
-        if carries(f"It sounds like {echo}.", "")[0]:
-            return echo
+        if _LISTENER_SUBJECT.search(echo) and not _THEIR_OWN_ACT.match(echo):
+            continue  # "you hope I have a good day": a pleasantry to you, not their story
+        if skip:
+            echo = _UNSURE_TAIL.sub("", echo)  # "... and you don't know what you did": the doubt has its own words
+            if set(content_words(echo)) <= set(content_words(skip)) | _UNSURE_WORDS:
+                continue
+        theirs = _SAYS_YOU.match(echo) is not None  # said back, it reads as a reflection of their story
+        if harmless is not None and not theirs:
+            continue
+        if _REQUEST.match(echo) or not harmless_said_back("It sounds like ", echo):
+            continue
+        if harmless is None:
+            harmless = echo
+            if theirs or len(content_words(echo)) > WEAK_ECHO_WORDS or _ACTION.search(echo):
+                return echo
+        else:
+            return echo  # "funeral is Thursday" says little; "you've got to do the eulogy" is their story
+    return harmless
+
+
+_UNSURE_WORDS = frozenset({"sure", "idea", "clue", "don't", "know"})
+_UNSURE_TAIL = re.compile(r",? and (?:you don't know|you're not sure|you have no idea)\b.*$")
+# A request to the listener ("please don't try to fix it", "just listen na"): answered, not said back.
+_REQUEST = re.compile(r"^(?:please |pls )?(?:don't|do not|just listen|no (?:advice|questions)|can I|let me)\b", re.I)
+_SAYS_YOU = re.compile(r"^[^.!?]{0,36}\b(?:you|your|you're|you've|yours|yourself)\b")
+# An echo with this many content words or fewer and no action ("funeral is Thursday") gives way to one that
+# is their own story ("you've got to do the eulogy"); "the neighbours are drilling again" is an action.
+WEAK_ECHO_WORDS = 3
+_ACTION = re.compile(r"\b\w{3,}(?:ed|ing)\b")
+# The listener as the one who acts ("I"): said back, the clause is about you, not them ("my dad said" is
+# still their story).
+_LISTENER_SUBJECT = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|myself|mine)\b|\bmy\b(?! (?:mum|mom|mam|dad|da|parents|family|brother|sister|"
+    r"friends?|mates|gran|nan|grandma|grandpa|auntie|aunt|uncle|cousin|boss|work|job|folks)\b)"
+)
+# What they did, even to you: "you didn't sleep and took it out on me" is their story.
+_THEIR_OWN_ACT = re.compile(
+    r"^you (?:\w+ly )?(?:\w+ed|went|got|took|made|said|told|did|didn't|was|were|had|lost|left)\b"
+)
+# A question or a request to the listener, said as what it is about: "why didnt u tell me" is about
+# "you didn't tell me"; "can u not make plans without asking me" about "you make plans without asking me".
+_ASKED_OF_YOU = (
+    (re.compile(r"^(?:so )?why (?:didn't|did not) you\b", re.I), "you didn't"),
+    (re.compile(r"^(?:so )?why (?:don't|do not) you\b", re.I), "you don't"),
+    (re.compile(r"^(?:so )?why (?:won't|will not) you\b", re.I), "you won't"),
+    (re.compile(r"^(?:so )?why (?:do|did) you\b", re.I), "you"),
+    (re.compile(r"^(?:so )?why (?:are|were) you\b", re.I), "you were"),
+    (re.compile(r"^(?:can|could|would) you (?:please )?not\b", re.I), "you"),
+    (re.compile(r"^you didn't have to have\b", re.I), "you had"),
+    (re.compile(r"^you didn't have to (?:be|get)\b", re.I), "you were"),
+    (re.compile(r"^you didn't have to say\b", re.I), "you said"),
+    (re.compile(r"^you didn't have to make\b", re.I), "you made"),
+    (re.compile(r"^you didn't have to do\b", re.I), "you did"),
+    (re.compile(r"^you didn't have to tell\b", re.I), "you told"),
+)
+# What you did opens the clause ("I was on my phone"), or follows what they did ("you made dinner and I ate
+# in front of the tv").
+# "would've been nice if you'd made me a cuppa" is about "you didn't make me a cuppa".
+_WISHED = re.compile(
+    r"^(?:it )?(?:would(?:'ve| have) been|would be) nice if you(?:'d| had)? (\w+)\b", re.IGNORECASE
+)
+_BASE = {"made": "make", "asked": "ask", "told": "tell", "called": "call", "helped": "help", "said": "say",
+         "noticed": "notice", "texted": "text", "checked": "check", "offered": "offer", "cleaned": "clean",
+         "cooked": "cook", "listened": "listen", "thanked": "thank", "remembered": "remember", "came": "come",
+         "did": "do", "got": "get", "took": "take", "gave": "give", "planned": "plan", "booked": "book",
+         "picked": "pick", "mentioned": "mention", "included": "include", "invited": "invite", "tried": "try",
+         "backed": "back", "stood": "stand", "showed": "show", "looked": "look", "bought": "buy"}
+
+
+def _wished(sentence: str) -> str:
+    """ "would've been nice if you'd made me a cuppa" -> "you didn't make me a cuppa"; other text as it is."""
+    m = _WISHED.match(sentence)
+    if m is None or m.group(1).lower() not in _BASE:
+        return sentence
+    tense = "didn't" if re.search(r"would(?:'ve| have) been", m.group(0), re.I) else "don't"
+    rest = re.sub(r"\s*\bfor once\b", "", sentence[m.end():])  # "didn't ask ... for once" is not said
+    return f"you {tense} {_BASE[m.group(1).lower()]}" + rest
+
+
+_AND_I_THINK = re.compile(r",? and I (?:think|act like|pretend|say)\b.*$")
+_LISTENER_DID = re.compile(r"^(?:I\b|you [^,.]{1,40}? and I\b)")
+_GRIEVANCE = re.compile(
+    r"\b(?:never|always|don't|doesn't|didn't|won't|wouldn't|can't|not|keep|keeps|only|even|again|forgot|missed)\b"
+)
+_HURT_WHEN = re.compile(r"^(?:it|that) (?:\w+ )?(?:hurt|stung|sucked|upset you|bothered you) (?:when|that|how) (?=I\b)")
+_PROMISED = re.compile(r"^I (?:said|promised)(?: you)? (?:I'?d|I'll|I would|I will)\b", re.I)
+_KEPT = re.compile(r"\b(?:didn't|did not|never|wasn't|and then|but)\b", re.I)
+SAY_BACK_MAX_WORDS = 18
+COMPLAINT_MAX_CHARS = 1200
+
+
+def listener_complaint(meant_whole: str) -> str | None:
+    """What your partner says you did or do, said back ("I was on my phone the whole dinner"), when their
+    message is about you; None otherwise.
+
+    >>> listener_complaint("you were on your phone the whole dinner tonight")
+    'I was on my phone the whole dinner tonight'
+    >>> listener_complaint("you said you'd be home by 7. its 9:40")
+    "I said I'd be home by 7 and didn't keep to it"
+    >>> listener_complaint("my sister didn't invite me") is None
+    True
+    """
+    if not re.search(r"\b(?:you|your|you're|you'd|you've)\b", meant_whole, re.I):
+        return None
+    sentences = []
+    for sent in split_sentences(meant_whole):
+        plain = _wished(sent.strip().rstrip("?!. "))
+        for pattern, said in _ASKED_OF_YOU:
+            if pattern.match(plain):
+                plain = pattern.sub(said, plain, count=1)
+                break
+        else:
+            if sent.rstrip().endswith("?"):
+                continue  # a question to you ("what did that mean?") is answered, not said back
+        sentences.append(plain)
+    for echo in candidates(". ".join(sentences), bare=True)[:4]:
+        echo = _HURT_WHEN.sub("", echo)  # "it hurt when I laughed at your idea": what I did is the complaint
+        echo = _AND_I_THINK.sub("", echo)  # "... and I think it's no big deal": their reading of you, not an act
+        if not _LISTENER_DID.match(echo) or len(echo.split()) > SAY_BACK_MAX_WORDS or not is_whole_clause(echo):
+            continue
+        if not (PAST.search(echo.lower()) or _GRIEVANCE.search(echo)):
+            continue  # "you're probably right": said of you, but not something you did
+        echo = re.sub(r"^I (said|promised)( you)? I'll\b", r"I \1\2 I'd", echo)  # "said I'll come" -> "said I'd come"
+        if _PROMISED.match(echo) and not _KEPT.search(echo) and " and " not in echo:
+            echo += " and didn't keep to it"
+        return echo
     return None
+
+
+_PRONOUN_START = re.compile(r"^(?:he|she)(?= (?:\w+ )?(?:passed|died|was gone|is gone|went))")
+_TIME = re.compile(
+    r"\b(?:yesterday|last (?:night|week|month|year)|ago|today|tonight|this (?:morning|afternoon|week))\b"
+)
+
+
+def told_in_past(echo: str) -> tuple[bool, bool]:
+    """(told in the past tense, tells of something that happened) for a clause said back: "your surgery
+    got moved" is both; "you're a bit down today" neither, whatever "today" says.
+
+    >>> told_in_past("your dad's surgery got moved again"), told_in_past("you're a bit down today")
+    ((True, True), (False, False))
+    """
+    plain = _TIME.sub(" ", echo.lower())
+    verb = find_verb(plain)
+    if verb is not None:
+        return is_past(verb), is_happening(verb)
+    past = PAST.search(plain) is not None
+    return past, past
+
+
+SETBACK_FEELINGS = frozenset({"disappointed", "heartbroken"})  # cues of a failure or a loss ("didn't pass")
+MOOD_TOP = 6  # the reader's top words that vote for the mood
+MOOD_MIN = 0.45  # the winning mood's summed probability needed before it is used
+
+
+def mood_of(scores: tuple[tuple[str, float], ...], meant: str) -> str:
+    """The kind of feeling in the message (anger, hurt, fear, shame, tired, unsure, glad), to choose what
+    to validate and ask without naming a feeling; "" when nothing stands out. From the reader's top words
+    when it ran, else from the likely-feeling cues."""
+    moods = mood_table()
+    if scores:
+        sums: dict[str, float] = {}
+        for word, p in scores[:MOOD_TOP]:
+            mood = moods.get(word)
+            if mood:
+                sums[mood] = sums.get(mood, 0.0) + p
+        if not sums:
+            return ""
+        best = max(sums, key=lambda m: sums[m])
+        leading = {moods.get(word) for word, _ in scores[:2]}  # the mood must hold one of the two likeliest words
+        return best if sums[best] >= MOOD_MIN and best in leading else ""
+    return next((moods[w] for w in likely_feelings(meant) if w in moods), "")
 
 
 def read_message(focus: str, *, model: bool, whole: str | None = None) -> Reading:
@@ -77,14 +260,30 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     named = tuple(f.word for f in heard.feelings if f.source == "named")
     read = read_feeling(meant, named, model=model)
     changes: dict[str, object] = {}
-    # The rules' own readings (a complaint about you, a thought, a plan, a doubt, a harsh word about
-    # themselves, a feeling with its reason) have templates of their own; otherwise the richest part wins.
-    special = (heard.complaint, heard.dilemma, heard.plan, heard.self_judgement, heard.feeling_clause)
-    if not any(special) and not heard.thoughts:
-        echo = _echo(as_meant(whole) if whole is not None else meant)
-        if echo and (heard.event is None or len(content_words(echo)) > len(content_words(heard.event))):
-            past = bool(PAST.search(echo.lower()))
-            changes.update(event=echo, tense="past" if past else "present", happened=past)
+    told = as_meant(whole) if whole is not None else meant
+    # The rules' own readings (a complaint about you, a plan, a harsh word about themselves, a feeling with
+    # its reason) have templates of their own; otherwise the richest part of the message is said back, or
+    # what they say you did.
+    loss = whose_loss(told)
+    # What they say you did is told in a few sentences; a long message is read for it in its last ones.
+    complaint = listener_complaint(told if len(told) <= COMPLAINT_MAX_CHARS else meant) if loss == "none" else None
+    if heard.complaint and complaint and set(content_words(heard.complaint)) <= set(content_words(complaint)):
+        # "I said I'll come ... and then I cancelled": the whole of it, not the promise alone
+        heard = dataclasses.replace(heard, complaint=None)
+    if complaint and not (heard.complaint or heard.plan or heard.self_judgement):
+        # what they say you did comes first, even beside a feeling ("I felt alone. You disappeared")
+        past = bool(PAST.search(complaint.lower()))
+        changes.update(complaint=complaint, event=None, happened=False, feeling_clause=None,
+                       tense="past" if past else "present")
+    special = (heard.complaint, heard.plan, heard.feeling_clause, complaint)
+    if not any(special):
+        # "im such an idiot i left my laptop on the train": what happened, without the harsh word
+        said = SELF_JUDGEMENT.sub(" ", told) if heard.self_judgement else told
+        echo = _echo(said, heard.dilemma)
+        richer = heard.event is None or len(content_words(echo or "")) >= len(content_words(heard.event)) - 1
+        if echo and (richer or heard.self_judgement):
+            past, happened = told_in_past(echo)
+            changes.update(event=echo, tense="past" if past else "present", happened=happened)
     feelings = (Feeling(read.word, "named" if read.source == "named" else "likely"),) if read.word else ()
     if read.scores:
         valence, share = _tone(read)
@@ -93,20 +292,34 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         share = 1.0 if valence == "positive" else 0.0
     if read.word is None and valence == "positive" and share < GOOD_NEWS_SHARE:
         valence = "neutral"
-    told = as_meant(whole) if whole is not None else meant
-    loss = whose_loss(told)
-    changes.update(feelings=feelings, valence=valence, loss=loss, lost=lost_one(told) if loss == "own" else None)
+    grievance = isinstance(complaint, str) and (_GRIEVANCE.search(complaint) or _PROMISED.match(complaint))
+    if complaint and changes.get("complaint") == complaint and valence == "positive" and not grievance:
+        # "the way you looked at me tonight ...": said of you, but glad; not a complaint
+        changes.update(complaint=None, event=heard.event)
+    lost = lost_one(told) if loss == "own" else None
+    event = changes.get("event", heard.event)
+    actor = feeling_lists().party_re.match(event.replace("your ", "my ", 1)) if isinstance(event, str) else None
+    if actor is not None:
+        changes["party"] = "your " + actor.group(1)  # "your mom compared you to your cousin": the mom
+    if lost and isinstance(event, str) and _PRONOUN_START.match(event):
+        changes["event"] = _PRONOUN_START.sub(lost, event, count=1)  # "she passed away" -> "your mother passed away"
+    changes.update(feelings=feelings, valence=valence, loss=loss, lost=lost,
+                   mood=mood_of(read.scores, meant))
     heard = dataclasses.replace(heard, **changes)  # type: ignore[arg-type]
     hard_named = any(w not in feeling_lists().positive for w in named)  # "i felt invisible"
+    # "im happy for her but also why is everyone moving on without me": glad, and then not
+    hard_named = hard_named or any(taken_back(w, meant) for w in named)
     # Good news: the reader's own head when it has one (trained on what writers called good news), else the
     # tone; never with a complaint, a doubt, a hard feeling they named or a loss ("the funeral was lovely").
     learned = reader_good_news(meant) if model else None
     glad = (learned and valence != "negative") if learned is not None else valence == "positive"
-    good_news = (
+    # Never with a cue of a setback either ("didn't pass maths", "lent maria 500").
+    good_news = bool(
         glad and heard.complaint is None and not heard.unsure and not heard.weighing
         and not hard_named and loss == "none"
+        and not SETBACK_FEELINGS & set(likely_feelings(told, strong=True))
     )
-    return Reading(heard, good_news)
+    return Reading(dataclasses.replace(heard, good_news=good_news), good_news)
 
 
 __all__ = ["Reading", "read_message", "tells_something"]

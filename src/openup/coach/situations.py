@@ -34,6 +34,7 @@ class Situation:
     not_negative: bool = False
     not_after_loss: bool = False
     drops_complaint: bool = False
+    names_no_feeling: bool = False
 
     def applies(self, meant: str, found: Sequence[Signal], valence: str) -> bool:
         """Whether this situation's own conditions hold (good news and the default are decided by the caller).
@@ -94,6 +95,7 @@ def situations() -> dict[str, Situation]:
             bool(row.get("not_negative", False)),
             bool(row.get("not_after_loss", False)),
             bool(row.get("drops_complaint", False)),
+            bool(row.get("names_no_feeling", False)),
         )
     return out
 

@@ -73,7 +73,7 @@ TOP_LEVEL: dict[str, frozenset[str]] = {
     "safety.toml": frozenset({"withheld_principles", "message"}),
     "rewrites.toml": frozenset({"kind", "merge_by_principle", "soft_side"}),
     "replies.toml": frozenset({"answer", "avoid", "brief", "feeling_nouns", "feelings", "hard_words", "likely", "loss",
-                               "move", "parties", "places", "situation", "valence"}),
+                               "moods", "move", "parties", "places", "situation", "valence"}),
     "resources.toml": frozenset({"emergency", "resource", "verified"}),
     "practice.toml": frozenset({"day"}),
     "findings.toml": frozenset({"appreciation", "bids", "leverage", "listening", "partner_trend", "pursuit",

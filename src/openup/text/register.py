@@ -69,6 +69,11 @@ def _vocabulary() -> frozenset[str]:
     return frozenset(w for w in vocab if w.isalpha() and w.isascii())
 
 
+def english_words() -> frozenset[str]:
+    """The whole English words of the shipped vocabulary (empty without the model files)."""
+    return _vocabulary()
+
+
 def _fold(word: str) -> str | None:
     """An elongated word ("sooo", "pleeease", "coool") folded to the word it stretches."""
     single = _ELONGATED.sub(r"\1", word)
