@@ -239,3 +239,20 @@ def test_texting_habits_are_not_said_back(message: str, must: str, must_not: str
     assert must in text, text
     if must_not:
         assert must_not not in text.lower(), text
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("I feel like you don't care about what I want anymore", "you feel like i don't care about what you want"),
+        ("i feel like ur never really listening to me", "you feel like i'm never really listening to you"),
+    ],
+)
+def test_a_hurt_about_the_listener_is_said_back(typed: str, said: str) -> None:
+    """A thought about you is a pleasantry only when nothing hurts ("you hope I have a good day")."""
+    reflect = _said(typed).casefold()
+    assert said in reflect and GENERIC not in reflect, reflect
+
+
+def test_a_pleasantry_about_the_listener_is_not_said_back() -> None:
+    assert "you hope" not in _said("I hope you have a great day at work").casefold()

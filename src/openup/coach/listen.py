@@ -325,12 +325,14 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["short_event"] = heard.event
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
-    # A thought about you, the listener ("you hope I have a good day") is a pleasantry, not one to reflect.
+    # A thought about you, the listener, is a pleasantry when the message is not a hurt ("you hope I have a
+    # good day"); in a hurt message it is what needs saying back ("you feel like I don't care anymore").
     thought = next(
         (
             t
             for t in heard.thoughts
-            if t.startswith("you ") and len(t.split()) <= 16 and not ABOUT_LISTENER.search(t)
+            if t.startswith("you ") and len(t.split()) <= 16
+            and (heard.valence == "negative" or heard.mood in ("anger", "hurt") or not ABOUT_LISTENER.search(t))
         ),
         None,
     )
