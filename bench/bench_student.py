@@ -136,7 +136,7 @@ def speed(n: int = 20_000) -> dict[str, float]:
     detect_many(["warm up the patterns and heads"], model=True, reader="bulk")
     bulk = get_bulk_reader()
     assert bulk is not None
-    bulk._cache.clear()
+    bulk.clear_cache()
     get_embedder().clear_cache()
     before = dict(bulk.stats)
     t0 = time.perf_counter()

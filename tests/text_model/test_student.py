@@ -14,7 +14,8 @@ import pytest
 
 from openup.text import detect_many
 from openup.text.model import get_bulk_reader
-from openup.text.model.student import STUDENT_FILE, Student
+from openup.text.model.student import STUDENT_FILE, Student, needs_encoder
+from openup.text.signal import Signal
 
 ROOT = Path(__file__).resolve().parents[2]
 GOEMOTIONS_TEST = ROOT.parent / "shared" / "data" / "goemotions" / "test.tsv"
@@ -98,3 +99,69 @@ def test_analysis_reads_with_the_bulk_reader_and_check_with_the_full_one(learned
     before = reader.stats["units"]
     detect_many(["another unusual message, read by the full encoder"], model=True)
     assert reader.stats["units"] == before
+
+
+def _needs(z: list[list[float]], owner: list[int], **kw: object) -> list[bool]:
+    """needs_encoder on one head (threshold 0, margin 1) unless told otherwise."""
+    arr = np.array(z, dtype=np.float32)
+    args: dict = {"one_sided": False, "exact": np.zeros(len(arr), dtype=bool), "owner": np.array(owner),
+                  "relevant": np.ones((max(owner) + 1, arr.shape[1]), dtype=bool)}
+    args.update(kw)
+    return needs_encoder(arr, np.zeros(arr.shape[1], np.float32), np.ones(arr.shape[1], np.float32), **args).tolist()
+
+
+def test_a_signal_decision_is_open_only_while_no_unit_is_surely_above() -> None:
+    # message 0: one unit surely above (2.0), so its unsure sentence (0.5) need not be read;
+    # message 1: one unsure unit (-0.5) and one surely below (-3.0): only the unsure one is read.
+    assert _needs([[2.0], [0.5], [-0.5], [-3.0]], [0, 0, 1, 1]) == [False, False, True, False]
+    # a unit the encoder already read above the threshold settles its message too
+    assert _needs([[0.2], [0.5]], [0, 0], exact=np.array([True, False])) == [False, False]
+    # a decision the caller does not need (the patterns found that kind) is never read
+    assert _needs([[0.5], [0.5]], [0, 1], relevant=np.array([[False], [True]])) == [False, True]
+    # a head that does not read a unit (a unit the patterns settled) does not ask for it
+    assert _needs([[0.5], [0.5]], [0, 1], readable=np.array([[False], [True]])) == [False, True]
+
+
+def test_a_safety_decision_is_one_sided_and_never_settled_by_the_student() -> None:
+    # far above the threshold by the student: still read (only the encoder may settle a safety reading);
+    # below threshold - margin: not read
+    assert _needs([[5.0], [-0.5], [-1.5]], [0, 1, 2], one_sided=True) == [True, True, False]
+    assert _needs([[5.0], [-0.5]], [0, 0], one_sided=True) == [True, True]
+    # the encoder's reading above the threshold settles the message: its other units are not read
+    assert _needs([[5.0], [-0.5]], [0, 0], one_sided=True, exact=np.array([True, False])) == [False, False]
+
+
+def test_first_round_asks_for_the_unit_most_likely_above_only() -> None:
+    # message 0: two unsure units, the student puts one above: ask for that one first;
+    # message 1: both unsure units below the threshold: both are needed to settle it below
+    z = [[0.3], [0.6], [-0.2], [-0.4]]
+    assert _needs(z, [0, 0, 1, 1], first=True) == [False, True, True, True]
+    assert _needs(z, [0, 0, 1, 1], first=True, one_sided=True) == [False, True, True, True]
+
+
+def test_bulk_reads_nothing_the_patterns_already_found(learned: None) -> None:
+    from openup.text.model import bulk_signals, get_heads, get_safety_heads
+
+    reader = get_bulk_reader()
+    assert reader is not None
+    texts = [t + " y" for t in _goemotions_sample()[:60]]  # not cached by the other tests
+    every = {get_heads().names[j] for j in get_heads().in_group("signal")}
+    safety_heads = get_safety_heads()
+    if safety_heads is not None:
+        every |= {safety_heads.names[j] for j in safety_heads.in_group("safety")}
+    lexical = [[Signal(kind, 0, len(t), t, 1.0, "lexical:test") for kind in sorted(every)] for t in texts]
+    before = dict(reader.stats)
+    bulk_signals(texts, lexical, None, None)
+    assert reader.stats["units"] > before["units"]
+    assert reader.stats["encoder"] == before["encoder"]
+
+
+def test_bulk_sends_one_encoder_run_per_distinct_token_ids(learned: None) -> None:
+    reader = get_bulk_reader()
+    assert reader is not None
+    unit = "he said he would hurt me if i told anyone, zq"
+    texts = [unit, unit.upper(), "  " + unit.title() + " "]  # one id list: the tokenizer lower-cases
+    before = dict(reader.stats)
+    found = _kinds(texts, "bulk")
+    assert found[0] == found[1] == found[2]
+    assert reader.stats["encoder"] - before["encoder"] <= 1
