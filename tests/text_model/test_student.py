@@ -165,3 +165,29 @@ def test_bulk_sends_one_encoder_run_per_distinct_token_ids(learned: None) -> Non
     found = _kinds(texts, "bulk")
     assert found[0] == found[1] == found[2]
     assert reader.stats["encoder"] - before["encoder"] <= 1
+
+
+def test_bigram_student_adds_its_projected_token_pair_mean(tmp_path: Path) -> None:
+    from openup.text.model.student import bigram_ids
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(50, 384)).astype(np.float16)
+    table = rng.normal(size=(16, 3)).astype(np.float16)
+    proj = rng.normal(size=(384, 3)).astype(np.float32)
+    path = tmp_path / "student.npz"
+    meta = np.array(json.dumps({"bigram_bits": 4}))
+    np.savez(path, vectors=vectors, bigram_vectors=table, bigram_proj=proj, meta=meta)
+    student = Student(path)
+    a, b, one = np.array([1, 7, 9, 2], np.int32), np.array([1, 30, 2], np.int32), np.array([5], np.int32)
+
+    def by_hand(ids: np.ndarray) -> np.ndarray:
+        x = vectors[ids].astype(np.float32).mean(axis=0)
+        if len(ids) > 1:
+            x = x + table[bigram_ids(ids[:-1], ids[1:], 4)].astype(np.float32).mean(axis=0) @ proj.T
+        return x / np.linalg.norm(x)
+
+    together = student.vectors_of([a, b, one])
+    assert np.allclose(together, np.stack([by_hand(a), by_hand(b), by_hand(one)]), atol=1e-5)
+    # one list at a time gives the same rows: no token pair runs across two lists
+    assert np.allclose(together[1], student.vectors_of([b])[0], atol=1e-6)
+    assert bigram_ids(np.array([1, 7]), np.array([7, 9]), 4).max() < 16

@@ -293,10 +293,14 @@ def _signals_of(
     names = [heads.names[j] for j in idx]
     thresholds = heads.threshold[idx]
     position = {name: k for k, name in enumerate(names)}
-    for t, rows in _rows_per_text(owners).items():
-        text = texts[t]
-        best = probs[rows].max(axis=0)
-        best_of[t] = best
+    owner = np.fromiter((t for t, _ in owners), dtype=np.int64, count=len(owners))
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])  # owners come text by text
+    best_of[owner[starts]] = np.maximum.reduceat(probs, starts, axis=0)
+    ends = np.r_[starts[1:], len(owners)]
+    for g in np.flatnonzero((best_of[owner[starts]] >= thresholds).any(axis=1)):
+        t = int(owner[starts[g]])
+        rows = list(range(int(starts[g]), int(ends[g])))
+        text, best = texts[t], best_of[t]
         for k in np.flatnonzero(best >= thresholds):
             name = names[k]
             if overrides and _overridden(name, best, thresholds, position):
@@ -304,14 +308,6 @@ def _signals_of(
             start, end = _best_span(text, rows, owners, probs, int(k))
             results[t].append(Signal(name, start, end, text[start:end], round(float(best[k]), 4), f"model:{name}"))
     return results, best_of
-
-
-def _rows_per_text(owners: list[tuple[int, tuple[int, int] | None]]) -> dict[int, list[int]]:
-    """Unit rows grouped per text: the row of the whole text and the rows of its sentences."""
-    per_text: dict[int, list[int]] = {}
-    for row, (t, _) in enumerate(owners):
-        per_text.setdefault(t, []).append(row)
-    return per_text
 
 
 def _best_span(
@@ -491,7 +487,7 @@ def bulk_signals(
             )
             need[bank.rows[asked]] = True
             if bank.one_sided:
-                bulk.stats["encoder_safety"] += int((need & ~exact).sum())
+                bulk.stats["encoder_safety"] += len(np.setdiff1d(bank.rows[asked], np.flatnonzero(exact)))
         rows = np.flatnonzero(need & ~exact)
         if not len(rows):
             break

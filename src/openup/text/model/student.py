@@ -55,6 +55,14 @@ class Student:
             self.mlp: tuple[np.ndarray, ...] = tuple(
                 data[k].astype(np.float32) for k in ("mlp_w1", "mlp_b1", "mlp_w2", "mlp_b2") if k in data
             )
+            # Optional hashed token-pair vectors (word order the token mean cannot see): a (2**bits, d) table and
+            # its (384, d) projection, added to the token mean before normalising.
+            self.bigrams: tuple[np.ndarray, np.ndarray] | None = (
+                (data["bigram_vectors"], data["bigram_proj"].astype(np.float32)) if "bigram_vectors" in data else None
+            )
+        self.bigram_bits = int(self.meta.get("bigram_bits", 0))
+        if self.bigrams is not None and self.bigrams[0].shape[0] != 1 << self.bigram_bits:
+            raise ValueError(f"student file {path}: bigram table {self.bigrams[0].shape} for {self.bigram_bits} bits")
         if self.vectors.ndim != 2 or self.vectors.shape[1] != DIM:
             raise ValueError(f"student file {path} holds vectors of shape {self.vectors.shape}")
         tokenizer: Any = Tokenizer.from_file(str(tokenizer_file))
@@ -67,7 +75,8 @@ class Student:
         return self.vectors_of(ids), ids
 
     def vectors_of(self, ids: Sequence[np.ndarray]) -> np.ndarray:
-        """Mean of each id list's token vectors, L2-normalised (then the residual layer, when there is one)."""
+        """Mean of each id list's token vectors (plus, with a bigram table, the projected mean of its hashed
+        token-pair vectors), L2-normalised, then the residual layer when there is one."""
         out = np.zeros((len(ids), DIM), dtype=np.float32)
         for start in range(0, len(ids), _BLOCK):
             block = ids[start : start + _BLOCK]
@@ -78,6 +87,9 @@ class Student:
             flat = np.concatenate([x for x in block if len(x)])
             offsets = np.concatenate([[0], np.cumsum(lengths[nonempty])[:-1]])
             sums = np.add.reduceat(self.vectors[flat], offsets, axis=0)
+            if self.bigrams is not None:
+                sums /= lengths[nonempty, None]
+                sums += self._bigram_means(flat, lengths[nonempty]) @ self.bigrams[1].T
             out[start : start + len(block)][nonempty] = sums
         out /= np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
         if len(self.mlp) == 4:
@@ -85,6 +97,29 @@ class Student:
             out += np.maximum(out @ w1.T + b1, 0.0) @ w2.T + b2
             out /= np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
         return out
+
+    def _bigram_means(self, flat: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Per id list (concatenated in `flat`), the mean of its token pairs' bigram vectors (0 without pairs)."""
+        assert self.bigrams is not None
+        table = self.bigrams[0]
+        inside = np.ones(len(flat) - 1, dtype=bool)
+        inside[np.cumsum(lengths)[:-1] - 1] = False  # a pair across two id lists is no pair
+        pairs = lengths - 1
+        out = np.zeros((len(lengths), table.shape[1]), dtype=np.float32)
+        has = pairs > 0
+        if has.any():
+            hashed = bigram_ids(flat[:-1][inside], flat[1:][inside], self.bigram_bits)
+            sums = np.add.reduceat(table[hashed].astype(np.float32), np.concatenate([[0], np.cumsum(pairs[has])[:-1]]),
+                                   axis=0)
+            out[has] = sums / pairs[has, None]
+        return out
+
+
+def bigram_ids(first: np.ndarray, second: np.ndarray, bits: int) -> np.ndarray:
+    """Row of the bigram table for each token pair (first[i], second[i]): a multiplicative hash to `bits` bits."""
+    key = first.astype(np.uint64) * np.uint64(30522) + second.astype(np.uint64)
+    hashed: np.ndarray = ((key * np.uint64(2654435761)) & np.uint64(0xFFFFFFFF)) >> np.uint64(32 - bits)
+    return hashed.astype(np.int64)
 
 
 class BulkReader:
