@@ -35,7 +35,7 @@ from openup.text.model.embedder import DIM, MAX_LENGTH, TOKENIZER_FILE, Embedder
 
 STUDENT_FILE = Path(__file__).resolve().parent / "student.npz"
 CACHE_SIZE = 16384  # units: a chunk of analysis texts and its sentences, read twice (safety, signals)
-_BLOCK = 2048  # units gathered at once (bounds the (tokens, 384) temporary to a few tens of MB)
+_BLOCK = 256  # units gathered at once: their (tokens, 384) temporary, a few MB, stays in cache (2048: 3x slower)
 _NO_IDS = np.zeros(0, dtype=np.int32)
 
 
@@ -78,6 +78,7 @@ class Student:
         """Mean of each id list's token vectors (plus, with a bigram table, the projected mean of its hashed
         token-pair vectors), L2-normalised, then the residual layer when there is one."""
         out = np.zeros((len(ids), DIM), dtype=np.float32)
+        pairs = None if self.bigrams is None else np.zeros((len(ids), self.bigrams[0].shape[1]), dtype=np.float32)
         for start in range(0, len(ids), _BLOCK):
             block = ids[start : start + _BLOCK]
             lengths = np.array([len(x) for x in block])
@@ -87,10 +88,12 @@ class Student:
             flat = np.concatenate([x for x in block if len(x)])
             offsets = np.concatenate([[0], np.cumsum(lengths[nonempty])[:-1]])
             sums = np.add.reduceat(self.vectors[flat], offsets, axis=0)
-            if self.bigrams is not None:
+            if pairs is not None:
                 sums /= lengths[nonempty, None]
-                sums += self._bigram_means(flat, lengths[nonempty]) @ self.bigrams[1].T
+                pairs[start : start + len(block)][nonempty] = self._bigram_means(flat, lengths[nonempty])
             out[start : start + len(block)][nonempty] = sums
+        if pairs is not None and self.bigrams is not None:
+            out += pairs @ self.bigrams[1].T  # one product for all rows: small products pay BLAS's start-up each
         out /= np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
         if len(self.mlp) == 4:
             w1, b1, w2, b2 = self.mlp
