@@ -73,8 +73,8 @@ def test_bulk_sends_only_some_units_to_the_encoder(learned: None) -> None:
     before = dict(reader.stats)
     _kinds(texts, "bulk")
     share = (reader.stats["encoder"] - before["encoder"]) / (reader.stats["units"] - before["units"])
-    # About 47% with the shipped student and margins (GoEmotions text; see docs/analysis.md): the margins are
-    # wide because agreement and safety come first. This pins that the student settles a real share itself.
+    # About 43% with the shipped student and margins (GoEmotions text; see docs/analysis.md), half of it for the
+    # safety heads' wide band: agreement and safety come first. This pins that the student settles a real share.
     assert 0.0 < share < 0.6, f"{share:.2%} of units went to the encoder"
 
 
@@ -191,3 +191,17 @@ def test_bigram_student_adds_its_projected_token_pair_mean(tmp_path: Path) -> No
     # one list at a time gives the same rows: no token pair runs across two lists
     assert np.allclose(together[1], student.vectors_of([b])[0], atol=1e-6)
     assert bigram_ids(np.array([1, 7]), np.array([7, 9]), 4).max() < 16
+
+
+def test_learned_and_safety_signals_take_the_bulk_reader_too(learned: None) -> None:
+    from openup.text.model import learned_signals, merged_kinds, safety_signals
+
+    texts = ["thank you so much for cooking tonight, zq", "he said he would kill me if i left, zq",
+             "you never listen to me. why do you always do this, zq?"]
+    deciding = merged_kinds()
+    for read in (learned_signals, safety_signals):
+        full = [{s.kind for s in found} & deciding if read is learned_signals else {s.kind for s in found}
+                for found in read(texts, reader="full")]
+        bulk = [{s.kind for s in found} & deciding if read is learned_signals else {s.kind for s in found}
+                for found in read(texts, reader="bulk")]
+        assert bulk == full

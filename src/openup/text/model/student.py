@@ -1,9 +1,10 @@
 """The bulk reader: a static-embedding student of the encoder, with the encoder only where it is unsure.
 
-`student.npz` (scripts/distill_student.py) holds one 384-d vector per WordPiece token, fitted so that the
-mean of a text's token vectors, L2-normalised, lands where the shipped encoder puts that text: the heads
-read it unchanged. It costs a tokenizer pass and a gather-mean (tens of thousands of texts a second on one
-core) where the encoder costs about 2 ms a text (on its own unpadded input, one core).
+`student.npz` (scripts/distill_student.py) holds one 384-d vector per WordPiece token and one 64-d vector per
+hashed pair of adjacent tokens (projected to 384-d), fitted so that the mean of a text's token vectors plus the
+projected mean of its pair vectors, L2-normalised (then a small residual layer), lands where the shipped encoder
+puts that text: the heads read it unchanged. It costs a tokenizer pass and a gather-mean (about 15,000 units a
+second on one core) where the encoder costs about 2.4 ms a unit (on its own unpadded input, one core).
 
 `openup.text.model.bulk_signals` reads every unit with the student (`BulkReader.read`), scores the heads that
 decide what `detect_many` reports (the merged signal heads, the heads that override them, every safety head)
