@@ -14,7 +14,8 @@ import pytest
 
 from openup.text import detect_many
 from openup.text.model import get_bulk_reader
-from openup.text.model.student import STUDENT_FILE, Student
+from openup.text.model.student import STUDENT_FILE, Student, needs_encoder
+from openup.text.signal import Signal
 
 ROOT = Path(__file__).resolve().parents[2]
 GOEMOTIONS_TEST = ROOT.parent / "shared" / "data" / "goemotions" / "test.tsv"
@@ -72,8 +73,8 @@ def test_bulk_sends_only_some_units_to_the_encoder(learned: None) -> None:
     before = dict(reader.stats)
     _kinds(texts, "bulk")
     share = (reader.stats["encoder"] - before["encoder"]) / (reader.stats["units"] - before["units"])
-    # About 47% with the shipped student and margins (GoEmotions text; see docs/analysis.md): the margins are
-    # wide because agreement and safety come first. This pins that the student settles a real share itself.
+    # About 43% with the shipped student and margins (GoEmotions text; see docs/analysis.md), half of it for the
+    # safety heads' wide band: agreement and safety come first. This pins that the student settles a real share.
     assert 0.0 < share < 0.6, f"{share:.2%} of units went to the encoder"
 
 
@@ -98,3 +99,109 @@ def test_analysis_reads_with_the_bulk_reader_and_check_with_the_full_one(learned
     before = reader.stats["units"]
     detect_many(["another unusual message, read by the full encoder"], model=True)
     assert reader.stats["units"] == before
+
+
+def _needs(z: list[list[float]], owner: list[int], **kw: object) -> list[bool]:
+    """needs_encoder on one head (threshold 0, margin 1) unless told otherwise."""
+    arr = np.array(z, dtype=np.float32)
+    args: dict = {"one_sided": False, "exact": np.zeros(len(arr), dtype=bool), "owner": np.array(owner),
+                  "relevant": np.ones((max(owner) + 1, arr.shape[1]), dtype=bool)}
+    args.update(kw)
+    return needs_encoder(arr, np.zeros(arr.shape[1], np.float32), np.ones(arr.shape[1], np.float32), **args).tolist()
+
+
+def test_a_signal_decision_is_open_only_while_no_unit_is_surely_above() -> None:
+    # message 0: one unit surely above (2.0), so its unsure sentence (0.5) need not be read;
+    # message 1: one unsure unit (-0.5) and one surely below (-3.0): only the unsure one is read.
+    assert _needs([[2.0], [0.5], [-0.5], [-3.0]], [0, 0, 1, 1]) == [False, False, True, False]
+    # a unit the encoder already read above the threshold settles its message too
+    assert _needs([[0.2], [0.5]], [0, 0], exact=np.array([True, False])) == [False, False]
+    # a decision the caller does not need (the patterns found that kind) is never read
+    assert _needs([[0.5], [0.5]], [0, 1], relevant=np.array([[False], [True]])) == [False, True]
+    # a head that does not read a unit (a unit the patterns settled) does not ask for it
+    assert _needs([[0.5], [0.5]], [0, 1], readable=np.array([[False], [True]])) == [False, True]
+
+
+def test_a_safety_decision_is_one_sided_and_never_settled_by_the_student() -> None:
+    # far above the threshold by the student: still read (only the encoder may settle a safety reading);
+    # below threshold - margin: not read
+    assert _needs([[5.0], [-0.5], [-1.5]], [0, 1, 2], one_sided=True) == [True, True, False]
+    assert _needs([[5.0], [-0.5]], [0, 0], one_sided=True) == [True, True]
+    # the encoder's reading above the threshold settles the message: its other units are not read
+    assert _needs([[5.0], [-0.5]], [0, 0], one_sided=True, exact=np.array([True, False])) == [False, False]
+
+
+def test_first_round_asks_for_the_unit_most_likely_above_only() -> None:
+    # message 0: two unsure units, the student puts one above: ask for that one first;
+    # message 1: both unsure units below the threshold: both are needed to settle it below
+    z = [[0.3], [0.6], [-0.2], [-0.4]]
+    assert _needs(z, [0, 0, 1, 1], first=True) == [False, True, True, True]
+    assert _needs(z, [0, 0, 1, 1], first=True, one_sided=True) == [False, True, True, True]
+
+
+def test_bulk_reads_nothing_the_patterns_already_found(learned: None) -> None:
+    from openup.text.model import bulk_signals, get_heads, get_safety_heads
+
+    reader = get_bulk_reader()
+    assert reader is not None
+    texts = [t + " y" for t in _goemotions_sample()[:60]]  # not cached by the other tests
+    every = {get_heads().names[j] for j in get_heads().in_group("signal")}
+    safety_heads = get_safety_heads()
+    if safety_heads is not None:
+        every |= {safety_heads.names[j] for j in safety_heads.in_group("safety")}
+    lexical = [[Signal(kind, 0, len(t), t, 1.0, "lexical:test") for kind in sorted(every)] for t in texts]
+    before = dict(reader.stats)
+    bulk_signals(texts, lexical, None, None)
+    assert reader.stats["units"] > before["units"]
+    assert reader.stats["encoder"] == before["encoder"]
+
+
+def test_bulk_sends_one_encoder_run_per_distinct_token_ids(learned: None) -> None:
+    reader = get_bulk_reader()
+    assert reader is not None
+    unit = "he said he would hurt me if i told anyone, zq"
+    texts = [unit, unit.upper(), "  " + unit.title() + " "]  # one id list: the tokenizer lower-cases
+    before = dict(reader.stats)
+    found = _kinds(texts, "bulk")
+    assert found[0] == found[1] == found[2]
+    assert reader.stats["encoder"] - before["encoder"] <= 1
+
+
+def test_bigram_student_adds_its_projected_token_pair_mean(tmp_path: Path) -> None:
+    from openup.text.model.student import bigram_ids
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(50, 384)).astype(np.float16)
+    table = rng.normal(size=(16, 3)).astype(np.float16)
+    proj = rng.normal(size=(384, 3)).astype(np.float32)
+    path = tmp_path / "student.npz"
+    meta = np.array(json.dumps({"bigram_bits": 4}))
+    np.savez(path, vectors=vectors, bigram_vectors=table, bigram_proj=proj, meta=meta)
+    student = Student(path)
+    a, b, one = np.array([1, 7, 9, 2], np.int32), np.array([1, 30, 2], np.int32), np.array([5], np.int32)
+
+    def by_hand(ids: np.ndarray) -> np.ndarray:
+        x = vectors[ids].astype(np.float32).mean(axis=0)
+        if len(ids) > 1:
+            x = x + table[bigram_ids(ids[:-1], ids[1:], 4)].astype(np.float32).mean(axis=0) @ proj.T
+        return x / np.linalg.norm(x)
+
+    together = student.vectors_of([a, b, one])
+    assert np.allclose(together, np.stack([by_hand(a), by_hand(b), by_hand(one)]), atol=1e-5)
+    # one list at a time gives the same rows: no token pair runs across two lists
+    assert np.allclose(together[1], student.vectors_of([b])[0], atol=1e-6)
+    assert bigram_ids(np.array([1, 7]), np.array([7, 9]), 4).max() < 16
+
+
+def test_learned_and_safety_signals_take_the_bulk_reader_too(learned: None) -> None:
+    from openup.text.model import learned_signals, merged_kinds, safety_signals
+
+    texts = ["thank you so much for cooking tonight, zq", "he said he would kill me if i left, zq",
+             "you never listen to me. why do you always do this, zq?"]
+    deciding = merged_kinds()
+    for read in (learned_signals, safety_signals):
+        full = [{s.kind for s in found} & deciding if read is learned_signals else {s.kind for s in found}
+                for found in read(texts, reader="full")]
+        bulk = [{s.kind for s in found} & deciding if read is learned_signals else {s.kind for s in found}
+                for found in read(texts, reader="bulk")]
+        assert bulk == full

@@ -100,6 +100,15 @@ def detect_many(texts: Sequence[str], model: bool | None = None, reader: str = "
     from openup.text import model as learned
 
     allowed = learned.merged_kinds()
+    if reader == "bulk" and learned.get_bulk_reader() is not None:
+        lexical, occupied = lexical_read(texts)
+        extra, safety, _ = learned.bulk_signals(
+            texts, lexical, occupied, hurt_spans(lexical), signals=bool(allowed)
+        )
+        return [
+            _merge(lex, [s for s in ext if s.kind in allowed] + found)
+            for lex, ext, found in zip(lexical, extra, safety, strict=True)
+        ]
     safety = learned.safety_signals(list(texts), reader=reader)
     if not allowed:  # no signal head has earned its place (or an older heads file)
         return [_merge(lexical_signals(t), found) for t, found in zip(texts, safety, strict=True)]

@@ -34,6 +34,7 @@ __all__ = [
     "MIN_WORDS",
     "READERS",
     "available",
+    "bulk_signals",
     "embed",
     "emotion_scores",
     "get_bulk_reader",
@@ -122,35 +123,19 @@ def get_bulk_reader() -> BulkReader | None:
         if not STUDENT_FILE.is_file():
             return None
         student = Student()
-        heads = get_heads()
-        allowed = merged_kinds()
-        deciding = allowed | {o for kind in allowed for o in OVERRIDES.get(kind, ())}
-        checks: list[tuple[Heads, list[int], bool]] = [
-            (heads, [j for j in heads.in_group("signal") if heads.names[j] in deciding], False)
-        ]
-        safety = get_safety_heads()
-        if safety is not None:
-            checks.append((safety, safety.in_group("safety"), True))
         margins = {str(k): float(v) for k, v in student.meta.get("margins", {}).items()}
-        reader = BulkReader(student, get_embedder(), checks, margins)
+        reader = BulkReader(student, get_embedder(), margins)
         with _lock:
             if _bulk is None:
                 _bulk = reader
     return _bulk
 
 
-def _encode(
-    units: list[str], reader: str, heads: Heads | None = None, settled: Sequence[bool] | None = None
-) -> tuple[np.ndarray, list[np.ndarray]]:
-    """Vectors and WordPiece ids of `units`, by the chosen reader (see READERS). The bulk reader checks the
-    student against `heads`, except the signal heads of `settled` units (whose signal columns are zeroed)."""
+def _check_reader(reader: str) -> bool:
+    """Whether `reader` (see READERS) is the bulk reader and it is installed."""
     if reader not in READERS:
         raise ValueError(f"unknown reader {reader!r}; expected one of {READERS}")
-    if reader == "bulk":
-        bulk = get_bulk_reader()
-        if bulk is not None:
-            return bulk.encode(units, heads, settled)
-    return get_embedder().encode(units)
+    return reader == "bulk" and get_bulk_reader() is not None
 
 
 def _heads_at(path: Path) -> Heads:
@@ -197,24 +182,13 @@ def safety_signals(
     the patterns' own safety signals. The span is the sentence that scored highest. `source` is
     "model:<kind>"."""
     heads = get_safety_heads() if heads is None else heads
-    results: list[list[Signal]] = [[] for _ in texts]
     if heads is None or not texts:
-        return results
+        return [[] for _ in texts]
+    if _check_reader(reader):
+        return bulk_signals(texts, None, None, None, signals=False, safety_heads=heads)[1]
     idx = heads.in_group("safety")
-    owners, probs = _unit_probabilities(texts, None, heads, idx, SAFETY_MIN_WORDS, reader=reader)
-    if not owners:
-        return results
-    thresholds = heads.threshold[idx]
-    for t, rows in _rows_per_text(owners).items():
-        text = texts[t]
-        best = probs[rows].max(axis=0)
-        for k, j in enumerate(idx):
-            if best[k] < thresholds[k]:
-                continue
-            start, end = _best_span(text, rows, owners, probs, k)
-            name = heads.names[j]
-            results[t].append(Signal(name, start, end, text[start:end], round(float(best[k]), 4), f"model:{name}"))
-    return results
+    owners, probs = _unit_probabilities(texts, None, heads, idx, SAFETY_MIN_WORDS)
+    return _signals_of(texts, owners, probs, heads, idx, overrides=False)[0]
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
@@ -290,35 +264,50 @@ def _read(
     heads = get_heads() if heads is None else heads
     signal_idx = heads.in_group("signal")
     names = [heads.names[j] for j in signal_idx]
-    results: list[list[Signal]] = [[] for _ in texts]
-    best_of = np.zeros((len(texts), len(signal_idx)), dtype=np.float32)
     if not texts or not signal_idx:
-        return results, best_of, names
-    free = [k for k, name in enumerate(names) if name in _free_kinds()]
-    owners, probs = _unit_probabilities(texts, occupied, heads, signal_idx, min_words, free, hurt, reader)
-    if not owners:
-        return results, best_of, names
-    thresholds = heads.threshold[signal_idx]
-
-    position = {name: k for k, name in enumerate(names)}
-    for t, rows in _rows_per_text(owners).items():
-        text = texts[t]
-        best = probs[rows].max(axis=0)
-        best_of[t] = best
-        for k, name in enumerate(names):
-            if best[k] < thresholds[k] or _overridden(name, best, thresholds, position):
-                continue
-            start, end = _best_span(text, rows, owners, probs, k)
-            results[t].append(Signal(name, start, end, text[start:end], round(float(best[k]), 4), f"model:{name}"))
+        return [[] for _ in texts], np.zeros((len(texts), len(signal_idx)), dtype=np.float32), names
+    if _check_reader(reader):
+        owners, probs = bulk_signals(texts, None, occupied, hurt, heads=heads, min_words=min_words, safety=False)[2]
+    else:
+        free = [k for k, name in enumerate(names) if name in _free_kinds()]
+        owners, probs = _unit_probabilities(texts, occupied, heads, signal_idx, min_words, free, hurt)
+    results, best_of = _signals_of(texts, owners, probs, heads, signal_idx, overrides=True)
     return results, best_of, names
 
 
-def _rows_per_text(owners: list[tuple[int, tuple[int, int] | None]]) -> dict[int, list[int]]:
-    """Unit rows grouped per text: the row of the whole text and the rows of its sentences."""
-    per_text: dict[int, list[int]] = {}
-    for row, (t, _) in enumerate(owners):
-        per_text.setdefault(t, []).append(row)
-    return per_text
+def _signals_of(
+    texts: Sequence[str],
+    owners: list[tuple[int, tuple[int, int] | None]],
+    probs: np.ndarray,
+    heads: Heads,
+    idx: list[int],
+    overrides: bool,
+) -> tuple[list[list[Signal]], np.ndarray]:
+    """Per text, the signals of heads `idx` whose best unit probability reaches the head's threshold (see
+    `learned_signals`; `overrides`: withhold appreciation under confident contempt), and the (texts, heads)
+    matrix of best unit probabilities."""
+    results: list[list[Signal]] = [[] for _ in texts]
+    best_of = np.zeros((len(texts), len(idx)), dtype=np.float32)
+    if not owners:
+        return results, best_of
+    names = [heads.names[j] for j in idx]
+    thresholds = heads.threshold[idx]
+    position = {name: k for k, name in enumerate(names)}
+    owner = np.fromiter((t for t, _ in owners), dtype=np.int64, count=len(owners))
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])  # owners come text by text
+    best_of[owner[starts]] = np.maximum.reduceat(probs, starts, axis=0)
+    ends = np.r_[starts[1:], len(owners)]
+    for g in np.flatnonzero((best_of[owner[starts]] >= thresholds).any(axis=1)):
+        t = int(owner[starts[g]])
+        rows = list(range(int(starts[g]), int(ends[g])))
+        text, best = texts[t], best_of[t]
+        for k in np.flatnonzero(best >= thresholds):
+            name = names[k]
+            if overrides and _overridden(name, best, thresholds, position):
+                continue
+            start, end = _best_span(text, rows, owners, probs, int(k))
+            results[t].append(Signal(name, start, end, text[start:end], round(float(best[k]), 4), f"model:{name}"))
+    return results, best_of
 
 
 def _best_span(
@@ -344,6 +333,57 @@ def _free_kinds() -> frozenset[str]:
     return frozenset(group("question"))
 
 
+#: Per text: the word count of the whole text and, when it has several sentences, each sentence's span and
+#: word count (words are counted in the first 400 characters only: enough for any minimum).
+Layout = list[tuple[int, list[tuple[tuple[int, int], int]]]]
+Owner = tuple[int, tuple[int, int] | None]
+
+
+def _layout(texts: Sequence[str]) -> Layout:
+    out: Layout = []
+    for text in texts:
+        spans = sentence_spans(text)
+        sentences = [(span, _words(text[span[0] : span[1]])) for span in spans] if len(spans) > 1 else []
+        out.append((_words(text), sentences))
+    return out
+
+
+def _units(
+    texts: Sequence[str],
+    layout: Layout,
+    occupied: Sequence[Sequence[tuple[int, int]]] | None,
+    min_words: int,
+    free: Sequence[int] = (),
+    hurt: Sequence[Sequence[tuple[int, int]]] | None = None,
+) -> tuple[list[str], list[Owner], list[bool]]:
+    """The units a text is scored on (the whole message, and each sentence when it has several) with their
+    (text index, sentence span or None) owners, and whether each is blocked: it overlaps an `occupied` span and
+    is read by the `free` heads alone. Units shorter than `min_words` are left out; so is a unit overlapping an
+    `occupied` span, unless some heads read every unit (`free`) and it overlaps no `hurt` span."""
+    units: list[str] = []
+    owners: list[Owner] = []
+    blocked: list[bool] = []
+    for t, (text, (words, sentences)) in enumerate(zip(texts, layout, strict=True)):
+        if not text.strip():
+            continue
+        taken = occupied[t] if occupied is not None else ()
+        harsh = hurt[t] if hurt is not None else ()
+        if (not taken or (free and not harsh)) and (min_words <= 1 or words >= min_words):
+            units.append(text.strip())
+            owners.append((t, None))
+            blocked.append(bool(taken))
+        for span, count in sentences:
+            if min_words > 1 and count < min_words:
+                continue
+            overlaps = any(a < span[1] and span[0] < b for a, b in taken)
+            if overlaps and (not free or any(a < span[1] and span[0] < b for a, b in harsh)):
+                continue
+            units.append(text[span[0] : span[1]])
+            owners.append((t, span))
+            blocked.append(overlaps)
+    return units, owners, blocked
+
+
 def _unit_probabilities(
     texts: Sequence[str],
     occupied: Sequence[Sequence[tuple[int, int]]] | None,
@@ -352,51 +392,179 @@ def _unit_probabilities(
     min_words: int,
     free: Sequence[int] = (),
     hurt: Sequence[Sequence[tuple[int, int]]] | None = None,
-    reader: str = "full",
-) -> tuple[list[tuple[int, tuple[int, int] | None]], np.ndarray]:
-    """The units a text is scored on (the whole message, and each sentence when it has several), as
-    (text index, sentence span or None) owners, and the signal heads' probabilities per unit, in one
-    embedding call. Units shorter than `min_words` are left out. A unit overlapping an `occupied` span is
-    left out too, unless some heads read every unit (`free`, column positions in `signal_idx`) and it
-    overlaps no `hurt` span: it is then scored for those heads alone (the other columns are 0).
-    `reader`: see READERS."""
-    units: list[str] = []
-    owners: list[tuple[int, tuple[int, int] | None]] = []
-    blocked: list[bool] = []
-    for t, text in enumerate(texts):
-        if not text.strip():
-            continue
-        taken = occupied[t] if occupied is not None else ()
-        harsh = hurt[t] if hurt is not None else ()
-        if (not taken or (free and not harsh)) and _readable(text, min_words):
-            units.append(text.strip())
-            owners.append((t, None))
-            blocked.append(bool(taken))
-        spans = sentence_spans(text)
-        if len(spans) > 1:
-            for span in spans:
-                sentence = text[span[0] : span[1]]
-                overlaps = any(a < span[1] and span[0] < b for a, b in taken)
-                dig = any(a < span[1] and span[0] < b for a, b in harsh)
-                if (overlaps and (not free or dig)) or not _readable(sentence, min_words):
-                    continue
-                units.append(sentence)
-                owners.append((t, span))
-                blocked.append(overlaps)
+) -> tuple[list[Owner], np.ndarray]:
+    """The units of `texts` (see `_units`) and heads `signal_idx`'s probabilities per unit, read by the full
+    encoder in one call; a blocked unit is scored for the `free` heads (column positions in `signal_idx`)
+    alone (the other columns are 0)."""
+    units, owners, blocked = _units(texts, _layout(texts), occupied, min_words, free, hurt)
     if not units:
         return owners, np.zeros((0, len(signal_idx)), dtype=np.float32)
-    settled = blocked if any(blocked) and not any(heads.names[signal_idx[k]] in merged_kinds() for k in free) else None
-    vectors, ids = _encode(units, reader, heads, settled)
+    vectors, ids = get_embedder().encode(units)
     probs = heads.probabilities(vectors, ids)[:, signal_idx]
     if any(blocked):
-        keep = np.zeros(len(signal_idx), dtype=bool)
-        keep[list(free)] = True
-        probs[np.ix_(np.array(blocked), ~keep)] = 0.0
+        probs[np.ix_(np.array(blocked), ~_free_mask(len(signal_idx), free))] = 0.0
     return owners, probs
 
 
-def _readable(text: str, min_words: int) -> bool:
-    return min_words <= 1 or len(_WORD.findall(text, 0, 400)) >= min_words
+def _free_mask(n: int, free: Sequence[int]) -> np.ndarray:
+    keep = np.zeros(n, dtype=bool)
+    keep[list(free)] = True
+    return keep
+
+
+def bulk_signals(
+    texts: Sequence[str],
+    lexical: Sequence[Sequence[Signal]] | None,
+    occupied: Sequence[Sequence[tuple[int, int]]] | None,
+    hurt: Sequence[Sequence[tuple[int, int]]] | None,
+    *,
+    heads: Heads | None = None,
+    min_words: int = MIN_WORDS,
+    signals: bool = True,
+    safety: bool = True,
+    safety_heads: Heads | None = None,
+) -> tuple[list[list[Signal]], list[list[Signal]], tuple[list[Owner], np.ndarray]]:
+    """`learned_signals` and `safety_signals` of `texts` by the bulk reader, in one pass: every unit (the
+    message and its sentences, for the safety heads and for the signal heads) is read once by the student, and
+    the encoder reads only the units some decision still depends on (`student.needs_encoder`):
+      - a signal head's decision on a message is open while no unit of it is surely above the threshold and some
+        unit lies within the head's margin of it; a safety head's while some unit lies above its threshold less
+        the (wide) safety margin and no unit read by the encoder is above it;
+      - only decisions that can change the kinds `detect_many` reports count: the signal heads that speak in
+        `detect()` (`merged_kinds`) and those that override them (contempt and criticism, only while
+        appreciation may be read), and none of a kind the patterns already found in that message (`lexical`:
+        per text, its lexical signals, or None).
+    In two rounds: first, of an open decision the student reads above threshold, the unit most likely above
+    (if the encoder agrees, the message's other units need not be read for it); then every unit still needed.
+    So the kinds reported are the encoder's wherever the student's errors stay within the margins; the scores
+    and spans of a kind the encoder did not settle are the student's.
+    Returns the learned signals (signal heads, before `detect()` keeps the merged kinds), the safety signals,
+    and the signal units' owners and probabilities (for `learned_signals`)."""
+    from openup.text.model.student import needs_encoder
+
+    bulk = get_bulk_reader()
+    if bulk is None:
+        raise RuntimeError("the bulk reader is not installed (student.npz)")
+    heads = get_heads() if heads is None else heads
+    safety_heads = (get_safety_heads() if safety_heads is None else safety_heads) if safety else None
+    found = [frozenset(s.kind for s in sigs) for sigs in lexical] if lexical is not None else None
+    layout = _layout(texts)
+    banks: list[_Bank] = []
+    if safety_heads is not None and safety_heads.in_group("safety"):
+        units, owners, _ = _units(texts, layout, None, SAFETY_MIN_WORDS)
+        banks.append(_Bank(safety_heads, safety_heads.in_group("safety"), units, owners, None, True))
+    g_idx = heads.in_group("signal") if signals else []
+    if g_idx:
+        names = [heads.names[j] for j in g_idx]
+        free = [k for k, name in enumerate(names) if name in _free_kinds()]
+        units, owners, blocked = _units(texts, layout, occupied, min_words, free, hurt)
+        readable = None
+        if any(blocked):
+            readable = np.ones((len(units), len(g_idx)), dtype=bool)
+            readable[np.ix_(np.array(blocked), ~_free_mask(len(g_idx), free))] = False
+        banks.append(_Bank(heads, g_idx, units, owners, readable, False))
+    unique = list(dict.fromkeys(u for bank in banks for u in bank.units))
+    vectors, ids, exact = bulk.read(unique)
+    position = {u: i for i, u in enumerate(unique)}
+    allowed = merged_kinds()
+    for bank in banks:
+        bank.rows = np.fromiter((position[u] for u in bank.units), dtype=np.int64, count=len(bank.units))
+        bank.owner = np.fromiter((t for t, _ in bank.owners), dtype=np.int64, count=len(bank.owners))
+        bank.margin = bulk.margin(bank.names)
+        bank.z = bank.logits(vectors, ids)
+        bank.relevant = np.zeros((len(texts), len(bank.idx)), dtype=bool)
+        for k, name in enumerate(bank.names):
+            bank.relevant[:, k] = bank.one_sided or name in allowed
+            if found is not None:
+                bank.relevant[:, k] &= np.fromiter((name not in kinds for kinds in found), dtype=bool, count=len(texts))
+    for first in (True, False):
+        need = np.zeros(len(unique), dtype=bool)
+        for bank in banks:
+            relevant = bank.relevant if bank.one_sided else _with_overrides(bank, exact, allowed)
+            asked = needs_encoder(
+                bank.z, bank.threshold, bank.margin, one_sided=bank.one_sided, exact=exact[bank.rows],
+                owner=bank.owner, relevant=relevant, readable=bank.readable, first=first,
+            )
+            need[bank.rows[asked]] = True
+            if bank.one_sided:
+                bulk.stats["encoder_safety"] += len(np.setdiff1d(bank.rows[asked], np.flatnonzero(exact)))
+        rows = np.flatnonzero(need & ~exact)
+        if not len(rows):
+            break
+        vectors[rows] = bulk.reread(unique, ids, rows)
+        exact[rows] = True
+        for bank in banks:
+            again = np.flatnonzero(need[bank.rows])
+            if len(again):
+                bank.z[again] = bank.logits(vectors, ids, bank.rows[again])
+    results: list[list[list[Signal]]] = [[[] for _ in texts], [[] for _ in texts]]
+    scored: tuple[list[Owner], np.ndarray] = ([], np.zeros((0, len(g_idx)), dtype=np.float32))
+    for bank in banks:
+        probs = 1.0 / (1.0 + np.exp(-np.clip(bank.z, -40.0, 40.0)))
+        if bank.readable is not None:
+            probs[~bank.readable] = 0.0
+        results[int(bank.one_sided)] = _signals_of(texts, bank.owners, probs, bank.heads, bank.idx,
+                                                   overrides=not bank.one_sided)[0]
+        if not bank.one_sided:
+            scored = (bank.owners, probs)
+    return results[0], results[1], scored
+
+
+class _Bank:
+    """One bank of heads the bulk reader decides for: its units (rows into the pass's distinct units), their
+    owners, the heads that read each unit, the calibrated logits, and which decisions are relevant."""
+
+    def __init__(
+        self, heads: Heads, idx: list[int], units: list[str], owners: list[Owner], readable: np.ndarray | None,
+        one_sided: bool,
+    ) -> None:
+        self.heads, self.idx, self.units, self.owners, self.readable = heads, idx, units, owners, readable
+        self.one_sided = one_sided
+        self.names = [heads.names[j] for j in idx]
+        q = np.clip(heads.threshold[idx].astype(np.float64), 1e-7, 1 - 1e-7)
+        self.threshold = np.log(q / (1 - q)).astype(np.float32)
+        self.rows = np.zeros(0, dtype=np.int64)
+        self.owner = np.zeros(0, dtype=np.int64)
+        self.margin = np.zeros(len(idx), dtype=np.float32)
+        self.z = np.zeros((0, len(idx)), dtype=np.float32)
+        self.relevant = np.zeros((0, len(idx)), dtype=bool)
+
+    def logits(self, vectors: np.ndarray, ids: list[np.ndarray], rows: np.ndarray | None = None) -> np.ndarray:
+        """Calibrated logits (platt_a * logit + platt_b) of this bank's heads on `rows` (default: all its units)."""
+        rows = self.rows if rows is None else rows
+        h, idx = self.heads, self.idx
+        z: np.ndarray = h.platt_a[idx] * h.logits(vectors[rows], [ids[int(r)] for r in rows])[:, idx] + h.platt_b[idx]
+        return z
+
+
+def _with_overrides(bank: _Bank, exact: np.ndarray, allowed: frozenset[str]) -> np.ndarray:
+    """The bank's relevant decisions, with the heads that override a kind (OVERRIDES) relevant wherever that
+    kind is relevant and some unit may read it above threshold (the student within its margin of it, or above;
+    the encoder above)."""
+    relevant = bank.relevant
+    position = {name: k for k, name in enumerate(bank.names)}
+    for kind, others in OVERRIDES.items():
+        k = position.get(kind)
+        if k is None or kind not in allowed or not len(bank.z):
+            continue
+        z = bank.z[:, k]
+        maybe = np.where(exact[bank.rows], z >= bank.threshold[k], z > bank.threshold[k] - bank.margin[k])
+        if bank.readable is not None:
+            maybe &= bank.readable[:, k]
+        possible = np.zeros(len(relevant), dtype=bool)
+        possible[bank.owner[maybe]] = True
+        possible &= relevant[:, k]
+        if not possible.any():
+            continue
+        relevant = relevant.copy()
+        for other in others:
+            if other in position:
+                relevant[:, position[other]] |= possible
+    return relevant
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text, 0, 400))
 
 
 def _overridden(name: str, best: np.ndarray, thresholds: np.ndarray, position: dict[str, int]) -> bool:

@@ -125,15 +125,19 @@ class Embedder:
         with self._lock:
             self._cache.clear()
 
-    def _embed_uncached(self, texts: list[str]) -> tuple[np.ndarray, list[np.ndarray]]:
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = [np.array(e.ids, dtype=np.int64) for e in encodings]
-        if self.threads == 1 or len(ids) < PARALLEL_FROM:
-            vectors = [self._run_one(x) for x in ids]
+    def encode_ids(self, ids: Sequence[np.ndarray]) -> np.ndarray:
+        """(n, 384) vectors of texts already tokenized by this tokenizer (`token_ids`), uncached: the bulk
+        reader has the ids of the units it sends and keeps its own cache."""
+        rows = [np.asarray(x, dtype=np.int64) for x in ids]
+        if self.threads == 1 or len(rows) < PARALLEL_FROM:
+            vectors = [self._run_one(x) for x in rows]
         else:
-            vectors = list(self._executor().map(self._run_one, ids))
-        result = np.stack(vectors) if vectors else np.zeros((0, DIM), dtype=np.float32)
-        return result, [x.astype(np.int32) for x in ids]
+            vectors = list(self._executor().map(self._run_one, rows))
+        return np.stack(vectors) if vectors else np.zeros((0, DIM), dtype=np.float32)
+
+    def _embed_uncached(self, texts: list[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        ids = self.token_ids(texts)
+        return self.encode_ids(ids), ids
 
     def _run_one(self, ids: np.ndarray) -> np.ndarray:
         """One text's vector: the model on its own unpadded token ids, mean-pooled and normalised."""

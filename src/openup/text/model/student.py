@@ -1,16 +1,20 @@
 """The bulk reader: a static-embedding student of the encoder, with the encoder only where it is unsure.
 
-`student.npz` (scripts/distill_student.py) holds one 384-d vector per WordPiece token, fitted so that the
-mean of a text's token vectors, L2-normalised, lands where the shipped encoder puts that text: the heads
-read it unchanged. It costs a tokenizer pass and a gather-mean (tens of thousands of texts a second on one
-core) where the encoder costs about a millisecond a text.
+`student.npz` (scripts/distill_student.py) holds one 384-d vector per WordPiece token and one 64-d vector per
+hashed pair of adjacent tokens (projected to 384-d), fitted so that the mean of a text's token vectors plus the
+projected mean of its pair vectors, L2-normalised (then a small residual layer), lands where the shipped encoder
+puts that text: the heads read it unchanged. It costs a tokenizer pass and a gather-mean (about 15,000 units a
+second on one core) where the encoder costs about 2.4 ms a unit (on its own unpadded input, one core).
 
-`BulkReader.encode()` reads every unit with the student, scores the heads that decide what `detect_many`
-reports (the merged signal heads, the heads that override them, every safety head) and sends to the full
-encoder each unit where any of them is unsure:
-  - a signal head whose calibrated logit lies within that head's margin of its threshold;
-  - a safety head whose logit is above its threshold less a wide margin (the student may never lower a
-    safety reading: whatever it would flag, or nearly flag, the encoder reads again).
+`openup.text.model.bulk_signals` reads every unit with the student (`BulkReader.read`), scores the heads that
+decide what `detect_many` reports (the merged signal heads, the heads that override them, every safety head)
+and has the encoder read (`BulkReader.reread`) each unit some open decision depends on (`needs_encoder`):
+  - a signal head's decision on a message is open while no unit is surely above its threshold (the student's
+    calibrated logit above threshold + margin, or the encoder's above threshold) and some unit lies within
+    that head's margin of it;
+  - a safety head's decision is open while some unit lies above its threshold less a wide margin and no unit
+    read by the encoder is above it (the student may never lower a safety reading, nor settle one);
+  - a decision on a kind the patterns already found in that message is not open: it cannot change the kinds.
 The margins are quantiles of the student's logit error on held-out units, stored in the file. Only analysis
 uses this reader; `check`, `reply` and `openup.detect` keep the full encoder.
 Run time: numpy and tokenizers only (never torch).
@@ -29,17 +33,11 @@ from typing import Any
 import numpy as np
 
 from openup.text.model.embedder import DIM, MAX_LENGTH, TOKENIZER_FILE, Embedder
-from openup.text.model.heads import Heads
 
 STUDENT_FILE = Path(__file__).resolve().parent / "student.npz"
 CACHE_SIZE = 16384  # units: a chunk of analysis texts and its sentences, read twice (safety, signals)
-_BLOCK = 2048  # units gathered at once (bounds the (tokens, 384) temporary to a few tens of MB)
-
-
-def _logit(p: np.ndarray) -> np.ndarray:
-    q = np.clip(p.astype(np.float64), 1e-7, 1 - 1e-7)
-    out: np.ndarray = np.log(q / (1 - q)).astype(np.float32)
-    return out
+_BLOCK = 256  # units gathered at once: their (tokens, 384) temporary, a few MB, stays in cache (2048: 3x slower)
+_NO_IDS = np.zeros(0, dtype=np.int32)
 
 
 class Student:
@@ -58,6 +56,14 @@ class Student:
             self.mlp: tuple[np.ndarray, ...] = tuple(
                 data[k].astype(np.float32) for k in ("mlp_w1", "mlp_b1", "mlp_w2", "mlp_b2") if k in data
             )
+            # Optional hashed token-pair vectors (word order the token mean cannot see): a (2**bits, d) table and
+            # its (384, d) projection, added to the token mean before normalising.
+            self.bigrams: tuple[np.ndarray, np.ndarray] | None = (
+                (data["bigram_vectors"], data["bigram_proj"].astype(np.float32)) if "bigram_vectors" in data else None
+            )
+        self.bigram_bits = int(self.meta.get("bigram_bits", 0))
+        if self.bigrams is not None and self.bigrams[0].shape[0] != 1 << self.bigram_bits:
+            raise ValueError(f"student file {path}: bigram table {self.bigrams[0].shape} for {self.bigram_bits} bits")
         if self.vectors.ndim != 2 or self.vectors.shape[1] != DIM:
             raise ValueError(f"student file {path} holds vectors of shape {self.vectors.shape}")
         tokenizer: Any = Tokenizer.from_file(str(tokenizer_file))
@@ -70,8 +76,10 @@ class Student:
         return self.vectors_of(ids), ids
 
     def vectors_of(self, ids: Sequence[np.ndarray]) -> np.ndarray:
-        """Mean of each id list's token vectors, L2-normalised (then the residual layer, when there is one)."""
+        """Mean of each id list's token vectors (plus, with a bigram table, the projected mean of its hashed
+        token-pair vectors), L2-normalised, then the residual layer when there is one."""
         out = np.zeros((len(ids), DIM), dtype=np.float32)
+        pairs = None if self.bigrams is None else np.zeros((len(ids), self.bigrams[0].shape[1]), dtype=np.float32)
         for start in range(0, len(ids), _BLOCK):
             block = ids[start : start + _BLOCK]
             lengths = np.array([len(x) for x in block])
@@ -81,7 +89,12 @@ class Student:
             flat = np.concatenate([x for x in block if len(x)])
             offsets = np.concatenate([[0], np.cumsum(lengths[nonempty])[:-1]])
             sums = np.add.reduceat(self.vectors[flat], offsets, axis=0)
+            if pairs is not None:
+                sums /= lengths[nonempty, None]
+                pairs[start : start + len(block)][nonempty] = self._bigram_means(flat, lengths[nonempty])
             out[start : start + len(block)][nonempty] = sums
+        if pairs is not None and self.bigrams is not None:
+            out += pairs @ self.bigrams[1].T  # one product for all rows: small products pay BLAS's start-up each
         out /= np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
         if len(self.mlp) == 4:
             w1, b1, w2, b2 = self.mlp
@@ -89,105 +102,158 @@ class Student:
             out /= np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
         return out
 
+    def _bigram_means(self, flat: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Per id list (concatenated in `flat`), the mean of its token pairs' bigram vectors (0 without pairs)."""
+        assert self.bigrams is not None
+        table = self.bigrams[0]
+        inside = np.ones(len(flat) - 1, dtype=bool)
+        inside[np.cumsum(lengths)[:-1] - 1] = False  # a pair across two id lists is no pair
+        pairs = lengths - 1
+        out = np.zeros((len(lengths), table.shape[1]), dtype=np.float32)
+        has = pairs > 0
+        if has.any():
+            hashed = bigram_ids(flat[:-1][inside], flat[1:][inside], self.bigram_bits)
+            sums = np.add.reduceat(table[hashed].astype(np.float32), np.concatenate([[0], np.cumsum(pairs[has])[:-1]]),
+                                   axis=0)
+            out[has] = sums / pairs[has, None]
+        return out
+
+
+def bigram_ids(first: np.ndarray, second: np.ndarray, bits: int) -> np.ndarray:
+    """Row of the bigram table for each token pair (first[i], second[i]): a multiplicative hash to `bits` bits."""
+    key = first.astype(np.uint64) * np.uint64(30522) + second.astype(np.uint64)
+    hashed: np.ndarray = ((key * np.uint64(2654435761)) & np.uint64(0xFFFFFFFF)) >> np.uint64(32 - bits)
+    return hashed.astype(np.int64)
+
 
 class BulkReader:
-    """Student first, encoder where unsure; an LRU cache of unit vectors keyed by text."""
+    """Student first, encoder where unsure: unit vectors by the student (`read`), the encoder's for the rows the
+    caller finds unsure (`reread`, see `needs_encoder`); an LRU cache of both, keyed by unit text, and the encoder's
+    vectors also by WordPiece ids (the tokenizer lower-cases, so "Lol." and "lol." are one encoder call)."""
 
     def __init__(
-        self,
-        student: Student,
-        embedder: Embedder | None,
-        checks: Sequence[tuple[Heads, Sequence[int], bool]],
-        margins: dict[str, float],
-        *,
-        cache_size: int = CACHE_SIZE,
+        self, student: Student, embedder: Embedder | None, margins: dict[str, float], *, cache_size: int = CACHE_SIZE
     ) -> None:
-        """`checks`: (heads, head indices, one_sided) banks whose decisions must agree with the encoder's;
-        one-sided banks (safety) are re-read whenever the student scores them above threshold - margin.
+        """`margins`: per head name, the unsure margin in calibrated-logit units ("*": any other head).
         `embedder`: the full encoder, or None to keep the student's vectors everywhere (measurement)."""
         self.student = student
         self.embedder = embedder
-        self._checks = []
-        for heads, idx, one_sided in checks:
-            idx = list(idx)
-            if not idx:
-                continue
-            m = np.array([margins.get(heads.names[j], margins.get("*", 1.0)) for j in idx], dtype=np.float32)
-            self._checks.append((heads, idx, _logit(heads.threshold[idx]), m, one_sided))
+        self.margins = margins
         self.cache_size = cache_size
         self._cache: OrderedDict[str, tuple[np.ndarray, np.ndarray, bool]] = OrderedDict()  # (vector, ids, by encoder)
+        self._by_ids: OrderedDict[bytes, np.ndarray] = OrderedDict()  # the encoder's vectors by WordPiece ids
         self._lock = threading.Lock()
-        self.stats = {"units": 0, "encoder": 0}
+        #: units read by the student; units read by the encoder, all and those a safety head asked for
+        self.stats = {"units": 0, "encoder": 0, "encoder_safety": 0}
 
-    def unsure(
-        self, vectors: np.ndarray, ids: Sequence[np.ndarray], heads: Heads | None = None,
-        skip: np.ndarray | None = None,
-    ) -> np.ndarray:
-        """Which rows some checked head cannot settle from these (student) vectors. `heads`: check only that
-        bank (all banks when it is not one of them); `skip`: rows whose two-sided heads are not read (units
-        the patterns settled: their signal columns are zeroed, whatever the vector)."""
-        out = np.zeros(len(vectors), dtype=bool)
-        checks = [c for c in self._checks if c[0] is heads] or self._checks
-        for bank, idx, thr, margin, one_sided in checks:
-            rows = np.arange(len(vectors)) if one_sided or skip is None else np.flatnonzero(~skip)
-            if not len(rows):
-                continue
-            z = bank.platt_a[idx] * bank.logits(vectors[rows], [ids[int(r)] for r in rows])[:, idx] + bank.platt_b[idx]
-            near = (z > thr - margin).any(axis=1) if one_sided else (np.abs(z - thr) < margin).any(axis=1)
-            out[rows] |= near
+    def margin(self, names: Sequence[str]) -> np.ndarray:
+        return np.array([self.margins.get(n, self.margins.get("*", 1.0)) for n in names], dtype=np.float32)
+
+    def read(self, units: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray], np.ndarray]:
+        """Vectors, WordPiece ids and `exact` flags (read by the encoder, from the cache) of distinct `units`:
+        the student's vector where the encoder has not read the unit."""
+        out = np.zeros((len(units), DIM), dtype=np.float32)
+        ids: list[np.ndarray] = [_NO_IDS] * len(units)
+        exact = np.zeros(len(units), dtype=bool)
+        fresh = []
+        with self._lock:
+            for i, unit in enumerate(units):
+                hit = self._cache.get(unit)
+                if hit is None:
+                    fresh.append(i)
+                else:
+                    self._cache.move_to_end(unit)
+                    out[i], ids[i], exact[i] = hit
+        if fresh:
+            vectors, token_ids = self.student.encode([units[i] for i in fresh])
+            with self._lock:
+                self.stats["units"] += len(fresh)
+                for i, vec, tok in zip(fresh, vectors, token_ids, strict=True):
+                    known = self._by_ids.get(tok.tobytes())
+                    out[i], ids[i], exact[i] = (vec, tok, False) if known is None else (known, tok, True)
+                    self._remember(units[i], out[i], tok, bool(exact[i]))
+        return out, ids, exact
+
+    def reread(self, units: Sequence[str], ids: Sequence[np.ndarray], rows: np.ndarray) -> np.ndarray:
+        """The encoder's vectors of `units[rows]` (one run per distinct id list), kept in the cache."""
+        if self.embedder is None or not len(rows):
+            return np.zeros((len(rows), DIM), dtype=np.float32)
+        keys = [ids[int(r)].tobytes() for r in rows]
+        distinct = list(dict.fromkeys(keys))
+        by_key = dict(zip(distinct, self.embedder.encode_ids([np.frombuffer(k, dtype=np.int32) for k in distinct]),
+                          strict=True))
+        out = np.stack([by_key[k] for k in keys])
+        with self._lock:
+            self.stats["encoder"] += len(distinct)
+            for r, key, vec in zip(rows, keys, out, strict=True):
+                self._remember(units[int(r)], vec, ids[int(r)], True)
+                if self.cache_size:
+                    self._by_ids[key] = vec
+                    self._by_ids.move_to_end(key)
+                    if len(self._by_ids) > self.cache_size:
+                        self._by_ids.popitem(last=False)
         return out
 
-    def encode(
-        self, texts: Sequence[str], heads: Heads | None = None, skip: Sequence[bool] | None = None
-    ) -> tuple[np.ndarray, list[np.ndarray]]:
-        """Vectors and ids of `texts` for reading with `heads` (see `unsure`): the student's, or the encoder's
-        where the student is unsure. A vector read by the encoder is kept; a student vector is checked
-        again when other heads read it."""
-        out = np.zeros((len(texts), DIM), dtype=np.float32)
-        ids: list[np.ndarray] = [np.zeros(0, dtype=np.int32)] * len(texts)
-        todo: dict[str, list[int]] = {}
-        cached: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    def clear_cache(self) -> None:
         with self._lock:
-            for i, text in enumerate(texts):
-                hit = self._cache.get(text)
-                if hit is not None and hit[2]:
-                    out[i], ids[i] = hit[0], hit[1]
-                    continue
-                if hit is not None:
-                    cached[text] = (hit[0], hit[1])
-                todo.setdefault(text, []).append(i)
-        if not todo:
-            return out, ids
-        unique = list(todo)
-        fresh = [t for t in unique if t not in cached]
-        vectors = np.zeros((len(unique), DIM), dtype=np.float32)
-        token_ids: list[np.ndarray] = [np.zeros(0, dtype=np.int32)] * len(unique)
-        if fresh:
-            fv, fi = self.student.encode(fresh)
-            position = {t: k for k, t in enumerate(fresh)}
-            for r, t in enumerate(unique):
-                if t in position:
-                    vectors[r], token_ids[r] = fv[position[t]], fi[position[t]]
-        for r, t in enumerate(unique):
-            if t in cached:
-                vectors[r], token_ids[r] = cached[t]
-        full = np.zeros(len(unique), dtype=bool)
-        if self.embedder is not None:
-            skipped = None if skip is None else np.array([all(skip[i] for i in todo[t]) for t in unique])
-            rows = np.flatnonzero(self.unsure(vectors, token_ids, heads, skipped))
-            if len(rows):
-                vectors[rows] = self.embedder.encode([unique[r] for r in rows])[0]
-                full[rows] = True
-        with self._lock:
-            self.stats["units"] += len(fresh)
-            self.stats["encoder"] += int(full.sum())
-            for text, vec, tok, by_encoder in zip(unique, vectors, token_ids, full, strict=True):
-                for i in todo[text]:
-                    out[i] = vec
-                    ids[i] = tok
-                if self.cache_size:
-                    self._cache[text] = (vec, tok, bool(by_encoder))
-                    self._cache.move_to_end(text)
-                    if len(self._cache) > self.cache_size:
-                        self._cache.popitem(last=False)
-        return out, ids
+            self._cache.clear()
+            self._by_ids.clear()
+
+    def _remember(self, unit: str, vector: np.ndarray, ids: np.ndarray, exact: bool) -> None:
+        if self.cache_size:
+            self._cache[unit] = (vector, ids, exact)
+            self._cache.move_to_end(unit)
+            if len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+
+
+def needs_encoder(
+    z: np.ndarray,
+    threshold: np.ndarray,
+    margin: np.ndarray,
+    *,
+    one_sided: bool,
+    exact: np.ndarray,
+    owner: np.ndarray,
+    relevant: np.ndarray,
+    readable: np.ndarray | None = None,
+    first: bool = False,
+) -> np.ndarray:
+    """Which rows the encoder must read so that every relevant (message, head) decision is the encoder's.
+
+    A message has a head's kind when any of its units (the message and its sentences) scores at least the
+    threshold, so a decision is open only while no unit is surely above it and some unit is unsure:
+      z: (rows, H) calibrated logits (the student's, or the encoder's on `exact` rows); threshold (H,) as logits;
+      margin (H,): a student logit within the margin of the threshold is unsure; `one_sided` (safety): above
+        threshold - margin is unsure, and only the encoder's reading is sure to be above (the student may never
+        lower a safety reading, nor settle one);
+      owner: (rows,) the message of each row, in non-decreasing order; relevant: (messages, H) the decisions that
+        can change what the caller reports (not those the patterns already made); readable: (rows, H) the heads
+        that read each row (None: all).
+    `first`: of an open decision that some unit's student reading puts above threshold, ask only for that
+    unit (the one most likely above): if the encoder agrees, the others need not be read (call again after).
+    """
+    rows = len(z)
+    if not rows:
+        return np.zeros(0, dtype=bool)
+    loose = ~exact[:, None]
+    unsure = loose & ((z > threshold - margin) if one_sided else (np.abs(z - threshold) < margin))
+    above = exact[:, None] & (z >= threshold)
+    if not one_sided:
+        above |= loose & (z >= threshold + margin)
+    if readable is not None:
+        unsure &= readable
+        above &= readable
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+    group = np.cumsum(np.r_[False, owner[1:] != owner[:-1]])  # row -> index into starts
+    settled = np.logical_or.reduceat(above, starts, axis=0)
+    need = unsure & relevant[owner[starts]][group] & ~settled[group]
+    if first and need.any():
+        likely = need & (z >= threshold)
+        score = np.where(likely, z, -np.inf)
+        best = np.maximum.reduceat(score, starts, axis=0)
+        has_likely = np.isfinite(best)
+        pick = likely & (score == best[group])
+        need = np.where(has_likely[group], pick, need)
+    out: np.ndarray = need.any(axis=1)
+    return out
