@@ -65,6 +65,7 @@ MLP_BATCH = 128
 MLP_LR = 2e-3
 MLP_DECAY = 1e-4
 MLP_DROPOUT = 0.2
+BAG = 1  # networks averaged (`--bag N`): their hidden layers side by side in the one file
 
 
 def _jsonl(path: Path) -> list[dict[str, object]]:
@@ -214,8 +215,19 @@ def mlp_probabilities(params: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarr
     return _sigmoid(np.maximum(x @ w1.T + b1, 0) @ w2.T + b2)
 
 
+def fit_bag(x: np.ndarray, y: np.ndarray, hidden: int, members: int) -> tuple[np.ndarray, ...]:
+    """`members` networks from different seeds, as one: their hidden layers side by side and their output
+    layers scaled by 1/members, so the heads file's single hidden layer gives the mean of their logits."""
+    if members <= 1:
+        return fit_mlp(x, y, hidden)
+    nets = [fit_mlp(x, y, hidden, seed=SEED + i) for i in range(members)]
+    return (np.concatenate([n[0] for n in nets]), np.concatenate([n[1] for n in nets]),
+            np.concatenate([n[2] / members for n in nets], axis=1), sum(n[3] for n in nets) / members)
+
+
 def main() -> int:
     hidden = HIDDEN if "--linear" not in sys.argv else 0
+    members = int(sys.argv[sys.argv.index("--bag") + 1]) if "--bag" in sys.argv else BAG
     texts, y, ordinary, sources = load()
     any_safety = y.any(axis=1)
     partner = np.array(sources) == "partner"
@@ -230,7 +242,7 @@ def main() -> int:
     for k in range(FOLDS):
         train = fold != k
         if hidden:
-            oof[~train] = mlp_probabilities(fit_mlp(x[train], y[train], hidden), x[~train])
+            oof[~train] = mlp_probabilities(fit_bag(x[train], y[train], hidden, members), x[~train])
             continue
         for j in range(len(KINDS)):
             w, b = fit_logistic(x[train], y[train, j], L2)
@@ -238,7 +250,7 @@ def main() -> int:
     limits = [(hard, FA_HARD), (blind_hard, FA_BLIND_DEV_HARD), (ordinary, FA_ORDINARY), (partner, FA_PARTNER)]
     thresholds = joint_thresholds(oof, y, limits)
     weights, biases, meta = [], [], {}
-    layer = fit_mlp(x, y, hidden) if hidden else None
+    layer = fit_bag(x, y, hidden, members) if hidden else None
     for j, kind in enumerate(KINDS):
         thr = float(thresholds[j])
         pos = y[:, j] > 0
@@ -266,7 +278,8 @@ def main() -> int:
         platt_b=np.zeros(len(KINDS), dtype=np.float32),
         threshold=np.array(thresholds, dtype=np.float32),
         meta={"heads": meta, "out_of_fold": summary, "trained_on": sorted(set(sources)), "seed": SEED,
-              "l2": L2, "fa_hard": FA_HARD, "fa_ordinary": FA_ORDINARY, "hidden": hidden},
+              "l2": L2, "fa_hard": FA_HARD, "fa_ordinary": FA_ORDINARY, "hidden": hidden,
+              "members": members},
         hidden_weights=(layer[0] if layer is not None else np.zeros((0, 0))).astype(np.float32),
         hidden_bias=(layer[1] if layer is not None else np.zeros(0)).astype(np.float32),
     )

@@ -73,9 +73,10 @@ def test_bulk_sends_only_some_units_to_the_encoder(learned: None) -> None:
     before = dict(reader.stats)
     _kinds(texts, "bulk")
     share = (reader.stats["encoder"] - before["encoder"]) / (reader.stats["units"] - before["units"])
-    # About 43% with the shipped student and margins (GoEmotions text; see docs/analysis.md), half of it for the
-    # safety heads' wide band: agreement and safety come first. This pins that the student settles a real share.
-    assert 0.0 < share < 0.6, f"{share:.2%} of units went to the encoder"
+    # About 63% with the shipped student and margins (GoEmotions text; see docs/analysis.md), most of it for the
+    # safety heads' wide band (their lower cut-offs since the stop-25 retraining put more units in it):
+    # agreement and safety come first. This pins that the student settles a real share itself.
+    assert 0.0 < share < 0.7, f"{share:.2%} of units went to the encoder"
 
 
 def test_bulk_never_drops_a_safety_signal(learned: None) -> None:
