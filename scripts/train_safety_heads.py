@@ -65,7 +65,7 @@ MLP_BATCH = 128
 MLP_LR = 2e-3
 MLP_DECAY = 1e-4
 MLP_DROPOUT = 0.2
-BAG = 1  # networks averaged (`--bag N`): their hidden layers side by side in the one file
+BAG = 3  # networks averaged (`--bag N`): their hidden layers side by side in the one file (the shipped run)
 
 
 def _jsonl(path: Path) -> list[dict[str, object]]:
