@@ -302,7 +302,7 @@ def test_question_heads_read_sentences_the_patterns_settled(learned: None) -> No
     heads read every sentence, the other heads only what the patterns left silent."""
     from openup.method import group
 
-    text = "ugh you never tell me anything, what did the doctor actually say about your knee"
+    text = "you never tell me anything. what did the doctor say about your knee?"
     found = {s.kind for s in model.learned_signals([text], occupied=[[(0, len(text))]], min_words=model.MIN_WORDS)[0]}
     assert found and found <= set(group("question"))
     assert "concrete_question" in found
