@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from functools import cache
 
 from openup.coach.echo import candidates, content_words
@@ -119,19 +120,18 @@ _THEIR_OWN_ACT = re.compile(
 )
 # A question or a request to the listener, said as what it is about: "why didnt u tell me" is about
 # "you didn't tell me"; "can u not make plans without asking me" about "you make plans without asking me".
-_ASKED_OF_YOU = (
+_DID_INSTEAD = {"have": "you had", "be": "you were", "get": "you were", "say": "you said", "make": "you made",
+                "do": "you did", "tell": "you told"}
+_ASKED_OF_YOU: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"^(?:so )?why (?:didn't|did not) you\b", re.I), "you didn't"),
     (re.compile(r"^(?:so )?why (?:don't|do not) you\b", re.I), "you don't"),
     (re.compile(r"^(?:so )?why (?:won't|will not) you\b", re.I), "you won't"),
     (re.compile(r"^(?:so )?why (?:do|did) you\b", re.I), "you"),
     (re.compile(r"^(?:so )?why (?:are|were) you\b", re.I), "you were"),
     (re.compile(r"^(?:can|could|would) you (?:please )?not\b", re.I), "you"),
-    (re.compile(r"^you didn't have to have\b", re.I), "you had"),
-    (re.compile(r"^you didn't have to (?:be|get)\b", re.I), "you were"),
-    (re.compile(r"^you didn't have to say\b", re.I), "you said"),
-    (re.compile(r"^you didn't have to make\b", re.I), "you made"),
-    (re.compile(r"^you didn't have to do\b", re.I), "you did"),
-    (re.compile(r"^you didn't have to tell\b", re.I), "you told"),
+    # "you didn't have to get so angry" is about "you were so angry"
+    (re.compile(r"^you didn't have to (have|be|get|say|make|do|tell)\b", re.I),
+     lambda m: _DID_INSTEAD[m.group(1).lower()]),
 )
 # What you did opens the clause ("I was on my phone"), or follows what they did ("you made dinner and I ate
 # in front of the tv").
