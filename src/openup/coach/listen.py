@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -53,7 +53,7 @@ _ALLOWED_DOUBLES = frozenset({"that", "had", "very", "so", "really", "bye", "ha"
 
 @dataclass(frozen=True, slots=True)
 class Template:
-    texts: tuple[str, ...]  # several wordings of one template; which one is said varies (see `choose`)
+    texts: tuple[str, ...]  # several wordings of one template; which one is said varies (see `template_suggestion`)
     slots: tuple[str, ...]
     valence: str | None = None
     tense: str | None = None
@@ -475,21 +475,6 @@ def harmless_said_back(frame: str, said: str) -> bool:
 def _wording_carries(wording: str, signal: str) -> bool:
     text = _SLOT.sub(lambda m: _STAND_INS.get(m.group(1), "you had a hard day"), wording)
     return carries(text[:1].upper() + text[1:], signal)[0]
-
-
-def choose(usable: Sequence[Suggestion], recent: Collection[str], seed: int) -> Suggestion:
-    """The wording `seed` points at, moving on past any said in the previous reply (`recent`).
-
-    >>> a, b = Suggestion("ask", "A?", "listen", wording="a"), Suggestion("ask", "B?", "listen", wording="b")
-    >>> choose([a, b], (), 0).text, choose([a, b], ("a",), 0).text, choose([a, b], ("a", "b"), 0).text
-    ('A?', 'B?', 'A?')
-    """
-    n = len(usable)
-    for k in range(n):
-        pick = usable[(seed + k) % n]
-        if pick.wording not in recent:
-            return pick
-    return usable[seed % n]
 
 
 def _about(heard: Heard) -> str:

@@ -28,7 +28,7 @@ _KIN = word_set("perspective", "kin_names")
 _ROLE_ADJECTIVES = word_set("sayback", "role_adjectives")
 _KIN_POSSESSIVE = re.compile(
     r"(?<!\bboth )(?<!\btwo )\b(" + "|".join(sorted(_KIN, key=len, reverse=True)) + r")s\b"
-    r"(?= (?!(?:are|were|have|had|and|both|who|were|said|say|do|did|don't|didn't)\b)[a-z])",
+    r"(?= (?!(?:are|were|have|had|and|both|who|said|say|do|did|don't|didn't)\b)[a-z])",
     re.IGNORECASE,
 )
 # A verb right after a bare role noun shows it is the subject ("boss emailed", "doc wants", "back is").
