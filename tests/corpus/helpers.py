@@ -43,3 +43,12 @@ def sample_files() -> list[Path]:
         return []
     return sorted(p for p in SAMPLES.rglob("*")
                   if p.is_file() and p.suffix in (".txt", ".json") and p.name != "target.json")
+
+
+def worker_threads_env(_: object) -> dict[str, str | None]:
+    """Run on a pool worker: the thread settings its libraries read at import."""
+    import os
+
+    from openup.corpus.engines import WORKER_ENV
+
+    return {k: os.environ.get(k) for k in WORKER_ENV}

@@ -53,6 +53,26 @@ def _died(task: Task, times: int) -> Outcome:
 
 # -- the local process pool ------------------------------------------------------------------------------
 
+# One thread per library in each worker, as Dask's nanny sets for its workers (`pre-spawn-environ`): the
+# workers are the parallelism. Without this, numpy's BLAS and the tokenizer start threads of their own in
+# every worker; one learned-tier worker then used 143% CPU for the speed it reaches at 100%, and two
+# workers fought over the two cores (bench_corpus: scaling efficiency 0.59). A value the user set is kept.
+WORKER_ENV: Final = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+                     "TOKENIZERS_PARALLELISM": "false", "OPENUP_THREADS": "1"}
+
+
+@contextlib.contextmanager
+def _worker_environ() -> Iterator[None]:
+    """The environment a spawned worker inherits: `WORKER_ENV` beside the driver's own (restored after)."""
+    added = [k for k in WORKER_ENV if k not in os.environ]
+    os.environ.update({k: WORKER_ENV[k] for k in added})
+    try:
+        yield
+    finally:
+        for k in added:
+            os.environ.pop(k, None)
+
+
 
 def _serve(conn: Connection) -> None:
     """A pool process: run the jobs it is sent until it is sent None."""
@@ -104,7 +124,8 @@ class LocalPool:
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         proc = self._ctx.Process(target=_serve, args=(child,), daemon=True, name="openup-corpus-worker")
-        proc.start()
+        with _worker_environ():  # read by the child's libraries when it imports them
+            proc.start()
         child.close()
         return _Worker(proc, parent)
 
@@ -215,6 +236,7 @@ class DaskEngine:
                 host="127.0.0.1",
                 dashboard_address=None,
                 silence_logs=logging.ERROR,
+                env={k: v for k, v in WORKER_ENV.items() if k not in os.environ},  # each nanny's worker, restarts too
             )
             self.client: Any = distributed.Client(self.cluster)
         else:
