@@ -121,3 +121,12 @@ def test_bad_input_is_a_user_error(bad: str) -> None:
 def test_mixed_scripts_and_emoji_are_checked() -> None:
     review = check("You're so lazy 🙄 — ну правда", model=False)
     assert {"criticism", "contempt"} <= {s.kind for s in review.signals}
+
+
+def test_each_kind_quotes_its_own_words() -> None:
+    """Criticism and dismissal share a principle; "Calm down" is quoted beside dismissal, never as criticism."""
+    review = check("You never listen to me. Calm down, it's not a big deal.", model=False)
+    (fb,) = [f for f in review.feedback if f.principle == "no-criticism"]
+    criticism, _, dismissal = fb.message.partition(" Also ")
+    assert "\u201cYou never listen to me\u201d" in criticism and "Calm down" not in criticism
+    assert dismissal.startswith(kinds()["dismissal"].label) and "\u201cCalm down" in dismissal

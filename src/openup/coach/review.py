@@ -83,6 +83,12 @@ def _group(signals: Sequence[Signal]) -> dict[str, list[Signal]]:
     return out
 
 
+def _quoted(kind: SignalKind, found: Sequence[Signal]) -> str:
+    """' (“…”, “…”)': up to three of the words found for `kind`, or "" when none has words of its own."""
+    words = [f"\u201c{s.match.strip()}\u201d" for s in found if s.kind == kind.name and s.match.strip()]
+    return f" ({', '.join(words[:3])})" if words else ""
+
+
 def _feedback_for(principle: str, found: list[Signal], suggestion: str | None) -> list[Feedback]:
     table = kinds()
     hurts = [s for s in found if table[s.kind].polarity == "hurts"]
@@ -93,10 +99,9 @@ def _feedback_for(principle: str, found: list[Signal], suggestion: str | None) -
         for s in sorted(hurts, key=lambda s: -table[s.kind].severity):
             if table[s.kind] not in ordered:
                 ordered.append(table[s.kind])
-        quoted = ", ".join(f"\u201c{s.match.strip()}\u201d" for s in hurts[:3])
-        message = f"{ordered[0].label.capitalize()} ({quoted}): {ordered[0].advice}"
-        for extra in ordered[1:]:
-            message += f" Also {extra.label}: {extra.advice}"
+        message = f"{ordered[0].label.capitalize()}{_quoted(ordered[0], hurts)}: {ordered[0].advice}"
+        for extra in ordered[1:]:  # each kind quotes its own words: "Calm down" is no criticism of the person
+            message += f" Also {extra.label}{_quoted(extra, hurts)}: {extra.advice}"
         out.append(
             Feedback(
                 principle,
