@@ -1,14 +1,16 @@
 """End-to-end benchmark of `openup analyze`: parse + detect + measures + report, at 10k / 100k / 1M messages.
 
-    python -m bench.bench_analyze                 # 10k, 100k, 1M
+    python -m bench.bench_analyze                 # 10k, 100k, 1M: as shipped, lexical, chat-miner's parse
     python -m bench.bench_analyze --sizes 10000   # one size
+    python -m bench.bench_analyze --model         # as shipped only (--lexical: the lexical tier only)
 
 A two-person conversation is generated from a vocabulary of couple-message templates with variation
 (small talk, logistics, questions, news, links, photos, sharing, appreciation, criticism, validation,
 advice, pressure), in phases (warm, neutral, tense: one pursues, the other replies later and shorter),
 written as a WhatsApp .txt export, then analysed in a fresh subprocess so its peak memory (ru_maxrss)
-is its own. The lexical tier only (model=False) unless `--model`: then the learned tier runs too, as
-`openup analyze` does by default (its cost per distinct text is what the README states).
+is its own. Each size runs as shipped (the learned tier and the safety screen on, as `openup analyze` runs
+by default) and with the lexical tier alone, beside chat-miner's parse of the same file (its parse only:
+the issue's yardstick; `pip install -e '.[bench]'`).
 Targets on a 2-core machine: 1M messages under 60 s and under 1.5 GB peak; cost linear in messages.
 """
 
@@ -491,49 +493,71 @@ def measure(n: int, workdir: Path, model: bool = False) -> dict[str, float]:
     return dict(json.loads(res.stdout.strip().splitlines()[-1]))
 
 
+def peer_parse(chat: Path) -> dict[str, object]:
+    """chat-miner's parse of the same file, in a fresh subprocess (`bench_parse`), or why it did not run."""
+    from bench.bench_parse import _measure
+
+    return _measure("chat-miner", chat)
+
+
+TIERS = {"lexical": False, "shipped": True}
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument("--child", nargs=2, metavar=("CHAT", "OUT"), help=argparse.SUPPRESS)
-    ap.add_argument("--model", action="store_true", help="with the learned tier, as `openup analyze` runs by default")
+    ap.add_argument("--model", action="store_true", help="only as shipped, with the learned tier (analyze's default)")
+    ap.add_argument("--lexical", action="store_true", help="only the lexical tier (OPENUP_MODEL=off)")
+    ap.add_argument("--no-peers", dest="peers", action="store_false", help="leave out chat-miner's parse")
     args = ap.parse_args(argv)
     if args.child:
         print(json.dumps(run_once(Path(args.child[0]), Path(args.child[1]), args.model)))
         return
+    tiers = ["shipped"] if args.model else ["lexical"] if args.lexical else ["shipped", "lexical"]
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="openup-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    print(
-        f"openup analyze benchmark: {'with the learned tier' if args.model else 'lexical tier only'}, "
-        f"{os.cpu_count()} cores, files in "
-        f"{workdir}"
-    )
+    print(f"openup analyze benchmark: as shipped (learned tier and safety on) beside the lexical tier alone and "
+          f"chat-miner's parse of the same file; {os.cpu_count()} cores, files in {workdir}")
     head = (
-        f"{'messages':>10} {'parse s':>8} {'analyze s':>9} {'report s':>8} {'total s':>8} {'msgs/s':>9} "
-        f"{'peak MB':>8} {'workers MB':>10} {'report MB':>9} {'distinct':>9}"
+        f"{'messages':>10} {'run':<22} {'parse s':>8} {'analyze s':>9} {'report s':>8} {'total s':>8} {'msgs/s':>9} "
+        f"{'peak MB':>8} {'report MB':>9} {'distinct':>9}"
     )
     print(head)
-    rows = []
+    rows: dict[str, list[dict[str, float]]] = {t: [] for t in tiers}
     for n in args.sizes:
-        r = measure(n, workdir, args.model)
-        rows.append(r)
-        print(
-            f"{int(r['messages']):>10,} {r['parse_s']:>8.1f} {r['analyze_s']:>9.1f} {r['report_s']:>8.1f} "
-            f"{r['total_s']:>8.1f} {r['messages'] / r['total_s']:>9,.0f} {r['peak_mb']:>8.0f} "
-            f"{r['worker_peak_mb']:>10.0f} {r['report_mb']:>9.2f} {int(r['distinct_texts']):>9,}",
-            flush=True,
-        )
-    if len(rows) >= 2:
-        a, b = rows[-2], rows[-1]  # the largest two: start-up costs weigh little there
-        scale = (b["total_s"] / a["total_s"]) / (b["messages"] / a["messages"])
-        print(
-            f"cost per message at {int(b['messages']):,} vs {int(a['messages']):,}: x{scale:.2f} (1.00 = "
-            f"linear)"
-        )
-    big = [r for r in rows if r["messages"] >= 1_000_000]
-    for r in big:
-        ok = r["total_s"] < 60 and max(r["peak_mb"], r["worker_peak_mb"]) < 1536 and r["report_mb"] < 5
-        print(f"targets at 1M (<60 s, <1.5 GB, report <5 MB): {'met' if ok else 'NOT met'}")
+        for tier in tiers:
+            r = measure(n, workdir, TIERS[tier])
+            rows[tier].append(r)
+            print(
+                f"{int(r['messages']):>10,} {'openup analyze, ' + tier:<22} {r['parse_s']:>8.1f} "
+                f"{r['analyze_s']:>9.1f} {r['report_s']:>8.1f} {r['total_s']:>8.1f} "
+                f"{r['messages'] / r['total_s']:>9,.0f} {max(r['peak_mb'], r['worker_peak_mb']):>8.0f} "
+                f"{r['report_mb']:>9.2f} {int(r['distinct_texts']):>9,}",
+                flush=True,
+            )
+        if args.peers:
+            peer = peer_parse(workdir / f"WhatsApp Chat with {PARTNER} {n}.txt")
+            if "seconds" in peer:
+                secs, msgs, peak = (float(str(peer[k])) for k in ("seconds", "messages", "peak_mib"))
+                print(f"{int(msgs):>10,} {'chat-miner, parse only':<22} {secs:>8.1f} {'':>9} {'':>8} "
+                      f"{secs:>8.1f} {msgs / secs:>9,.0f} {peak:>8.0f}", flush=True)
+                for tier in tiers:
+                    ratio = rows[tier][-1]["total_s"] / secs
+                    print(f"{'':>10} openup analyze, {tier}: {ratio:.2f}x chat-miner's parse time", flush=True)
+            else:
+                print(f"{'':>10} chat-miner: {peer.get('error')} (`pip install -e '.[bench]'`)", flush=True)
+    for tier, done in rows.items():
+        if len(done) >= 2:
+            a, b = done[-2], done[-1]  # the largest two: start-up costs weigh little there
+            scale = (b["total_s"] / a["total_s"]) / (b["messages"] / a["messages"])
+            print(f"{tier}: cost per message at {int(b['messages']):,} vs {int(a['messages']):,}: x{scale:.2f} "
+                  f"(1.00 = linear)")
+        for r in done:
+            if r["messages"] >= 1_000_000:
+                ok = r["total_s"] < 60 and max(r["peak_mb"], r["worker_peak_mb"]) < 1536 and r["report_mb"] < 5
+                print(f"{tier}: targets at 1M (<60 s, <1.5 GB, report <5 MB): {'met' if ok else 'NOT met'}")
 
 
 if __name__ == "__main__":
