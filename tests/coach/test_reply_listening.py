@@ -360,3 +360,9 @@ def test_one_kept_pattern_reads_promises_and_the_tense_of_a_complaint() -> None:
 
     assert listen.KEPT is reading.KEPT
     assert listener_complaint("you said you'd come to the recital but you never showed") is not None
+
+
+@pytest.mark.parametrize("message", ["Finally Nana said yes to the move!", "finally my visa got approved!!"])
+def test_an_adverb_before_its_own_subject_takes_no_i(message: str) -> None:
+    text = _said(message)
+    assert "you finally" not in text.lower(), text

@@ -148,11 +148,16 @@ def _with_subject(unit: str) -> str:
         return "it " + unit[:1].lower() + unit[1:]  # "made me feel like we were 20 again"
     if (_STATE_START.match(unit) or first in _FEELING_WORDS) and not _NOT_A_STATE.match(unit):
         return "I'm " + ("a " if first == "bit" else "") + (unit if shouted else unit[:1].lower() + unit[1:])
+    second = unit.split(" ", 2)[1] if " " in unit else ""
+    if first in _ADVERB_STARTS and ((second[:1].isupper() and second != "I") or second.lower() in _SUBJECTS):
+        return unit  # "Finally Amma said okay", "just my luck": the adverb opens a clause with its own subject
     if (first in _PAST or _SUBJECTLESS.match(unit.lower())) and typed != "Miss":  # "Miss Smith gave me detention"
         return "I " + (unit if shouted else unit[:1].lower() + unit[1:])
     return unit
 
 
+_ADVERB_STARTS = frozenset({"just", "finally", "still"})
+_SUBJECTS = frozenset({"my", "the", "he", "she", "they", "we", "it", "his", "her", "their", "our", "mum", "mom", "dad"})
 _ORDINARY_STARTS = frozenset({"only", "in", "after", "before", "since", "apparently", "probably", "now"})
 
 
