@@ -256,3 +256,113 @@ def test_a_hurt_about_the_listener_is_said_back(typed: str, said: str) -> None:
 
 def test_a_pleasantry_about_the_listener_is_not_said_back() -> None:
     assert "you hope" not in _said("I hope you have a great day at work").casefold()
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        # a count noun for something they have or go through takes "your" when it opens what happened
+        ("biopsy came back clear", "your biopsy came back clear"),
+        ("interview went well", "your interview went well"),
+        ("flight got cancelled again", "your flight got cancelled again"),
+        ("appointment got moved to friday", "your appointment got moved to friday"),
+        ("MRI came back clean", "your MRI came back clean"),
+        # a shared thing takes "the"
+        ("power went out again", "the power went out again"),
+        ("bus was late for the third time", "the bus was late"),
+        # mass nouns, names and subjectless verbs stay as typed
+        ("work was rough", "work was rough"),
+        ("traffic was awful", "traffic was awful"),
+        ("priya called", "priya called"),
+        ("bill called about the car", "bill called"),
+        ("finally got the job", "finally got the job"),
+        ("management decided to cut the team", "management decided"),
+    ],
+)
+def test_a_bare_noun_that_is_theirs_is_said_back_as_theirs(typed: str, said: str) -> None:
+    assert said_back(typed).startswith(said), said_back(typed)
+
+
+@pytest.mark.parametrize(
+    ("message", "must"),
+    [
+        ("biopsy came back clear", "your biopsy came back clear"),
+        ("interview went well", "your interview went well"),
+        ("migraine day 3 everything is too loud", "day 3 of your migraine"),
+        ("another 12 hr shift yay love that for me", "it's another 12 hr shift"),
+        ("another negative test 💔 thats month 9", "another negative test and that's month 9"),
+    ],
+)
+def test_texting_that_drops_my_or_its_is_said_back_whole(message: str, must: str) -> None:
+    text = _said(message)
+    assert must in text and GENERIC not in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "must", "must_not"),
+    [
+        ("passed my driving test!!! third time lucky lol", "you passed your driving test", "lucky"),
+        ("finished the marathon. at last", "you finished the marathon", "and at last"),
+        ("got the keys to the flat today. finally", "you got the keys to the flat", "and finally"),
+        ("I got the grant. The full amount.", "you got the grant", "and the full amount"),
+    ],
+)
+def test_a_comment_after_the_news_is_not_joined_to_it_as_an_event(message: str, must: str, must_not: str) -> None:
+    text = _said(message)
+    assert must in text and must_not not in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "must", "must_not"),
+    [
+        # a rhetorical question tacked on with "like" is a comment to the listener
+        ("my manager keeps booking meetings at 5pm on fridays like do u not have a life", "5pm on fridays", "life"),
+        # a trailing "whatever" or "at least" is said to the listener, not part of what happened
+        ("jo cancelled on me for like the 4th time this month whatever", "cancelled on you", "whatever"),
+        # a message that trails off with "but" is said back without the dangling word
+        ("dad fell again this morning hes ok but", "your dad fell again this morning", " but"),
+        # an exclamation that opens a sentence in Nigerian Pidgin is not part of what happened
+        ("Omo this work is finishing me. My oga wants the report by morning.", "this work is finishing you", "Omo"),
+    ],
+)
+def test_what_is_said_to_the_listener_is_left_out_of_what_happened(message: str, must: str, must_not: str) -> None:
+    text = _said(message)
+    assert must in text and must_not not in text and GENERIC not in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "must"),
+    [
+        ("my sister hasnt talked to me since christmas and idk what i did",
+         "your sister hasn't talked to you since christmas, and you're not sure what you did"),
+        ("son got his first detention and honestly i dont know if im supposed to be mad or laughing",
+         "your son got his first detention"),
+    ],
+)
+def test_what_happened_is_said_back_with_the_doubt_it_left(message: str, must: str) -> None:
+    text = _said(message)
+    assert must in text, text
+
+
+def test_a_choice_they_are_weighing_is_not_said_back_as_what_happened() -> None:
+    text = _said("should i take the job in leeds or stay put. more money but id be leaving everyone")
+    assert "not sure whether to take the job in leeds" in text or "don't know whether" in text, text
+    assert "more money" not in text, text
+
+
+def test_a_doubt_that_says_what_happened_is_not_said_twice() -> None:
+    text = _said("Not sure what's up, I've just been super flat all week. Like running on empty.")
+    assert text.count("super flat") <= 1, text
+
+
+def test_one_kept_pattern_reads_promises_and_the_tense_of_a_complaint() -> None:
+    from openup.coach import listen, reading
+
+    assert listen.KEPT is reading.KEPT
+    assert listener_complaint("you said you'd come to the recital but you never showed") is not None
+
+
+@pytest.mark.parametrize("message", ["Finally Nana said yes to the move!", "finally my visa got approved!!"])
+def test_an_adverb_before_its_own_subject_takes_no_i(message: str) -> None:
+    text = _said(message)
+    assert "you finally" not in text.lower(), text

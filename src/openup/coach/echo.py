@@ -30,6 +30,8 @@ _SUBJECTLESS = re.compile(
 )
 _LEADS = re.compile(
     r"^(?:(?:not gonna lie|to be honest|oh my god|reckon|eish|ugh+|omg|welp|sigh|guess what|so yeah|ok so|okay so|sure|"
+    # exclamations that open a sentence in Nigerian Pidgin and South African English ("Omo this work is ...")
+    r"omo|chai|haba|ehn+|ag man|jislaaik|jissis|yoh|haibo|"
     r"ah+|oh+|thanks?|thank you|good point|true|fair enough|"
     # hedges before the news: "ok dont make it a big deal but ...", "i don't want to jinx it, but ..."
     r"(?:ok(?:ay)? )?(?:don't|do not) make (?:it )?(?:a )?(?:big )?(?:deal|thing)(?: (?:out )?of it)?(?: but)?|"
@@ -45,7 +47,7 @@ _LEADS = re.compile(
 # Tags at the end that are said to the listener, not part of what happened ("feeling lonely lately ngl").
 _TAILS = re.compile(
     r"(?:[,\s]+(?:not gonna lie|to be honest|lol|lmao|haha+|fr|for real|smh|i don't know|idk|tbh|ngl|tho|though|"
-    r"honestly|lowkey|highkey|o|sha|jare|yaar|innit|hey|mate|eish|abeg|lah|ya|huh))+\s*$",
+    r"honestly|lowkey|highkey|o|sha|sef|jare|yaar|innit|hey|mate|eish|abeg|lah|ya|huh|whatever|at least))+\s*$",
     re.IGNORECASE,
 )
 # A texting sentence that starts with a state drops "I'm": "feeling lonely lately", "bored outta my mind".
@@ -61,6 +63,19 @@ _STATE_START = re.compile(
 _NOT_A_STATE = re.compile(r"^(?:happy (?:birthday|anniversary|new year|holidays|friday|easter|diwali|eid)|"
                           r"thinking of (?:you|u)\b)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z']*")
+# A rhetorical question tacked on with "like" is a comment to the listener, not what happened: "my manager keeps
+# scheduling meetings at 5pm on fridays like do u not have a life", "35 bucks for being 4 dollars short like what".
+_LIKE_ASKING = re.compile(
+    r"[\s,]+like,? (?:what|why|how|who|seriously|really|do|does|did|is|are|can|could|would|should|am|was|were)\b"
+    r"[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
+# Texting leaves out "it's" before a verbless count ("another 12 hr shift", "migraine day 3"): said back, it
+# is put in ("it's another 12 hr shift", "it's day 3 of your migraine").
+_ANOTHER = re.compile(r"^another\b(?!.*\b(?:is|was|has|had|came|went|got)\b)", re.IGNORECASE)
+_DAY_N = re.compile(
+    r"^(?:(my|the|your) )?([a-z]+) ((?:day|week|month|night) (?:\d+|one|two|three|four|five|six))\b(.*)$", re.IGNORECASE
+)
 
 
 def content_words(text: str) -> list[str]:
@@ -121,17 +136,28 @@ def _with_subject(unit: str) -> str:
     shouted = len(typed) > 1 and typed.isupper()  # "FINISHED THE HALF MARATHON" stays as typed
     if re.match(r"(?i)bit of\b", unit):
         return unit  # "bit of a weird one": not "I bit"
+    if _ANOTHER.match(unit) and find_verb(unit) is None:
+        return "it's " + unit[:1].lower() + unit[1:]  # "another negative test" -> "it's another negative test"
+    day = _DAY_N.match(unit)
+    if day and day.group(2).lower() not in _FUNCTION and find_verb(unit) is None:
+        # "migraine day 3, everything is too loud" -> "it's day 3 of my migraine, everything is too loud"
+        return f"it's {day.group(3)} of {day.group(1) or 'my'} {day.group(2).lower()}{day.group(4)}"
     if _IT_TOOK.match(unit):
         return "it " + unit[:1].lower() + unit[1:]  # "only took three appointments"
     if _MADE_ME.match(unit):
         return "it " + unit[:1].lower() + unit[1:]  # "made me feel like we were 20 again"
     if (_STATE_START.match(unit) or first in _FEELING_WORDS) and not _NOT_A_STATE.match(unit):
         return "I'm " + ("a " if first == "bit" else "") + (unit if shouted else unit[:1].lower() + unit[1:])
+    second = unit.split(" ", 2)[1] if " " in unit else ""
+    if first in _ADVERB_STARTS and ((second[:1].isupper() and second != "I") or second.lower() in _SUBJECTS):
+        return unit  # "Finally Amma said okay", "just my luck": the adverb opens a clause with its own subject
     if (first in _PAST or _SUBJECTLESS.match(unit.lower())) and typed != "Miss":  # "Miss Smith gave me detention"
         return "I " + (unit if shouted else unit[:1].lower() + unit[1:])
     return unit
 
 
+_ADVERB_STARTS = frozenset({"just", "finally", "still"})
+_SUBJECTS = frozenset({"my", "the", "he", "she", "they", "we", "it", "his", "her", "their", "our", "mum", "mom", "dad"})
 _ORDINARY_STARTS = frozenset({"only", "in", "after", "before", "since", "apparently", "probably", "now"})
 
 
@@ -183,7 +209,7 @@ def candidates(text: str, *, bare: bool = False) -> list[str]:
         first = clean_clause(sent)
         if _UNMARKED_QUESTION.match(first):
             continue  # "like was that a dig or am i being sensitive": a question typed without its "?"
-        cleaned = clean_clause(spoken(strip_end(_TAILS, _LEADS.sub("", first))))
+        cleaned = clean_clause(spoken(strip_end(_TAILS, strip_end(_LIKE_ASKING, _LEADS.sub("", first)))))
         if not cleaned or not (bare or content_words(cleaned)):
             continue  # `bare`: a clause with no content word may still say what you did ("you didn't tell me")
         if len(cleaned.split()) > MAX_WORDS:
@@ -203,6 +229,7 @@ def candidates(text: str, *, bare: bool = False) -> list[str]:
             and len(best.split()) <= JOIN_BEST_MAX_WORDS
             and len(best.split()) + len(other.split()) <= JOIN_MAX_WORDS
             and len(content_words(other)) >= 2
+            and _tells(best) and _tells(other)  # "third time lucky", "finally", "no joke": a comment, not an event
         ):
             first, second = (best, other) if best_i < other_i else (other, best)
             out.append(f"{first.rstrip(',;:')} and {_lower_start(second)}")
@@ -220,6 +247,20 @@ def candidates(text: str, *, bare: bool = False) -> list[str]:
         lower_first(_lower_start(unadvised(to_second_person(u.rstrip(".!?,;: \t\n\r\f\v"), we_is_couple=couple))))
         for u in out[:MAX_CANDIDATES]
     ]
+
+
+def _tells(unit: str) -> bool:
+    """Whether a unit tells something (it has a verb), so it may be joined to another with "and"."""
+    return find_verb(unit) is not None or _FINITE.search(unit) is not None
+
+
+# A finite verb the clause reader may not take for one in a subjectless or texted clause: "mum is in pieces",
+# "we're going to the funeral", "can't sleep again".
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|am|has|have|had|did|does|got|went|came|left|took|made|said|says|told|fell|broke|lost|"
+    r"can't|won't|don't|didn't|doesn't|isn't|wasn't|aren't|haven't|hasn't)\b|\w'(?:s|re|m|ve|ll|d)\b",
+    re.IGNORECASE,
+)
 
 
 MAX_CANDIDATES = 4  # the best few, said back (the rest are never used)

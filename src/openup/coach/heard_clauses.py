@@ -34,7 +34,8 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _TRAIL = re.compile(
-    r"[\s,.;:!?…\-–—()\"']*(?:\b(?:lol|haha+|lmao|tbh|idk|though|too|either)\b[\s.!?]*)*$", re.IGNORECASE
+    r"[\s,.;:!?…\-–—()\"']*(?:\b(?:lol|haha+|lmao|tbh|idk|though|too|either|and|but|or)\b[\s.!?]*)*$",
+    re.IGNORECASE,
 )
 _NOISE = re.compile(r"[^\w\s'’,\-.!?;:/&%$€£]+")
 # Each run of spaces is tried once (the lookbehind), so a hostile run of spaces stays linear.
@@ -148,7 +149,9 @@ def split_clauses(focus: str) -> list[str]:
 _RUN_ON = re.compile(
     r"\s+(?=(?:i'm|i am|i can't|i cannot|i don't|i didn't|i have to|i had to|i just|i keep|i need|i literally|"
     r"can't even|don't even|didn't even|saw it|now i|now i'm|now my|and now|my \w+ (?:is|are|was|were|has|have|"
-    r"keeps|just|won't|can't|hurts?)|everything is|it'?s (?:so|too|been|not|like|\d+))\b)",
+    r"keeps|just|won't|can't|hurts?)|everything is|it'?s (?:so|too|been|not|like|\d+)|"
+    # "dad fell again this morning hes ok", "another negative test thats month 14"
+    r"(?:he's|she's|they're) (?:ok|okay|fine|alright|safe|home|still)|that'?s (?:month|week|day|year|night) \w+)\b)",
     re.IGNORECASE,
 )
 _JOINS_NEXT = word_set("echo", "joins_next")

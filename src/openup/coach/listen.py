@@ -28,7 +28,7 @@ from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.language import Unread, english_part, outside_unread
-from openup.coach.reading import read_message
+from openup.coach.reading import KEPT, read_message
 from openup.coach.situations import situation_of
 from openup.coach.typed import as_meant
 from openup.errors import UserError
@@ -317,7 +317,7 @@ def _slots(heard: Heard) -> dict[str, str]:
         value = getattr(heard, name)
         if value:
             slots[name] = value
-    if "complaint" in slots and _NOT_AN_ACT.search(slots["complaint"].lower()) and not _KEPT.search(
+    if "complaint" in slots and _NOT_AN_ACT.search(slots["complaint"].lower()) and not KEPT.search(
         slots["complaint"].lower()
     ):
         del slots["complaint"]  # "you feel I said I'd be home by 7" says back the wrong part
@@ -344,7 +344,6 @@ def _slots(heard: Heard) -> dict[str, str]:
 _EVENT_SLOTS = ("event", "short_event", "complaint")
 
 
-_KEPT = re.compile(r"\b(?:didn't|did not|never|wasn't|and then)\b")  # "I said I'd call and didn't": an act
 _NOT_AN_ACT = re.compile(r"\b(?:said|say|says|told|have to|had to|would|will|should|could|\w+'ll|\w+'d)\b")
 
 
@@ -356,9 +355,20 @@ def _tense(heard: Heard) -> str | None:
         return heard.tense
     if heard.complaint is not None:
         said = heard.complaint.lower()
-        acted = not _NOT_AN_ACT.search(said) or _KEPT.search(said)
+        acted = not _NOT_AN_ACT.search(said) or KEPT.search(said)
         return "past" if PAST.search(said) and acted else "present"
     return None
+
+
+def _says_twice(event: str, dilemma: str) -> bool:
+    """Whether the doubt already says what happened, or what happened the doubt."""
+    a, b = set(_STEM.findall(event.lower())) - _SMALL, set(_STEM.findall(dilemma.lower())) - _SMALL
+    return bool(a and b) and (a <= b or b <= a or len(a & b) >= 2)
+
+
+_CHOICE = re.compile(r"^(?:whether|what to do|what you should)\b|\bor\b")  # a choice they are weighing
+_SMALL = frozenset({"you", "your", "you're", "the", "a", "an", "and", "to", "of", "it", "is", "i", "my", "what", "how",
+                    "if", "s", "re", "ve", "been", "just", "not"})
 
 
 def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
@@ -368,6 +378,12 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
         s in t.slots and _echoes_feeling(slots["feeling"], slots[s]) for s in _EVENT_SLOTS
     ):
         return False  # "you do worry ..., and that's left you feeling worried" says it twice
+    if "dilemma" in t.slots and "short_event" in t.slots and (
+        _says_twice(slots["short_event"], slots["dilemma"]) or (not heard.happened and _CHOICE.search(slots["dilemma"]))
+    ):
+        # "you've been unmotivated all week, and you don't know what's up, you've been unmotivated ...", and
+        # "more money but you'd be leaving everyone, and you're not sure whether to take the berlin thing"
+        return False
     if t.happened is not None and t.happened != heard.happened:
         return False
     if t.weighing is not None and t.weighing != heard.weighing:

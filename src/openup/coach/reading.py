@@ -164,7 +164,9 @@ _GRIEVANCE = re.compile(
 )
 _HURT_WHEN = re.compile(r"^(?:it|that) (?:\w+ )?(?:hurt|stung|sucked|upset you|bothered you) (?:when|that|how) (?=I\b)")
 _PROMISED = re.compile(r"^I (?:said|promised)(?: you)? (?:I'?d|I'll|I would|I will)\b", re.I)
-_KEPT = re.compile(r"\b(?:didn't|did not|never|wasn't|and then|but)\b", re.I)
+# A promise or a "said" told with what came of it ("I said I'd call and didn't", "... but I cancelled"): an act,
+# not only words. `listen` reads the tense of a complaint with it too.
+KEPT = re.compile(r"\b(?:didn't|did not|never|wasn't|and then|but)\b", re.I)
 SAY_BACK_MAX_WORDS = 18
 COMPLAINT_MAX_CHARS = 1200
 
@@ -201,7 +203,7 @@ def listener_complaint(meant_whole: str) -> str | None:
         if not (PAST.search(echo.lower()) or _GRIEVANCE.search(echo)):
             continue  # "you're probably right": said of you, but not something you did
         echo = re.sub(r"^I (said|promised)( you)? I'll\b", r"I \1\2 I'd", echo)  # "said I'll come" -> "said I'd come"
-        if _PROMISED.match(echo) and not _KEPT.search(echo) and " and " not in echo:
+        if _PROMISED.match(echo) and not KEPT.search(echo) and " and " not in echo:
             echo += " and didn't keep to it"
         return echo
     return None
@@ -322,4 +324,4 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     return Reading(dataclasses.replace(heard, good_news=good_news), good_news)
 
 
-__all__ = ["Reading", "read_message", "tells_something"]
+__all__ = ["KEPT", "Reading", "read_message", "tells_something"]

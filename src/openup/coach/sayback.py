@@ -26,6 +26,13 @@ _PAST = word_set("verbs", "irregular_past")
 _BODY = word_set("sayback", "body")
 _KIN = word_set("perspective", "kin_names")
 _ROLE_ADJECTIVES = word_set("sayback", "role_adjectives")
+_THINGS = word_set("sayback", "things")
+_SHARED = word_set("sayback", "shared")
+_NOT_OWNED = word_set("sayback", "not_owned")
+_THING_SUFFIX = re.compile(r"[a-z]{3,}(?:tion|sion|ment)")  # "appointment got moved", "application went in"
+# Verbs whose subject is a person: "priya called", "mark texted" are names, never "your mark".
+_PERSON_VERBS = frozenset({"said", "says", "told", "called", "texted", "asked", "rang", "emailed", "messaged",
+                           "replied", "wants", "thinks", "wanted", "thought"})
 _KIN_POSSESSIVE = re.compile(
     r"(?<!\bboth )(?<!\btwo )\b(" + "|".join(sorted(_KIN, key=len, reverse=True)) + r")s\b"
     r"(?= (?!(?:are|were|have|had|and|both|who|said|say|do|did|don't|didn't)\b)[a-z])",
@@ -38,6 +45,8 @@ _VERB_NEXT = re.compile(
     r"killing|being|went|got|gave|took|made|put|[a-z]{2,}ed|[a-z]{3,}s)$"
 )
 _IT_IS_NEXT = word_set("sayback", "it_is_next")
+_NEVER_WORDS = {"thats": "that's", "everythings": "everything's", "nothings": "nothing's", "itd": "it'd",
+                "theyre": "they're"}
 _ID_NEXT = word_set("sayback", "id_next")
 _WERE_NEXT = word_set("sayback", "were_next")
 _WERE_AFTER = word_set("sayback", "were_after")
@@ -60,16 +69,25 @@ _REPEATED = re.compile(r"\b(\w+)(?:\s+\1\b){1,}", re.IGNORECASE)
 
 
 def _own_subject(clause: str) -> str:
-    """"boss emailed me" -> "my boss emailed me": a role or body word opening the clause before its verb,
-    with no word saying whose."""
+    """"boss emailed me" -> "my boss emailed me": a role, body or thing word (a count noun for something a
+    person has or goes through: "biopsy came back clear") opening the clause before its verb, with no word
+    saying whose; a shared thing takes "the" ("power went out"). Mass nouns and names stay as typed."""
     words = _WORD.findall(clause[:60])
-    if len(words) < 2 or words[0].isupper():
+    if len(words) < 2 or (words[0].isupper() and words[0].lower() not in _THINGS):
         return clause
+    acronym = len(words[0]) > 1 and words[0].isupper()
+    lead = clause if acronym else clause[:1].lower() + clause[1:]  # "MRI came back" keeps its capitals
     first = words[0].lower()
     noun, nxt = (words[1].lower(), words[2].lower() if len(words) > 2 else "") if first in _ROLE_ADJECTIVES else (
         first, words[1].lower())
-    if (noun in _ROLES or noun in _BODY) and (_VERB_NEXT.fullmatch(nxt) or nxt in _PAST):
-        return "my " + clause[:1].lower() + clause[1:]
+    verb_next = _VERB_NEXT.fullmatch(nxt) is not None or nxt in _PAST
+    if (noun in _ROLES or noun in _BODY) and verb_next:
+        return "my " + lead
+    if verb_next and nxt not in _PERSON_VERBS:
+        if noun in _SHARED:
+            return "the " + lead  # "power went out" -> "the power went out"
+        if noun in _THINGS or (_THING_SUFFIX.fullmatch(noun) and noun not in _NOT_OWNED):
+            return "my " + lead  # "biopsy came back clear" -> "my biopsy ..."
     if first == "new" and noun not in _ROLES and len(words) > 2:
         return "the " + clause[:1].lower() + clause[1:]  # "new girl at work asked me" -> "the new girl at work"
     return clause
@@ -97,6 +115,8 @@ def _spell(clause: str) -> str:
             new = "i'd"
         elif w == "were" and nxt in _WERE_NEXT and (prev in _WERE_AFTER or not prev):
             new = "we're"
+        elif w in _NEVER_WORDS:
+            new = _NEVER_WORDS[w]  # never a word of its own
         elif w == "w" and nxt and nxt not in ("and", "or"):
             new = "with"  # "dinner w the team"
         elif w == "hed" and nxt not in ("", "of"):
