@@ -366,3 +366,59 @@ def test_one_kept_pattern_reads_promises_and_the_tense_of_a_complaint() -> None:
 def test_an_adverb_before_its_own_subject_takes_no_i(message: str) -> None:
     text = _said(message)
     assert "you finally" not in text.lower(), text
+
+
+# Long messages (#18): the news is said back, not the lead-in, the background or a feeling about it.
+@pytest.mark.parametrize(
+    ("message", "must"),
+    [
+        # a lead-in ("you know how ...") and background before the news
+        ("ok so you know how I've been dreading the driving test for months? The examiner turned up twenty "
+         "minutes late and I was shaking the whole time. I passed first time. I keep grinning at the steering "
+         "wheel like an idiot.", "passed first time"),
+        # the news in the middle, before a feeling with its reason and a doubt
+        ("Something strange happened at work today. My manager called me into her office and told me the whole "
+         "team is being shut down in March. I'm angry that nobody warned us. I don't know what to tell the kids "
+         "yet.", "shut down"),
+        # "long story but": a lead-in, not what happened
+        ("Long story but I'll keep it short. Grandad had a fall on Sunday and broke his hip. They operated last "
+         "night and he's on a ward now. Mum is holding it together but only just. I'm fine, honestly, just tired.",
+         "broke his hip"),
+    ],
+)
+def test_a_long_message_is_said_back_by_its_news(message: str, must: str) -> None:
+    said = _said(message)
+    assert must in said, said
+    assert "long story" not in said.lower() and "dreading" not in said
+
+
+def test_the_news_scores_above_a_lead_in_background_and_a_sign_off() -> None:
+    from openup.coach.news import news_score
+
+    news = news_score("the school rang this morning about Ada", 2)
+    assert news > news_score("you know how Ada hates mornings", 0)  # lead-in
+    assert news > news_score("I keep thinking we missed something", 1)  # about it
+    assert news > news_score("please don't tell me it's nothing", 3)  # sign-off
+    assert news_score("they emailed saying they can't take her", 1) < news_score("the placement fell through", 0)
+
+
+def test_a_long_message_with_news_too_long_for_the_doubt_says_the_news() -> None:
+    said = _said(
+        "Went for dinner with Tolu tonight for the first time since the wedding drama. It was fine, mostly. We "
+        "talked about work and her new flat. Nobody brought up the wedding. I'm not sure if we're okay or just "
+        "being polite."
+    )
+    assert "Tolu" in said, said
+
+
+def test_your_dad_and_i_is_said_back_as_you_and_my_dad() -> None:
+    assert said_back("your dad and I argued at lunch").lower().startswith("you and my dad argued")
+
+
+def test_pidgin_is_said_back_in_standard_english_only_with_several_markers() -> None:
+    from openup.coach.echo import from_pidgin
+
+    said = _said("Abeg I no fit come today, my pikin dey sick since morning.")
+    assert "can't come" in said and "child is sick" in said, said
+    assert from_pidgin("I don't think I can go") == "I don't think I can go"
+    assert from_pidgin("the don of the college") == "the don of the college"  # one marker: not Pidgin

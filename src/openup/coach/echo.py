@@ -13,12 +13,15 @@ import re
 
 from openup.coach.heard_clauses import CLAUSE_SPLIT, clean_clause, lower_first, run_ons, split_sentences, strip_end
 from openup.coach.heard_verbs import find_verb
-from openup.coach.heard_words import word_set
+from openup.coach.heard_words import word_map, word_set
+from openup.coach.news import STRONG as NEWS_STRONG
+from openup.coach.news import news_score
 from openup.coach.perspective import about_the_couple, to_second_person
 from openup.coach.sayback import spoken
 from openup.text.lexical import macros
 
 MAX_WORDS = 18
+NEWS_MAX_WORDS = 22  # the news of a long message is said back whole a little longer ("the man down the hall, ...")
 JOIN_BEST_MAX_WORDS = 6  # a sentence this short may take its neighbour along ("interview went bad and ...")
 JOIN_MAX_WORDS = 14  # ... when the two together stay short enough to say in one breath
 _FUNCTION = word_set("echo", "function_words")
@@ -38,7 +41,8 @@ _LEADS = re.compile(
     r"i don't know if (?:this|it)(?:'s| is) (?:a )?(?:big )?deal(?: but)?|not to brag(?: but)?|"
     r"i (?:don't|do not) want to jinx it(?:,? but)?|this is (?:probably )?(?:so )?(?:silly|stupid|dumb)(?: but)?|"
     r"(?:ok(?:ay)? )?weird flex(?:,? but)?|(?:small|tiny|little|silly|random) (?:thing|win|update)(?:,? but)?|"
-    r"(?:weird|good|bad|random|big|great|lekker|some)(?: but (?:good|bad))? news[:,]?(?: (?:bru|mate|babe|guys))?|"
+    r"(?:weird|good|bad|random|big|great|lekker|some)(?: but (?:good|bad))? news[:,]?"
+    r"(?: (?:bru|mate|babe|guys|everyone|everybody|all))?|"
     r"(?:a )?bit of a (?:weird|strange|random) one|"
     r"i don't know(?! (?:if|what|how|why|whether|where|when|who|which)\b))"
     r"\b[,!.]?\s*)+",
@@ -172,13 +176,15 @@ def _lower_start(unit: str) -> str:
     return unit
 
 
-def _best_clause(sentence: str) -> str:
+def _best_clause(sentence: str, news: bool = False) -> str:
     clauses = [clean_clause(c) for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
     if all(len(c.split()) > MAX_WORDS for c in clauses):  # a long typed run: its "and"s join clauses
         clauses = [clean_clause(c) for c in re.split(r"\s+and\s+", sentence) if c.strip()]
     clauses = [c for c in clauses if c and len(c.split()) <= MAX_WORDS]
     if not clauses:
         return ""  # a sentence cut at a word count reads cut ("... outside your door with a")
+    if news:  # "then today I saw a woman wearing her cardigan and I just stood there": what happened first
+        return max(clauses, key=lambda c: news_score(_with_subject(c), clauses.index(c)))
     return max(clauses, key=_score)
 
 
@@ -193,13 +199,41 @@ _ASKING = re.compile(
 )
 
 
-def candidates(text: str, *, bare: bool = False) -> list[str]:
+_PIDGIN_MARKERS = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in word_set("pidgin", "markers")) + r")\b",
+    re.IGNORECASE,
+)
+_PIDGIN = word_map("pidgin", "standard")
+_PIDGIN_PHRASES = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_PIDGIN, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+PIDGIN_MIN_MARKERS = 2
+
+
+def from_pidgin(text: str) -> str:
+    """`text` with its Nigerian Pidgin said in standard English (`[pidgin]` in `heard_words.toml`), when at least
+    `PIDGIN_MIN_MARKERS` different Pidgin words are in it; other text as it is.
+
+    >>> from_pidgin("I don reach house dey tire"), from_pidgin("don't go")
+    ('I got home tired', "don't go")
+    """
+    found = {re.sub(r"\s+", " ", m.group().lower()) for m in _PIDGIN_MARKERS.finditer(text)}
+    if len(found) < PIDGIN_MIN_MARKERS:
+        return text
+    return _PIDGIN_PHRASES.sub(lambda m: _PIDGIN[re.sub(r"\s+", " ", m.group().lower())], text)
+
+
+def candidates(text: str, *, bare: bool = False, news: bool = False) -> list[str]:
     """The parts of `text` worth saying back (the best `MAX_CANDIDATES`), best first, each in second person.
 
     The first sentence gets a little extra weight: people lead with the news. A question to the listener
-    ("why didn't you call?") is never chosen; an excited one ("they want my cookies???") may be.
+    ("why didn't you call?") is never chosen; an excited one ("they want my cookies???") may be. `news`:
+    rank by what carries the news (`news.news_score`), as for a long message, where the news is often in
+    the middle, after a lead-in, or at the end after the context; only parts that tell news are kept.
     """
     units: list[tuple[int, str]] = []
+    text = from_pidgin(text)
     parts = [p for sent in split_sentences(text) for p in (
         [sent] if sent.rstrip().endswith("?") else run_ons(sent))]
     for i, sent in enumerate(parts):
@@ -212,14 +246,17 @@ def candidates(text: str, *, bare: bool = False) -> list[str]:
         cleaned = clean_clause(spoken(strip_end(_TAILS, strip_end(_LIKE_ASKING, _LEADS.sub("", first)))))
         if not cleaned or not (bare or content_words(cleaned)):
             continue  # `bare`: a clause with no content word may still say what you did ("you didn't tell me")
-        if len(cleaned.split()) > MAX_WORDS:
-            cleaned = _best_clause(cleaned)
+        if len(cleaned.split()) > (NEWS_MAX_WORDS if news else MAX_WORDS):
+            cleaned = _best_clause(cleaned, news)
             if not cleaned:
                 continue
-        units.append((i, _with_subject(cleaned)))
+        unit = _with_subject(cleaned)
+        if news and news_score(unit, i) < NEWS_STRONG:
+            continue  # background, a lead-in, a feeling about it: not the news
+        units.append((i, unit))
     if not units:
         return []
-    ranked = sorted(units, key=lambda u: -_ranked_score(u[0], u[1]))
+    ranked = sorted(units, key=lambda u: -(news_score(u[1], u[0]) if news else _ranked_score(u[0], u[1])))
     out: list[str] = []
     best_i, best = ranked[0]
     if len(ranked) > 1:

@@ -22,6 +22,7 @@ from openup.coach.heard_clauses import split_sentences
 from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
 from openup.coach.heard_feelings import Feeling, feeling_lists, likely_feelings
 from openup.coach.heard_verbs import find_verb, is_happening, is_past, is_whole_clause
+from openup.coach.news import good_news_told, is_long
 from openup.coach.situations import lost_one, whose_loss
 from openup.coach.typed import as_meant
 from openup.method import read_data
@@ -69,14 +70,15 @@ def tells_something(clause: str) -> bool:
     return is_whole_clause(clause) or (told and len(content_words(clause)) >= 2)
 
 
-def _echo(meant_whole: str, skip: str | None = None) -> str | None:
+def _echo(meant_whole: str, skip: str | None = None, *, news: bool = False) -> str | None:
     """The best part of the message to say back whose reflection the detectors read as harmless
     (reported speech such as "the doctor said I need to rest" reads as advice when said back). `skip`: a
-    part already said back another way (what they are unsure about), left to its own template."""
+    part already said back another way (what they are unsure about), left to its own template. `news`:
+    only a part that carries the news of a long message (`echo.candidates`)."""
     from openup.coach.listen import harmless_said_back
 
     harmless: str | None = None
-    for echo in candidates(meant_whole)[:3]:
+    for echo in candidates(meant_whole, news=news)[:3]:
         if CHITCHAT.match(echo) or not tells_something(echo):
             continue  # "thanks", "good point", "in front of everybody": nothing to say back
         if _LISTENER_SUBJECT.search(echo) and not _THEIR_OWN_ACT.match(echo):
@@ -92,8 +94,8 @@ def _echo(meant_whole: str, skip: str | None = None) -> str | None:
             continue
         if harmless is None:
             harmless = echo
-            if theirs or len(content_words(echo)) > WEAK_ECHO_WORDS or _ACTION.search(echo):
-                return echo
+            if news or theirs or len(content_words(echo)) > WEAK_ECHO_WORDS or _ACTION.search(echo):
+                return echo  # `news`: already ranked by what carries the news ("the school rang about Kofi")
         else:
             return echo  # "funeral is Thursday" says little; "you've got to do the eulogy" is their story
     return harmless
@@ -168,6 +170,7 @@ _PROMISED = re.compile(r"^I (?:said|promised)(?: you)? (?:I'?d|I'll|I would|I wi
 # not only words. `listen` reads the tense of a complaint with it too.
 KEPT = re.compile(r"\b(?:didn't|did not|never|wasn't|and then|but)\b", re.I)
 SAY_BACK_MAX_WORDS = 18
+SHORT_EVENT_WORDS = 12  # as in `listen`: an event this short is said back with the doubt beside it
 COMPLAINT_MAX_CHARS = 1200
 
 
@@ -278,7 +281,20 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         changes.update(complaint=complaint, event=None, happened=False, feeling_clause=None,
                        tense="past" if past else "present")
     special = (heard.complaint, heard.plan, heard.feeling_clause, complaint)
-    if not any(special):
+    news = None
+    if is_long(told) and not (heard.complaint or heard.plan or complaint):
+        # A long message: the news is often in the middle, after a lead-in, or before a feeling about it
+        # ("... I'm relieved to know, but I'm so angry it took this long"); said back before that feeling.
+        said = SELF_JUDGEMENT.sub(" ", told) if heard.self_judgement else told
+        news = _echo(said, heard.dilemma, news=True)
+        if news is not None:
+            past, happened = told_in_past(news)
+            changes.update(event=news, tense="past" if past else "present", happened=happened, feeling_clause=None)
+            if heard.dilemma and len(news.split()) > SHORT_EVENT_WORDS:
+                # too long to say with the doubt in one breath: what happened is said back, the doubt is
+                # still heard (`unsure`) by the other moves
+                changes["dilemma"] = None
+    if news is None and not any(special):
         # "im such an idiot i left my laptop on the train": what happened, without the harsh word
         said = SELF_JUDGEMENT.sub(" ", told) if heard.self_judgement else told
         echo = _echo(said, heard.dilemma)
@@ -294,6 +310,8 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         share = 1.0 if valence == "positive" else 0.0
     if read.word is None and valence == "positive" and share < GOOD_NEWS_SHARE:
         valence = "neutral"
+    if news is not None and valence == "negative" and good_news_told(news):
+        valence = "neutral"  # "the bank approved the loan", told with worry: not "oh no"
     grievance = isinstance(complaint, str) and (_GRIEVANCE.search(complaint) or _PROMISED.match(complaint))
     if complaint and changes.get("complaint") == complaint and valence == "positive" and not grievance:
         # "the way you looked at me tonight ...": said of you, but glad; not a complaint

@@ -137,11 +137,12 @@ def spoken(clause: str) -> str:
     clause = _REPEATED.sub(lambda m: m.group(0) if m.group(1).lower() in _MAY_REPEAT else m.group(1), clause)
     clause = re.sub(r"\s+", " ", clause).strip(" ,")
     clause = _CAPS.sub(_calm, clause)
-    clause = _ME_AND.sub(r"I and \1", clause)  # "my dad and I talked" is said back "you and your dad talked"
+    # "my dad and I talked" is said back "you and your dad talked"; "your dad and I had words", "you and my dad"
+    clause = _ME_AND.sub(r"I and \1", clause)
     return _own_subject(_kin_possessive(_spell(clause)))
 
 
-_ME_AND = re.compile(r"^(my (?:\w+ )?\w+) and I\b", re.IGNORECASE)
+_ME_AND = re.compile(r"^((?:my|your) (?:\w+ )?\w+) and I\b", re.IGNORECASE)
 _CAPS = re.compile(r"\b[A-Z]{2,}\b")
 _SHORT_SHOUTS = frozenset({"SO", "NO", "NOT", "AND", "THE", "MY", "ME", "WE", "IS", "IT", "ALL", "BUT", "OMG"})
 
