@@ -158,15 +158,19 @@ def _tone_agrees(word: str, named_tone: str | None) -> bool:
     return tone == "mixed" or tone == named_tone
 
 
-def read_feeling(text: str, named: tuple[str, ...] = (), *, model: bool = True) -> FeelingRead:
+def read_feeling(
+    text: str, named: tuple[str, ...] = (), *, model: bool = True, typed: str | None = None
+) -> FeelingRead:
     """The feeling to say back for `text`, given the feelings the partner named in it (`named`, their own
-    words, in order). The partner's own word wins when it is in the vocabulary and not denied."""
+    words, in order). The partner's own word wins when it is in the vocabulary and not denied.
+    `typed`: the message as the partner typed it, for the learned reader, which was trained on messages as
+    typed ("omg ... im screaming"), not as `text` spells them out ("oh my god ... i'm screaming")."""
     vocab = vocabulary()
     own = [w for w in named if w in vocab and not denied(w, text) and not taken_back(w, text)]
     if own:
         return FeelingRead(own[0], "named")
     named_tone = next((vocab[w] for w in named if w in vocab), None)
-    found = scores(text) if model else None
+    found = scores(typed if typed is not None else text) if model else None
     if not found:
         return FeelingRead(None, "none", found or ())
     word, p = found[0]

@@ -625,7 +625,7 @@ def reply(
     # in a message where the patterns found nothing that helps ("I'm so sorry" is an apology).
     if brief is None and safety.level == "none" and model_wanted(model) and not said_kinds & kinds_with("helps") \
             and _holds_back(read, heard):
-        brief = _guarded_brief() if reader_guarded(as_meant(read)) else None
+        brief = _guarded_brief() if reader_guarded(read) else None  # as typed, as its head was trained
     # A guarded answer ("whatever", "it's nothing") reads as dismissal or minimizing when said to someone;
     # from a partner who does not want to talk, it asks for room. Any other small bid must carry no harm.
     may_carry: frozenset[str] = frozenset()

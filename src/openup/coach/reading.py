@@ -263,7 +263,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     meant = as_meant(focus)
     heard = hear(meant)
     named = tuple(f.word for f in heard.feelings if f.source == "named")
-    read = read_feeling(meant, named, model=model)
+    read = read_feeling(meant, named, model=model, typed=focus)  # the learned reader reads it as typed
     changes: dict[str, object] = {}
     told = as_meant(whole) if whole is not None else meant
     # The rules' own readings (a complaint about you, a plan, a harsh word about themselves, a feeling with
@@ -331,7 +331,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     hard_named = hard_named or any(taken_back(w, meant) for w in named)
     # Good news: the reader's own head when it has one (trained on what writers called good news), else the
     # tone; never with a complaint, a doubt, a hard feeling they named or a loss ("the funeral was lovely").
-    learned = reader_good_news(meant) if model else None
+    learned = reader_good_news(focus) if model else None  # as typed, as its head was trained
     glad = (learned and valence != "negative") if learned is not None else valence == "positive"
     # Never with a cue of a setback either ("didn't pass maths", "lent maria 500").
     good_news = bool(
