@@ -66,8 +66,11 @@ def test_hostile_text_is_deterministic() -> None:
         "dad" + " ," * 50_000 + "x",
         "she said thank you and smiled " * 3_000,
         "it was, you know" + " " * 100_000 + "you know",
+        "dey don" + "\u00a0" * 100_000 + "x",
+        "the man" + "\u3000" * 100_000 + "x",
     ],
-    ids=["spaces-after-lost", "spaces-before-a-tag", "commas-after-kin", "many-thank-yous", "spaces-you-know"],
+    ids=["spaces-after-lost", "spaces-before-a-tag", "commas-after-kin", "many-thank-yous", "spaces-you-know",
+         "no-break-spaces-in-pidgin", "wide-spaces-after-a-noun"],
 )
 def test_reply_reads_hostile_runs_in_one_pass(text: str) -> None:
     """Runs that made overlapping or end-anchored patterns quadratic or worse (hours at 200,000 characters)

@@ -145,9 +145,10 @@ def split_clauses(focus: str) -> list[str]:
 
 # Texting runs two sentences together with no stop: "jess didnt invite me to her bday thing saw it all on
 # insta", "the dog has been barking since 6am i am losing it". A new clause starts at one of these, unless
-# the word before joins it to the first ("i think i'm ...", "the exam i was sure i failed").
+# the word before joins it to the first ("i think i'm ...", "the exam i was sure i failed"). Each run of spaces is
+# tried once (the lookbehind), so a hostile run of other white space (no-break spaces) stays linear.
 _RUN_ON = re.compile(
-    r"\s+(?=(?:i'm|i am|i can't|i cannot|i don't|i didn't|i have to|i had to|i just|i keep|i need|i literally|"
+    r"(?<!\s)\s+(?=(?:i'm|i am|i can't|i cannot|i don't|i didn't|i have to|i had to|i just|i keep|i need|i literally|"
     r"can't even|don't even|didn't even|saw it|now i|now i'm|now my|and now|my \w+ (?:is|are|was|were|has|have|"
     r"keeps|just|won't|can't|hurts?)|everything is|it'?s (?:so|too|been|not|like|\d+)|"
     # "dad fell again this morning hes ok", "another negative test thats month 14"

@@ -9,7 +9,7 @@ import re
 from openup.text.normalize import normalize
 from openup.text.register import expand
 
-_RUN = re.compile(r"[ \t]{2,}")
+_RUN = re.compile(r"[^\S\n]{2,}")  # spaces, tabs, no-break and other wide spaces; not a line break
 
 
 def as_meant(text: str) -> str:
