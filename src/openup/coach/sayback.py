@@ -28,8 +28,6 @@ _KIN = word_set("perspective", "kin_names")
 _ROLE_ADJECTIVES = word_set("sayback", "role_adjectives")
 _THINGS = word_set("sayback", "things")
 _SHARED = word_set("sayback", "shared")
-_NOT_OWNED = word_set("sayback", "not_owned")
-_THING_SUFFIX = re.compile(r"[a-z]{3,}(?:tion|sion|ment)")  # "appointment got moved", "application went in"
 # Verbs whose subject is a person: "priya called", "mark texted" are names, never "your mark".
 _PERSON_VERBS = frozenset({"said", "says", "told", "called", "texted", "asked", "rang", "emailed", "messaged",
                            "replied", "wants", "thinks", "wanted", "thought"})
@@ -39,11 +37,15 @@ _KIN_POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 # A verb right after a bare role noun shows it is the subject ("boss emailed", "doc wants", "back is").
-_VERB_NEXT = re.compile(
-    r"(?:is|are|was|were|has|have|had|keeps|kept|won't|wont|can't|cant|didn't|didnt|doesn't|doesnt|just|"
+_VERB_WORDS = (
+    r"is|are|was|were|has|have|had|keeps|kept|won't|wont|can't|cant|didn't|didnt|doesn't|doesnt|just|"
     r"still|never|always|finally|again|says|said|told|wants|wanted|called|texted|asked|thinks|hurts|"
-    r"killing|being|went|got|gave|took|made|put|[a-z]{2,}ed|[a-z]{3,}s)$"
+    r"killing|being|went|got|gave|took|made|put|[a-z]{2,}ed"
 )
+_VERB_NEXT = re.compile(rf"(?:{_VERB_WORDS}|[a-z]{{3,}}s)$")
+# After a thing word, any word in -s is as often a plural noun as a verb ("run errands all morning", "flat
+# whites are my weakness"): only a verb from the list says the thing is the subject.
+_VERB_NEXT_THING = re.compile(rf"(?:{_VERB_WORDS})$")
 _IT_IS_NEXT = word_set("sayback", "it_is_next")
 _NEVER_WORDS = {"thats": "that's", "everythings": "everything's", "nothings": "nothing's", "itd": "it'd",
                 "theyre": "they're"}
@@ -86,7 +88,7 @@ def _own_subject(clause: str) -> str:
     if verb_next and nxt not in _PERSON_VERBS:
         if noun in _SHARED:
             return "the " + lead  # "power went out" -> "the power went out"
-        if noun in _THINGS or (_THING_SUFFIX.fullmatch(noun) and noun not in _NOT_OWNED):
+        if noun in _THINGS and (_VERB_NEXT_THING.fullmatch(nxt) or nxt in _PAST):
             return "my " + lead  # "biopsy came back clear" -> "my biopsy ..."
     if first == "new" and noun not in _ROLES and len(words) > 2:
         return "the " + clause[:1].lower() + clause[1:]  # "new girl at work asked me" -> "the new girl at work"
