@@ -294,6 +294,7 @@ def test_a_bare_noun_that_is_theirs_is_said_back_as_theirs(typed: str, said: str
         ("biopsy came back clear", "your biopsy came back clear"),
         ("interview went well", "your interview went well"),
         ("migraine day 3 everything is too loud", "day 3 of your migraine"),
+        ("sober day 30 and the cravings are bad", "it's sober day 30"),  # not "day 30 of your sober"
         ("another 12 hr shift yay love that for me", "it's another 12 hr shift"),
         ("another negative test 💔 thats month 9", "another negative test and that's month 9"),
     ],

@@ -25,6 +25,7 @@ NEWS_MAX_WORDS = 22  # the news of a long message is said back whole a little lo
 JOIN_BEST_MAX_WORDS = 6  # a sentence this short may take its neighbour along ("interview went bad and ...")
 JOIN_MAX_WORDS = 14  # ... when the two together stay short enough to say in one breath
 _FUNCTION = word_set("echo", "function_words")
+_THINGS = word_set("sayback", "things")  # what a person has or goes through: "day 3 of my migraine"
 _PAST = word_set("verbs", "irregular_past")
 _SUBJECTLESS = re.compile(
     r"^(?:had|has|have|can'?t|couldn'?t|need|needs|gotta|got|just|finally|still|keep|kept|miss|wish|didn't|did not|"
@@ -144,8 +145,10 @@ def _with_subject(unit: str) -> str:
         return "it's " + unit[:1].lower() + unit[1:]  # "another negative test" -> "it's another negative test"
     day = _DAY_N.match(unit)
     if day and day.group(2).lower() not in _FUNCTION and find_verb(unit) is None:
-        # "migraine day 3, everything is too loud" -> "it's day 3 of my migraine, everything is too loud"
-        return f"it's {day.group(3)} of {day.group(1) or 'my'} {day.group(2).lower()}{day.group(4)}"
+        if day.group(2).lower() in _THINGS:
+            # "migraine day 3, everything is too loud" -> "it's day 3 of my migraine, everything is too loud"
+            return f"it's {day.group(3)} of {day.group(1) or 'my'} {day.group(2).lower()}{day.group(4)}"
+        return "it's " + unit[:1].lower() + unit[1:]  # "sober day 30", "Paris day 2": not "day 30 of my sober"
     if _IT_TOOK.match(unit):
         return "it " + unit[:1].lower() + unit[1:]  # "only took three appointments"
     if _MADE_ME.match(unit):
