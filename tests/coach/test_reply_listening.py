@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from openup.coach.echo import run_ons
+from openup.coach.echo import candidates, run_ons
 from openup.coach.listen import reply
 from openup.coach.reading import listener_complaint, told_in_past
 from openup.coach.sayback import said_back, spoken
@@ -316,6 +316,12 @@ def test_texting_that_drops_my_or_its_is_said_back_whole(message: str, must: str
 def test_a_comment_after_the_news_is_not_joined_to_it_as_an_event(message: str, must: str, must_not: str) -> None:
     text = _said(message)
     assert must in text and must_not not in text, text
+
+
+def test_whatever_taken_by_a_verb_stays() -> None:
+    """"whatever" that a verb takes is what they would eat or do, not a shrug: "you'll eat" says less."""
+    assert candidates("honestly i'll eat whatever") == ["you'll eat whatever"]
+    assert candidates("jo cancelled on me again whatever") == ["jo cancelled on you again"]
 
 
 @pytest.mark.parametrize(

@@ -50,9 +50,16 @@ _LEADS = re.compile(
     re.IGNORECASE,
 )
 # Tags at the end that are said to the listener, not part of what happened ("feeling lonely lately ngl").
+# "whatever" is one ("... the 4th time this month whatever") unless a verb or preposition takes it as its
+# object ("i'll eat whatever", "they can do whatever", "up for whatever").
+_WHATEVER_TAKEN = "".join(
+    rf"(?<!\b{w})" for w in ("do", "eat", "say", "wear", "want", "get", "buy", "watch", "order", "pick", "choose",
+                             "make", "cook", "like", "think", "is", "be", "for", "with", "to", "about", "of")
+)
 _TAILS = re.compile(
     r"(?:[,\s]+(?:not gonna lie|to be honest|lol|lmao|haha+|fr|for real|smh|i don't know|idk|tbh|ngl|tho|though|"
-    r"honestly|lowkey|highkey|o|sha|sef|jare|yaar|innit|hey|mate|eish|abeg|lah|ya|huh|whatever|at least))+\s*$",
+    r"honestly|lowkey|highkey|o|sha|sef|jare|yaar|innit|hey|mate|eish|abeg|lah|ya|huh|at least)|"
+    r"(?<![\s,])" + _WHATEVER_TAKEN + r"[,\s]+whatever)+\s*$",
     re.IGNORECASE,
 )
 # A texting sentence that starts with a state drops "I'm": "feeling lonely lately", "bored outta my mind".
