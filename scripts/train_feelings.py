@@ -120,7 +120,9 @@ def fit_all(x: np.ndarray, y: np.ndarray, wt: np.ndarray, l2: float) -> tuple[np
 # Of the messages an attribute head flags, the writers' share that agrees: good news (with a tone that is not
 # hard on top: see coach/reading.py), and guarded answers (a message taken for guarded is answered with room
 # and nothing else, so a real share misread as guarded costs more).
-ATTRIBUTE_PRECISION = {"good_news": 0.8, "guarded": 0.95}
+# Good news: 0.9, since a celebration of news that was not good (cheer at a setback) hurts more than a missed
+# celebration, which still gets a reflection and a question (0.8 before; the issue's aim is 100%).
+ATTRIBUTE_PRECISION = {"good_news": 0.9, "guarded": 0.95}
 
 
 def attribute_head(label: str, x: np.ndarray, rows: list[dict[str, object]], fold: np.ndarray, folds: int,
@@ -176,6 +178,29 @@ def per_word_cut_offs(p: np.ndarray, rows: list[dict[str, object]], words: list[
     return cuts
 
 
+def refit_attributes(own: list[dict[str, object]], folds: int, l2: float, dry_run: bool) -> int:
+    """Refit the attribute heads alone and put them in place of those in the shipped file (the word heads,
+    which take most of the time, are kept): the same folds and fits as a full run."""
+    from openup.text.model.heads import load_heads
+
+    vec = embed_all([str(r["text"]) for r in own], CACHE)
+    x_own = np.stack([vec[str(r["text"])] for r in own]).astype(np.float32)
+    fold = np.random.default_rng(7).integers(0, folds, len(own))  # as main() draws them
+    heads = load_heads(OUT)
+    for label in ATTRIBUTE_PRECISION:
+        w, b, a, b_, got = attribute_head(label, x_own, own, fold, folds, l2)
+        print(f"{label} head, out of fold: cut-off {got['cut_off']:.2f}, precision {got['precision']:.3f}, "
+              f"recall {got['recall']:.3f} of {got['positives']:.0f}")
+        j = heads.index(label)
+        heads.weights[j], heads.bias[j], heads.platt_a[j], heads.platt_b[j] = w, b, a, b_
+        heads.threshold[j] = got["cut_off"]
+        heads.meta[label] = got
+    if not dry_run:
+        heads.save(OUT)
+        print(f"wrote {OUT.relative_to(ROOT)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=None)
@@ -185,11 +210,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-goemotions", action="store_true")
     ap.add_argument("--per-word", action="store_true")
     ap.add_argument("--l2", type=float, default=L2)
+    ap.add_argument("--attributes-only", action="store_true",
+                    help="refit only the attribute heads (good_news, guarded) into the existing file")
     ap.add_argument("--goemo-weight", type=float, default=GOEMO_WEIGHT)
     args = ap.parse_args(argv)
 
     words = list(vocabulary())
     own = load_own()
+    if args.attributes_only:
+        return refit_attributes(own, args.folds, args.l2, args.dry_run)
     goemo = [] if args.no_goemotions else [
         it for it in load_goemotions(data_dir(args.data)) if it.split == "train"
     ]

@@ -65,6 +65,7 @@ MLP_BATCH = 128
 MLP_LR = 2e-3
 MLP_DECAY = 1e-4
 MLP_DROPOUT = 0.2
+RELABELLED = "relabelled_agreed.jsonl"
 BAG = 3  # networks averaged (`--bag N`): their hidden layers side by side in the one file (the shipped run)
 
 
@@ -111,6 +112,12 @@ def load(use_blind_dev: bool = True) -> tuple[list[str], np.ndarray, np.ndarray,
         lines = [x.split("\t")[0] for x in goemo.read_text(encoding="utf-8").splitlines() if x.strip()]
         random.Random(SEED).shuffle(lines)
         rows += [(t, set(), True, "goemotions") for t in lines[:GOEMO_SAMPLE]]
+    # Texts two independent labellers both read as a sign (`relabelled_agreed.jsonl`: negatives the heads scored
+    # highest, relabelled blind) carry the sign wherever they occur, and no longer count as everyday text.
+    agreed = {str(r["text"]).strip().casefold(): set(r["kinds"]) & set(KINDS)  # type: ignore[arg-type]
+              for r in _jsonl(TRAIN_DATA / "safety" / RELABELLED)}
+    rows = [(t, agreed[t.strip().casefold()], False, s) if t.strip().casefold() in agreed else (t, k, o, s)
+            for t, k, o, s in rows]
     seen: set[str] = set()
     unique = []
     for text, kinds, ordinary, source in rows:

@@ -270,7 +270,7 @@ def test_safety_heads_were_trained_only_on_allowed_data() -> None:
                "coaching", "goemotions", "partner", "written3_control_fear.jsonl", "written3_crisis.jsonl",
                "written3_danger.jsonl", "written3_negatives.jsonl", "written5_concern.jsonl",
                "written5_crisis.jsonl", "written5_danger.jsonl", "written5_long_regional.jsonl",
-               "written5_negatives.jsonl"}
+               "written5_negatives.jsonl", "relabelled_agreed.jsonl"}
     assert set(heads.meta["trained_on"]) <= allowed
     oof = heads.meta["out_of_fold"]
     assert oof["false_alarms_hard"] <= 0.02 and oof["false_alarms_ordinary"] <= 0.005
