@@ -63,8 +63,14 @@ def test_no_feeling_from_a_keyword() -> None:
 
 
 def test_good_news_is_celebrated_and_complaints_are_not() -> None:
-    good = reply("I finally paid off my credit card, first time in six years it's at zero!", llm=False)
+    good = reply("sold my first painting today", llm=False)
     assert next(s.move for s in good.suggestions) == "celebrate"
+    # The good-news head celebrates only where it is sure (90% precision out of fold): news it is less sure
+    # of is still met gladly, never as a setback.
+    glad = reply("I finally paid off my credit card, first time in six years it's at zero!", llm=False)
+    said = " ".join(s.text for s in glad.suggestions).casefold()
+    assert not any(w in said for w in ("oh no", "sorry", "awful", "worrying", "that's hard", "ugh"))
+    assert any(w in said for w in ("good to hear", "happy", "amazing", "huge", "pleased", "proud"))
     sour = reply("thanks for nothing", llm=False)
     assert "celebrate" not in {s.move for s in sour.suggestions}
 
