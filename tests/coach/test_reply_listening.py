@@ -295,7 +295,7 @@ def test_a_bare_noun_that_is_theirs_is_said_back_as_theirs(typed: str, said: str
         ("interview went well", "your interview went well"),
         ("migraine day 3 everything is too loud", "day 3 of your migraine"),
         ("sober day 30 and the cravings are bad", "it's sober day 30"),  # not "day 30 of your sober"
-        ("another 12 hr shift yay love that for me", "it's another 12 hr shift"),
+        ("another 12 hr shift yay love that for me", "it's another 12-hour shift"),
         ("another negative test 💔 thats month 9", "another negative test and that's month 9"),
     ],
 )
@@ -459,3 +459,46 @@ def test_the_learned_reader_reads_the_message_as_typed(monkeypatch: pytest.Monke
     got = reading.read_message(typed, model=True)
     assert seen and all(t == typed for t in seen), seen
     assert got.good_news
+
+
+# Issue #18: texting-register replies. Messages written for these tests, not taken from the blind sets.
+@pytest.mark.parametrize(
+    ("message", "must", "must_not"),
+    [
+        ("my new shoes dont fit and i cant return them 😩", "don't fit", "dont"),
+        ("cant find my keys anywhere and im already late 🙃", "can't find", "cant"),
+        ("the cat knocked my plant over and now hes hiding 😹", "he's hiding", "hes"),
+    ],
+)
+def test_an_emoji_does_not_keep_texting_spellings_from_being_read(message: str, must: str, must_not: str) -> None:
+    said = _said(message)
+    assert must in said, said
+    assert must_not not in said.split(), said
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("waited 45 min for the train", "waited 45 minutes for the train"),
+        ("another 10 hr shift", "another 10-hour shift"),
+        ("drove 3hrs to see her", "drove 3 hours to see her"),
+        ("the vet is prob just being careful", "the vet is probably just being careful"),
+        ("the ref def saw it", "the ref definitely saw it"),
+        ("no prob", "no prob"),
+    ],
+)
+def test_clipped_units_and_adverbs_are_said_in_full(typed: str, said: str) -> None:
+    assert spoken(typed) == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("GOT THE LEAD ROLE in the play", "got the lead role in the play"),
+        ("the coach picked US for the final", "the coach picked us for the final"),
+        ("we moved to the US in june", "we moved to the US in june"),
+        ("the GP said to rest", "the GP said to rest"),
+    ],
+)
+def test_shouted_words_are_said_in_an_ordinary_voice_but_acronyms_stay(typed: str, said: str) -> None:
+    assert spoken(typed) == said

@@ -111,7 +111,7 @@ def _spell(clause: str) -> str:
         nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
         prev = words[i - 1].group().lower() if i else ""
         new = None
-        if w == "its" and (nxt in _IT_IS_NEXT or nxt.endswith("ing") or nxt.isdigit()):
+        if w == "its" and (nxt in _IT_IS_NEXT or nxt in _CLIPPED or nxt.endswith("ing") or nxt.isdigit()):
             new = "it's"
         elif w == "id" and nxt in _ID_NEXT:
             new = "i'd"
@@ -121,6 +121,8 @@ def _spell(clause: str) -> str:
             new = _NEVER_WORDS[w]  # never a word of its own
         elif w == "w" and nxt and nxt not in ("and", "or"):
             new = "with"  # "dinner w the team"
+        elif w in _CLIPPED and nxt and prev not in _CLIPPED_NOUN_AFTER:
+            new = _CLIPPED[w]  # "its prob just stress", "the driver def saw me"
         elif w == "hed" and nxt not in ("", "of"):
             new = "he'd"
         elif w == "shed" and nxt in _ID_NEXT:
@@ -132,13 +134,55 @@ def _spell(clause: str) -> str:
     return out
 
 
+# Clipped adverbs texted before the word they modify; after "a", "the", "no" they are nouns ("no prob").
+_CLIPPED = {"prob": "probably", "probs": "probably", "def": "definitely", "defo": "definitely"}
+_CLIPPED_NOUN_AFTER = frozenset({"a", "the", "no", "my", "your", "big", "this", "that"})
+# A number with a clipped unit: "5 min before the meeting", "a 12 hr shift", "commuting 2hrs a day".
+_UNIT = re.compile(r"\b(\d+)\s?(hrs?|mins?|secs?|yrs?|wks?)\b(?:\s(shift|drive|flight|wait|commute|call|meeting|nap|"
+                   r"walk|run|delay|journey|trip|break|day|week|anniversary|streak|contract|old))?", re.IGNORECASE)
+_UNIT_WORDS = {"hr": "hour", "min": "minute", "sec": "second", "yr": "year", "wk": "week"}
+
+
+def _unit(m: re.Match[str]) -> str:
+    """"5 min" -> "5 minutes", "12 hr shift" -> "12-hour shift", "1 hr" -> "1 hour"."""
+    number, unit, noun = m.group(1), _UNIT_WORDS[m.group(2).lower().rstrip("s")], m.group(3)
+    if noun and noun.lower() != "old":
+        return f"{number}-{unit} {noun}"
+    said = f"{number} {unit}" + ("" if number == "1" else "s")
+    return f"{said} {noun}" if noun else said
+
+
+def _shouted(clause: str) -> str:
+    """Words typed in capitals for emphasis said in an ordinary voice ("drilling AGAIN", "im SO happy"):
+    a known word of four letters or more, a short word from the list, and any known word next to another
+    shouted word ("GOT THE JOB", "WE WON THE PUB QUIZ"), or a shouted pronoun ("the landlord picked US",
+    but "moving to the US"). An acronym alone ("MRI", "GP", "NCT") stays."""
+    words = list(_CAPS.finditer(clause))
+    if not words:
+        return clause
+    known = english_words()
+    out = clause
+    for i in range(len(words) - 1, -1, -1):
+        m = words[i]
+        word = m.group()
+        near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+        in_run = any(re.fullmatch(r"[^A-Za-z]*", clause[min(m.end(), n.end()):max(m.start(), n.start())])
+                     for n in near)
+        before = clause[: m.start()].rstrip().lower()
+        pronoun = word in _SHOUTED_PRONOUNS and not before.endswith(" the") and before != "the"
+        if word in _SHORT_SHOUTS or pronoun or (word.lower() in known and (len(word) >= 4 or in_run)):
+            out = out[: m.start()] + word.lower() + out[m.end() :]
+    return out
+
+
 def spoken(clause: str) -> str:
     """`clause` (first person, as the partner wrote it) as it would be said: see the module docstring."""
     clause = _WRY.sub(" ", clause)
+    clause = _UNIT.sub(_unit, clause)
     clause = _ASIDES.sub(" ", clause)
     clause = _REPEATED.sub(lambda m: m.group(0) if m.group(1).lower() in _MAY_REPEAT else m.group(1), clause)
     clause = re.sub(r"\s+", " ", clause).strip(" ,")
-    clause = _CAPS.sub(_calm, clause)
+    clause = _shouted(clause)
     # "my dad and I talked" is said back "you and your dad talked"; "your dad and I had words", "you and my dad"
     clause = _ME_AND.sub(r"I and \1", clause)
     return _own_subject(_kin_possessive(_spell(clause)))
@@ -147,15 +191,7 @@ def spoken(clause: str) -> str:
 _ME_AND = re.compile(r"^((?:my|your) (?:\w+ )?\w+) and I\b", re.IGNORECASE)
 _CAPS = re.compile(r"\b[A-Z]{2,}\b")
 _SHORT_SHOUTS = frozenset({"SO", "NO", "NOT", "AND", "THE", "MY", "ME", "WE", "IS", "IT", "ALL", "BUT", "OMG"})
-
-
-def _calm(m: re.Match[str]) -> str:
-    """A word typed in capitals for emphasis ("drilling AGAIN", "im SO happy") said in an ordinary voice; an
-    acronym ("MRI", "GP", "NCT") stays."""
-    word = m.group()
-    if word in _SHORT_SHOUTS or (len(word) >= 4 and word.lower() in english_words()):
-        return word.lower()
-    return word
+_SHOUTED_PRONOUNS = frozenset({"US", "HER", "HIM", "YOU", "THEM", "ME", "WE", "HE", "SHE"})
 
 
 def said_back(clause: str) -> str:

@@ -19,17 +19,28 @@ def as_meant(text: str) -> str:
     "i don't know if i can keep doing this job to be honest"
     >>> as_meant("Mam rang. She's not coming.")
     "Mam rang. She's not coming."
+    >>> as_meant("my jeans dont fit rn 😩")
+    "my jeans don't fit right now 😩"
     """
     text = _RUN.sub(" ", text)  # a run of spaces reads as one (and keeps the clause patterns linear)
     norm = normalize(text)
+    if not norm.isascii():
+        # An emoji or other symbol ("dont fit 😩") must not keep the words around it from being read: each
+        # non-ASCII character that is not a letter stands in as a space while the register is read, and
+        # is put back after. A non-ASCII letter ("café") leaves the text as typed.
+        norm = _SYMBOL.sub(" ", norm)
     ex = expand(norm)
     if ex is None:
         return text
     out = []
     for i, ch in enumerate(ex.text):
         a, b = ex.starts[i], ex.ends[i]
-        out.append(text[a] if b - a == 1 and text[a].lower() == ch else ch)
+        out.append(text[a] if b - a == 1 and (text[a].lower() == ch or not text[a].isascii()) else ch)
     return "".join(out)
+
+
+# Non-ASCII characters that are not letters or digits (emoji, their joiners and variation selectors).
+_SYMBOL = re.compile(r"[^\x00-\x7f\w]")
 
 
 __all__ = ["as_meant"]
