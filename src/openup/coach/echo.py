@@ -13,7 +13,7 @@ import re
 
 from openup.coach.heard_clauses import CLAUSE_SPLIT, clean_clause, lower_first, run_ons, split_sentences, strip_end
 from openup.coach.heard_verbs import find_verb
-from openup.coach.heard_words import word_map, word_set
+from openup.coach.heard_words import alternation, word_map, word_set
 from openup.coach.news import STRONG as NEWS_STRONG
 from openup.coach.news import news_score
 from openup.coach.perspective import about_the_couple, to_second_person
@@ -194,7 +194,7 @@ def _best_clause(sentence: str, news: bool = False) -> str:
     if not clauses:
         return ""  # a sentence cut at a word count reads cut ("... outside your door with a")
     if news:  # "then today I saw a woman wearing her cardigan and I just stood there": what happened first
-        return max(clauses, key=lambda c: news_score(_with_subject(c), clauses.index(c)))
+        return max(enumerate(clauses), key=lambda ic: news_score(_with_subject(ic[1]), ic[0]))[1]
     return max(clauses, key=_score)
 
 
@@ -209,15 +209,9 @@ _ASKING = re.compile(
 )
 
 
-_PIDGIN_MARKERS = re.compile(
-    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in word_set("pidgin", "markers")) + r")\b",
-    re.IGNORECASE,
-)
+_PIDGIN_MARKERS = re.compile(r"\b(?:" + alternation(word_set("pidgin", "markers")) + r")\b", re.IGNORECASE)
 _PIDGIN = word_map("pidgin", "standard")
-_PIDGIN_PHRASES = re.compile(
-    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_PIDGIN, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
+_PIDGIN_PHRASES = re.compile(r"\b(?:" + alternation(_PIDGIN) + r")\b", re.IGNORECASE)
 PIDGIN_MIN_MARKERS = 2
 
 
@@ -243,6 +237,7 @@ def candidates(text: str, *, bare: bool = False, news: bool = False) -> list[str
     the middle, after a lead-in, or at the end after the context; only parts that tell news are kept.
     """
     units: list[tuple[int, str]] = []
+    scores: dict[tuple[int, str], float] = {}  # `news`: each unit's news score, computed once
     text = from_pidgin(text)
     parts = [p for sent in split_sentences(text) for p in (
         [sent] if sent.rstrip().endswith("?") else run_ons(sent))]
@@ -261,12 +256,14 @@ def candidates(text: str, *, bare: bool = False, news: bool = False) -> list[str
             if not cleaned:
                 continue
         unit = _with_subject(cleaned)
-        if news and news_score(unit, i) < NEWS_STRONG:
-            continue  # background, a lead-in, a feeling about it: not the news
+        if news:
+            scores[i, unit] = news_score(unit, i)
+            if scores[i, unit] < NEWS_STRONG:
+                continue  # background, a lead-in, a feeling about it: not the news
         units.append((i, unit))
     if not units:
         return []
-    ranked = sorted(units, key=lambda u: -(news_score(u[1], u[0]) if news else _ranked_score(u[0], u[1])))
+    ranked = sorted(units, key=lambda u: -(scores[u] if news else _ranked_score(u[0], u[1])))
     out: list[str] = []
     best_i, best = ranked[0]
     if len(ranked) > 1:

@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -38,6 +40,16 @@ def word_tuple(section: str, name: str) -> tuple[str, ...]:
 def word_set(section: str, name: str) -> frozenset[str]:
     """The list `name` of `[section]`, as a set."""
     return frozenset(word_tuple(section, name))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """`words` as a regex alternation, longest first (so "don reach" wins over "don"), a space in a phrase
+    matching any run of white space.
+
+    >>> print(alternation(["o", "abeg", "no wahala"]))
+    no\\s+wahala|abeg|o
+    """
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 def word_map(section: str, name: str) -> dict[str, str]:

@@ -27,12 +27,11 @@ from __future__ import annotations
 import re
 
 from openup.coach.heard_verbs import find_verb, is_happening, is_past
-from openup.coach.heard_words import word_tuple
+from openup.coach.heard_words import alternation, word_tuple
 
 
 def _alternation(name: str) -> str:
-    words = sorted(word_tuple("news", name), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return alternation(word_tuple("news", name))
 
 
 _NEWS = re.compile(r"\b(?:" + _alternation("markers") + r")\b", re.IGNORECASE)

@@ -11,10 +11,11 @@ usual reflect, validate and ask; and whether it tells of a loss. The phrases, ki
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from openup.coach.heard_words import alternation
 from openup.method import MethodError, read_data
 from openup.text.signal import Signal
 
@@ -114,14 +115,10 @@ def situation_of(
     return table["good_news"] if good_news else table["default"]
 
 
-def _alternation(words: Collection[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _loss_pattern() -> re.Pattern[str]:
     data = read_data("replies.toml")["loss"]
-    words, kin, verbs, stop = (_alternation(data[k]) for k in ("words", "kin", "verbs", "not_after_verb"))
+    words, kin, verbs, stop = (alternation(data[k]) for k in ("words", "kin", "verbs", "not_after_verb"))
     near = r"(?:\W++\w++){0,3}?"  # up to three words between (possessive: linear on hostile text)
     told = "|".join(f"(?:{p})" for p in data.get("patterns", []))
     return re.compile(
@@ -146,9 +143,9 @@ _NOT_OWN = frozenset({"his", "her", "their", "the", "a", "an", "your", "ur", "th
 @cache
 def _lost_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = read_data("replies.toml")["loss"]
-    nouns = _alternation([k for k in data["kin"] if k not in ("he", "she")])
-    verbs = _alternation(data["verbs"])
-    stop = _alternation(data["not_after_verb"])
+    nouns = alternation([k for k in data["kin"] if k not in ("he", "she")])
+    verbs = alternation(data["verbs"])
+    stop = alternation(data["not_after_verb"])
     near = r"(?:\W++\w++){0,3}?"
     before = re.compile(rf"\b(?P<k>{nouns})(?:'?s)?\b{near}\W*+(?:{verbs})\b(?!\s++(?:{stop})\b)", re.IGNORECASE)
     after = re.compile(rf"\b(?:{verbs})\s++(?:(?P<own>my|our)\s++)?(?P<k>{nouns})\b(?!'s)", re.IGNORECASE)
@@ -181,7 +178,7 @@ def whose_loss(meant: str) -> str:
 def _owned() -> tuple[frozenset[str], re.Pattern[str]]:
     """The kin words, and a word before one of them ("mikes mom", "her husband")."""
     kin = read_data("replies.toml")["loss"]["kin"]
-    nouns = _alternation([k for k in kin if k not in ("he", "she")])
+    nouns = alternation([k for k in kin if k not in ("he", "she")])
     owned = re.compile(rf"(?<![\w'])(\w++(?:'s)?)\s++(?:old\s++)?(?:{nouns})\b", re.IGNORECASE)
     return frozenset(k.lower() for k in kin), owned
 
