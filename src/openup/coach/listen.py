@@ -28,7 +28,7 @@ from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.language import Unread, english_part, outside_unread
-from openup.coach.reading import KEPT, read_message
+from openup.coach.reading import KEPT, SHORT_EVENT_WORDS, read_message
 from openup.coach.situations import situation_of
 from openup.coach.typed import as_meant
 from openup.errors import UserError
@@ -299,7 +299,6 @@ def reads_well(text: str) -> bool:
     return len(text.split()) <= 45 and "{" not in text and " ," not in text and ",," not in text
 
 
-SHORT_EVENT_WORDS = 12
 
 
 _STEM = re.compile(r"[a-z]+")

@@ -170,7 +170,7 @@ _PROMISED = re.compile(r"^I (?:said|promised)(?: you)? (?:I'?d|I'll|I would|I wi
 # not only words. `listen` reads the tense of a complaint with it too.
 KEPT = re.compile(r"\b(?:didn't|did not|never|wasn't|and then|but)\b", re.I)
 SAY_BACK_MAX_WORDS = 18
-SHORT_EVENT_WORDS = 12  # as in `listen`: an event this short is said back with the doubt beside it
+SHORT_EVENT_WORDS = 12  # an event this short is said back with the doubt beside it (`listen`, the short_event slot)
 COMPLAINT_MAX_CHARS = 1200
 
 
@@ -282,10 +282,11 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
                        tense="past" if past else "present")
     special = (heard.complaint, heard.plan, heard.feeling_clause, complaint)
     news = None
+    # "im such an idiot i left my laptop on the train": what happened, without the harsh word
+    said = SELF_JUDGEMENT.sub(" ", told) if heard.self_judgement else told
     if is_long(told) and not (heard.complaint or heard.plan or complaint):
         # A long message: the news is often in the middle, after a lead-in, or before a feeling about it
         # ("... I'm relieved to know, but I'm so angry it took this long"); said back before that feeling.
-        said = SELF_JUDGEMENT.sub(" ", told) if heard.self_judgement else told
         news = _echo(said, heard.dilemma, news=True)
         if news is not None:
             past, happened = told_in_past(news)
@@ -295,8 +296,6 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
                 # still heard (`unsure`) by the other moves
                 changes["dilemma"] = None
     if news is None and not any(special):
-        # "im such an idiot i left my laptop on the train": what happened, without the harsh word
-        said = SELF_JUDGEMENT.sub(" ", told) if heard.self_judgement else told
         echo = _echo(said, heard.dilemma)
         richer = heard.event is None or len(content_words(echo or "")) >= len(content_words(heard.event)) - 1
         if echo and (richer or heard.self_judgement):
