@@ -178,6 +178,11 @@ def per_word_cut_offs(p: np.ndarray, rows: list[dict[str, object]], words: list[
     return cuts
 
 
+def _folds(n: int, folds: int) -> np.ndarray:
+    """Each own line's cross-validation fold (seeded: the full run and `--attributes-only` draw the same)."""
+    return np.random.default_rng(7).integers(0, folds, n)
+
+
 def refit_attributes(own: list[dict[str, object]], folds: int, l2: float, dry_run: bool) -> int:
     """Refit the attribute heads alone and put them in place of those in the shipped file (the word heads,
     which take most of the time, are kept): the same folds and fits as a full run."""
@@ -185,7 +190,7 @@ def refit_attributes(own: list[dict[str, object]], folds: int, l2: float, dry_ru
 
     vec = embed_all([str(r["text"]) for r in own], CACHE)
     x_own = np.stack([vec[str(r["text"])] for r in own]).astype(np.float32)
-    fold = np.random.default_rng(7).integers(0, folds, len(own))  # as main() draws them
+    fold = _folds(len(own), folds)
     heads = load_heads(OUT)
     for label in ATTRIBUTE_PRECISION:
         w, b, a, b_, got = attribute_head(label, x_own, own, fold, folds, l2)
@@ -239,8 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         y_go = w_go = np.zeros((0, len(words)), dtype=np.float32)
 
     # Out-of-fold logits over our own lines (folds by line; GoEmotions always trains).
-    rng = np.random.default_rng(7)
-    fold = rng.integers(0, args.folds, len(own))
+    fold = _folds(len(own), args.folds)
     z = np.zeros_like(y_own)
     for k in range(args.folds):
         tr, te = fold != k, fold == k

@@ -61,11 +61,16 @@ WORKER_ENV: Final = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_N
                      "TOKENIZERS_PARALLELISM": "false", "OPENUP_THREADS": "1"}
 
 
+def _unset_worker_env() -> dict[str, str]:
+    """The settings of `WORKER_ENV` the driver's environment does not set already (the user's win)."""
+    return {k: v for k, v in WORKER_ENV.items() if k not in os.environ}
+
+
 @contextlib.contextmanager
 def _worker_environ() -> Iterator[None]:
     """The environment a spawned worker inherits: `WORKER_ENV` beside the driver's own (restored after)."""
-    added = [k for k in WORKER_ENV if k not in os.environ]
-    os.environ.update({k: WORKER_ENV[k] for k in added})
+    added = _unset_worker_env()
+    os.environ.update(added)
     try:
         yield
     finally:
@@ -236,7 +241,7 @@ class DaskEngine:
                 host="127.0.0.1",
                 dashboard_address=None,
                 silence_logs=logging.ERROR,
-                env={k: v for k, v in WORKER_ENV.items() if k not in os.environ},  # each nanny's worker, restarts too
+                env=_unset_worker_env(),  # each nanny's worker, restarts too
             )
             self.client: Any = distributed.Client(self.cluster)
         else:
