@@ -66,6 +66,12 @@ MLP_LR = 2e-3
 MLP_DECAY = 1e-4
 MLP_DROPOUT = 0.2
 RELABELLED = "relabelled_agreed.jsonl"
+# The random search after the greedy walk (`refine_thresholds`): out of fold on the same data and limits it
+# raised the mean share caught per kind from 0.78 to 0.82 and the blind dev texts with a sign caught from 0.69
+# to 0.73 (threat 0.83 -> 0.89, fear 0.73 -> 0.78; the writer's own crisis stayed at 0.71), the false alarms
+# moving up to their limits (blind dev hard negatives 5.5% -> 7.5%, under the 8% chosen above).
+REFINE_ROUNDS = 6000
+REFINE_STEP = 0.3  # logits
 BAG = 3  # networks averaged (`--bag N`): their hidden layers side by side in the one file (the shipped run)
 
 
@@ -179,6 +185,36 @@ def joint_thresholds(oof: np.ndarray, y: np.ndarray, limits: list[tuple[np.ndarr
         current = union(at)
 
 
+def refine_thresholds(oof: np.ndarray, y: np.ndarray, limits: list[tuple[np.ndarray, float]],
+                      start: np.ndarray, rounds: int = REFINE_ROUNDS, seed: int = SEED) -> np.ndarray:
+    """Improve `joint_thresholds`' answer within the same limits. The greedy walk only ever lowers one head
+    at a time, on a coarse grid, and stops at the first step that would break a limit; it cannot give one
+    head's budget to another. Here a seeded random search in logit space moves several thresholds at once
+    (up or down) and keeps a move when the union stays within every limit and the mean over kinds of the
+    share of its texts the screen flags (by any head) rises: each kind counts alike, so the rare, hard
+    ones (fear of the partner, the writer's own crisis) are not traded away for the common ones."""
+    logits = np.log(np.clip(oof, 1e-12, 1 - 1e-12) / np.clip(1 - oof, 1e-12, 1))
+    has = [y[:, j] > 0 for j in range(y.shape[1])]
+
+    def score(cut: np.ndarray) -> float:
+        flags = logits >= cut
+        union = flags.any(axis=1)
+        if any(mask.any() and union[mask].mean() > limit for mask, limit in limits):
+            return -1.0
+        return float(np.mean([union[m].mean() for m in has if m.any()]))
+
+    best_cut = np.log(np.clip(start, 1e-12, 1 - 1e-12) / np.clip(1 - start, 1e-12, 1))
+    best = score(best_cut)
+    rng = np.random.default_rng(seed)
+    for _ in range(rounds):
+        trial = best_cut + rng.normal(0, REFINE_STEP, len(best_cut)) * (rng.random(len(best_cut)) < 0.5)
+        value = score(trial)
+        if value > best:
+            best, best_cut = value, trial
+    out: np.ndarray = 1 / (1 + np.exp(-best_cut))
+    return out
+
+
 def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int, seed: int = SEED) -> tuple[np.ndarray, ...]:
     """A one-hidden-layer network for all five kinds at once (relu, class-balanced logistic loss per kind,
     dropout, Adam, weight decay), in numpy. Returns (W1 (M, D), b1, W2 (5, M), b2)."""
@@ -255,7 +291,7 @@ def main() -> int:
             w, b = fit_logistic(x[train], y[train, j], L2)
             oof[~train, j] = _sigmoid(x[~train] @ w + b)
     limits = [(hard, FA_HARD), (blind_hard, FA_BLIND_DEV_HARD), (ordinary, FA_ORDINARY), (partner, FA_PARTNER)]
-    thresholds = joint_thresholds(oof, y, limits)
+    thresholds = refine_thresholds(oof, y, limits, joint_thresholds(oof, y, limits))
     weights, biases, meta = [], [], {}
     layer = fit_bag(x, y, hidden, members) if hidden else None
     for j, kind in enumerate(KINDS):
