@@ -232,7 +232,7 @@ def test_detect_catches_what_patterns_miss_and_leaves_reassurance_alone(learned:
     for text, kind in [
         ("sure, because your day is the only one that matters", "contempt"),
         ("you always find a way to make it about you", "criticism"),
-        ("meh its really not that deep", "dismissal"),  # ("such a first world problem" is no longer read since the eleventh batch)
+        ("meh its really not that deep", "dismissal"),
     ]:
         assert kind not in found(text, model_on=False), text  # the patterns miss it ...
         assert kind in found(text), text  # ... the learned tier does not
