@@ -27,9 +27,15 @@ from openup.coach.situations import lost_one, whose_loss
 from openup.coach.typed import as_meant
 from openup.method import read_data
 
+READER_WHOLE_WORDS = 60  # a message up to this long is read whole by the feelings reader (its lines were whole)
 TONE_TOP = 5  # words of the reader whose tone decides the message's tone
 TONE_MIN = 0.25  # the top word's probability below which the tone is left neutral
 GOOD_NEWS_SHARE = 0.65  # share of the top words' weight that must be pleasant for good news
+# ... and at most this share for a hard tone: between the two the reader is torn ("i fixed the sink myself":
+# proud, frustrated, annoyed), and the reply says back what happened without "oh no" or cheer. Chosen on the
+# dev half: of 21 messages it moves to neutral, 9 were good news met as a setback; most of the rest were mixed
+# or joking ("wrecked me in a good way"), and none is answered with cheer.
+HARD_SHARE = 0.4
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -263,7 +269,10 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     meant = as_meant(focus)
     heard = hear(meant)
     named = tuple(f.word for f in heard.feelings if f.source == "named")
-    read = read_feeling(meant, named, model=model, typed=focus)  # the learned reader reads it as typed
+    # The learned reader reads the message as typed, and whole when it is short: "booked it. ljubljana. 4
+    # nights. dont try and talk me out of it" loses its news with its first sentence.
+    typed = whole if whole is not None and len(whole.split()) <= READER_WHOLE_WORDS else focus
+    read = read_feeling(meant, named, model=model, typed=typed)
     changes: dict[str, object] = {}
     told = as_meant(whole) if whole is not None else meant
     # The rules' own readings (a complaint about you, a plan, a harsh word about themselves, a feeling with
@@ -309,6 +318,8 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         share = 1.0 if valence == "positive" else 0.0
     if read.word is None and valence == "positive" and share < GOOD_NEWS_SHARE:
         valence = "neutral"
+    if read.word is None and valence == "negative" and share > HARD_SHARE:
+        valence = "neutral"
     if news is not None and valence == "negative" and good_news_told(news):
         valence = "neutral"  # "the bank approved the loan", told with worry: not "oh no"
     grievance = isinstance(complaint, str) and (_GRIEVANCE.search(complaint) or _PROMISED.match(complaint))
@@ -330,7 +341,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     hard_named = hard_named or any(taken_back(w, meant) for w in named)
     # Good news: the reader's own head when it has one (trained on what writers called good news), else the
     # tone; never with a complaint, a doubt, a hard feeling they named or a loss ("the funeral was lovely").
-    learned = reader_good_news(focus) if model else None  # as typed, as its head was trained
+    learned = reader_good_news(typed) if model else None  # as typed, as its head was trained
     glad = (learned and valence != "negative") if learned is not None else valence == "positive"
     # Never with a cue of a setback either ("didn't pass maths", "lent maria 500").
     good_news = bool(

@@ -1,0 +1,56 @@
+"""Replies that fit what the partner said (issue 18, second pass): a torn reading of the tone is not met with
+"oh no", a short message is read whole, sarcasm is not good news, a question or complaint to the listener is
+said back as what it is about, and what is said back is a sentence. The messages are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import openup.coach.feelings as feelings
+import openup.coach.reading as reading
+from openup.coach.feelings import FeelingRead
+
+
+def _read(scores: tuple[tuple[str, float], ...]) -> FeelingRead:
+    return FeelingRead(None, "none", scores)
+
+
+def test_a_torn_reader_leaves_the_tone_neutral_not_hard() -> None:
+    # "i patched the bike tyre myself": proud, but frustrated and annoyed close behind; neither cheer nor "oh no"
+    torn = _read((("proud", 0.45), ("frustrated", 0.3), ("annoyed", 0.25), ("happy", 0.12), ("tired", 0.1)))
+    tone, share = reading._tone(torn)
+    assert tone == "negative" and reading.HARD_SHARE < share < reading.GOOD_NEWS_SHARE
+    hard = _read((("frustrated", 0.6), ("annoyed", 0.4), ("stressed", 0.3), ("proud", 0.1), ("tired", 0.1)))
+    assert reading._tone(hard)[1] <= reading.HARD_SHARE
+
+
+def test_a_torn_reading_is_said_back_without_oh_no(monkeypatch: pytest.MonkeyPatch) -> None:
+    def torn(text: str) -> tuple[tuple[str, float], ...]:
+        return (("proud", 0.45), ("frustrated", 0.3), ("annoyed", 0.25), ("happy", 0.12), ("tired", 0.1))
+
+    monkeypatch.setattr(feelings, "scores", torn)
+    monkeypatch.setattr(reading, "reader_good_news", lambda text: False)
+    got = reading.read_message("i patched the bike tyre myself and it only took two tries", model=True)
+    assert got.heard.valence == "neutral" and not got.good_news
+
+
+def test_a_short_message_of_many_sentences_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its news may be in the first of four short sentences ("signed it. the flat. 12 months. ..."), which the
+    part the templates are built from leaves out; the feelings reader and its good-news head read it all."""
+    seen: list[str] = []
+
+    def fake_scores(text: str) -> tuple[tuple[str, float], ...]:
+        seen.append(text)
+        return (("excited", 0.9),)
+
+    def fake_good_news(text: str) -> bool:
+        seen.append(text)
+        return True
+
+    monkeypatch.setattr(feelings, "scores", fake_scores)
+    monkeypatch.setattr(reading, "reader_good_news", fake_good_news)
+    whole = "signed it. the flat. 12 months. no going back now and i dont even care 😎"
+    focus = "the flat. 12 months. no going back now and i dont even care 😎"
+    reading.read_message(focus, model=True, whole=whole)
+    assert seen and all(t == whole for t in seen), seen
