@@ -54,3 +54,36 @@ def test_a_short_message_of_many_sentences_is_read_whole(monkeypatch: pytest.Mon
     focus = "the flat. 12 months. no going back now and i dont even care 😎"
     reading.read_message(focus, model=True, whole=whole)
     assert seen and all(t == whole for t in seen), seen
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "flight got cancelled lol perfect timing for the wedding",
+        "landed the new contract but its nights only which means i never see the kids. yay?? 🙃",
+        "the party was class but I'm in bits today. never again",
+        "Great news everyone, they've approved the car park next door. So that's our quiet street gone.",
+    ],
+)
+def test_cheer_that_is_ironic_or_taken_back_is_not_celebrated(message: str) -> None:
+    from openup.coach.listen import reply
+
+    result = reply(message, llm=False)
+    assert not any(s.move == "celebrate" for s in result.suggestions), result.suggestions
+    said = " ".join(s.text for s in result.suggestions)
+    for cheer in ("huge for you", "pleased", "over the moon", "looking forward", "Tell me everything"):
+        assert cheer not in said, said
+
+
+@pytest.mark.parametrize(
+    ("message", "taken_back"),
+    [
+        ("got the flat but its miles from work so that's my sleep gone", True),
+        ("ugh the bus broke down, fantastic", True),
+        ("legs are jelly but i did it", False),
+        ("First customer paid today! Tiny order only but it's a start, no?", False),
+        ("the advance is tiny but they want the book", False),
+    ],
+)
+def test_good_taken_back(message: str, taken_back: bool) -> None:
+    assert reading.good_taken_back(message) is taken_back

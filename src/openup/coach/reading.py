@@ -20,8 +20,9 @@ from openup.coach.feelings import good_news as reader_good_news
 from openup.coach.heard import SELF_JUDGEMENT, Heard, hear
 from openup.coach.heard_clauses import split_sentences
 from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
-from openup.coach.heard_feelings import Feeling, feeling_lists, likely_feelings
+from openup.coach.heard_feelings import HARD_HINT, Feeling, feeling_lists, likely_feelings
 from openup.coach.heard_verbs import find_verb, is_happening, is_past, is_whole_clause
+from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.news import good_news_told, is_long
 from openup.coach.situations import lost_one, whose_loss
 from openup.coach.typed import as_meant
@@ -263,6 +264,31 @@ def mood_of(scores: tuple[tuple[str, float], ...], meant: str) -> str:
     return next((moods[w] for w in likely_feelings(meant) if w in moods), "")
 
 
+_IRONY = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("irony", "markers")) + r")(?!\w)", re.IGNORECASE)
+_TURN = re.compile(r"\b(?:" + alternation(word_tuple("irony", "turns")) + r")\b([^.!?\n]*)", re.IGNORECASE)
+_TAKEN_BACK = re.compile(r"\b(?:" + alternation(word_tuple("irony", "taken_back")) + r")\b", re.IGNORECASE)
+
+
+_TAG = re.compile(r"[\s,]*\b(?:no|na|nah|right|innit|eh|hey|ya)\s*\?*\s*$", re.IGNORECASE)
+
+
+def good_taken_back(text: str) -> bool:
+    """Whether the cheer of a message is ironic ("yay?? 🙃", "perfect timing") or taken back after a turn
+    ("the hen was mighty but I'm in bits today"): not good news, and not a glad tone.
+
+    >>> good_taken_back("got the flat but its miles from work so that's my sleep gone"), good_taken_back(
+    ...     "legs are jelly but i did it")
+    (True, False)
+    """
+    if _IRONY.search(text):
+        return True
+    for m in _TURN.finditer(text):
+        said = _TAG.sub("", m.group(1))  # "small amount only but it's a start, no?": the "no" asks agreement
+        if _TAKEN_BACK.search(said) or HARD_HINT.search(said.replace("’", "'").lower()):
+            return True
+    return False
+
+
 def read_message(focus: str, *, model: bool, whole: str | None = None) -> Reading:
     """Hear `focus` (the part of the message replies are built from) for a reply; what happened is
     chosen from `whole` (the full message) when given: a long message often leads with the news."""
@@ -318,6 +344,9 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         share = 1.0 if valence == "positive" else 0.0
     if read.word is None and valence == "positive" and share < GOOD_NEWS_SHARE:
         valence = "neutral"
+    ironic = good_taken_back(told)
+    if valence == "positive" and ironic and read.source != "named":
+        valence = "neutral"
     if read.word is None and valence == "negative" and share > HARD_SHARE:
         valence = "neutral"
     if news is not None and valence == "negative" and good_news_told(news):
@@ -345,7 +374,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     glad = (learned and valence != "negative") if learned is not None else valence == "positive"
     # Never with a cue of a setback either ("didn't pass maths", "lent maria 500").
     good_news = bool(
-        glad and heard.complaint is None and not heard.unsure and not heard.weighing
+        glad and not ironic and heard.complaint is None and not heard.unsure and not heard.weighing
         and not hard_named and loss == "none"
         and not SETBACK_FEELINGS & set(likely_feelings(told, strong=True))
     )
