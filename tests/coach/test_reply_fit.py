@@ -87,3 +87,60 @@ def test_cheer_that_is_ironic_or_taken_back_is_not_celebrated(message: str) -> N
 )
 def test_good_taken_back(message: str, taken_back: bool) -> None:
     assert reading.good_taken_back(message) is taken_back
+
+
+GENERIC = "this has been on your mind"
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("r we good? u been so quiet lately", "you're not sure whether we're good"),
+        ("do u still like my cooking. be honest", "you're not sure whether I still like your cooking"),
+        ("do you ever think about a holiday together or is that just me",
+         "you're not sure whether I ever think about a holiday together"),
+    ],
+)
+def test_a_question_to_the_listener_about_the_two_of_you_is_said_back_as_what_they_wonder(
+    message: str, said: str
+) -> None:
+    from openup.coach.listen import reply
+
+    text = reply(message, llm=False).suggestions[0].text
+    assert said in text and GENERIC not in text, text
+
+
+def test_a_practical_question_is_not_read_as_wondering() -> None:
+    assert reading.wondered("have you fed the cat yet") is None
+    assert reading.wondered("do you want curry tonight") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("why is it always me who has to do the school run", "it's always you who has to do the school run"),
+        ("why do i always end up on dish duty smh", "you always end up on dish duty"),
+        ("how is it only wednesday", "it's only Wednesday"),
+    ],
+)
+def test_a_question_asked_for_effect_is_said_back_as_the_statement(message: str, said: str) -> None:
+    from openup.coach.listen import reply
+
+    text = reply(message, llm=False).suggestions[0].text
+    assert said in text and GENERIC not in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("can u not book stuff for both of us without checking with me",
+         "I book stuff for both of us without checking"),
+        ("u promised u would come to the match. he kept looking for u",
+         "I promised I would come to the match and didn't keep to it"),
+    ],
+)
+def test_a_request_or_broken_promise_to_the_listener_is_said_back_as_the_complaint(message: str, said: str) -> None:
+    from openup.coach.listen import reply
+
+    text = reply(message, llm=False).suggestions[0].text
+    assert said in text and GENERIC not in text, text

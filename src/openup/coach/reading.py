@@ -169,7 +169,7 @@ def _wished(sentence: str) -> str:
 _AND_I_THINK = re.compile(r",? and I (?:think|act like|pretend|say)\b.*$")
 _LISTENER_DID = re.compile(r"^(?:I\b|you [^,.]{1,40}? and I\b)")
 _GRIEVANCE = re.compile(
-    r"\b(?:never|always|don't|doesn't|didn't|won't|wouldn't|can't|not|keep|keeps|only|even|again|forgot|missed)\b"
+    r"\b(?:never|always|don't|doesn't|didn't|won't|wouldn't|can't|not|keep|keeps|only|even|again|forgot|missed|without)\b"
 )
 _HURT_WHEN = re.compile(r"^(?:it|that) (?:\w+ )?(?:hurt|stung|sucked|upset you|bothered you) (?:when|that|how) (?=I\b)")
 _PROMISED = re.compile(r"^I (?:said|promised)(?: you)? (?:I'?d|I'll|I would|I will)\b", re.I)
@@ -213,8 +213,9 @@ def listener_complaint(meant_whole: str) -> str | None:
         if not (PAST.search(echo.lower()) or _GRIEVANCE.search(echo)):
             continue  # "you're probably right": said of you, but not something you did
         echo = re.sub(r"^I (said|promised)( you)? I'll\b", r"I \1\2 I'd", echo)  # "said I'll come" -> "said I'd come"
-        if _PROMISED.match(echo) and not KEPT.search(echo) and " and " not in echo:
-            echo += " and didn't keep to it"
+        if _PROMISED.match(echo) and not KEPT.search(echo):
+            # "I promised I'd come to the recital and she looked for me": the promise, and that it was not kept
+            echo = echo.split(" and ", 1)[0] + " and didn't keep to it"
         return echo
     return None
 
@@ -289,6 +290,73 @@ def good_taken_back(text: str) -> bool:
     return False
 
 
+# A question asked for effect ("why is it always me who has to plan everything", "how is it only tuesday") is
+# said back as what it says ("it's always you who has to plan everything").
+_RHETORICAL = (
+    (re.compile(r"^(?:(?:so|but|like|ok|honestly),? )*why is it that\s+(?=\w)", re.I), ""),
+    (re.compile(r"^(?:(?:so|but|like|ok|honestly),? )*(?:why|how) (?:is|was) it (?=always|only|never|still|already|"
+                r"just|me|us|so)", re.I), "it's "),
+    (re.compile(r"^(?:(?:so|but|like|ok|honestly),? )*why (?:do|does) (I|we) "
+                r"(?=always|never|keep|even|still|have)", re.I), r"\1 "),
+    (re.compile(r"^(?:(?:so|but|like|ok|honestly),? )*why am I (?=always|so|the only|still|like)", re.I), "I'm "),
+)
+# A yes-or-no question to the listener ("do u still find me attractive", "are we ok"): what they are wondering.
+_ASKS_YOU = re.compile(
+    r"^(?:(?:so|ok|okay|honestly|like|hey|um),? )*(do you|are you|are we|have you|is it just me|am I)\b\s*([^.!?]*)",
+    re.I,
+)
+_ASKED_AS = {"do you": "you", "are you": "you're", "are we": "we're", "have you": "you've", "am i": "I'm"}
+_JUST_ME = re.compile(r",? or (?:is (?:it|that) )?(?:just me|not)\b.*$", re.I)
+
+
+_DANGLING = re.compile(r"\b(?:just|like|a|an|the|and|or|but|so|to|of|with|my|your)$", re.I)  # cut mid-way
+
+
+_NEW_SUBJECT = re.compile(r"(?<=\w)\s+(?=(?:you|I|I'm|he|she|they)\s+\w)", re.I)
+_ABOUT_US = re.compile(r"\b(?:me|us|my|our|ours|together|we)\b", re.I)
+
+
+def rhetorical_said(text: str) -> str:
+    """`text` with each question asked for effect made the statement it stands for.
+
+    >>> rhetorical_said("why do i always get the late shift smh. ugh")
+    'i always get the late shift smh. ugh'
+    """
+    out = []
+    for sent in split_sentences(text):
+        plain = sent.strip()
+        for pattern, said in _RHETORICAL:
+            if pattern.match(plain):
+                plain = pattern.sub(said, plain, count=1).rstrip("?! ")
+                break
+        out.append(plain)
+    return " ".join(out)
+
+
+def wondered(text: str) -> str | None:
+    """What a yes-or-no question to you asks, said back from your side ("whether I still find you attractive"),
+    when the message opens with one; None otherwise.
+
+    >>> wondered("do you ever think about getting a dog together or is that just me")
+    'whether I ever think about getting a dog together'
+    >>> wondered("are we ok"), wondered("have you eaten yet")
+    ("whether we're ok", None)
+    """
+    first = split_sentences(text)[0] if text.strip() else ""
+    m = _ASKS_YOU.match(first.strip())
+    if m is None or m.group(1).lower() == "is it just me":
+        return None
+    rest = _NEW_SUBJECT.split(_JUST_ME.sub("", m.group(2)), maxsplit=1)[0].strip(" ,?")  # "are we ok u seem ..."
+    about_us = m.group(1).lower() in ("are we", "am i") or _ABOUT_US.search(rest)
+    if not rest or _DANGLING.search(rest) or not about_us:  # "have you eaten yet" asks nothing about the two of you
+        return None
+    clause = f"{_ASKED_AS[m.group(1).lower()]} {rest}"
+    said = candidates(clause, bare=True)
+    if not said or len(said[0].split()) > SAY_BACK_MAX_WORDS:
+        return None
+    return "whether " + said[0]
+
+
 def read_message(focus: str, *, model: bool, whole: str | None = None) -> Reading:
     """Hear `focus` (the part of the message replies are built from) for a reply; what happened is
     chosen from `whole` (the full message) when given: a long message often leads with the news."""
@@ -319,6 +387,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     news = None
     # "im such an idiot i left my laptop on the train": what happened, without the harsh word
     said = SELF_JUDGEMENT.sub(" ", told) if heard.self_judgement else told
+    said = rhetorical_said(said)
     if is_long(told) and not (heard.complaint or heard.plan or complaint):
         # A long message: the news is often in the middle, after a lead-in, or before a feeling about it
         # ("... I'm relieved to know, but I'm so angry it took this long"); said back before that feeling.
@@ -336,6 +405,10 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         if echo and (richer or heard.self_judgement):
             past, happened = told_in_past(echo)
             changes.update(event=echo, tense="past" if past else "present", happened=happened)
+    if changes.get("event", heard.event) is None and not any(special) and heard.dilemma is None:
+        asked = wondered(told)
+        if asked is not None:
+            changes.update(dilemma=asked, unsure=True)  # "It sounds like you're not sure whether we're ok."
     feelings = (Feeling(read.word, "named" if read.source == "named" else "likely"),) if read.word else ()
     if read.scores:
         valence, share = _tone(read)
