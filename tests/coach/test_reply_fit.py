@@ -144,3 +144,9 @@ def test_a_request_or_broken_promise_to_the_listener_is_said_back_as_the_complai
 
     text = reply(message, llm=False).suggestions[0].text
     assert said in text and GENERIC not in text, text
+
+
+@pytest.mark.parametrize("text", ["", "...", "?!", "   "])
+def test_the_question_readers_take_text_with_no_sentence(text: str) -> None:
+    assert reading.wondered(text) is None
+    assert reading.rhetorical_said(text) == text

@@ -323,14 +323,16 @@ def rhetorical_said(text: str) -> str:
     'i always get the late shift smh. ugh'
     """
     out = []
+    changed = False
     for sent in split_sentences(text):
         plain = sent.strip()
         for pattern, said in _RHETORICAL:
             if pattern.match(plain):
                 plain = pattern.sub(said, plain, count=1).rstrip("?! ")
+                changed = True
                 break
         out.append(plain)
-    return " ".join(out)
+    return " ".join(out) if changed else text
 
 
 def wondered(text: str) -> str | None:
@@ -342,7 +344,8 @@ def wondered(text: str) -> str | None:
     >>> wondered("are we ok"), wondered("have you eaten yet")
     ("whether we're ok", None)
     """
-    first = split_sentences(text)[0] if text.strip() else ""
+    sentences = split_sentences(text)
+    first = sentences[0] if sentences else ""
     m = _ASKS_YOU.match(first.strip())
     if m is None or m.group(1).lower() == "is it just me":
         return None
