@@ -276,7 +276,7 @@ def candidates(text: str, *, bare: bool = False, news: bool = False) -> list[str
             and _tells(best) and _tells(other)  # "third time lucky", "finally", "no joke": a comment, not an event
         ):
             first, second = (best, other) if best_i < other_i else (other, best)
-            out.append(f"{first.rstrip(',;:')} and {_lower_start(second)}")
+            out.append(f"{first.rstrip(',;:')} and {lower_first(_lower_start(second))}")
         else:
             # "Mam rang. She's not coming": the one that points back takes along the one it points to
             by_index = dict(units)
@@ -284,7 +284,7 @@ def candidates(text: str, *, bare: bool = False, news: bool = False) -> list[str
                 best, by_index.get(best_i + 1))
             if before and after and _BACK_REFERENCE.match(after) and content_words(after) \
                     and len(before.split()) + len(after.split()) <= JOIN_MAX_WORDS + 2:
-                out.append(f"{before.rstrip(',;:')} and {_lower_start(after)}")
+                out.append(f"{before.rstrip(',;:')} and {lower_first(_lower_start(after))}")
     out += [u for _, u in ranked]
     couple = about_the_couple(text)
     return [

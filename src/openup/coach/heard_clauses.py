@@ -9,7 +9,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 from openup.coach.heard_words import word_set
 
@@ -119,12 +120,39 @@ _KEEP_CAPS = re.compile(r"^(?:I|I'[a-z]+)$")
 _LOWER_FIRST = word_set("clauses", "lower_first")
 
 
+@cache
+def common_words() -> frozenset[str]:
+    """Words common in lower case (`common_words.txt`, built by scripts/common_words.py): "malaria",
+    "transport", "interview", but not "priya", "lagos" or "tuesday"."""
+    text = resources.files("openup.coach").joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#"))
+
+
+# Capitalised at the start of a clause, these are what the partner calls someone ("Dad's selling the car",
+# "Mum rang"), or a name ("God"), and keep their capital though they are common words.
+_NAMED_BY_ROLE = word_set("clauses", "named_by_role")
+_POSSESSIVE = re.compile(r"['’]s$")
+# A bare word before one of these is someone's name ("Dev told the group", "Rose asked me"), not a thing.
+_TOLD = frozenset({"said", "says", "told", "tells", "asked", "asks", "texted", "called", "rang", "emailed",
+                   "messaged", "replied", "wants", "thinks", "reckons", "invited", "hugged", "kissed"})
+
+
 def lower_first(clause: str) -> str:
-    """`clause` starting in lower case, ready to follow other words, unless it starts with "I" or a name."""
-    first = clause.split(" ", 1)[0]
+    """`clause` starting in lower case, ready to follow other words, unless it starts with "I", an acronym or
+    a name: a capital word is lowered when it is a common word in lower case ("Malaria has finished you",
+    "Appraisal meeting happened") and no capital word follows it ("Dr Venn", "Line Manager")."""
+    first, _, rest = clause.partition(" ")
     if _KEEP_CAPS.match(first) or (len(first) > 1 and first.isupper()):  # "I", a name, or SHOUTED
         return clause
-    if first.lower().replace("’", "'") in _LOWER_FIRST or first.lower().endswith(("ed", "ing")):
+    low = first.lower().replace("’", "'")
+    if low in _LOWER_FIRST or low.endswith(("ed", "ing")):
+        return clause[:1].lower() + clause[1:]
+    word = _POSSESSIVE.sub("", low).strip(",.!?;:")
+    if (
+        first[:1].isupper() and first[1:2].islower() and word.isalpha() and word in common_words()
+        and word not in _NAMED_BY_ROLE and not _MONTHS.fullmatch(word) and not rest[:1].isupper()
+        and rest.split(" ", 1)[0].lower() not in _TOLD
+    ):
         return clause[:1].lower() + clause[1:]
     return clause
 

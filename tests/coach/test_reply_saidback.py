@@ -1,0 +1,46 @@
+"""Said-back text reads as a sentence: capitals carried from the start of the partner's sentence, the ask
+after their own achievement, and verbless news said back."""
+
+from __future__ import annotations
+
+import pytest
+
+from openup.coach.heard_clauses import lower_first
+from openup.coach.listen import reply
+
+
+def _reflect(text: str) -> str:
+    s = reply(text, llm=False).suggestion("reflect")
+    assert s is not None
+    return s.text
+
+
+@pytest.mark.parametrize(
+    ("clause", "said"),
+    [
+        ("Malaria has knocked me flat", "malaria has knocked me flat"),
+        ("Petrol went up again", "Petrol went up again"),  # not common enough in lower case to be sure
+        ("Transport costs are eating my pay", "transport costs are eating my pay"),
+        ("Interview is at nine tomorrow", "interview is at nine tomorrow"),
+        ("Priya moved out on Sunday", "Priya moved out on Sunday"),
+        ("Lagos traffic was brutal", "Lagos traffic was brutal"),
+        ("Tuesday was a write-off", "Tuesday was a write-off"),
+        ("Dad's selling the house", "Dad's selling the house"),
+        ("God knows why", "God knows why"),
+        ("Dr Osei rang back", "Dr Osei rang back"),  # a title and a name
+        ("Grace told everyone at work", "Grace told everyone at work"),  # a bare word before "told": a name
+        ("NHS letter came", "NHS letter came"),
+        ("I lost my keys", "I lost my keys"),
+    ],
+)
+def test_lower_first_keeps_names_and_lowers_common_words(clause: str, said: str) -> None:
+    assert lower_first(clause) == said
+
+
+def test_common_word_at_sentence_start_is_not_capitalised_mid_reply() -> None:
+    text = _reflect("Electricity bill arrived and it is nearly double.")
+    assert "electricity bill arrived" in text and "Electricity" not in text
+
+
+def test_name_at_sentence_start_keeps_its_capital() -> None:
+    assert "Amara" in _reflect("Amara cancelled on me again at the last minute.")
