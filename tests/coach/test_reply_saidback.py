@@ -44,3 +44,42 @@ def test_common_word_at_sentence_start_is_not_capitalised_mid_reply() -> None:
 
 def test_name_at_sentence_start_keeps_its_capital() -> None:
     assert "Amara" in _reflect("Amara cancelled on me again at the last minute.")
+
+
+def _ask(text: str) -> str:
+    s = reply(text, llm=False).suggestion("ask")
+    assert s is not None
+    return s.text
+
+
+OWN_ASKS = {"How does it feel now that you've done it?", "How did you pull it off? Tell me everything.",
+            "What was it like in the moment?", "What are you proudest of in how you did it?"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Swam a whole mile this morning without stopping!!",
+        "I finally fixed the bike myself, no help from anyone!",
+        "we won the five-a-side final tonight!!",
+        "Passed my citizenship test today!",
+        "Got the job at the library!!",
+    ],
+)
+def test_own_achievement_is_not_asked_how_they_found_out(text: str) -> None:
+    assert _ask(text) in OWN_ASKS
+
+
+def test_own_achievement_asks_vary() -> None:
+    texts = ["Swam a whole mile this morning!!", "Passed my citizenship test today!", "Got the job at the library!!",
+             "we won the five-a-side final tonight!!", "Sold my old guitar for a great price today!",
+             "Finished my first marathon today!!"]
+    assert len({_ask(t) for t in texts}) >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My sister passed her driving test!!", "Got my visa approved today!!", "Got the all clear from the dentist!"],
+)
+def test_news_from_others_keeps_the_other_asks(text: str) -> None:
+    assert _ask(text) not in OWN_ASKS

@@ -66,6 +66,7 @@ class Template:
     loss: str | None = None  # own | other | none
     mood: tuple[str, ...] = ()  # any of these moods (`reading.mood_of`); "" is no clear mood
     good_news: bool | None = None
+    own: bool | None = None  # what happened is their own doing (`own_doing`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +178,7 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("loss"),
         (t["mood"],) if isinstance(t.get("mood"), str) else tuple(t.get("mood", ())),
         t.get("good_news"),
+        t.get("own"),
     )
 
 
@@ -202,6 +204,7 @@ def moves() -> dict[str, Move]:
             or last.loss is not None
             or last.mood
             or last.good_news is not None
+            or last.own is not None
         ):
             raise ValueError(f"replies.toml: the last {name} template must need no slot and no condition")
         out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates, str(row.get("title", "")))
@@ -370,6 +373,33 @@ _SMALL = frozenset({"you", "your", "you're", "the", "a", "an", "and", "to", "of"
                     "if", "s", "re", "ve", "been", "just", "not"})
 
 
+# What happened, said back, told as their own doing: "you passed your driving test", "we won the quiz",
+# "you've finally paid it off"; not news that came to them ("you heard back", "you got a call").
+_OWN_DOING = re.compile(
+    r"^(?:you|we)('ve| have)?(?: (?:finally|just|actually|only|officially|really|somehow|all))* "
+    r"(?!(?:heard|found|got told|were|was|had|got (?:a |an |the |your |our |some )?(?:call|calls|text|texts|message|"
+    r"messages|email|emails|letter|letters|results?|news|word|phone call|reply|offer|invite)\b))(?:\w{3,}ed|got|"
+    r"won|ran|did|made|sold|paid|wrote|built|swam|rode|caught|beat|finished|passed|closed|signed|booked|"
+    r"bought|fixed|quit|stood|climbed|cooked|baked|drew|sang|learned|learnt|taught|kept|hit|threw|gave|"
+    r"took|came (?:first|second|third)|said (?:no|yes)|got through|smashed|nailed|aced|landed|scored)\b",
+    re.IGNORECASE,
+)
+
+
+# Got, but given by others: "you got your visa approved", "you got the all clear", "you got your refund back".
+_GIVEN = re.compile(r"^\S+ (?:\w+ )*?got\b.*\b(?:approved|back|all clear|cleared|refund|refunded|results?|diagnosis|"
+                    r"news|told|paid out|sorted)\b|\bstarted\b", re.IGNORECASE)
+
+
+def own_doing(heard: Heard) -> bool:
+    """Whether what happened is the partner's own doing, so an ask fits how they did it or how it feels,
+    not how they found out ("you passed your probation", not "your doc said the scans are clean")."""
+    m = _OWN_DOING.match(heard.event or "")
+    if m is None or _GIVEN.search(heard.event or ""):
+        return False
+    return heard.tense == "past" or m.group(1) is not None  # "you've finally finished it"
+
+
 def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
     if any(s not in slots for s in t.slots) or any(s in slots for s in t.unless):
         return False
@@ -394,6 +424,8 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
     if t.mood and heard.mood not in t.mood:
         return False
     if t.good_news is not None and t.good_news != heard.good_news:
+        return False
+    if t.own is not None and t.own != own_doing(heard):
         return False
     if t.tense and t.tense != _tense(heard):
         return False
