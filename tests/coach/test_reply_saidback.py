@@ -83,3 +83,22 @@ def test_own_achievement_asks_vary() -> None:
 )
 def test_news_from_others_keeps_the_other_asks(text: str) -> None:
     assert _ask(text) not in OWN_ASKS
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "not_said"),
+    [
+        ("been at the vet since eight with the cat. still no news", "you've been at the vet since eight", "like been"),
+        ("been 3 days and my back still hurts", "it's been 3 days", "like been"),
+        ("10 days no vaping. not that anyone's counting", "10 days without vaping", "days no vaping"),
+        ("my bonus came through and it was double what I thought lol time for a holiday", "double what you thought",
+         "holiday"),
+        ("btw the landlord fixed the boiler!!", "the landlord fixed the boiler", "btw"),
+        ("Crikey, the storm took half the fence down last night.", "the storm took half the fence down", "rikey"),
+        ("Bro I finally finished the shed!", "you finally finished the shed", "Bro"),
+        ("lowkey think I messed up the presentation", "you think you messed up", "like think"),
+    ],
+)
+def test_said_back_is_a_clause(text: str, said: str, not_said: str) -> None:
+    reflect = " ".join(s.text for s in reply(text, llm=False).suggestions)
+    assert said in reflect and not_said not in reflect

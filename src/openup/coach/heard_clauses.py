@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from openup.coach.heard_words import word_set
+from openup.coach.heard_words import alternation, word_set
 
 FOCUS_SENTENCES = 3
 # A title ("Mr. Chen", "Dr. Rao", typed "mr. chen") does not end a sentence.
@@ -30,7 +30,7 @@ _LEAD = re.compile(
     r"^(?:(?:oh my (?:god|gosh)|my god|and|but|so|well|also|then|like|honestly|basically|anyway|anyways|ok|okay|yeah|"
     r"yes|yh|yea|no(?=[,!.])|um+|"
     r"uh+|oh|hey|hi|hello|just|actually|plus|because|cause|as|though|although|lol|haha|sigh|right now|now|"
-    r"welp|guess|i mean|tbh|ngl|pretty much|if anything|anyhow|"
+    r"welp|guess|i mean|tbh|tbf|ngl|btw|by the way|lowkey|low key|highkey|fr|pretty much|if anything|anyhow|"
     r"lately|recently|so far|at the moment|currently|ya|yah|a bit|a little|kind of|kinda|sort of)\b[,!.]?\s*)+",
     re.IGNORECASE,
 )
@@ -97,11 +97,23 @@ def strip_end(pattern: re.Pattern[str], text: str, window: int = 80) -> str:
         text = text[: m.start()]
 
 
+_INTERJECTION = re.compile(
+    r"^(?:" + alternation(word_set("clauses", "interjections")) + r")(?:[,!.]+\s*|\s+(?=(?:i|i'm|im|i've)\b))",
+    re.IGNORECASE,
+)
+# A laugh inside a clause ends what it tells; what follows is an aside ("... lol treat yoself").
+_MID_LAUGH = re.compile(r"\s+(?:lol|lmao|lmfao|rofl|haha+|hehe+)\b", re.IGNORECASE)
+LAUGH_CUT_MIN_WORDS = 3
+
+
 @lru_cache(maxsize=1024)
 def clean_clause(clause: str) -> str:
     """A clause without asides, noise, fillers and leading or trailing small talk ("so", "lol"). Cached: the
     same clause is cleaned by the event, the echo and the complaint readers of one message."""
     clause = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", clause)
+    laugh = _MID_LAUGH.search(clause)
+    if laugh and len(clause[: laugh.start()].split()) >= LAUGH_CUT_MIN_WORDS:
+        clause = clause[: laugh.start()]  # "... way more than expected lol treat yoself": the aside goes
     clause = _NOISE.sub(" ", clause)
     clause = _FILLER_ADVERBS.sub("", clause)
     clause = re.sub(r"(?<!\s)\s+though,\s*", " ", clause)  # "it's difficult though, to open up"
@@ -112,6 +124,7 @@ def clean_clause(clause: str) -> str:
     while prev != clause:
         prev = clause
         clause = _LEAD.sub("", clause).strip()
+        clause = _INTERJECTION.sub("", clause).strip()
         clause = strip_end(_TRAIL, clause).strip()
     return clause
 
