@@ -19,7 +19,7 @@ def _reflect(text: str) -> str:
     ("clause", "said"),
     [
         ("Malaria has knocked me flat", "malaria has knocked me flat"),
-        ("Petrol went up again", "Petrol went up again"),  # not common enough in lower case to be sure
+        ("Petrol went up again", "petrol went up again"),
         ("Transport costs are eating my pay", "transport costs are eating my pay"),
         ("Interview is at nine tomorrow", "interview is at nine tomorrow"),
         ("Priya moved out on Sunday", "Priya moved out on Sunday"),
