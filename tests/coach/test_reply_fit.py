@@ -95,7 +95,6 @@ GENERIC = "this has been on your mind"
 @pytest.mark.parametrize(
     ("message", "said"),
     [
-        ("r we good? u been so quiet lately", "you're not sure whether we're good"),
         ("do u still like my cooking. be honest", "you're not sure whether I still like your cooking"),
         ("do you ever think about a holiday together or is that just me",
          "you're not sure whether I ever think about a holiday together"),

@@ -53,7 +53,9 @@ def _ask(text: str) -> str:
 
 
 OWN_ASKS = {"How does it feel now that you've done it?", "How did you pull it off? Tell me everything.",
-            "What was it like in the moment?", "What are you proudest of in how you did it?"}
+            "What was it like in the moment?", "What are you proudest of in how you did it?",
+            # what we did together is asked about as ours
+            "How does it feel now that we've done it?", "What was the best bit for you?", "How shall we celebrate?"}
 
 
 @pytest.mark.parametrize(
@@ -100,5 +102,5 @@ def test_news_from_others_keeps_the_other_asks(text: str) -> None:
     ],
 )
 def test_said_back_is_a_clause(text: str, said: str, not_said: str) -> None:
-    reflect = " ".join(s.text for s in reply(text, llm=False).suggestions)
+    reflect = " ".join(s.text[:1].lower() + s.text[1:] for s in reply(text, llm=False).suggestions)
     assert said in reflect and not_said not in reflect
