@@ -116,3 +116,13 @@ def test_a_question_about_us_is_answered_warmly(message: str, answer: str) -> No
 @pytest.mark.parametrize("message", ["are we ok for money this month?", "my dad asked if we're ok with sunday"])
 def test_a_practical_question_is_not_answered_as_reassurance(message: str) -> None:
     assert reply(message, llm=False).situation not in ("us", "cross")
+
+
+def test_news_told_without_a_subject_is_ours_when_the_message_says_so() -> None:
+    text = " ".join(_texts("Got the mortgage offer!!! we're actually doing this")).lower()
+    assert re.search(r"\b(?:us|we|ours)\b", text.replace("we're actually", "")), text
+
+
+def test_a_we_in_a_comment_after_the_news_does_not_make_it_ours() -> None:
+    text = " ".join(_texts("I won the raffle at work! Mum has already told every neighbour we have.")).lower()
+    assert "for us" not in text and "we did it" not in text, text

@@ -29,6 +29,7 @@ from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.language import Unread, english_part, outside_unread
+from openup.coach.perspective import about_the_couple
 from openup.coach.reading import KEPT, SHORT_EVENT_WORDS, read_message
 from openup.coach.situations import situation_of
 from openup.coach.typed import as_meant
@@ -449,10 +450,22 @@ def own_doing(heard: Heard) -> bool:
 _SHARED = re.compile(r"\b(?:we|we've|we're|we'd|we'll|our|ours|us)\b", re.IGNORECASE)
 
 
+# The message says the news is ours ("... WE'RE HOMEOWNERS", "our first flat", "we can do the kitchen").
+_OURS = re.compile(
+    r"\b(?:we're|we are|we've|we can|we get|we got|we did|our (?:first|new|own|very)|us)\b", re.IGNORECASE
+)
+
+
 def shared(heard: Heard) -> bool:
     """Whether what happened is the listener's too ("we closed on the house"), so it is met as ours."""
-    news = gist(heard.event) if heard.event else None  # the news, not a comment after it ("every cousin we have")
-    return bool(_SHARED.search((news or heard.event or "").replace("’", "'")))
+    event = heard.event or ""
+    cut = next((m for m in _GIST_CUT.finditer(event) if len(event[: m.start()].split()) >= GIST_MIN_WORDS - 1), None)
+    news = event[: cut.start()] if cut else event  # the news, not a comment after it ("every cousin we have")
+    if _SHARED.search(news.replace("’", "'")):
+        return True
+    # a subjectless "Closed on the house!!! ... WE'RE HOMEOWNERS": the message says whose it is
+    said = heard.focus.replace("’", "'")
+    return bool(heard.event and _OURS.search(said) and about_the_couple(said))
 
 
 def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
