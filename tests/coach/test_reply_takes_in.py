@@ -126,3 +126,23 @@ def test_news_told_without_a_subject_is_ours_when_the_message_says_so() -> None:
 def test_a_we_in_a_comment_after_the_news_does_not_make_it_ours() -> None:
     text = " ".join(_texts("I won the raffle at work! Mum has already told every neighbour we have.")).lower()
     assert "for us" not in text and "we did it" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "owned"),
+    [
+        ("you forgot to book the table AGAIN", "I'm sorry I forgot to book the table again"),
+        ("you were on your laptop the whole film", "I was on my laptop the whole film"),
+        ("ur alarm went off 6 times this morning and woke me up", "my alarm went off 6 times"),
+    ],
+)
+def test_what_the_listener_did_is_owned_not_hedged(message: str, owned: str) -> None:
+    texts = _texts(message)
+    assert owned in texts[0] and "sorry" in texts[0].lower(), texts
+    assert "sounds like" not in " ".join(texts).lower(), texts
+    assert sum("sorry" in t.lower() for t in texts) == 1, texts  # said once, not in every line
+
+
+def test_a_thing_of_the_listeners_family_is_not_owned_as_theirs() -> None:
+    text = _texts("your mum told me I look tired three times at lunch")[0]
+    assert "that's on me" not in text.lower(), text

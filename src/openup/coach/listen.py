@@ -336,6 +336,8 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["gist"] = said
         if _DEATH.search(said) and not _NOT_DEATH.search(said):
             slots["death"] = said
+        if _MINE.match(said):
+            slots["mine"] = said
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
     # A thought about you, the listener, is a pleasantry when the message is not a hurt ("you hope I have a
@@ -369,6 +371,12 @@ _DEATH = re.compile(
     r"\b(?:died|passed(?: away| on)?|is gone|has gone|'s gone|lost (?:your|our) (?!job|keys|phone|wallet))\b"
 )
 _NOT_DEATH = re.compile(r"\b(?:passed (?:my|your|the|a|an|all|it|out|by|through)|didn't|did not|not)\b")
+# What happened is the listener's own doing or thing: "I was late again", "my phone was on silent" (not a
+# person of theirs: "my mum told you ..." is said back, not owned).
+_MINE = re.compile(
+    r"^(?:I|I've|I'd|I was|my (?!(?:mum|mom|mam|ma|dad|mother|father|parents|family|sister|brother|friends?|gran\w*|"
+    r"nan\w*|aunt\w*|uncle|cousins?|boss|ex|kids?|son|daughter|mates?)\b))\b"
+)
 _REPORTED = re.compile(r"^\S+(?: \S+)?(?: \S+)? (?:said|says|told|tells|asked|asks)\b")
 GIST_MAX_WORDS = 16
 
@@ -566,6 +574,10 @@ def _feeling_names() -> frozenset[str]:
     return (frozenset(feeling_vocabulary()) - common) | {"pleased", "thrilled", "gutted", "upset"}
 
 
+# Said once in a reply, wherever it falls: a second "I'm sorry" or "glad you told me" reads as a form letter.
+_ONCE = ("sorry", "glad you told me", "on your mind", "weighing on you", "a lot to deal with", "that's on me")
+
+
 def _openers(text: str) -> set[tuple[str, str]]:
     return {(a, b) for a, b in _OPENER.findall(text.lower().replace("’", "'"))}
 
@@ -584,6 +596,8 @@ def repeats(text: str, taken: Collection[str]) -> bool:
     """
     if not taken:
         return False
+    if any(p in text.lower() and any(p in t.lower() for t in taken) for p in _ONCE):
+        return True
     mine = _openers(text)
     feelings = set(_WORDS.findall(text.lower())) & _feeling_names()
     for other in taken:
