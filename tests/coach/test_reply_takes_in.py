@@ -146,3 +146,20 @@ def test_what_the_listener_did_is_owned_not_hedged(message: str, owned: str) -> 
 def test_a_thing_of_the_listeners_family_is_not_owned_as_theirs() -> None:
     text = _texts("your mum told me I look tired three times at lunch")[0]
     assert "that's on me" not in text.lower(), text
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("my brother is moving to perth in the spring 😞", "your brother is moving to perth"),
+        ("the dentist says i need a filling and a crown", "the dentist says you need a filling and a crown"),
+    ],
+)
+def test_news_about_someone_else_is_not_hedged(message: str, said: str) -> None:
+    text = _move(message, "reflect")
+    assert said in text.lower() and "sounds like" not in text.lower(), text
+
+
+def test_how_they_see_themselves_keeps_its_hedge() -> None:
+    text = _move("sometimes i feel like im the only one who remembers birthdays", "reflect")
+    assert "sounds like" in text.lower() or "you sound" in text.lower(), text

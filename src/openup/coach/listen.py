@@ -338,6 +338,8 @@ def _slots(heard: Heard) -> dict[str, str]:
             slots["death"] = said
         if _MINE.match(said):
             slots["mine"] = said
+        if not _ABOUT_THEM.match(said):
+            slots["news"] = said
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
     # A thought about you, the listener, is a pleasantry when the message is not a hurt ("you hope I have a
@@ -371,6 +373,11 @@ _DEATH = re.compile(
     r"\b(?:died|passed(?: away| on)?|is gone|has gone|'s gone|lost (?:your|our) (?!job|keys|phone|wallet))\b"
 )
 _NOT_DEATH = re.compile(r"\b(?:passed (?:my|your|the|a|an|all|it|out|by|through)|didn't|did not|not)\b")
+# What is about the partner themselves, or no one ("you think ...", "it's been ..."): how they see it is read.
+_ABOUT_THEM = re.compile(
+    r"^(?:(?:sometimes|honestly|just|still|maybe|really|kind of|kinda) )*"
+    r"(?:you|you're|you've|you'd|you'll|it|it's|its|this|that|there|there's|i|i'm|my)\b|\b(?:feel|feels|felt)\b"
+)
 # What happened is the listener's own doing or thing: "I was late again", "my phone was on silent" (not a
 # person of theirs: "my mum told you ..." is said back, not owned).
 _MINE = re.compile(
