@@ -7,13 +7,14 @@ import json
 import pytest
 
 import openup
-from openup.coach.listen import ReplyCoaching, brief_of, briefs, reads_well, reply
+from openup.coach.listen import ReplyCoaching, brief_of, briefs, moves, reads_well, reply
 from openup.coach.situations import situations
 from openup.errors import UserError
 from openup.method import kinds
 from openup.text.detect import detect
 
 INTENDED = {"reflect": "reflection", "validate": "validation", "ask": "open_question"}
+TAKES_IN = {w for m in moves().values() for t in m.templates if t.takes_in for w in t.texts}
 MESSAGES = [
     "My boss yelled at me in front of everyone today. I'm so embarrassed.",
     "I got the job!",
@@ -35,7 +36,8 @@ def test_each_suggestion_carries_its_signal_and_nothing_harmful(message: str) ->
     harmful = {k for k, v in kinds().items() if v.harmful}
     for s in result.suggestions:
         found = {x.kind for x in detect(s.text, model=False)}
-        if s.move in INTENDED:  # celebrate carries no one signal: only nothing harmful
+        # celebrate carries no one signal, and a stated fact taken in is not hedged: only nothing harmful
+        if s.move in INTENDED and s.wording not in TAKES_IN:
             assert INTENDED[s.move] in found, (s.move, s.text, found)
         assert not found & harmful, (s.move, s.text, found)
     ask = result.suggestion("ask")
@@ -50,7 +52,7 @@ def test_heard_event_and_feelings_in_second_person() -> None:
     assert result.heard.feelings[0].source == "named"
     reflect = result.suggestion("reflect")
     assert reflect is not None
-    assert reflect.text.startswith("It sounds like your boss yelled at you")
+    assert reflect.text.startswith("Your boss yelled at you")  # what they told is not hedged
     assert "embarrassed" in reflect.text
 
 

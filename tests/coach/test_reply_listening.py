@@ -15,9 +15,11 @@ from openup.evaluation.blind import PROBING
 
 
 def _said(text: str, move: str = "reflect") -> str:
+    """The suggestion for `move`, its first letter lowered: what was said back may open the sentence now
+    that a stated fact is taken in, not hedged ("Your biopsy came back clear!")."""
     s = reply(text, llm=False).suggestion(move)
     assert s is not None, (text, move)
-    return s.text
+    return s.text[:1].lower() + s.text[1:]
 
 
 def _all(text: str) -> str:
@@ -120,8 +122,9 @@ def test_what_the_partner_says_you_did_is_reflected_as_theirs_to_tell(message: s
 
 def test_listener_complaint_reads_questions_and_promises() -> None:
     assert listener_complaint("why didn't you call me back") == "I didn't call you back"
+    # the promise and that it was not kept: what came of it ("she looked for me") does not say it was broken
     assert listener_complaint("you promised you'd come. she looked for you the whole time") == (
-        "I promised I'd come and she looked for me the whole time"
+        "I promised I'd come and didn't keep to it"
     )
     assert listener_complaint("you're probably right about the budget") is None  # not something you did
     assert listener_complaint("my sister forgot my birthday") is None
@@ -346,7 +349,7 @@ def test_what_is_said_to_the_listener_is_left_out_of_what_happened(message: str,
     ("message", "must"),
     [
         ("my sister hasnt talked to me since christmas and idk what i did",
-         "your sister hasn't talked to you since christmas, and you're not sure what you did"),
+         "your sister hasn't talked to you since christmas, and it sounds like you're not sure what you did"),
         ("son got his first detention and honestly i dont know if im supposed to be mad or laughing",
          "your son got his first detention"),
     ],

@@ -28,7 +28,8 @@ _FUNCTION = word_set("echo", "function_words")
 _THINGS = word_set("sayback", "things")  # what a person has or goes through: "day 3 of my migraine"
 _PAST = word_set("verbs", "irregular_past")
 _SUBJECTLESS = re.compile(
-    r"^(?:had|has|have|can'?t|couldn'?t|need|needs|gotta|got|just|finally|still|keep|kept|miss|wish|didn't|did not|"
+    r"^(?:(?:think|thought|reckon|guess) (?=i\b|i'm\b|im\b)|"
+    r"had|has|have|can'?t|couldn'?t|need|needs|gotta|got|just|finally|still|keep|kept|miss|wish|didn't|did not|"
     r"don't|haven't|hasn't|wasn't|won't|never)\b|^[a-z]+ed\b"
     r"|^(?:only|also|even|never|barely|nearly|almost|literally|actually) (?:got|had|went|took|made|[a-z]+ed)\b"
 )
@@ -84,6 +85,20 @@ _LIKE_ASKING = re.compile(
 )
 # Texting leaves out "it's" before a verbless count ("another 12 hr shift", "migraine day 3"): said back, it
 # is put in ("it's another 12 hr shift", "it's day 3 of your migraine").
+_SPAN = re.compile(
+    r"^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|ages|forever|weeks|days|months|years|"
+    r"hours)$", re.IGNORECASE)
+_SPAN_WITHOUT = re.compile(
+    r"^((?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few) (?:whole )?(?:days?|weeks?|months?|years?|"
+    r"hours?|nights?))(?: now)?,? (?:no|without|w/o|of no) (\w+(?: \w+){0,3})$", re.IGNORECASE)
+
+
+def second_word(unit: str) -> str:
+    """The second word of `unit` ("" when it has one word)."""
+    words = unit.split(" ", 2)
+    return words[1] if len(words) > 1 else ""
+
+
 _ANOTHER = re.compile(r"^another\b(?!.*\b(?:is|was|has|had|came|went|got)\b)", re.IGNORECASE)
 _DAY_N = re.compile(
     r"^(?:(my|the|your) )?([a-z]+) ((?:day|week|month|night) (?:\d+|one|two|three|four|five|six))\b(.*)$", re.IGNORECASE
@@ -156,6 +171,13 @@ def _with_subject(unit: str) -> str:
             # "migraine day 3, everything is too loud" -> "it's day 3 of my migraine, everything is too loud"
             return f"it's {day.group(3)} of {day.group(1) or 'my'} {day.group(2).lower()}{day.group(4)}"
         return "it's " + unit[:1].lower() + unit[1:]  # "sober day 30", "Paris day 2": not "day 30 of my sober"
+    if first == "been":
+        # "been in A&E since half six" -> "I've been in A&E ..."; "been 2 weeks and this cough ..." -> "it's been"
+        return ("it's " if _SPAN.match(second_word(unit)) else "I've ") + unit[:1].lower() + unit[1:]
+    span = _SPAN_WITHOUT.match(unit)
+    if span and find_verb(unit) is None:
+        # a verbless count of days: "7 days no smoking" -> "it's been 7 days without smoking"
+        return f"it's been {span.group(1)} without {span.group(2)}"
     if _IT_TOOK.match(unit):
         return "it " + unit[:1].lower() + unit[1:]  # "only took three appointments"
     if _MADE_ME.match(unit):
@@ -276,7 +298,7 @@ def candidates(text: str, *, bare: bool = False, news: bool = False) -> list[str
             and _tells(best) and _tells(other)  # "third time lucky", "finally", "no joke": a comment, not an event
         ):
             first, second = (best, other) if best_i < other_i else (other, best)
-            out.append(f"{first.rstrip(',;:')} and {_lower_start(second)}")
+            out.append(f"{first.rstrip(',;:')} and {lower_first(_lower_start(second))}")
         else:
             # "Mam rang. She's not coming": the one that points back takes along the one it points to
             by_index = dict(units)
@@ -284,7 +306,7 @@ def candidates(text: str, *, bare: bool = False, news: bool = False) -> list[str
                 best, by_index.get(best_i + 1))
             if before and after and _BACK_REFERENCE.match(after) and content_words(after) \
                     and len(before.split()) + len(after.split()) <= JOIN_MAX_WORDS + 2:
-                out.append(f"{before.rstrip(',;:')} and {_lower_start(after)}")
+                out.append(f"{before.rstrip(',;:')} and {lower_first(_lower_start(after))}")
     out += [u for _, u in ranked]
     couple = about_the_couple(text)
     return [

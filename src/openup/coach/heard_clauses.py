@@ -9,9 +9,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
-from openup.coach.heard_words import word_set
+from openup.coach.heard_words import alternation, word_set
 
 FOCUS_SENTENCES = 3
 # A title ("Mr. Chen", "Dr. Rao", typed "mr. chen") does not end a sentence.
@@ -29,7 +30,7 @@ _LEAD = re.compile(
     r"^(?:(?:oh my (?:god|gosh)|my god|and|but|so|well|also|then|like|honestly|basically|anyway|anyways|ok|okay|yeah|"
     r"yes|yh|yea|no(?=[,!.])|um+|"
     r"uh+|oh|hey|hi|hello|just|actually|plus|because|cause|as|though|although|lol|haha|sigh|right now|now|"
-    r"welp|guess|i mean|tbh|ngl|pretty much|if anything|anyhow|"
+    r"welp|guess|i mean|tbh|tbf|ngl|btw|by the way|lowkey|low key|highkey|fr|pretty much|if anything|anyhow|"
     r"lately|recently|so far|at the moment|currently|ya|yah|a bit|a little|kind of|kinda|sort of)\b[,!.]?\s*)+",
     re.IGNORECASE,
 )
@@ -96,11 +97,23 @@ def strip_end(pattern: re.Pattern[str], text: str, window: int = 80) -> str:
         text = text[: m.start()]
 
 
+_INTERJECTION = re.compile(
+    r"^(?:" + alternation(word_set("clauses", "interjections")) + r")(?:[,!.]+\s*|\s+(?=(?:i|i'm|im|i've)\b))",
+    re.IGNORECASE,
+)
+# A laugh inside a clause ends what it tells; what follows is an aside ("... lol treat yoself").
+_MID_LAUGH = re.compile(r"\s+(?:lol|lmao|lmfao|rofl|haha+|hehe+)\b", re.IGNORECASE)
+LAUGH_CUT_MIN_WORDS = 3
+
+
 @lru_cache(maxsize=1024)
 def clean_clause(clause: str) -> str:
     """A clause without asides, noise, fillers and leading or trailing small talk ("so", "lol"). Cached: the
     same clause is cleaned by the event, the echo and the complaint readers of one message."""
     clause = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", clause)
+    laugh = _MID_LAUGH.search(clause)
+    if laugh and len(clause[: laugh.start()].split()) >= LAUGH_CUT_MIN_WORDS:
+        clause = clause[: laugh.start()]  # "... way more than expected lol treat yoself": the aside goes
     clause = _NOISE.sub(" ", clause)
     clause = _FILLER_ADVERBS.sub("", clause)
     clause = re.sub(r"(?<!\s)\s+though,\s*", " ", clause)  # "it's difficult though, to open up"
@@ -111,6 +124,7 @@ def clean_clause(clause: str) -> str:
     while prev != clause:
         prev = clause
         clause = _LEAD.sub("", clause).strip()
+        clause = _INTERJECTION.sub("", clause).strip()
         clause = strip_end(_TRAIL, clause).strip()
     return clause
 
@@ -119,12 +133,39 @@ _KEEP_CAPS = re.compile(r"^(?:I|I'[a-z]+)$")
 _LOWER_FIRST = word_set("clauses", "lower_first")
 
 
+@cache
+def common_words() -> frozenset[str]:
+    """Words common in lower case (`common_words.txt`, built by scripts/common_words.py): "malaria",
+    "transport", "interview", but not "priya", "lagos" or "tuesday"."""
+    text = resources.files("openup.coach").joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#"))
+
+
+# Capitalised at the start of a clause, these are what the partner calls someone ("Dad's selling the car",
+# "Mum rang"), or a name ("God"), and keep their capital though they are common words.
+_NAMED_BY_ROLE = word_set("clauses", "named_by_role")
+_POSSESSIVE = re.compile(r"['’]s$")
+# A bare word before one of these is someone's name ("Dev told the group", "Rose asked me"), not a thing.
+_TOLD = frozenset({"said", "says", "told", "tells", "asked", "asks", "texted", "called", "rang", "emailed",
+                   "messaged", "replied", "wants", "thinks", "reckons", "invited", "hugged", "kissed"})
+
+
 def lower_first(clause: str) -> str:
-    """`clause` starting in lower case, ready to follow other words, unless it starts with "I" or a name."""
-    first = clause.split(" ", 1)[0]
+    """`clause` starting in lower case, ready to follow other words, unless it starts with "I", an acronym or
+    a name: a capital word is lowered when it is a common word in lower case ("Malaria has finished you",
+    "Appraisal meeting happened") and no capital word follows it ("Dr Venn", "Line Manager")."""
+    first, _, rest = clause.partition(" ")
     if _KEEP_CAPS.match(first) or (len(first) > 1 and first.isupper()):  # "I", a name, or SHOUTED
         return clause
-    if first.lower().replace("’", "'") in _LOWER_FIRST or first.lower().endswith(("ed", "ing")):
+    low = first.lower().replace("’", "'")
+    if low in _LOWER_FIRST or low.endswith(("ed", "ing")):
+        return clause[:1].lower() + clause[1:]
+    word = _POSSESSIVE.sub("", low).strip(",.!?;:")
+    if (
+        first[:1].isupper() and first[1:2].islower() and word.isalpha() and word in common_words()
+        and word not in _NAMED_BY_ROLE and not _MONTHS.fullmatch(word) and not rest[:1].isupper()
+        and rest.split(" ", 1)[0].lower() not in _TOLD
+    ):
         return clause[:1].lower() + clause[1:]
     return clause
 

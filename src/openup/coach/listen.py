@@ -11,7 +11,7 @@ comes first: when the message shows danger or self-harm, the answer is the safet
 
 >>> r = reply("My boss yelled at me in front of everyone today. I'm so embarrassed.")
 >>> r.suggestions[0].text
-'It sounds like your boss yelled at you in front of everyone today. You must have felt so embarrassed.'
+'Your boss yelled at you in front of everyone today. You must have felt so embarrassed.'
 """
 
 from __future__ import annotations
@@ -24,10 +24,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from openup.coach.feelings import guarded as reader_guarded
+from openup.coach.feelings import vocabulary as feeling_vocabulary
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.language import Unread, english_part, outside_unread
+from openup.coach.perspective import about_the_couple
 from openup.coach.reading import KEPT, SHORT_EVENT_WORDS, read_message
 from openup.coach.situations import situation_of
 from openup.coach.typed import as_meant
@@ -66,6 +68,10 @@ class Template:
     loss: str | None = None  # own | other | none
     mood: tuple[str, ...] = ()  # any of these moods (`reading.mood_of`); "" is no clear mood
     good_news: bool | None = None
+    own: bool | None = None  # what happened is their own doing (`own_doing`)
+    shared: bool | None = None  # what happened is ours, the listener's too ("we closed on the house")
+    takes_in: bool = False  # takes in a fact they stated ("Oh no, your flight got cancelled."): no hedge,
+    # so the move's signal is not asked of it, only that it carries no harm
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +183,9 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("loss"),
         (t["mood"],) if isinstance(t.get("mood"), str) else tuple(t.get("mood", ())),
         t.get("good_news"),
+        t.get("own"),
+        t.get("shared"),
+        bool(t.get("takes_in", False)),
     )
 
 
@@ -202,6 +211,7 @@ def moves() -> dict[str, Move]:
             or last.loss is not None
             or last.mood
             or last.good_news is not None
+            or last.own is not None
         ):
             raise ValueError(f"replies.toml: the last {name} template must need no slot and no condition")
         out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates, str(row.get("title", "")))
@@ -322,6 +332,14 @@ def _slots(heard: Heard) -> dict[str, str]:
         del slots["complaint"]  # "you feel I said I'd be home by 7" says back the wrong part
     if heard.event and len(heard.event.split()) <= SHORT_EVENT_WORDS:
         slots["short_event"] = heard.event
+    if heard.event and (said := gist(heard.event)):
+        slots["gist"] = said
+        if _DEATH.search(said) and not _NOT_DEATH.search(said):
+            slots["death"] = said
+        if _MINE.match(said):
+            slots["mine"] = said
+        if not _ABOUT_THEM.match(said):
+            slots["news"] = said
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
     # A thought about you, the listener, is a pleasantry when the message is not a hurt ("you hope I have a
@@ -340,7 +358,53 @@ def _slots(heard: Heard) -> dict[str, str]:
     return slots
 
 
-_EVENT_SLOTS = ("event", "short_event", "complaint")
+_EVENT_SLOTS = ("event", "short_event", "gist", "complaint")
+
+# Where a long event's news ends: the first clause break ("your therapist is moving away | so now ...").
+# A cut is made only where a new clause starts with its own subject, so what is kept is a whole clause.
+_GIST_CUT = re.compile(
+    r",? (?:and|but|so|because|cos|coz|cause|while|plus)(?: then| now)? (?=(?:you|your|you're|you've|she|he|they|"
+    r"it|it's|we|we're|our|the|his|her|their|there|everyone|nobody|no one)\b)|;\s|\s[-–—]\s"
+)
+GIST_MIN_WORDS = 5
+GIST_CUT_OVER = 16  # an event longer than this is cut to its first whole clause when it has one
+# The event is the death itself: "your grandpa died this morning", "your nani passed away last night".
+_DEATH = re.compile(
+    r"\b(?:died|passed(?: away| on)?|is gone|has gone|'s gone|lost (?:your|our) (?!job|keys|phone|wallet))\b"
+)
+_NOT_DEATH = re.compile(r"\b(?:passed (?:my|your|the|a|an|all|it|out|by|through)|didn't|did not|not)\b")
+# What is about the partner themselves, or no one ("you think ...", "it's been ..."): how they see it is read.
+_ABOUT_THEM = re.compile(
+    r"^(?:(?:sometimes|honestly|just|still|maybe|really|kind of|kinda) )*"
+    r"(?:you|you're|you've|you'd|you'll|it|it's|its|this|that|there|there's|i|i'm|my)\b|\b(?:feel|feels|felt)\b"
+)
+# What happened is the listener's own doing or thing: "I was late again", "my phone was on silent" (not a
+# person of theirs: "my mum told you ..." is said back, not owned).
+_MINE = re.compile(
+    r"^(?:I|I've|I'd|I was|my (?!(?:mum|mom|mam|ma|dad|mother|father|parents|family|sister|brother|friends?|gran\w*|"
+    r"nan\w*|aunt\w*|uncle|cousins?|boss|ex|kids?|son|daughter|mates?)\b))\b"
+)
+_REPORTED = re.compile(r"^\S+(?: \S+)?(?: \S+)? (?:said|says|told|tells|asked|asks)\b")
+GIST_MAX_WORDS = 16
+
+
+def gist(event: str) -> str | None:
+    """The news in `event`, short enough to say back: all of it when short, else its first clause, else
+    nothing (a long event is not repeated in full: that is the message said back, not the news).
+
+    >>> gist("your therapist is moving away at the end of the month so now you've got to start all over again")
+    'your therapist is moving away at the end of the month'
+    >>> gist("you paid off your card")
+    'you paid off your card'
+    """
+    n = len(event.split())
+    if n <= GIST_CUT_OVER or (_REPORTED.search(event) and n <= GIST_MAX_WORDS + 4):
+        return event  # what someone said is kept whole: its news is in the second half ("... and they'd like you")
+    for m in _GIST_CUT.finditer(event):
+        head = event[: m.start()].rstrip(" ,")
+        if len(head.split()) >= GIST_MIN_WORDS:
+            return head if len(head.split()) <= GIST_MAX_WORDS else None
+    return event if n <= GIST_MAX_WORDS else None
 
 
 _NOT_AN_ACT = re.compile(r"\b(?:said|say|says|told|have to|had to|would|will|should|could|\w+'ll|\w+'d)\b")
@@ -370,6 +434,55 @@ _SMALL = frozenset({"you", "your", "you're", "the", "a", "an", "and", "to", "of"
                     "if", "s", "re", "ve", "been", "just", "not"})
 
 
+# What happened, said back, told as their own doing: "you passed your driving test", "we won the quiz",
+# "you've finally paid it off"; not news that came to them ("you heard back", "you got a call").
+_OWN_DOING = re.compile(
+    r"^(?:you|we)('ve| have)?(?: (?:finally|just|actually|only|officially|really|somehow|all))* "
+    r"(?!(?:heard|found|got told|were|was|had|got (?:a |an |the |your |our |some )?(?:call|calls|text|texts|message|"
+    r"messages|email|emails|letter|letters|results?|news|word|phone call|reply|offer|invite)\b))(?:\w{3,}ed|got|"
+    r"won|ran|did|made|sold|paid|wrote|built|swam|rode|caught|beat|finished|passed|closed|signed|booked|"
+    r"bought|fixed|quit|stood|climbed|cooked|baked|drew|sang|learned|learnt|taught|kept|hit|threw|gave|"
+    r"took|came (?:first|second|third)|said (?:no|yes)|got through|smashed|nailed|aced|landed|scored)\b",
+    re.IGNORECASE,
+)
+
+
+# Got, but given by others: "you got your visa approved", "you got the all clear", "you got your refund back".
+_GIVEN = re.compile(r"^\S+ (?:\w+ )*?got\b.*\b(?:approved|back|all clear|cleared|refund|refunded|results?|diagnosis|"
+                    r"news|told|paid out|sorted)\b|\bstarted\b", re.IGNORECASE)
+
+
+def own_doing(heard: Heard) -> bool:
+    """Whether what happened is the partner's own doing, so an ask fits how they did it or how it feels,
+    not how they found out ("you passed your probation", not "your doc said the scans are clean")."""
+    m = _OWN_DOING.match(heard.event or "")
+    if m is None or _GIVEN.search(heard.event or ""):
+        return False
+    return heard.tense == "past" or m.group(1) is not None  # "you've finally finished it"
+
+
+# What happened is ours as well as theirs: "we closed on the house", "our flight got cancelled".
+_SHARED = re.compile(r"\b(?:we|we've|we're|we'd|we'll|our|ours|us)\b", re.IGNORECASE)
+
+
+# The message says the news is ours ("... WE'RE HOMEOWNERS", "our first flat", "we can do the kitchen").
+_OURS = re.compile(
+    r"\b(?:we're|we are|we've|we can|we get|we got|we did|our (?:first|new|own|very)|us)\b", re.IGNORECASE
+)
+
+
+def shared(heard: Heard) -> bool:
+    """Whether what happened is the listener's too ("we closed on the house"), so it is met as ours."""
+    event = heard.event or ""
+    cut = next((m for m in _GIST_CUT.finditer(event) if len(event[: m.start()].split()) >= GIST_MIN_WORDS - 1), None)
+    news = event[: cut.start()] if cut else event  # the news, not a comment after it ("every cousin we have")
+    if _SHARED.search(news.replace("’", "'")):
+        return True
+    # a subjectless "Closed on the house!!! ... WE'RE HOMEOWNERS": the message says whose it is
+    said = heard.focus.replace("’", "'")
+    return bool(heard.event and _OURS.search(said) and about_the_couple(said))
+
+
 def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
     if any(s not in slots for s in t.slots) or any(s in slots for s in t.unless):
         return False
@@ -395,6 +508,10 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
         return False
     if t.good_news is not None and t.good_news != heard.good_news:
         return False
+    if t.own is not None and t.own != own_doing(heard):
+        return False
+    if t.shared is not None and t.shared != shared(heard):
+        return False
     if t.tense and t.tense != _tense(heard):
         return False
     if t.needs_complaint and heard.complaint is None:
@@ -405,16 +522,22 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
 
 
 def template_suggestion(
-    move: Move, heard: Heard, recent: Collection[str] = (), seed: int = 0
+    move: Move, heard: Heard, recent: Collection[str] = (), seed: int = 0, taken: Collection[Suggestion] = ()
 ) -> Suggestion:
     """The first template for `move` that fills from `heard` and passes the detectors, in one of its
-    wordings: the one `seed` points at, or the next one whose wording is not in `recent`."""
+    wordings: the one `seed` points at, or the next one whose wording is not in `recent` and does not
+    repeat the suggestions already `taken` for this reply (`repeats`)."""
     slots = _slots(heard)
+    # What the reply says already, their words said back included; what this one would add is read in its
+    # own words only (their "happy crying" said back makes no "I'm so happy for you" a repetition).
+    said_already = [s.text for s in taken]
+    first: Suggestion | None = None  # the first that passed, should every later one repeat this reply too
     for t in move.templates:
         if not _applies(t, heard, slots):
             continue
-        # The wordings are tried from the one `seed` points at; the first that passes and was not said in
-        # the previous reply is used (one detector run in the usual case), else the first that passes.
+        # The wordings are tried from the one `seed` points at; the first that passes, was not said in the
+        # previous reply and does not repeat this reply is used (one detector run in the usual case), else
+        # the first that passes.
         n = len(t.texts)
         fallback: Suggestion | None = None
         for k in range(n):
@@ -422,20 +545,73 @@ def template_suggestion(
             if fallback is not None and wording in recent:
                 continue
             text, said = _fill(wording, slots)
-            if not reads_well(text):
+            mine = _frame(wording, slots)
+            if not reads_well(text) or (fallback is not None and repeats(mine, said_already)):
                 continue
-            ok, present = _fits(text, said, move.signal, wording)
+            ok, present = _fits(text, said, "" if t.takes_in else move.signal, wording)
             if not ok:
                 continue
             found = Suggestion(move.name, text, move.principle, present, wording=wording, title=move.title)
-            if wording not in recent:
+            if wording not in recent and not repeats(mine, said_already):
                 return found
             fallback = fallback or found
-        if fallback is not None:
+        if fallback is not None and not repeats(_frame(fallback.wording, slots), said_already):
             return fallback
+        first = first or fallback
+    if first is not None:
+        return first
     raise AssertionError(
         f"replies.toml: no {move.name} template passed the detectors"
     )  # the last one always does
+
+
+_OPENER = re.compile(r"(?:^|[.!?]\s+)([a-z']+)[ ,]+(?:(?:so|really|just)[ ,]+)?([a-z']+)")
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
+def _frame(wording: str, slots: dict[str, str]) -> str:
+    """`wording` with only the feeling filled in: what the reply says in its own words."""
+    return _SLOT.sub(lambda m: slots.get("feeling", "") if m.group(1) == "feeling" else "…", wording)
+
+
+@cache
+def _feeling_names() -> frozenset[str]:
+    # words that are also plain verbs or states ("we moved house", "stuck in traffic") are left out
+    common = frozenset({"moved", "loved", "calm", "stuck"})
+    return (frozenset(feeling_vocabulary()) - common) | {"pleased", "thrilled", "gutted", "upset"}
+
+
+# Said once in a reply, wherever it falls: a second "I'm sorry" or "glad you told me" reads as a form letter.
+_ONCE = ("sorry", "glad you told me", "on your mind", "weighing on you", "a lot to deal with", "that's on me")
+
+
+def _openers(text: str) -> set[tuple[str, str]]:
+    return {(a, b) for a, b in _OPENER.findall(text.lower().replace("’", "'"))}
+
+
+def repeats(text: str, taken: Collection[str]) -> bool:
+    """Whether `text` repeats a suggestion already given for this message: a sentence that opens the same
+    way ("I'm so sorry ..." twice, "No wonder ..." twice, "You sound ..." twice) or the same feeling named
+    again ("You sound really relieved." then "Of course you feel relieved.").
+
+    >>> repeats("I'm so sorry. It makes sense that you're hurting.", ["Oh no. I'm so sorry, that's awful."])
+    True
+    >>> repeats("Of course you feel relieved.", ["So your visa came. You sound really relieved."])
+    True
+    >>> repeats("It makes sense that it hurts this much.", ["Oh no. I'm so sorry."])
+    False
+    """
+    if not taken:
+        return False
+    if any(p in text.lower() and any(p in t.lower() for t in taken) for p in _ONCE):
+        return True
+    mine = _openers(text)
+    feelings = set(_WORDS.findall(text.lower())) & _feeling_names()
+    for other in taken:
+        low = other.lower()
+        if mine & _openers(low) or feelings & set(_WORDS.findall(low)):
+            return True
+    return False
 
 
 def _fill(wording: str, slots: dict[str, str]) -> tuple[str, list[tuple[int, int]]]:
@@ -655,7 +831,7 @@ def reply(
         move = moves()[name]
         if move.principle in safety.withheld:
             continue
-        fallback = template_suggestion(move, heard, recent, seed)
+        fallback = template_suggestion(move, heard, recent, seed, suggestions)
         if client is not None:
             got, note = _llm_suggestion(client, move, focus, heard, fallback)
             if note:

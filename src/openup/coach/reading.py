@@ -20,16 +20,23 @@ from openup.coach.feelings import good_news as reader_good_news
 from openup.coach.heard import SELF_JUDGEMENT, Heard, hear
 from openup.coach.heard_clauses import split_sentences
 from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
-from openup.coach.heard_feelings import Feeling, feeling_lists, likely_feelings
+from openup.coach.heard_feelings import HARD_HINT, Feeling, feeling_lists, likely_feelings
 from openup.coach.heard_verbs import find_verb, is_happening, is_past, is_whole_clause
+from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.news import good_news_told, is_long
 from openup.coach.situations import lost_one, whose_loss
 from openup.coach.typed import as_meant
 from openup.method import read_data
 
+READER_WHOLE_WORDS = 60  # a message up to this long is read whole by the feelings reader (its lines were whole)
 TONE_TOP = 5  # words of the reader whose tone decides the message's tone
 TONE_MIN = 0.25  # the top word's probability below which the tone is left neutral
 GOOD_NEWS_SHARE = 0.65  # share of the top words' weight that must be pleasant for good news
+# ... and at most this share for a hard tone: between the two the reader is torn ("i fixed the sink myself":
+# proud, frustrated, annoyed), and the reply says back what happened without "oh no" or cheer. Chosen on the
+# dev half: of 21 messages it moves to neutral, 9 were good news met as a setback; most of the rest were mixed
+# or joking ("wrecked me in a good way"), and none is answered with cheer.
+HARD_SHARE = 0.4
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -162,7 +169,7 @@ def _wished(sentence: str) -> str:
 _AND_I_THINK = re.compile(r",? and I (?:think|act like|pretend|say)\b.*$")
 _LISTENER_DID = re.compile(r"^(?:I\b|you [^,.]{1,40}? and I\b)")
 _GRIEVANCE = re.compile(
-    r"\b(?:never|always|don't|doesn't|didn't|won't|wouldn't|can't|not|keep|keeps|only|even|again|forgot|missed)\b"
+    r"\b(?:never|always|don't|doesn't|didn't|won't|wouldn't|can't|not|keep|keeps|only|even|again|forgot|missed|without)\b"
 )
 _HURT_WHEN = re.compile(r"^(?:it|that) (?:\w+ )?(?:hurt|stung|sucked|upset you|bothered you) (?:when|that|how) (?=I\b)")
 _PROMISED = re.compile(r"^I (?:said|promised)(?: you)? (?:I'?d|I'll|I would|I will)\b", re.I)
@@ -206,8 +213,9 @@ def listener_complaint(meant_whole: str) -> str | None:
         if not (PAST.search(echo.lower()) or _GRIEVANCE.search(echo)):
             continue  # "you're probably right": said of you, but not something you did
         echo = re.sub(r"^I (said|promised)( you)? I'll\b", r"I \1\2 I'd", echo)  # "said I'll come" -> "said I'd come"
-        if _PROMISED.match(echo) and not KEPT.search(echo) and " and " not in echo:
-            echo += " and didn't keep to it"
+        if _PROMISED.match(echo) and not KEPT.search(echo):
+            # "I promised I'd come to the recital and she looked for me": the promise, and that it was not kept
+            echo = echo.split(" and ", 1)[0] + " and didn't keep to it"
         return echo
     return None
 
@@ -257,13 +265,111 @@ def mood_of(scores: tuple[tuple[str, float], ...], meant: str) -> str:
     return next((moods[w] for w in likely_feelings(meant) if w in moods), "")
 
 
+_IRONY = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("irony", "markers")) + r")(?!\w)", re.IGNORECASE)
+_TURN = re.compile(r"\b(?:" + alternation(word_tuple("irony", "turns")) + r")\b([^.!?\n]*)", re.IGNORECASE)
+_TAKEN_BACK = re.compile(r"\b(?:" + alternation(word_tuple("irony", "taken_back")) + r")\b", re.IGNORECASE)
+
+
+_TAG = re.compile(r"[\s,]*\b(?:no|na|nah|right|innit|eh|hey|ya)\s*\?*\s*$", re.IGNORECASE)
+
+
+def good_taken_back(text: str) -> bool:
+    """Whether the cheer of a message is ironic ("yay?? 🙃", "perfect timing") or taken back after a turn
+    ("the hen was mighty but I'm in bits today"): not good news, and not a glad tone.
+
+    >>> good_taken_back("got the flat but its miles from work so that's my sleep gone"), good_taken_back(
+    ...     "legs are jelly but i did it")
+    (True, False)
+    """
+    if _IRONY.search(text):
+        return True
+    for m in _TURN.finditer(text):
+        said = _TAG.sub("", m.group(1))  # "small amount only but it's a start, no?": the "no" asks agreement
+        if _TAKEN_BACK.search(said) or HARD_HINT.search(said.replace("’", "'").lower()):
+            return True
+    return False
+
+
+# A question asked for effect ("why is it always me who has to plan everything", "how is it only tuesday") is
+# said back as what it says ("it's always you who has to plan everything").
+_RHETORICAL = (
+    (re.compile(r"^(?:(?:so|but|like|ok|honestly),? )*why is it that\s+(?=\w)", re.I), ""),
+    (re.compile(r"^(?:(?:so|but|like|ok|honestly),? )*(?:why|how) (?:is|was) it (?=always|only|never|still|already|"
+                r"just|me|us|so)", re.I), "it's "),
+    (re.compile(r"^(?:(?:so|but|like|ok|honestly),? )*why (?:do|does) (I|we) "
+                r"(?=always|never|keep|even|still|have)", re.I), r"\1 "),
+    (re.compile(r"^(?:(?:so|but|like|ok|honestly),? )*why am I (?=always|so|the only|still|like)", re.I), "I'm "),
+)
+# A yes-or-no question to the listener ("do u still find me attractive", "are we ok"): what they are wondering.
+_ASKS_YOU = re.compile(
+    r"^(?:(?:so|ok|okay|honestly|like|hey|um),? )*(do you|are you|are we|have you|is it just me|am I)\b\s*([^.!?]*)",
+    re.I,
+)
+_ASKED_AS = {"do you": "you", "are you": "you're", "are we": "we're", "have you": "you've", "am i": "I'm"}
+_JUST_ME = re.compile(r",? or (?:is (?:it|that) )?(?:just me|not)\b.*$", re.I)
+
+
+_DANGLING = re.compile(r"\b(?:just|like|a|an|the|and|or|but|so|to|of|with|my|your)$", re.I)  # cut mid-way
+
+
+_NEW_SUBJECT = re.compile(r"(?<=\w)\s+(?=(?:you|I|I'm|he|she|they)\s+\w)", re.I)
+_ABOUT_US = re.compile(r"\b(?:me|us|my|our|ours|together|we)\b", re.I)
+
+
+def rhetorical_said(text: str) -> str:
+    """`text` with each question asked for effect made the statement it stands for.
+
+    >>> rhetorical_said("why do i always get the late shift smh. ugh")
+    'i always get the late shift smh. ugh'
+    """
+    out = []
+    changed = False
+    for sent in split_sentences(text):
+        plain = sent.strip()
+        for pattern, said in _RHETORICAL:
+            if pattern.match(plain):
+                plain = pattern.sub(said, plain, count=1).rstrip("?! ")
+                changed = True
+                break
+        out.append(plain)
+    return " ".join(out) if changed else text
+
+
+def wondered(text: str) -> str | None:
+    """What a yes-or-no question to you asks, said back from your side ("whether I still find you attractive"),
+    when the message opens with one; None otherwise.
+
+    >>> wondered("do you ever think about getting a dog together or is that just me")
+    'whether I ever think about getting a dog together'
+    >>> wondered("are we ok"), wondered("have you eaten yet")
+    ("whether we're ok", None)
+    """
+    sentences = split_sentences(text)
+    first = sentences[0] if sentences else ""
+    m = _ASKS_YOU.match(first.strip())
+    if m is None or m.group(1).lower() == "is it just me":
+        return None
+    rest = _NEW_SUBJECT.split(_JUST_ME.sub("", m.group(2)), maxsplit=1)[0].strip(" ,?")  # "are we ok u seem ..."
+    about_us = m.group(1).lower() in ("are we", "am i") or _ABOUT_US.search(rest)
+    if not rest or _DANGLING.search(rest) or not about_us:  # "have you eaten yet" asks nothing about the two of you
+        return None
+    clause = f"{_ASKED_AS[m.group(1).lower()]} {rest}"
+    said = candidates(clause, bare=True)
+    if not said or len(said[0].split()) > SAY_BACK_MAX_WORDS:
+        return None
+    return "whether " + said[0]
+
+
 def read_message(focus: str, *, model: bool, whole: str | None = None) -> Reading:
     """Hear `focus` (the part of the message replies are built from) for a reply; what happened is
     chosen from `whole` (the full message) when given: a long message often leads with the news."""
     meant = as_meant(focus)
     heard = hear(meant)
     named = tuple(f.word for f in heard.feelings if f.source == "named")
-    read = read_feeling(meant, named, model=model, typed=focus)  # the learned reader reads it as typed
+    # The learned reader reads the message as typed, and whole when it is short: "booked it. ljubljana. 4
+    # nights. dont try and talk me out of it" loses its news with its first sentence.
+    typed = whole if whole is not None and len(whole.split()) <= READER_WHOLE_WORDS else focus
+    read = read_feeling(meant, named, model=model, typed=typed)
     changes: dict[str, object] = {}
     told = as_meant(whole) if whole is not None else meant
     # The rules' own readings (a complaint about you, a plan, a harsh word about themselves, a feeling with
@@ -284,6 +390,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     news = None
     # "im such an idiot i left my laptop on the train": what happened, without the harsh word
     said = SELF_JUDGEMENT.sub(" ", told) if heard.self_judgement else told
+    said = rhetorical_said(said)
     if is_long(told) and not (heard.complaint or heard.plan or complaint):
         # A long message: the news is often in the middle, after a lead-in, or before a feeling about it
         # ("... I'm relieved to know, but I'm so angry it took this long"); said back before that feeling.
@@ -301,6 +408,10 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         if echo and (richer or heard.self_judgement):
             past, happened = told_in_past(echo)
             changes.update(event=echo, tense="past" if past else "present", happened=happened)
+    if changes.get("event", heard.event) is None and not any(special) and heard.dilemma is None:
+        asked = wondered(told)
+        if asked is not None:
+            changes.update(dilemma=asked, unsure=True)  # "It sounds like you're not sure whether we're ok."
     feelings = (Feeling(read.word, "named" if read.source == "named" else "likely"),) if read.word else ()
     if read.scores:
         valence, share = _tone(read)
@@ -308,6 +419,11 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         valence = heard.valence if named else "neutral"
         share = 1.0 if valence == "positive" else 0.0
     if read.word is None and valence == "positive" and share < GOOD_NEWS_SHARE:
+        valence = "neutral"
+    ironic = good_taken_back(told)
+    if valence == "positive" and ironic and read.source != "named":
+        valence = "neutral"
+    if read.word is None and valence == "negative" and share > HARD_SHARE:
         valence = "neutral"
     if news is not None and valence == "negative" and good_news_told(news):
         valence = "neutral"  # "the bank approved the loan", told with worry: not "oh no"
@@ -330,11 +446,11 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     hard_named = hard_named or any(taken_back(w, meant) for w in named)
     # Good news: the reader's own head when it has one (trained on what writers called good news), else the
     # tone; never with a complaint, a doubt, a hard feeling they named or a loss ("the funeral was lovely").
-    learned = reader_good_news(focus) if model else None  # as typed, as its head was trained
+    learned = reader_good_news(typed) if model else None  # as typed, as its head was trained
     glad = (learned and valence != "negative") if learned is not None else valence == "positive"
     # Never with a cue of a setback either ("didn't pass maths", "lent maria 500").
     good_news = bool(
-        glad and heard.complaint is None and not heard.unsure and not heard.weighing
+        glad and not ironic and heard.complaint is None and not heard.unsure and not heard.weighing
         and not hard_named and loss == "none"
         and not SETBACK_FEELINGS & set(likely_feelings(told, strong=True))
     )
