@@ -149,3 +149,22 @@ def test_a_request_or_broken_promise_to_the_listener_is_said_back_as_the_complai
 def test_the_question_readers_take_text_with_no_sentence(text: str) -> None:
     assert reading.wondered(text) is None
     assert reading.rhetorical_said(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("forgot the school play. worst mum alive", "worst mum alive"),
+        ("reversed into the bin again lol worst driver ever", "worst driver ever"),
+        ("missed his call, such a terrible friend", "such a terrible friend"),
+        ("my brother is the worst cook ever", None),  # about someone else
+    ],
+)
+def test_a_verdict_typed_without_im_is_heard_and_never_said_back(text: str, verdict: str | None) -> None:
+    from openup.coach.heard import hear
+    from openup.coach.listen import reply
+
+    assert hear(text).self_judgement == verdict
+    if verdict:
+        said = " ".join(s.text for s in reply(text, llm=False).suggestions).lower()
+        assert verdict.split()[-2] not in said, said

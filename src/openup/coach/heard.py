@@ -48,7 +48,12 @@ SELF_JUDGEMENT = re.compile(
     r"(a failure|an idiot|stupid|useless|worthless|a mess|pathetic|a loser|a burden|not good enough|a bad "
     r"(?:mom|mum|dad|mother|father|parent|partner|friend|person)|"
     r"a terrible (?:mom|mum|dad|parent|partner|person)|"
-    r"the problem|a fraud|so dumb|dumb)\b",
+    r"the problem|a fraud|so dumb|dumb)\b"
+    # a verdict typed without "I'm", after what happened ("burnt the dinner, worst parent ever")
+    r"|(?:^|[,.;:!?]\s*|\s[-\u2013]\s*|\band\s+|\blol\s+)"
+    r"((?:the |such (?:a|an) )?(?:worst|useless|terrible|awful|crap|rubbish) "
+    r"(?:mom|mum|dad|mother|father|parent|partner|wife|husband|girlfriend|boyfriend|gf|bf|friend|person|"
+    r"daughter|son|sister|brother|cook|driver)(?: ever| alive| in the world)?)\b",
     re.IGNORECASE,
 )
 _REASON_WORDS = word_set("hear", "reason_words")
@@ -266,7 +271,7 @@ def hear(text: str) -> Heard:
         party=party,
         place=place,
         dilemma=dilemma,
-        self_judgement=jm.group(1).lower() if jm else None,
+        self_judgement=(jm.group(1) or jm.group(2)).lower() if jm else None,
         tense=ev.tense if ev else "present",
         happened=bool(ev and ev.happened and complaint is None),
         plan=plan,
