@@ -30,7 +30,7 @@ from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.perspective import about_the_couple
-from openup.coach.reading import KEPT, SHORT_EVENT_WORDS, read_message
+from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, read_message
 from openup.coach.situations import situation_of
 from openup.coach.typed import as_meant
 from openup.errors import UserError
@@ -380,10 +380,7 @@ _ABOUT_THEM = re.compile(
 )
 # What happened is the listener's own doing or thing: "I was late again", "my phone was on silent" (not a
 # person of theirs: "my mum told you ..." is said back, not owned).
-_MINE = re.compile(
-    r"^(?:I|I've|I'd|I was|my (?!(?:mum|mom|mam|ma|dad|mother|father|parents|family|sister|brother|friends?|gran\w*|"
-    r"nan\w*|aunt\w*|uncle|cousins?|boss|ex|kids?|son|daughter|mates?)\b))\b"
-)
+_MINE = re.compile(rf"^(?:I|I've|I'd|I was|my (?!{MY_PEOPLE}\b))\b")
 _REPORTED = re.compile(r"^\S+(?: \S+)?(?: \S+)? (?:said|says|told|tells|asked|asks)\b")
 GIST_MAX_WORDS = 16
 

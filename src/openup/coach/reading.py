@@ -119,10 +119,10 @@ WEAK_ECHO_WORDS = 3
 _ACTION = re.compile(r"\b\w{3,}(?:ed|ing)\b")
 # The listener as the one who acts ("I"): said back, the clause is about you, not them ("my dad said" is
 # still their story).
-_LISTENER_SUBJECT = re.compile(
-    r"\b(?:I|I'm|I've|I'd|I'll|myself|mine)\b|\bmy\b(?! (?:mum|mom|mam|dad|da|parents|family|brother|sister|"
-    r"friends?|mates|gran|nan|grandma|grandpa|auntie|aunt|uncle|cousin|boss|work|job|folks)\b)"
-)
+# People (and work) of the one who says "my": "my dad said ..." is still the speaker's story about them.
+MY_PEOPLE = (r"(?:mum|mom|mam|ma|da|dad|mother|father|parents|family|sister|brother|friends?|mates?|gran\w*|"
+             r"grandma|grandpa|nan\w*|aunt\w*|uncle|cousins?|boss|ex|kids?|son|daughter|work|job|folks)")
+_LISTENER_SUBJECT = re.compile(rf"\b(?:I|I'm|I've|I'd|I'll|myself|mine)\b|\bmy\b(?! {MY_PEOPLE}\b)")
 # What they did, even to you: "you didn't sleep and took it out on me" is their story.
 _THEIR_OWN_ACT = re.compile(
     r"^you (?:\w+ly )?(?:\w+ed|went|got|took|made|said|told|did|didn't|was|were|had|lost|left)\b"
