@@ -148,8 +148,10 @@ def test_reply_uses_only_answers_that_pass_the_detectors(llm_env: LLMClient, mes
     heard = read_message(focus, model=model_wanted(None), whole=message).heard  # what reply() prompted with
     for s in result.suggestions:
         spec = moves()[s.move]
-        # The guardrail: whatever is shown carries its move and no harmful or safety signal.
-        assert carries(s.text, spec.signal)[0], (s.move, s.text)
+        # The guardrail: whatever is shown carries its move and no harmful or safety signal (a template that
+        # takes in a fact the partner stated, "You got the job! That's huge.", need only carry no harm).
+        takes_in = s.source == "template" and any(s.wording in t.texts and t.takes_in for t in spec.templates)
+        assert carries(s.text, "" if takes_in else spec.signal)[0], (s.move, s.text)
         assert rejection_reason(s.text) is None, (s.move, s.text)
         move_notes = [n for n in result.notes if n.startswith(f"{s.move}: ")]
         raw = _raw(llm_env, reply_prompt(s.move, focus, heard))
