@@ -35,21 +35,10 @@ def test_a_torn_reading_is_said_back_without_oh_no(monkeypatch: pytest.MonkeyPat
     assert got.heard.valence == "neutral" and not got.good_news
 
 
-def test_a_short_message_of_many_sentences_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_short_message_of_many_sentences_is_read_whole(reader_spy: list[str]) -> None:
     """Its news may be in the first of four short sentences ("signed it. the flat. 12 months. ..."), which the
     part the templates are built from leaves out; the feelings reader and its good-news head read it all."""
-    seen: list[str] = []
-
-    def fake_scores(text: str) -> tuple[tuple[str, float], ...]:
-        seen.append(text)
-        return (("excited", 0.9),)
-
-    def fake_good_news(text: str) -> bool:
-        seen.append(text)
-        return True
-
-    monkeypatch.setattr(feelings, "scores", fake_scores)
-    monkeypatch.setattr(reading, "reader_good_news", fake_good_news)
+    seen = reader_spy
     whole = "signed it. the flat. 12 months. no going back now and i dont even care 😎"
     focus = "the flat. 12 months. no going back now and i dont even care 😎"
     reading.read_message(focus, model=True, whole=whole)

@@ -439,25 +439,13 @@ def test_pidgin_is_said_back_in_standard_english_only_with_several_markers() -> 
     assert from_pidgin("the don of the college") == "the don of the college"  # one marker: not Pidgin
 
 
-def test_the_learned_reader_reads_the_message_as_typed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_learned_reader_reads_the_message_as_typed(reader_spy: list[str]) -> None:
     """The feelings reader and its good-news head were trained on messages as typed ("omg ... im screaming");
     fed the spelled-out form ("oh my god ... i'm screaming") the good-news head missed this one and the
     reply said "Oh no". Both now read what the partner typed."""
-    import openup.coach.feelings as feelings
     import openup.coach.reading as reading
 
-    seen: list[str] = []
-
-    def fake_scores(text: str) -> tuple[tuple[str, float], ...]:
-        seen.append(text)
-        return (("excited", 0.9),)
-
-    def fake_good_news(text: str) -> bool:
-        seen.append(text)
-        return True
-
-    monkeypatch.setattr(feelings, "scores", fake_scores)
-    monkeypatch.setattr(reading, "reader_good_news", fake_good_news)
+    seen = reader_spy
     typed = "omg they gave me the corner office im screaming"
     got = reading.read_message(typed, model=True)
     assert seen and all(t == typed for t in seen), seen
