@@ -193,7 +193,12 @@ def refine_thresholds(oof: np.ndarray, y: np.ndarray, limits: list[tuple[np.ndar
     (up or down) and keeps a move when the union stays within every limit and the mean over kinds of the
     share of its texts the screen flags (by any head) rises: each kind counts alike, so the rare, hard
     ones (fear of the partner, the writer's own crisis) are not traded away for the common ones."""
-    logits = np.log(np.clip(oof, 1e-12, 1 - 1e-12) / np.clip(1 - oof, 1e-12, 1))
+    def logit(p: np.ndarray) -> np.ndarray:
+        q = np.clip(p, 1e-12, 1 - 1e-12)
+        out: np.ndarray = np.log(q / (1 - q))
+        return out
+
+    logits = logit(oof)
     has = [y[:, j] > 0 for j in range(y.shape[1])]
 
     def score(cut: np.ndarray) -> float:
@@ -203,7 +208,7 @@ def refine_thresholds(oof: np.ndarray, y: np.ndarray, limits: list[tuple[np.ndar
             return -1.0
         return float(np.mean([union[m].mean() for m in has if m.any()]))
 
-    best_cut = np.log(np.clip(start, 1e-12, 1 - 1e-12) / np.clip(1 - start, 1e-12, 1))
+    best_cut = logit(start)
     best = score(best_cut)
     rng = np.random.default_rng(seed)
     for _ in range(rounds):

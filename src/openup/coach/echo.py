@@ -85,12 +85,11 @@ _LIKE_ASKING = re.compile(
 )
 # Texting leaves out "it's" before a verbless count ("another 12 hr shift", "migraine day 3"): said back, it
 # is put in ("it's another 12 hr shift", "it's day 3 of your migraine").
-_SPAN = re.compile(
-    r"^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|ages|forever|weeks|days|months|years|"
-    r"hours)$", re.IGNORECASE)
+_COUNT = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+_SPAN = re.compile(rf"^(?:{_COUNT}|few|several|ages|forever|weeks|days|months|years|hours)$", re.IGNORECASE)
 _SPAN_WITHOUT = re.compile(
-    r"^((?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few) (?:whole )?(?:days?|weeks?|months?|years?|"
-    r"hours?|nights?))(?: now)?,? (?:no|without|w/o|of no) (\w+(?: \w+){0,3})$", re.IGNORECASE)
+    rf"^((?:{_COUNT}|a few) (?:whole )?(?:days?|weeks?|months?|years?|hours?|nights?))(?: now)?,? "
+    r"(?:no|without|w/o|of no) (\w+(?: \w+){0,3})$", re.IGNORECASE)
 
 
 def second_word(unit: str) -> str:

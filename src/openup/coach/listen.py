@@ -367,7 +367,7 @@ _GIST_CUT = re.compile(
     r"it|it's|we|we're|our|the|his|her|their|there|everyone|nobody|no one)\b)|;\s|\s[-–—]\s"
 )
 GIST_MIN_WORDS = 5
-GIST_CUT_OVER = 16  # an event longer than this is cut to its first whole clause when it has one
+GIST_MAX_WORDS = 16  # an event longer than this is cut to its first whole clause, when that is this short
 # The event is the death itself: "your grandpa died this morning", "your nani passed away last night".
 _DEATH = re.compile(
     r"\b(?:died|passed(?: away| on)?|is gone|has gone|'s gone|lost (?:your|our) (?!job|keys|phone|wallet))\b"
@@ -382,7 +382,15 @@ _ABOUT_THEM = re.compile(
 # person of theirs: "my mum told you ..." is said back, not owned).
 _MINE = re.compile(rf"^(?:I|I've|I'd|I was|my (?!{MY_PEOPLE}\b))\b")
 _REPORTED = re.compile(r"^\S+(?: \S+)?(?: \S+)? (?:said|says|told|tells|asked|asks)\b")
-GIST_MAX_WORDS = 16
+
+
+def _first_clause(event: str, least: int) -> str | None:
+    """What `event` says before its first clause break (`_GIST_CUT`) that leaves at least `least` words."""
+    for m in _GIST_CUT.finditer(event):
+        head = event[: m.start()].rstrip(" ,")
+        if len(head.split()) >= least:
+            return head
+    return None
 
 
 def gist(event: str) -> str | None:
@@ -395,13 +403,10 @@ def gist(event: str) -> str | None:
     'you paid off your card'
     """
     n = len(event.split())
-    if n <= GIST_CUT_OVER or (_REPORTED.search(event) and n <= GIST_MAX_WORDS + 4):
+    if n <= GIST_MAX_WORDS or (_REPORTED.search(event) and n <= GIST_MAX_WORDS + 4):
         return event  # what someone said is kept whole: its news is in the second half ("... and they'd like you")
-    for m in _GIST_CUT.finditer(event):
-        head = event[: m.start()].rstrip(" ,")
-        if len(head.split()) >= GIST_MIN_WORDS:
-            return head if len(head.split()) <= GIST_MAX_WORDS else None
-    return event if n <= GIST_MAX_WORDS else None
+    head = _first_clause(event, GIST_MIN_WORDS)
+    return head if head is not None and len(head.split()) <= GIST_MAX_WORDS else None
 
 
 _NOT_AN_ACT = re.compile(r"\b(?:said|say|says|told|have to|had to|would|will|should|could|\w+'ll|\w+'d)\b")
@@ -471,8 +476,8 @@ _OURS = re.compile(
 def shared(heard: Heard) -> bool:
     """Whether what happened is the listener's too ("we closed on the house"), so it is met as ours."""
     event = heard.event or ""
-    cut = next((m for m in _GIST_CUT.finditer(event) if len(event[: m.start()].split()) >= GIST_MIN_WORDS - 1), None)
-    news = event[: cut.start()] if cut else event  # the news, not a comment after it ("every cousin we have")
+    # the news, not a comment after it ("every cousin we have")
+    news = _first_clause(event, GIST_MIN_WORDS - 1) or event
     if _SHARED.search(news.replace("’", "'")):
         return True
     # a subjectless "Closed on the house!!! ... WE'RE HOMEOWNERS": the message says whose it is
