@@ -40,6 +40,19 @@ def test_check_bad_stdin_exits_2_with_one_sentence(
     assert len(err.splitlines()) == 1
 
 
+@pytest.mark.parametrize("command", ["check", "reply"])
+def test_an_argument_that_is_not_utf8_exits_2_with_one_sentence(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a shell passes bytes that are not UTF-8 ($'\xa0\xa0 lol') to Python as lone surrogates, which the
+    # encoder's tokenizer refused with a traceback
+    bad = b"\xa0\xa0\xa0 lol you never listen".decode("utf-8", "surrogateescape")
+    assert run([command, bad]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "openup: The " + ("draft" if command == "check" else "message") + \
+        " given as an argument is not UTF-8 text."
+
+
 def test_unknown_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["check", "--nope", "hi"]) == 2
 

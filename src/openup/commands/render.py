@@ -21,8 +21,13 @@ STYLE = {"hurts": "bold red", "helps": "bold green", "neutral": "cyan", "safety"
 
 
 def read_text_arg(text: str | None, what: str = "text") -> str:
-    """The TEXT argument, or standard input when it is absent or '-'."""
+    """The TEXT argument, or standard input when it is absent or '-'. Either must be UTF-8 text: bytes that
+    are not arrive in an argument as lone surrogates, which no reader can take."""
     if text is not None and text != "-":
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UserError(f"The {what} given as an argument is not UTF-8 text.") from None
         return text
     if sys.stdin is None or sys.stdin.isatty():
         raise UserError(f"Give the {what} as an argument, or pipe it on standard input.")
