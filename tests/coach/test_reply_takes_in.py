@@ -23,8 +23,8 @@ def _move(message: str, move: str) -> str:
 @pytest.mark.parametrize(
     ("message", "said"),
     [
-        ("my train got cancelled again", "your train got cancelled again"),
-        ("handed in the dissertation today!!", "you handed in the dissertation"),
+        ("my train got cancelled again", "your train got cancelled"),
+        ("handed in the dissertation today!!", "the dissertation"),
         ("the plumber flooded the kitchen floor", "the plumber flooded the kitchen floor"),
     ],
 )
@@ -36,7 +36,7 @@ def test_a_stated_event_is_taken_in_not_hedged(message: str, said: str) -> None:
 
 def test_a_death_told_outright_is_met_with_sorry_not_a_hedge() -> None:
     text = _move("granddad died last night", "reflect")
-    assert "sorry" in text.lower() and "your granddad died" in text.lower(), text
+    assert "sorry" in text.lower() and "your granddad" in text.lower() and "last night" not in text, text
     assert "sounds like" not in text.lower(), text
 
 

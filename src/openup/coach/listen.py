@@ -31,6 +31,7 @@ from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.perspective import about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, read_message
+from openup.coach.refer import reference, trimmed
 from openup.coach.situations import situation_of
 from openup.coach.typed import as_meant
 from openup.errors import UserError
@@ -332,7 +333,7 @@ def _slots(heard: Heard) -> dict[str, str]:
         del slots["complaint"]  # "you feel I said I'd be home by 7" says back the wrong part
     if heard.event and len(heard.event.split()) <= SHORT_EVENT_WORDS:
         slots["short_event"] = heard.event
-    if heard.event and (said := gist(heard.event)):
+    if heard.event and (said := gist(trimmed(heard.event))):
         slots["gist"] = said
         if _DEATH.search(said) and not _NOT_DEATH.search(said):
             slots["death"] = said
@@ -340,6 +341,11 @@ def _slots(heard: Heard) -> dict[str, str]:
             slots["mine"] = said
         if not _ABOUT_THEM.match(said):
             slots["news"] = said
+    death = "death" in slots and heard.loss != "none"
+    if heard.event and (ref := reference(heard.event, death=death)):
+        slots["who" if death else "ref"] = ref
+    elif death and heard.lost:
+        slots["who"] = heard.lost
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
     # A thought about you, the listener, is a pleasantry when the message is not a hurt ("you hope I have a
