@@ -240,9 +240,10 @@ def _object(after: list[str], bare: bool = True) -> list[str] | None:
 # Said back, a clause leaves out what only the teller adds: intensifiers, fillers, slang and when it was
 # ("your manager *again* gave your work ...", "your visa came out *this morning*", "*so* hard").
 _TRIMMED = re.compile(
-    r",?\s*\b(?:this (?:morning|afternoon|evening)|today|tonight|yesterday|last night|right now|rn|again|"
+    r",?\s*(?<!^)\b(?:this (?:morning|afternoon|evening)|today|tonight|yesterday|last night|right now|rn|again|"
     r"literally|actually|basically|honestly|lowkey|totally|or nah|bby|babe|like a million times)\b,?"
-    r"|\b(?:so+|really|very|super) (?=[a-z]+(?:ly)?\b(?! (?:much|many)\b))(?!(?:much|many|that|far)\b)",
+    r"|\b(?:so+|really|very|super) (?=[a-z]+(?:ly)?\b(?! (?:much|many)\b))"
+    r"(?!(?:much|many|that|far|called|you|you're|i|i'm|we|they|he|she|it|it's|the|my|your|our|a|an|now|then)\b)",
     re.IGNORECASE,
 )
 
