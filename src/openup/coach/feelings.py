@@ -109,6 +109,15 @@ def good_news(text: str) -> bool | None:
     return _attribute(text, "good_news")
 
 
+def good_news_chance(text: str) -> float | None:
+    """The reader's chance that `text` is good news the partner is sharing (its "good_news" head, below or
+    above its cut-off); None without the model, or with a reader trained without that head."""
+    heads, probs = _heads(), _probabilities(text)
+    if heads is None or probs is None or "good_news" not in heads.names:
+        return None
+    return probs[heads.index("good_news")]
+
+
 def guarded(text: str) -> bool | None:
     """Whether the reader takes `text` for a guarded or minimal answer ("nothing's wrong", "ah it's grand,
     just leave it"): its "guarded" head, trained on what writers called guarded, reaches its cut-off. None
@@ -180,5 +189,6 @@ def read_feeling(
 
 
 __all__ = [
-    "FeelingRead", "cut_off", "denied", "good_news", "guarded", "read_feeling", "scores", "taken_back", "vocabulary",
+    "FeelingRead", "cut_off", "denied", "good_news", "good_news_chance", "guarded", "read_feeling", "scores",
+    "taken_back", "vocabulary",
 ]

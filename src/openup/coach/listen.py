@@ -28,11 +28,12 @@ from openup.coach.feelings import vocabulary as feeling_vocabulary
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
+from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.perspective import about_the_couple
-from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, read_message
+from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
 from openup.coach.refer import reference, trimmed
-from openup.coach.situations import situation_of
+from openup.coach.situations import asks_for, situation_of
 from openup.coach.typed import as_meant
 from openup.errors import UserError
 from openup.method import kinds, kinds_with, read_data
@@ -73,6 +74,9 @@ class Template:
     shared: bool | None = None  # what happened is ours, the listener's too ("we closed on the house")
     takes_in: bool = False  # takes in a fact they stated ("Oh no, your flight got cancelled."): no hedge,
     # so the move's signal is not asked of it, only that it carries no harm
+    ahead: bool | None = None  # the good thing is still to come ("got tickets for saturday", `looks_ahead`)
+    playful: bool | None = None  # the message is told as a joke or with a laugh (`playful`)
+    everyday: bool | None = None  # a small mishap of the day that no one did to them (`everyday`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +191,9 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("own"),
         t.get("shared"),
         bool(t.get("takes_in", False)),
+        t.get("ahead"),
+        t.get("playful"),
+        t.get("everyday"),
     )
 
 
@@ -213,6 +220,9 @@ def moves() -> dict[str, Move]:
             or last.mood
             or last.good_news is not None
             or last.own is not None
+            or last.ahead is not None
+            or last.playful is not None
+            or last.everyday is not None
         ):
             raise ValueError(f"replies.toml: the last {name} template must need no slot and no condition")
         out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates, str(row.get("title", "")))
@@ -348,6 +358,14 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["who"] = heard.lost
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
+    if heard.complaint:
+        # what they say you left undone: "I didn't even ask how your appointment went", "I forgot to pick up
+        # your prescription again"; the answer puts it right ("I really want to hear how your appointment went")
+        said = heard.complaint.replace("’", "'")
+        if (m := _NOT_ASKED.search(said)) is not None:
+            slots["asked"] = m.group(1)
+        if (m := _FORGOT.search(said)) is not None and len(m.group(1).split()) <= _REDO_MAX_WORDS:
+            slots["redo"] = m.group(1)
     # A thought about you, the listener, is a pleasantry when the message is not a hurt ("you hope I have a
     # good day"); in a hurt message it is what needs saying back ("you feel like I don't care anymore").
     thought = next(
@@ -365,6 +383,16 @@ def _slots(heard: Heard) -> dict[str, str]:
 
 
 _EVENT_SLOTS = ("event", "short_event", "gist", "complaint")
+_NOT_ASKED = re.compile(
+    r"\bI (?:didn't|did not|never|don't|do not|haven't) (?:even |once |really )?(?:ask|asked) (?:you )?"
+    r"((?:how|about) [^,.;!?]+?)(?:,| and | but |$)"
+)
+_FORGOT = re.compile(
+    r"\bI (?:forgot|forget|didn't remember) to ((?:pick up|get|buy|grab|collect|call|ring|book|pay|post|send|take out|"
+    r"take|bring|fix|return|feed|walk|water|order|renew|cancel|text|email|put)\b[^,.;!?]*?)(?: again| AGAIN)?"
+    r"(?:,| and | but |$)"
+)
+_REDO_MAX_WORDS = 8
 
 # Where a long event's news ends: the first clause break ("your therapist is moving away | so now ...").
 # A cut is made only where a new clause starts with its own subject, so what is kept is a whole clause.
@@ -491,6 +519,101 @@ def shared(heard: Heard) -> bool:
     return bool(heard.event and _OURS.search(said) and about_the_couple(said))
 
 
+# The good thing is still to come: tickets, a booking, a start date, a day named ahead ("we are SEEING HER",
+# "start in a fortnight", "can pick her up on Saturday"). Words in `[news] ahead` of coach/heard_words.toml.
+_AHEAD = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "ahead")) + r")(?!\w)", re.IGNORECASE)
+
+
+def looks_ahead(heard: Heard) -> bool:
+    """Whether the good thing in the message is still to come, so a question asks what they look forward to,
+    not what the best bit was ("got tickets!! front row", "booked it. ljubljana. 4 nights").
+
+    >>> ahead = [looks_ahead(Heard(None, (), (), focus=t)) for t in ("GOT TICKETS!!!!! front row", "I passed my test")]
+    >>> ahead
+    [True, False]
+    """
+    told = str(heard.extra.get("told", heard.focus))  # the whole message: "booked it." may lie outside the focus
+    return _AHEAD.search(told.replace("’", "'")) is not None
+
+
+# Told as a joke or with a laugh: "lmaooo the dog ate an entire birthday cake", "send help. or a cold one".
+_PLAYFUL = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "playful")) + r")(?!\w)", re.IGNORECASE)
+
+
+def playful(heard: Heard) -> bool:
+    """Whether the message tells a mishap lightly, as a joke or with a laugh (not good news, no loss, nothing
+    about you, no hurt, fear or shame): it is met in kind, not as a grievance to solve.
+
+    >>> playful(Heard("the dog ate a whole cake", (), (), focus="lmao the dog ate a whole cake off the counter"))
+    True
+    >>> playful(Heard("you tend to get too emotional", (), (), focus="i tend to get too emotional lol"))
+    False
+    """
+    if heard.loss != "none" or heard.complaint is not None or heard.mood in _NOT_LIGHT or heard.unsure:
+        return False  # "too scared to open it lol", "gutted ... i trained him lol": a wry laugh, not a joke
+    if heard.good_news or heard.valence == "positive" or heard.mood == "glad":
+        return False  # "passed my driving test on the third try lmaooo" is news to celebrate, not a mishap
+    if heard.party is not None or good_taken_back(heard.focus):
+        return False  # someone did it to them, or it is said in irony ("... lol cool cool"): a grievance
+    if heard.event is None:
+        return False
+    if heard.valence != "negative":
+        # a mishap the reader does not hear as hard is light only when a laugh opens it ("lol so the meeting
+        # went 3 hours"), not when it closes a remark ("i tend to get too emotional lol") or cheers ("lol omg yes")
+        opens = _PLAYFUL.match(heard.focus.lstrip(" \"'([")) is not None
+        return opens and not told_excitedly(heard.focus)
+    if _named_hard(heard):
+        return False
+    return _PLAYFUL.search(heard.focus) is not None
+
+
+_NOT_LIGHT = frozenset({"hurt", "fear", "shame"})
+# Someone who did it: a pronoun, a name, someone of theirs ("he yelled at you", "Sipho said he'd fetch you").
+_SOMEONE = re.compile(
+    r"^(?:(?:so|then|and|but|somehow|just) )*(?:he|she|they|someone|somebody|everyone|everybody|nobody|no one|people|"
+    r"(?:your|my|our|the|you) (?:\w+ )?(?:boss|manager|mum|mom|mummy|mam|dad|sister|brother|friend|friends|partners?|"
+    r"neighbou?rs?|landlord|colleague|coworker|teacher|family|in-laws|in laws|inlaws|mother-in-law|kids?|son|"
+    r"daughter|wife|husband|ex)|(?-i:[A-Z][a-z]+))\b",
+    re.IGNORECASE,
+)
+
+
+# What goes on and on, or how they see it, is not a mishap of the day ("you're always the one who plans").
+_ONGOING = re.compile(
+    r"\b(?:feel|feels|felt|feeling|think|always|never|keeps?|every time|anymore|lately|hate|tired of|sick of|fed up|"
+    r"months|years|salary|money|owe|debt|again|deserve|deserved|said|says|told|asked|called)\b",
+    re.IGNORECASE,
+)
+
+
+def everyday(heard: Heard) -> bool:
+    """Whether what happened is a small mishap of the day that no one did to them (the bus, the rain, the
+    printer): asked about lightly ("What would make the rest of today better?"), not probed like a grievance.
+
+    >>> everyday(Heard("the bus drove straight past you", (), (), valence="negative", mood="anger", happened=True))
+    True
+    >>> everyday(Heard("he yelled at you", (), (), valence="negative", mood="anger", happened=True))
+    False
+    """
+    if heard.valence != "negative" or heard.party is not None or heard.complaint is not None or heard.about_you:
+        return False
+    event = heard.event or ""
+    return (
+        bool(event) and _SOMEONE.match(event) is None and _ONGOING.search(event) is None
+        and ABOUT_LISTENER.search(event) is None
+    )
+
+
+def _named_hard(heard: Heard) -> bool:
+    """Whether the partner named a feeling that is not pleasant ("so angry"): the tone they named wins."""
+    return any(f.source == "named" and f.word not in _feeling_tone_positive() for f in heard.feelings)
+
+
+@cache
+def _feeling_tone_positive() -> frozenset[str]:
+    return frozenset(w for w, tone in feeling_vocabulary().items() if tone == "positive")
+
+
 def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
     if any(s not in slots for s in t.slots) or any(s in slots for s in t.unless):
         return False
@@ -510,6 +633,8 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
         return False
     if t.valence and t.valence != heard.valence:
         return False
+    if t.valence == "positive" and _named_hard(heard):
+        return False  # "I'm relieved, but I'm also so angry it took this long": no "I love that for you"
     if t.loss is not None and t.loss != heard.loss:
         return False
     if t.mood and heard.mood not in t.mood:
@@ -519,6 +644,12 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
     if t.own is not None and t.own != own_doing(heard):
         return False
     if t.shared is not None and t.shared != shared(heard):
+        return False
+    if t.ahead is not None and t.ahead != looks_ahead(heard):
+        return False
+    if t.playful is not None and t.playful != playful(heard):
+        return False
+    if t.everyday is not None and t.everyday != everyday(heard):
         return False
     if t.tense and t.tense != _tense(heard):
         return False
@@ -807,7 +938,7 @@ def reply(
     # A guarded answer no pattern lists ("ah it's grand, just leave it") is the feelings reader's to see,
     # in a message where the patterns found nothing that helps ("I'm so sorry" is an apology).
     if brief is None and safety.level == "none" and model_wanted(model) and not said_kinds & kinds_with("helps") \
-            and _holds_back(read, heard):
+            and _holds_back(read, heard) and not asks_for(as_meant(read)):
         brief = _guarded_brief() if reader_guarded(read) else None  # as typed, as its head was trained
     # A guarded answer ("whatever", "it's nothing") reads as dismissal or minimizing when said to someone;
     # from a partner who does not want to talk, it asks for room. Any other small bid must carry no harm.
@@ -825,7 +956,7 @@ def reply(
     suggestions: list[Suggestion] = []
     seed = zlib.crc32(text.encode("utf-8", "replace"))
     good_news = reading.good_news and not harmful  # "thanks for nothing" is not good news
-    heard = replace(heard, good_news=good_news)
+    heard = replace(heard, good_news=good_news, extra={**heard.extra, "told": read})
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
     meant = as_meant(read)
     lexical = [s for s in signals if s.source.startswith("lexical")] if meant == read else None

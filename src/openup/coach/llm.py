@@ -39,21 +39,52 @@ SYSTEM_PROMPT = (
     "speaking directly to the partner as 'you'. Never give advice, never judge, never say 'at least', "
     "never talk about yourself. Keep it under 35 words. No quotes, no preamble."
 )
+# What every suggestion is asked to do, as the templates of method/replies.toml do: take in what they told
+# you outright as fact (no "it sounds like" for it; hedge only what you infer, such as a feeling), refer to it
+# in a few words of your own rather than copying their message or their slang back, and keep the person
+# right (their "my" is your "your"; what they say about you, the listener, is said as "I" and "me").
+SAY_IT = (
+    " Take in what they told you as fact, without 'It sounds like'; hedge only what you infer. Refer to it in a few "
+    "words of your own: do not copy their message, their slang or their names' spelling back. Keep the person "
+    "right: what is theirs is 'your', what is about you, the listener, is 'I' or 'me'."
+)
 MOVE_INSTRUCTIONS = {
-    "reflect": "Say back what they went through in one sentence that starts with 'It sounds like' and names "
-    "the feeling they likely have.",
+    "reflect": "In one short sentence, say back the heart of what happened to them, and name the feeling they "
+    "likely have only if it is clear." + SAY_IT,
     "validate": "In one or two short sentences, say why their feeling makes sense (for example starting "
-    "with 'It makes sense that you'd feel').",
+    "with 'It makes sense that you'd feel' or 'No wonder')." + SAY_IT,
     "ask": "Ask one open question about what they said, about what they think or what happened (start with "
-    "'What'); do not ask how they feel.",
-    "celebrate": "They shared good news: in one or two short sentences, share their joy warmly and say you are "
-    "glad for them. No advice, no 'but'.",
+    "'What' or 'How'); do not ask how they feel. Fit the question to the message: something still to come is "
+    "asked about as ahead ('What are you most looking forward to?')." + SAY_IT,
+    "celebrate": "They shared good news: in one or two short sentences, be glad with them, warmly and specifically "
+    "about their news. No advice, no 'but'." + SAY_IT,
     "receive": "They thanked or praised you: in one or two short sentences, take it in warmly and thank them. "
     "Do not brush it off or turn it back on them.",
     "accept": "They apologised to you: in one or two short sentences, thank them for saying it. No 'but', no "
     "blame, no lecture.",
     "room": "They asked not to be questioned or advised: in one short sentence, say they need not say more and "
     "that you are there. No question, no advice.",
+    "reassure": "They asked about the two of you: in one or two short sentences, answer yes, warmly and first.",
+    "not_cross": "They asked whether you are cross with them: in one or two short sentences, say you are not, and "
+    "that you are glad they asked.",
+    "own": "In one short sentence, own whatever may have made them wonder, without explaining it away.",
+    "wonder": "Ask one open question about what made them wonder (start with 'What').",
+    "yes": "They asked you to do something: in one short sentence, say yes, plainly and first. No conditions.",
+    "anything_else": "In one short sentence, offer to help with anything else they need.",
+    "come": "They asked you to come with them: in one short sentence, say yes, you will be there with them.",
+    "ask_ahead": "Ask one open question about what is coming up for them (start with 'What').",
+    "yes_talk": "They asked to talk: in one short sentence, say yes, gladly.",
+    "steady": "In one short sentence, make it easy for them to bring it up: whatever it is, you will face it "
+    "together.",
+    "keep": "They asked you to keep something to yourself: in one short sentence, promise you will.",
+    "door": "In one short sentence, say you are there if they want to talk about it, with no pressure.",
+    "yes_invite": "They invited you to do something together: in one short sentence, say yes, gladly.",
+    "plan": "Ask one short question about the plan they suggested.",
+}
+# What kind of message it is, told to the LLM with the task (`reply_prompt`).
+KIND_HINTS = {
+    "good_news": "It is good news: meet it with gladness, not a flat summary.",
+    "playful": "They are telling it lightly, as a joke: keep your answer light and playful, not a problem to solve.",
 }
 REWRITE_INSTRUCTION = (
     "Rewrite this message to my partner so it keeps my meaning but complains about the behaviour, not the "
@@ -253,7 +284,12 @@ def reply_prompt(move: str, focus: str, heard: Heard | None = None) -> list[dict
     hint = ""
     if heard is not None and heard.feelings:
         hint = f" They may feel {heard.feelings[0].word}."
-    user = f"My partner said: {focus}\n{hint}\nTask: {MOVE_INSTRUCTIONS[move]}"
+    if heard is not None:
+        from openup.coach.listen import playful
+
+        kinds = [k for k, on in (("good_news", heard.good_news), ("playful", playful(heard))) if on]
+        hint += "".join(f" {KIND_HINTS[k]}" for k in kinds)
+    user = f"My partner said: {focus}\n{hint.strip()}\nTask: {MOVE_INSTRUCTIONS[move]}"
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user.strip()}]
 
 

@@ -36,6 +36,7 @@ class Situation:
     not_after_loss: bool = False
     drops_complaint: bool = False
     names_no_feeling: bool = False
+    request: bool = False  # the message asks something of you ("can you pick up milk"): answered yes first
 
     def applies(self, meant: str, found: Sequence[Signal], valence: str) -> bool:
         """Whether this situation's own conditions hold (good news and the default are decided by the caller).
@@ -97,6 +98,7 @@ def situations() -> dict[str, Situation]:
             bool(row.get("not_after_loss", False)),
             bool(row.get("drops_complaint", False)),
             bool(row.get("names_no_feeling", False)),
+            bool(row.get("request", False)),
         )
     return out
 
@@ -113,6 +115,19 @@ def situation_of(
         if situation.applies(meant, found, valence):
             return situation
     return table["good_news"] if good_news else table["default"]
+
+
+def asks_for(meant: str) -> bool:
+    """Whether `meant` asks something of you in words a request situation lists ("can you pick up milk",
+    "please don't tell your parents"): a request, not a guarded answer, whatever the feelings reader makes
+    of its few words.
+
+    >>> asks_for("please don't say anything about it to your parents ok"), asks_for("im fine")
+    (True, False)
+    """
+    return any(
+        p.search(meant) for s in situations().values() if s.request and not s.unless for p in s.patterns
+    )
 
 
 @cache
@@ -206,4 +221,4 @@ def lost_one(meant: str) -> str | None:
     return "your " + found.group("k").lower() if found is not None else None
 
 
-__all__ = ["LAST", "Situation", "is_loss", "lost_one", "situation_of", "situations", "whose_loss"]
+__all__ = ["LAST", "Situation", "asks_for", "is_loss", "lost_one", "situation_of", "situations", "whose_loss"]
