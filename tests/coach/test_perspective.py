@@ -18,6 +18,12 @@ from openup.coach.perspective import about_the_couple, to_second_person
         ("Mum and Dad are selling up", "Your mum and Dad are selling up"),
         ("mikes mom passed last night", "mikes mom passed last night"),
         ("my mum called", "your mum called"),
+        # "me" used as "my" at the start of a clause; after a verb it stays an object.
+        ("Me sister's giving out to me again", "Your sister's giving out to you again"),
+        ("I was round at me mam's and me da was there", "You were round at your mam's and your da was there"),
+        ("worst day. me boss yelled at me", "worst day. your boss yelled at you"),
+        ("he sent me flowers", "he sent you flowers"),
+        ("she told me dad was there", "she told you dad was there"),
         ("my boss yelled at me", "your boss yelled at you"),
         ("I was so embarrassed", "You were so embarrassed"),
         ("I'm tired and I've had enough", "You're tired and you've had enough"),

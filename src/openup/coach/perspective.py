@@ -288,6 +288,10 @@ def to_second_person(text: str, *, we_is_couple: bool | None = None) -> str:
                 continue
             new = _FIRST_TO_SECOND[w]
             subject_shifted.add(i)
+        elif w == "me" and i + 1 < len(words) and words[i + 1] in _OWNED_AFTER_ME and (
+            i == 0 or words[i - 1] in _BEFORE_OWNER or _ends_sentence(tokens[word_idx[i] - 1], False)
+        ):
+            new = "your"  # "me sister's giving out to me" -> "your sister's giving out to you"
         elif w in _FIRST_TO_SECOND:
             new = _FIRST_TO_SECOND[w]
         elif w in _SECOND_TO_FIRST:
@@ -305,6 +309,10 @@ def to_second_person(text: str, *, we_is_couple: bool | None = None) -> str:
 
 
 _KIN_NAMES = word_set("perspective", "kin_names")
+# words after which "me" + a noun is "my" + noun; after a verb it is an object ("he told me dad was there")
+_BEFORE_OWNER = frozenset({"and", "but", "so", "cause", "cos", "coz", "with", "at", "for", "of", "about", "from",
+                           "like", "then", "sure", "says", "said", "by", "on", "in", "into", "after", "off"})
+_OWNED_AFTER_ME = _KIN_NAMES | word_set("perspective", "owned_after_me") | word_set("sayback", "roles")
 _WHOSE = frozenset({"my", "your", "ur", "his", "her", "their", "our", "the", "a", "an", "to", "dear", "you", "u",
                     "me", "other",
                     "hi", "hey", "thanks", "love", "yo"})
