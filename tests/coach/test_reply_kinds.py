@@ -177,3 +177,21 @@ def test_the_llm_prompt_asks_for_what_the_templates_do() -> None:
     heard = Heard("you got the allotment", (), (), focus="we got the allotment!!", good_news=True)
     user = reply_prompt("reflect", "we got the allotment!!", heard)[1]["content"]
     assert "good news" in user
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the neighbour left flowers on our doorstep with the sweetest note",
+        pytest.param("a little kid on the bus waved at me the whole ride, it made my morning",
+                     marks=pytest.mark.xfail(strict=True, reason="the good-news head reads this glad moment as news")),
+    ],
+)
+def test_a_small_glad_moment_is_met_warmly_not_as_big_news(message: str) -> None:
+    """A glad moment that is not news is met in proportion: no "huge", no "big moment", no plans to celebrate
+    and no asking what they look forward to about something already over."""
+    texts = _texts(message)
+    said = " ".join(texts).lower()
+    assert len(texts) == 3
+    assert not any(w in said for w in ("huge", "big moment", "over the moon", "celebrate", "looking forward"))
+    assert any(w in said for w in ("love", "lovely", "wonderful", "happy", "glad"))
