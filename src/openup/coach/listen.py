@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
+from openup.coach.fitting import fit_of
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
@@ -77,6 +78,7 @@ class Template:
     ahead: bool | None = None  # the good thing is still to come ("got tickets for saturday", `looks_ahead`)
     playful: bool | None = None  # the message is told as a joke or with a laugh (`playful`)
     everyday: bool | None = None  # a small mishap of the day that no one did to them (`everyday`)
+    fit: str | None = None  # the kind of hard thing told (`fitting.fit_of`): unwell, missing, ours, low, ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +196,7 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("ahead"),
         t.get("playful"),
         t.get("everyday"),
+        t.get("fit"),
     )
 
 
@@ -223,6 +226,7 @@ def moves() -> dict[str, Move]:
             or last.ahead is not None
             or last.playful is not None
             or last.everyday is not None
+            or last.fit is not None
         ):
             raise ValueError(f"replies.toml: the last {name} template must need no slot and no condition")
         out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates, str(row.get("title", "")))
@@ -650,6 +654,8 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
     if t.playful is not None and t.playful != playful(heard):
         return False
     if t.everyday is not None and t.everyday != everyday(heard):
+        return False
+    if t.fit is not None and t.fit != fit_of(heard):
         return False
     if t.tense and t.tense != _tense(heard):
         return False

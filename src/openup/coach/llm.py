@@ -70,6 +70,10 @@ MOVE_INSTRUCTIONS = {
     "own": "In one short sentence, own whatever may have made them wonder, without explaining it away.",
     "wonder": "Ask one open question about what made them wonder (start with 'What').",
     "yes": "They asked you to do something: in one short sentence, say yes, plainly and first. No conditions.",
+    "will_stop": "They asked you to stop doing something: in one short sentence, say yes, you will stop, and own "
+    "it without explaining yourself.",
+    "future": "They asked whether you think about a future together (moving in, marrying): in one or two short "
+    "sentences, answer warmly and honestly that you want to talk about it.",
     "anything_else": "In one short sentence, offer to help with anything else they need.",
     "come": "They asked you to come with them: in one short sentence, say yes, you will be there with them.",
     "ask_ahead": "Ask one open question about what is coming up for them (start with 'What').",

@@ -1,0 +1,135 @@
+"""What kind of hard thing a message tells, so the validation and the question fit it (`fit = "..."` in
+`method/replies.toml`): someone unwell, something lost that can still be found, a problem that is ours as
+well as theirs, or a low mood with no event behind it. A stock line that fits a grievance ("What's the
+part that gets to you most?") leaves a tight chest or a missing cat without care or an offer of help.
+"""
+
+from __future__ import annotations
+
+import re
+
+from openup.coach.heard import Heard
+
+# The body, an illness, a doctor or a hospital: care and presence, not a detached "What do you make of it?".
+_UNWELL = re.compile(
+    r"\b(?:(?:been|off|home) sick|sick in bed|poorly|unwell|fever|flu(?! shot| jab| vaccine| season)|"
+    r"(?:a|stomach|tummy) virus|strep|malaria|(?:tested positive for|got|caught|have|with) covid|infection|migraine|"
+    r"(?:in|to) (?:the )?hospital|a&e|urgent care|emergency room|ambulance|icu|on (?:a )?drip|"
+    r"admit (?:him|her|them|me) (?:for|to|into)|"
+    r"(?:been|was|got|is|being) admitted(?! (?:it|that|to (?:me|us|them|him|her)))|"
+    r"chest (?:pain|feels tight|is tight|still feels tight|hurts)|tight chest|can'?t breathe|"
+    r"(?:new |the )?meds|side effects?|sprain(?:ed)?|fractured?|stitches|"
+    r"(?:been|keep|kept|still|can'?t stop) (?:vomiting|throwing up|being sick)|"
+    r"feel(?:s|ing)? (?:like )?(?:garbage|death|a zombie|so weak|weak)|"
+    r"(?:body|i) (?:is |am |'m )?(?:still )?(?:so |very )?weak)\b",
+    re.IGNORECASE,
+)
+# Health news that is good: the medication works, the scan is clear ("not Parkinson's", "I can stop worrying").
+_RELIEF = re.compile(
+    r"\b(?:(?:seems to be|is|it's|its) working|came back (?:clear|fine|normal)|all clear|benign|nothing serious|"
+    r"(?:feeling|feel|much|loads) better|on the mend|stop worrying|not (?:cancer|parkinson'?s|serious|broken))\b",
+    re.IGNORECASE,
+)
+# Someone else is the one unwell ("Papa's sugar levels", "mum's been admitted"), unless they speak of their own
+# body too ("my chest still feels tight").
+_KIN = re.compile(
+    r"\b(?:mum|mom|mam|mother|dad|father|papa|mama|nan|nana|gran|granny|grandma|grandpa|grandad|"
+    r"brother|sister|son|daughter|baby|uncle|aunt|auntie|aunty|cousin|friend|husband|wife|"
+    r"he|she|him|her|they)\b",
+    re.IGNORECASE,
+)
+_MY_BODY = re.compile(
+    r"\b(?:my (?:body|chest|head|back|stomach|tummy|throat|leg|arm|ankle|foot|knee|hand|wrist|heart)|"
+    r"i(?:'m| am|m| feel| felt|'ve been| have been| was) (?:so |really |very |still )?"
+    r"(?:sick|ill|unwell|poorly|weak|in pain)|i feel like)\b",
+    re.IGNORECASE,
+)
+
+# Something lost that can still be found: a ring, the keys, a cat that did not come home. An offer to help
+# look fits, not a question about what stays with them.
+_MISSING = re.compile(
+    r"(?:^|\b(?:i|i've|ive|we|we've)\s+(?:just |have |think i |think we |must have )?)"
+    r"(?:lost|can'?t find|cannot find|misplaced) (?:my|our|the|his|her) "
+    r"(?!(?:job|match|game|temper|mind|weight|voice|appetite|way|nerve|bet|argument|case|deposit|place|spot|rag|"
+    r"whole|entire|point|train|patience|cool|shit|marbles|footing|balance|signal|connection|focus|track|"
+    r"mum|mom|dad|nan|gran|grandma|grandpa|brother|sister|son|daughter|baby|husband|wife|friend)\b)|"
+    r"\b(?:(?:didn'?t|did not|hasn'?t|has not|never) c(?:o|a)me (?:back )?home|(?:has |have |'s )?gone missing|"
+    r"ran off|is missing|are missing)\b",
+    re.IGNORECASE,
+)
+_LONG_AGO = re.compile(r"\b(?:years ago|last year|when i was|i wish|used to)\b", re.IGNORECASE)
+_FOUND = re.compile(r"\bfound (?:him|her|them|it)\b", re.IGNORECASE)  # no longer missing: found, or found dead
+
+# A problem that is ours as well: our money, our home, our plans ("we cant afford the wedding we wanted",
+# "rent went up 200 idk how were gonna do this"). The listener is in it too.
+_WE = re.compile(
+    r"\b(?:how (?:are |will |r )?(?:we|were|we're)(?: will| r| are)? (?:gonna |going to |supposed to )?"
+    r"(?:do|manage|pay|afford|cope)|"
+    r"we(?:'re| are| r)? (?:can'?t|cannot|won'?t be able to|never|never gonna|not gonna) "
+    r"(?:\w+ ){0,5}?(?:afford|pay|buy)|"
+    r"we (?:have|had|need|r gonna have|are gonna have|'re gonna have|'ll have|will have) to|"
+    r"our (?:savings|budget|rent|bills?|mortgage|account|money|deposit|holiday|wedding|house|flat|car|boiler|roof)|"
+    r"what we (?:budgeted|planned|saved)|we owe|told us|we have \d+ days)",
+    re.IGNORECASE,
+)
+_FIGHT = re.compile(r"\b(?:fight|fought|fighting|argu\w*|row|rowed|bicker\w*)\b", re.IGNORECASE)  # between us
+_PRACTICAL = re.compile(
+    r"\b(?:rent|bills?|budget\w*|afford|savings|money|mortgage|wedding|house|flat|roof|boiler|car|repairs?|"
+    r"quote|fees?|debt|loan|landlord|lease|deposit|electricity|gas|power|council tax|insurance|holiday|"
+    r"move|moving|childcare|nursery)\b",
+    re.IGNORECASE,
+)
+
+# A low or restless mood with nothing behind it ("feeling very low, nothing happened as such").
+_LOW = re.compile(
+    r"\b(?:(?:feel|feeling|i'?m|im|am) (?:(?:so|very|really|a bit|kinda|kind of|just|a little|bit|quite)\s+)*"
+    r"(?:low|down|rubbish|flat|restless|meh|blah|off)|down in the dumps|in a (?:strange|weird|funny|bad|low|funk)"
+    r"(?: mood)?|in a funk)\b",
+    re.IGNORECASE,
+)
+_ONGOING = re.compile(r"\b(?:for (?:weeks|months|ages|a while)|nobody|no one|always)\b", re.IGNORECASE)
+_NO_REASON = re.compile(
+    r"\b(?:today|nothing(?:'s| has)? (?:happened|in it)|no reason|idk why|(?:don'?t|do not) know why|"
+    r"dunno (?:what|why)|not sure why)\b",
+    re.IGNORECASE,
+)
+_BORED = re.compile(r"\bbored\b", re.IGNORECASE)
+# Good news that has not sunk in: met as shock, not told back as excitement they did not say.
+_STUNNED = re.compile(
+    r"\b(?:in shock|shocked|stunned|hasn'?t sunk in|not sunk in|still processing)\b",
+    re.IGNORECASE,
+)
+
+
+def fit_of(heard: Heard) -> str:
+    """The kind of hard thing told, for templates with `fit`: "unwell" (they are ill or hurt), "unwell_other"
+    (someone of theirs is), "missing" (something or some pet lost that can still be found), "ours" (a practical
+    problem that is ours too), "bored", "low" (a low mood, no event), "stunned" (good news that has not sunk
+    in); "" for anything else.
+
+    >>> fit_of(Heard(None, (), (), valence="negative", focus="doc says its stress but my chest still feels tight"))
+    'unwell'
+    >>> fit_of(Heard(None, (), (), valence="negative", focus="The cat didn't come home last night."))
+    'missing'
+    >>> fit_of(Heard(None, (), (), valence="negative", focus="we cant afford the wedding we wanted"))
+    'ours'
+    """
+    told = str(heard.extra.get("told", heard.focus)).replace("’", "'")
+    if heard.good_news:
+        return "stunned" if _STUNNED.search(told) else ""
+    if heard.loss != "none" or heard.complaint is not None or heard.valence == "positive":
+        return ""
+    if _UNWELL.search(told) and not _RELIEF.search(told):
+        if _KIN.search(told) and not _MY_BODY.search(told):
+            return "unwell_other"
+        return "unwell"
+    if _MISSING.search(told) and not _FOUND.search(told) and not _LONG_AGO.search(told):
+        return "missing"
+    if _WE.search(told) and _PRACTICAL.search(told) and not _FIGHT.search(told) and heard.valence == "negative":
+        return "ours"
+    if _BORED.search(told) and not heard.happened:
+        return "bored"
+    if _LOW.search(told) and _NO_REASON.search(told) and not heard.happened and not _ONGOING.search(told) \
+            and "?" not in told:
+        return "low"
+    return ""
