@@ -112,3 +112,12 @@ def test_a_question_about_a_future_together_is_answered() -> None:
     assert c.situation == "future"
     first = c.suggestions[0].text
     assert "not sure" not in first and ("not just you" in first or "yes" in first.lower())
+
+
+def test_saying_they_saw_your_messages_is_faced_not_dodged() -> None:
+    c = reply("hey. i saw the messages on your laptop", llm=False)
+    assert c.situation == "saw"
+    said = " ".join(s.text for s in c.suggestions)
+    assert "go from there" not in said and "on your mind" not in said
+    assert "answer" in said or "talk about it" in said
+    assert reply("i saw the photos you posted from the beach, so jealous", llm=False).situation != "saw"

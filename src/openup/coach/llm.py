@@ -70,6 +70,9 @@ MOVE_INSTRUCTIONS = {
     "own": "In one short sentence, own whatever may have made them wonder, without explaining it away.",
     "wonder": "Ask one open question about what made them wonder (start with 'What').",
     "yes": "They asked you to do something: in one short sentence, say yes, plainly and first. No conditions.",
+    "face": "They told you they saw something of yours (texts, messages): in one or two short sentences, face it "
+    "openly, without defending yourself, and say you will answer anything they ask.",
+    "face_ask": "In one short open question, ask what they saw and how it landed for them.",
     "will_stop": "They asked you to stop doing something: in one short sentence, say yes, you will stop, and own "
     "it without explaining yourself.",
     "future": "They asked whether you think about a future together (moving in, marrying): in one or two short "
