@@ -399,7 +399,8 @@ def core(said: str) -> str | None:
         part = _WHEN.sub("", _named(trimmed(part)))
         # the clause, then its first verb phrase ("your car made a noise | and then just stopped")
         heads = [part, *[part[: m.start()] for m in _AND_THEN.finditer(part) if m.start() > 0][:1]]
-        if len(heads) > 1 and not any(_looks_verb(w) for w in part[len(heads[1]):].split()[1:]):
+        after = part[len(heads[-1]):].split()[1:]
+        if len(heads) > 1 and after and after[0].lower() not in _DETERMINERS and not any(_looks_verb(w) for w in after):
             heads.reverse()  # what follows "and" is no clause: "your bill's come through | and absolute robbery"
         for head in heads:
             if _reads_alone(head) and (head == part or len(head.split()) > CORE_MIN_WORDS):
@@ -409,6 +410,8 @@ def core(said: str) -> str | None:
                 last = short.split()[-2:]
                 if _REPORTING.search(short) or (_looks_verb(last[-1]) and last[0].lower() not in _DETERMINERS):
                     continue  # what someone said is kept whole or not at all: not "Dr Venn said we'll talk"
+                if " and " in short and not _CLAUSE_BREAK.search(short):
+                    continue  # not "NEPA took light since morning and fuel": a list cut in the middle
                 if CORE_MIN_WORDS + 1 <= len(short.split()) <= CORE_MAX_WORDS and _reads_alone(short):
                     return short
         # one whole clause, clean but a little long, is said back rather than nothing ("your daughter told you
