@@ -33,7 +33,7 @@ from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.perspective import about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
-from openup.coach.refer import reference, trimmed
+from openup.coach.refer import core, reference, rough, trimmed
 from openup.coach.situations import asks_for, situation_of
 from openup.coach.typed import as_meant
 from openup.errors import UserError
@@ -356,6 +356,10 @@ def _slots(heard: Heard) -> dict[str, str]:
         if not _ABOUT_THEM.match(said):
             slots["news"] = said
     death = "death" in slots and heard.loss != "none"
+    if heard.event and not heard.good_news and not death and (short := core(heard.event)):
+        slots["core"] = short  # hard news said back short: "your whole team split up", not all of it
+    elif "gist" in slots and rough(slots["gist"]):
+        slots["rough"] = slots["gist"]  # nothing of it reads cleanly said back: it is reacted to alone
     if heard.event and (ref := reference(heard.event, death=death)):
         slots["who" if death else "ref"] = ref
     elif death and heard.lost:

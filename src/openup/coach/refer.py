@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from openup.coach.heard_clauses import common_words
-from openup.coach.heard_verbs import find_verb
+from openup.coach.heard_verbs import find_verb, has_subject
 from openup.coach.heard_words import word_set
 
 MAX_WORDS = 5  # a reference is a few words; a longer noun phrase is a clause said back
@@ -263,4 +263,166 @@ def trimmed(clause: str) -> str:
     return out if len(out.split()) >= 3 and len(out.split()) >= len(clause.split()) // 2 else clause
 
 
-__all__ = ["reference", "trimmed"]
+# Said back short, hard news is the core of its first clause: who did what to what ("your boss chucked a
+# wobbly at you"), not the second clause, the when, the where and the why after it ("... in front of the whole
+# crew over a delivery that wasn't even yours"). A listener refers back briefly and reacts.
+CORE_MAX_WORDS = 12
+CORE_MIN_WORDS = 3
+CLAUSE_MAX_WORDS = 15
+_CLAUSE_BREAK = re.compile(
+    r",\s*|;\s*|\s[-–—]\s|\s(?:because|cos|coz|cause|cuz|bc|even though|though|although|plus)\s"
+    r"|\s(?:and|but|so|while)(?: then| now| just)?\s(?=(?:you|your|you're|you've|she|she's|he|he's|they|they're|"
+    r"it|it's|its|we|we're|our|the|his|her|their|there|there's|everyone|nobody|no one|now|guess)\b)",
+    re.IGNORECASE,
+)
+# When it happened, at the end of a clause: left off when it is said back.
+_WHEN = re.compile(
+    r",?\s+(?:(?:this|last|next) (?:week|month|year|weekend|morning|night|time)|since (?:morning|yesterday|last \w+)|"
+    r"on the weekend|at the weekend|again|yesterday|today|tonight|this quarter|all week|all day)$",
+    re.IGNORECASE,
+)
+_AND_THEN = re.compile(r"\s(?:and|then|and then)\s", re.IGNORECASE)
+WHOLE_MAX_WORDS = 10  # two short clauses read as one when said back together: "the results came back and it's ..."
+# Where a trailing phrase can be left off: "... at you | in front of the whole crew | over a delivery".
+_TAIL = re.compile(r"\s(?:in|at|over|for|from|with|without|on|during|before|into|onto|across|by|all|every|after|until|"
+                   r"till|when|while|whenever|that|since)\s",
+                   re.IGNORECASE)
+# A clause that does not read cleanly on its own in our mouth: a quote, slang, a feeling said twice, the
+# teller's own "I" or "me" left in, a bare number.
+_SLANG = re.compile(
+    r"\b(?:lol|lmao|ngl|idk|tbh|omg|nah|u|ur|urs|rn|smh|fr|wahala|abeg|ya|innit|hey|eh|na|o|sha|sef|abi|shook|nowt|"
+    r"owt|n|til|gen|don|dey)\b|[?!]",
+    re.IGNORECASE,
+)
+_UNCLEAN = re.compile(rf"{_SLANG.pattern}|\b(?:feel|feels|feeling|i|me|myself|mine|like a|like the)\b", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|so|just|honestly|"
+                      r"basically|well|ok|okay),?\s+)+", re.IGNORECASE)
+_OPEN_QUOTE = re.compile(r"(?:^|\s)['‘\"“](?=\w)")
+_CLOSE_QUOTE = re.compile(r"(?<=\w)['’\"”](?=[\s,.]|$)")
+_QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“][\w\s]+['’\"”](?=[\s,.]|$)")  # a balanced quote said back whole
+_NAME_VERBS = frozenset({"forgot", "quit", "said", "told", "left", "cancelled", "canceled", "didn't", "never", "keeps",
+                         "got", "made", "called", "texted", "bailed", "ghosted"})
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|asked|asks|asking|wants|wanted)(?: (?:you|me|us|him|her|them))?(?: that| if)? "
+    r"(?:you|your|you're|you'd|we|we'll|we're|she|she's|he|he's|they|they'd|it|it's|the|i|i'm|my|our|there|when|why|"
+    r"what|how)\b",
+    re.IGNORECASE,
+)
+_BE = frozenset({"is", "are", "was", "were", "has", "have", "had", "came", "went", "got", "won't", "wont", "keeps",
+                 "broke", "died", "left", "took", "ran", "fell"})
+# Subjects that belong to no one, said back without "your": the weather, the power, illness, the day.
+_NO_OWNER = frozenset({"traffic", "load", "malaria", "covid", "flu", "rain", "snow", "work", "school", "everything",
+                       "nothing", "life", "today", "christmas", "power", "nepa", "weather", "panic", "everyone",
+                       "nobody", "someone", "people", "council", "government", "landlord", "heating", "internet",
+                       "wifi", "electricity", "water", "tuesday", "monday", "friday", "weekend", "week", "day"})
+_NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "most", "both"})
+# A first clause that only says the news came ("your dad phoned"): what it said comes next.
+_TELLING = re.compile(r"\b(?:phoned|rang|called|texted|emailed|messaged|wrote|rung)$", re.IGNORECASE)
+_CAPITALISED_START = re.compile(r"^[A-Z][A-Za-z]+(?:'s)?\s")
+_BAD_ENDS = frozenset({"the", "a", "an", "your", "my", "our", "their", "his", "its", "of", "to", "and", "or",
+                       "been", "being", "was", "were", "is", "are", "has", "have", "had", "just", "very", "so", "which",
+                       "who", "really", "front", "not", "no", "gone", "got", "get", "getting", "at", "for", "with"})
+
+
+def _quotes_closed(clause: str) -> bool:
+    """Whether every quote opened in `clause` is closed ("said you're 'too emotional'", not "his 'business")."""
+    return len(_OPEN_QUOTE.findall(clause)) <= len(_CLOSE_QUOTE.findall(clause))  # "girls' trip" closes none
+
+
+def rough(clause: str) -> bool:
+    """Whether `clause` cannot be said back at all: a quote left open, or slang copied in ("your flatmate
+    said 'oh was that urs", "the gen don spoil")."""
+    return bool(_SLANG.search(_QUOTED.sub("", clause))) or not _quotes_closed(clause)
+
+
+def _named(clause: str) -> str:
+    """`clause` with a name the partner typed in lower case capitalised ("sarah cancelled on you")."""
+    words = clause.split(" ", 2)
+    if (
+        len(words) > 1 and words[0].isalpha() and words[0].islower() and words[0] not in common_words()
+        and words[1] in _NAME_VERBS
+    ):
+        return words[0].capitalize() + clause[len(words[0]):]
+    return clause
+
+
+def _owned(clause: str) -> str:
+    """`clause` with "your" before a thing of theirs told without it ("brain won't switch off", "tax bill came
+    in"), not before what belongs to no one ("traffic was a nightmare", "load shedding took out the server")."""
+    words = clause.split()
+    if (
+        len(words) < 3 or has_subject(clause) or not words[0].isalpha() or not words[0].islower()
+        or words[0] in _NO_OWNER or words[0] not in common_words() or _looks_verb(words[0])
+        or not any(_looks_verb(w) or w.endswith(("'s", "n't")) or w in _BE for w in words[1:3])
+    ):
+        return clause
+    return "your " + clause
+
+
+def _reads_alone(clause: str, most: int = CORE_MAX_WORDS) -> bool:
+    words = clause.split()
+    if not CORE_MIN_WORDS <= len(words) <= most or words[-1].lower().strip(",.") in _BAD_ENDS:
+        return False
+    if _UNCLEAN.search(_QUOTED.sub("", clause)) or not _quotes_closed(clause):
+        return False
+    if not (
+        has_subject(clause) or _CAPITALISED_START.match(clause) or words[0].lower() in _NO_OWNER
+        or words[0].isdigit() or words[0].lower() in _NUMBERS
+    ):
+        return False
+    return find_verb(clause) is not None or any(_looks_verb(w) or "'" in w or w.endswith("n't") for w in words[1:])
+
+
+def core(said: str) -> str | None:
+    """The core of the first clause of `said` (what happened, in second person), when it reads cleanly on
+    its own in a few words; else None, and the reply reacts without an echo.
+
+    >>> core("your boss chucked a wobbly at you in front of the whole crew over a delivery that wasn't even yours")
+    'your boss chucked a wobbly at you'
+    >>> core("you've been made redundant and you got the letter"), core("brain won't switch off")
+    ("you've been made redundant", None)
+    """
+    text = _WHEN.sub("", _owned(_named(_LEADING.sub("", trimmed(said.strip(" .!?"))))))
+    if (
+        len(text.split()) <= WHOLE_MAX_WORDS and "," not in text and _reads_alone(text)
+        and len(_AND_THEN.findall(text)) == len(_CLAUSE_BREAK.findall(text))
+    ):
+        return text  # two short clauses read as one: "the results came back and it's diabetes"
+    parts = [p.strip() for p in _CLAUSE_BREAK.split(text) if p and p.strip()]
+    first: str | None = None
+    for part in parts[:2]:
+        if len(part.split()) < CORE_MIN_WORDS:
+            continue  # "you're gutted, | they've knocked back the planning application"
+        if _TELLING.search(part) and len(part.split()) == CORE_MIN_WORDS and part is not parts[-1] and first is None:
+            first = part  # "your dad phoned | and he's not coming": the news is next, if it reads
+            continue
+        part = _WHEN.sub("", _named(trimmed(part)))
+        # the clause, then its first verb phrase ("your car made a noise | and then just stopped")
+        heads = [part, *[part[: m.start()] for m in _AND_THEN.finditer(part) if m.start() > 0][:1]]
+        after = part[len(heads[-1]):].split()[1:]
+        if len(heads) > 1 and after and after[0].lower() not in _DETERMINERS and not any(_looks_verb(w) for w in after):
+            heads.reverse()  # what follows "and" is no clause: "your bill's come through | and absolute robbery"
+        for head in heads:
+            if _reads_alone(head) and (head == part or len(head.split()) > CORE_MIN_WORDS):
+                return head
+            for cut in reversed([m.start() for m in _TAIL.finditer(head)]):
+                short = head[:cut].rstrip(" ,")
+                last = short.split()[-2:]
+                if _REPORTING.search(short) or (_looks_verb(last[-1]) and last[0].lower() not in _DETERMINERS):
+                    continue  # what someone said is kept whole or not at all: not "Dr Venn said we'll talk"
+                if " and " in short and not _CLAUSE_BREAK.search(short):
+                    continue  # not "NEPA took light since morning and fuel": a list cut in the middle
+                if CORE_MIN_WORDS + 1 <= len(short.split()) <= CORE_MAX_WORDS and _reads_alone(short):
+                    return short
+        # one whole clause, clean but a little long, is said back rather than nothing ("your daughter told you
+        # she doesn't want you coming to her school events"): only what follows it is left off
+        if _reads_alone(part, CLAUSE_MAX_WORDS):
+            return part
+        break  # the first whole clause does not read short: no later one stands in for it
+    if first is not None and _reads_alone(first := _named(first)):
+        return first
+    # all of it, when it reads cleanly and is not long: better said back than nothing at all
+    return text if _reads_alone(text, CLAUSE_MAX_WORDS + 2) else None
+
+
+__all__ = ["core", "reference", "rough", "trimmed"]
