@@ -62,3 +62,12 @@ def test_a_trailing_phrase_is_left_off() -> None:
     )
     assert "manager shouted at you" in text
     assert "report" not in text and "wasn't" not in text
+
+
+def test_a_dropped_time_word_keeps_the_clause_break() -> None:
+    """Leaving out "today" or "again" must not run two clauses together ("you lost the match played awful")."""
+    from openup.coach.refer import trimmed
+
+    assert trimmed("you lost the match today, played awful") == "you lost the match, played awful"
+    said = " ".join(s.text for s in reply("i lost the match today, played awful", llm=False).suggestions)
+    assert "match played" not in said

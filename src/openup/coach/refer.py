@@ -255,10 +255,14 @@ def trimmed(clause: str) -> str:
     'your manager gave your work to the new joinee'
     >>> trimmed("you studied so hard"), trimmed("it was today")
     ('you studied hard', 'it was today')
+    >>> trimmed("you lost the match today, played awful")
+    'you lost the match, played awful'
+
     """
     if not _TRIMMED.search(clause):
         return clause
-    out = re.sub(r"\s{2,}", " ", _TRIMMED.sub(" ", clause)).strip(" ,")
+    # a clause break the dropped word stood before is kept ("you lost the match today, played awful")
+    out = re.sub(r"\s{2,}", " ", _TRIMMED.sub(lambda m: ", " if m.group().endswith(",") else " ", clause)).strip(" ,")
     out = re.sub(r"\s+([,.!?])", r"\1", out)
     return out if len(out.split()) >= 3 and len(out.split()) >= len(clause.split()) // 2 else clause
 
@@ -379,8 +383,8 @@ def core(said: str) -> str | None:
 
     >>> core("your boss chucked a wobbly at you in front of the whole crew over a delivery that wasn't even yours")
     'your boss chucked a wobbly at you'
-    >>> core("you've been made redundant and you got the letter"), core("brain won't switch off")
-    ("you've been made redundant", None)
+    >>> core("you've been made redundant, and on top of that the car failed its test"), core("brain won't switch off")
+    ("you've been made redundant", "your brain won't switch off")
     """
     text = _WHEN.sub("", _owned(_named(_LEADING.sub("", trimmed(said.strip(" .!?"))))))
     if (
