@@ -11,7 +11,7 @@ comes first: when the message shows danger or self-harm, the answer is the safet
 
 >>> r = reply("My boss yelled at me in front of everyone today. I'm so embarrassed.")
 >>> r.suggestions[0].text
-'Your boss yelled at you in front of everyone today. You must have felt so embarrassed.'
+'Your boss yelled at you in front of everyone. You must have felt so embarrassed.'
 """
 
 from __future__ import annotations
