@@ -647,19 +647,12 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
         return False
     if t.mood and heard.mood not in t.mood:
         return False
-    if t.good_news is not None and t.good_news != heard.good_news:
-        return False
-    if t.own is not None and t.own != own_doing(heard):
-        return False
-    if t.shared is not None and t.shared != shared(heard):
-        return False
-    if t.ahead is not None and t.ahead != looks_ahead(heard):
-        return False
-    if t.playful is not None and t.playful != playful(heard):
-        return False
-    if t.everyday is not None and t.everyday != everyday(heard):
-        return False
-    if t.fit is not None and t.fit != fit_of(heard):
+    # conditions read from the message only when a template asks for them (each reading has a cost)
+    readings: tuple[tuple[object, Callable[[Heard], object]], ...] = (
+        (t.good_news, lambda h: h.good_news), (t.own, own_doing), (t.shared, shared), (t.ahead, looks_ahead),
+        (t.playful, playful), (t.everyday, everyday), (t.fit, fit_of),
+    )
+    if any(want is not None and want != read(heard) for want, read in readings):
         return False
     if t.tense and t.tense != _tense(heard):
         return False
