@@ -140,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
 
     root = th.data_dir(args.data)
     goemo, polite, own = th.load_goemotions(root), th.load_politeness(root), th.load_own(th.TRAIN_DATA, blind_dev=False)
-    datasets = th.build_datasets(goemo, polite, own) + (safety_datasets(goemo, own, args.held_back) if args.safety else [])
+    safety = safety_datasets(goemo, own, args.held_back) if args.safety else []
+    datasets = th.build_datasets(goemo, polite, own) + safety
     texts, labels, weights, sources = build_table(datasets)
     names = [d.name for d in datasets]
     print(f"train texts {len(texts)} ({sources.count('own')} own), heads {len(names)}", flush=True)
