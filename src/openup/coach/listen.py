@@ -622,7 +622,15 @@ def _feeling_tone_positive() -> frozenset[str]:
     return frozenset(w for w, tone in feeling_vocabulary().items() if tone == "positive")
 
 
-def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
+# Conditions a template may set that are read from the message (each reading has a cost): read only when a
+# template asks, and once per reply (`known`).
+_READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
+    ("good_news", lambda h: h.good_news), ("own", own_doing), ("shared", shared), ("ahead", looks_ahead),
+    ("playful", playful), ("everyday", everyday), ("fit", fit_of),
+)
+
+
+def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, object]) -> bool:
     if any(s not in slots for s in t.slots) or any(s in slots for s in t.unless):
         return False
     if "feeling" in t.slots and any(
@@ -647,13 +655,14 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
         return False
     if t.mood and heard.mood not in t.mood:
         return False
-    # conditions read from the message only when a template asks for them (each reading has a cost)
-    readings: tuple[tuple[object, Callable[[Heard], object]], ...] = (
-        (t.good_news, lambda h: h.good_news), (t.own, own_doing), (t.shared, shared), (t.ahead, looks_ahead),
-        (t.playful, playful), (t.everyday, everyday), (t.fit, fit_of),
-    )
-    if any(want is not None and want != read(heard) for want, read in readings):
-        return False
+    for name, read in _READINGS:
+        want = getattr(t, name)
+        if want is None:
+            continue
+        if name not in known:
+            known[name] = read(heard)
+        if want != known[name]:
+            return False
     if t.tense and t.tense != _tense(heard):
         return False
     if t.needs_complaint and heard.complaint is None:
@@ -664,18 +673,21 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str]) -> bool:
 
 
 def template_suggestion(
-    move: Move, heard: Heard, recent: Collection[str] = (), seed: int = 0, taken: Collection[Suggestion] = ()
+    move: Move, heard: Heard, recent: Collection[str] = (), seed: int = 0, taken: Collection[Suggestion] = (),
+    slots: dict[str, str] | None = None, known: dict[str, object] | None = None,
 ) -> Suggestion:
     """The first template for `move` that fills from `heard` and passes the detectors, in one of its
     wordings: the one `seed` points at, or the next one whose wording is not in `recent` and does not
-    repeat the suggestions already `taken` for this reply (`repeats`)."""
-    slots = _slots(heard)
+    repeat the suggestions already `taken` for this reply (`repeats`). A reply asking for several moves
+    passes the `slots` of `heard` and a `known` dict, so both are read once for all of them."""
+    slots = _slots(heard) if slots is None else slots
+    known = {} if known is None else known
     # What the reply says already, their words said back included; what this one would add is read in its
     # own words only (their "happy crying" said back makes no "I'm so happy for you" a repetition).
     said_already = [s.text for s in taken]
     first: Suggestion | None = None  # the first that passed, should every later one repeat this reply too
     for t in move.templates:
-        if not _applies(t, heard, slots):
+        if not _applies(t, heard, slots, known):
             continue
         # The wordings are tried from the one `seed` points at; the first that passes, was not said in the
         # previous reply and does not repeat this reply is used (one detector run in the usual case), else
@@ -969,11 +981,13 @@ def reply(
         heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you
     if situation.names_no_feeling:
         heard = replace(heard, feelings=())
+    slots = _slots(heard)  # read once for every move of the reply, as are the readings in `known`
+    known: dict[str, object] = {}
     for name in situation.moves:
         move = moves()[name]
         if move.principle in safety.withheld:
             continue
-        fallback = template_suggestion(move, heard, recent, seed, suggestions)
+        fallback = template_suggestion(move, heard, recent, seed, suggestions, slots, known)
         if client is not None:
             got, note = _llm_suggestion(client, move, focus, heard, fallback)
             if note:
