@@ -114,7 +114,7 @@ def fit_of(heard: Heard) -> str:
     >>> fit_of(Heard(None, (), (), valence="negative", focus="we cant afford the wedding we wanted"))
     'ours'
     """
-    told = str(heard.extra.get("told", heard.focus)).replace("’", "'")
+    told = heard.told.replace("’", "'")
     if heard.good_news:
         return "stunned" if _STUNNED.search(told) else ""
     if heard.loss != "none" or heard.complaint is not None or heard.valence == "positive":

@@ -93,6 +93,12 @@ class Heard:
     mood: str = ""  # anger | hurt | fear | shame | tired | unsure | glad | "": what to validate (`reading.mood_of`)
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def told(self) -> str:
+        """The whole message as `reply()` read it ("told" in `extra`), else the focus: what a reading of the
+        message as a whole looks at ("booked it." may lie outside the focus)."""
+        return str(self.extra.get("told", self.focus))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "event": self.event or self.complaint,

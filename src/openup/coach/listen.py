@@ -540,8 +540,7 @@ def looks_ahead(heard: Heard) -> bool:
     >>> ahead
     [True, False]
     """
-    told = str(heard.extra.get("told", heard.focus))  # the whole message: "booked it." may lie outside the focus
-    return _AHEAD.search(told.replace("’", "'")) is not None
+    return _AHEAD.search(heard.told.replace("’", "'")) is not None
 
 
 # Told as a joke or with a laugh: "lmaooo the dog ate an entire birthday cake", "send help. or a cold one".
