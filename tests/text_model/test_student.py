@@ -206,3 +206,34 @@ def test_learned_and_safety_signals_take_the_bulk_reader_too(learned: None) -> N
         bulk = [{s.kind for s in found} & deciding if read is learned_signals else {s.kind for s in found}
                 for found in read(texts, reader="bulk")]
         assert bulk == full
+
+
+TRICKY = [
+    "", " ", "ok", "Thanks!!! :)", "you NEVER listen...", "it's fine, isn't it?", "a" * 150, "x" * 100, "y" * 101,
+    "word " * 200, "tab\there\r\nnew line", "hi\x0bthere\x0cyou\x7f", "don`t ~^|$+<=> #tag @user", "1,000.50$",
+    "http://example.com/a?b=c&d=e", "café au lait", "naïve Ünïcödé", "I’m done", "ok 🙄", "日本語のテキスト",
+    "zero\u200bwidth", "[CLS] [SEP] [UNK]", "UPPER lower MiXeD 123abc abc123",
+]
+
+
+def test_fast_token_ids_are_the_tokenizers(learned: None) -> None:
+    student = Student()
+    texts = TRICKY + _goemotions_sample()
+    fast = student.token_ids(texts)
+    slow = [np.array(e.ids, dtype=np.int32) for e in student._tokenizer.encode_batch(texts)]
+    assert all(np.array_equal(a, b) for a, b in zip(fast, slow, strict=True))
+    again = student.token_ids(texts)  # now from the word cache
+    assert all(np.array_equal(a, b) for a, b in zip(again, slow, strict=True))
+
+
+def test_fast_token_ids_survive_a_full_word_cache(learned: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import openup.text.model.student as student_module
+
+    monkeypatch.setattr(student_module, "WORD_CACHE_SIZE", 8)
+    student = Student()
+    texts = ["one two three four five six", "seven eight nine ten eleven", "one twelve"]
+    slow = [np.array(e.ids, dtype=np.int32) for e in student._tokenizer.encode_batch(texts)]
+    for text, ids in zip(texts, slow, strict=True):
+        assert np.array_equal(student.token_ids([text])[0], ids)
+    assert len(student._pieces) <= 8
+
