@@ -237,3 +237,29 @@ def test_fast_token_ids_survive_a_full_word_cache(learned: None, monkeypatch: py
         assert np.array_equal(student.token_ids([text])[0], ids)
     assert len(student._pieces) <= 8
 
+
+def test_vectors_of_is_the_mean_of_token_and_pair_vectors() -> None:
+    from openup.text.model.student import bigram_ids
+
+    student = Student()
+    ids = student.token_ids(["you never listen to me", "ok", "", "thank you so much for cooking tonight, really"])
+    got = student.vectors_of(ids)
+    assert student.bigrams is not None
+    table, proj = student.bigrams
+    for row, x in zip(got, ids, strict=True):
+        x64 = x.astype(np.int64)
+        want = student.vectors[x64].astype(np.float64).mean(axis=0) if len(x) else np.zeros(384)
+        if len(x) > 1:
+            pairs = table[bigram_ids(x64[:-1], x64[1:], student.bigram_bits)].astype(np.float64)
+            want = want + pairs.mean(axis=0) @ proj.T
+        want /= max(np.linalg.norm(want), 1e-12)
+        if len(student.mlp) == 4:
+            w1, b1, w2, b2 = student.mlp
+            want = want + np.maximum(want @ w1.T + b1, 0.0) @ w2.T + b2
+            want /= max(np.linalg.norm(want), 1e-12)
+        if len(x):
+            assert np.allclose(row, want, atol=1e-5)
+    # the same rows in any order and any company
+    alone = np.stack([student.vectors_of([x])[0] for x in ids])
+    assert np.allclose(alone, got, atol=1e-6)
+    assert np.allclose(student.vectors_of(ids[::-1])[::-1], got, atol=1e-6)

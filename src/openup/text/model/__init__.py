@@ -533,7 +533,8 @@ class _Bank:
         """Calibrated logits (platt_a * logit + platt_b) of this bank's heads on `rows` (default: all its units)."""
         rows = self.rows if rows is None else rows
         h, idx = self.heads, self.idx
-        z: np.ndarray = h.platt_a[idx] * h.logits(vectors[rows], [ids[int(r)] for r in rows])[:, idx] + h.platt_b[idx]
+        raw = h.logits(vectors[rows], [ids[r] for r in rows.tolist()])[:, idx]
+        z: np.ndarray = h.platt_a[idx] * raw + h.platt_b[idx]
         return z
 
 

@@ -38,7 +38,7 @@ from openup.text.model.embedder import DIM, MAX_LENGTH, TOKENIZER_FILE, Embedder
 
 STUDENT_FILE = Path(__file__).resolve().parent / "student.npz"
 CACHE_SIZE = 16384  # units: a chunk of analysis texts and its sentences, read twice (safety, signals)
-_BLOCK = 256  # units gathered at once: their (tokens, 384) temporary, a few MB, stays in cache (2048: 3x slower)
+_BLOCK = 512  # units summed at once, longest first: their (units, 384) sums and one gathered step stay in cache
 _NO_IDS = np.zeros(0, dtype=np.int32)
 # The tokenizer's fast path (`Student.token_ids`): printable ASCII (with tab and line breaks) and, after lower-casing,
 # its words as the BERT pre-tokenizer splits them: runs of letters and digits, and each punctuation mark alone.
@@ -130,22 +130,36 @@ class Student:
 
     def vectors_of(self, ids: Sequence[np.ndarray]) -> np.ndarray:
         """Mean of each id list's token vectors (plus, with a bigram table, the projected mean of its hashed
-        token-pair vectors), L2-normalised, then the residual layer when there is one."""
-        out = np.zeros((len(ids), DIM), dtype=np.float32)
-        pairs = None if self.bigrams is None else np.zeros((len(ids), self.bigrams[0].shape[1]), dtype=np.float32)
-        for start in range(0, len(ids), _BLOCK):
-            block = ids[start : start + _BLOCK]
-            lengths = np.array([len(x) for x in block])
-            nonempty = lengths > 0
-            if not nonempty.any():
-                continue
-            flat = np.concatenate([x for x in block if len(x)])
-            offsets = np.concatenate([[0], np.cumsum(lengths[nonempty])[:-1]])
-            sums = np.add.reduceat(self.vectors[flat], offsets, axis=0)
-            if pairs is not None:
-                sums /= lengths[nonempty, None]
-                pairs[start : start + len(block)][nonempty] = self._bigram_means(flat, lengths[nonempty])
-            out[start : start + len(block)][nonempty] = sums
+        token-pair vectors), L2-normalised, then the residual layer when there is one.
+
+        Rows go `_BLOCK` at a time, longest first, as a padded (rows, length) id matrix: one gather-add per token
+        position over the rows still that long (no (tokens, 384) temporary, no per-row Python)."""
+        n = len(ids)
+        out = np.zeros((n, DIM), dtype=np.float32)
+        if not n:
+            return out
+        lengths = np.fromiter(map(len, ids), dtype=np.int64, count=n)
+        order = np.argsort(-lengths, kind="stable")
+        pairs = None if self.bigrams is None else np.zeros((n, self.bigrams[0].shape[1]), dtype=np.float32)
+        for start in range(0, n, _BLOCK):
+            rows = order[start : start + _BLOCK]
+            size = lengths[rows]  # non-increasing
+            if not size[0]:
+                break
+            padded = np.zeros((len(rows), int(size[0])), dtype=np.int64)
+            for k, r in enumerate(rows.tolist()):
+                padded[k, : size[k]] = ids[r]
+            sums = _sequential_sums(self.vectors, padded, size)
+            nonempty = size > 0
+            if pairs is not None and self.bigrams is not None:
+                sums[nonempty] /= size[nonempty, None]
+                pair_sums = _sequential_sums(
+                    self.bigrams[0], bigram_ids(padded[:, :-1], padded[:, 1:], self.bigram_bits), size - 1
+                )
+                has = size > 1
+                pair_sums[has] /= (size[has] - 1)[:, None]
+                pairs[rows] = pair_sums
+            out[rows] = sums
         if pairs is not None and self.bigrams is not None:
             out += pairs @ self.bigrams[1].T  # one product for all rows: small products pay BLAS's start-up each
         out /= np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
@@ -155,21 +169,20 @@ class Student:
             out /= np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
         return out
 
-    def _bigram_means(self, flat: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Per id list (concatenated in `flat`), the mean of its token pairs' bigram vectors (0 without pairs)."""
-        assert self.bigrams is not None
-        table = self.bigrams[0]
-        inside = np.ones(len(flat) - 1, dtype=bool)
-        inside[np.cumsum(lengths)[:-1] - 1] = False  # a pair across two id lists is no pair
-        pairs = lengths - 1
-        out = np.zeros((len(lengths), table.shape[1]), dtype=np.float32)
-        has = pairs > 0
-        if has.any():
-            hashed = bigram_ids(flat[:-1][inside], flat[1:][inside], self.bigram_bits)
-            sums = np.add.reduceat(table[hashed].astype(np.float32), np.concatenate([[0], np.cumsum(pairs[has])[:-1]]),
-                                   axis=0)
-            out[has] = sums / pairs[has, None]
-        return out
+
+def _sequential_sums(table: np.ndarray, padded: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Per row of `padded` (ids, rows sorted by non-increasing `lengths`), the float32 sum of the `table` rows of
+    its first lengths[i] ids, added in order: one gather and one add per position, over the rows that long."""
+    acc = np.zeros((len(padded), table.shape[1]), dtype=np.float32)
+    step = np.empty((len(padded), table.shape[1]), dtype=table.dtype)
+    # rows at least j + 1 long: a prefix, as the rows are sorted
+    still = np.searchsorted(-lengths, -np.arange(1, int(lengths.max(initial=0)) + 1), side="right")
+    for j, active in enumerate(still.tolist()):
+        if not active:
+            break
+        np.take(table, padded[:active, j], axis=0, out=step[:active])
+        acc[:active] += step[:active]
+    return acc
 
 
 def bigram_ids(first: np.ndarray, second: np.ndarray, bits: int) -> np.ndarray:
