@@ -472,11 +472,13 @@ def bulk_signals(
         bank.owner = np.fromiter((t for t, _ in bank.owners), dtype=np.int64, count=len(bank.owners))
         bank.margin = bulk.margin(bank.names)
         bank.z = bank.logits(vectors, ids)
-        bank.relevant = np.zeros((len(texts), len(bank.idx)), dtype=bool)
-        for k, name in enumerate(bank.names):
-            bank.relevant[:, k] = bank.one_sided or name in allowed
-            if found is not None:
-                bank.relevant[:, k] &= np.fromiter((name not in kinds for kinds in found), dtype=bool, count=len(texts))
+        bank.relevant = np.tile(np.array([bank.one_sided or name in allowed for name in bank.names]), (len(texts), 1))
+        if found is not None:  # a kind the patterns found in a message: that decision is made (few messages have any)
+            column = {name: k for k, name in enumerate(bank.names)}
+            for t, kinds in enumerate(found):
+                for kind in kinds:
+                    if kind in column:
+                        bank.relevant[t, column[kind]] = False
     for first in (True, False):
         need = np.zeros(len(unique), dtype=bool)
         for bank in banks:
