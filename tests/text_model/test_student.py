@@ -263,3 +263,24 @@ def test_vectors_of_is_the_mean_of_token_and_pair_vectors() -> None:
     alone = np.stack([student.vectors_of([x])[0] for x in ids])
     assert np.allclose(alone, got, atol=1e-6)
     assert np.allclose(student.vectors_of(ids[::-1])[::-1], got, atol=1e-6)
+
+
+def test_bench_replays_the_encoders_vectors_without_running_it() -> None:
+    from bench.bench_student import _Recorder
+
+    class Counting:
+        calls = 0
+
+        def encode_ids(self, ids: list[np.ndarray]) -> np.ndarray:
+            Counting.calls += len(ids)
+            return np.stack([np.full(384, float(x.sum()), dtype=np.float32) for x in ids])
+
+    recorder = _Recorder(Counting())
+    a, b = np.array([101, 7, 102], dtype=np.int32), np.array([101, 8, 102], dtype=np.int32)
+    first = recorder.encode_ids([a, b])
+    assert Counting.calls == 2
+    recorder.replay = True
+    again = recorder.encode_ids([b, a, np.array([101, 9, 102], dtype=np.int32)])
+    assert Counting.calls == 3  # only the id list it had not seen ran
+    assert np.array_equal(again[:2], first[::-1])
+    assert recorder.encode_ids([]).shape == (0, 384)
