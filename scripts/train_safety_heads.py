@@ -17,7 +17,9 @@ Thresholds come from 5-fold out-of-fold probabilities, chosen together (`joint_t
 union of the heads stays under FA_HARD on our hard negatives (messages that use kill/die/hit/track
 innocently) and under FA_ORDINARY on everyday text. `python scripts/train_safety_heads.py` rewrites the heads file and
 prints recall and false alarms per head (`--linear`: logistic heads without the shared hidden layer;
-`--dry-run`: print only).
+`--dry-run`: print only; `--judge`: train without the blind dev set and print what the heads flag on the half
+of it the encoder never trained on, `encoder_half`, writing nothing; `--token-mix X`: another mix, 0 for the
+network alone).
 """
 
 from __future__ import annotations
@@ -33,11 +35,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from blind_dev import KINDS, blind_dev_rows, encoder_half  # noqa: E402,F401
+from blind_dev import KINDS, blind_dev_rows, encoder_half  # noqa: E402
 
 from openup.evaluation.probe import fit_logistic  # noqa: E402
 from openup.text.model import get_embedder  # noqa: E402
-from openup.text.model.heads import SAFETY_HEADS_FILE, Heads  # noqa: E402
+from openup.text.model.heads import SAFETY_HEADS_FILE, Heads, token_columns, token_features  # noqa: E402
 
 TRAIN_DATA = ROOT / "src" / "openup" / "text" / "model" / "train_data"
 BLIND = ROOT / "tests" / "data" / "blind"
@@ -73,6 +75,20 @@ RELABELLED = "relabelled_agreed.jsonl"
 REFINE_ROUNDS = 6000
 REFINE_STEP = 0.3  # logits
 BAG = 3  # networks averaged (`--bag N`): their hidden layers side by side in the one file (the shipped run)
+# A lexical reader beside the embedding heads: one logistic weight per WordPiece id and per hashed pair of
+# adjacent ids (`heads.token_features`), fitted by SGD, its logit mixed with the network's as
+# (1 - TOKEN_MIX) * network + TOKEN_MIX * tokens before the thresholds are chosen. Frozen sentence embeddings
+# blur the words that carry a warning sign. `--judge` (trained without the blind dev set, judged on the half
+# of it the encoder never saw, as the screen reads it): danger 0.89 / crisis 0.92 / concern 0.77 flagged with
+# 6.9% of its hard negatives, against 0.90 / 0.76 / 0.67 and 9.7% for the network alone (`--token-mix 0`);
+# GoEmotions dev 0.43% and 0.37%. The mix was chosen with logistic embedding heads on whole texts: 0.3 caught
+# 0.84 / 0.93 / 0.65 with 9.7%, 0.5 0.83 / 0.93 / 0.71 with 6.9%, 0.7 0.80 / 0.93 / 0.65 with 6.9%.
+TOKEN_BITS = 18
+TOKEN_MIX = 0.5
+TOKEN_EPOCHS = 6
+TOKEN_LR = 0.2
+TOKEN_L2 = 1e-6
+TOKEN_MAX_POS_WEIGHT = 20.0
 
 
 def _jsonl(path: Path) -> list[dict[str, object]]:
@@ -259,8 +275,50 @@ def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int, seed: int = SEED) -> tupl
 
 
 def mlp_probabilities(params: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarray:
+    return _sigmoid(mlp_logits(params, x))
+
+
+def mlp_logits(params: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarray:
     w1, b1, w2, b2 = params
-    return _sigmoid(np.maximum(x @ w1.T + b1, 0) @ w2.T + b2)
+    out: np.ndarray = np.maximum(x @ w1.T + b1, 0) @ w2.T + b2
+    return out
+
+
+def token_rows(ids: list[np.ndarray]) -> list[np.ndarray]:
+    """Each text's token feature columns (`heads.token_features`)."""
+    rows, cols = token_features(ids, TOKEN_BITS)
+    out = [np.zeros(0, dtype=np.int64)] * len(ids)
+    if len(rows):
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        for r, part in zip(rows[starts], np.split(cols, starts[1:]), strict=True):
+            out[int(r)] = part
+    return out
+
+
+def fit_tokens(rows: list[np.ndarray], y: np.ndarray, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
+    """All kinds' token weights at once by SGD on the class-weighted logistic loss (positives weighted by
+    the negative-to-positive ratio, at most TOKEN_MAX_POS_WEIGHT), each step shared out over the text's
+    features. Returns ((columns, K) weights, (K,) bias)."""
+    rng = np.random.default_rng(seed)
+    n, k = y.shape
+    w = np.zeros((token_columns(TOKEN_BITS), k))
+    b = np.zeros(k)
+    positives = y.sum(0)
+    pos_weight = np.minimum(np.maximum(1.0, (n - positives) / np.maximum(1.0, positives)), TOKEN_MAX_POS_WEIGHT)
+    for epoch in range(TOKEN_EPOCHS):
+        step = TOKEN_LR / (1 + epoch)
+        for i in rng.permutation(n):
+            idx = rows[i]
+            p = _sigmoid(w[idx].sum(0) + b)
+            g = (p - y[i]) * np.where(y[i] > 0, pos_weight, 1.0)
+            w[idx] -= step * (g[None, :] / np.sqrt(max(1, len(idx))) + TOKEN_L2 * w[idx])
+            b -= step * g * 0.1
+    return w, b
+
+
+def token_scores(rows: list[np.ndarray], w: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """(n, K) logits of the token reader."""
+    return np.stack([w[r].sum(0) + b for r in rows]) if rows else np.zeros((0, len(b)))
 
 
 def fit_bag(x: np.ndarray, y: np.ndarray, hidden: int, members: int) -> tuple[np.ndarray, ...]:
@@ -273,39 +331,66 @@ def fit_bag(x: np.ndarray, y: np.ndarray, hidden: int, members: int) -> tuple[np
             np.concatenate([n[2] / members for n in nets], axis=1), sum(n[3] for n in nets) / members)
 
 
+def judge_half(heads: Heads) -> dict[str, float]:
+    """Share of the judge half of the blind safety DEV set (`encoder_half`) flagged per level, as the screen
+    reads it (message and sentences), and of GoEmotions dev comments: for `--judge`, whose heads never saw
+    the blind dev set."""
+    from openup.text.model import safety_signals
+
+    rows = [r for r in _jsonl(BLIND / "safety.dev.jsonl") if encoder_half(str(r["text"])) == "judge"]
+    flagged = np.array([bool(s) for s in safety_signals([str(r["text"]) for r in rows], heads=heads)])
+    level = np.array([r["level"] for r in rows])
+    goemo = [x.split("\t")[0] for x in (DATA / "goemotions" / "dev.tsv").read_text(encoding="utf-8").splitlines()
+             if x.strip()][:3000]
+    everyday = np.array([bool(s) for s in safety_signals(goemo, heads=heads)])
+    out = {name: round(float(flagged[level == name].mean()), 3) for name in ("danger", "crisis", "concern", "none")}
+    out["goemotions"] = round(float(everyday.mean()), 4)
+    return out
+
+
 def main() -> int:
     hidden = HIDDEN if "--linear" not in sys.argv else 0
     members = int(sys.argv[sys.argv.index("--bag") + 1]) if "--bag" in sys.argv else BAG
-    texts, y, ordinary, sources = load()
+    judging = "--judge" in sys.argv
+    global TOKEN_MIX
+    TOKEN_MIX = float(sys.argv[sys.argv.index("--token-mix") + 1]) if "--token-mix" in sys.argv else TOKEN_MIX
+    texts, y, ordinary, sources = load(use_blind_dev=not judging)
     any_safety = y.any(axis=1)
     partner = np.array(sources) == "partner"
     hard = ~any_safety & ~ordinary & ~partner
     blind_hard = hard & (np.array(sources) == "blind dev")
     print(f"{len(texts)} texts: {int(any_safety.sum())} with a safety kind, {int(hard.sum())} hard negatives, "
           f"{int(ordinary.sum())} ordinary")
-    x, _ = get_embedder().encode(texts)
+    x, ids = get_embedder().encode(texts)
     x = x.astype(np.float64)
+    tokens = token_rows(ids)
     fold = _folds(len(texts))
     oof = np.zeros(y.shape)
     for k in range(FOLDS):
         train = fold != k
         if hidden:
-            oof[~train] = mlp_probabilities(fit_bag(x[train], y[train], hidden, members), x[~train])
-            continue
-        for j in range(len(KINDS)):
-            w, b = fit_logistic(x[train], y[train, j], L2)
-            oof[~train, j] = _sigmoid(x[~train] @ w + b)
+            z = mlp_logits(fit_bag(x[train], y[train], hidden, members), x[~train])
+        else:
+            z = np.zeros((int((~train).sum()), len(KINDS)))
+            for j in range(len(KINDS)):
+                w, b = fit_logistic(x[train], y[train, j], L2)
+                z[:, j] = x[~train] @ w + b
+        tw, tb = fit_tokens([tokens[i] for i in np.flatnonzero(train)], y[train])
+        zt = token_scores([tokens[i] for i in np.flatnonzero(~train)], tw, tb)
+        oof[~train] = _sigmoid((1 - TOKEN_MIX) * z + TOKEN_MIX * zt)
+        print(f"fold {k + 1}/{FOLDS} done", flush=True)
     limits = [(hard, FA_HARD), (blind_hard, FA_BLIND_DEV_HARD), (ordinary, FA_ORDINARY), (partner, FA_PARTNER)]
     thresholds = refine_thresholds(oof, y, limits, joint_thresholds(oof, y, limits))
     weights, biases, meta = [], [], {}
     layer = fit_bag(x, y, hidden, members) if hidden else None
+    token_w, token_b = fit_tokens(tokens, y)
     for j, kind in enumerate(KINDS):
         thr = float(thresholds[j])
         pos = y[:, j] > 0
         recall = float((oof[pos, j] >= thr).mean()) if pos.any() else 0.0
         w, b = (layer[2][j], float(layer[3][j])) if layer is not None else fit_logistic(x, y[:, j], L2)
-        weights.append(w)
-        biases.append(b)
+        weights.append((1 - TOKEN_MIX) * w)
+        biases.append((1 - TOKEN_MIX) * b + TOKEN_MIX * float(token_b[j]))
         meta[kind] = {"threshold": thr, "oof_recall": round(recall, 4), "positives": int(pos.sum())}
         print(f"{kind:10s} positives {int(pos.sum()):4d} thr {thr:.3f} out-of-fold recall {recall:.3f}")
     flags = (oof >= thresholds).any(axis=1)
@@ -327,10 +412,15 @@ def main() -> int:
         threshold=np.array(thresholds, dtype=np.float32),
         meta={"heads": meta, "out_of_fold": summary, "trained_on": sorted(set(sources)), "seed": SEED,
               "l2": L2, "fa_hard": FA_HARD, "fa_ordinary": FA_ORDINARY, "hidden": hidden,
-              "members": members},
+              "members": members, "token_bits": TOKEN_BITS, "token_mix": TOKEN_MIX},
+        token_weights=(TOKEN_MIX * token_w.T).astype(np.float32),
+        token_bits=TOKEN_BITS,
         hidden_weights=(layer[0] if layer is not None else np.zeros((0, 0))).astype(np.float32),
         hidden_bias=(layer[1] if layer is not None else np.zeros(0)).astype(np.float32),
     )
+    if judging:
+        print("judge half of the blind safety dev set:", judge_half(heads))
+        return 0
     if "--dry-run" in sys.argv:
         return 0
     heads.save(SAFETY_HEADS_FILE)

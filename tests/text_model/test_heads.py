@@ -6,7 +6,17 @@ import numpy as np
 import pytest
 
 from openup.text import model
-from openup.text.model.heads import HEADS_FILE, Heads, bag_of_tokens, load_heads
+from openup.text.model.heads import (
+    HEADS_FILE,
+    SAFETY_HEADS_FILE,
+    VOCAB_SIZE,
+    Heads,
+    bag_of_tokens,
+    load_heads,
+    token_columns,
+    token_features,
+    token_logits,
+)
 from openup.text.model.sentences import sentence_spans, trimmed_span
 
 SIGNAL_KINDS = {
@@ -50,6 +60,51 @@ def test_bag_of_tokens_marks_presence() -> None:
     vocab = np.array([5, 9, 4283], dtype=np.int32)
     bag = bag_of_tokens([np.array([101, 4283, 4283, 102]), np.array([9, 40000]), np.array([], dtype=np.int32)], vocab)
     np.testing.assert_array_equal(bag, [[0, 0, 1], [0, 1, 0], [0, 0, 0]])
+
+
+def test_token_features_are_distinct_words_and_adjacent_pairs() -> None:
+    ids = [np.array([101, 7, 9, 7, 9, 102]), np.array([101, 102]), np.array([5])]
+    rows, cols = token_features(ids, 4)
+    assert rows.tolist() == [0, 0, 0, 0, 2]  # specials dropped; the repeated pair (7, 9) counted once
+    words, pairs = cols[cols < VOCAB_SIZE], cols[cols >= VOCAB_SIZE]
+    assert sorted(words.tolist()) == [5, 7, 9] and len(pairs) == 2 and (pairs < token_columns(4)).all()
+    # a pair never spans two texts: the last id of one and the first of the next make no feature
+    assert token_features([np.array([7]), np.array([9])], 4)[1].tolist() == [7, 9]
+
+
+def test_token_logits_sum_each_texts_feature_weights() -> None:
+    ids = [np.array([101, 7, 9, 102]), np.array([], dtype=np.int64), np.array([101, 9, 102])]
+    columns = np.random.default_rng(1).normal(size=(token_columns(4), 3)).astype(np.float32)
+    rows, cols = token_features(ids, 4)
+    out = token_logits(ids, columns, 4)
+    for r in range(3):
+        np.testing.assert_allclose(out[r], columns[cols[rows == r]].sum(axis=0), rtol=1e-5)
+    assert not out[1].any()
+
+
+def test_token_weights_round_trip_and_count(tmp_path: Path) -> None:
+    bits = 4
+    weights = np.random.default_rng(2).normal(size=(2, token_columns(bits))).astype(np.float32)
+    heads = Heads(("a", "b"), ("safety", "safety"), np.zeros((2, 384)), np.zeros(2), np.ones(2), np.zeros(2),
+                  np.full(2, 0.5), {}, token_weights=weights, token_bits=bits)
+    heads.save(tmp_path / "t.npz")
+    again = load_heads(tmp_path / "t.npz")
+    assert again.token_bits == bits
+    ids = [np.array([101, 7, 9, 102])]
+    x = np.zeros((1, 384), dtype=np.float32)
+    np.testing.assert_allclose(again.logits(x, ids), heads.logits(x, ids), atol=1e-2)  # stored as float16
+    assert abs(float(heads.logits(x, ids)[0, 0]) - float(weights[0, token_features(ids, bits)[1]].sum())) < 1e-4
+    with pytest.raises(ValueError, match="token ids"):
+        heads.logits(x)
+    with pytest.raises(ValueError, match="inconsistent"):
+        Heads(("a",), ("safety",), np.zeros((1, 384)), np.zeros(1), np.ones(1), np.zeros(1), np.zeros(1), {},
+              token_weights=np.zeros((1, 10), dtype=np.float32), token_bits=bits)
+
+
+def test_shipped_safety_heads_read_tokens() -> None:
+    heads = load_heads(SAFETY_HEADS_FILE)
+    assert heads.token_bits > 0 and heads.token_weights.shape == (len(heads.names), token_columns(heads.token_bits))
+    assert np.count_nonzero(heads.token_weights) > 10_000
 
 
 def test_token_features_are_required_when_heads_use_them() -> None:

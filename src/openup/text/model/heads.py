@@ -5,6 +5,8 @@ All heads live in one `heads.npz` written by scripts/train_heads.py. Run time is
 probability = sigmoid(platt_a * (w . x + v . bag + b) + platt_b), compared with a per-head threshold chosen
 on held-out data. `x` is the sentence embedding; `bag` marks which of a small shared vocabulary of
 WordPiece tokens occur in the text (frozen embeddings blur strongly lexical cues such as "thanks").
+Heads may also add `token_weights . features`: one weight per WordPiece id and per hashed pair of adjacent
+ids (`token_features`), a lexical reader trained beside the embedding heads (the safety heads use it).
 Groups: "signal" heads map to Signal kinds; "emotion" heads feed emotion_scores(); "attribute" heads
 (politeness) are extra scores for the analysis; "safety" heads (in their own file, safety_heads.npz) map
 to the safety kinds and read every sentence, whatever the patterns found; "feeling" heads (feelings.npz)
@@ -13,6 +15,7 @@ score the feeling words a reply may name.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -44,6 +47,9 @@ class Heads:
     # An optional hidden layer (the safety heads): relu(x . hidden_weights^T + hidden_bias) feeds `weights`.
     hidden_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # (M, D)
     hidden_bias: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))  # (M,)
+    # Optional token features (`token_features` with `token_bits`): (H, VOCAB_SIZE + 2**token_bits) weights.
+    token_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    token_bits: int = 0
 
     def __post_init__(self) -> None:
         h = len(self.names)
@@ -58,6 +64,8 @@ class Heads:
             raise ValueError(f"heads file is inconsistent: hidden layer {self.hidden_weights.shape}")
         if len(self.vocab) and self.vocab_weights.shape != (h, len(self.vocab)):
             raise ValueError(f"heads file is inconsistent: vocab weights {self.vocab_weights.shape}")
+        if self.token_weights.size and self.token_weights.shape != (h, token_columns(self.token_bits)):
+            raise ValueError(f"heads file is inconsistent: token weights {self.token_weights.shape}")
         bad = set(self.groups) - set(GROUPS)
         if bad:
             raise ValueError(f"unknown head group(s) {sorted(bad)}; expected one of {GROUPS}")
@@ -81,7 +89,16 @@ class Heads:
             if token_ids is None or len(token_ids) != len(x):
                 raise ValueError("these heads use token features: pass the texts' token ids")
             raw = raw + self.bag(token_ids) @ self.vocab_weights.T
+        if self.token_weights.size:
+            if token_ids is None or len(token_ids) != len(x):
+                raise ValueError("these heads use token features: pass the texts' token ids")
+            raw = raw + token_logits(token_ids, self._token_columns, self.token_bits)
         return raw
+
+    @functools.cached_property
+    def _token_columns(self) -> np.ndarray:
+        """`token_weights` as (columns, H), contiguous: a feature's weights for every head in one row."""
+        return np.ascontiguousarray(self.token_weights.T)
 
     def probabilities(self, x: np.ndarray, token_ids: Sequence[np.ndarray] | None = None) -> np.ndarray:
         """Calibrated probabilities, shape (n, H)."""
@@ -104,6 +121,8 @@ class Heads:
             vocab_weights=self.vocab_weights.astype(np.float32),
             hidden_weights=self.hidden_weights.astype(np.float32),
             hidden_bias=self.hidden_bias.astype(np.float32),
+            token_weights=self.token_weights.astype(np.float16),
+            token_bits=np.array(self.token_bits),
         )
 
 
@@ -126,6 +145,9 @@ def load_heads(path: Path = HEADS_FILE) -> Heads:
                             else np.zeros((0, 0), dtype=np.float32)),
             hidden_bias=(data["hidden_bias"].astype(np.float32) if "hidden_bias" in data
                          else np.zeros(0, dtype=np.float32)),
+            token_weights=(data["token_weights"].astype(np.float32) if "token_weights" in data
+                           else np.zeros((0, 0), dtype=np.float32)),
+            token_bits=int(data["token_bits"]) if "token_bits" in data else 0,
         )
 
 
@@ -145,4 +167,46 @@ def bag_of_tokens(token_ids: Sequence[np.ndarray], vocab: np.ndarray) -> np.ndar
     cols = column[flat[inside]]
     found = cols >= 0
     out[rows[inside][found], cols[found]] = 1.0
+    return out
+
+
+#: WordPiece ids below this are the vocabulary's own columns in `token_features`; hashed pairs come after.
+VOCAB_SIZE = 30522
+_SPECIAL = np.array([0, 100, 101, 102, 103])  # [PAD], [UNK], [CLS], [SEP], [MASK]
+
+
+def token_columns(bits: int) -> int:
+    """How many token feature columns there are for `bits`-bit pair hashes."""
+    return VOCAB_SIZE + (1 << bits)
+
+
+def token_features(token_ids: Sequence[np.ndarray], bits: int) -> tuple[np.ndarray, np.ndarray]:
+    """The token features of each id list as (row, column) pairs, distinct and sorted by row then column:
+    every WordPiece id that occurs (column = the id) and every pair of adjacent ids (column = VOCAB_SIZE +
+    the pair's `bits`-bit hash, as the student hashes its pairs). Special tokens are left out."""
+    from openup.text.model.student import bigram_ids
+
+    if not len(token_ids):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    lengths = np.fromiter((len(ids) for ids in token_ids), dtype=np.int64, count=len(token_ids))
+    flat = np.concatenate([np.asarray(ids, dtype=np.int64).ravel() for ids in token_ids] + [np.zeros(0, np.int64)])
+    rows = np.repeat(np.arange(len(token_ids), dtype=np.int64), lengths)
+    keep = ~np.isin(flat, _SPECIAL) & (flat >= 0) & (flat < VOCAB_SIZE)
+    flat, rows = flat[keep], rows[keep]
+    same = rows[1:] == rows[:-1]
+    pairs = VOCAB_SIZE + bigram_ids(flat[:-1][same], flat[1:][same], bits)
+    width = token_columns(bits)
+    keys = np.unique(np.concatenate([rows * width + flat, rows[:-1][same] * width + pairs]))
+    return keys // width, keys % width
+
+
+def token_logits(token_ids: Sequence[np.ndarray], columns: np.ndarray, bits: int) -> np.ndarray:
+    """(n, H) sum of `columns` (columns, H: each feature's weight per head) over each id list's
+    `token_features`."""
+    out = np.zeros((len(token_ids), columns.shape[1]), dtype=np.float32)
+    rows, cols = token_features(token_ids, bits)
+    if not len(rows):
+        return out
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    out[rows[starts]] = np.add.reduceat(columns[cols], starts, axis=0)
     return out
