@@ -33,7 +33,7 @@ from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.perspective import about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
-from openup.coach.refer import core, reference, rough, trimmed
+from openup.coach.refer import core, reference, rough, said_back, trimmed
 from openup.coach.situations import asks_for, situation_of
 from openup.coach.typed import as_meant
 from openup.errors import UserError
@@ -364,6 +364,9 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["who" if death else "ref"] = ref
     elif death and heard.lost:
         slots["who"] = heard.lost
+    for name in _SAID_BACK:
+        if name in slots:
+            slots[name] = said_back(slots[name])
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
     if heard.complaint:
@@ -390,6 +393,8 @@ def _slots(heard: Heard) -> dict[str, str]:
     return slots
 
 
+# What happened, said back: one short clause, never the message itself (`refer.said_back`).
+_SAID_BACK = ("event", "short_event", "gist", "news", "mine", "core")
 _EVENT_SLOTS = ("event", "short_event", "gist", "complaint")
 _NOT_ASKED = re.compile(
     r"\bI (?:didn't|did not|never|don't|do not|haven't) (?:even |once |really )?(?:ask|asked) (?:you )?"

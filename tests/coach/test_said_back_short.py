@@ -1,0 +1,74 @@
+"""What happened is said back short: one clause that carries the news, never the message repeated back
+(`refer.said_back`). A listener refers back briefly; a comma splice or run-on said back reads as a parrot."""
+
+from __future__ import annotations
+
+import pytest
+
+from openup.coach.listen import reply
+from openup.coach.refer import said_back
+
+
+def _reflected(text: str) -> str:
+    s = reply(text, llm=False).suggestion("reflect")
+    assert s is not None, text
+    return s.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a long second clause is left off: the first tells the news
+        ("the boiler packed in on sunday and the engineer can't come out until the end of next week",
+         "the boiler packed in on sunday"),
+        # a clause that only says the news came is a frame, not the news
+        ("your sister just rang, your grandpa had a fall and he's in hospital", "your grandpa had a fall"),
+        ("you found out and you need new brakes and two tyres", "you need new brakes and two tyres"),
+        # what follows a "but" is what the message turns on
+        ("the vet says it's probably nothing serious but the dog still won't eat anything at all",
+         "the dog still won't eat anything at all"),
+        # a clause run on without a comma is cut where the next one starts
+        ("your scan results came back weird they want you back in on monday for another one",
+         "your scan results came back weird"),
+        # what someone said is kept whole: its news is often in its second half
+        ("they said the flat fell through and they'd like you to look at another one", None),
+        # a list is one clause, not three
+        ("she's bringing the dog, the cat and the hamster", None),
+        # two short clauses read as one
+        ("the car broke down and the phone died", None),
+    ],
+)
+def test_what_happened_is_said_back_as_one_short_clause(said: str, expected: str | None) -> None:
+    assert said_back(said) == (expected or said)
+
+
+def test_a_long_bad_news_message_is_not_said_back_whole() -> None:
+    text = _reflected("the boiler packed in on sunday and the engineer cant come out til the end of next week")
+    assert "boiler" in text and "engineer" not in text, text
+
+
+def test_a_call_that_brought_the_news_is_not_what_is_said_back() -> None:
+    text = _reflected("Gran texted. Grandpa's back in hospital with his chest.")
+    assert "hospital" in text and "texted" not in text, text
+
+
+def test_a_but_is_what_is_said_back() -> None:
+    text = _reflected("the vet says its probably nothing serious but biscuit still wont eat anything at all")
+    assert "eat" in text and "vet" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "must", "must_not"),
+    [
+        ("the plumber says the leak is coming from upstairs and the neighbours are away till next month",
+         "leak", "neighbours"),
+        ("my knee has been clicking for weeks the physio wants me to stop running completely", "knee", "physio"),
+        ("You're going to laugh but I signed up for the pottery class and the teacher said my bowl was lovely",
+         "pottery", "bowl"),
+        ("my brother texted, my nephew got into the school they wanted and he starts in september",
+         "nephew", "texted"),
+    ],
+)
+def test_the_news_is_said_back_not_the_whole_message(message: str, must: str, must_not: str) -> None:
+    text = _reflected(message)
+    assert must in text and must_not not in text, text
