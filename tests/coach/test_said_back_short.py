@@ -72,3 +72,9 @@ def test_a_but_is_what_is_said_back() -> None:
 def test_the_news_is_said_back_not_the_whole_message(message: str, must: str, must_not: str) -> None:
     text = _reflected(message)
     assert must in text and must_not not in text, text
+
+
+def test_a_family_word_typed_as_a_name_is_lower_case_after_your() -> None:
+    text = reply("Mum and Dad are selling the house and moving to Spain in the spring", llm=False).suggestions
+    said = " ".join(s.text for s in text)
+    assert "mum and Dad" not in said and "mum and dad" in said, said

@@ -366,7 +366,7 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["who"] = heard.lost
     for name in _SAID_BACK:
         if name in slots:
-            slots[name] = said_back(slots[name])
+            slots[name] = _KIN_AFTER_YOUR.sub(lambda m: m.group(1) + m.group(2).lower(), said_back(slots[name]))
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
     if heard.complaint:
@@ -393,6 +393,8 @@ def _slots(heard: Heard) -> dict[str, str]:
     return slots
 
 
+# "your mum and Dad": a family word typed as a name is not one once "your" is put before the pair
+_KIN_AFTER_YOUR = re.compile(r"(\byour (?:mum|mom|mam|dad|da|nan|gran|nana) and )(Mum|Mom|Mam|Dad|Da|Nan|Gran|Nana)\b")
 # What happened, said back: one short clause, never the message itself (`refer.said_back`).
 _SAID_BACK = ("event", "short_event", "gist", "news", "mine", "core")
 _EVENT_SLOTS = ("event", "short_event", "gist", "complaint")
