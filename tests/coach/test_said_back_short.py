@@ -78,3 +78,27 @@ def test_a_family_word_typed_as_a_name_is_lower_case_after_your() -> None:
     text = reply("Mum and Dad are selling the house and moving to Spain in the spring", llm=False).suggestions
     said = " ".join(s.text for s in text)
     assert "mum and Dad" not in said and "mum and dad" in said, said
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my neighbour keeps parking across the driveway every single morning",
+        "my manager wants everyone back in the office four days a week from january",
+        "my sister is coming to stay for a week in march",
+    ],
+)
+def test_news_is_taken_in_with_a_reaction_not_a_stiff_so(message: str) -> None:
+    text = _reflected(message)
+    assert not text.startswith(("so ", "ah, so ", "oh no. so ")), text
+
+
+def test_news_told_without_a_feeling_gets_no_detached_answer() -> None:
+    """"That makes sense to me" agrees with whatever was said ("i look so old in these photos"), and "What do you
+    make of it all?" asks for an analysis: news told without a feeling gets neither."""
+    from openup.coach.listen import moves
+
+    for move in ("validate", "ask"):
+        texts = [w for t in moves()[move].templates if t.valence in ("neutral", None) and not t.slots
+                 for w in t.texts]
+        assert not any("makes sense to me" in w or "make of it all" in w or "your take" in w for w in texts), texts
