@@ -102,3 +102,22 @@ def test_news_told_without_a_feeling_gets_no_detached_answer() -> None:
         texts = [w for t in moves()[move].templates if t.valence in ("neutral", None) and not t.slots
                  for w in t.texts]
         assert not any("makes sense to me" in w or "make of it all" in w or "your take" in w for w in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("message", "must"),
+    [
+        ("council tax went up again this year, no idea how we'll pay it on top of everything", "council tax went up"),
+        ("landlord is putting the rent up in june. we have to find 150 more a month", "our landlord"),
+    ],
+)
+def test_a_problem_that_is_ours_is_said_back_as_ours(message: str, must: str) -> None:
+    text = _reflected(message)
+    assert must in text and "your" not in text, text
+
+
+def test_our_home_stays_ours_when_someone_else_is_in_the_story() -> None:
+    from openup.coach.perspective import to_second_person
+
+    said = to_second_person("my brother keeps leaving his bike in our hallway and blocking our driveway")
+    assert "our driveway" in said and "your driveway" not in said, said

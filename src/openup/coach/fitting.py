@@ -63,7 +63,7 @@ _FOUND = re.compile(r"\bfound (?:him|her|them|it)\b", re.IGNORECASE)  # no longe
 # A problem that is ours as well: our money, our home, our plans ("we cant afford the wedding we wanted",
 # "rent went up 200 idk how were gonna do this"). The listener is in it too.
 _WE = re.compile(
-    r"\b(?:how (?:are |will |r )?(?:we|were|we're)(?: will| r| are)? (?:gonna |going to |supposed to )?"
+    r"\b(?:how (?:are |will |r )?(?:we|were|we're|we'll|we'd)(?: will| r| are)? (?:gonna |going to |supposed to )?"
     r"(?:do|manage|pay|afford|cope)|"
     r"we(?:'re| are| r)? (?:can'?t|cannot|won'?t be able to|never|never gonna|not gonna) "
     r"(?:\w+ ){0,5}?(?:afford|pay|buy)|"

@@ -31,7 +31,7 @@ from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.language import Unread, english_part, outside_unread
-from openup.coach.perspective import about_the_couple
+from openup.coach.perspective import HOME, about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
 from openup.coach.refer import core, reference, rough, said_back, trimmed
 from openup.coach.situations import asks_for, situation_of
@@ -364,9 +364,12 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["who" if death else "ref"] = ref
     elif death and heard.lost:
         slots["who"] = heard.lost
+    ours = any(name in slots for name in _SAID_BACK) and fit_of(heard) == "ours"
     for name in _SAID_BACK:
         if name in slots:
             slots[name] = _KIN_AFTER_YOUR.sub(lambda m: m.group(1) + m.group(2).lower(), said_back(slots[name]))
+            if ours:  # a problem that is ours too: "our rent went up", not "your rent"
+                slots[name] = _YOUR_HOME.sub("our ", slots[name])
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
     if heard.complaint:
@@ -393,6 +396,7 @@ def _slots(heard: Heard) -> dict[str, str]:
     return slots
 
 
+_YOUR_HOME = re.compile(r"\byour (?=(?:" + "|".join(sorted(HOME)) + r")\b)")
 # "your mum and Dad": a family word typed as a name is not one once "your" is put before the pair
 _KIN_AFTER_YOUR = re.compile(r"(\byour (?:mum|mom|mam|dad|da|nan|gran|nana) and )(Mum|Mom|Mam|Dad|Da|Nan|Gran|Nana)\b")
 # What happened, said back: one short clause, never the message itself (`refer.said_back`).
