@@ -121,3 +121,8 @@ def test_our_home_stays_ours_when_someone_else_is_in_the_story() -> None:
 
     said = to_second_person("my brother keeps leaving his bike in our hallway and blocking our driveway")
     assert "our driveway" in said and "your driveway" not in said, said
+
+
+def test_a_feeling_they_named_is_not_told_back_as_a_feeling_after_the_short_say_back() -> None:
+    text = _reflected("I am so confused, both job offers have good points")
+    assert "confused" not in text, text

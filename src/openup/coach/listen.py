@@ -356,7 +356,7 @@ def _slots(heard: Heard) -> dict[str, str]:
         if not _ABOUT_THEM.match(said):
             slots["news"] = said
     death = "death" in slots and heard.loss != "none"
-    if heard.event and not heard.good_news and not death and (short := core(heard.event)):
+    if heard.event and not heard.good_news and not death and (short := core(said_back(heard.event))):
         slots["core"] = short  # hard news said back short: "your whole team split up", not all of it
     elif "gist" in slots and rough(slots["gist"]):
         slots["rough"] = slots["gist"]  # nothing of it reads cleanly said back: it is reacted to alone
@@ -644,9 +644,13 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
     if any(s not in slots for s in t.slots) or any(s in slots for s in t.unless):
         return False
     if "feeling" in t.slots and any(
-        s in t.slots and _echoes_feeling(slots["feeling"], slots[s]) for s in _EVENT_SLOTS
+        s in t.slots and _echoes_feeling(slots["feeling"], slots[s] if s == "complaint" else heard.event or slots[s])
+        for s in _EVENT_SLOTS
     ):
-        return False  # "you do worry ..., and that's left you feeling worried" says it twice
+        # "you do worry ..., and that's left you feeling worried" says it twice; so does "both options are having
+        # risk, and you're feeling confused" when the message said "I am very confused" (what is said back of
+        # what happened is short, but what they said of the feeling counts)
+        return False
     if "dilemma" in t.slots and "short_event" in t.slots and (
         _says_twice(slots["short_event"], slots["dilemma"]) or (not heard.happened and _CHOICE.search(slots["dilemma"]))
     ):
