@@ -126,3 +126,14 @@ def test_our_home_stays_ours_when_someone_else_is_in_the_story() -> None:
 def test_a_feeling_they_named_is_not_told_back_as_a_feeling_after_the_short_say_back() -> None:
     text = _reflected("I am so confused, both job offers have good points")
     assert "confused" not in text, text
+
+
+def test_no_reflection_is_a_bare_so_and_their_words() -> None:
+    """"So X." / "Ah, so X." / "Oh no. So X." say the message back with nothing of our own: stiff, a parrot."""
+    import re
+
+    from openup.coach.listen import moves
+
+    bare = re.compile(r"^(?:So|Ah, so|Oh no\. So) \{(?:news|gist|event)\}\.$")
+    wordings = [w for t in moves()["reflect"].templates for w in t.texts]
+    assert not [w for w in wordings if bare.match(w)]
