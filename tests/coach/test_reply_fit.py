@@ -183,3 +183,15 @@ def test_happiness_for_the_listener_is_not_a_mixed_feeling() -> None:
 
     heard = Heard(None, (), (), valence="negative", focus="I'm so happy for you but I'll miss you at work")
     assert fit_of(heard) != "mixed"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["finally booked my smear test for next week, been putting it off for months",
+     "i booked the gp appointment about my knee at last. go me"],
+)
+def test_a_chore_booked_is_not_asked_about_as_a_treat_to_come(message: str) -> None:
+    from openup.coach.listen import reply
+
+    texts = [s.text for s in reply(message, llm=False).suggestions]
+    assert not any("looking forward" in t or "most excited" in t for t in texts), texts

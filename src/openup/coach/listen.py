@@ -551,7 +551,17 @@ def looks_ahead(heard: Heard) -> bool:
     >>> ahead
     [True, False]
     """
-    return _AHEAD.search(heard.told.replace("’", "'")) is not None
+    told = heard.told.replace("’", "'")
+    return _AHEAD.search(told) is not None and _CHORE.search(told) is None
+
+
+# What is booked may be a chore done, not a treat to come ("finally booked the dentist", "booked the therapist
+# appt"): no "What are you most looking forward to?".
+_CHORE = re.compile(
+    r"\b(?:dentist|doctor|gp|therapist|therapy|appt|appointment|filling|root canal|smear|scan|blood test|bloods|"
+    r"mot|nct|tax return|vaccine|jab|check-?up|physio|counsell?or|counsell?ing)\b",
+    re.IGNORECASE,
+)
 
 
 # Told as a joke or with a laugh: "lmaooo the dog ate an entire birthday cake", "send help. or a cold one".
