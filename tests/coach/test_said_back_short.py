@@ -137,3 +137,13 @@ def test_no_reflection_is_a_bare_so_and_their_words() -> None:
     bare = re.compile(r"^(?:So|Ah, so|Oh no\. So) \{(?:news|gist|event)\}\.$")
     wordings = [w for t in moves()["reflect"].templates for w in t.texts]
     assert not [w for w in wordings if bare.match(w)]
+
+
+def test_a_complaint_told_as_a_feeling_is_said_back_with_one_you_feel() -> None:
+    text = _reflected("i feel like i do all the washing up and u dont even notice")
+    assert "you feel you feel" not in text and "feel like you do all" not in text, text
+
+
+def test_what_they_were_never_asked_about_is_asked_without_anymore() -> None:
+    texts = [s.text for s in reply("I feel like you never ask about my work anymore", llm=False).suggestions]
+    assert not any("anymore. Will you" in t or "work anymore" in t for t in texts[2:]), texts

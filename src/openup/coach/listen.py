@@ -372,12 +372,15 @@ def _slots(heard: Heard) -> dict[str, str]:
                 slots[name] = _YOUR_HOME.sub("our ", slots[name])
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
+    if "complaint" in slots:
+        # "you feel like you do everything ..." is said back by "It sounds like you feel {complaint}": once
+        slots["complaint"] = _FEEL_LEAD.sub("", slots["complaint"]) or slots["complaint"]
     if heard.complaint:
         # what they say you left undone: "I didn't even ask how your appointment went", "I forgot to pick up
         # your prescription again"; the answer puts it right ("I really want to hear how your appointment went")
         said = heard.complaint.replace("’", "'")
         if (m := _NOT_ASKED.search(said)) is not None:
-            slots["asked"] = m.group(1)
+            slots["asked"] = _NOT_ASKED_WHEN.sub("", m.group(1))  # "about your day", not "... anymore"
         if (m := _FORGOT.search(said)) is not None and len(m.group(1).split()) <= _REDO_MAX_WORDS:
             slots["redo"] = m.group(1)
     # A thought about you, the listener, is a pleasantry when the message is not a hurt ("you hope I have a
@@ -401,6 +404,8 @@ _YOUR_HOME = re.compile(r"\byour (?=(?:" + "|".join(sorted(HOME)) + r")\b)")
 _KIN_AFTER_YOUR = re.compile(r"(\byour (?:mum|mom|mam|dad|da|nan|gran|nana) and )(Mum|Mom|Mam|Dad|Da|Nan|Gran|Nana)\b")
 # What happened, said back: one short clause, never the message itself (`refer.said_back`).
 _SAID_BACK = ("event", "short_event", "gist", "news", "mine", "core")
+_NOT_ASKED_WHEN = re.compile(r"\s+(?:anymore|any more|lately|these days|again|at all|once)$", re.IGNORECASE)
+_FEEL_LEAD = re.compile(r"^you (?:feel|felt)(?: like| that| as if)? (?=\S+ \S+ \S+)")
 _EVENT_SLOTS = ("event", "short_event", "gist", "complaint")
 _NOT_ASKED = re.compile(
     r"\bI (?:didn't|did not|never|don't|do not|haven't) (?:even |once |really )?(?:ask|asked) (?:you )?"
