@@ -147,3 +147,8 @@ def test_a_complaint_told_as_a_feeling_is_said_back_with_one_you_feel() -> None:
 def test_what_they_were_never_asked_about_is_asked_without_anymore() -> None:
     texts = [s.text for s in reply("I feel like you never ask about my work anymore", llm=False).suggestions]
     assert not any("anymore. Will you" in t or "work anymore" in t for t in texts[2:]), texts
+
+
+def test_a_casual_spelling_is_said_back_in_plain_words() -> None:
+    text = _reflected("the landlord is gonna put the rent up again in april. we r gonna have to move")
+    assert "gonna" not in text, text

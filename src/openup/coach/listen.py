@@ -367,7 +367,8 @@ def _slots(heard: Heard) -> dict[str, str]:
     ours = any(name in slots for name in _SAID_BACK) and fit_of(heard) == "ours"
     for name in _SAID_BACK:
         if name in slots:
-            slots[name] = _KIN_AFTER_YOUR.sub(lambda m: m.group(1) + m.group(2).lower(), said_back(slots[name]))
+            said = _KIN_AFTER_YOUR.sub(lambda m: m.group(1) + m.group(2).lower(), said_back(slots[name]))
+            slots[name] = _SPOKEN.sub(lambda m: _SPOKEN_AS[m.group().lower()], said)  # not "gonna" in our mouth
             if ours:  # a problem that is ours too: "our rent went up", not "your rent"
                 slots[name] = _YOUR_HOME.sub("our ", slots[name])
     if heard.feelings:
@@ -404,6 +405,9 @@ _YOUR_HOME = re.compile(r"\byour (?=(?:" + "|".join(sorted(HOME)) + r")\b)")
 _KIN_AFTER_YOUR = re.compile(r"(\byour (?:mum|mom|mam|dad|da|nan|gran|nana) and )(Mum|Mom|Mam|Dad|Da|Nan|Gran|Nana)\b")
 # What happened, said back: one short clause, never the message itself (`refer.said_back`).
 _SAID_BACK = ("event", "short_event", "gist", "news", "mine", "core")
+# Their casual spellings, said back, read as mimicry: "we're never gonna" is said "we're never going to".
+_SPOKEN_AS = {"gonna": "going to", "wanna": "want to", "gotta": "have to", "kinda": "kind of", "sorta": "sort of"}
+_SPOKEN = re.compile(r"\b(?:" + "|".join(_SPOKEN_AS) + r")\b", re.IGNORECASE)
 _NOT_ASKED_WHEN = re.compile(r"\s+(?:anymore|any more|lately|these days|again|at all|once)$", re.IGNORECASE)
 _FEEL_LEAD = re.compile(r"^you (?:feel|felt)(?: like| that| as if)? (?=\S+ \S+ \S+)")
 _EVENT_SLOTS = ("event", "short_event", "gist", "complaint")
