@@ -152,3 +152,13 @@ def test_what_they_were_never_asked_about_is_asked_without_anymore() -> None:
 def test_a_casual_spelling_is_said_back_in_plain_words() -> None:
     text = _reflected("the landlord is gonna put the rent up again in april. we r gonna have to move")
     assert "gonna" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "must_not"),
+    [("xray came back weird they want me in again on friday", "they want"),
+     ("nans dog died this morning shes not picking up", "picking up")],
+)
+def test_a_short_run_on_is_not_said_back_whole(message: str, must_not: str) -> None:
+    text = _reflected(message)
+    assert must_not not in text, text

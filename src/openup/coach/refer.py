@@ -570,8 +570,10 @@ def said_back(said: str) -> str:
         and len(clauses) == 2 and not clauses[1][1] and _POINTS_BACK.match(clauses[1][0])
     ):
         return said  # what someone said, its second half pointing back: "... and they'd like to offer it to you"
-    joined = len(clauses) == 2 and not any(_FRAME.match(c) for c, _ in clauses)
-    most = PAIR_BACK_MAX_WORDS if "," not in _run_ons_marked(said) else WHOLE_MAX_WORDS  # a comma splice if longer
+    marked = _run_ons_marked(said)
+    run_on = marked.count(",") > said.count(",")  # "bloodwork came back weird they want ...": not said back whole
+    joined = len(clauses) == 2 and not run_on and not any(_FRAME.match(c) for c, _ in clauses)
+    most = PAIR_BACK_MAX_WORDS if "," not in marked else WHOLE_MAX_WORDS  # a comma splice if longer
     if joined and len(said.split()) <= most and not rough(said):
         return said  # two short clauses read as one: "the results came back and it's type 2 diabetes"
     found: list[str] = []
@@ -594,7 +596,8 @@ def said_back(said: str) -> str:
         return found[0]
     # nothing reads short: the first clause that is news, when it reads cleanly, else all of it
     first = next((c for c, _ in clauses if not _FRAME.match(c) and len(c.split()) >= CORE_MIN_WORDS), said)
-    return first if len(first.split()) <= SAID_BACK_MAX_WORDS and not rough(first) and _opens(first) else said
+    clean = len(first.split()) <= SAID_BACK_MAX_WORDS and not rough(first)
+    return first if clean and (_opens(first) or run_on) else said  # a run-on is cut even so: "mikes mom passed"
 
 
 _POINTS_BACK = re.compile(r"^(?:he|she|they|it|he's|she's|they're|it's|they'd|she'd|he'd)\b", re.IGNORECASE)
