@@ -157,3 +157,41 @@ def test_a_verdict_typed_without_im_is_heard_and_never_said_back(text: str, verd
     if verdict:
         said = " ".join(s.text for s in reply(text, llm=False).suggestions).lower()
         assert verdict.split()[-2] not in said, said
+
+
+# News with a good side and a hard side, told as both: no "Oh no", no "I love that", but both at once.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "My best mate's emigrating to Perth. Good on him, but I'll miss him like mad.",
+        "my cousin is having a baby and im so happy for her but it makes me think about us trying",
+        "they offered me the night manager job, more money but i'd never see the kids",
+    ],
+)
+def test_news_with_a_good_and_a_hard_side_is_met_as_both(message: str) -> None:
+    from openup.coach.listen import reply
+
+    texts = [s.text for s in reply(message, llm=False).suggestions]
+    said = " ".join(texts).lower()
+    assert "oh no" not in said and "i love that" not in said, texts
+    assert "mix" in said or "both" in said, texts
+
+
+def test_happiness_for_the_listener_is_not_a_mixed_feeling() -> None:
+    from openup.coach.fitting import fit_of
+    from openup.coach.heard import Heard
+
+    heard = Heard(None, (), (), valence="negative", focus="I'm so happy for you but I'll miss you at work")
+    assert fit_of(heard) != "mixed"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["finally booked my smear test for next week, been putting it off for months",
+     "i booked the gp appointment about my knee at last. go me"],
+)
+def test_a_chore_booked_is_not_asked_about_as_a_treat_to_come(message: str) -> None:
+    from openup.coach.listen import reply
+
+    texts = [s.text for s in reply(message, llm=False).suggestions]
+    assert not any("looking forward" in t or "most excited" in t for t in texts), texts

@@ -338,6 +338,12 @@ _STATE_UNIT = re.compile(
     r"^(?:I'm|I am|I feel|I felt|I can't stop|I've been (?:grinning|smiling|crying|shaking)|I'm still)\b", re.I
 )
 STATE_PENALTY = 1.5
+ONLY_CAME_PENALTY = 2.0  # "Mum rang.": that news came, not what it was ("Dad's not coming for Christmas")
+_ONLY_CAME = re.compile(
+    r"^(?:(?:my|your|our|the) )?\w+(?: \w+)?(?: just)? (?:rang|called|phoned|texted|messaged|emailed|rung|"
+    r"got in touch|is after ringing|'s after ringing)[.!,]?$",
+    re.IGNORECASE,
+)
 QUOTED_PENALTY = 2.0  # "she said 'I suppose she's too busy for us now'": their words, not the partner's
 
 
@@ -347,6 +353,8 @@ def _ranked_score(i: int, unit: str) -> float:
     bonus = FIRST_BONUS if i == 0 else (-1.0 if _BACK_REFERENCE.match(unit) else 0.0)
     if _STATE_UNIT.match(unit):
         bonus -= STATE_PENALTY
+    if _ONLY_CAME.match(unit.strip()):
+        bonus -= ONLY_CAME_PENALTY
     if re.search(r"['\"\u2018\u201c][A-Za-z]", unit) and re.search(r"(?:^|\s)['\"\u2018\u201c]", unit):
         bonus -= QUOTED_PENALTY
     return _score(unit) + bonus

@@ -63,7 +63,7 @@ _FOUND = re.compile(r"\bfound (?:him|her|them|it)\b", re.IGNORECASE)  # no longe
 # A problem that is ours as well: our money, our home, our plans ("we cant afford the wedding we wanted",
 # "rent went up 200 idk how were gonna do this"). The listener is in it too.
 _WE = re.compile(
-    r"\b(?:how (?:are |will |r )?(?:we|were|we're)(?: will| r| are)? (?:gonna |going to |supposed to )?"
+    r"\b(?:how (?:are |will |r )?(?:we|were|we're|we'll|we'd)(?: will| r| are)? (?:gonna |going to |supposed to )?"
     r"(?:do|manage|pay|afford|cope)|"
     r"we(?:'re| are| r)? (?:can'?t|cannot|won'?t be able to|never|never gonna|not gonna) "
     r"(?:\w+ ){0,5}?(?:afford|pay|buy)|"
@@ -100,12 +100,23 @@ _STUNNED = re.compile(
     re.IGNORECASE,
 )
 
+# News with a good side and a hard side, said as both ("good on 'em, but it's a bit weird", "I'm happy for him but
+# the house is so quiet now", "salary hike is there, but Dad's health is not good"): neither "Oh no" nor "I love
+# that", but both at once.
+_GOOD_SIDE = re.compile(
+    r"\b(?:good on (?:'?em|them|him|her|ya|you)|fair play|which (?:is|was|'s) (?:great|good|amazing|lovely)|"
+    r"(?:i'?m|im|i am|am) (?:\w+ )?(?:happy|glad|thrilled|made up|chuffed) for (?!(?:you|u|us)\b)|"
+    r"weirdly (?:happy|excited|relieved)|in a good way|(?:salary )?hike is there|more money|healing well)",
+    re.IGNORECASE,
+)
+_TURN = re.compile(r"\b(?:but|though|tho|even though)\b", re.IGNORECASE)
+
 
 def fit_of(heard: Heard) -> str:
     """The kind of hard thing told, for templates with `fit`: "unwell" (they are ill or hurt), "unwell_other"
     (someone of theirs is), "missing" (something or some pet lost that can still be found), "ours" (a practical
     problem that is ours too), "bored", "low" (a low mood, no event), "stunned" (good news that has not sunk
-    in); "" for anything else.
+    in), "mixed" (news with a good side and a hard side, told as both); "" for anything else.
 
     >>> fit_of(Heard(None, (), (), valence="negative", focus="doc says its stress but my chest still feels tight"))
     'unwell'
@@ -119,6 +130,8 @@ def fit_of(heard: Heard) -> str:
         return "stunned" if _STUNNED.search(told) else ""
     if heard.loss != "none" or heard.complaint is not None or heard.valence == "positive":
         return ""
+    if not heard.unsure and (m := _GOOD_SIDE.search(told)) and _TURN.search(told[m.end():] + " " + told[: m.start()]):
+        return "mixed"
     if _UNWELL.search(told) and not _RELIEF.search(told):
         if _KIN.search(told) and not _MY_BODY.search(told):
             return "unwell_other"

@@ -31,9 +31,9 @@ from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.language import Unread, english_part, outside_unread
-from openup.coach.perspective import about_the_couple
+from openup.coach.perspective import HOME, about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
-from openup.coach.refer import core, reference, rough, trimmed
+from openup.coach.refer import core, reference, rough, said_back, trimmed
 from openup.coach.situations import asks_for, situation_of
 from openup.coach.typed import as_meant
 from openup.errors import UserError
@@ -356,7 +356,7 @@ def _slots(heard: Heard) -> dict[str, str]:
         if not _ABOUT_THEM.match(said):
             slots["news"] = said
     death = "death" in slots and heard.loss != "none"
-    if heard.event and not heard.good_news and not death and (short := core(heard.event)):
+    if heard.event and not heard.good_news and not death and (short := core(said_back(heard.event))):
         slots["core"] = short  # hard news said back short: "your whole team split up", not all of it
     elif "gist" in slots and rough(slots["gist"]):
         slots["rough"] = slots["gist"]  # nothing of it reads cleanly said back: it is reacted to alone
@@ -364,14 +364,24 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["who" if death else "ref"] = ref
     elif death and heard.lost:
         slots["who"] = heard.lost
+    ours = any(name in slots for name in _SAID_BACK) and fit_of(heard) == "ours"
+    for name in _SAID_BACK:
+        if name in slots:
+            said = _KIN_AFTER_YOUR.sub(lambda m: m.group(1) + m.group(2).lower(), said_back(slots[name]))
+            slots[name] = _SPOKEN.sub(lambda m: _SPOKEN_AS[m.group().lower()], said)  # not "gonna" in our mouth
+            if ours:  # a problem that is ours too: "our rent went up", not "your rent"
+                slots[name] = _YOUR_HOME.sub("our ", slots[name])
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
+    if "complaint" in slots:
+        # "you feel like you do everything ..." is said back by "It sounds like you feel {complaint}": once
+        slots["complaint"] = _FEEL_LEAD.sub("", slots["complaint"]) or slots["complaint"]
     if heard.complaint:
         # what they say you left undone: "I didn't even ask how your appointment went", "I forgot to pick up
         # your prescription again"; the answer puts it right ("I really want to hear how your appointment went")
         said = heard.complaint.replace("’", "'")
         if (m := _NOT_ASKED.search(said)) is not None:
-            slots["asked"] = m.group(1)
+            slots["asked"] = _NOT_ASKED_WHEN.sub("", m.group(1))  # "about your day", not "... anymore"
         if (m := _FORGOT.search(said)) is not None and len(m.group(1).split()) <= _REDO_MAX_WORDS:
             slots["redo"] = m.group(1)
     # A thought about you, the listener, is a pleasantry when the message is not a hurt ("you hope I have a
@@ -390,6 +400,16 @@ def _slots(heard: Heard) -> dict[str, str]:
     return slots
 
 
+_YOUR_HOME = re.compile(r"\byour (?=(?:" + "|".join(sorted(HOME)) + r")\b)")
+# "your mum and Dad": a family word typed as a name is not one once "your" is put before the pair
+_KIN_AFTER_YOUR = re.compile(r"(\byour (?:mum|mom|mam|dad|da|nan|gran|nana) and )(Mum|Mom|Mam|Dad|Da|Nan|Gran|Nana)\b")
+# What happened, said back: one short clause, never the message itself (`refer.said_back`).
+_SAID_BACK = ("event", "short_event", "gist", "news", "mine", "core")
+# Their casual spellings, said back, read as mimicry: "we're never gonna" is said "we're never going to".
+_SPOKEN_AS = {"gonna": "going to", "wanna": "want to", "gotta": "have to", "kinda": "kind of", "sorta": "sort of"}
+_SPOKEN = re.compile(r"\b(?:" + "|".join(_SPOKEN_AS) + r")\b", re.IGNORECASE)
+_NOT_ASKED_WHEN = re.compile(r"\s+(?:anymore|any more|lately|these days|again|at all|once)$", re.IGNORECASE)
+_FEEL_LEAD = re.compile(r"^you (?:feel|felt)(?: like| that| as if)? (?=\S+ \S+ \S+)")
 _EVENT_SLOTS = ("event", "short_event", "gist", "complaint")
 _NOT_ASKED = re.compile(
     r"\bI (?:didn't|did not|never|don't|do not|haven't) (?:even |once |really )?(?:ask|asked) (?:you )?"
@@ -540,7 +560,17 @@ def looks_ahead(heard: Heard) -> bool:
     >>> ahead
     [True, False]
     """
-    return _AHEAD.search(heard.told.replace("’", "'")) is not None
+    told = heard.told.replace("’", "'")
+    return _AHEAD.search(told) is not None and _CHORE.search(told) is None
+
+
+# What is booked may be a chore done, not a treat to come ("finally booked the dentist", "booked the therapist
+# appt"): no "What are you most looking forward to?".
+_CHORE = re.compile(
+    r"\b(?:dentist|doctor|gp|therapist|therapy|appt|appointment|filling|root canal|smear|scan|blood test|bloods|"
+    r"mot|nct|tax return|vaccine|jab|check-?up|physio|counsell?or|counsell?ing)\b",
+    re.IGNORECASE,
+)
 
 
 # Told as a joke or with a laugh: "lmaooo the dog ate an entire birthday cake", "send help. or a cold one".
@@ -633,9 +663,13 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
     if any(s not in slots for s in t.slots) or any(s in slots for s in t.unless):
         return False
     if "feeling" in t.slots and any(
-        s in t.slots and _echoes_feeling(slots["feeling"], slots[s]) for s in _EVENT_SLOTS
+        s in t.slots and _echoes_feeling(slots["feeling"], slots[s] if s == "complaint" else heard.event or slots[s])
+        for s in _EVENT_SLOTS
     ):
-        return False  # "you do worry ..., and that's left you feeling worried" says it twice
+        # "you do worry ..., and that's left you feeling worried" says it twice; so does "both options are having
+        # risk, and you're feeling confused" when the message said "I am very confused" (what is said back of
+        # what happened is short, but what they said of the feeling counts)
+        return False
     if "dilemma" in t.slots and "short_event" in t.slots and (
         _says_twice(slots["short_event"], slots["dilemma"]) or (not heard.happened and _CHOICE.search(slots["dilemma"]))
     ):

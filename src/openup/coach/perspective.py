@@ -164,6 +164,14 @@ _OTHERS = re.compile(
 )
 
 
+# What "our" shares with the listener whoever else is in the story: the home, its money, its children and pets
+# ("my neighbour keeps parking across our driveway" is our driveway).
+HOME = frozenset({"house", "home", "flat", "apartment", "place", "driveway", "garden", "kitchen", "bathroom",
+                   "rent", "mortgage", "bills", "bill", "savings", "budget", "landlord", "street", "road", "car",
+                   "boiler", "roof", "fridge", "wifi", "sofa", "bed", "neighbour", "neighbours", "neighbor",
+                   "neighbors", "dog", "cat", "kids", "baby", "son", "daughter", "wedding", "holiday"})
+
+
 def about_the_couple(text: str) -> bool:
     """True when "we" in `text` most likely means the two of you (the default, unless others are named)."""
     norm = text.replace("’", "'")
@@ -296,8 +304,10 @@ def to_second_person(text: str, *, we_is_couple: bool | None = None) -> str:
             new = _FIRST_TO_SECOND[w]
         elif w in _SECOND_TO_FIRST:
             new = _SECOND_TO_FIRST[w]
-        elif w in _WE_TO_YOU and not we_is_couple:
-            new = _WE_TO_YOU[w]
+        elif w in _WE_TO_YOU and not we_is_couple and not (
+            w == "our" and i + 1 < len(words) and words[i + 1] in HOME
+        ):
+            new = _WE_TO_YOU[w]  # but "our driveway", "our rent": the home is the listener's too
         elif w in ("am", "was", "wasn't", "were", "weren't", "are", "aren't"):
             new = _verb(words, i, subject_shifted)
         elif _bare_kin(words, i):
@@ -355,4 +365,4 @@ def _verb(words: list[str], i: int, shifted: set[int]) -> str | None:
     return {"are": "am", "aren't": "am not", "were": "was", "weren't": "wasn't"}.get(w)
 
 
-__all__ = ["about_the_couple", "to_second_person"]
+__all__ = ["HOME", "about_the_couple", "to_second_person"]

@@ -295,7 +295,7 @@ _TAIL = re.compile(r"\s(?:in|at|over|for|from|with|without|on|during|before|into
 # teller's own "I" or "me" left in, a bare number.
 _SLANG = re.compile(
     r"\b(?:lol|lmao|ngl|idk|tbh|omg|nah|u|ur|urs|rn|smh|fr|wahala|abeg|ya|innit|hey|eh|na|o|sha|sef|abi|shook|nowt|"
-    r"owt|n|til|gen|don|dey)\b|[?!]",
+    r"owt|n|til|gen|don(?!['’]t)|dey)\b|[?!]",
     re.IGNORECASE,
 )
 _UNCLEAN = re.compile(rf"{_SLANG.pattern}|\b(?:feel|feels|feeling|i|me|myself|mine|like a|like the)\b", re.IGNORECASE)
@@ -318,7 +318,8 @@ _BE = frozenset({"is", "are", "was", "were", "has", "have", "had", "came", "went
 _NO_OWNER = frozenset({"traffic", "load", "malaria", "covid", "flu", "rain", "snow", "work", "school", "everything",
                        "nothing", "life", "today", "christmas", "power", "nepa", "weather", "panic", "everyone",
                        "nobody", "someone", "people", "council", "government", "landlord", "heating", "internet",
-                       "wifi", "electricity", "water", "tuesday", "monday", "friday", "weekend", "week", "day"})
+                       "wifi", "electricity", "water", "fuel", "petrol", "diesel", "prices", "price", "inflation",
+                       "tuesday", "monday", "friday", "weekend", "week", "day"})
 _NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "most", "both"})
 # A first clause that only says the news came ("your dad phoned"): what it said comes next.
 _TELLING = re.compile(r"\b(?:phoned|rang|called|texted|emailed|messaged|wrote|rung)$", re.IGNORECASE)
@@ -429,4 +430,177 @@ def core(said: str) -> str | None:
     return text if _reads_alone(text, CLAUSE_MAX_WORDS + 2) else None
 
 
-__all__ = ["core", "reference", "rough", "trimmed"]
+SAID_BACK_MAX_WORDS = 12  # longer, what is said back reads as the message repeated, not as having heard it
+APPOSITION_MAX_WORDS = 6  # a part this short with no verb is no clause ("the older man down the hall, | Mr. Chen")
+CLAUSE_BACK_MAX_WORDS = 14  # one clause, with nothing to cut at, may be a little longer
+PAIR_BACK_MAX_WORDS = 14  # two clauses joined by "and" or "but", no comma, read as one when this short
+TOLD_BACK_MAX_WORDS = 18  # what someone said, kept whole when its second half points back
+# "they said the person they hired didn't work out and they'd like to offer it to you"
+_TOLD_AT_START = re.compile(r"^(?:\S+ ){1,2}(?:said|says|told you|tells you)\b(?! it like)", re.IGNORECASE)
+# A new clause run on without a comma or an "and" ("bloodwork came back weird | they want you to come in",
+# "mikes mom passed | he's not answering"): a subject after a word that ends a clause (a time, a particle, an
+# adjective), or after "you" as an object ("what's wrong with you | everything feels heavy").
+_RUN_ON_ENDS = frozenset({"weird", "anymore", "again", "today", "tonight", "yesterday", "week", "month", "year", "now",
+                          "passed", "died", "left", "weeks", "days", "months", "years", "ages", "out", "back", "up",
+                          "off", "away", "done", "over", "gone", "fine", "ok", "okay", "bad", "good", "late", "early",
+                          "already", "too", "ever", "lol"})
+_TELLS = frozenset({"told", "tell", "tells", "asked", "ask", "showed", "promised", "reminded", "warned", "texted",
+                    "messaged", "emailed", "assured", "convinced", "made", "let", "want", "wants", "wanted", "need"})
+_RUN_ON_SUBJECT = re.compile(
+    r" (?=(?:he|she|they|we|it|he's|she's|they're|we're|it's|everything|everyone|nobody|(?P<the>the|my|your|our))"
+    r" (?!(?:and|or|but|too|all|both)\b)\w)",
+    re.IGNORECASE,
+)
+# before "the" or "your", only a time ends a clause ("clicking for weeks | the physio wants ..."), not a verb
+# ("you passed the test")
+_TIME_ENDS = frozenset({"weeks", "days", "months", "years", "ages", "today", "tonight", "yesterday", "again",
+                        "ago", "anymore", "lol"})
+
+
+def _run_ons_marked(said: str) -> str:
+    """`said` with a comma where a clause runs on into the next without one."""
+    def mark(m: re.Match[str]) -> str:
+        before = said[: m.start()].split()
+        prev = before[-1].lower() if before else ""
+        if len(before) > 1 and before[-2].lower() in ("and", "but", "so", "then", "or"):
+            return " "  # "and now he's hiding" is joined already
+        if m.group("the"):
+            return ", " if prev in _TIME_ENDS else " "
+        if prev in _RUN_ON_ENDS or prev.isdigit() or (
+            prev == "you" and len(before) > 1 and before[-2].lower() not in _TELLS
+        ):
+            return ", "
+        return " "
+
+    return _RUN_ON_SUBJECT.sub(mark, said)
+
+
+# A clause that only frames the news: who rang with it, that they found out, how they feel or what they call
+# themselves ("your mum just called, | the surgery went well", "you're an awful eejit, | you booked ...").
+_FRAME = re.compile(
+    r"^(?:(?:your|the|my) \w+(?: \w+)?|he|she|they|you|someone)(?:'s| has| have| had| is)?(?: just| only)?"
+    r" (?:called|rang|rung|phoned|texted|messaged|emailed|wrote|after ringing|after calling|got in touch)$"
+    r"|^you(?: just)? (?:found out|heard|did it|know|knew|guess|reckon)$"
+    r"|^(?:you're|you are|you feel|you felt)(?: so| such| a| an| totally| absolutely| an awful| a total| a bit)*"
+    r"(?: \w+){1,2}$|^nothing(?: big| much)? (?:happened|has happened)$"
+    r"|^(?:you're|you are)(?: still| so| just| absolutely| a bit)* (?:chuffed|gutted|shaking|buzzing|thrilled|"
+    r"over the moon|delighted|devastated|heartbroken|in bits|in shock|shook|stunned|fuming|raging|livid)\b",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(r"\s(?:but|though|although|even though)\s", re.IGNORECASE)
+_QUESTION_WORD = re.compile(r"^(?:why|how|what|when|where|who|is|are|do|does|did|should)\b", re.IGNORECASE)
+
+
+def _clauses(said: str) -> list[tuple[str, bool]]:
+    """The clauses of `said`, each with whether it follows a "but" (what it says counts against the first)."""
+    marked = _run_ons_marked(_NAMED_APPOSITION.sub(" ", said))
+    out: list[tuple[str, bool, str]] = []  # each clause, whether it follows a "but", the break before it
+    last, after_but, before = 0, False, ""
+    told = _TOLD_BREAK.search(marked)
+    for m in [told] if told is not None else list(_BREAK.finditer(marked)):
+        out.append((marked[last:m.start()].strip(" ,"), after_but, before))
+        after_but = m is told or _CONTRAST.fullmatch(" " + m.group().strip() + " ") is not None
+        last, before = m.end(), m.group()
+    out.append((marked[last:].strip(" ,"), after_but, before))
+    clauses: list[tuple[str, bool]] = []
+    for clause, after_but, before in out:
+        if clauses and not after_but and not _has_verb(clause):
+            clauses[-1] = (clauses[-1][0] + before + clause, clauses[-1][1])  # a list: "her rooibos, her pillow"
+            continue
+        if j := _JOINER.match(clause):  # ", but you've felt ...": the joiner is not said back
+            clause, after_but = clause[j.end():], after_but or j.group(1).lower() != "and"
+        if clause:
+            clauses.append((clause, after_but))
+    return clauses
+
+
+# A name set off by commas after who it is: "the older man down the hall, Mr. Chen, left ..."
+_NAMED_APPOSITION = re.compile(r",\s*(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,\s*")
+
+
+def _has_verb(clause: str) -> bool:
+    return find_verb(clause) is not None or any(_looks_verb(w) or _is_aux(w.lower()) for w in clause.split())
+
+
+_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|\sbut\s(?!(?:also|like|just|then|yeah|ok|okay)\b)", re.IGNORECASE)
+# "called you into her office and told you | the whole team is being shut down": what they were told is the news
+_TOLD_BREAK = re.compile(
+    r",? and (?:then )?(?:told|tells|said|says) (?:you |us )?(?:that )?"
+    r"(?=(?:the|your|our|you|we|it|it's|there|there's|they|they're)\b)",
+    re.IGNORECASE,
+)
+_FILLERS = re.compile(r"^(?:(?:also|like|just|then|now|still|honestly|tbh)\s+)+", re.IGNORECASE)
+_JOINER = re.compile(r"^(and|but|so|then|though|although)\s+", re.IGNORECASE)
+
+
+def _opens(clause: str) -> bool:
+    """Whether `clause` opens on who or what it is about ("your chest ...", "Papa's ...", "traffic ..."), not on
+    a verb or a word left over ("can't put any weight on it", "a bit lonesome")."""
+    words = clause.split()
+    first = words[0].lower()
+    return bool(words) and (
+        has_subject(clause) or _CAPITALISED_START.match(clause) is not None or first in _NO_OWNER
+        or first in _DETERMINERS or first in ("your", "our", "my")
+        or (len(words) > 2 and first.isalpha() and (_looks_verb(words[1]) or _is_aux(words[1].lower())
+                                                    or words[1].lower() in _BE))  # "bloodwork came back weird"
+    ) and not _looks_verb(first) and first not in _DROPPED and not _DEGREE.match(clause)
+
+
+_DEGREE = re.compile(r"^(?:a (?:bit|little|lot|tad)|kind of|kinda|sort of)\b", re.IGNORECASE)  # "a bit lonesome"
+
+
+def said_back(said: str) -> str:
+    """`said` as a listener says it back: all of it when it is one clause of a few words, or two short ones; else
+    the first clause that tells the news, cut to its core (`core`): not a frame around the news ("your mum
+    called, | the surgery went well"), and what follows a "but" before what it counters ("it's probably stress
+    | but your chest still feels tight"); else all of it (what reads no shorter is said back as it was).
+
+    >>> said_back("your car failed its test")
+    'your car failed its test'
+    >>> said_back("the power's been out since noon and everything in the freezer has melted all over the floor")
+    "the power's been out"
+    >>> said_back("your mum's after ringing, your nana had a fall and she's in hospital")
+    'your nana had a fall'
+    """
+    clauses = _clauses(said)
+    if len(clauses) == 1 and len(said.split()) <= CLAUSE_BACK_MAX_WORDS:
+        return said
+    if (
+        _TOLD_AT_START.match(said) and len(said.split()) <= TOLD_BACK_MAX_WORDS and not rough(said)
+        and len(clauses) == 2 and not clauses[1][1] and _POINTS_BACK.match(clauses[1][0])
+    ):
+        return said  # what someone said, its second half pointing back: "... and they'd like to offer it to you"
+    marked = _run_ons_marked(said)
+    run_on = marked.count(",") > said.count(",")  # "bloodwork came back weird they want ...": not said back whole
+    joined = len(clauses) == 2 and not run_on and not any(_FRAME.match(c) for c, _ in clauses)
+    most = PAIR_BACK_MAX_WORDS if "," not in marked else WHOLE_MAX_WORDS  # a comma splice if longer
+    if joined and len(said.split()) <= most and not rough(said):
+        return said  # two short clauses read as one: "the results came back and it's type 2 diabetes"
+    found: list[str] = []
+    for i, (clause, after_but) in enumerate(clauses):
+        if _FRAME.match(clause) or _QUESTION_WORD.match(clause) or len(clause.split()) < CORE_MIN_WORDS:
+            continue
+        if len(clause.split()) <= APPOSITION_MAX_WORDS and not _has_verb(clause):
+            continue  # no clause: "the older man down the hall, | Mr. Chen, | left ..."
+        if i and _POINTS_BACK.match(clause) and not after_but:
+            continue  # "... | they want you to come in" tells more of the clause before it
+        short = core(clause)
+        if short is None and len(clause.split()) <= SAID_BACK_MAX_WORDS and not rough(clause) and _opens(clause):
+            short = _owned(_named(trimmed(clause)))  # "your chest still feels tight": clean, if not a core
+        if short is None or len(short.split()) > SAID_BACK_MAX_WORDS or not _opens(short):
+            continue
+        if after_but and not _QUESTION_WORD.match(_FILLERS.sub("", clause)):
+            return short  # not "but also like when is it your turn"
+        found.append(short)
+    if found:
+        return found[0]
+    # nothing reads short: the first clause that is news, when it reads cleanly, else all of it
+    first = next((c for c, _ in clauses if not _FRAME.match(c) and len(c.split()) >= CORE_MIN_WORDS), said)
+    clean = len(first.split()) <= SAID_BACK_MAX_WORDS and not rough(first)
+    return first if clean and (_opens(first) or run_on) else said  # a run-on is cut even so: "mikes mom passed"
+
+
+_POINTS_BACK = re.compile(r"^(?:he|she|they|it|he's|she's|they're|it's|they'd|she'd|he'd)\b", re.IGNORECASE)
+
+
+__all__ = ["core", "reference", "rough", "said_back", "trimmed"]
