@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from openup.coach.heard import Heard
+from openup.coach.heard import LOOKS_DOWN, Heard
 
 # The body, an illness, a doctor or a hospital: care and presence, not a detached "What do you make of it?".
 _UNWELL = re.compile(
@@ -93,6 +93,11 @@ _NO_REASON = re.compile(
     r"dunno (?:what|why)|not sure why)\b",
     re.IGNORECASE,
 )
+# Asking what is wrong with them, with nothing that happened behind it ("idk whats wrong w me everything just feels
+# heavy"): a low mood, met with care and "there's nothing wrong with you", never the question said back.
+_WRONG_WITH_ME = re.compile(r"\b(?:what'?s|whats|what is) wrong (?:with|w) me\b", re.IGNORECASE)
+# How they look, run down: reassured and cared for, never agreed with ("you look old in the photos").
+_LOOKS = re.compile(LOOKS_DOWN, re.IGNORECASE)
 _BORED = re.compile(r"\bbored\b", re.IGNORECASE)
 # Good news that has not sunk in: met as shock, not told back as excitement they did not say.
 _STUNNED = re.compile(
@@ -116,7 +121,8 @@ def fit_of(heard: Heard) -> str:
     """The kind of hard thing told, for templates with `fit`: "unwell" (they are ill or hurt), "unwell_other"
     (someone of theirs is), "missing" (something or some pet lost that can still be found), "ours" (a practical
     problem that is ours too), "bored", "low" (a low mood, no event), "stunned" (good news that has not sunk
-    in), "mixed" (news with a good side and a hard side, told as both); "" for anything else.
+    in), "mixed" (news with a good side and a hard side, told as both), "looks" (they run down how they look);
+    "" for anything else.
 
     >>> fit_of(Heard(None, (), (), valence="negative", focus="doc says its stress but my chest still feels tight"))
     'unwell'
@@ -132,6 +138,8 @@ def fit_of(heard: Heard) -> str:
         return ""
     if not heard.unsure and (m := _GOOD_SIDE.search(told)) and _TURN.search(told[m.end():] + " " + told[: m.start()]):
         return "mixed"
+    if _LOOKS.search(told):
+        return "looks"
     if _UNWELL.search(told) and not _RELIEF.search(told):
         if _KIN.search(told) and not _MY_BODY.search(told):
             return "unwell_other"
@@ -144,5 +152,7 @@ def fit_of(heard: Heard) -> str:
         return "bored"
     if _LOW.search(told) and _NO_REASON.search(told) and not heard.happened and not _ONGOING.search(told) \
             and "?" not in told:
+        return "low"
+    if _WRONG_WITH_ME.search(told) and (not heard.happened or _NO_REASON.search(told)):
         return "low"
     return ""

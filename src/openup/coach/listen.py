@@ -27,6 +27,7 @@ from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
 from openup.coach.fitting import fit_of
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
+from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.heard_words import alternation, word_tuple
@@ -34,6 +35,7 @@ from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.perspective import HOME, about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
 from openup.coach.refer import core, reference, rough, said_back, trimmed
+from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.situations import asks_for, situation_of
 from openup.coach.typed import as_meant
 from openup.errors import UserError
@@ -373,6 +375,10 @@ def _slots(heard: Heard) -> dict[str, str]:
                 slots[name] = _YOUR_HOME.sub("our ", slots[name])
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
+    if (m := _SEEN_IN.search(heard.told.replace("’", "'"))) is not None:
+        # "i look so old in the zoom grid": "the zoom grid"; "in this dress" is "that dress" from where you stand
+        slots["seen"] = re.sub(r"^th(?:is|ese)\b", lambda t: "that" if t.group() == "this" else "those",
+                               said_as_heard(clean_clause(m.group(1))))
     if "complaint" in slots:
         # "you feel like you do everything ..." is said back by "It sounds like you feel {complaint}": once
         slots["complaint"] = _FEEL_LEAD.sub("", slots["complaint"]) or slots["complaint"]
@@ -400,6 +406,14 @@ def _slots(heard: Heard) -> dict[str, str]:
     return slots
 
 
+# Where they saw themselves and did not like it: "i look so old in {the photos from saturday}", "i hate how i look
+# in {every single photo from the wedding}". Said back without agreeing: "Sounds like the zoom grid got to you".
+_SEEN_IN = re.compile(
+    r"\bi (?:look|looked|hate how i look|hate the way i look)\b[^.!?,;]*? in "
+    r"((?:the|my|that|those|these|this|every|all|our)\b[^.!?,;]{2,40}?)"
+    r"(?=\s*(?:$|[.!?,;]|\b(?:when|and|but|lol|haha|ugh|tbh|honestly|every one|everyone)\b))",
+    re.IGNORECASE,
+)
 _YOUR_HOME = re.compile(r"\byour (?=(?:" + "|".join(sorted(HOME)) + r")\b)")
 # "your mum and Dad": a family word typed as a name is not one once "your" is put before the pair
 _KIN_AFTER_YOUR = re.compile(r"(\byour (?:mum|mom|mam|dad|da|nan|gran|nana) and )(Mum|Mom|Mam|Dad|Da|Nan|Gran|Nana)\b")
@@ -732,6 +746,8 @@ def template_suggestion(
             if fallback is not None and wording in recent:
                 continue
             text, said = _fill(wording, slots)
+            if _SELF_DOWN.search(text) and not _SELF_DOWN.search(wording):
+                continue  # their words about themselves said back as if true: "you look old", "what's wrong with you"
             mine = _frame(wording, slots)
             if not reads_well(text) or (fallback is not None and repeats(mine, said_already)):
                 continue
@@ -752,6 +768,17 @@ def template_suggestion(
     )  # the last one always does
 
 
+# A partner's self-criticism, said back in second person, agrees with it: "It sounds like you look old in the
+# photos", "you're an awful eejit", "you don't know what's wrong with you". Never said back; the wording may say
+# "there's nothing wrong with you".
+_SELF_DOWN = re.compile(
+    r"\bwhat(?:'s| is) wrong (?:with|w) you\b|\bwhy are you like this\b|\bhow you look\b"
+    r"|\byou(?:'re| are| look| looked| feel like| felt like| feel| felt)(?: (?!not\b|never\b|no\b)[a-z]+){0,2}? "
+    r"(?:old|ancient|ugly|fat|hideous|disgusting|gross|stupid|useless|worthless|pathetic|dumb|"
+    r"an? (?:[a-z]+ )?(?:idiot|eejit|fool|failure|mess|loser|disaster|muppet|numpty|moron|joke|burden))\b"
+    r"|\blike an? (?:[a-z]+ )?(?:idiot|eejit|fool|muppet|numpty|moron|mushroom|potato)\b|\byou look like an? [a-z]+",
+    re.IGNORECASE,
+)
 _OPENER = re.compile(r"(?:^|[.!?]\s+)([a-z']+)[ ,]+(?:(?:so|really|just)[ ,]+)?([a-z']+)")
 _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
