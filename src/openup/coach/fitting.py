@@ -98,6 +98,25 @@ _NO_REASON = re.compile(
 _WRONG_WITH_ME = re.compile(r"\b(?:what'?s|whats|what is) wrong (?:with|w) me\b", re.IGNORECASE)
 # How they look, run down: reassured and cared for, never agreed with ("you look old in the photos").
 _LOOKS = re.compile(LOOKS_DOWN, re.IGNORECASE)
+# What falls to them at home, more than their share: a complaint about you, the listener, though it never says
+# "you" ("why is it always me who has to plan everything", "bit over being the one who always has to ring the
+# landlord"). Owned, not probed. Not a friend group's or a workplace's share ("the only one who plans w the group").
+_SHARE = re.compile(
+    r"\b(?:why is it always me|always me (?:who|that)|why am i (?:always )?the one|(?:being|i'?m|im|i am) "
+    r"(?:always |the only )?(?:the )?one (?:who|that) (?:always |ever )?(?:has to|have to|does|notices|plans|"
+    r"remembers|sorts|organi[sz]es|cleans|cooks|pays|books|rings|calls)|me always being the one)\b",
+    re.IGNORECASE,
+)
+_NOT_OURS = re.compile(
+    r"\b(?:group|friends|mates|lads|girls|work|office|job|boss|manager|team|colleagues?|coworkers?|shift|client|"
+    r"printer|corporate|class|uni|school|mum|mom|dad|sister|brother|family|parents)\b",
+    re.IGNORECASE,
+)
+# That you are not listening ("you are not listening only", "u never listen"): owned, and listened to now.
+_UNHEARD = re.compile(
+    r"\b(?:you|u)(?:'re| are| r|r)? (?:not|never|don'?t) (?:even |really )?listen(?:ing)?\b", re.IGNORECASE
+)
+_FELT_LEAD = re.compile(r"\b(?:feel|feels|felt|feeling|think|thought)(?: like| that| as if)?\s*$", re.IGNORECASE)
 _BORED = re.compile(r"\bbored\b", re.IGNORECASE)
 # Good news that has not sunk in: met as shock, not told back as excitement they did not say.
 _STUNNED = re.compile(
@@ -121,7 +140,8 @@ def fit_of(heard: Heard) -> str:
     """The kind of hard thing told, for templates with `fit`: "unwell" (they are ill or hurt), "unwell_other"
     (someone of theirs is), "missing" (something or some pet lost that can still be found), "ours" (a practical
     problem that is ours too), "bored", "low" (a low mood, no event), "stunned" (good news that has not sunk
-    in), "mixed" (news with a good side and a hard side, told as both), "looks" (they run down how they look);
+    in), "mixed" (news with a good side and a hard side, told as both), "looks" (they run down how they look), "share"
+    (more than their share at home falls to them), "unheard" (you are not listening);
     "" for anything else.
 
     >>> fit_of(Heard(None, (), (), valence="negative", focus="doc says its stress but my chest still feels tight"))
@@ -138,6 +158,11 @@ def fit_of(heard: Heard) -> str:
         return ""
     if not heard.unsure and (m := _GOOD_SIDE.search(told)) and _TURN.search(told[m.end():] + " " + told[: m.start()]):
         return "mixed"
+    if (m := _UNHEARD.search(told)) and not _FELT_LEAD.search(told[: m.start()]):
+        return "unheard"  # "i feel like ur never listening" is a feeling, said back as theirs
+    if (m := _SHARE.search(told)) and not _NOT_OURS.search(told) and heard.party is None \
+            and not _FELT_LEAD.search(re.sub(r"\s*\b(?:i'?m|im|i am)\s*$", "", told[: m.start()])):
+        return "share"  # "i feel like im the only one who remembers birthdays" is how they see it, hedged
     if _LOOKS.search(told):
         return "looks"
     if _UNWELL.search(told) and not _RELIEF.search(told):

@@ -379,6 +379,8 @@ def _slots(heard: Heard) -> dict[str, str]:
         # "i look so old in the zoom grid": "the zoom grid"; "in this dress" is "that dress" from where you stand
         slots["seen"] = re.sub(r"^th(?:is|ese)\b", lambda t: "that" if t.group() == "this" else "those",
                                said_as_heard(clean_clause(m.group(1))))
+    if (m := _SHARE_WHAT.search(heard.told.replace("’", "'"))) is not None and len(m.group(1).split()) <= 8:
+        slots["share"] = said_as_heard(clean_clause(m.group(1)))  # "plan everything", "has to ring the landlord"
     if "complaint" in slots:
         # "you feel like you do everything ..." is said back by "It sounds like you feel {complaint}": once
         slots["complaint"] = _FEEL_LEAD.sub("", slots["complaint"]) or slots["complaint"]
@@ -412,6 +414,14 @@ _SEEN_IN = re.compile(
     r"\bi (?:look|looked|hate how i look|hate the way i look)\b[^.!?,;]*? in "
     r"((?:the|my|that|those|these|this|every|all|our)\b[^.!?,;]{2,40}?)"
     r"(?=\s*(?:$|[.!?,;]|\b(?:when|and|but|lol|haha|ugh|tbh|honestly|every one|everyone)\b))",
+    re.IGNORECASE,
+)
+# What always falls to them: "why is it always me who {has to plan everything}", "the one who always {has to ring
+# the landlord}", "me always being the one who {notices}".
+_SHARE_WHAT = re.compile(
+    r"\b(?:always me|the one|the only one) (?:who|that) (?:always |ever )?((?:has to |have to |had to )?[a-z]+"
+    r"(?: (?!and\b|but\b|lol\b)[a-z']+){0,5}?)"
+    r"(?=\s*(?:$|[.!?,;]|\b(?:and|but|lol|just|tbh|like|anymore|round|around)\b))",
     re.IGNORECASE,
 )
 _YOUR_HOME = re.compile(r"\byour (?=(?:" + "|".join(sorted(HOME)) + r")\b)")
