@@ -116,6 +116,16 @@ _NOT_OURS = re.compile(
 _UNHEARD = re.compile(
     r"\b(?:you|u)(?:'re| are| r|r)? (?:not|never|don'?t) (?:even |really )?listen(?:ing)?\b", re.IGNORECASE
 )
+# They ask you whether they are mad to feel or want it ("Amn't I mad?", "am i being too sensitive?", "is it silly
+# to still ..."): answered first, "not at all", then listened to.
+DOUBTING = re.compile(
+    r"\b(?:amn'?t i|am i|aren'?t i|was i|would i be|am i just|is it|would it be)(?: just| being| a bit| a little| too|"
+    r" so| really| completely| totally| actually)* (?:mad|crazy|mental|silly|stupid|daft|dramatic|sensitive|"
+    r"oversensitive|overreacting|unreasonable|weird|petty|selfish|nuts|bonkers|cracked|insane|bad)\b"
+    r"(?: (?:to|that|for|of|if)\b[^?]*)?\s*(?:[?]|$)"
+    r"|\bam i (?:just )?overreacting\b|\bis (?:that|this) (?:normal|weird|mad)[?]",
+    re.IGNORECASE,
+)
 _FELT_LEAD = re.compile(r"\b(?:feel|feels|felt|feeling|think|thought)(?: like| that| as if)?\s*$", re.IGNORECASE)
 _BORED = re.compile(r"\bbored\b", re.IGNORECASE)
 # Good news that has not sunk in: met as shock, not told back as excitement they did not say.
@@ -141,7 +151,8 @@ def fit_of(heard: Heard) -> str:
     (someone of theirs is), "missing" (something or some pet lost that can still be found), "ours" (a practical
     problem that is ours too), "bored", "low" (a low mood, no event), "stunned" (good news that has not sunk
     in), "mixed" (news with a good side and a hard side, told as both), "looks" (they run down how they look), "share"
-    (more than their share at home falls to them), "unheard" (you are not listening);
+    (more than their share at home falls to them), "unheard" (you are not listening), "doubting"
+    (they ask if they are mad to feel or want it);
     "" for anything else.
 
     >>> fit_of(Heard(None, (), (), valence="negative", focus="doc says its stress but my chest still feels tight"))
@@ -158,6 +169,8 @@ def fit_of(heard: Heard) -> str:
         return ""
     if not heard.unsure and (m := _GOOD_SIDE.search(told)) and _TURN.search(told[m.end():] + " " + told[: m.start()]):
         return "mixed"
+    if DOUBTING.search(told):
+        return "doubting"
     if (m := _UNHEARD.search(told)) and not _FELT_LEAD.search(told[: m.start()]):
         return "unheard"  # "i feel like ur never listening" is a feeling, said back as theirs
     if (m := _SHARE.search(told)) and not _NOT_OURS.search(told) and heard.party is None \

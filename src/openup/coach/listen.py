@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
-from openup.coach.fitting import fit_of
+from openup.coach.fitting import DOUBTING, fit_of
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
@@ -379,6 +379,14 @@ def _slots(heard: Heard) -> dict[str, str]:
         # "i look so old in the zoom grid": "the zoom grid"; "in this dress" is "that dress" from where you stand
         slots["seen"] = re.sub(r"^th(?:is|ese)\b", lambda t: "that" if t.group() == "this" else "those",
                                said_as_heard(clean_clause(m.group(1))))
+    if heard.dilemma and heard.dilemma.startswith("whether to ") and len(heard.dilemma.split()) <= 14:
+        # "should i take the berlin thing or nah": a choice they put to you, answered before it is listened to
+        slots["choice"] = _OR_NOT.sub("", heard.dilemma)
+    if (m := DOUBTING.search(heard.told.replace("’", "'"))) is not None and (not_so := _not_so(m.group(0))):
+        slots["not_so"] = not_so  # "Amn't I mad?" is answered in its own word: "You're not mad at all"
+        for name in _SAID_BACK:
+            if name in slots and _DOUBT_WORD.findall(not_so.lower())[-1] in slots[name].lower():
+                del slots[name]  # "are you overreacting and sarah didn't invite you": the question is answered
     if (m := _SHARE_WHAT.search(heard.told.replace("’", "'"))) is not None and len(m.group(1).split()) <= 8:
         slots["share"] = said_as_heard(clean_clause(m.group(1)))  # "plan everything", "has to ring the landlord"
     if "complaint" in slots:
@@ -424,6 +432,27 @@ _SHARE_WHAT = re.compile(
     r"(?=\s*(?:$|[.!?,;]|\b(?:and|but|lol|just|tbh|like|anymore|round|around)\b))",
     re.IGNORECASE,
 )
+_OR_NOT = re.compile(r",? or (?:nah|not|no|nope|what)\W*$", re.IGNORECASE)
+_DOUBT_WORD = re.compile(
+    r"\b(?:mad|crazy|mental|silly|stupid|daft|dramatic|sensitive|oversensitive|overreacting|unreasonable|weird|petty|"
+    r"selfish|nuts|bonkers|cracked|insane|bad|normal)\b"
+)
+def _not_so(asked: str) -> str | None:
+    """The answer to "am i mad?" in its own word: "You're not mad at all", "It's not weird at all" ("is it weird
+    that ..."), "You're not being too sensitive", "You're not overreacting"."""
+    words = _DOUBT_WORD.findall(asked.lower())
+    if not words:
+        return None
+    word = words[-1]
+    if word == "overreacting":
+        return "You're not overreacting"
+    if word == "sensitive":
+        return "You're not being too sensitive"
+    if asked.lower().startswith(("is ", "would it")):
+        return f"It's not {word} at all"
+    return f"You're not{' being' if ' being ' in asked.lower() else ''} {word} at all"
+
+
 _YOUR_HOME = re.compile(r"\byour (?=(?:" + "|".join(sorted(HOME)) + r")\b)")
 # "your mum and Dad": a family word typed as a name is not one once "your" is put before the pair
 _KIN_AFTER_YOUR = re.compile(r"(\byour (?:mum|mom|mam|dad|da|nan|gran|nana) and )(Mum|Mom|Mam|Dad|Da|Nan|Gran|Nana)\b")
