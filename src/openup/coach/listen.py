@@ -639,11 +639,12 @@ def playful(heard: Heard) -> bool:
     >>> playful(Heard("you tend to get too emotional", (), (), focus="i tend to get too emotional lol"))
     False
     """
-    if heard.loss != "none" or heard.complaint is not None or heard.mood in _NOT_LIGHT or heard.unsure:
+    wry = _WRY.search(heard.told) is not None  # "... i am going to become a villain": a joke made of it, whoever did it
+    if heard.loss != "none" or heard.complaint is not None or heard.unsure or (heard.mood in _NOT_LIGHT and not wry):
         return False  # "too scared to open it lol", "gutted ... i trained him lol": a wry laugh, not a joke
-    if heard.good_news or heard.valence == "positive" or heard.mood == "glad":
+    if heard.good_news or ((heard.valence == "positive" or heard.mood == "glad") and not wry):
         return False  # "passed my driving test on the third try lmaooo" is news to celebrate, not a mishap
-    if heard.party is not None or good_taken_back(heard.focus):
+    if (heard.party is not None and not wry) or good_taken_back(heard.focus):
         return False  # someone did it to them, or it is said in irony ("... lol cool cool"): a grievance
     if heard.event is None:
         return False
@@ -651,12 +652,13 @@ def playful(heard: Heard) -> bool:
         # a mishap the reader does not hear as hard is light only when a laugh opens it ("lol so the meeting
         # went 3 hours"), not when it closes a remark ("i tend to get too emotional lol") or cheers ("lol omg yes")
         opens = _PLAYFUL.match(heard.focus.lstrip(" \"'([")) is not None
-        return opens and not told_excitedly(heard.focus)
+        return (opens or wry) and not told_excitedly(heard.focus)
     if _named_hard(heard):
         return False
-    return _PLAYFUL.search(heard.focus) is not None
+    return wry or _PLAYFUL.search(heard.focus) is not None
 
 
+_WRY = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "wry")) + r")(?!\w)", re.IGNORECASE)
 _NOT_LIGHT = frozenset({"hurt", "fear", "shame"})
 # Someone who did it: a pronoun, a name, someone of theirs ("he yelled at you", "Sipho said he'd fetch you").
 _SOMEONE = re.compile(
@@ -1069,7 +1071,8 @@ def reply(
     client = _client(llm)
     suggestions: list[Suggestion] = []
     seed = zlib.crc32(text.encode("utf-8", "replace"))
-    good_news = reading.good_news and not harmful  # "thanks for nothing" is not good news
+    # "thanks for nothing" is not good news, nor is a moan made a joke of ("... uses it on everything. send wine")
+    good_news = reading.good_news and not harmful and _WRY.search(read) is None
     heard = replace(heard, good_news=good_news, extra={**heard.extra, "told": read})
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
     meant = as_meant(read)
