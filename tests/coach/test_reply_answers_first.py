@@ -52,3 +52,13 @@ def test_should_i_gets_backing_and_no_or_nah() -> None:
     _, said = _reply("should i go for the team lead role or nah")
     assert "either way" in said["reflect"] or "whichever way" in said["reflect"], said
     assert "nah" not in said["reflect"] and "go for the team lead role" in said["reflect"], said
+
+
+def test_is_this_normal_is_never_answered_not_normal() -> None:
+    _, said = _reply("we've stopped going on dates since the baby came. is this normal?")
+    assert "not normal" not in said["reflect"], said
+
+
+def test_a_small_should_i_is_not_given_backing() -> None:
+    _, said = _reply("should i ring her?")
+    assert "either way" not in said["reflect"] and "whichever way" not in said["reflect"], said

@@ -27,3 +27,8 @@ def test_a_wry_moan_is_met_lightly(message: str) -> None:
     text = " ".join(said.values())
     assert "That's a lot" not in text and "getting to you most" not in text, said
     assert any(w in text for w in ("Ha", "poor thing", "couldn't make it up", "What a day", "survive")), said
+
+
+def test_a_laugh_without_a_moan_is_not_pitied() -> None:
+    said = _said("lol i still know every word of the macarena")
+    assert "poor thing" not in " ".join(said.values()) and "survive" not in " ".join(said.values()), said

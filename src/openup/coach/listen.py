@@ -81,6 +81,7 @@ class Template:
     playful: bool | None = None  # the message is told as a joke or with a laugh (`playful`)
     everyday: bool | None = None  # a small mishap of the day that no one did to them (`everyday`)
     fit: str | None = None  # the kind of hard thing told (`fitting.fit_of`): unwell, missing, ours, low, ...
+    wry: bool | None = None  # a moan made a joke of ("... i am going to become a villain", `wry`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +200,7 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("playful"),
         t.get("everyday"),
         t.get("fit"),
+        t.get("wry"),
     )
 
 
@@ -229,6 +231,7 @@ def moves() -> dict[str, Move]:
             or last.playful is not None
             or last.everyday is not None
             or last.fit is not None
+            or last.wry is not None
         ):
             raise ValueError(f"replies.toml: the last {name} template must need no slot and no condition")
         out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates, str(row.get("title", "")))
@@ -379,13 +382,15 @@ def _slots(heard: Heard) -> dict[str, str]:
         # "i look so old in the zoom grid": "the zoom grid"; "in this dress" is "that dress" from where you stand
         slots["seen"] = re.sub(r"^th(?:is|ese)\b", lambda t: "that" if t.group() == "this" else "those",
                                said_as_heard(clean_clause(m.group(1))))
-    if heard.dilemma and heard.dilemma.startswith("whether to ") and len(heard.dilemma.split()) <= 14:
+    if heard.dilemma and heard.dilemma.startswith("whether to ") and (
+        " or " in heard.dilemma or len(heard.dilemma.split()) >= _CHOICE_MIN_WORDS
+    ) and len(heard.dilemma.split()) <= 14:
         # "should i take the berlin thing or nah": a choice they put to you, answered before it is listened to
         slots["choice"] = _OR_NOT.sub("", heard.dilemma)
     if (m := DOUBTING.search(heard.told.replace("’", "'"))) is not None and (not_so := _not_so(m.group(0))):
         slots["not_so"] = not_so  # "Amn't I mad?" is answered in its own word: "You're not mad at all"
         for name in _SAID_BACK:
-            if name in slots and _DOUBT_WORD.findall(not_so.lower())[-1] in slots[name].lower():
+            if name in slots and _DOUBT_WORD.findall(m.group(0).lower())[-1] in slots[name].lower():
                 del slots[name]  # "are you overreacting and sarah didn't invite you": the question is answered
     if (m := _SHARE_WHAT.search(heard.told.replace("’", "'"))) is not None and len(m.group(1).split()) <= 8:
         slots["share"] = said_as_heard(clean_clause(m.group(1)))  # "plan everything", "has to ring the landlord"
@@ -432,6 +437,7 @@ _SHARE_WHAT = re.compile(
     r"(?=\s*(?:$|[.!?,;]|\b(?:and|but|lol|just|tbh|like|anymore|round|around)\b))",
     re.IGNORECASE,
 )
+_CHOICE_MIN_WORDS = 8  # "whether to quit your job and go travelling" is a choice to back; "whether to call him" asks
 _OR_NOT = re.compile(r",? or (?:nah|not|no|nope|what)\W*$", re.IGNORECASE)
 _DOUBT_WORD = re.compile(
     r"\b(?:mad|crazy|mental|silly|stupid|daft|dramatic|sensitive|oversensitive|overreacting|unreasonable|weird|petty|"
@@ -444,6 +450,8 @@ def _not_so(asked: str) -> str | None:
     if not words:
         return None
     word = words[-1]
+    if word == "normal":
+        return "It's more common than you'd think"  # "is this normal?": never "It's not normal at all"
     if word == "overreacting":
         return "You're not overreacting"
     if word == "sensitive":
@@ -639,12 +647,12 @@ def playful(heard: Heard) -> bool:
     >>> playful(Heard("you tend to get too emotional", (), (), focus="i tend to get too emotional lol"))
     False
     """
-    wry = _WRY.search(heard.told) is not None  # "... i am going to become a villain": a joke made of it, whoever did it
-    if heard.loss != "none" or heard.complaint is not None or heard.unsure or (heard.mood in _NOT_LIGHT and not wry):
+    joke = wry(heard.told)  # "... i am going to become a villain": a joke made of it, whoever did it
+    if heard.loss != "none" or heard.complaint is not None or heard.unsure or (heard.mood in _NOT_LIGHT and not joke):
         return False  # "too scared to open it lol", "gutted ... i trained him lol": a wry laugh, not a joke
-    if heard.good_news or ((heard.valence == "positive" or heard.mood == "glad") and not wry):
+    if heard.good_news or ((heard.valence == "positive" or heard.mood == "glad") and not joke):
         return False  # "passed my driving test on the third try lmaooo" is news to celebrate, not a mishap
-    if (heard.party is not None and not wry) or good_taken_back(heard.focus):
+    if (heard.party is not None and not joke) or good_taken_back(heard.focus):
         return False  # someone did it to them, or it is said in irony ("... lol cool cool"): a grievance
     if heard.event is None:
         return False
@@ -652,10 +660,15 @@ def playful(heard: Heard) -> bool:
         # a mishap the reader does not hear as hard is light only when a laugh opens it ("lol so the meeting
         # went 3 hours"), not when it closes a remark ("i tend to get too emotional lol") or cheers ("lol omg yes")
         opens = _PLAYFUL.match(heard.focus.lstrip(" \"'([")) is not None
-        return (opens or wry) and not told_excitedly(heard.focus)
+        return (opens or joke) and not told_excitedly(heard.focus)
     if _named_hard(heard):
         return False
-    return wry or _PLAYFUL.search(heard.focus) is not None
+    return joke or _PLAYFUL.search(heard.focus) is not None
+
+
+def wry(told: str) -> bool:
+    """Whether the message makes a joke of a moan ("... pray for me", "i am going to become a villain")."""
+    return _WRY.search(told) is not None
 
 
 _WRY = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "wry")) + r")(?!\w)", re.IGNORECASE)
@@ -710,7 +723,7 @@ def _feeling_tone_positive() -> frozenset[str]:
 # template asks, and once per reply (`known`).
 _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("good_news", lambda h: h.good_news), ("own", own_doing), ("shared", shared), ("ahead", looks_ahead),
-    ("playful", playful), ("everyday", everyday), ("fit", fit_of),
+    ("playful", playful), ("everyday", everyday), ("fit", fit_of), ("wry", lambda h: wry(h.told)),
 )
 
 
@@ -1072,7 +1085,7 @@ def reply(
     suggestions: list[Suggestion] = []
     seed = zlib.crc32(text.encode("utf-8", "replace"))
     # "thanks for nothing" is not good news, nor is a moan made a joke of ("... uses it on everything. send wine")
-    good_news = reading.good_news and not harmful and _WRY.search(read) is None
+    good_news = reading.good_news and not harmful and not wry(read)
     heard = replace(heard, good_news=good_news, extra={**heard.extra, "told": read})
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
     meant = as_meant(read)
