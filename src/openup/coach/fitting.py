@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from openup.coach.heard import Heard
+from openup.coach.heard import LOOKS_DOWN, Heard
 
 # The body, an illness, a doctor or a hospital: care and presence, not a detached "What do you make of it?".
 _UNWELL = re.compile(
@@ -93,6 +93,40 @@ _NO_REASON = re.compile(
     r"dunno (?:what|why)|not sure why)\b",
     re.IGNORECASE,
 )
+# Asking what is wrong with them, with nothing that happened behind it ("idk whats wrong w me everything just feels
+# heavy"): a low mood, met with care and "there's nothing wrong with you", never the question said back.
+_WRONG_WITH_ME = re.compile(r"\b(?:what'?s|whats|what is) wrong (?:with|w) me\b", re.IGNORECASE)
+# How they look, run down: reassured and cared for, never agreed with ("you look old in the photos").
+_LOOKS = re.compile(LOOKS_DOWN, re.IGNORECASE)
+# What falls to them at home, more than their share: a complaint about you, the listener, though it never says
+# "you" ("why is it always me who has to plan everything", "bit over being the one who always has to ring the
+# landlord"). Owned, not probed. Not a friend group's or a workplace's share ("the only one who plans w the group").
+_SHARE = re.compile(
+    r"\b(?:why is it always me|always me (?:who|that)|why am i (?:always )?the one|(?:being|i'?m|im|i am) "
+    r"(?:always |the only )?(?:the )?one (?:who|that) (?:always |ever )?(?:has to|have to|does|notices|plans|"
+    r"remembers|sorts|organi[sz]es|cleans|cooks|pays|books|rings|calls)|me always being the one)\b",
+    re.IGNORECASE,
+)
+_NOT_OURS = re.compile(
+    r"\b(?:group|friends|mates|lads|girls|work|office|job|boss|manager|team|colleagues?|coworkers?|shift|client|"
+    r"printer|corporate|class|uni|school|mum|mom|dad|sister|brother|family|parents)\b",
+    re.IGNORECASE,
+)
+# That you are not listening ("you are not listening only", "u never listen"): owned, and listened to now.
+_UNHEARD = re.compile(
+    r"\b(?:you|u)(?:'re| are| r|r)? (?:not|never|don'?t) (?:even |really )?listen(?:ing)?\b", re.IGNORECASE
+)
+# They ask you whether they are mad to feel or want it ("Amn't I mad?", "am i being too sensitive?", "is it silly
+# to still ..."): answered first, "not at all", then listened to.
+DOUBTING = re.compile(
+    r"\b(?:amn'?t i|am i|aren'?t i|was i|would i be|am i just|is it|would it be)(?: just| being| a bit| a little| too|"
+    r" so| really| completely| totally| actually)* (?:mad|crazy|mental|silly|stupid|daft|dramatic|sensitive|"
+    r"oversensitive|overreacting|unreasonable|weird|petty|selfish|nuts|bonkers|cracked|insane|bad)\b"
+    r"(?: (?:to|that|for|of|if)\b[^?]*)?\s*(?:[?]|$)"
+    r"|\bam i (?:just )?overreacting\b|\bis (?:that|this) (?:normal|weird|mad)[?]",
+    re.IGNORECASE,
+)
+_FELT_LEAD = re.compile(r"\b(?:feel|feels|felt|feeling|think|thought)(?: like| that| as if)?\s*$", re.IGNORECASE)
 _BORED = re.compile(r"\bbored\b", re.IGNORECASE)
 # Good news that has not sunk in: met as shock, not told back as excitement they did not say.
 _STUNNED = re.compile(
@@ -116,7 +150,10 @@ def fit_of(heard: Heard) -> str:
     """The kind of hard thing told, for templates with `fit`: "unwell" (they are ill or hurt), "unwell_other"
     (someone of theirs is), "missing" (something or some pet lost that can still be found), "ours" (a practical
     problem that is ours too), "bored", "low" (a low mood, no event), "stunned" (good news that has not sunk
-    in), "mixed" (news with a good side and a hard side, told as both); "" for anything else.
+    in), "mixed" (news with a good side and a hard side, told as both), "looks" (they run down how they look), "share"
+    (more than their share at home falls to them), "unheard" (you are not listening), "doubting"
+    (they ask if they are mad to feel or want it);
+    "" for anything else.
 
     >>> fit_of(Heard(None, (), (), valence="negative", focus="doc says its stress but my chest still feels tight"))
     'unwell'
@@ -132,6 +169,15 @@ def fit_of(heard: Heard) -> str:
         return ""
     if not heard.unsure and (m := _GOOD_SIDE.search(told)) and _TURN.search(told[m.end():] + " " + told[: m.start()]):
         return "mixed"
+    if DOUBTING.search(told):
+        return "doubting"
+    if (m := _UNHEARD.search(told)) and not _FELT_LEAD.search(told[: m.start()]):
+        return "unheard"  # "i feel like ur never listening" is a feeling, said back as theirs
+    if (m := _SHARE.search(told)) and not _NOT_OURS.search(told) and heard.party is None \
+            and not _FELT_LEAD.search(re.sub(r"\s*\b(?:i'?m|im|i am)\s*$", "", told[: m.start()])):
+        return "share"  # "i feel like im the only one who remembers birthdays" is how they see it, hedged
+    if _LOOKS.search(told):
+        return "looks"
     if _UNWELL.search(told) and not _RELIEF.search(told):
         if _KIN.search(told) and not _MY_BODY.search(told):
             return "unwell_other"
@@ -144,5 +190,7 @@ def fit_of(heard: Heard) -> str:
         return "bored"
     if _LOW.search(told) and _NO_REASON.search(told) and not heard.happened and not _ONGOING.search(told) \
             and "?" not in told:
+        return "low"
+    if _WRONG_WITH_ME.search(told) and (not heard.happened or _NO_REASON.search(told)):
         return "low"
     return ""

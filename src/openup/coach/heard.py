@@ -43,8 +43,15 @@ _SHOULD_I = re.compile(
     r"\b(?:what|how) (?:should|do|can|could) i (?:do|handle|deal with|cope)\b(?: (?:about|with) ([^.!?]+))?",
     re.I,
 )
+# How they look, run down: "i look so old in the zoom grid", "i hate how i look", "i look like a mushroom".
+LOOKS_DOWN = (
+    r"\bi (?:look|looked)(?: so| really| just| absolutely| actually| properly| about)* "
+    r"((?:old|ancient|awful|terrible|fat|ugly|hideous|horrible|disgusting|gross|huge|dreadful|a state|a mess|"
+    r"like (?:an? |such an? |a total |a right )\w+))\b"
+    r"|\bi (hate (?:how|the way) i look)\b"
+)
 SELF_JUDGEMENT = re.compile(
-    r"\bi(?:'?m| am| feel like| felt like)(?: just| such| so| really| totally| completely| always| a)* "
+    r"\bi(?:'?m| am| feel like| felt like| feel| felt)(?: just| such| so| really| totally| completely| always| a)* "
     r"(a failure|an idiot|stupid|useless|worthless|a mess|pathetic|a loser|a burden|not good enough|a bad "
     r"(?:mom|mum|dad|mother|father|parent|partner|friend|person)|"
     r"a terrible (?:mom|mum|dad|parent|partner|person)|"
@@ -53,7 +60,16 @@ SELF_JUDGEMENT = re.compile(
     r"|(?:^|[,.;:!?]\s*|\s[-\u2013]\s*|\band\s+|\blol\s+)"
     r"((?:the |such (?:a|an) )?(?:worst|useless|terrible|awful|crap|rubbish) "
     r"(?:mom|mum|dad|mother|father|parent|partner|wife|husband|girlfriend|boyfriend|gf|bf|friend|person|"
-    r"daughter|son|sister|brother|cook|driver)(?: ever| alive| in the world)?)\b",
+    r"daughter|son|sister|brother|cook|driver)(?: ever| alive| in the world)?)\b"
+    # a name they call themselves ("I'm an awful eejit", "feel a right idiot", "im so bad at adulting")
+    r"|\b(?:i(?:'?m| am)|i feel(?: like)?|feel(?:ing)?(?: like)?|felt(?: like)?)"
+    r"((?: such| so| a right| an absolute| a total| a complete| a proper| an awful| a| an| right| really)+ "
+    r"(?:idiot|eejit|fool|muppet|numpty|moron|plonker|dope|dummy|clown|disaster|failure|mess|joke)|"
+    r" (?:so |really |just |such )?(?:bad|terrible|hopeless|rubbish|crap|useless) at \w+)\b"
+    # asking what is wrong with them ("idk whats wrong w me", "why am i like this")
+    r"|\b(what'?s wrong (?:with|w) me|what is wrong with me|why am i like this)\b"
+    # how they look, run down ("i look so old in the photos", "i hate how i look", "i look like a mushroom")
+    r"|" + LOOKS_DOWN,
     re.IGNORECASE,
 )
 _REASON_WORDS = word_set("hear", "reason_words")
@@ -277,7 +293,7 @@ def hear(text: str) -> Heard:
         party=party,
         place=place,
         dilemma=dilemma,
-        self_judgement=(jm.group(1) or jm.group(2)).lower() if jm else None,
+        self_judgement=next(g for g in jm.groups() if g).strip().lower() if jm else None,
         tense=ev.tense if ev else "present",
         happened=bool(ev and ev.happened and complaint is None),
         plan=plan,

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
-from openup.coach.fitting import fit_of
+from openup.coach.fitting import DOUBTING, fit_of
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
+from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.heard_words import alternation, word_tuple
@@ -34,6 +35,7 @@ from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.perspective import HOME, about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
 from openup.coach.refer import core, reference, rough, said_back, trimmed
+from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.situations import asks_for, situation_of
 from openup.coach.typed import as_meant
 from openup.errors import UserError
@@ -79,6 +81,7 @@ class Template:
     playful: bool | None = None  # the message is told as a joke or with a laugh (`playful`)
     everyday: bool | None = None  # a small mishap of the day that no one did to them (`everyday`)
     fit: str | None = None  # the kind of hard thing told (`fitting.fit_of`): unwell, missing, ours, low, ...
+    wry: bool | None = None  # a moan made a joke of ("... i am going to become a villain", `wry`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +200,7 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("playful"),
         t.get("everyday"),
         t.get("fit"),
+        t.get("wry"),
     )
 
 
@@ -227,6 +231,7 @@ def moves() -> dict[str, Move]:
             or last.playful is not None
             or last.everyday is not None
             or last.fit is not None
+            or last.wry is not None
         ):
             raise ValueError(f"replies.toml: the last {name} template must need no slot and no condition")
         out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates, str(row.get("title", "")))
@@ -373,6 +378,22 @@ def _slots(heard: Heard) -> dict[str, str]:
                 slots[name] = _YOUR_HOME.sub("our ", slots[name])
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
+    if (m := _SEEN_IN.search(heard.told.replace("’", "'"))) is not None:
+        # "i look so old in the zoom grid": "the zoom grid"; "in this dress" is "that dress" from where you stand
+        slots["seen"] = re.sub(r"^th(?:is|ese)\b", lambda t: "that" if t.group() == "this" else "those",
+                               said_as_heard(clean_clause(m.group(1))))
+    if heard.dilemma and heard.dilemma.startswith("whether to ") and (
+        " or " in heard.dilemma or len(heard.dilemma.split()) >= _CHOICE_MIN_WORDS
+    ) and len(heard.dilemma.split()) <= 14:
+        # "should i take the berlin thing or nah": a choice they put to you, answered before it is listened to
+        slots["choice"] = _OR_NOT.sub("", heard.dilemma)
+    if (m := DOUBTING.search(heard.told.replace("’", "'"))) is not None and (not_so := _not_so(m.group(0))):
+        slots["not_so"] = not_so  # "Amn't I mad?" is answered in its own word: "You're not mad at all"
+        for name in _SAID_BACK:
+            if name in slots and _DOUBT_WORD.findall(m.group(0).lower())[-1] in slots[name].lower():
+                del slots[name]  # "are you overreacting and sarah didn't invite you": the question is answered
+    if (m := _SHARE_WHAT.search(heard.told.replace("’", "'"))) is not None and len(m.group(1).split()) <= 8:
+        slots["share"] = said_as_heard(clean_clause(m.group(1)))  # "plan everything", "has to ring the landlord"
     if "complaint" in slots:
         # "you feel like you do everything ..." is said back by "It sounds like you feel {complaint}": once
         slots["complaint"] = _FEEL_LEAD.sub("", slots["complaint"]) or slots["complaint"]
@@ -398,6 +419,46 @@ def _slots(heard: Heard) -> dict[str, str]:
     if thought:
         slots["thought"] = thought
     return slots
+
+
+# Where they saw themselves and did not like it: "i look so old in {the photos from saturday}", "i hate how i look
+# in {every single photo from the wedding}". Said back without agreeing: "Sounds like the zoom grid got to you".
+_SEEN_IN = re.compile(
+    r"\bi (?:look|looked|hate how i look|hate the way i look)\b[^.!?,;]*? in "
+    r"((?:the|my|that|those|these|this|every|all|our)\b[^.!?,;]{2,40}?)"
+    r"(?=\s*(?:$|[.!?,;]|\b(?:when|and|but|lol|haha|ugh|tbh|honestly|every one|everyone)\b))",
+    re.IGNORECASE,
+)
+# What always falls to them: "why is it always me who {has to plan everything}", "the one who always {has to ring
+# the landlord}", "me always being the one who {notices}".
+_SHARE_WHAT = re.compile(
+    r"\b(?:always me|the one|the only one) (?:who|that) (?:always |ever )?((?:has to |have to |had to )?[a-z]+"
+    r"(?: (?!and\b|but\b|lol\b)[a-z']+){0,5}?)"
+    r"(?=\s*(?:$|[.!?,;]|\b(?:and|but|lol|just|tbh|like|anymore|round|around)\b))",
+    re.IGNORECASE,
+)
+_CHOICE_MIN_WORDS = 8  # "whether to quit your job and go travelling" is a choice to back; "whether to call him" asks
+_OR_NOT = re.compile(r",? or (?:nah|not|no|nope|what)\W*$", re.IGNORECASE)
+_DOUBT_WORD = re.compile(
+    r"\b(?:mad|crazy|mental|silly|stupid|daft|dramatic|sensitive|oversensitive|overreacting|unreasonable|weird|petty|"
+    r"selfish|nuts|bonkers|cracked|insane|bad|normal)\b"
+)
+def _not_so(asked: str) -> str | None:
+    """The answer to "am i mad?" in its own word: "You're not mad at all", "It's not weird at all" ("is it weird
+    that ..."), "You're not being too sensitive", "You're not overreacting"."""
+    words = _DOUBT_WORD.findall(asked.lower())
+    if not words:
+        return None
+    word = words[-1]
+    if word == "normal":
+        return "It's more common than you'd think"  # "is this normal?": never "It's not normal at all"
+    if word == "overreacting":
+        return "You're not overreacting"
+    if word == "sensitive":
+        return "You're not being too sensitive"
+    if asked.lower().startswith(("is ", "would it")):
+        return f"It's not {word} at all"
+    return f"You're not{' being' if ' being ' in asked.lower() else ''} {word} at all"
 
 
 _YOUR_HOME = re.compile(r"\byour (?=(?:" + "|".join(sorted(HOME)) + r")\b)")
@@ -586,11 +647,12 @@ def playful(heard: Heard) -> bool:
     >>> playful(Heard("you tend to get too emotional", (), (), focus="i tend to get too emotional lol"))
     False
     """
-    if heard.loss != "none" or heard.complaint is not None or heard.mood in _NOT_LIGHT or heard.unsure:
+    joke = wry(heard.told)  # "... i am going to become a villain": a joke made of it, whoever did it
+    if heard.loss != "none" or heard.complaint is not None or heard.unsure or (heard.mood in _NOT_LIGHT and not joke):
         return False  # "too scared to open it lol", "gutted ... i trained him lol": a wry laugh, not a joke
-    if heard.good_news or heard.valence == "positive" or heard.mood == "glad":
+    if heard.good_news or ((heard.valence == "positive" or heard.mood == "glad") and not joke):
         return False  # "passed my driving test on the third try lmaooo" is news to celebrate, not a mishap
-    if heard.party is not None or good_taken_back(heard.focus):
+    if (heard.party is not None and not joke) or good_taken_back(heard.focus):
         return False  # someone did it to them, or it is said in irony ("... lol cool cool"): a grievance
     if heard.event is None:
         return False
@@ -598,12 +660,18 @@ def playful(heard: Heard) -> bool:
         # a mishap the reader does not hear as hard is light only when a laugh opens it ("lol so the meeting
         # went 3 hours"), not when it closes a remark ("i tend to get too emotional lol") or cheers ("lol omg yes")
         opens = _PLAYFUL.match(heard.focus.lstrip(" \"'([")) is not None
-        return opens and not told_excitedly(heard.focus)
+        return (opens or joke) and not told_excitedly(heard.focus)
     if _named_hard(heard):
         return False
-    return _PLAYFUL.search(heard.focus) is not None
+    return joke or _PLAYFUL.search(heard.focus) is not None
 
 
+def wry(told: str) -> bool:
+    """Whether the message makes a joke of a moan ("... pray for me", "i am going to become a villain")."""
+    return _WRY.search(told) is not None
+
+
+_WRY = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "wry")) + r")(?!\w)", re.IGNORECASE)
 _NOT_LIGHT = frozenset({"hurt", "fear", "shame"})
 # Someone who did it: a pronoun, a name, someone of theirs ("he yelled at you", "Sipho said he'd fetch you").
 _SOMEONE = re.compile(
@@ -655,7 +723,7 @@ def _feeling_tone_positive() -> frozenset[str]:
 # template asks, and once per reply (`known`).
 _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("good_news", lambda h: h.good_news), ("own", own_doing), ("shared", shared), ("ahead", looks_ahead),
-    ("playful", playful), ("everyday", everyday), ("fit", fit_of),
+    ("playful", playful), ("everyday", everyday), ("fit", fit_of), ("wry", lambda h: wry(h.told)),
 )
 
 
@@ -732,6 +800,8 @@ def template_suggestion(
             if fallback is not None and wording in recent:
                 continue
             text, said = _fill(wording, slots)
+            if _SELF_DOWN.search(text) and not _SELF_DOWN.search(wording):
+                continue  # their words about themselves said back as if true: "you look old", "what's wrong with you"
             mine = _frame(wording, slots)
             if not reads_well(text) or (fallback is not None and repeats(mine, said_already)):
                 continue
@@ -752,6 +822,17 @@ def template_suggestion(
     )  # the last one always does
 
 
+# A partner's self-criticism, said back in second person, agrees with it: "It sounds like you look old in the
+# photos", "you're an awful eejit", "you don't know what's wrong with you". Never said back; the wording may say
+# "there's nothing wrong with you".
+_SELF_DOWN = re.compile(
+    r"\bwhat(?:'s| is) wrong (?:with|w) you\b|\bwhy are you like this\b|\bhow you look\b"
+    r"|\byou(?:'re| are| look| looked| feel like| felt like| feel| felt)(?: (?!not\b|never\b|no\b)[a-z]+){0,2}? "
+    r"(?:old|ancient|ugly|fat|hideous|disgusting|gross|stupid|useless|worthless|pathetic|dumb|"
+    r"an? (?:[a-z]+ )?(?:idiot|eejit|fool|failure|mess|loser|disaster|muppet|numpty|moron|joke|burden))\b"
+    r"|\blike an? (?:[a-z]+ )?(?:idiot|eejit|fool|muppet|numpty|moron|mushroom|potato)\b|\byou look like an? [a-z]+",
+    re.IGNORECASE,
+)
 _OPENER = re.compile(r"(?:^|[.!?]\s+)([a-z']+)[ ,]+(?:(?:so|really|just)[ ,]+)?([a-z']+)")
 _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
@@ -1003,7 +1084,8 @@ def reply(
     client = _client(llm)
     suggestions: list[Suggestion] = []
     seed = zlib.crc32(text.encode("utf-8", "replace"))
-    good_news = reading.good_news and not harmful  # "thanks for nothing" is not good news
+    # "thanks for nothing" is not good news, nor is a moan made a joke of ("... uses it on everything. send wine")
+    good_news = reading.good_news and not harmful and not wry(read)
     heard = replace(heard, good_news=good_news, extra={**heard.extra, "told": read})
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
     meant = as_meant(read)

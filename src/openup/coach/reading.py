@@ -407,7 +407,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     special = (heard.complaint, heard.plan, heard.feeling_clause, complaint)
     news = None
     # "im such an idiot i left my laptop on the train": what happened, without the harsh word
-    said = SELF_JUDGEMENT.sub(" ", told) if heard.self_judgement else told
+    said = SELF_JUDGEMENT.sub(", ", told) if heard.self_judgement else told  # a clause break where it stood
     said = rhetorical_said(said)
     if is_long(told) and not (heard.complaint or heard.plan or complaint):
         # A long message: the news is often in the middle, after a lead-in, or before a feeling about it
