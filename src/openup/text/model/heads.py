@@ -172,7 +172,7 @@ def bag_of_tokens(token_ids: Sequence[np.ndarray], vocab: np.ndarray) -> np.ndar
 
 #: WordPiece ids below this are the vocabulary's own columns in `token_features`; hashed pairs come after.
 VOCAB_SIZE = 30522
-_SPECIAL = np.array([0, 100, 101, 102, 103])  # [PAD], [UNK], [CLS], [SEP], [MASK]
+_SPECIAL = (0, 100, 101, 102, 103)  # [PAD], [UNK], [CLS], [SEP], [MASK]: 0 and 100-103
 
 
 def token_columns(bits: int) -> int:
@@ -191,7 +191,7 @@ def token_features(token_ids: Sequence[np.ndarray], bits: int) -> tuple[np.ndarr
     lengths = np.fromiter((len(ids) for ids in token_ids), dtype=np.int64, count=len(token_ids))
     flat = np.concatenate([np.asarray(ids, dtype=np.int64).ravel() for ids in token_ids] + [np.zeros(0, np.int64)])
     rows = np.repeat(np.arange(len(token_ids), dtype=np.int64), lengths)
-    keep = ~np.isin(flat, _SPECIAL) & (flat >= 0) & (flat < VOCAB_SIZE)
+    keep = ((flat > _SPECIAL[-1]) | ((flat > 0) & (flat < _SPECIAL[1]))) & (flat < VOCAB_SIZE)
     flat, rows = flat[keep], rows[keep]
     same = rows[1:] == rows[:-1]
     pairs = VOCAB_SIZE + bigram_ids(flat[:-1][same], flat[1:][same], bits)
