@@ -11,7 +11,6 @@ crisis and concern texts flagged and the false alarms on its hard negatives and 
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -28,10 +27,8 @@ from openup.text.model.embedder import Embedder  # noqa: E402
 
 def judge(model: Path) -> dict[str, float]:
     texts, y, ordinary, _ = ts.load(use_blind_dev=False)
-    lines = (ts.BLIND / "safety.dev.jsonl").read_text(encoding="utf-8").splitlines()
-    dev = [r for r in (json.loads(x) for x in lines if x) if ts.encoder_half(str(r["text"])) == "judge"]
-    goemo = ts.DATA / "goemotions" / "dev.tsv"
-    everyday = [x.split("\t")[0] for x in goemo.read_text(encoding="utf-8").splitlines() if x.strip()][:3000]
+    dev = ts.judge_rows()
+    everyday = ts.goemotions_dev()
     pos = y.any(axis=1)
     hard = ~pos & ~ordinary
     emb = Embedder(model_file=model)

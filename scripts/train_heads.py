@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from openup.commands.progress import progress_bar  # noqa: E402
-from openup.text.model.embedder import MODEL_FILE, Embedder  # noqa: E402
+from openup.text.model.embedder import MODEL_FILE, SPECIAL_IDS, Embedder  # noqa: E402
 from openup.text.model.heads import HEADS_FILE, Heads, bag_of_tokens  # noqa: E402
 
 TRAIN_DATA = ROOT / "src" / "openup" / "text" / "model" / "train_data"
@@ -55,7 +55,6 @@ CV_FOLDS = 5
 # Heads whose cut-off is chosen on our own messages maximise F-beta with this beta there (precision first).
 OWN_BETA = 0.5
 VOCAB_SIZE = 1500  # shared WordPiece vocabulary for bag-of-tokens features (4000 did no better on held-out data)
-SPECIAL_IDS = {0, 100, 101, 102, 103}  # [PAD] [UNK] [CLS] [SEP] [MASK]
 
 GOEMO_LABELS = [
     "admiration", "amusement", "anger", "annoyance", "approval", "caring", "confusion", "curiosity", "desire",

@@ -274,10 +274,6 @@ def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int, seed: int = SEED) -> tupl
     return w1.T.copy(), b1, w2.T.copy(), b2
 
 
-def mlp_probabilities(params: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarray:
-    return _sigmoid(mlp_logits(params, x))
-
-
 def mlp_logits(params: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarray:
     w1, b1, w2, b2 = params
     out: np.ndarray = np.maximum(x @ w1.T + b1, 0) @ w2.T + b2
@@ -331,18 +327,27 @@ def fit_bag(x: np.ndarray, y: np.ndarray, hidden: int, members: int) -> tuple[np
             np.concatenate([n[2] / members for n in nets], axis=1), sum(n[3] for n in nets) / members)
 
 
+def judge_rows() -> list[dict[str, object]]:
+    """The judge half of the blind safety DEV set (`encoder_half`): what no encoder and, with `--judge`, no head
+    trained on."""
+    return [r for r in _jsonl(BLIND / "safety.dev.jsonl") if encoder_half(str(r["text"])) == "judge"]
+
+
+def goemotions_dev(n: int = 3000) -> list[str]:
+    """The first `n` GoEmotions dev comments: everyday text the judged heads must stay calm on."""
+    lines = (DATA / "goemotions" / "dev.tsv").read_text(encoding="utf-8").splitlines()
+    return [x.split("\t")[0] for x in lines if x.strip()][:n]
+
+
 def judge_half(heads: Heads) -> dict[str, float]:
-    """Share of the judge half of the blind safety DEV set (`encoder_half`) flagged per level, as the screen
-    reads it (message and sentences), and of GoEmotions dev comments: for `--judge`, whose heads never saw
-    the blind dev set."""
+    """Share of `judge_rows` flagged per level, as the screen reads it (message and sentences), and of
+    `goemotions_dev`: for `--judge`, whose heads never saw the blind dev set."""
     from openup.text.model import safety_signals
 
-    rows = [r for r in _jsonl(BLIND / "safety.dev.jsonl") if encoder_half(str(r["text"])) == "judge"]
+    rows = judge_rows()
     flagged = np.array([bool(s) for s in safety_signals([str(r["text"]) for r in rows], heads=heads)])
     level = np.array([r["level"] for r in rows])
-    goemo = [x.split("\t")[0] for x in (DATA / "goemotions" / "dev.tsv").read_text(encoding="utf-8").splitlines()
-             if x.strip()][:3000]
-    everyday = np.array([bool(s) for s in safety_signals(goemo, heads=heads)])
+    everyday = np.array([bool(s) for s in safety_signals(goemotions_dev(), heads=heads)])
     out = {name: round(float(flagged[level == name].mean()), 3) for name in ("danger", "crisis", "concern", "none")}
     out["goemotions"] = round(float(everyday.mean()), 4)
     return out
@@ -352,8 +357,7 @@ def main() -> int:
     hidden = HIDDEN if "--linear" not in sys.argv else 0
     members = int(sys.argv[sys.argv.index("--bag") + 1]) if "--bag" in sys.argv else BAG
     judging = "--judge" in sys.argv
-    global TOKEN_MIX
-    TOKEN_MIX = float(sys.argv[sys.argv.index("--token-mix") + 1]) if "--token-mix" in sys.argv else TOKEN_MIX
+    mix = float(sys.argv[sys.argv.index("--token-mix") + 1]) if "--token-mix" in sys.argv else TOKEN_MIX
     texts, y, ordinary, sources = load(use_blind_dev=not judging)
     any_safety = y.any(axis=1)
     partner = np.array(sources) == "partner"
@@ -377,7 +381,7 @@ def main() -> int:
                 z[:, j] = x[~train] @ w + b
         tw, tb = fit_tokens([tokens[i] for i in np.flatnonzero(train)], y[train])
         zt = token_scores([tokens[i] for i in np.flatnonzero(~train)], tw, tb)
-        oof[~train] = _sigmoid((1 - TOKEN_MIX) * z + TOKEN_MIX * zt)
+        oof[~train] = _sigmoid((1 - mix) * z + mix * zt)
         print(f"fold {k + 1}/{FOLDS} done", flush=True)
     limits = [(hard, FA_HARD), (blind_hard, FA_BLIND_DEV_HARD), (ordinary, FA_ORDINARY), (partner, FA_PARTNER)]
     thresholds = refine_thresholds(oof, y, limits, joint_thresholds(oof, y, limits))
@@ -389,8 +393,8 @@ def main() -> int:
         pos = y[:, j] > 0
         recall = float((oof[pos, j] >= thr).mean()) if pos.any() else 0.0
         w, b = (layer[2][j], float(layer[3][j])) if layer is not None else fit_logistic(x, y[:, j], L2)
-        weights.append((1 - TOKEN_MIX) * w)
-        biases.append((1 - TOKEN_MIX) * b + TOKEN_MIX * float(token_b[j]))
+        weights.append((1 - mix) * w)
+        biases.append((1 - mix) * b + mix * float(token_b[j]))
         meta[kind] = {"threshold": thr, "oof_recall": round(recall, 4), "positives": int(pos.sum())}
         print(f"{kind:10s} positives {int(pos.sum()):4d} thr {thr:.3f} out-of-fold recall {recall:.3f}")
     flags = (oof >= thresholds).any(axis=1)
@@ -412,8 +416,8 @@ def main() -> int:
         threshold=np.array(thresholds, dtype=np.float32),
         meta={"heads": meta, "out_of_fold": summary, "trained_on": sorted(set(sources)), "seed": SEED,
               "l2": L2, "fa_hard": FA_HARD, "fa_ordinary": FA_ORDINARY, "hidden": hidden,
-              "members": members, "token_bits": TOKEN_BITS, "token_mix": TOKEN_MIX},
-        token_weights=(TOKEN_MIX * token_w.T).astype(np.float32),
+              "members": members, "token_bits": TOKEN_BITS, "token_mix": mix},
+        token_weights=(mix * token_w.T).astype(np.float32),
         token_bits=TOKEN_BITS,
         hidden_weights=(layer[0] if layer is not None else np.zeros((0, 0))).astype(np.float32),
         hidden_bias=(layer[1] if layer is not None else np.zeros(0)).astype(np.float32),

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from openup.text import model
+from openup.text.model.embedder import VOCAB_SIZE
 from openup.text.model.heads import (
     HEADS_FILE,
     SAFETY_HEADS_FILE,
-    VOCAB_SIZE,
     Heads,
     bag_of_tokens,
     load_heads,

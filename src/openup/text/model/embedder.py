@@ -27,6 +27,8 @@ MODEL_FILE = MODEL_DIR / "minilm-int8.onnx"
 TOKENIZER_FILE = MODEL_DIR / "tokenizer.json"
 DIM = 384
 MAX_LENGTH = 128
+VOCAB_SIZE = 30522  # WordPiece ids of tokenizer.json
+SPECIAL_IDS = frozenset({0, 100, 101, 102, 103})  # [PAD] [UNK] [CLS] [SEP] [MASK]
 CACHE_SIZE = 8192
 PARALLEL_FROM = 8  # fewer texts than this run on the calling thread (a `check` has a handful)
 _NO_IDS = np.zeros(0, dtype=np.int32)

@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from openup.text.model.embedder import SPECIAL_IDS, VOCAB_SIZE
+
 HEADS_FILE = Path(__file__).resolve().parent / "heads.npz"
 SAFETY_HEADS_FILE = Path(__file__).resolve().parent / "safety_heads.npz"  # scripts/train_safety_heads.py
 FEELING_HEADS_FILE = Path(__file__).resolve().parent / "feelings.npz"  # scripts/train_feelings.py
@@ -85,14 +87,13 @@ class Heads:
         if len(self.hidden_bias):
             x = np.maximum(x @ self.hidden_weights.T + self.hidden_bias, 0.0)
         raw: np.ndarray = x @ self.weights.T + self.bias
-        if len(self.vocab):
+        if len(self.vocab) or self.token_weights.size:
             if token_ids is None or len(token_ids) != len(x):
                 raise ValueError("these heads use token features: pass the texts' token ids")
-            raw = raw + self.bag(token_ids) @ self.vocab_weights.T
-        if self.token_weights.size:
-            if token_ids is None or len(token_ids) != len(x):
-                raise ValueError("these heads use token features: pass the texts' token ids")
-            raw = raw + token_logits(token_ids, self._token_columns, self.token_bits)
+            if len(self.vocab):
+                raw = raw + self.bag(token_ids) @ self.vocab_weights.T
+            if self.token_weights.size:
+                raw = raw + token_logits(token_ids, self._token_columns, self.token_bits)
         return raw
 
     @functools.cached_property
@@ -170,9 +171,10 @@ def bag_of_tokens(token_ids: Sequence[np.ndarray], vocab: np.ndarray) -> np.ndar
     return out
 
 
-#: WordPiece ids below this are the vocabulary's own columns in `token_features`; hashed pairs come after.
-VOCAB_SIZE = 30522
-_SPECIAL = (0, 100, 101, 102, 103)  # [PAD], [UNK], [CLS], [SEP], [MASK]: 0 and 100-103
+# Which WordPiece ids are words (`token_features` leaves the special tokens out); ids below VOCAB_SIZE are the
+# vocabulary's own columns there, hashed pairs come after.
+_IS_WORD = np.ones(VOCAB_SIZE, dtype=bool)
+_IS_WORD[sorted(SPECIAL_IDS)] = False
 
 
 def token_columns(bits: int) -> int:
@@ -191,8 +193,10 @@ def token_features(token_ids: Sequence[np.ndarray], bits: int) -> tuple[np.ndarr
     lengths = np.fromiter((len(ids) for ids in token_ids), dtype=np.int64, count=len(token_ids))
     flat = np.concatenate([np.asarray(ids, dtype=np.int64).ravel() for ids in token_ids] + [np.zeros(0, np.int64)])
     rows = np.repeat(np.arange(len(token_ids), dtype=np.int64), lengths)
-    keep = ((flat > _SPECIAL[-1]) | ((flat > 0) & (flat < _SPECIAL[1]))) & (flat < VOCAB_SIZE)
-    flat, rows = flat[keep], rows[keep]
+    inside = (flat >= 0) & (flat < VOCAB_SIZE)
+    flat, rows = flat[inside], rows[inside]
+    words = _IS_WORD[flat]
+    flat, rows = flat[words], rows[words]
     same = rows[1:] == rows[:-1]
     pairs = VOCAB_SIZE + bigram_ids(flat[:-1][same], flat[1:][same], bits)
     width = token_columns(bits)

@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from openup.text.model.embedder import DIM, MAX_LENGTH, TOKENIZER_FILE, Embedder
+from openup.text.model.embedder import DIM, MAX_LENGTH, TOKENIZER_FILE, VOCAB_SIZE, Embedder
 
 STUDENT_FILE = Path(__file__).resolve().parent / "student.npz"
 CACHE_SIZE = 16384  # units: a chunk of analysis texts and its sentences, read twice (safety, signals)
@@ -187,7 +187,7 @@ def _sequential_sums(table: np.ndarray, padded: np.ndarray, lengths: np.ndarray)
 
 def bigram_ids(first: np.ndarray, second: np.ndarray, bits: int) -> np.ndarray:
     """Row of the bigram table for each token pair (first[i], second[i]): a multiplicative hash to `bits` bits."""
-    key = first.astype(np.uint64) * np.uint64(30522) + second.astype(np.uint64)
+    key = first.astype(np.uint64) * np.uint64(VOCAB_SIZE) + second.astype(np.uint64)
     hashed: np.ndarray = ((key * np.uint64(2654435761)) & np.uint64(0xFFFFFFFF)) >> np.uint64(32 - bits)
     return hashed.astype(np.int64)
 
