@@ -118,10 +118,12 @@ _UNHEARD = re.compile(
 )
 # They ask you whether they are mad to feel or want it ("Amn't I mad?", "am i being too sensitive?", "is it silly
 # to still ..."): answered first, "not at all", then listened to.
+DOUBT_WORDS = ("mad", "crazy", "mental", "silly", "stupid", "daft", "dramatic", "sensitive", "oversensitive",
+               "overreacting", "unreasonable", "weird", "petty", "selfish", "nuts", "bonkers", "cracked", "insane",
+               "bad")
 DOUBTING = re.compile(
     r"\b(?:amn'?t i|am i|aren'?t i|was i|would i be|am i just|is it|would it be)(?: just| being| a bit| a little| too|"
-    r" so| really| completely| totally| actually)* (?:mad|crazy|mental|silly|stupid|daft|dramatic|sensitive|"
-    r"oversensitive|overreacting|unreasonable|weird|petty|selfish|nuts|bonkers|cracked|insane|bad)\b"
+    r" so| really| completely| totally| actually)* (?:" + "|".join(DOUBT_WORDS) + r")\b"
     r"(?: (?:to|that|for|of|if)\b[^?]*)?\s*(?:[?]|$)"
     r"|\bam i (?:just )?overreacting\b|\bis (?:that|this) (?:normal|weird|mad)[?]",
     re.IGNORECASE,

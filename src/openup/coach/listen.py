@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
-from openup.coach.fitting import DOUBTING, fit_of
+from openup.coach.fitting import DOUBT_WORDS, DOUBTING, fit_of
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
@@ -378,7 +378,8 @@ def _slots(heard: Heard) -> dict[str, str]:
                 slots[name] = _YOUR_HOME.sub("our ", slots[name])
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
-    if (m := _SEEN_IN.search(heard.told.replace("’", "'"))) is not None:
+    told = heard.told.replace("’", "'")
+    if (m := _SEEN_IN.search(told)) is not None:
         # "i look so old in the zoom grid": "the zoom grid"; "in this dress" is "that dress" from where you stand
         slots["seen"] = re.sub(r"^th(?:is|ese)\b", lambda t: "that" if t.group() == "this" else "those",
                                said_as_heard(clean_clause(m.group(1))))
@@ -387,12 +388,12 @@ def _slots(heard: Heard) -> dict[str, str]:
     ) and len(heard.dilemma.split()) <= 14:
         # "should i take the berlin thing or nah": a choice they put to you, answered before it is listened to
         slots["choice"] = _OR_NOT.sub("", heard.dilemma)
-    if (m := DOUBTING.search(heard.told.replace("’", "'"))) is not None and (not_so := _not_so(m.group(0))):
+    if (m := DOUBTING.search(told)) is not None and (not_so := _not_so(m.group(0))):
         slots["not_so"] = not_so  # "Amn't I mad?" is answered in its own word: "You're not mad at all"
         for name in _SAID_BACK:
             if name in slots and _DOUBT_WORD.findall(m.group(0).lower())[-1] in slots[name].lower():
                 del slots[name]  # "are you overreacting and sarah didn't invite you": the question is answered
-    if (m := _SHARE_WHAT.search(heard.told.replace("’", "'"))) is not None and len(m.group(1).split()) <= 8:
+    if (m := _SHARE_WHAT.search(told)) is not None and len(m.group(1).split()) <= 8:
         slots["share"] = said_as_heard(clean_clause(m.group(1)))  # "plan everything", "has to ring the landlord"
     if "complaint" in slots:
         # "you feel like you do everything ..." is said back by "It sounds like you feel {complaint}": once
@@ -439,10 +440,7 @@ _SHARE_WHAT = re.compile(
 )
 _CHOICE_MIN_WORDS = 8  # "whether to quit your job and go travelling" is a choice to back; "whether to call him" asks
 _OR_NOT = re.compile(r",? or (?:nah|not|no|nope|what)\W*$", re.IGNORECASE)
-_DOUBT_WORD = re.compile(
-    r"\b(?:mad|crazy|mental|silly|stupid|daft|dramatic|sensitive|oversensitive|overreacting|unreasonable|weird|petty|"
-    r"selfish|nuts|bonkers|cracked|insane|bad|normal)\b"
-)
+_DOUBT_WORD = re.compile(r"\b(?:" + "|".join((*DOUBT_WORDS, "normal")) + r")\b")  # "is this normal?" too
 def _not_so(asked: str) -> str | None:
     """The answer to "am i mad?" in its own word: "You're not mad at all", "It's not weird at all" ("is it weird
     that ..."), "You're not being too sensitive", "You're not overreacting"."""
