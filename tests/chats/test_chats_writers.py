@@ -249,6 +249,8 @@ def test_row_writer_refuses_out_of_bounds_pieces() -> None:
         _rowtext.rows(((3, b"ab", array("q", [-(2**63)]), array("i", [0]), 0, b""),), 1)
     with pytest.raises(ValueError, match="one per row"):
         _rowtext.rows(((4, array("q", [1])),), 2)
+    # an empty last range is copied as is (it once asked for room for two quotes and failed)
+    assert _rowtext.rows(((3, b"ab", array("q", [0, 2]), array("i", [2, 0]), 0, b""),), 2) == b"ab"
     assert _rowtext.rows(((0, b"x"), (4, array("q", [-(2**63), 2**63 - 1]))), 2) == (
         b"x-9223372036854775808x9223372036854775807"
     )

@@ -319,8 +319,9 @@ static char *piece_put(const Piece *p, Py_ssize_t i, char *o, const char *end) {
     case P_RANGE: {
         Py_ssize_t q;
         const unsigned char *s = range_of(p, i, &z);
-        if (s == NULL || end - o < 2) return NULL;
+        if (s == NULL) return NULL;
         if (p->mode == M_JSON) {
+            if (end - o < 2) return NULL;
             *o++ = '"';
             o = json_put(o, end - 1, s, z);
             if (o == NULL) return NULL;
