@@ -171,3 +171,11 @@ def test_their_in_laws_are_your_own_parents(message: str, owned: str) -> None:
 def test_someone_hit_hard_by_a_loss_is_asked_after(message: str, who: str) -> None:
     said = _said(message)
     assert who in said["ask"], said
+
+
+def test_what_you_said_granted_before_good_news_is_no_complaint() -> None:
+    coaching = reply("We've been approved for the allotment! I know you said we'd never have time for it but we can "
+                     "start in March.", llm=False)
+    text = " ".join(s.text for s in coaching.suggestions)
+    assert "celebrate" in [s.move for s in coaching.suggestions], text
+    assert "sorry" not in text.lower() and "on me" not in text, text

@@ -378,10 +378,14 @@ def _slots(heard: Heard) -> dict[str, str]:
             if ours:  # a problem that is ours too: "our rent went up", not "your rent"
                 slots[name] = _YOUR_HOME.sub("our ", slots[name])
             # their in-laws are your own parents: "my parents came over", not "your in laws came over"
-            slots[name] = _IN_LAWS.sub(lambda m: _IN_LAWS_ARE[m.group(1).lower().replace(" ", "-")], slots[name])
-    if heard.valence == "negative" and (m := _MY_PARENTS_DID.match(slots.get("core", slots.get("gist", "")))):
+            slots[name] = _IN_LAWS.sub(_your_parents, slots[name])
+    if "party" in slots:
+        slots["party"] = _IN_LAWS.sub(_your_parents, slots["party"])
+    said = slots.get("core", slots.get("gist", ""))
+    if heard.valence == "negative" and heard.mood in ("anger", "hurt") and _IN_LAWS.search(heard.event or "") and (
+        m := _MY_PARENTS_DID.match(said)
+    ):
         slots["my_people"] = m.group(0)  # "my parents criticised everything": owned, they are yours
-        slots.pop("party", None)  # not "How are things with your mother now?"
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
     told = heard.told.replace("’", "'")
@@ -501,6 +505,10 @@ _AFFECTED = re.compile(
 )
 _IN_LAWS_ARE = {"in-laws": "my parents", "inlaws": "my parents", "mother-in-law": "my mum", "father-in-law": "my dad"}
 _IN_LAWS = re.compile(r"\byour (in[- ]laws|inlaws|mother[- ]in[- ]law|father[- ]in[- ]law)\b", re.IGNORECASE)
+def _your_parents(m: re.Match[str]) -> str:
+    return _IN_LAWS_ARE[m.group(1).lower().replace(" ", "-")]
+
+
 _MY_PARENTS_DID = re.compile(
     r"^my (?:parents|mum|dad)\b(?!'s)(?! (?:is|was|has been|are|were) (?:ill|sick|unwell|in hospital)).{3,80}$"
 )

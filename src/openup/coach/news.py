@@ -165,6 +165,10 @@ _HARD_TURN = re.compile(r"\b(?:not|\w+n't|never|no one|nobody|feel like|feels li
                         re.IGNORECASE)
 
 
+BUT_MAX_WORDS = 12  # what follows "but" is said back alone when it is short and whole
+_REASONED = re.compile(r"\b(?:because|cause|cos|coz|while|if|whether|guess|guessing|suppose|agree)\b", re.IGNORECASE)
+
+
 def turned(clause: str) -> tuple[str, str] | None:
     """(what came first, the turn) when `clause` tells a story whose last turn is a slight; else None.
 
@@ -180,7 +184,10 @@ def turned(clause: str) -> tuple[str, str] | None:
     head, turn = clause[: m.start()].strip(), clause[m.end() :].strip()
     if len(head.split()) < 3 or len(turn.split()) < 3 or "," in turn:
         return None
-    if _SLIGHT.search(turn) is None and not (m.group().strip(" ,").startswith("but") and _HARD_TURN.search(turn)):
+    if _SLIGHT.search(turn) is None and not (
+        m.group().strip(" ,").startswith("but") and _HARD_TURN.search(turn) and len(turn.split()) <= BUT_MAX_WORDS
+        and not _REASONED.search(turn)
+    ):
         return None
     return head, turn
 

@@ -25,6 +25,7 @@ from openup.coach.heard_feelings import HARD_HINT, Feeling, feeling_lists, likel
 from openup.coach.heard_verbs import find_verb, is_happening, is_past, is_whole_clause
 from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.news import good_news_said, good_news_told, is_long, says_good, turned
+from openup.coach.perspective import to_second_person
 from openup.coach.situations import lost_one, whose_loss
 from openup.coach.typed import as_meant
 from openup.method import read_data
@@ -227,6 +228,12 @@ _ACCUSED = frozenset({"tell", "say", "go", "leave", "forget", "eat", "spend", "b
                       "delete", "use", "post", "share", "mention", "promise", "agree", "book", "move", "skip"})
 
 
+# What you said or want, granted before their own view ("I know you said we should wait till spring but ..."): not
+# a complaint about you.
+_CONCEDED = re.compile(
+    r"\bi know (?:you|u) (?:said|say|wanted|want|think|thought|told me|were worried)\b[^.!?]{0,80}?(?=,?\s+but\b)",
+    re.IGNORECASE,
+)
 # What you made them feel, or did that they ask about in disbelief ("did you actually ..."), is a grievance
 # however glad the reader hears its words.
 _MADE_FEEL = re.compile(r"^I've made you feel\b")
@@ -478,6 +485,9 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     chosen from `whole` (the full message) when given: a long message often leads with the news."""
     meant = as_meant(focus)
     heard = hear(meant)
+    if heard.complaint and (m := _CONCEDED.search(as_meant(whole) if whole is not None else meant)) is not None \
+            and set(content_words(heard.complaint)) <= set(content_words(to_second_person(m.group(0)))):
+        heard = dataclasses.replace(heard, complaint=None)  # "I know you said we should wait, but look at her face"
     named = tuple(f.word for f in heard.feelings if f.source == "named")
     # The learned reader reads the message as typed, and whole when it is short: "booked it. ljubljana. 4
     # nights. dont try and talk me out of it" loses its news with its first sentence.
