@@ -46,6 +46,7 @@ def test_a_complaint_about_the_listener_is_owned(message: str, owned: str) -> No
         "So the mortgage went through. Still processing it honestly.",
         "got the internship at the museum. trying to play it cool",
         "The editor wants to publish my essay in the spring issue.",
+        "Guess who's the new head chef 😎 Got the call this morning!",
     ],
 )
 def test_good_news_said_plainly_is_celebrated(message: str) -> None:
@@ -66,6 +67,7 @@ def test_good_news_said_plainly_is_celebrated(message: str) -> None:
         ("my brother got into Oxford and nobody even asked how I was", False),
         ("fingers crossed the sale goes through this week", False),
         ("I went through all the old photos today.", False),
+        ("We got the call from the school about Max again.", False),
     ],
 )
 def test_good_news_said_reads_the_words_of_good_news_only(message: str, good: bool) -> None:
@@ -179,3 +181,16 @@ def test_what_you_said_granted_before_good_news_is_no_complaint() -> None:
     text = " ".join(s.text for s in coaching.suggestions)
     assert "celebrate" in [s.move for s in coaching.suggestions], text
     assert "sorry" not in text.lower() and "on me" not in text, text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i feel like you really get me",
+        "did you actually go to the gym today?",
+        "it feels like you've been so busy lately",
+    ],
+)
+def test_what_is_not_a_complaint_is_not_owned(message: str) -> None:
+    said = _said(message)
+    assert "on me" not in said.get("reflect", "") and not said.get("reflect", "").startswith("You're right"), said

@@ -116,6 +116,7 @@ _GOOD_SAID = re.compile(
     r"|got (?:into|in to|accepted|approved|promoted|picked|shortlisted|selected|hired|the all clear)"
     r"|got (?:the|my|a|an|our) (?:\w+ )?(?:job|place|promotion|offer|role|part|house|flat|scholarship|visa|loan|"
     r"mortgage|grant|contract|raise|spot|position|internship|apartment|bursary|funding|keys)"
+    r"|got the call(?:\s+(?:this (?:morning|afternoon|arvo|evening)|today|tonight))?(?=\s*(?:!|$))"
     r"|(?:been|was|were|is|are|got|get|all|it's|its) (?:approved|accepted|promoted|shortlisted|selected)"
     r"|approved (?:the|my|our|us)|accepted (?:my|our|me)"
     r"|want(?:s|ed)? (?:to )?(?:publish|stock|offer|hire|sign|buy) (?:it|me|my|us|our|the book)"

@@ -190,6 +190,7 @@ _UPSET_THAT = re.compile(
     r"upset|annoyed|gutted|sad|angry|mad|pissed off|fuming) (?:that|because|when|how) (?=you\b)",
     re.IGNORECASE,
 )
+_PUT_SECOND = re.compile(r"\b(?:come|comes|came|coming) (?:first|before me)\b|\b(?:anymore|any more)\b", re.IGNORECASE)
 # A concession before the complaint: "i know you're stressed but you snapped at me".
 _GRANTED = re.compile(
     r"^(?:i know|i get (?:it|that)|i understand|i know that)\b[^.!?]{0,60}?,?\s+but\s+(?=you\b)", re.IGNORECASE
@@ -215,6 +216,11 @@ _DID_YOU = re.compile(
     r"just |honestly |literally )*([a-z]+)\b(.*)$",
     re.IGNORECASE,
 )
+_IN_DISBELIEF = re.compile(
+    r"\?\?|\?!|!\?|\b(?:asked|told) (?:you|u) not to\b|\bbehind my back\b|\bwithout (?:asking|telling) me\b"
+    r"|\bhow could (?:you|u)\b|\bwhy would (?:you|u)\b",
+    re.IGNORECASE,
+)
 _PAST_OF = {**{base: past for past, base in {
     "made": "make", "told": "tell", "said": "say", "came": "come", "did": "do", "got": "get", "took": "take",
     "gave": "give", "stood": "stand", "bought": "buy"}.items()},
@@ -228,6 +234,7 @@ _ACCUSED = frozenset({"tell", "say", "go", "leave", "forget", "eat", "spend", "b
                       "delete", "use", "post", "share", "mention", "promise", "agree", "book", "move", "skip"})
 
 
+_EMOJI_BREAK = re.compile(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s+(?=[A-Z])")
 # What you said or want, granted before their own view ("I know you said we should wait till spring but ..."): not
 # a complaint about you.
 _CONCEDED = re.compile(
@@ -255,20 +262,23 @@ def _past_of(verb: str) -> str:
     return verb + "ed"
 
 
-def _told_of_you(sentence: str) -> str:
+def _told_of_you(sentence: str, accusing: bool = False) -> str:
     """A complaint about you said in a roundabout way, said plainly in their voice: "i feel like you don't take
     my job seriously" -> "you've made me feel like you don't take my job seriously"; "did you actually tell your
     brother about my loan" -> "you told your brother about my loan"; other text as it is."""
     plain = _GRANTED.sub("", sentence)
     if (m := _UPSET_THAT.match(plain)) is not None:
         return plain[m.end():]
-    if (m := _FELT_LEAD.match(plain)) is not None:
+    if (m := _FELT_LEAD.match(plain)) is not None and (
+        _GRIEVANCE.search(plain[m.end():]) or _PUT_SECOND.search(plain[m.end():])
+    ):
+        # a hurt, not "i feel like you really get me"
         return "you've made me feel like " + plain[m.end():]
     if (m := _TOLD_TIMES.match(plain)) is not None:
         return f"you didn't listen when i {m.group(1).lower()} you {m.group(2)}"
     if (m := _ASKED_TIMES.match(plain)) is not None:
         return f"you didn't {m.group(1)} when i asked you"
-    if (m := _DID_YOU.match(plain)) is not None and m.group(1).lower() in _ACCUSED:
+    if accusing and (m := _DID_YOU.match(plain)) is not None and m.group(1).lower() in _ACCUSED:
         return f"you {_past_of(m.group(1))}{m.group(2)}"
     return plain
 
@@ -312,9 +322,10 @@ def listener_complaint(meant_whole: str) -> str | None:
     if not re.search(r"\b(?:you|your|you're|you'd|you've)\b", meant_whole, re.I):
         return None
     sentences = []
+    accusing = _IN_DISBELIEF.search(meant_whole) is not None  # "did you actually go to the gym?" is only asked
     for sent in split_sentences(meant_whole):
         plain = _wished(sent.strip().rstrip("?!. "))
-        told = _told_of_you(plain)
+        told = _told_of_you(plain, accusing)
         for pattern, said in _ASKED_OF_YOU:
             if pattern.match(plain):
                 plain = pattern.sub(said, plain, count=1)
@@ -555,7 +566,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         valence = "neutral"  # "the bank approved the loan", told with worry: not "oh no"
     grievance = isinstance(complaint, str) and (
         _GRIEVANCE.search(complaint) or _PROMISED.match(complaint) or _MADE_FEEL.match(complaint)
-        or _ACCUSING.search(told)
+        or (_ACCUSING.search(told) and _IN_DISBELIEF.search(told))
     )
     if complaint and changes.get("complaint") == complaint and valence == "positive" and not grievance:
         # "the way you looked at me tonight ...": said of you, but glad; not a complaint
@@ -596,7 +607,8 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     )
     if good_news and said_good and not says_good(heard.event or ""):
         # the news said back is the good news itself, not what they said around it ("trying to act normal")
-        good = next((c for c in candidates(said) if says_good(c)), None)
+        # an emoji before a capital ends a sentence: "... the new 2IC at the clinic 😎 Got the call this arvo!"
+        good = next((c for c in candidates(_EMOJI_BREAK.sub(". ", said)) if says_good(c)), None)
         if good is not None:
             past, happened = told_in_past(good)
             heard = dataclasses.replace(heard, event=good, tense="past" if past else "present", happened=happened)
