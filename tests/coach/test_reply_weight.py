@@ -46,7 +46,7 @@ def test_a_complaint_about_the_listener_is_owned(message: str, owned: str) -> No
         "So the mortgage went through. Still processing it honestly.",
         "got the internship at the museum. trying to play it cool",
         "The editor wants to publish my essay in the spring issue.",
-        "Guess who's the new head chef 😎 Got the call this morning!",
+        "Well. You're talking to the new shift lead 😎 Got the call today!",
     ],
 )
 def test_good_news_said_plainly_is_celebrated(message: str) -> None:
