@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from openup.coach.heard_clauses import CLAUSE_SPLIT, clean_clause, lower_first, run_ons, split_sentences, strip_end
-from openup.coach.heard_verbs import find_verb
+from openup.coach.heard_verbs import find_verb, has_subject
 from openup.coach.heard_words import alternation, word_map, word_set
 from openup.coach.news import STRONG as NEWS_STRONG
-from openup.coach.news import news_score
+from openup.coach.news import news_score, turned
 from openup.coach.perspective import about_the_couple, to_second_person
 from openup.coach.sayback import spoken
 from openup.text.lexical import macros
@@ -207,7 +207,28 @@ def _lower_start(unit: str) -> str:
     return unit
 
 
+def _the_turn(sentence: str) -> str | None:
+    """The last turn of a story told in one long sentence, when it is the slight, with the first clause's subject
+    when it has none of its own: "new girl at work asked me to train her and then told everyone she figured it out
+    herself" -> "new girl at work told everyone she figured it out herself"."""
+    found = turned(sentence)
+    if found is None:
+        return None
+    head, turn = found
+    if not has_subject(turn):
+        verb = find_verb(head)
+        words = head.split()
+        at = next((i for i, w in enumerate(words) if verb is not None and w.lower() == verb.word), None)
+        if at is None or not 1 <= at <= 5:
+            return None
+        turn = " ".join(words[:at]) + " " + turn
+    turn = clean_clause(turn)
+    return turn if turn and len(turn.split()) <= MAX_WORDS else None
+
+
 def _best_clause(sentence: str, news: bool = False) -> str:
+    if not news and (turn := _the_turn(sentence)) is not None:
+        return turn  # the point of the story is where it turned, not how it started
     clauses = [clean_clause(c) for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
     if all(len(c.split()) > MAX_WORDS for c in clauses):  # a long typed run: its "and"s join clauses
         clauses = [clean_clause(c) for c in re.split(r"\s+and\s+", sentence) if c.strip()]

@@ -125,7 +125,10 @@ DOUBTING = re.compile(
     r"\b(?:amn'?t i|am i|aren'?t i|was i|would i be|am i just|is it|would it be)(?: just| being| a bit| a little| too|"
     r" so| really| completely| totally| actually)* (?:" + "|".join(DOUBT_WORDS) + r")\b"
     r"(?: (?:to|that|for|of|if)\b[^?]*)?\s*(?:[?]|$)"
-    r"|\bam i (?:just )?overreacting\b|\bis (?:that|this) (?:normal|weird|mad)[?]",
+    r"|\bam i (?:just )?overreacting\b|\bis (?:that|this) (?:normal|weird|mad)[?]"
+    # asked for outright: "I think I just need you to tell me I'm not mad", "tell me im not being dramatic"
+    r"|\btell me (?:that )?(?:i'?m|i am|im) not (?:being )?(?:just |a bit |too |so )?"
+    r"(?:" + "|".join(DOUBT_WORDS) + r")\b",
     re.IGNORECASE,
 )
 _FELT_LEAD = re.compile(r"\b(?:feel|feels|felt|feeling|think|thought)(?: like| that| as if)?\s*$", re.IGNORECASE)

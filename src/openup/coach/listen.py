@@ -32,11 +32,12 @@ from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.language import Unread, english_part, outside_unread
+from openup.coach.news import turned
 from openup.coach.perspective import HOME, about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
 from openup.coach.refer import core, reference, rough, said_back, trimmed
 from openup.coach.sayback import said_back as said_as_heard
-from openup.coach.situations import asks_for, situation_of
+from openup.coach.situations import asks_for, invites_at_end, situation_of
 from openup.coach.typed import as_meant
 from openup.errors import UserError
 from openup.method import kinds, kinds_with, read_data
@@ -376,6 +377,15 @@ def _slots(heard: Heard) -> dict[str, str]:
             slots[name] = _SPOKEN.sub(lambda m: _SPOKEN_AS[m.group().lower()], said)  # not "gonna" in our mouth
             if ours:  # a problem that is ours too: "our rent went up", not "your rent"
                 slots[name] = _YOUR_HOME.sub("our ", slots[name])
+            # their in-laws are your own parents: "my parents came over", not "your in laws came over"
+            slots[name] = _IN_LAWS.sub(_your_parents, slots[name])
+    if "party" in slots:
+        slots["party"] = _IN_LAWS.sub(_your_parents, slots["party"])
+    said = slots.get("core", slots.get("gist", ""))
+    if heard.valence == "negative" and heard.mood in ("anger", "hurt") and _IN_LAWS.search(heard.event or "") and (
+        m := _MY_PARENTS_DID.match(said)
+    ):
+        slots["my_people"] = m.group(0)  # "my parents criticised everything": owned, they are yours
     if heard.feelings:
         slots["feeling"] = heard.feelings[0].word
     told = heard.told.replace("’", "'")
@@ -406,6 +416,10 @@ def _slots(heard: Heard) -> dict[str, str]:
             slots["asked"] = _NOT_ASKED_WHEN.sub("", m.group(1))  # "about your day", not "... anymore"
         if (m := _FORGOT.search(said)) is not None and len(m.group(1).split()) <= _REDO_MAX_WORDS:
             slots["redo"] = m.group(1)
+    if heard.loss != "none" and (m := _AFFECTED.search(told)) is not None:
+        slots["affected"] = "your " + m.group(1).lower()  # "aunty rita passed. mum is in pieces": how is your mum?
+    if "complaint" in slots and _DOING_AGAIN.match(slots["complaint"]):
+        slots["again"] = slots["complaint"]  # "ur doing it again": owned as it happens, not "you feel I'm ..."
     # A thought about you, the listener, is a pleasantry when the message is not a hurt ("you hope I have a
     # good day"); in a hurt message it is what needs saying back ("you feel like I don't care anymore").
     thought = next(
@@ -480,6 +494,25 @@ _FORGOT = re.compile(
     r"(?:,| and | but |$)"
 )
 _REDO_MAX_WORDS = 8
+# Someone else of theirs hit hard by the loss: "mum is in pieces", "my dad's devastated", "nan is not coping".
+_AFFECTED = re.compile(
+    r"\b(?:my |our )?(mum|mom|mam|mummy|dad|daddy|nan|nana|gran|grandma|grandad|grandpa|sister|brother|aunt|aunty|"
+    r"auntie|uncle|cousin)(?:'s| is| was| has been| seems)(?: just| so| really| completely| totally)? "
+    r"(?:in pieces|in bits|"
+    r"devastated|heartbroken|distraught|a mess|a wreck|not coping|not doing well|struggling|beside (?:herself|himself)|"
+    r"broken|inconsolable|wrecked|gutted)\b",
+    re.IGNORECASE,
+)
+_IN_LAWS_ARE = {"in-laws": "my parents", "inlaws": "my parents", "mother-in-law": "my mum", "father-in-law": "my dad"}
+_IN_LAWS = re.compile(r"\byour (in[- ]laws|inlaws|mother[- ]in[- ]law|father[- ]in[- ]law)\b", re.IGNORECASE)
+def _your_parents(m: re.Match[str]) -> str:
+    return _IN_LAWS_ARE[m.group(1).lower().replace(" ", "-")]
+
+
+_MY_PARENTS_DID = re.compile(
+    r"^my (?:parents|mum|dad)\b(?!'s)(?! (?:is|was|has been|are|were) (?:ill|sick|unwell|in hospital)).{3,80}$"
+)
+_DOING_AGAIN = re.compile(r"^I(?:'m| am) \w+ing\b[^,.;]*\bagain\b")
 
 # Where a long event's news ends: the first clause break ("your therapist is moving away | so now ...").
 # A cut is made only where a new clause starts with its own subject, so what is kept is a whole clause.
@@ -524,13 +557,20 @@ def gist(event: str) -> str | None:
     'you paid off your card'
     """
     n = len(event.split())
+    if n > GIST_MAX_WORDS and (turn := turned(event)) is not None and len(turn[1].split()) <= GIST_MAX_WORDS \
+            and _WHOLE_TURN.match(turn[1]) and _BUT_TURN.search(event[: -len(turn[1])]):
+        return turn[1]  # "the new job is grand but you feel like you're not fitting in ...": not its first half
     if n <= GIST_MAX_WORDS or (_REPORTED.search(event) and n <= GIST_MAX_WORDS + 4):
         return event  # what someone said is kept whole: its news is in the second half ("... and they'd like you")
     head = _first_clause(event, GIST_MIN_WORDS)
     return head if head is not None and len(head.split()) <= GIST_MAX_WORDS else None
 
 
-_NOT_AN_ACT = re.compile(r"\b(?:said|say|says|told|have to|had to|would|will|should|could|\w+'ll|\w+'d)\b")
+# What was only said or promised ("I said I'd be home by 7", "I told you I'd call"); "I told my brother about your
+# loan" is an act.
+_BUT_TURN = re.compile(r"\bbut(?: then)?\s*$", re.IGNORECASE)
+_WHOLE_TURN = re.compile(r"^(?:you|you're|you've|she|she's|he|he's|they|they're|nobody|no one|everyone)\b")
+_NOT_AN_ACT = re.compile(r"\b(?:said|say|says|told(?= you\b)|have to|had to|would|will|should|could|\w+'ll|\w+'d)\b")
 
 
 def _tense(heard: Heard) -> str | None:
@@ -1094,9 +1134,12 @@ def reply(
         heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you
     if situation.names_no_feeling:
         heard = replace(heard, feelings=())
+    names = situation.moves
+    if situation.name in ("good_news", "default") and heard.valence != "negative" and invites_at_end(meant):
+        names = ("yes_invite", *names[:2])  # "... can we get takeaway tonight to celebrate?": yes, then the news
     slots = _slots(heard)  # read once for every move of the reply, as are the readings in `known`
     known: dict[str, object] = {}
-    for name in situation.moves:
+    for name in names:
         move = moves()[name]
         if move.principle in safety.withheld:
             continue

@@ -105,6 +105,121 @@ def good_news_told(clause: str) -> bool:
     return _GOOD.search(clause) is not None and _SETBACK.search(clause) is None
 
 
+# Good news said plainly, in any register: a thing that went through, was approved or accepted, a place, job or
+# visa got, a result that is clear ("so, the promotion went through", "they want to publish it", "got the call,
+# 2IC"). Read in one sentence, with no setback or doubt before it or just after ("didn't get the job", "if the
+# sale goes through"), and no turn after it ("got the promotion but it's in leeds", "approved the tower block
+# ... so that's our sunlight gone").
+_GOOD_SAID = re.compile(
+    r"\b(?:(?<!\bi )(?<!\bwe )(?<!\bactually )went through(?= *(?:$|[.!,]| today| this| at last| finally))"
+    r"|is going through(?= *(?:$|[.!,]))"
+    r"|got (?:into|in to|accepted|approved|promoted|picked|shortlisted|selected|hired|the all clear)"
+    r"|got (?:the|my|a|an|our) (?:\w+ )?(?:job|place|promotion|offer|role|part|house|flat|scholarship|visa|loan|"
+    r"mortgage|grant|contract|raise|spot|position|internship|apartment|bursary|funding|keys)"
+    r"|got the call(?:\s+(?:this (?:morning|afternoon|arvo|evening)|today|tonight))?(?=\s*(?:!|$))"
+    r"|(?:been|was|were|is|are|got|get|all|it's|its) (?:approved|accepted|promoted|shortlisted|selected)"
+    r"|approved (?:the|my|our|us)|accepted (?:my|our|me)"
+    r"|want(?:s|ed)? (?:to )?(?:publish|stock|offer|hire|sign|buy) (?:it|me|my|us|our|the book)"
+    r"|want(?:s|ed)? (?:me|us) to (?:lead|head|run|join|start)|offered (?:me|us|it to me)|offer it to (?:me|you)"
+    r"|passed (?:my|the|our|his|her) (?:\w+ )?(?:test|exam|exams|bar|course|probation|viva|assessment|audition|"
+    r"medical|inspection|mot|module|driving test|theory)"
+    r"|promoted|(?:the )?all clear|benign|in remission|aced|nailed it|smashed it|crushed it|sale agreed"
+    r"|(?:they|she|he) said yes)\b",
+    re.IGNORECASE,
+)
+_DOUBT_BEFORE = re.compile(
+    r"\b(?:not|no|never|\w*n't|rejected|failed|if|hope|hopefully|fingers crossed|might|unless|whether)\b", re.IGNORECASE
+)
+_TURN_AFTER = re.compile(
+    r"\b(?:but(?! (?:\w+ ){0,3}(?:huge|amazing|great|brilliant|proud|happy|excited|still|worth|good|mine)\b)|"
+    r"though|although|except|which means|worse|gone|idiot|again|i just have to|now i have to|hard|sad|"
+    r"worried|worry|scared|nervous|terrified|anxious|dread|sick|awful|panic\w*)\b|🙃|🙄",
+    re.IGNORECASE,
+)
+# Someone else's news ("my brother got into college", "Wren's school offered her a place"): theirs to celebrate,
+# with feelings of the partner's own around it.
+_SOMEONE_ELSES = re.compile(
+    r"^(?:(?:so|and|omg|guess what|ok|okay)\W+)*(?:my|our|his|her) (?:\w+ )?(?:brother|sister|son|daughter|mum|mom|"
+    r"dad|friend|cousin|wife|husband|kid|boy|girl|partner)\b|^[A-Z][a-z]+'s\b",
+    re.IGNORECASE,
+)
+
+
+# Where a story turns: what comes after "and then" or "but" is often the point ("asked me to train her and then
+# told everyone she figured it out herself", "lent jess 300 and she's acting like it never happened"), when it
+# tells of a slight: someone did not do, took, lost, broke, blamed or pretended.
+TURN = re.compile(
+    r",?\s+(?:and then|but then|but|and now|and (?=(?:she|he|they|she's|he's|they're|shes|hes|theyre|nobody|no one|"
+    r"everyone|everybody)\b))\s*",
+    re.IGNORECASE,
+)
+_SLIGHT = re.compile(
+    r"\b(?:everyone|everybody|nobody|no one|never|not even|didn't|did not|wouldn't|won't|acting like|act like|"
+    r"acts like|"
+    r"pretend\w*|herself|himself|themselves|lost it|broke it|blamed|took (?:the )?credit|without (?:asking|telling))\b",
+    re.IGNORECASE,
+)
+
+
+# After "but", what is hard is the point too: "the new job is grand but I feel like I'm not fitting in yet".
+_HARD_TURN = re.compile(r"\b(?:not|\w+n't|never|no one|nobody|feel like|feels like|still|miss|lonely|scared|worried)\b",
+                        re.IGNORECASE)
+
+
+BUT_MAX_WORDS = 12  # what follows "but" is said back alone when it is short and whole
+_REASONED = re.compile(r"\b(?:because|cause|cos|coz|while|if|whether|guess|guessing|suppose|agree)\b", re.IGNORECASE)
+
+
+def turned(clause: str) -> tuple[str, str] | None:
+    """(what came first, the turn) when `clause` tells a story whose last turn is a slight; else None.
+
+    >>> turned("the new girl asked me to train her and then told everyone she figured it out herself")
+    ('the new girl asked me to train her', 'told everyone she figured it out herself')
+    >>> turned("we went to the beach and then had chips") is None
+    True
+    """
+    found = list(TURN.finditer(clause))
+    if not found:
+        return None
+    m = found[-1]
+    head, turn = clause[: m.start()].strip(), clause[m.end() :].strip()
+    if len(head.split()) < 3 or len(turn.split()) < 3 or "," in turn:
+        return None
+    if _SLIGHT.search(turn) is None and not (
+        m.group().strip(" ,").startswith("but") and _HARD_TURN.search(turn) and len(turn.split()) <= BUT_MAX_WORDS
+        and not _REASONED.search(turn)
+    ):
+        return None
+    return head, turn
+
+
+def says_good(clause: str) -> bool:
+    """Whether `clause` holds the words of good news said plainly (`good_news_said`)."""
+    return _GOOD_SAID.search(clause) is not None
+
+
+def good_news_said(text: str) -> bool:
+    """Whether `text` (as meant) tells good news of the partner's own in plain words, with nothing after it that
+    turns it ("so, the promotion went through. senior analyst"; not "got the promotion but it's in leeds").
+
+    >>> good_news_said("So, the promotion went through. Senior analyst."), good_news_said("I didn't get the job")
+    (True, False)
+    >>> good_news_said("got the promotion but its in the leeds office")
+    False
+    """
+    from openup.coach.heard_clauses import split_sentences
+
+    sentences = split_sentences(text)
+    for i, sentence in enumerate(sentences):
+        m = _GOOD_SAID.search(sentence)
+        if m is None or _SOMEONE_ELSES.match(sentence) or _DOUBT_BEFORE.search(sentence[: m.start()]):
+            continue
+        if _DOUBT_BEFORE.search(sentence[m.end() : m.end() + 25]):
+            continue
+        return _TURN_AFTER.search(" ".join([sentence[m.end() :], *sentences[i + 1 :]])) is None
+    return False
+
+
 def news_score(unit: str, index: int) -> float:
     """How well `unit` (a clause in first person) carries what happened; `index` is its place in the
     message, used only to break ties."""
@@ -136,4 +251,4 @@ def news_score(unit: str, index: int) -> float:
     return score + (FIRST if index == 0 else 0.0) - LATER * index
 
 
-__all__ = ["STRONG", "good_news_told", "is_long", "news_score"]
+__all__ = ["STRONG", "TURN", "good_news_said", "good_news_told", "is_long", "news_score", "says_good", "turned"]

@@ -24,7 +24,8 @@ from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
 from openup.coach.heard_feelings import HARD_HINT, Feeling, feeling_lists, likely_feelings
 from openup.coach.heard_verbs import find_verb, is_happening, is_past, is_whole_clause
 from openup.coach.heard_words import alternation, word_tuple
-from openup.coach.news import good_news_told, is_long
+from openup.coach.news import good_news_said, good_news_told, is_long, says_good, turned
+from openup.coach.perspective import to_second_person
 from openup.coach.situations import lost_one, whose_loss
 from openup.coach.typed import as_meant
 from openup.method import read_data
@@ -174,6 +175,114 @@ _BASE = {"made": "make", "asked": "ask", "told": "tell", "called": "call", "help
          "backed": "back", "stood": "stand", "showed": "show", "looked": "look", "bought": "buy"}
 
 
+# How they feel about what you did leads into it: "i feel like you don't take my job seriously", "it just feels
+# like your friends come first", "im just disappointed that you told your mum before me". The feeling is said
+# back as something you made them feel ("I've made you feel like I don't take your job seriously"); the
+# disappointment as what you did ("I told my mum before you").
+_FELT_LEAD = re.compile(
+    r"^(?:(?:and|but|so|honestly|tbh|just|like)\W+)*(?:i (?:just |really |kind of |kinda |sometimes |always )*feel"
+    r"(?: like| as if| that)?|it (?:just |really |kind of |kinda |sometimes |always )*feels (?:like|as if))\s+"
+    r"(?=(?:you|your)\b)",
+    re.IGNORECASE,
+)
+_UPSET_THAT = re.compile(
+    r"^(?:(?:and|but|so|honestly|tbh)\W+)*i'?m (?:just |really |so |a bit |kind of |kinda )*(?:disappointed|hurt|"
+    r"upset|annoyed|gutted|sad|angry|mad|pissed off|fuming) (?:that|because|when|how) (?=you\b)",
+    re.IGNORECASE,
+)
+_PUT_SECOND = re.compile(r"\b(?:come|comes|came|coming) (?:first|before me)\b|\b(?:anymore|any more)\b", re.IGNORECASE)
+# A concession before the complaint: "i know you're stressed but you snapped at me".
+_GRANTED = re.compile(
+    r"^(?:i know|i get (?:it|that)|i understand|i know that)\b[^.!?]{0,60}?,?\s+but\s+(?=you\b)", re.IGNORECASE
+)
+# "..., and i didn't deserve that": how it landed, after what you did, is not said back as part of it
+_DESERVED = re.compile(r",? and (?:you|i) (?:didn't|did not) deserve (?:that|it|any of (?:it|that))$", re.IGNORECASE)
+# They had to say it again and again: "i told you about the appointment like 4 times", "i asked you three times
+# this week to sort the car insurance, and you said you would": you did not listen, or did not do it.
+_TIMES = r"(?:like |about |literally )?(?:\d+|two|three|four|five|six|ten|a (?:hundred|million|thousand)|so many|" \
+    r"multiple|several|a few) times|twice|already|before|again and again"
+_TOLD_TIMES = re.compile(
+    rf"^i(?:'ve| have)? (told|reminded) you (?:(?:{_TIMES}) )?(about [^,.;!?]+?|that [^,.;!?]+?)\s+(?:{_TIMES})\b",
+    re.IGNORECASE,
+)
+_ASKED_TIMES = re.compile(
+    rf"^i(?:'ve| have)? asked you (?:{_TIMES})(?: (?:this|last) (?:week|month)| today)? to ([^,.;!?]+?)"
+    rf"(?:,? and you (?:said|promised|swore)\b.*)?$",
+    re.IGNORECASE,
+)
+# A question that says what you did: "wait did you actually tell your brother about my loan??"
+_DID_YOU = re.compile(
+    r"^(?:(?:wait|so|hold on|um+|hang on|hold up|sorry but|seriously)\W+)*did you (?:actually |really |seriously |"
+    r"just |honestly |literally )*([a-z]+)\b(.*)$",
+    re.IGNORECASE,
+)
+_IN_DISBELIEF = re.compile(
+    r"\?\?|\?!|!\?|\b(?:asked|told) (?:you|u) not to\b|\bbehind my back\b|\bwithout (?:asking|telling) me\b"
+    r"|\bhow could (?:you|u)\b|\bwhy would (?:you|u)\b",
+    re.IGNORECASE,
+)
+_PAST_OF = {**{base: past for past, base in {
+    "made": "make", "told": "tell", "said": "say", "came": "come", "did": "do", "got": "get", "took": "take",
+    "gave": "give", "stood": "stand", "bought": "buy"}.items()},
+    "go": "went", "leave": "left", "forget": "forgot", "eat": "ate", "spend": "spent", "break": "broke",
+    "lose": "lost", "sell": "sold", "throw": "threw", "see": "saw", "read": "read", "send": "sent",
+    "show": "showed", "put": "put", "let": "let", "bring": "brought", "drink": "drank", "hide": "hid",
+    "cancel": "cancelled"}
+# What a "did you ...?" question may accuse you of (not "did you see the game?", "did you get my text?")
+_ACCUSED = frozenset({"tell", "say", "go", "leave", "forget", "eat", "spend", "break", "lose", "sell", "throw",
+                      "read", "send", "show", "bring", "drink", "hide", "take", "give", "invite", "cancel", "lie",
+                      "delete", "use", "post", "share", "mention", "promise", "agree", "book", "move", "skip"})
+
+
+_EMOJI_BREAK = re.compile(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s+(?=[A-Z])")
+# What you said or want, granted before their own view ("I know you said we should wait till spring but ..."): not
+# a complaint about you.
+_CONCEDED = re.compile(
+    r"\bi know (?:you|u) (?:said|say|wanted|want|think|thought|told me|were worried)\b[^.!?]{0,80}?(?=,?\s+but\b)",
+    re.IGNORECASE,
+)
+# What you made them feel, or did that they ask about in disbelief ("did you actually ..."), is a grievance
+# however glad the reader hears its words.
+_MADE_FEEL = re.compile(r"^I've made you feel\b")
+_ACCUSING = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:wait|so|hold on|um+|hang on|hold up|seriously)\W+)*did you (?:actually|really|seriously|"
+    r"honestly|literally|just)\b",
+    re.IGNORECASE,
+)
+
+
+def _past_of(verb: str) -> str:
+    verb = verb.lower()
+    if verb in _PAST_OF:
+        return _PAST_OF[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + "ed"
+
+
+def _told_of_you(sentence: str, accusing: bool = False) -> str:
+    """A complaint about you said in a roundabout way, said plainly in their voice: "i feel like you don't take
+    my job seriously" -> "you've made me feel like you don't take my job seriously"; "did you actually tell your
+    brother about my loan" -> "you told your brother about my loan"; other text as it is."""
+    plain = _GRANTED.sub("", sentence)
+    if (m := _UPSET_THAT.match(plain)) is not None:
+        return plain[m.end():]
+    if (m := _FELT_LEAD.match(plain)) is not None and (
+        _GRIEVANCE.search(plain[m.end():]) or _PUT_SECOND.search(plain[m.end():])
+    ):
+        # a hurt, not "i feel like you really get me"
+        return "you've made me feel like " + plain[m.end():]
+    if (m := _TOLD_TIMES.match(plain)) is not None:
+        return f"you didn't listen when i {m.group(1).lower()} you {m.group(2)}"
+    if (m := _ASKED_TIMES.match(plain)) is not None:
+        return f"you didn't {m.group(1)} when i asked you"
+    if accusing and (m := _DID_YOU.match(plain)) is not None and m.group(1).lower() in _ACCUSED:
+        return f"you {_past_of(m.group(1))}{m.group(2)}"
+    return plain
+
+
 def _wished(sentence: str) -> str:
     """ "would've been nice if you'd made me a cuppa" -> "you didn't make me a cuppa"; other text as it is."""
     m = _WISHED.match(sentence)
@@ -213,19 +322,23 @@ def listener_complaint(meant_whole: str) -> str | None:
     if not re.search(r"\b(?:you|your|you're|you'd|you've)\b", meant_whole, re.I):
         return None
     sentences = []
+    accusing = _IN_DISBELIEF.search(meant_whole) is not None  # "did you actually go to the gym?" is only asked
     for sent in split_sentences(meant_whole):
         plain = _wished(sent.strip().rstrip("?!. "))
+        told = _told_of_you(plain, accusing)
         for pattern, said in _ASKED_OF_YOU:
             if pattern.match(plain):
                 plain = pattern.sub(said, plain, count=1)
                 break
         else:
-            if sent.rstrip().endswith("?"):
+            if told == plain and sent.rstrip().endswith("?"):
                 continue  # a question to you ("what did that mean?") is answered, not said back
+            plain = told
         sentences.append(plain)
     for echo in candidates(". ".join(sentences), bare=True)[:4]:
         echo = _HURT_WHEN.sub("", echo)  # "it hurt when I laughed at your idea": what I did is the complaint
         echo = _AND_I_THINK.sub("", echo)  # "... and I think it's no big deal": their reading of you, not an act
+        echo = _DESERVED.sub("", echo)  # "I snapped at you, and you didn't deserve that": what I did
         if not _LISTENER_DID.match(echo) or len(echo.split()) > SAY_BACK_MAX_WORDS or not is_whole_clause(echo):
             continue
         if not (PAST.search(echo.lower()) or _GRIEVANCE.search(echo)):
@@ -383,6 +496,9 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     chosen from `whole` (the full message) when given: a long message often leads with the news."""
     meant = as_meant(focus)
     heard = hear(meant)
+    if heard.complaint and (m := _CONCEDED.search(as_meant(whole) if whole is not None else meant)) is not None \
+            and set(content_words(heard.complaint)) <= set(content_words(to_second_person(m.group(0)))):
+        heard = dataclasses.replace(heard, complaint=None)  # "I know you said we should wait, but look at her face"
     named = tuple(f.word for f in heard.feelings if f.source == "named")
     # The learned reader reads the message as typed, and whole when it is short: "booked it. ljubljana. 4
     # nights. dont try and talk me out of it" loses its news with its first sentence.
@@ -423,6 +539,9 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     if news is None and not any(special):
         echo = _echo(said, heard.dilemma)
         richer = heard.event is None or len(content_words(echo or "")) >= len(content_words(heard.event)) - 1
+        turn = turned(said)
+        if turn is not None and set(content_words(turn[1])) <= set(content_words(echo or "")):
+            richer = True  # the turn of the story is its point, however few its words
         if echo and (richer or heard.self_judgement):
             past, happened = told_in_past(echo)
             changes.update(event=echo, tense="past" if past else "present", happened=happened)
@@ -445,7 +564,10 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         valence = "neutral"
     if news is not None and valence == "negative" and good_news_told(news):
         valence = "neutral"  # "the bank approved the loan", told with worry: not "oh no"
-    grievance = isinstance(complaint, str) and (_GRIEVANCE.search(complaint) or _PROMISED.match(complaint))
+    grievance = isinstance(complaint, str) and (
+        _GRIEVANCE.search(complaint) or _PROMISED.match(complaint) or _MADE_FEEL.match(complaint)
+        or (_ACCUSING.search(told) and _IN_DISBELIEF.search(told))
+    )
     if complaint and changes.get("complaint") == complaint and valence == "positive" and not grievance:
         # "the way you looked at me tonight ...": said of you, but glad; not a complaint
         changes.update(complaint=None, event=heard.event)
@@ -473,12 +595,23 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         chance = reader_good_news_chance(typed)
         learned = chance is not None and chance >= GOOD_NEWS_EXCITED
     glad = (learned and valence != "negative") if learned is not None else valence == "positive"
+    # good news said plainly ("so, the promotion went through. trying to act normal about it") is good news, whatever
+    # tone its few words carry, unless they named a hard feeling
+    said_good = not glad and not named and good_news_said(told)
+    glad = glad or said_good
     # Never with a cue of a setback either ("didn't pass maths", "lent maria 500").
     good_news = bool(
-        glad and not ironic and heard.complaint is None and not heard.unsure and not heard.weighing
+        glad and not ironic and heard.complaint is None and not heard.unsure and not (heard.weighing and not said_good)
         and not hard_named and loss == "none"
         and not SETBACK_FEELINGS & set(likely_feelings(told, strong=True))
     )
+    if good_news and said_good and not says_good(heard.event or ""):
+        # the news said back is the good news itself, not what they said around it ("trying to act normal")
+        # an emoji before a capital ends a sentence: "... the new 2IC at the clinic 😎 Got the call this arvo!"
+        good = next((c for c in candidates(_EMOJI_BREAK.sub(". ", said)) if says_good(c)), None)
+        if good is not None:
+            past, happened = told_in_past(good)
+            heard = dataclasses.replace(heard, event=good, tense="past" if past else "present", happened=happened)
     return Reading(dataclasses.replace(heard, good_news=good_news), good_news)
 
 

@@ -22,6 +22,7 @@ import re
 from openup.coach.heard_clauses import common_words
 from openup.coach.heard_verbs import find_verb, has_subject
 from openup.coach.heard_words import word_set
+from openup.coach.news import turned
 
 MAX_WORDS = 5  # a reference is a few words; a longer noun phrase is a clause said back
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?(?:-[A-Za-z]+)*|,")
@@ -286,6 +287,7 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 _AND_THEN = re.compile(r"\s(?:and|then|and then)\s", re.IGNORECASE)
+TURN_MAX_WORDS = 15  # a short story and the slight it turned on, said back together
 WHOLE_MAX_WORDS = 10  # two short clauses read as one when said back together: "the results came back and it's ..."
 # Where a trailing phrase can be left off: "... at you | in front of the whole crew | over a delivery".
 _TAIL = re.compile(r"\s(?:in|at|over|for|from|with|without|on|during|before|into|onto|across|by|all|every|after|until|"
@@ -393,6 +395,8 @@ def core(said: str) -> str | None:
         and len(_AND_THEN.findall(text)) == len(_CLAUSE_BREAK.findall(text))
     ):
         return text  # two short clauses read as one: "the results came back and it's diabetes"
+    if turned(text) is not None and "," not in text and _reads_alone(text, TURN_MAX_WORDS):
+        return text  # a story that turns is said back with its turn: "you lent Jess 300 and she's acting like ..."
     parts = [p.strip() for p in _CLAUSE_BREAK.split(text) if p and p.strip()]
     first: str | None = None
     for part in parts[:2]:

@@ -117,6 +117,22 @@ def situation_of(
     return table["good_news"] if good_news else table["default"]
 
 
+def invites_at_end(meant: str) -> bool:
+    """Whether the last sentence of a message of several asks you along ("... I walked out feeling ten feet tall.
+    Can we get takeaway tonight to celebrate?"): a yes is said first, whatever comes before it.
+
+    >>> invites_at_end("Got the job! Can we get takeaway tonight to celebrate?"), invites_at_end("Got the job!")
+    (True, False)
+    """
+    from openup.coach.heard_clauses import split_sentences
+
+    sentences = split_sentences(meant)
+    if len(sentences) < 2:
+        return False
+    last = sentences[-1].strip()
+    return any(p.search(last) for p in situations()["invite"].patterns)
+
+
 def asks_for(meant: str) -> bool:
     """Whether `meant` asks something of you in words a request situation lists ("can you pick up milk",
     "please don't tell your parents"): a request, not a guarded answer, whatever the feelings reader makes
@@ -221,4 +237,5 @@ def lost_one(meant: str) -> str | None:
     return "your " + found.group("k").lower() if found is not None else None
 
 
-__all__ = ["LAST", "Situation", "asks_for", "is_loss", "lost_one", "situation_of", "situations", "whose_loss"]
+__all__ = ["LAST", "Situation", "asks_for", "invites_at_end", "is_loss", "lost_one", "situation_of", "situations",
+           "whose_loss"]
