@@ -220,3 +220,21 @@ def test_spans_point_into_the_original_text(text: str) -> None:
     verdict = assess(text)
     for r in verdict.reasons:
         assert text[r.start:r.end] == r.match
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("I don't want to go on the holiday now, which is stupid.", False),
+        ("i dont want to go on a date with his mate tbh", False),
+        ("honestly dont wanna go on this trip anymore, its so expensive", False),
+        ("i dont want to go on my own, come with me", False),
+        ("i dont want to go on anymore", True),
+        ("i dont want to go on this way", True),
+        ("I don't want to go on. Everyone would manage without me", True),
+        ("i dont want to go on living like this", True),
+    ],
+)
+def test_not_wanting_to_go_on_a_trip_is_not_wanting_to_die(text: str, flagged: bool) -> None:
+    kinds = {s.kind for s in detect(text, model=False)}
+    assert ("self_harm" in kinds) is flagged, kinds
