@@ -38,6 +38,7 @@ from openup.coach.refer import core, reference, rough, said_back, trimmed
 from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.situations import asks_for, situation_of
 from openup.coach.typed import as_meant
+from openup.coach.wellformed import repaired, well_formed
 from openup.errors import UserError
 from openup.method import kinds, kinds_with, read_data
 from openup.text.detect import detect, model_wanted
@@ -55,6 +56,10 @@ _DOUBLED = re.compile(r"\b(\w+)\s+\1\b(?!')", re.IGNORECASE)  # "you you're" is 
 _CUT_CLAUSE = re.compile(r"\b(?:but|and|is|are|the|a),")  # a clause cut mid-way: "he is but, has been ..."
 # A sentence cut mid-way: "... outside your door with a.", "... leave your trolley and."
 _CUT_END = re.compile(r"\b(?:a|an|the|and|or|but|your|my)[.!]")
+# "It sounds like it just feels like ...": a hedge put before their own hedge
+_HEDGE_ON_HEDGE = re.compile(
+    r"\bsounds like (?:it |this |that )?(?:just |really |kind of |kinda )?(?:feels|seems|looks) like\b", re.IGNORECASE
+)
 _ALLOWED_DOUBLES = frozenset({"that", "had", "very", "so", "really", "bye", "ha", "no", "yes", "la", "blah", "now"})
 
 
@@ -82,6 +87,8 @@ class Template:
     everyday: bool | None = None  # a small mishap of the day that no one did to them (`everyday`)
     fit: str | None = None  # the kind of hard thing told (`fitting.fit_of`): unwell, missing, ours, low, ...
     wry: bool | None = None  # a moan made a joke of ("... i am going to become a villain", `wry`)
+    someone: bool | None = None  # someone did what hurt them ("dad forgot my birthday", `by_someone`)
+    steady: bool | None = None  # they say they are okay, or numb ("grandpa died. im ok. i think", `steady`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +208,8 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("everyday"),
         t.get("fit"),
         t.get("wry"),
+        t.get("someone"),
+        t.get("steady"),
     )
 
 
@@ -232,6 +241,8 @@ def moves() -> dict[str, Move]:
             or last.everyday is not None
             or last.fit is not None
             or last.wry is not None
+            or last.someone is not None
+            or last.steady is not None
         ):
             raise ValueError(f"replies.toml: the last {name} template must need no slot and no condition")
         out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates, str(row.get("title", "")))
@@ -324,7 +335,7 @@ def reads_well(text: str) -> bool:
     for m in _DOUBLED.finditer(text):
         if m.group(1).lower() not in _ALLOWED_DOUBLES:
             return False
-    if _CUT_CLAUSE.search(text) or _CUT_END.search(text):
+    if _CUT_CLAUSE.search(text) or _CUT_END.search(text) or _HEDGE_ON_HEDGE.search(text):
         return False
     return len(text.split()) <= 45 and "{" not in text and " ," not in text and ",," not in text
 
@@ -376,7 +387,16 @@ def _slots(heard: Heard) -> dict[str, str]:
             slots[name] = _SPOKEN.sub(lambda m: _SPOKEN_AS[m.group().lower()], said)  # not "gonna" in our mouth
             if ours:  # a problem that is ours too: "our rent went up", not "your rent"
                 slots[name] = _YOUR_HOME.sub("our ", slots[name])
-    if heard.feelings:
+    told_as = heard.told
+    for name in (*_SAID_BACK, "complaint", "feeling_clause"):
+        if name in slots:
+            # the last look: a whole clause, mended where it can be, or nothing said back (`wellformed`)
+            mended = repaired(slots[name], told_as)
+            if well_formed(mended):
+                slots[name] = mended
+            else:
+                del slots[name]
+    if heard.feelings and not _torn(heard):
         slots["feeling"] = heard.feelings[0].word
     told = heard.told.replace("’", "'")
     if (m := _SEEN_IN.search(told)) is not None:
@@ -417,8 +437,8 @@ def _slots(heard: Heard) -> dict[str, str]:
         ),
         None,
     )
-    if thought:
-        slots["thought"] = thought
+    if thought and well_formed(mended := repaired(thought, told_as)):
+        slots["thought"] = mended
     return slots
 
 
@@ -707,6 +727,70 @@ def everyday(heard: Heard) -> bool:
     )
 
 
+def by_someone(heard: Heard) -> bool:
+    """Whether someone else did what hurt them ("dad forgot my birthday", "Rohan didn't call"), so "Anyone would
+    be hurt by that" fits; not a loss, a letdown of the day or news ("the vet said she's got weeks left").
+
+    >>> by_someone(Heard("your dad forgot your birthday", (), (), valence="negative", happened=True))
+    True
+    >>> by_someone(Heard("your interview went bad", (), (), valence="negative", happened=True))
+    False
+    """
+    if heard.complaint is not None:
+        return True
+    event = heard.event or ""
+    if not event or _TOLD_NEWS.match(event) is not None:
+        return False
+    return _SOMEONE.match(event) is not None or _DONE_TO_YOU.search(event) is not None
+
+
+# Done to them by someone not named in `_SOMEONE`: "your oga embarrassed you", "the new girl took credit from you".
+_DONE_TO_YOU = re.compile(
+    r"^(?!you\b|you're\b|you've\b)\S+(?: \S+){0,3} (?:\w+ed|gave|made|left|sent|took|forgot|ignored|"
+    r"shouted at|yelled at|laughed at|snapped at)(?: at)? you\b(?!['’])",
+    re.IGNORECASE,
+)
+
+
+# Someone who only told them the news: "the vet said ...", "the doctor says ...", "they said the results ...".
+_TOLD_NEWS = re.compile(r"^(?:the|your|my) (?:vet|doctor|doc|gp|consultant|specialist|nurse|surgeon|hospital)\b",
+                        re.IGNORECASE)
+
+
+# They say they are okay, or feel nothing much: "im ok. i think", "I'm fine, honestly", "just numb".
+_STEADY = re.compile(
+    r"\b(?:i'?m|im|i am|i feel|feeling|i'?m feeling)(?: (?:actually|honestly|mostly|kind of|kinda|sort of|pretty|"
+    r"weirdly|strangely|oddly))? (?:ok|okay|fine|alright|all right|grand|numb|calm)\b"
+    r"|\bnumb\b|\bdon'?t (?:really )?feel (?:anything|much)\b|\b(?:not sure|don'?t know) how (?:i'?m )?"
+    r"(?:to |supposed to |meant to )?feel\b",
+    re.IGNORECASE,
+)
+
+
+def steady(told: str) -> bool:
+    """Whether they say they are okay, or numb ("grandpa died this morning. im ok. i think"): met as they are,
+    not told how much it must hurt.
+
+    >>> steady("grandpa died this morning. im ok. i think"), steady("I'm not okay")
+    (True, False)
+    """
+    return _STEADY.search(told.replace("’", "'")) is not None
+
+
+def _torn(heard: Heard) -> bool:
+    """Whether they named feelings that pull both ways ("I'm relieved to know, but I'm also so angry"): no one
+    of them is said back as the feeling ("You must have felt so angry")."""
+    named = {f.word in _feeling_tone_positive() for f in heard.feelings if f.source == "named"}
+    if False in named:  # a hard feeling named, and a glad one said too ("I'm relieved to know, but ...")
+        named |= {w.lower() in _feeling_tone_positive() for w in _SAID_FEELING.findall(heard.told.replace("’", "'"))}
+    return len(named) > 1
+
+
+_SAID_FEELING = re.compile(
+    r"\b(?:i'?m|im|i am|i feel|i felt|i was)(?: (?:so|really|also|very|kind of|a bit))? ([a-z]+)", re.IGNORECASE
+)
+
+
 def _named_hard(heard: Heard) -> bool:
     """Whether the partner named a feeling that is not pleasant ("so angry"): the tone they named wins."""
     return any(f.source == "named" and f.word not in _feeling_tone_positive() for f in heard.feelings)
@@ -722,6 +806,7 @@ def _feeling_tone_positive() -> frozenset[str]:
 _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("good_news", lambda h: h.good_news), ("own", own_doing), ("shared", shared), ("ahead", looks_ahead),
     ("playful", playful), ("everyday", everyday), ("fit", fit_of), ("wry", lambda h: wry(h.told)),
+    ("someone", lambda h: by_someone(h)), ("steady", lambda h: steady(h.told)),
 )
 
 
