@@ -30,7 +30,7 @@ from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
-from openup.coach.heard_words import alternation, word_tuple
+from openup.coach.heard_words import alternation, word_set, word_tuple
 from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.perspective import HOME, about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
@@ -396,7 +396,9 @@ def _slots(heard: Heard) -> dict[str, str]:
                 slots[name] = mended
             else:
                 del slots[name]
-    if heard.feelings and not _torn(heard):
+    if (both := _both(heard)) is not None:
+        slots["both"] = both  # "relieved and angry": said back together, not one of them
+    elif heard.feelings:
         slots["feeling"] = heard.feelings[0].word
     told = heard.told.replace("’", "'")
     if (m := _SEEN_IN.search(told)) is not None:
@@ -741,7 +743,18 @@ def by_someone(heard: Heard) -> bool:
     event = heard.event or ""
     if not event or _TOLD_NEWS.match(event) is not None:
         return False
-    return _SOMEONE.match(event) is not None or _DONE_TO_YOU.search(event) is not None
+    if _SOMEONE.match(event) is not None or _DONE_TO_YOU.search(event) is not None:
+        return True
+    # someone of theirs, by any name: "your best mate didn't invite you", "your cousin didn't come"
+    m = _WHOSE.match(event)
+    return m is not None and any(w in _PEOPLE_WORDS and w not in _NOT_DOERS for w in m.group(1).lower().split())
+
+
+_WHOSE = re.compile(r"^(?:your|my|his|her|their|our|the) ((?:[\w'-]+ ){0,2}?[\w'-]+) (?:didn't|did not|never|wouldn't|"
+                    r"won't|hasn't|haven't|forgot|ignored|left|\w+ed)\b", re.IGNORECASE)
+_PEOPLE_WORDS = word_set("refer", "people") | {"mate", "mates", "bestie", "pal", "buddy", "crush", "date", "friend"}
+_NOT_DOERS = frozenset({"dog", "cat", "bank", "care", "line", "lead", "company", "council", "doc", "doctor", "gp",
+                        "dentist", "nurse", "surgeon", "physio", "therapist", "team"})
 
 
 # Done to them by someone not named in `_SOMEONE`: "your oga embarrassed you", "the new girl took credit from you".
@@ -774,16 +787,37 @@ def steady(told: str) -> bool:
     >>> steady("grandpa died this morning. im ok. i think"), steady("I'm not okay")
     (True, False)
     """
-    return _STEADY.search(told.replace("’", "'")) is not None
+    said = told.replace("’", "'")
+    m = _STEADY.search(said)
+    # "most days I'm fine now ... Then today I saw ...": okay until it turned, which is what they are telling
+    if m is None or _TURNS.search(said, m.end()):
+        return False
+    return not _MOST_DAYS.search(said[max(0, m.start() - 20) : m.start()])
+
+
+_TURNS = re.compile(r"\b(?:but|then|until|except|till)\b", re.IGNORECASE)
+_MOST_DAYS = re.compile(r"\b(?:most days|usually|normally|most of the time|mostly)\b", re.IGNORECASE)
 
 
 def _torn(heard: Heard) -> bool:
     """Whether they named feelings that pull both ways ("I'm relieved to know, but I'm also so angry"): no one
-    of them is said back as the feeling ("You must have felt so angry")."""
-    named = {f.word in _feeling_tone_positive() for f in heard.feelings if f.source == "named"}
-    if False in named:  # a hard feeling named, and a glad one said too ("I'm relieved to know, but ...")
-        named |= {w.lower() in _feeling_tone_positive() for w in _SAID_FEELING.findall(heard.told.replace("’", "'"))}
-    return len(named) > 1
+    of them is said back as the feeling ("You must have felt so angry"), both are (`_both`)."""
+    return _both(heard) is not None
+
+
+def _both(heard: Heard) -> str | None:
+    """The glad and the hard feeling they named together ("relieved and angry"), or None."""
+    vocabulary = feeling_vocabulary()
+    words = [f.word for f in heard.feelings if f.source == "named"]
+    # the feelings they say outright, whether or not the reader named them ("I'm relieved, but I'm also furious")
+    words += [w.lower() for w in _SAID_FEELING.findall(heard.told.replace("’", "'"))
+              if w.lower() in vocabulary or w.lower() in _HARD_SAID]
+    glad = next((w for w in words if w in _feeling_tone_positive()), None)
+    hard = next((w for w in words if w not in _feeling_tone_positive()), None)
+    return f"{glad} and {hard}" if glad and hard else None
+
+
+_HARD_SAID = frozenset({"furious", "livid", "raging", "fuming", "gutted", "devastated", "heartbroken", "seething"})
 
 
 _SAID_FEELING = re.compile(
@@ -821,6 +855,8 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
         # risk, and you're feeling confused" when the message said "I am very confused" (what is said back of
         # what happened is short, but what they said of the feeling counts)
         return False
+    if "both" in t.slots and any(s in t.slots and _echoes_feeling(slots["both"], slots[s]) for s in _EVENT_SLOTS):
+        return False  # "So you're furious it took nine months. Of course you're relieved and furious"
     if "dilemma" in t.slots and "short_event" in t.slots and (
         _says_twice(slots["short_event"], slots["dilemma"]) or (not heard.happened and _CHOICE.search(slots["dilemma"]))
     ):
@@ -833,7 +869,7 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
         return False
     if t.valence and t.valence != heard.valence:
         return False
-    if t.valence == "positive" and _named_hard(heard):
+    if t.valence == "positive" and (_named_hard(heard) or _torn(heard)):
         return False  # "I'm relieved, but I'm also so angry it took this long": no "I love that for you"
     if t.loss is not None and t.loss != heard.loss:
         return False

@@ -79,7 +79,11 @@ _AND_TAIL = re.compile(
     r"\band ((?:this|that|these|those|[0-9]+|two|three|four|five|six|seven|eight|nine|ten)\b[^,;]*)$", re.IGNORECASE
 )
 # the same hedge twice: "what you think you should have said" after "thinking about"
-_HEDGED_TWICE = re.compile(r"\bthink(?:ing|s)?\b.*\byou think\b|\bfeels? like\b.*\bfeels? like\b", re.IGNORECASE)
+_HEDGED_TWICE = re.compile(
+    r"\b(?:think(?:ing|s)?|wonder(?:ing|s)?|worr(?:y|ying|ied)|going over|replaying)\b.*\byou think\b"
+    r"|\bfeels? like\b.*\bfeels? like\b",
+    re.IGNORECASE,
+)
 # "you go miss your cousin wedding": Nigerian Pidgin's "go" before a verb, not English to say back
 _PIDGIN_GO = re.compile(
     r"\b(?:you|we|they|he|she|i) go (?!(?:to|and|home|back|out|in|up|down|for|on|off|with|through|over|away|ahead|"
@@ -158,6 +162,10 @@ def _verbless(part: str, lenient: bool = True) -> bool:
     )
 
 
+# A report with no verb may still read as a phrase when it opens on what it is about: "three hours on the bridge",
+# "the promotion", "your first paycheck".
+_NOUN_OPENERS = frozenset({"the", "a", "an", "your", "our", "my", "his", "her", "their", "this", "that", "two", "three",
+                           "four", "five", "six", "seven", "eight", "nine", "ten", "another", "first", "no"})
 _SAME_PAST = frozenset({"read", "put", "cut", "hit", "set", "let", "quit", "shut", "hurt", "cost", "split", "spread"})
 
 
@@ -189,6 +197,9 @@ def well_formed(said: str) -> bool:
     parts = _COMMA.split(text)
     if len(parts) > 1 and _splice(parts):
         return False  # a comma splice: "you've stuffed up the tax return, ATO's sent a letter"
+    words = text.split()
+    if len(words) >= 3 and _verbless(text) and words[0].lower() not in _NOUN_OPENERS and not words[0][:1].isdigit():
+        return False  # no clause at all: "meh, no idea why", "low for no reason"
     head = re.split(r" and | but ", text, maxsplit=1)[0]
     return not (len(head.split()) >= 3 and "," not in head and _verbless(head))  # "you still no reply from hr"
 
