@@ -132,7 +132,8 @@ def test_a_loss_is_met_as_they_say_they_are(message: str) -> None:
 
 def test_no_one_feeling_said_back_when_they_named_both() -> None:
     message = "the specialist finally confirmed it. I'm relieved to know, but I'm also so angry it took two years."
-    assert "angry" not in _move(message, "reflect")
+    reflect = _move(message, "reflect")
+    assert "relieved and angry" in reflect and "so angry" not in reflect and "really angry" not in reflect, reflect
     visa = "Finally got my visa. I'm relieved, but I'm also furious it took nine months."
     assert "lovely" not in " ".join(_texts(visa))
 
