@@ -76,7 +76,8 @@ _NOT_FIRST = frozenset({"was", "were", "had", "has", "have", "is", "are", "got",
 # "and" followed by no clause at all: "... for two months now and this country", "... your leave and two full
 # weeks" (sentences of the message run together)
 _AND_TAIL = re.compile(
-    r"\band ((?:this|that|these|those|[0-9]+|two|three|four|five|six|seven|eight|nine|ten)\b[^,;]*)$", re.IGNORECASE
+    r"\band ((?:this|that|these|those|[0-9]\w*|two|three|four|five|six|seven|eight|nine|ten)\b(?: [^\s,;]+){0,2})$",
+    re.IGNORECASE,
 )
 # the same hedge twice: "what you think you should have said" after "thinking about"
 _HEDGED_TWICE = re.compile(
