@@ -391,7 +391,7 @@ def _slots(heard: Heard) -> dict[str, str]:
     for name in (*_SAID_BACK, "complaint", "feeling_clause"):
         if name in slots:
             # the last look: a whole clause, mended where it can be, or nothing said back (`wellformed`)
-            mended = repaired(slots[name], told_as)
+            mended = repaired(slots[name], told_as if _YOUR_ONE.search(told_as) else "")
             if well_formed(mended):
                 slots[name] = mended
             else:
@@ -439,7 +439,7 @@ def _slots(heard: Heard) -> dict[str, str]:
         ),
         None,
     )
-    if thought and well_formed(mended := repaired(thought, told_as)):
+    if thought and well_formed(mended := repaired(thought, told_as if _YOUR_ONE.search(told_as) else "")):
         slots["thought"] = mended
     return slots
 
@@ -481,6 +481,7 @@ def _not_so(asked: str) -> str | None:
     return f"You're not{' being' if ' being ' in asked.lower() else ''} {word} at all"
 
 
+_YOUR_ONE = re.compile(r"\b[Yy]our (?:man|one|woman|lad|fella)\b")  # the Irish "your man": kept (`repaired`)
 _YOUR_HOME = re.compile(r"\byour (?=(?:" + "|".join(sorted(HOME)) + r")\b)")
 # "your mum and Dad": a family word typed as a name is not one once "your" is put before the pair
 _KIN_AFTER_YOUR = re.compile(r"(\byour (?:mum|mom|mam|dad|da|nan|gran|nana) and )(Mum|Mom|Mam|Dad|Da|Nan|Gran|Nana)\b")

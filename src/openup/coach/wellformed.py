@@ -19,6 +19,7 @@ clause that is not is dropped, and the reply falls back to a wording that does n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from openup.coach.heard_verbs import find_verb, has_subject
 from openup.coach.heard_words import word_set
@@ -95,6 +96,7 @@ _CLOSE_QUOTE = re.compile(r"(?<=\w)['’\"”](?=[\s,.!?]|$)")
 _COMMA = re.compile(r",\s+")
 
 
+@lru_cache(maxsize=2048)  # the same clause fills several slots of one reply
 def repaired(said: str, told: str = "") -> str:
     """`said` (their words, said back in second person) with what can be mended in place mended: a typo copied
     ("its" for "it's", "everyones"), a filler before a count ("like 4 times"), a vocative or interjection left at
@@ -170,6 +172,7 @@ _NOUN_OPENERS = frozenset({"the", "a", "an", "your", "our", "my", "his", "her", 
 _SAME_PAST = frozenset({"read", "put", "cut", "hit", "set", "let", "quit", "shut", "hurt", "cost", "split", "spread"})
 
 
+@lru_cache(maxsize=2048)
 def well_formed(said: str) -> bool:
     """Whether `said`, their words as said back, reads as a whole clause in our mouth (see the module docstring).
 
