@@ -761,7 +761,7 @@ _NOT_DOERS = frozenset({"dog", "cat", "bank", "care", "line", "lead", "company",
 # Done to them by someone not named in `_SOMEONE`: "your oga embarrassed you", "the new girl took credit from you".
 _DONE_TO_YOU = re.compile(
     r"^(?!you\b|you're\b|you've\b)\S+(?: \S+){0,3} (?:\w+ed|gave|made|left|sent|took|forgot|ignored|"
-    r"shouted at|yelled at|laughed at|snapped at)(?: at)? you\b(?!['’])",
+    r"shouted at|yelled at|laughed at|snapped at)(?: (?:at|on|to|with|about))? you\b(?!['’])",
     re.IGNORECASE,
 )
 
