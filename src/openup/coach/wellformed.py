@@ -37,7 +37,12 @@ _TYPED = {
     "hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't", "shouldnt": "shouldn't", "couldnt": "couldn't",
     "wouldnt": "wouldn't", "id": "you'd", "im": "you're", "ive": "you've",
 }
-_TYPO = re.compile(r"\b(?:" + "|".join(_TYPED) + r")\b")
+# "id" is "I'd" only before a verb ("you said id stop"), not in "your id card"
+_TYPO = re.compile(
+    r"\b(?:" + "|".join(w for w in _TYPED if w != "id") + r")\b"
+    r"|\bid(?= (?:stop|be|have|rather|love|like|go|come|do|get|never|always|just|probably|really|need|want|say|tell|"
+    r"make|take|try|give|ever|already|still|even|not|finished|done|left|gone|been|forgotten|thought)\b)"
+)
 # "its covered in red", "its 1800 quid", "its not fair": "it's"; "its engine" stays
 _ITS_IS = re.compile(
     r"\bits (?=(?:a|an|the|not|so|been|just|all|only|really|too|like|ok|okay|fine|over|gone|going|getting|"
