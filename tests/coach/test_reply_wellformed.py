@@ -65,6 +65,7 @@ def test_what_can_be_mended_is_mended_in_place() -> None:
     assert repaired("mate the match is off") == "the match is off"
     assert repaired("you're going to Dad's tonight") == "you're going to your dad's tonight"
     assert repaired("you know you said id stop") == "you know you said you'd stop"
+    assert repaired("you lost your id at the airport") == "you lost your id at the airport"  # the card, not "I'd"
     assert repaired("everyones left already") == "everyone's left already"
     assert repaired("the letter says they'll 'review your position") == "the letter says they'll 'review your position'"
     # the Irish "your one" (that woman) is not the listener's
