@@ -30,7 +30,7 @@ from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
-from openup.coach.heard_words import alternation, word_tuple
+from openup.coach.heard_words import alternation, word_set, word_tuple
 from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.news import turned
 from openup.coach.perspective import HOME, about_the_couple
@@ -39,6 +39,7 @@ from openup.coach.refer import core, reference, rough, said_back, trimmed
 from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.situations import asks_for, invites_at_end, situation_of
 from openup.coach.typed import as_meant
+from openup.coach.wellformed import repaired, well_formed
 from openup.errors import UserError
 from openup.method import kinds, kinds_with, read_data
 from openup.text.detect import detect, model_wanted
@@ -56,6 +57,10 @@ _DOUBLED = re.compile(r"\b(\w+)\s+\1\b(?!')", re.IGNORECASE)  # "you you're" is 
 _CUT_CLAUSE = re.compile(r"\b(?:but|and|is|are|the|a),")  # a clause cut mid-way: "he is but, has been ..."
 # A sentence cut mid-way: "... outside your door with a.", "... leave your trolley and."
 _CUT_END = re.compile(r"\b(?:a|an|the|and|or|but|your|my)[.!]")
+# "It sounds like it just feels like ...": a hedge put before their own hedge
+_HEDGE_ON_HEDGE = re.compile(
+    r"\bsounds like (?:it |this |that )?(?:just |really |kind of |kinda )?(?:feels|seems|looks) like\b", re.IGNORECASE
+)
 _ALLOWED_DOUBLES = frozenset({"that", "had", "very", "so", "really", "bye", "ha", "no", "yes", "la", "blah", "now"})
 
 
@@ -83,6 +88,8 @@ class Template:
     everyday: bool | None = None  # a small mishap of the day that no one did to them (`everyday`)
     fit: str | None = None  # the kind of hard thing told (`fitting.fit_of`): unwell, missing, ours, low, ...
     wry: bool | None = None  # a moan made a joke of ("... i am going to become a villain", `wry`)
+    someone: bool | None = None  # someone did what hurt them ("dad forgot my birthday", `by_someone`)
+    steady: bool | None = None  # they say they are okay, or numb ("grandpa died. im ok. i think", `steady`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +209,8 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("everyday"),
         t.get("fit"),
         t.get("wry"),
+        t.get("someone"),
+        t.get("steady"),
     )
 
 
@@ -233,6 +242,8 @@ def moves() -> dict[str, Move]:
             or last.everyday is not None
             or last.fit is not None
             or last.wry is not None
+            or last.someone is not None
+            or last.steady is not None
         ):
             raise ValueError(f"replies.toml: the last {name} template must need no slot and no condition")
         out[name] = Move(name, str(row["principle"]), str(row["signal"]), templates, str(row.get("title", "")))
@@ -325,7 +336,7 @@ def reads_well(text: str) -> bool:
     for m in _DOUBLED.finditer(text):
         if m.group(1).lower() not in _ALLOWED_DOUBLES:
             return False
-    if _CUT_CLAUSE.search(text) or _CUT_END.search(text):
+    if _CUT_CLAUSE.search(text) or _CUT_END.search(text) or _HEDGE_ON_HEDGE.search(text):
         return False
     return len(text.split()) <= 45 and "{" not in text and " ," not in text and ",," not in text
 
@@ -381,12 +392,23 @@ def _slots(heard: Heard) -> dict[str, str]:
             slots[name] = _IN_LAWS.sub(_your_parents, slots[name])
     if "party" in slots:
         slots["party"] = _IN_LAWS.sub(_your_parents, slots["party"])
+    told_as = heard.told
+    for name in (*_SAID_BACK, "complaint", "feeling_clause"):
+        if name in slots:
+            # the last look: a whole clause, mended where it can be, or nothing said back (`wellformed`)
+            mended = repaired(slots[name], told_as if _YOUR_ONE.search(told_as) else "")
+            if well_formed(mended):
+                slots[name] = mended
+            else:
+                del slots[name]
     said = slots.get("core", slots.get("gist", ""))
     if heard.valence == "negative" and heard.mood in ("anger", "hurt") and _IN_LAWS.search(heard.event or "") and (
         m := _MY_PARENTS_DID.match(said)
     ):
         slots["my_people"] = m.group(0)  # "my parents criticised everything": owned, they are yours
-    if heard.feelings:
+    if (both := _both(heard)) is not None:
+        slots["both"] = both  # "relieved and angry": said back together, not one of them
+    elif heard.feelings:
         slots["feeling"] = heard.feelings[0].word
     told = heard.told.replace("’", "'")
     if (m := _SEEN_IN.search(told)) is not None:
@@ -431,8 +453,8 @@ def _slots(heard: Heard) -> dict[str, str]:
         ),
         None,
     )
-    if thought:
-        slots["thought"] = thought
+    if thought and well_formed(mended := repaired(thought, told_as if _YOUR_ONE.search(told_as) else "")):
+        slots["thought"] = mended
     return slots
 
 
@@ -473,6 +495,7 @@ def _not_so(asked: str) -> str | None:
     return f"You're not{' being' if ' being ' in asked.lower() else ''} {word} at all"
 
 
+_YOUR_ONE = re.compile(r"\b[Yy]our (?:man|one|woman|lad|fella)\b")  # the Irish "your man": kept (`repaired`)
 _YOUR_HOME = re.compile(r"\byour (?=(?:" + "|".join(sorted(HOME)) + r")\b)")
 # "your mum and Dad": a family word typed as a name is not one once "your" is put before the pair
 _KIN_AFTER_YOUR = re.compile(r"(\byour (?:mum|mom|mam|dad|da|nan|gran|nana) and )(Mum|Mom|Mam|Dad|Da|Nan|Gran|Nana)\b")
@@ -747,6 +770,102 @@ def everyday(heard: Heard) -> bool:
     )
 
 
+def by_someone(heard: Heard) -> bool:
+    """Whether someone else did what hurt them ("dad forgot my birthday", "Rohan didn't call"), so "Anyone would
+    be hurt by that" fits; not a loss, a letdown of the day or news ("the vet said she's got weeks left").
+
+    >>> by_someone(Heard("your dad forgot your birthday", (), (), valence="negative", happened=True))
+    True
+    >>> by_someone(Heard("your interview went bad", (), (), valence="negative", happened=True))
+    False
+    """
+    if heard.complaint is not None:
+        return True
+    event = heard.event or ""
+    if not event or _TOLD_NEWS.match(event) is not None:
+        return False
+    if _SOMEONE.match(event) is not None or _DONE_TO_YOU.search(event) is not None:
+        return True
+    # someone of theirs, by any name: "your best mate didn't invite you", "your cousin didn't come"
+    m = _WHOSE.match(event)
+    return m is not None and any(w in _PEOPLE_WORDS and w not in _NOT_DOERS for w in m.group(1).lower().split())
+
+
+_WHOSE = re.compile(r"^(?:your|my|his|her|their|our|the) ((?:[\w'-]+ ){0,2}?[\w'-]+) (?:didn't|did not|never|wouldn't|"
+                    r"won't|hasn't|haven't|forgot|ignored|left|\w+ed)\b", re.IGNORECASE)
+_PEOPLE_WORDS = word_set("refer", "people") | {"mate", "mates", "bestie", "pal", "buddy", "crush", "date", "friend"}
+_NOT_DOERS = frozenset({"dog", "cat", "bank", "care", "line", "lead", "company", "council", "doc", "doctor", "gp",
+                        "dentist", "nurse", "surgeon", "physio", "therapist", "team"})
+
+
+# Done to them by someone not named in `_SOMEONE`: "your oga embarrassed you", "the new girl took credit from you".
+_DONE_TO_YOU = re.compile(
+    r"^(?!you\b|you're\b|you've\b)\S+(?: \S+){0,3} (?:\w+ed|gave|made|left|sent|took|forgot|ignored|"
+    r"shouted at|yelled at|laughed at|snapped at)(?: (?:at|on|to|with|about))? you\b(?!['’])",
+    re.IGNORECASE,
+)
+
+
+# Someone who only told them the news: "the vet said ...", "the doctor says ...", "they said the results ...".
+_TOLD_NEWS = re.compile(r"^(?:the|your|my) (?:vet|doctor|doc|gp|consultant|specialist|nurse|surgeon|hospital)\b",
+                        re.IGNORECASE)
+
+
+# They say they are okay, or feel nothing much: "im ok. i think", "I'm fine, honestly", "just numb".
+_STEADY = re.compile(
+    r"\b(?:i'?m|im|i am|i feel|feeling|i'?m feeling)(?: (?:actually|honestly|mostly|kind of|kinda|sort of|pretty|"
+    r"weirdly|strangely|oddly))? (?:ok|okay|fine|alright|all right|grand|numb|calm)\b"
+    r"|\bnumb\b|\bdon'?t (?:really )?feel (?:anything|much)\b|\b(?:not sure|don'?t know) how (?:i'?m )?"
+    r"(?:to |supposed to |meant to )?feel\b",
+    re.IGNORECASE,
+)
+
+
+def steady(told: str) -> bool:
+    """Whether they say they are okay, or numb ("grandpa died this morning. im ok. i think"): met as they are,
+    not told how much it must hurt.
+
+    >>> steady("grandpa died this morning. im ok. i think"), steady("I'm not okay")
+    (True, False)
+    """
+    said = told.replace("’", "'")
+    m = _STEADY.search(said)
+    # "most days I'm fine now ... Then today I saw ...": okay until it turned, which is what they are telling
+    if m is None or _TURNS.search(said, m.end()):
+        return False
+    return not _MOST_DAYS.search(said[max(0, m.start() - 20) : m.start()])
+
+
+_TURNS = re.compile(r"\b(?:but|then|until|except|till)\b", re.IGNORECASE)
+_MOST_DAYS = re.compile(r"\b(?:most days|usually|normally|most of the time|mostly)\b", re.IGNORECASE)
+
+
+def _torn(heard: Heard) -> bool:
+    """Whether they named feelings that pull both ways ("I'm relieved to know, but I'm also so angry"): no one
+    of them is said back as the feeling ("You must have felt so angry"), both are (`_both`)."""
+    return _both(heard) is not None
+
+
+def _both(heard: Heard) -> str | None:
+    """The glad and the hard feeling they named together ("relieved and angry"), or None."""
+    vocabulary = feeling_vocabulary()
+    words = [f.word for f in heard.feelings if f.source == "named"]
+    # the feelings they say outright, whether or not the reader named them ("I'm relieved, but I'm also furious")
+    words += [w.lower() for w in _SAID_FEELING.findall(heard.told.replace("’", "'"))
+              if w.lower() in vocabulary or w.lower() in _HARD_SAID]
+    glad = next((w for w in words if w in _feeling_tone_positive()), None)
+    hard = next((w for w in words if w not in _feeling_tone_positive()), None)
+    return f"{glad} and {hard}" if glad and hard else None
+
+
+_HARD_SAID = frozenset({"furious", "livid", "raging", "fuming", "gutted", "devastated", "heartbroken", "seething"})
+
+
+_SAID_FEELING = re.compile(
+    r"\b(?:i'?m|im|i am|i feel|i felt|i was)(?: (?:so|really|also|very|kind of|a bit))? ([a-z]+)", re.IGNORECASE
+)
+
+
 def _named_hard(heard: Heard) -> bool:
     """Whether the partner named a feeling that is not pleasant ("so angry"): the tone they named wins."""
     return any(f.source == "named" and f.word not in _feeling_tone_positive() for f in heard.feelings)
@@ -762,6 +881,7 @@ def _feeling_tone_positive() -> frozenset[str]:
 _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("good_news", lambda h: h.good_news), ("own", own_doing), ("shared", shared), ("ahead", looks_ahead),
     ("playful", playful), ("everyday", everyday), ("fit", fit_of), ("wry", lambda h: wry(h.told)),
+    ("someone", lambda h: by_someone(h)), ("steady", lambda h: steady(h.told)),
 )
 
 
@@ -776,6 +896,8 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
         # risk, and you're feeling confused" when the message said "I am very confused" (what is said back of
         # what happened is short, but what they said of the feeling counts)
         return False
+    if "both" in t.slots and any(s in t.slots and _echoes_feeling(slots["both"], slots[s]) for s in _EVENT_SLOTS):
+        return False  # "So you're furious it took nine months. Of course you're relieved and furious"
     if "dilemma" in t.slots and "short_event" in t.slots and (
         _says_twice(slots["short_event"], slots["dilemma"]) or (not heard.happened and _CHOICE.search(slots["dilemma"]))
     ):
@@ -788,7 +910,7 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
         return False
     if t.valence and t.valence != heard.valence:
         return False
-    if t.valence == "positive" and _named_hard(heard):
+    if t.valence == "positive" and (_named_hard(heard) or _torn(heard)):
         return False  # "I'm relieved, but I'm also so angry it took this long": no "I love that for you"
     if t.loss is not None and t.loss != heard.loss:
         return False

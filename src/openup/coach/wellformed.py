@@ -1,0 +1,216 @@
+"""The last look at what is said back of the partner's own words: a short, whole clause in our mouth, or nothing.
+
+What happened, said back ("Oh no, {gist}."), is cut from their message by several readers (`refer`, `sayback`,
+`heard_event`); each cut is careful, but together they still leave clauses no one would text back: a clause cut
+before its end ("christmas at your parents was", "they cut your hours to twenty a week starting"), two sentences
+run together ("your oga has not paid salary ... and this country", "you quit just walked out"), a comma splice
+("you've stuffed up the tax return, ATO's sent a letter"), a quote left open, a typo copied ("its covered in
+red", "everyones posting"), a vocative kept ("mate the footy trip's off"), or a hedge said twice ("what you
+think you should have said"). `repaired` mends what can be mended in place (a typo, a filler "like 4 times",
+a leading vocative, "Mum's" said as "your mum's"); `well_formed` says whether what is left may be shown. A
+clause that is not is dropped, and the reply falls back to a wording that does not say it back.
+
+>>> repaired("the car needs a new gearbox and its 1800 quid")
+"the car needs a new gearbox and it's 1800 quid"
+>>> well_formed("christmas at your parents was"), well_formed("your boss yelled at you")
+(False, True)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from openup.coach.heard_verbs import find_verb, has_subject
+from openup.coach.heard_words import word_set
+
+_PARTICIPLES = word_set("verbs", "participles")
+_IRREGULAR_PAST = word_set("verbs", "irregular_past")
+
+# Spellings typed without the apostrophe, said back as meant ("everyones" is "everyone's"); "its" only where it
+# stands for "it is" (`_ITS_IS`), "id" and "im" are the teller's own "I'd" and "I'm", said back to them as "you".
+_TYPED = {
+    "everyones": "everyone's", "someones": "someone's", "nobodys": "nobody's", "thats": "that's",
+    "whats": "what's", "theres": "there's", "shes": "she's", "hes": "he's", "theyre": "they're",
+    "youre": "you're", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't", "cant": "can't",
+    "wont": "won't", "isnt": "isn't", "wasnt": "wasn't", "werent": "weren't", "arent": "aren't",
+    "hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't", "shouldnt": "shouldn't", "couldnt": "couldn't",
+    "wouldnt": "wouldn't", "id": "you'd", "im": "you're", "ive": "you've",
+}
+# "id" is "I'd" only before a verb ("you said id stop"), not in "your id card"
+_TYPO = re.compile(
+    r"\b(?:" + "|".join(w for w in _TYPED if w != "id") + r")\b"
+    r"|\bid(?= (?:stop|be|have|rather|love|like|go|come|do|get|never|always|just|probably|really|need|want|say|tell|"
+    r"make|take|try|give|ever|already|still|even|not|finished|done|left|gone|been|forgotten|thought)\b)"
+)
+# "its covered in red", "its 1800 quid", "its not fair": "it's"; "its engine" stays
+_ITS_IS = re.compile(
+    r"\bits (?=(?:a|an|the|not|so|been|just|all|only|really|too|like|ok|okay|fine|over|gone|going|getting|"
+    r"always|never|still|actually|literally|my|your|our|their|his|her|what|how|been|time|[0-9£$€]|\w+(?:ed|ing)\b))"
+)
+_LIKE_COUNT = re.compile(r"\blike (?=(?:[0-9]+|a (?:million|hundred|thousand)|two|three|four|five|six|ten)\b)")
+# A word said to them, left at the start: "mate the footy trip's off", "yaar the appraisal came".
+_VOCATIVE = re.compile(
+    r"^(?:mate|babe|bro|hun|hon|love|yaar|guys|dude|girl|man|omg|oh|ugh|well|ok|okay|so|right|listen|honestly|"
+    r"lol|haha|ah|aw|shame)\b,? +(?=(?:the|your|my|our|you|we|he|she|they|it|this|that|[A-Z])\b)",
+    re.IGNORECASE,
+)
+# A family word typed as a name ("heading to Mum's"), said back as theirs: "your mum's".
+_KIN_NAME = re.compile(
+    r"(?<!\byour )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!\btheir )"
+    r"\b(Mum|Mom|Mam|Mummy|Mommy|Dad|Daddy|Nan|Nana|Gran|Granny|Grandma|Grandad|Grandpa)(?='s\b)"
+)
+_SHOUTED = re.compile(r"\b[A-Z]{5,}\b")  # "like COVERED": not shouted back
+
+# A clause cannot end on these: a helping verb with its verb cut off ("... was"), a preposition or article left
+# hanging ("... starting", "... to"), a joiner with nothing after it.
+_DANGLING = frozenset({
+    "was", "were", "is", "are", "am", "been", "being", "the", "a", "an", "your", "my", "our", "their",
+    "its", "from", "into", "than", "starting", "until", "till", "like", "and", "or", "but", "because", "cos",
+    "if", "whether", "just", "that's", "it's", "there's", "you're", "you've", "you'd", "you'll", "very", "such",
+})
+_WH = re.compile(r"\b(?:what|where|who|how|which|whatever|wherever)\b", re.IGNORECASE)
+_LAST_WORD = re.compile(r"([A-Za-z0-9'%]+)[^A-Za-z0-9'%]*$")
+_AUX = frozenset({"is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "do", "does", "did", "will",
+                  "would", "can", "could", "should", "may", "might", "must", "shall", "says", "said"})
+# two verbs told one after the other, no joiner: "you quit just walked out"
+_RUN_ON_VERBS = re.compile(
+    r"\b([a-z]+)(?: (?:today|tonight|yesterday|just|then|literally|basically|straight))+ ([a-z]+)\b"
+)
+_NOT_FIRST = frozenset({"was", "were", "had", "has", "have", "is", "are", "got", "get", "be", "been", "being", "did",
+                        "do", "does", "it", "that", "you", "and", "but", "or", "so"})
+# "and" followed by no clause at all: "... for two months now and this country", "... your leave and two full
+# weeks" (sentences of the message run together)
+_AND_TAIL = re.compile(
+    r"\band ((?:this|that|these|those|[0-9]\w*|two|three|four|five|six|seven|eight|nine|ten)\b(?: [^\s,;]+){0,2})$",
+    re.IGNORECASE,
+)
+# the same hedge twice: "what you think you should have said" after "thinking about"
+_HEDGED_TWICE = re.compile(
+    r"\b(?:think(?:ing|s)?|wonder(?:ing|s)?|worr(?:y|ying|ied)|going over|replaying)\b.*\byou think\b"
+    r"|\bfeels? like\b.*\bfeels? like\b",
+    re.IGNORECASE,
+)
+# "you go miss your cousin wedding": Nigerian Pidgin's "go" before a verb, not English to say back
+_PIDGIN_GO = re.compile(
+    r"\b(?:you|we|they|he|she|i) go (?!(?:to|and|home|back|out|in|up|down|for|on|off|with|through|over|away|ahead|"
+    r"there|here|crazy|mad|quiet|first|straight|round|around|outside|inside|together|now|again)\b)[a-z]+\b(?<!ing)"
+)
+_OPEN_QUOTE = re.compile(r"(?:^|\s)['‘\"“](?=\w)")
+_CLOSE_QUOTE = re.compile(r"(?<=\w)['’\"”](?=[\s,.!?]|$)")
+_COMMA = re.compile(r",\s+")
+
+
+@lru_cache(maxsize=2048)  # the same clause fills several slots of one reply
+def repaired(said: str, told: str = "") -> str:
+    """`said` (their words, said back in second person) with what can be mended in place mended: a typo copied
+    ("its" for "it's", "everyones"), a filler before a count ("like 4 times"), a vocative or interjection left at
+    its start ("mate the footy trip's off"), a family word typed as a name ("Mum's" is "your mum's"), a word
+    shouted in capitals, and the Irish "your man" (that fella), which is not the listener's "my man".
+
+    >>> repaired("you told me about the appointment like 4 times")
+    'you told me about the appointment 4 times'
+    >>> repaired("mate the footy trip's off"), repaired("you're heading to Mum's for the arvo")
+    ("the footy trip's off", "you're heading to your mum's for the arvo")
+    """
+    out = _TYPO.sub(lambda m: _TYPED[m.group()], _ITS_IS.sub("it's ", said))
+    out = _LIKE_COUNT.sub("", out)
+    opened = list(_OPEN_QUOTE.finditer(out))
+    if len(opened) > len(_CLOSE_QUOTE.findall(out)) and not _CLOSE_QUOTE.search(out, opened[-1].end()):
+        quote = opened[-1].group().strip()
+        out = out.rstrip(" .!?") + {"‘": "’", "“": "”"}.get(quote, quote)  # "your 'energy' is 'a lot": closed
+    out = _VOCATIVE.sub("", out)
+    out = _KIN_NAME.sub(lambda m: "your " + m.group(1).lower(), out)
+    out = _SHOUTED.sub(lambda m: m.group().lower(), out)
+    if told and (m := re.search(r"\b[Yy]our (man|one|woman|lad|fella)\b", told)):
+        out = re.sub(rf"\bmy {m.group(1)}\b", f"your {m.group(1)}", out)
+    parts = _COMMA.split(out)
+    if len(parts) > 1 and _splice(parts) and len(parts[0].split()) >= 3 and not _verbless(parts[0]):
+        out = parts[0]  # a comma splice is cut to its first clause: "you've stuffed up the tax return"
+    if (m := _AND_TAIL.search(out)) is not None and _verbless(m.group(1), lenient=False):
+        head = out[: m.start()].rstrip(" ,")
+        if len(head.split()) >= 3 and not _verbless(head):
+            out = head  # two sentences run together: "your oga finally signed your leave | and two full weeks"
+    if (m := _run_on(out)) is not None and len(out[: m.start(2)].split()) >= 2:
+        out = out[: m.end(1)]  # "you quit | today just walked out"
+    return out
+
+
+def _run_on(text: str) -> re.Match[str] | None:
+    """Two verbs told one after the other with no joiner ("you quit just walked out"): the match, or None."""
+    for m in _RUN_ON_VERBS.finditer(text.lower()):
+        first, second = m.group(1), m.group(2)
+        past = first in _IRREGULAR_PAST or first in _SAME_PAST or (first.endswith("ed") and len(first) > 4)
+        if past and first not in _NOT_FIRST and (second in _IRREGULAR_PAST or second.endswith("ed")):
+            return m
+    return None
+
+
+def _subject_first(part: str) -> bool:
+    return has_subject(part) or re.match(r"^[A-Z][A-Za-z]*(?:'s)? ", part) is not None
+
+
+def _splice(parts: list[str]) -> bool:
+    """Whether two whole clauses of some length are joined by a comma alone ("sale agreed, you're shaking" is
+    short enough to read as one)."""
+    return len(parts[0].split()) >= SPLICE_MIN_WORDS and not _verbless(parts[0]) and any(
+        len(p.split()) >= SPLICE_MIN_WORDS and _subject_first(p) and not _verbless(p, lenient=False) for p in parts[1:])
+
+
+SPLICE_MIN_WORDS = 4
+
+
+def _verbless(part: str, lenient: bool = True) -> bool:
+    """Whether no word of `part` can be its verb (`lenient`: any "-s" word may be one, "payments restart")."""
+    words = [w.lower().strip(",.!?") for w in part.split()]
+    return (not lenient or find_verb(part) is None) and not any(
+        w in _AUX or w in _PARTICIPLES or w in _IRREGULAR_PAST or w in _SAME_PAST
+        or w.endswith(("ed", "ing", "n't", "en")) or (lenient and len(w) > 3 and w.endswith("s"))
+        or re.search(r"'(?:s|re|ve|ll|d|m)$", w) for w in words
+    )
+
+
+# A report with no verb may still read as a phrase when it opens on what it is about: "three hours on the bridge",
+# "the promotion", "your first paycheck".
+_NOUN_OPENERS = frozenset({"the", "a", "an", "your", "our", "my", "his", "her", "their", "this", "that", "two", "three",
+                           "four", "five", "six", "seven", "eight", "nine", "ten", "another", "first", "no"})
+_SAME_PAST = frozenset({"read", "put", "cut", "hit", "set", "let", "quit", "shut", "hurt", "cost", "split", "spread"})
+
+
+@lru_cache(maxsize=2048)
+def well_formed(said: str) -> bool:
+    """Whether `said`, their words as said back, reads as a whole clause in our mouth (see the module docstring).
+
+    >>> [well_formed(s) for s in ("they cut your hours to twenty a week starting", "you quit just walked out",
+    ...                           "your oga has not paid salary for two months now and this country")]
+    [False, False, False]
+    >>> [well_formed(s) for s in ("you've stuffed up the tax return, ATO's sent a letter", "you got the job")]
+    [False, True]
+    """
+    text = said.strip(" .!?")
+    if not text:
+        return False
+    if (m := _LAST_WORD.search(text)) is not None:
+        last = m.group(1).lower()
+        # "... where it is", "... who you are" end cleanly on "is"; "... at your parents was" does not
+        if last in _DANGLING and not _WH.search(text):
+            return False
+    if len(_OPEN_QUOTE.findall(text)) > len(_CLOSE_QUOTE.findall(text)):
+        return False  # "the client emailed to say they'd 'reconsider the partnership"
+    if _HEDGED_TWICE.search(text) or _PIDGIN_GO.search(text.lower()):
+        return False
+    if (m := _AND_TAIL.search(text)) is not None and _verbless(m.group(1), lenient=False):
+        return False
+    if _run_on(text) is not None:
+        return False  # "you quit just walked out"
+    parts = _COMMA.split(text)
+    if len(parts) > 1 and _splice(parts):
+        return False  # a comma splice: "you've stuffed up the tax return, ATO's sent a letter"
+    words = text.split()
+    if len(words) >= 3 and _verbless(text) and words[0].lower() not in _NOUN_OPENERS and not words[0][:1].isdigit():
+        return False  # no clause at all: "meh, no idea why", "low for no reason"
+    head = re.split(r" and | but ", text, maxsplit=1)[0]
+    return not (len(head.split()) >= 3 and "," not in head and _verbless(head))  # "you still no reply from hr"
+
+
+__all__ = ["repaired", "well_formed"]
