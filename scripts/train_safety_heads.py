@@ -18,8 +18,11 @@ union of the heads stays under FA_HARD on our hard negatives (messages that use 
 innocently) and under FA_ORDINARY on everyday text. `python scripts/train_safety_heads.py` rewrites the heads file and
 prints recall and false alarms per head (`--linear`: logistic heads without the shared hidden layer;
 `--dry-run`: print only; `--judge`: train without the blind dev set and print what the heads flag on the half
-of it the encoder never trained on, `encoder_half`, writing nothing; `--token-mix X`: another mix, 0 for the
-network alone).
+of it the encoder never trained on, `encoder_half`, and on the blind reply dev messages (everyday messages a
+partner shares, which `--judge` leaves out of training: `partner_dev`), writing nothing; `--judge-out F`: each
+judged dev row and whether it was flagged, to read; `--token-mix X`: another mix, 0 for the network alone;
+`--held-back`: add the files of `safety/held_back/`; `--skip NAME`: leave one training file out; `--goemo N`:
+N GoEmotions comments instead of GOEMO_SAMPLE).
 """
 
 from __future__ import annotations
@@ -113,10 +116,15 @@ def partner_messages(use_blind_dev: bool = True) -> list[str]:
     return out
 
 
-def load(use_blind_dev: bool = True) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
-    """Texts, a (n, 5) label matrix, a 0/1 'ordinary text' mask and each row's source."""
+def load(use_blind_dev: bool = True, held_back: bool = False) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
+    """Texts, a (n, 5) label matrix, a 0/1 'ordinary text' mask and each row's source (with `held_back`, the
+    files of `safety/held_back/` too, to try them)."""
     rows: list[tuple[str, set[str], bool, str]] = []
-    for path in sorted((TRAIN_DATA / "safety").glob("*.jsonl")):
+    paths = sorted((TRAIN_DATA / "safety").glob("*.jsonl"))
+    paths += sorted((TRAIN_DATA / "safety" / "held_back").glob("*.jsonl")) if held_back else []
+    skip = sys.argv[sys.argv.index("--skip") + 1] if "--skip" in sys.argv else ""  # leave one file out, to compare
+    paths = [p for p in paths if p.name != skip]
+    for path in paths:
         for r in _jsonl(path):
             kinds = set(r.get("kinds") or r.get("labels") or []) & set(KINDS)  # type: ignore[arg-type]
             rows.append((str(r["text"]), kinds, False, path.name))
@@ -133,7 +141,8 @@ def load(use_blind_dev: bool = True) -> tuple[list[str], np.ndarray, np.ndarray,
     if goemo.is_file():
         lines = [x.split("\t")[0] for x in goemo.read_text(encoding="utf-8").splitlines() if x.strip()]
         random.Random(SEED).shuffle(lines)
-        rows += [(t, set(), True, "goemotions") for t in lines[:GOEMO_SAMPLE]]
+        sample = int(sys.argv[sys.argv.index("--goemo") + 1]) if "--goemo" in sys.argv else GOEMO_SAMPLE
+        rows += [(t, set(), True, "goemotions") for t in lines[:sample]]
     # Texts two independent labellers both read as a sign (`relabelled_agreed.jsonl`: negatives the heads scored
     # highest, relabelled blind) carry the sign wherever they occur, and no longer count as everyday text.
     agreed = {str(r["text"]).strip().casefold(): set(r["kinds"]) & set(KINDS)  # type: ignore[arg-type]
@@ -350,6 +359,14 @@ def judge_half(heads: Heads) -> dict[str, float]:
     everyday = np.array([bool(s) for s in safety_signals(goemotions_dev(), heads=heads)])
     out = {name: round(float(flagged[level == name].mean()), 3) for name in ("danger", "crisis", "concern", "none")}
     out["goemotions"] = round(float(everyday.mean()), 4)
+    partner = [str(r["text"]) for r in _jsonl(BLIND / "replies.dev.jsonl")]
+    out["partner_dev"] = round(float(np.mean([bool(s) for s in safety_signals(partner, heads=heads)])), 4)
+    if "--judge-out" in sys.argv:  # each judged dev row with its reading, to look at (the dev set may be read)
+        path = Path(sys.argv[sys.argv.index("--judge-out") + 1])
+        with path.open("w", encoding="utf-8") as fh:
+            for r, f in zip(rows, flagged, strict=True):
+                row = {"text": r["text"], "level": r["level"], "flagged": bool(f)}
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return out
 
 
@@ -358,7 +375,7 @@ def main() -> int:
     members = int(sys.argv[sys.argv.index("--bag") + 1]) if "--bag" in sys.argv else BAG
     judging = "--judge" in sys.argv
     mix = float(sys.argv[sys.argv.index("--token-mix") + 1]) if "--token-mix" in sys.argv else TOKEN_MIX
-    texts, y, ordinary, sources = load(use_blind_dev=not judging)
+    texts, y, ordinary, sources = load(use_blind_dev=not judging, held_back="--held-back" in sys.argv)
     any_safety = y.any(axis=1)
     partner = np.array(sources) == "partner"
     hard = ~any_safety & ~ordinary & ~partner
