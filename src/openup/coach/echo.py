@@ -38,6 +38,14 @@ _CONCEDES = re.compile(
     r"which is\b|i'?m not upset\b)",
     re.IGNORECASE,
 )
+# When the turn came, before its subject: "then in the same breath she told me", "then an hour later he texted"
+_WHEN_TURNED = re.compile(
+    r"^((?:but|then|and then|and now|now)\s+)(?:in the same breath|"
+    r"(?:an|a|one|two|ten|twenty) (?:minutes?|hours?|days?|weeks?) later|"
+    r"halfway through (?:the |a |my |our |his |her )?\w+|at the end|right after that|after that),?\s+"
+    r"(?=(?:he|she|they|we|I|my|his|her|their|our|the)\b)",
+    re.IGNORECASE,
+)
 # A message that tells a loss keeps the loss as what is said back: "then I saw her lead by the door" is how
 # the grief came back, not what is grieved.
 _LOSS = re.compile(r"\b(?:lost|died|passed|funeral|hospice|been gone|put \w+ down)\b", re.IGNORECASE)
@@ -310,6 +318,8 @@ def candidates(text: str, *, bare: bool = False, news: bool = False) -> list[str
             continue
         sent = _GUESS_WHO.sub(_guessed, _LAUGH_LEAD.sub("", _unshouted(sent.strip())))
         turns = news and i > 0 and not loss and _TURNS.match(sent) is not None
+        if turns:
+            sent = _WHEN_TURNED.sub(r"\1", sent)
         concedes = _CONCEDES.match(sent) is not None
         if concedes and (point := _CONCESSION_THEN.match(sent)) is not None:
             sent, concedes = sent[point.end():], False  # the point after the concession
