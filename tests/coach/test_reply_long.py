@@ -60,3 +60,16 @@ def test_a_loss_stays_what_is_grieved_when_the_story_turns() -> None:
     )
     for s in reply(text, llm=False).suggestions:
         assert "tennis ball" not in s.text.lower() or "sorry about" not in s.text.lower()
+
+
+def test_good_news_after_someone_elses_setback_is_celebrated() -> None:
+    text = (
+        "Remember that allotment waiting list I put us on two years ago and then forgot about? The council rang "
+        "today. They said the man on plot nine didn't renew and they'd like to offer it to me. I'm trying not to "
+        "get ahead of myself but I've been grinning since lunch."
+    )
+    coaching = reply(text, llm=False)
+    assert coaching.heard.good_news
+    said = " ".join(s.text for s in coaching.suggestions)
+    assert "sorry" not in said.lower()
+    assert "plot nine" not in said and "didn't renew" not in said

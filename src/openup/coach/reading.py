@@ -24,7 +24,7 @@ from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
 from openup.coach.heard_feelings import HARD_HINT, Feeling, feeling_lists, likely_feelings
 from openup.coach.heard_verbs import find_verb, is_happening, is_past, is_whole_clause
 from openup.coach.heard_words import alternation, word_tuple
-from openup.coach.news import good_news_said, good_news_told, is_long, says_good, turned
+from openup.coach.news import good_news_said, good_news_told, good_part, is_long, says_good, turned
 from openup.coach.perspective import to_second_person
 from openup.coach.situations import lost_one, whose_loss
 from openup.coach.typed import as_meant
@@ -612,6 +612,8 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         if good is not None:
             past, happened = told_in_past(good)
             heard = dataclasses.replace(heard, event=good, tense="past" if past else "present", happened=happened)
+    if good_news and said_good and heard.event and (good := good_part(heard.event)) != heard.event:
+        heard = dataclasses.replace(heard, event=good)  # not the setback before it ("the person they hired ...")
     return Reading(dataclasses.replace(heard, good_news=good_news), good_news)
 
 
