@@ -73,3 +73,15 @@ def test_good_news_after_someone_elses_setback_is_celebrated() -> None:
     said = " ".join(s.text for s in coaching.suggestions)
     assert "sorry" not in said.lower()
     assert "plot nine" not in said and "didn't renew" not in said
+
+
+def test_what_you_do_whenever_it_happens_is_owned_as_a_complaint() -> None:
+    text = (
+        "I need to say something and I'm trying to say it kindly. When my mum visits you go quiet and stay in the "
+        "study the whole afternoon. She noticed on Sunday and asked if you were cross with her. I don't need you "
+        "to love her, I just need you to sit with us for an hour."
+    )
+    coaching = reply(text, llm=False)
+    assert coaching.heard.complaint is not None and "study" in coaching.heard.complaint
+    said = " ".join(s.text for s in coaching.suggestions)
+    assert "I go quiet" in said

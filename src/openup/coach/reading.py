@@ -293,6 +293,8 @@ def _wished(sentence: str) -> str:
     return f"you {tense} {_BASE[m.group(1).lower()]}" + rest
 
 
+# "when we're at your friends' houses I disappear and leave you ...": what I do, without when it happens
+_WHEN_I_DO = re.compile(r"^(?:when|whenever|every time)\b[^,]+?,?\s+(?=I\b)")
 _AND_I_THINK = re.compile(r",? and I (?:think|act like|pretend|say)\b.*$")
 _LISTENER_DID = re.compile(r"^(?:I\b|you [^,.]{1,40}? and I\b)")
 _GRIEVANCE = re.compile(
@@ -337,11 +339,13 @@ def listener_complaint(meant_whole: str) -> str | None:
         sentences.append(plain)
     for echo in candidates(". ".join(sentences), bare=True)[:4]:
         echo = _HURT_WHEN.sub("", echo)  # "it hurt when I laughed at your idea": what I did is the complaint
+        habit = _WHEN_I_DO.match(echo) is not None  # what I do whenever it happens: a grievance, in any tense
+        echo = _WHEN_I_DO.sub("", echo)
         echo = _AND_I_THINK.sub("", echo)  # "... and I think it's no big deal": their reading of you, not an act
         echo = _DESERVED.sub("", echo)  # "I snapped at you, and you didn't deserve that": what I did
         if not _LISTENER_DID.match(echo) or len(echo.split()) > SAY_BACK_MAX_WORDS or not is_whole_clause(echo):
             continue
-        if not (PAST.search(echo.lower()) or _GRIEVANCE.search(echo)):
+        if not (PAST.search(echo.lower()) or _GRIEVANCE.search(echo) or habit):
             continue  # "you're probably right": said of you, but not something you did
         echo = re.sub(r"^I (said|promised)( you)? I'll\b", r"I \1\2 I'd", echo)  # "said I'll come" -> "said I'd come"
         if _PROMISED.match(echo) and not KEPT.search(echo):
