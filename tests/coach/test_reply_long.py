@@ -85,3 +85,14 @@ def test_what_you_do_whenever_it_happens_is_owned_as_a_complaint() -> None:
     assert coaching.heard.complaint is not None and "study" in coaching.heard.complaint
     said = " ".join(s.text for s in coaching.suggestions)
     assert "I go quiet" in said
+
+
+def test_a_concession_is_not_said_back_as_the_complaint() -> None:
+    text = (
+        "You've been working late every night this week. I know the deadline's close, but even on Sunday you "
+        "were on your laptop. Tonight I told you about my interview and you said 'great' without looking up. "
+        "I miss you, even though you're right here."
+    )
+    coaching = reply(text, llm=False)
+    assert "you know" not in coaching.suggestions[0].text.lower()
+    assert coaching.heard.complaint is not None and "working late" in coaching.heard.complaint

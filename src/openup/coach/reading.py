@@ -298,7 +298,8 @@ _WHEN_I_DO = re.compile(r"^(?:when|whenever|every time)\b[^,]+?,?\s+(?=I\b)")
 _AND_I_THINK = re.compile(r",? and I (?:think|act like|pretend|say)\b.*$")
 _LISTENER_DID = re.compile(r"^(?:I\b|you [^,.]{1,40}? and I\b)")
 _GRIEVANCE = re.compile(
-    r"\b(?:never|always|don't|doesn't|didn't|won't|wouldn't|can't|not|keep|keeps|only|even|again|forgot|missed|without)\b"
+    r"\b(?:never|always|don't|doesn't|didn't|won't|wouldn't|can't|not|keep|keeps|only|even|again|forgot|missed|without|"
+    r"every (?:day|evening|night|morning|time|weekend))\b"
 )
 _HURT_WHEN = re.compile(r"^(?:it|that) (?:\w+ )?(?:hurt|stung|sucked|upset you|bothered you) (?:when|that|how) (?=I\b)")
 _PROMISED = re.compile(r"^I (?:said|promised)(?: you)? (?:I'?d|I'll|I would|I will)\b", re.I)
