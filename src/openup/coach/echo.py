@@ -22,6 +22,35 @@ from openup.text.lexical import macros
 
 MAX_WORDS = 18
 NEWS_MAX_WORDS = 22  # the news of a long message is said back whole a little longer ("the man down the hall, ...")
+# A long message turns: the sentence after "but", "then" or "and now" is what the story comes to ("Then in the
+# same breath she told me there's no budget for raises"), and the scene before it only sets it up. A sentence
+# that concedes ("I know you've been busy", "I don't mind going, I just want ...") grants something on the way
+# to the point: the point is what follows the concession.
+TURN_BONUS = 2.0
+CONCEDES_PENALTY = 2.5
+_TURNS = re.compile(
+    r"^(?:but|then|and then|and now|now|until|except)\b(?!,?\s+(?:when|if|because|as|since|after|before|while|once|"
+    r"every time|whenever)\b)",
+    re.IGNORECASE,
+)
+_CONCEDES = re.compile(
+    r"^(?:and |so )?(?:i know\b|i don'?t mind\b|i'?m not (?:trying|asking|after|saying)\b|i should (?:be|just)\b|"
+    r"which is\b|i'?m not upset\b)",
+    re.IGNORECASE,
+)
+# When the turn came, before its subject: "then in the same breath she told me", "then an hour later he texted"
+_WHEN_TURNED = re.compile(
+    r"^((?:but|then|and then|and now|now)\s+)(?:in the same breath|"
+    r"(?:an|a|one|two|ten|twenty) (?:minutes?|hours?|days?|weeks?) later|"
+    r"halfway through (?:the |a |my |our |his |her )?\w+|at the end|right after that|after that),?\s+"
+    r"(?=(?:he|she|they|we|I|my|his|her|their|our|the)\b)",
+    re.IGNORECASE,
+)
+# A message that tells a loss keeps the loss as what is said back: "then I saw her lead by the door" is how
+# the grief came back, not what is grieved.
+_LOSS = re.compile(r"\b(?:lost|died|passed|funeral|hospice|been gone|put \w+ down)\b", re.IGNORECASE)
+# "I don't mind going, I just want to feel like we're there together": the point after the concession
+_CONCESSION_THEN = re.compile(r"^[^,]{3,60}?,\s*(?:but\s+)?(?=i (?:just|really|only) \w+|but\s)", re.IGNORECASE)
 JOIN_BEST_MAX_WORDS = 6  # a sentence this short may take its neighbour along ("interview went bad and ...")
 JOIN_MAX_WORDS = 14  # ... when the two together stay short enough to say in one breath
 _FUNCTION = word_set("echo", "function_words")
@@ -283,10 +312,18 @@ def candidates(text: str, *, bare: bool = False, news: bool = False) -> list[str
     text = from_pidgin(text)
     parts = [p for sent in split_sentences(text) for p in (
         [sent] if sent.rstrip().endswith("?") else run_ons(sent))]
+    loss = _LOSS.search(text) is not None
     for i, sent in enumerate(parts):
         if sent.rstrip().endswith("?") and _ASKING.match(sent.strip()):
             continue
         sent = _GUESS_WHO.sub(_guessed, _LAUGH_LEAD.sub("", _unshouted(sent.strip())))
+        turns = news and i > 0 and not loss and _TURNS.match(sent) is not None
+        if turns:
+            sent = _WHEN_TURNED.sub(r"\1", sent)
+        concedes = _CONCEDES.match(sent) is not None
+        if concedes and (point := _CONCESSION_THEN.match(sent)) is not None:
+            sent, concedes = sent[point.end():], False  # the point after the concession
+        concedes = concedes and news
         first = clean_clause(sent)
         if _UNMARKED_QUESTION.match(first):
             continue  # "like was that a dig or am i being sensitive": a question typed without its "?"
@@ -299,7 +336,8 @@ def candidates(text: str, *, bare: bool = False, news: bool = False) -> list[str
                 continue
         unit = _with_subject(cleaned)
         if news:
-            scores[i, unit] = news_score(unit, i)
+            scores[i, unit] = news_score(unit, i) + (TURN_BONUS if turns else 0.0) - (
+                CONCEDES_PENALTY if concedes else 0.0)
             if scores[i, unit] < NEWS_STRONG:
                 continue  # background, a lead-in, a feeling about it: not the news
         units.append((i, unit))

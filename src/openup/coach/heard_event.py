@@ -47,6 +47,8 @@ ABOUT_YOU = re.compile(
     re.IGNORECASE,
 )
 _WISHING = word_tuple("event", "wishing")
+# Granted on the way to the point, not the point: "I know work's been busy, but ...", "I don't mind going, ..."
+_CONCEDES = re.compile(r"^(?:and |so )?(?:i know (?!i\b)|i don'?t mind\b|i'?m not (?:trying|asking)\b)", re.IGNORECASE)
 
 
 def _score_event(raw: str, clause: str, feeling_re: re.Pattern[str]) -> float:
@@ -73,6 +75,8 @@ def _score_event(raw: str, clause: str, feeling_re: re.Pattern[str]) -> float:
         score -= 5  # a feeling statement: that goes under feelings (and its "about ..." under topic)
     if THOUGHT.search(norm):
         score -= 2
+    if _CONCEDES.match(normed(raw.strip())):  # as typed: "but now I know she's awful" concedes nothing
+        score -= 2.5
     if len(words) > 26:
         score -= 3
     if re.search(r"[\"“”*]", raw):

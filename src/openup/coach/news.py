@@ -127,11 +127,13 @@ _GOOD_SAID = re.compile(
     r"|(?:they|she|he) said yes)\b",
     re.IGNORECASE,
 )
+_CLAUSE_BREAK = re.compile(r"\s+and (?=(?:they|she|he|we)(?:'d|'ll| would| will| want)\b)", re.IGNORECASE)
 _DOUBT_BEFORE = re.compile(
     r"\b(?:not|no|never|\w*n't|rejected|failed|if|hope|hopefully|fingers crossed|might|unless|whether)\b", re.IGNORECASE
 )
 _TURN_AFTER = re.compile(
-    r"\b(?:but(?! (?:\w+ ){0,3}(?:huge|amazing|great|brilliant|proud|happy|excited|still|worth|good|mine)\b)|"
+    r"\b(?:but(?! (?:[\w']+ ){0,3}(?:huge|amazing|great|brilliant|proud|happy|excited|still|worth|good|mine|"
+    r"grinning|smiling|buzzing|thrilled|delighted)\b)|"
     r"though|although|except|which means|worse|gone|idiot|again|i just have to|now i have to|hard|sad|"
     r"worried|worry|scared|nervous|terrified|anxious|dread|sick|awful|panic\w*)\b|🙃|🙄",
     re.IGNORECASE,
@@ -198,6 +200,19 @@ def says_good(clause: str) -> bool:
     return _GOOD_SAID.search(clause) is not None
 
 
+def good_part(event: str) -> str:
+    """The good news of `event` without a setback told before it in the same breath: "the person they hired
+    didn't work out and they'd like to offer it to you" -> "they'd like to offer it to you".
+
+    >>> good_part("they said the person they hired didn't work out and they'd like to offer it to you")
+    "they'd like to offer it to you"
+    """
+    parts = _CLAUSE_BREAK.split(event)
+    if len(parts) > 1 and says_good(parts[-1]) and _DOUBT_BEFORE.search(" ".join(parts[:-1])):
+        return parts[-1].strip()
+    return event
+
+
 def good_news_said(text: str) -> bool:
     """Whether `text` (as meant) tells good news of the partner's own in plain words, with nothing after it that
     turns it ("so, the promotion went through. senior analyst"; not "got the promotion but it's in leeds").
@@ -212,7 +227,12 @@ def good_news_said(text: str) -> bool:
     sentences = split_sentences(text)
     for i, sentence in enumerate(sentences):
         m = _GOOD_SAID.search(sentence)
-        if m is None or _SOMEONE_ELSES.match(sentence) or _DOUBT_BEFORE.search(sentence[: m.start()]):
+        if m is None:
+            continue
+        # a setback before "and they'd like to ..." is not this clause's: "the person they hired didn't work out
+        # and they'd like to offer it to me" is good news
+        clause_before = _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
+        if _SOMEONE_ELSES.match(sentence) or _DOUBT_BEFORE.search(clause_before):
             continue
         if _DOUBT_BEFORE.search(sentence[m.end() : m.end() + 25]):
             continue
@@ -251,4 +271,6 @@ def news_score(unit: str, index: int) -> float:
     return score + (FIRST if index == 0 else 0.0) - LATER * index
 
 
-__all__ = ["STRONG", "TURN", "good_news_said", "good_news_told", "is_long", "news_score", "says_good", "turned"]
+__all__ = [
+    "STRONG", "TURN", "good_news_said", "good_news_told", "good_part", "is_long", "news_score", "says_good", "turned",
+]

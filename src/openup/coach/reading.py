@@ -24,7 +24,7 @@ from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
 from openup.coach.heard_feelings import HARD_HINT, Feeling, feeling_lists, likely_feelings
 from openup.coach.heard_verbs import find_verb, is_happening, is_past, is_whole_clause
 from openup.coach.heard_words import alternation, word_tuple
-from openup.coach.news import good_news_said, good_news_told, is_long, says_good, turned
+from openup.coach.news import good_news_said, good_news_told, good_part, is_long, says_good, turned
 from openup.coach.perspective import to_second_person
 from openup.coach.situations import lost_one, whose_loss
 from openup.coach.typed import as_meant
@@ -293,10 +293,13 @@ def _wished(sentence: str) -> str:
     return f"you {tense} {_BASE[m.group(1).lower()]}" + rest
 
 
+# "when we're at your friends' houses I disappear and leave you ...": what I do, without when it happens
+_WHEN_I_DO = re.compile(r"^(?:when|whenever|every time)\b[^,]+?,?\s+(?=I\b)")
 _AND_I_THINK = re.compile(r",? and I (?:think|act like|pretend|say)\b.*$")
 _LISTENER_DID = re.compile(r"^(?:I\b|you [^,.]{1,40}? and I\b)")
 _GRIEVANCE = re.compile(
-    r"\b(?:never|always|don't|doesn't|didn't|won't|wouldn't|can't|not|keep|keeps|only|even|again|forgot|missed|without)\b"
+    r"\b(?:never|always|don't|doesn't|didn't|won't|wouldn't|can't|not|keep|keeps|only|even|again|forgot|missed|without|"
+    r"every (?:day|evening|night|morning|time|weekend))\b"
 )
 _HURT_WHEN = re.compile(r"^(?:it|that) (?:\w+ )?(?:hurt|stung|sucked|upset you|bothered you) (?:when|that|how) (?=I\b)")
 _PROMISED = re.compile(r"^I (?:said|promised)(?: you)? (?:I'?d|I'll|I would|I will)\b", re.I)
@@ -337,11 +340,13 @@ def listener_complaint(meant_whole: str) -> str | None:
         sentences.append(plain)
     for echo in candidates(". ".join(sentences), bare=True)[:4]:
         echo = _HURT_WHEN.sub("", echo)  # "it hurt when I laughed at your idea": what I did is the complaint
+        habit = _WHEN_I_DO.match(echo) is not None  # what I do whenever it happens: a grievance, in any tense
+        echo = _WHEN_I_DO.sub("", echo)
         echo = _AND_I_THINK.sub("", echo)  # "... and I think it's no big deal": their reading of you, not an act
         echo = _DESERVED.sub("", echo)  # "I snapped at you, and you didn't deserve that": what I did
         if not _LISTENER_DID.match(echo) or len(echo.split()) > SAY_BACK_MAX_WORDS or not is_whole_clause(echo):
             continue
-        if not (PAST.search(echo.lower()) or _GRIEVANCE.search(echo)):
+        if not (PAST.search(echo.lower()) or _GRIEVANCE.search(echo) or habit):
             continue  # "you're probably right": said of you, but not something you did
         echo = re.sub(r"^I (said|promised)( you)? I'll\b", r"I \1\2 I'd", echo)  # "said I'll come" -> "said I'd come"
         if _PROMISED.match(echo) and not KEPT.search(echo):
@@ -612,6 +617,8 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         if good is not None:
             past, happened = told_in_past(good)
             heard = dataclasses.replace(heard, event=good, tense="past" if past else "present", happened=happened)
+    if good_news and said_good and heard.event and (good := good_part(heard.event)) != heard.event:
+        heard = dataclasses.replace(heard, event=good)  # not the setback before it ("the person they hired ...")
     return Reading(dataclasses.replace(heard, good_news=good_news), good_news)
 
 
