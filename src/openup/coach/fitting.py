@@ -146,7 +146,7 @@ _ALL_CLEAR = re.compile(
 # they find out more, not "what's the hardest part to figure out?"
 _WAITING = re.compile(
     r"\b(?:(?:ultrasound|scan|sonographer|radiologist|doctor|doc|gp|nurse|consultant)\b[^.!?]{0,60}"
-    r"\b(?:went quiet|go(?:ne)? quiet|went to get someone|come back|called me back|call(?:ed)? back|referr?ed|more tests?|"
+    r"\b(?:went quiet|go(?:ne)? quiet|went to get someone|come back|called me back|call(?:ed)? back|more tests?|"
     r"another scan|biopsy)|waiting (?:on|for) (?:the )?(?:results?|biopsy|scan|bloods|test)|biopsy)\b",
     re.IGNORECASE,
 )
