@@ -1004,13 +1004,12 @@ _PAIN = re.compile(r"\b(?:hurts?|hurting|aches?|aching|sore|pain|painful)\b", re
 
 
 def _met_in_tone(heard: Heard) -> bool:
-    """Whether a message can be met in its tone alone ("Oof, that sounds exhausting, love.", "Aw, I love hearing
-    that."), so a reflection that only copies it is left out; not when it is about you (a hurt or a request is
-    answered, not toned)."""
+    """Whether a message can be met in its tone alone ("Oof, that sounds exhausting, love.", "Oh, love. You poor
+    thing."), so a reflection that only copies it is left out: a tiring day or being unwell, told of themselves,
+    not of you (a hurt or a request is answered, not toned) and not a pain (said back)."""
     if _TO_YOU.search(heard.told) or _PAIN.search(heard.told):
-        return False  # a pain is said back ("it's been 3 days and your back still hurts"), not met as tiring
-    return heard.valence == "positive" or (
-        heard.valence == "negative" and (heard.mood in ("tired", "fear") or fit_of(heard) == "unwell"))
+        return False
+    return heard.valence == "negative" and (heard.mood == "tired" or fit_of(heard) == "unwell")
 
 
 _HEDGED_SLOT = re.compile(r"[Ss]ounds like (?:you're not sure )?\{")
