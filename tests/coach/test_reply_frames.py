@@ -70,3 +70,8 @@ def test_a_frightening_result_still_to_come_asks_when_they_find_out() -> None:
     texts = _texts("the sonographer went quiet and went to get someone. they said come back friday. what's that mean")
     assert not any("figure out" in t for t in texts)
     assert any("I'll be there" in t or "I'm coming with you" in t for t in texts)
+
+
+def test_a_frightening_result_still_to_come_is_not_said_back_as_a_doubt() -> None:
+    first = _texts("the nurse went quiet during the scan. they said come back monday. no idea what that means")[0]
+    assert "not sure" not in first

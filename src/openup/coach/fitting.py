@@ -189,6 +189,9 @@ def fit_of(heard: Heard) -> str:
         if _ALL_CLEAR.search(told):
             return "all_clear"
         return "stunned" if _STUNNED.search(told) else ""
+    if heard.loss == "none" and heard.complaint is None and _WAITING.search(told) and not _RELIEF.search(told) \
+            and not _ALL_CLEAR.search(told):
+        return "waiting"  # read as glad or not, "they went quiet and said come back thursday" frightens
     if heard.loss != "none" or heard.complaint is not None or heard.valence == "positive":
         return ""
     if not heard.unsure and (m := _GOOD_SIDE.search(told)) and _TURN.search(told[m.end():] + " " + told[: m.start()]):
@@ -202,8 +205,6 @@ def fit_of(heard: Heard) -> str:
         return "share"  # "i feel like im the only one who remembers birthdays" is how they see it, hedged
     if _LOOKS.search(told):
         return "looks"
-    if _WAITING.search(told) and not _RELIEF.search(told) and not _ALL_CLEAR.search(told):
-        return "waiting"
     if _UNWELL.search(told) and not _RELIEF.search(told):
         if _KIN.search(told) and not _MY_BODY.search(told):
             return "unwell_other"
