@@ -18,7 +18,7 @@ CASES = [
     (
         "I'm so stressed about my exam tomorrow",
         "reflect",
-        "you're so stressed about your exam tomorrow",
+        "stressed about your exam tomorrow",
         "You're",
     ),
     # "she didn't accept you" was shifted to "accept I".

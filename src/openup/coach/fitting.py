@@ -134,6 +134,22 @@ DOUBTING = re.compile(
 _FELT_LEAD = re.compile(r"\b(?:feel|feels|felt|feeling|think|thought)(?: like| that| as if)?\s*$", re.IGNORECASE)
 _BORED = re.compile(r"\bbored\b", re.IGNORECASE)
 # Good news that has not sunk in: met as shock, not told back as excitement they did not say.
+# Good news after a scare about health ("the lump is benign", "scans are clean, im in remission"): met with relief
+# and asked how they are now it has sunk in, not "how did it all happen?"
+_ALL_CLEAR = re.compile(
+    r"\b(?:benign|remission|all clear|cancer[- ]free|scans? (?:are|is|was|were|came back) (?:clean|clear)|"
+    r"(?:results?|tests?|scans?|biopsy|bloods) (?:came back |are |is |were |was )?(?:clear|clean|normal|negative|fine)|"
+    r"not (?:cancer|cancerous|malignant|a tumou?r))\b",
+    re.IGNORECASE,
+)
+# Frightening news still to be known ("they just said come back thursday", "waiting on the biopsy"): asked when
+# they find out more, not "what's the hardest part to figure out?"
+_WAITING = re.compile(
+    r"\b(?:(?:ultrasound|scan|sonographer|radiologist|doctor|doc|gp|nurse|consultant)\b[^.!?]{0,60}"
+    r"\b(?:went quiet|go(?:ne)? quiet|went to get someone|come back|called me back|call(?:ed)? back|more tests?|"
+    r"another scan|biopsy)|waiting (?:on|for) (?:the )?(?:results?|biopsy|scan|bloods|test)|biopsy)\b",
+    re.IGNORECASE,
+)
 _STUNNED = re.compile(
     r"\b(?:in shock|shocked|stunned|hasn'?t sunk in|not sunk in|still processing)\b",
     re.IGNORECASE,
@@ -157,7 +173,8 @@ def fit_of(heard: Heard) -> str:
     problem that is ours too), "bored", "low" (a low mood, no event), "stunned" (good news that has not sunk
     in), "mixed" (news with a good side and a hard side, told as both), "looks" (they run down how they look), "share"
     (more than their share at home falls to them), "unheard" (you are not listening), "doubting"
-    (they ask if they are mad to feel or want it);
+    (they ask if they are mad to feel or want it), "all_clear" (good news after a health scare), "waiting" (a
+    frightening result still to come);
     "" for anything else.
 
     >>> fit_of(Heard(None, (), (), valence="negative", focus="doc says its stress but my chest still feels tight"))
@@ -168,8 +185,13 @@ def fit_of(heard: Heard) -> str:
     'ours'
     """
     told = heard.told.replace("’", "'")
-    if heard.good_news:
+    if heard.good_news or (heard.valence == "positive" and _ALL_CLEAR.search(told)):
+        if _ALL_CLEAR.search(told):
+            return "all_clear"
         return "stunned" if _STUNNED.search(told) else ""
+    if heard.loss == "none" and heard.complaint is None and _WAITING.search(told) and not _RELIEF.search(told) \
+            and not _ALL_CLEAR.search(told):
+        return "waiting"  # read as glad or not, "they went quiet and said come back thursday" frightens
     if heard.loss != "none" or heard.complaint is not None or heard.valence == "positive":
         return ""
     if not heard.unsure and (m := _GOOD_SIDE.search(told)) and _TURN.search(told[m.end():] + " " + told[: m.start()]):

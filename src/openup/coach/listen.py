@@ -39,7 +39,7 @@ from openup.coach.refer import core, reference, rough, said_back, trimmed
 from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.situations import asks_for, invites_at_end, situation_of
 from openup.coach.typed import as_meant
-from openup.coach.wellformed import repaired, well_formed
+from openup.coach.wellformed import copied, repaired, well_formed
 from openup.errors import UserError
 from openup.method import kinds, kinds_with, read_data
 from openup.text.detect import detect, model_wanted
@@ -962,6 +962,10 @@ def template_suggestion(
             text, said = _fill(wording, slots)
             if _SELF_DOWN.search(text) and not _SELF_DOWN.search(wording):
                 continue  # their words about themselves said back as if true: "you look old", "what's wrong with you"
+            if _HEDGED_SLOT.search(wording) and _met_in_tone(heard) and any(
+                copied(text[a:b], heard.told) for a, b in said
+            ):
+                continue  # "Sounds like {their whole message}": parroting, not a reflection
             mine = _frame(wording, slots)
             if not reads_well(text) or (fallback is not None and repeats(mine, said_already)):
                 continue
@@ -993,6 +997,22 @@ _SELF_DOWN = re.compile(
     r"|\blike an? (?:[a-z]+ )?(?:idiot|eejit|fool|muppet|numpty|moron|mushroom|potato)\b|\byou look like an? [a-z]+",
     re.IGNORECASE,
 )
+_TO_YOU = re.compile(r"\b(?:you|u|ur|your|yours|ya|we|us|our|ours)\b", re.IGNORECASE)  # the teller's words of you
+
+
+_PAIN = re.compile(r"\b(?:hurts?|hurting|aches?|aching|sore|pain|painful)\b", re.IGNORECASE)
+
+
+def _met_in_tone(heard: Heard) -> bool:
+    """Whether a message can be met in its tone alone ("Oof, that sounds exhausting, love.", "Oh, love. You poor
+    thing."), so a reflection that only copies it is left out: a tiring day or being unwell, told of themselves,
+    not of you (a hurt or a request is answered, not toned) and not a pain (said back)."""
+    if _TO_YOU.search(heard.told) or _PAIN.search(heard.told):
+        return False
+    return heard.valence == "negative" and (heard.mood == "tired" or fit_of(heard) == "unwell")
+
+
+_HEDGED_SLOT = re.compile(r"[Ss]ounds like (?:you're not sure )?\{")
 _OPENER = re.compile(r"(?:^|[.!?]\s+)([a-z']+)[ ,]+(?:(?:so|really|just)[ ,]+)?([a-z']+)")
 _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?")
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from openup.coach.heard_clauses import common_words
 from openup.coach.heard_verbs import find_verb, has_subject
 from openup.coach.heard_words import word_set
 
@@ -99,6 +100,47 @@ _PIDGIN_GO = re.compile(
 _OPEN_QUOTE = re.compile(r"(?:^|\s)['‘\"“](?=\w)")
 _CLOSE_QUOTE = re.compile(r"(?<=\w)['’\"”](?=[\s,.!?]|$)")
 _COMMA = re.compile(r",\s+")
+# A hedge or aside that opened their message, not part of what happened: "(gonna be honest) the new job is boring",
+# "(don't laugh but) you won the pub quiz", "(not to brag but) you fixed the sink".
+_ASIDE = re.compile(
+    r"^(?:(?:you're |you are )?(?:going to|gonna|got to|gotta) be honest|to be honest|not (?:going to|gonna) lie|"
+    r"ngl|tbh|lowkey|low key|not to brag|(?:you )?don'?t (?:laugh|judge|hate (?:me|you))|real talk)\b,?(?: but\b)?,? +",
+    re.IGNORECASE,
+)
+# "you are running on fumes" said back uncontracted reads stiff in a text
+_YOU_ARE = re.compile(
+    r"(?<!\bwhere )(?<!\bthan )(?<!\bas )(?<!\bwho )(?<!\bwhat )(?<!\bhow )(?<!\bwherever )\byou are "
+    r"(?!(?:about|there|here|in|at|on|to|with|for|from|now|today|too|and|but|or)\b)(?=[a-z])"
+)
+# A name typed in lower case ("tell leah", "moving to melbourne", "maya lost her tooth"), found where names
+# stand: after a word that takes one, or opening the clause before a verb told of someone.
+_NAME_SPOT = re.compile(
+    r"\b(?:to|from|in|tell|told|telling|visit|visiting|named|called|meet|met|asked|texted|(?:you|me) and)\s+"
+    r"(?!(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|jest|bits|pieces|tears|shock|person|public)\b)"
+    r"([a-z]{3,})(?='s\b|\b)"
+)
+# A clause opening on a preposition or joiner is a piece of a sentence: "for telling everyone at dinner",
+# "if you try to explain it'll come out wrong".
+_FRAGMENT_START = re.compile(
+    r"^(?:for|about|with|by|because|cos|since|if|when|after|before|from|of|at|than|as|unless|until|while)\b",
+    re.IGNORECASE,
+)
+# Hiberno-English "after doing" (just done): "what you're after doing on her" is not ours to say back
+_AFTER_DOING = re.compile(r"\b(?:you're|you are|you've) after [a-z]+ing\b",
+                          re.IGNORECASE)
+# "inverter not working": a "not ...ing" with nothing to hang on ("the inverter's not working" has)
+_BARE_NOT = re.compile(r"(?:^|\band )(?:(?:the|your|my|our|a|an) )?([a-z']+) (?:also |still )?not [a-z]+ing\b",
+                       re.IGNORECASE)
+# "your white shirt 5 minutes": a time cut off from what it was before or after
+_CUT_TIME = re.compile(
+    r"\b([a-z]+) (?:[0-9]+|a few|two|three|four|five|ten|twenty) (?:min|mins|minutes|hours|hrs|seconds|secs)$",
+    re.IGNORECASE,
+)
+_TIME_BEFORE = frozenset({"for", "in", "after", "about", "than", "to", "within", "over", "under", "only", "just",
+                          "like", "wait", "waited", "waiting", "took", "take", "takes", "spent", "spend", "every",
+                          "last", "first", "next", "another", "the", "a", "by", "around", "nearly", "almost", "least",
+                          "lasted", "late", "early", "ran", "run", "slept", "sleep", "cried", "talked", "yelled",
+                          "shouted", "screamed", "stood", "sat", "queued", "drove", "walked", "ago", "extra"})
 
 
 @lru_cache(maxsize=2048)  # the same clause fills several slots of one reply
@@ -120,6 +162,10 @@ def repaired(said: str, told: str = "") -> str:
         quote = opened[-1].group().strip()
         out = out.rstrip(" .!?") + {"‘": "’", "“": "”"}.get(quote, quote)  # "your 'energy' is 'a lot": closed
     out = _VOCATIVE.sub("", out)
+    if (aside := _ASIDE.sub("", out)) != out and len(aside.split()) >= 3:
+        out = aside
+    out = _YOU_ARE.sub("you're ", out)
+    out = _NAME_SPOT.sub(_named, out)
     out = _KIN_NAME.sub(lambda m: "your " + m.group(1).lower(), out)
     out = _SHOUTED.sub(lambda m: m.group().lower(), out)
     if told and (m := re.search(r"\b[Yy]our (man|one|woman|lad|fella)\b", told)):
@@ -134,6 +180,14 @@ def repaired(said: str, told: str = "") -> str:
     if (m := _run_on(out)) is not None and len(out[: m.start(2)].split()) >= 2:
         out = out[: m.end(1)]  # "you quit | today just walked out"
     return out
+
+
+def _named(m: re.Match[str]) -> str:
+    """A word in a name's place kept as typed unless it is no common word ("leah", "dundee"): then a name."""
+    word = m.group(1)
+    if word in common_words() or word in _TYPED or not word.isalpha() or word.endswith(("ed", "ing", "ly", "ty")):
+        return m.group()
+    return m.group()[: m.start(1) - m.start()] + word.capitalize()
 
 
 def _run_on(text: str) -> re.Match[str] | None:
@@ -197,8 +251,20 @@ def well_formed(said: str) -> bool:
             return False
     if len(_OPEN_QUOTE.findall(text)) > len(_CLOSE_QUOTE.findall(text)):
         return False  # "the client emailed to say they'd 'reconsider the partnership"
-    if _HEDGED_TWICE.search(text) or _PIDGIN_GO.search(text.lower()):
+    if _HEDGED_TWICE.search(text) or _PIDGIN_GO.search(text.lower()) or _AFTER_DOING.search(text):
         return False
+    if _FRAGMENT_START.match(text):
+        return False  # "for telling everyone at dinner about your rash"
+    if (m := _BARE_NOT.search(text)) is not None and m.group(1).lower() not in _AUX and "'" not in m.group(1) \
+            and m.group(1).lower() not in ("why", "or", "if", "whether", "but", "just", "still", "really"):
+        return False  # "the power cut since morning and inverter not working"
+    if (m := _CUT_TIME.search(text)) is not None and m.group(1).lower() not in _TIME_BEFORE \
+            and _verbless(m.group(1), lenient=False):
+        return False  # "you spilled coffee all over your white shirt 5 minutes"
+    conjuncts = text.split(" and ")
+    for k, part in enumerate(conjuncts[1:-1], start=1):
+        if len(part.split()) <= 3 and _verbless(part, lenient=False) and has_subject(conjuncts[k + 1]):
+            return False  # "you can't sleep and 3am and your brain won't shut up"
     if (m := _AND_TAIL.search(text)) is not None and _verbless(m.group(1), lenient=False):
         return False
     if _run_on(text) is not None:
@@ -213,4 +279,41 @@ def well_formed(said: str) -> bool:
     return not (len(head.split()) >= 3 and "," not in head and _verbless(head))  # "you still no reply from hr"
 
 
-__all__ = ["repaired", "well_formed"]
+# the teller's words and ours for the same thing, so a clause said back is matched against what they typed
+_AS_TOLD = {"you": "i", "you're": "i'm", "you've": "i've", "you'd": "i'd", "you'll": "i'll", "your": "my",
+            "yourself": "myself"}
+_TOKEN = re.compile(r"[a-z0-9']+")
+COPY_FROM_THEM = 0.85  # of the clause said back is their words ...
+COPY_OF_THEIRS = 0.6  # ... and it says back this much of a message no longer than
+COPY_MAX_WORDS = 18
+
+
+def copied(said: str, told: str) -> bool:
+    """Whether `said`, a clause said back, is little more than their message copied ("Sounds like you've been
+    having headaches every afternoon this week." for "I've been having headaches every afternoon this week."):
+    nearly all of it their words, and most of what they wrote. A reflection that only parrots is better left out.
+
+    >>> copied("you've been having headaches every afternoon this week",
+    ...        "I've been having headaches every afternoon this week.")
+    True
+    >>> copied("you think layoffs are coming", "ngl i think layoffs are coming. everyone in my dept is whispering")
+    False
+    """
+    theirs = [_typed(w) for w in _TOKEN.findall(told.lower().replace("’", "'"))]
+    ours = [_AS_TOLD.get(w, w) for w in _TOKEN.findall(said.lower().replace("’", "'"))]
+    if not theirs or not ours or len(theirs) > COPY_MAX_WORDS:
+        return False
+    mine = {w.replace("'", "") for w in ours}
+    told_set = {w.replace("'", "") for w in theirs}
+    from_them = sum(w.replace("'", "") in told_set for w in ours) / len(ours)
+    of_theirs = sum(w.replace("'", "") in mine for w in theirs) / len(theirs)
+    return from_them >= COPY_FROM_THEM and of_theirs >= COPY_OF_THEIRS
+
+
+def _typed(word: str) -> str:
+    return {"im": "i'm", "ive": "i've", "id": "i'd", "u": "you", "ur": "your", "bf": "boyfriend",
+            "gf": "girlfriend", "w": "with", "min": "minutes", "mins": "minutes", "hrs": "hours", "bc": "because",
+            "tmrw": "tomorrow", "dont": "don't", "cant": "can't", "wont": "won't", "its": "it's"}.get(word, word)
+
+
+__all__ = ["copied", "repaired", "well_formed"]
