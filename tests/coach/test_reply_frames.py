@@ -7,13 +7,9 @@ these tests.
 from __future__ import annotations
 
 import pytest
+from reply_helpers import texts as _texts
 
-from openup.coach.listen import reply
 from openup.coach.wellformed import copied, repaired, well_formed
-
-
-def _texts(message: str) -> list[str]:
-    return [s.text for s in reply(message, llm=False).suggestions]
 
 
 @pytest.mark.parametrize(

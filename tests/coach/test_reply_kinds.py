@@ -8,16 +8,13 @@ are written for these tests.
 from __future__ import annotations
 
 import pytest
+from reply_helpers import texts as _texts
 
 import openup.coach.feelings as feelings
 import openup.coach.reading as reading
 from openup.coach.heard import Heard
 from openup.coach.listen import everyday, looks_ahead, playful, reply
 from openup.coach.llm import MOVE_INSTRUCTIONS, SYSTEM_PROMPT, reply_prompt
-
-
-def _texts(message: str) -> list[str]:
-    return [s.text for s in reply(message, llm=False).suggestions]
 
 
 def _glad(text: str) -> tuple[tuple[str, float], ...]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from reply_helpers import texts as _texts
 
 from openup.coach.heard import hear
-from openup.coach.listen import reply
 
 # What agreeing with them would sound like, in any suggestion.
 _AGREES = re.compile(
@@ -20,10 +20,6 @@ _AGREES = re.compile(
 )
 _WARM = re.compile(r"not what I see|not how I see you|nothing wrong with you|hard on yourself|easy on yourself|"
                    r"could (?:have )?happen(?:ed)? to anyone|better than you think", re.IGNORECASE)
-
-
-def _texts(message: str) -> list[str]:
-    return [s.text for s in reply(message, llm=False).suggestions]
 
 
 @pytest.mark.parametrize(

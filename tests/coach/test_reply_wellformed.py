@@ -9,19 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from reply_helpers import move as _move
+from reply_helpers import texts as _texts
 
-from openup.coach.listen import reply
 from openup.coach.wellformed import repaired, well_formed
-
-
-def _texts(message: str) -> list[str]:
-    return [s.text for s in reply(message, llm=False).suggestions]
-
-
-def _move(message: str, move: str) -> str:
-    s = reply(message, llm=False).suggestion(move)
-    assert s is not None, (message, move)
-    return s.text
 
 
 @pytest.mark.parametrize(
