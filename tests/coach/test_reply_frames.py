@@ -71,3 +71,31 @@ def test_a_frightening_result_still_to_come_asks_when_they_find_out() -> None:
 def test_a_frightening_result_still_to_come_is_not_said_back_as_a_doubt() -> None:
     first = _texts("the nurse went quiet during the scan. they said come back monday. no idea what that means")[0]
     assert "not sure" not in first
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the biopsy confirmed it's cancer",
+        "the doctor called me back today, it's stage 3",
+        "the biopsy results are in and it's malignant. i can't stop shaking",
+        "mum had a biopsy last week and they told us today it has spread",
+    ],
+)
+def test_a_result_already_told_is_not_met_as_a_wait(message: str) -> None:
+    said = " ".join(_texts(message))
+    assert "Not knowing" not in said and "find out more" not in said and "next appointment" not in said, said
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my in-laws were right, im a terrible cook and I'm hurt",
+        "my boss says im lazy and honestly hes right",
+        "my in-laws think im a bad mum and they're right",
+    ],
+)
+def test_someone_elses_judgement_of_them_is_never_said_back_as_right(message: str) -> None:
+    said = " ".join(_texts(message))
+    assert " right" not in said.replace("make it right", ""), said
+    assert "think." not in said, said  # "my parents think." with what they think cut off

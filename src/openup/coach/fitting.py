@@ -150,6 +150,13 @@ _WAITING = re.compile(
     r"another scan|biopsy)|waiting (?:on|for) (?:the )?(?:results?|biopsy|scan|bloods|test)|biopsy)\b",
     re.IGNORECASE,
 )
+# A result already told ("the biopsy confirmed it's cancer", "stage 3", "it has spread"): not a wait any more.
+_RESULT_TOLD = re.compile(
+    r"\b(?:confirmed|diagnosed|diagnosis|it'?s (?:cancer|malignant|a tumou?r)|cancer|malignant|tumou?r|"
+    r"stage (?:[0-4]|one|two|three|four|iv|iii|ii)|(?:has|it'?s|they'?ve|had) spread|terminal|"
+    r"results? (?:are|is|came) (?:in|back)|came back (?:positive|bad|abnormal))\b",
+    re.IGNORECASE,
+)
 _STUNNED = re.compile(
     r"\b(?:in shock|shocked|stunned|hasn'?t sunk in|not sunk in|still processing)\b",
     re.IGNORECASE,
@@ -190,7 +197,7 @@ def fit_of(heard: Heard) -> str:
             return "all_clear"
         return "stunned" if _STUNNED.search(told) else ""
     if heard.loss == "none" and heard.complaint is None and _WAITING.search(told) and not _RELIEF.search(told) \
-            and not _ALL_CLEAR.search(told):
+            and not _ALL_CLEAR.search(told) and not _RESULT_TOLD.search(told):
         return "waiting"  # read as glad or not, "they went quiet and said come back thursday" frightens
     if heard.loss != "none" or heard.complaint is not None or heard.valence == "positive":
         return ""

@@ -994,7 +994,10 @@ _SELF_DOWN = re.compile(
     r"|\byou(?:'re| are| look| looked| feel like| felt like| feel| felt)(?: (?!not\b|never\b|no\b)[a-z]+){0,2}? "
     r"(?:old|ancient|ugly|fat|hideous|disgusting|gross|stupid|useless|worthless|pathetic|dumb|"
     r"an? (?:[a-z]+ )?(?:idiot|eejit|fool|failure|mess|loser|disaster|muppet|numpty|moron|joke|burden))\b"
-    r"|\blike an? (?:[a-z]+ )?(?:idiot|eejit|fool|muppet|numpty|moron|mushroom|potato)\b|\byou look like an? [a-z]+",
+    r"|\blike an? (?:[a-z]+ )?(?:idiot|eejit|fool|muppet|numpty|moron|mushroom|potato)\b|\byou look like an? [a-z]+"
+    # someone else's judgement of them said back as right: "my parents were right", "he's right"
+    r"|\b(?!you\b|i\b|we\b|that\b)[a-z]+(?: [a-z]+)?(?: were| was| is| are|'s|'re) (?:so |totally |completely |"
+    r"probably |actually |dead )?right\b",
     re.IGNORECASE,
 )
 _TO_YOU = re.compile(r"\b(?:you|u|ur|your|yours|ya|we|us|our|ours)\b", re.IGNORECASE)  # the teller's words of you

@@ -69,9 +69,21 @@ _DANGLING = frozenset({
     "was", "were", "is", "are", "am", "been", "being", "the", "a", "an", "your", "my", "our", "their",
     "its", "from", "into", "than", "starting", "until", "till", "like", "and", "or", "but", "because", "cos",
     "if", "whether", "just", "that's", "it's", "there's", "you're", "you've", "you'd", "you'll", "very", "such",
+    "think", "thinks", "reckon", "reckons", "says",  # "my parents think." (what they think was cut off)
 })
 _WH = re.compile(r"\b(?:what|where|who|how|which|whatever|wherever)\b", re.IGNORECASE)
-_LAST_WORD = re.compile(r"([A-Za-z0-9'%]+)[^A-Za-z0-9'%]*$")
+_WORD_CHAR = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'%")
+
+
+def _last_word(text: str) -> str:
+    """The last run of word characters (letters, digits, ' and %), found from the end: linear on any input."""
+    end = len(text)
+    while end and text[end - 1] not in _WORD_CHAR:
+        end -= 1
+    start = end
+    while start and text[start - 1] in _WORD_CHAR:
+        start -= 1
+    return text[start:end]
 _AUX = frozenset({"is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "do", "does", "did", "will",
                   "would", "can", "could", "should", "may", "might", "must", "shall", "says", "said"})
 # two verbs told one after the other, no joiner: "you quit just walked out"
@@ -87,11 +99,16 @@ _AND_TAIL = re.compile(
     re.IGNORECASE,
 )
 # the same hedge twice: "what you think you should have said" after "thinking about"
-_HEDGED_TWICE = re.compile(
-    r"\b(?:think(?:ing|s)?|wonder(?:ing|s)?|worr(?:y|ying|ied)|going over|replaying)\b.*\byou think\b"
-    r"|\bfeels? like\b.*\bfeels? like\b",
-    re.IGNORECASE,
-)
+_HEDGE = re.compile(r"\b(?:think(?:ing|s)?|wonder(?:ing|s)?|worr(?:y|ying|ied)|going over|replaying)\b", re.IGNORECASE)
+_YOU_THINK = re.compile(r"\byou think\b", re.IGNORECASE)
+_FEELS_LIKE = re.compile(r"\bfeels? like\b", re.IGNORECASE)
+
+
+def _hedged_twice(text: str) -> bool:
+    """A hedge and then "you think", or "feels like" twice (each a search from where the last ended: linear)."""
+    if (m := _HEDGE.search(text)) is not None and _YOU_THINK.search(text, m.end()):
+        return True
+    return (m := _FEELS_LIKE.search(text)) is not None and _FEELS_LIKE.search(text, m.end()) is not None
 # "you go miss your cousin wedding": Nigerian Pidgin's "go" before a verb, not English to say back
 _PIDGIN_GO = re.compile(
     r"\b(?:you|we|they|he|she|i) go (?!(?:to|and|home|back|out|in|up|down|for|on|off|with|through|over|away|ahead|"
@@ -244,14 +261,12 @@ def well_formed(said: str) -> bool:
     text = said.strip(" .!?")
     if not text:
         return False
-    if (m := _LAST_WORD.search(text)) is not None:
-        last = m.group(1).lower()
-        # "... where it is", "... who you are" end cleanly on "is"; "... at your parents was" does not
-        if last in _DANGLING and not _WH.search(text):
-            return False
+    # "... where it is", "... who you are" end cleanly on "is"; "... at your parents was" does not
+    if _last_word(text).lower() in _DANGLING and not _WH.search(text):
+        return False
     if len(_OPEN_QUOTE.findall(text)) > len(_CLOSE_QUOTE.findall(text)):
         return False  # "the client emailed to say they'd 'reconsider the partnership"
-    if _HEDGED_TWICE.search(text) or _PIDGIN_GO.search(text.lower()) or _AFTER_DOING.search(text):
+    if _hedged_twice(text) or _PIDGIN_GO.search(text.lower()) or _AFTER_DOING.search(text):
         return False
     if _FRAGMENT_START.match(text):
         return False  # "for telling everyone at dinner about your rash"
