@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from reply_helpers import texts as _texts
 
+from openup.coach.listen import reply
 from openup.coach.wellformed import copied, repaired, well_formed
 
 
@@ -99,3 +100,18 @@ def test_someone_elses_judgement_of_them_is_never_said_back_as_right(message: st
     said = " ".join(_texts(message))
     assert " right" not in said.replace("make it right", ""), said
     assert "think." not in said, said  # "my parents think." with what they think cut off
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["ur right, i overreacted", "you were right, i shouldnt have said that", "ok youre right i was out of line"],
+)
+def test_owning_their_part_to_you_is_accepted_not_owned_back(message: str) -> None:
+    suggestions = reply(message, llm=False).suggestions
+    assert suggestions[0].move == "accept", [s.text for s in suggestions]
+    assert not any("I'm sorry I" in s.text or "I was right" in s.text for s in suggestions), suggestions
+
+
+def test_owning_a_slip_elsewhere_is_not_an_apology_to_you() -> None:
+    moves = [s.move for s in reply("i overreacted at work today and snapped at sam", llm=False).suggestions]
+    assert "accept" not in moves

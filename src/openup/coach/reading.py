@@ -311,6 +311,15 @@ SHORT_EVENT_WORDS = 12  # an event this short is said back with the doubt beside
 COMPLAINT_MAX_CHARS = 1200
 
 
+# Their message opens by granting you were right ("ok youre right, i was out of line", "you were right about
+# her"): a concession or an apology of theirs, not something you did.
+_CONCEDED = re.compile(
+    r"^\W*(?:(?:ok|okay|fine|yeah|yes|alright|honestly|look|so)\W+)*(?:you'?re|youre|ur|you are|you were|u were|u r)"
+    r" (?:so |totally |completely |probably |actually |dead |100% )?right\b",
+    re.IGNORECASE,
+)
+
+
 def listener_complaint(meant_whole: str) -> str | None:
     """What your partner says you did or do, said back ("I was on my phone the whole dinner"), when their
     message is about you; None otherwise.
@@ -321,8 +330,10 @@ def listener_complaint(meant_whole: str) -> str | None:
     "I said I'd be home by 7 and didn't keep to it"
     >>> listener_complaint("my sister didn't invite me") is None
     True
+    >>> listener_complaint("ok you were right, i overreacted") is None  # a concession, not a complaint
+    True
     """
-    if not re.search(r"\b(?:you|your|you're|you'd|you've)\b", meant_whole, re.I):
+    if not re.search(r"\b(?:you|your|you're|you'd|you've)\b", meant_whole, re.I) or _CONCEDED.match(meant_whole):
         return None
     sentences = []
     accusing = _IN_DISBELIEF.search(meant_whole) is not None  # "did you actually go to the gym?" is only asked
