@@ -313,7 +313,7 @@ COMPLAINT_MAX_CHARS = 1200
 
 # Their message opens by granting you were right ("ok youre right, i was out of line", "you were right about
 # her"): a concession or an apology of theirs, not something you did.
-_CONCEDED = re.compile(
+_GRANTS_YOU_RIGHT = re.compile(
     r"^\W*(?:(?:ok|okay|fine|yeah|yes|alright|honestly|look|so)\W+)*(?:you'?re|youre|ur|you are|you were|u were|u r)"
     r" (?:so |totally |completely |probably |actually |dead |100% )?right\b",
     re.IGNORECASE,
@@ -333,7 +333,9 @@ def listener_complaint(meant_whole: str) -> str | None:
     >>> listener_complaint("ok you were right, i overreacted") is None  # a concession, not a complaint
     True
     """
-    if not re.search(r"\b(?:you|your|you're|you'd|you've)\b", meant_whole, re.I) or _CONCEDED.match(meant_whole):
+    if not re.search(r"\b(?:you|your|you're|you'd|you've)\b", meant_whole, re.I):
+        return None
+    if _GRANTS_YOU_RIGHT.match(meant_whole):
         return None
     sentences = []
     accusing = _IN_DISBELIEF.search(meant_whole) is not None  # "did you actually go to the gym?" is only asked
