@@ -192,12 +192,13 @@ def fit_of(heard: Heard) -> str:
     'ours'
     """
     told = heard.told.replace("’", "'")
-    if heard.good_news or (heard.valence == "positive" and _ALL_CLEAR.search(told)):
-        if _ALL_CLEAR.search(told):
-            return "all_clear"
+    all_clear = _ALL_CLEAR.search(told) is not None
+    if all_clear and (heard.good_news or heard.valence == "positive"):
+        return "all_clear"
+    if heard.good_news:
         return "stunned" if _STUNNED.search(told) else ""
-    if heard.loss == "none" and heard.complaint is None and _WAITING.search(told) and not _RELIEF.search(told) \
-            and not _ALL_CLEAR.search(told) and not _RESULT_TOLD.search(told):
+    if heard.loss == "none" and heard.complaint is None and not all_clear and _WAITING.search(told) \
+            and not _RELIEF.search(told) and not _RESULT_TOLD.search(told):
         return "waiting"  # read as glad or not, "they went quiet and said come back thursday" frightens
     if heard.loss != "none" or heard.complaint is not None or heard.valence == "positive":
         return ""

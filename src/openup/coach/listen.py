@@ -39,7 +39,7 @@ from openup.coach.refer import core, reference, rough, said_back, trimmed
 from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.situations import asks_for, invites_at_end, situation_of
 from openup.coach.typed import as_meant
-from openup.coach.wellformed import copied, repaired, well_formed
+from openup.coach.wellformed import YOUR_ONE, copied, repaired, well_formed
 from openup.errors import UserError
 from openup.method import kinds, kinds_with, read_data
 from openup.text.detect import detect, model_wanted
@@ -392,11 +392,11 @@ def _slots(heard: Heard) -> dict[str, str]:
             slots[name] = _IN_LAWS.sub(_your_parents, slots[name])
     if "party" in slots:
         slots["party"] = _IN_LAWS.sub(_your_parents, slots["party"])
-    told_as = heard.told
+    irish = heard.told if YOUR_ONE.search(heard.told) else ""  # `repaired` keeps their "your man" as theirs
     for name in (*_SAID_BACK, "complaint", "feeling_clause"):
         if name in slots:
             # the last look: a whole clause, mended where it can be, or nothing said back (`wellformed`)
-            mended = repaired(slots[name], told_as if _YOUR_ONE.search(told_as) else "")
+            mended = repaired(slots[name], irish)
             if well_formed(mended):
                 slots[name] = mended
             else:
@@ -453,7 +453,7 @@ def _slots(heard: Heard) -> dict[str, str]:
         ),
         None,
     )
-    if thought and well_formed(mended := repaired(thought, told_as if _YOUR_ONE.search(told_as) else "")):
+    if thought and well_formed(mended := repaired(thought, irish)):
         slots["thought"] = mended
     return slots
 
@@ -477,6 +477,8 @@ _SHARE_WHAT = re.compile(
 _CHOICE_MIN_WORDS = 8  # "whether to quit your job and go travelling" is a choice to back; "whether to call him" asks
 _OR_NOT = re.compile(r",? or (?:nah|not|no|nope|what)\W*$", re.IGNORECASE)
 _DOUBT_WORD = re.compile(r"\b(?:" + "|".join((*DOUBT_WORDS, "normal")) + r")\b")  # "is this normal?" too
+
+
 def _not_so(asked: str) -> str | None:
     """The answer to "am i mad?" in its own word: "You're not mad at all", "It's not weird at all" ("is it weird
     that ..."), "You're not being too sensitive", "You're not overreacting"."""
@@ -495,7 +497,6 @@ def _not_so(asked: str) -> str | None:
     return f"You're not{' being' if ' being ' in asked.lower() else ''} {word} at all"
 
 
-_YOUR_ONE = re.compile(r"\b[Yy]our (?:man|one|woman|lad|fella)\b")  # the Irish "your man": kept (`repaired`)
 _YOUR_HOME = re.compile(r"\byour (?=(?:" + "|".join(sorted(HOME)) + r")\b)")
 # "your mum and Dad": a family word typed as a name is not one once "your" is put before the pair
 _KIN_AFTER_YOUR = re.compile(r"(\byour (?:mum|mom|mam|dad|da|nan|gran|nana) and )(Mum|Mom|Mam|Dad|Da|Nan|Gran|Nana)\b")
@@ -528,6 +529,8 @@ _AFFECTED = re.compile(
 )
 _IN_LAWS_ARE = {"in-laws": "my parents", "inlaws": "my parents", "mother-in-law": "my mum", "father-in-law": "my dad"}
 _IN_LAWS = re.compile(r"\byour (in[- ]laws|inlaws|mother[- ]in[- ]law|father[- ]in[- ]law)\b", re.IGNORECASE)
+
+
 def _your_parents(m: re.Match[str]) -> str:
     return _IN_LAWS_ARE[m.group(1).lower().replace(" ", "-")]
 
@@ -840,12 +843,6 @@ _TURNS = re.compile(r"\b(?:but|then|until|except|till)\b", re.IGNORECASE)
 _MOST_DAYS = re.compile(r"\b(?:most days|usually|normally|most of the time|mostly)\b", re.IGNORECASE)
 
 
-def _torn(heard: Heard) -> bool:
-    """Whether they named feelings that pull both ways ("I'm relieved to know, but I'm also so angry"): no one
-    of them is said back as the feeling ("You must have felt so angry"), both are (`_both`)."""
-    return _both(heard) is not None
-
-
 def _both(heard: Heard) -> str | None:
     """The glad and the hard feeling they named together ("relieved and angry"), or None."""
     vocabulary = feeling_vocabulary()
@@ -881,7 +878,7 @@ def _feeling_tone_positive() -> frozenset[str]:
 _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("good_news", lambda h: h.good_news), ("own", own_doing), ("shared", shared), ("ahead", looks_ahead),
     ("playful", playful), ("everyday", everyday), ("fit", fit_of), ("wry", lambda h: wry(h.told)),
-    ("someone", lambda h: by_someone(h)), ("steady", lambda h: steady(h.told)),
+    ("someone", by_someone), ("steady", lambda h: steady(h.told)),
 )
 
 
@@ -910,7 +907,8 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
         return False
     if t.valence and t.valence != heard.valence:
         return False
-    if t.valence == "positive" and (_named_hard(heard) or _torn(heard)):
+    # "both" (`_both`): feelings that pull both ways ("I'm relieved to know, but I'm also so angry")
+    if t.valence == "positive" and (_named_hard(heard) or "both" in slots):
         return False  # "I'm relieved, but I'm also so angry it took this long": no "I love that for you"
     if t.loss is not None and t.loss != heard.loss:
         return False

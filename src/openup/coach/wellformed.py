@@ -62,6 +62,8 @@ _KIN_NAME = re.compile(
     r"\b(Mum|Mom|Mam|Mummy|Mommy|Dad|Daddy|Nan|Nana|Gran|Granny|Grandma|Grandad|Grandpa)(?='s\b)"
 )
 _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")  # "like COVERED": not shouted back
+# The Irish "your man", "your one" (that fella, that woman): theirs, not the listener's "my man" (`repaired`).
+YOUR_ONE = re.compile(r"\b[Yy]our (man|one|woman|lad|fella)\b")
 
 # A clause cannot end on these: a helping verb with its verb cut off ("... was"), a preposition or article left
 # hanging ("... starting", "... to"), a joiner with nothing after it.
@@ -84,6 +86,8 @@ def _last_word(text: str) -> str:
     while start and text[start - 1] in _WORD_CHAR:
         start -= 1
     return text[start:end]
+
+
 _AUX = frozenset({"is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "do", "does", "did", "will",
                   "would", "can", "could", "should", "may", "might", "must", "shall", "says", "said"})
 # two verbs told one after the other, no joiner: "you quit just walked out"
@@ -109,6 +113,8 @@ def _hedged_twice(text: str) -> bool:
     if (m := _HEDGE.search(text)) is not None and _YOU_THINK.search(text, m.end()):
         return True
     return (m := _FEELS_LIKE.search(text)) is not None and _FEELS_LIKE.search(text, m.end()) is not None
+
+
 # "you go miss your cousin wedding": Nigerian Pidgin's "go" before a verb, not English to say back
 _PIDGIN_GO = re.compile(
     r"\b(?:you|we|they|he|she|i) go (?!(?:to|and|home|back|out|in|up|down|for|on|off|with|through|over|away|ahead|"
@@ -185,7 +191,7 @@ def repaired(said: str, told: str = "") -> str:
     out = _NAME_SPOT.sub(_named, out)
     out = _KIN_NAME.sub(lambda m: "your " + m.group(1).lower(), out)
     out = _SHOUTED.sub(lambda m: m.group().lower(), out)
-    if told and (m := re.search(r"\b[Yy]our (man|one|woman|lad|fella)\b", told)):
+    if told and (m := YOUR_ONE.search(told)):
         out = re.sub(rf"\bmy {m.group(1)}\b", f"your {m.group(1)}", out)
     parts = _COMMA.split(out)
     if len(parts) > 1 and _splice(parts) and len(parts[0].split()) >= 3 and not _verbless(parts[0]):
@@ -325,10 +331,14 @@ def copied(said: str, told: str) -> bool:
     return from_them >= COPY_FROM_THEM and of_theirs >= COPY_OF_THEIRS
 
 
+# their typed words as the words said back, for `copied` (built once, not per word)
+_AS_TYPED = {"im": "i'm", "ive": "i've", "id": "i'd", "u": "you", "ur": "your", "bf": "boyfriend", "gf": "girlfriend",
+             "w": "with", "min": "minutes", "mins": "minutes", "hrs": "hours", "bc": "because", "tmrw": "tomorrow",
+             "dont": "don't", "cant": "can't", "wont": "won't", "its": "it's"}
+
+
 def _typed(word: str) -> str:
-    return {"im": "i'm", "ive": "i've", "id": "i'd", "u": "you", "ur": "your", "bf": "boyfriend",
-            "gf": "girlfriend", "w": "with", "min": "minutes", "mins": "minutes", "hrs": "hours", "bc": "because",
-            "tmrw": "tomorrow", "dont": "don't", "cant": "can't", "wont": "won't", "its": "it's"}.get(word, word)
+    return _AS_TYPED.get(word, word)
 
 
-__all__ = ["copied", "repaired", "well_formed"]
+__all__ = ["YOUR_ONE", "copied", "repaired", "well_formed"]
