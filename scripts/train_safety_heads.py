@@ -116,13 +116,15 @@ def partner_messages(use_blind_dev: bool = True) -> list[str]:
     return out
 
 
-def load(use_blind_dev: bool = True, held_back: bool = False) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
+def load(
+    use_blind_dev: bool = True, held_back: bool = False, skip: str = "", goemo_sample: int = GOEMO_SAMPLE
+) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
     """Texts, a (n, 5) label matrix, a 0/1 'ordinary text' mask and each row's source (with `held_back`, the
-    files of `safety/held_back/` too, to try them)."""
+    files of `safety/held_back/` too, to try them; without the training file named `skip`, to compare;
+    `goemo_sample` GoEmotions comments)."""
     rows: list[tuple[str, set[str], bool, str]] = []
     paths = sorted((TRAIN_DATA / "safety").glob("*.jsonl"))
     paths += sorted((TRAIN_DATA / "safety" / "held_back").glob("*.jsonl")) if held_back else []
-    skip = sys.argv[sys.argv.index("--skip") + 1] if "--skip" in sys.argv else ""  # leave one file out, to compare
     paths = [p for p in paths if p.name != skip]
     for path in paths:
         for r in _jsonl(path):
@@ -141,8 +143,7 @@ def load(use_blind_dev: bool = True, held_back: bool = False) -> tuple[list[str]
     if goemo.is_file():
         lines = [x.split("\t")[0] for x in goemo.read_text(encoding="utf-8").splitlines() if x.strip()]
         random.Random(SEED).shuffle(lines)
-        sample = int(sys.argv[sys.argv.index("--goemo") + 1]) if "--goemo" in sys.argv else GOEMO_SAMPLE
-        rows += [(t, set(), True, "goemotions") for t in lines[:sample]]
+        rows += [(t, set(), True, "goemotions") for t in lines[:goemo_sample]]
     # Texts two independent labellers both read as a sign (`relabelled_agreed.jsonl`: negatives the heads scored
     # highest, relabelled blind) carry the sign wherever they occur, and no longer count as everyday text.
     agreed = {str(r["text"]).strip().casefold(): set(r["kinds"]) & set(KINDS)  # type: ignore[arg-type]
@@ -348,7 +349,7 @@ def goemotions_dev(n: int = 3000) -> list[str]:
     return [x.split("\t")[0] for x in lines if x.strip()][:n]
 
 
-def judge_half(heads: Heads) -> dict[str, float]:
+def judge_half(heads: Heads, out: Path | None = None) -> dict[str, float]:
     """Share of `judge_rows` flagged per level, as the screen reads it (message and sentences), and of
     `goemotions_dev`: for `--judge`, whose heads never saw the blind dev set."""
     from openup.text.model import safety_signals
@@ -361,21 +362,33 @@ def judge_half(heads: Heads) -> dict[str, float]:
     out["goemotions"] = round(float(everyday.mean()), 4)
     partner = [str(r["text"]) for r in _jsonl(BLIND / "replies.dev.jsonl")]
     out["partner_dev"] = round(float(np.mean([bool(s) for s in safety_signals(partner, heads=heads)])), 4)
-    if "--judge-out" in sys.argv:  # each judged dev row with its reading, to look at (the dev set may be read)
-        path = Path(sys.argv[sys.argv.index("--judge-out") + 1])
-        with path.open("w", encoding="utf-8") as fh:
+    if out is not None:  # each judged dev row with its reading, to look at (the dev set may be read)
+        with out.open("w", encoding="utf-8") as fh:
             for r, f in zip(rows, flagged, strict=True):
                 row = {"text": r["text"], "level": r["level"], "flagged": bool(f)}
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return out
 
 
+def _option(name: str, default: str) -> str:
+    """The value after `name` on the command line, or `default` when it is not given."""
+    if name not in sys.argv:
+        return default
+    at = sys.argv.index(name) + 1
+    if at >= len(sys.argv):
+        raise SystemExit(f"{name} needs a value")
+    return sys.argv[at]
+
+
 def main() -> int:
     hidden = HIDDEN if "--linear" not in sys.argv else 0
-    members = int(sys.argv[sys.argv.index("--bag") + 1]) if "--bag" in sys.argv else BAG
+    members = int(_option("--bag", str(BAG)))
     judging = "--judge" in sys.argv
-    mix = float(sys.argv[sys.argv.index("--token-mix") + 1]) if "--token-mix" in sys.argv else TOKEN_MIX
-    texts, y, ordinary, sources = load(use_blind_dev=not judging, held_back="--held-back" in sys.argv)
+    mix = float(_option("--token-mix", str(TOKEN_MIX)))
+    texts, y, ordinary, sources = load(
+        use_blind_dev=not judging, held_back="--held-back" in sys.argv, skip=_option("--skip", ""),
+        goemo_sample=int(_option("--goemo", str(GOEMO_SAMPLE))),
+    )
     any_safety = y.any(axis=1)
     partner = np.array(sources) == "partner"
     hard = ~any_safety & ~ordinary & ~partner
@@ -440,7 +453,8 @@ def main() -> int:
         hidden_bias=(layer[1] if layer is not None else np.zeros(0)).astype(np.float32),
     )
     if judging:
-        print("judge half of the blind safety dev set:", judge_half(heads))
+        out = _option("--judge-out", "")
+        print("judge half of the blind safety dev set:", judge_half(heads, Path(out) if out else None))
         return 0
     if "--dry-run" in sys.argv:
         return 0
