@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from openup.commands.progress import progress_bar  # noqa: E402
-from openup.text.model.embedder import MODEL_FILE, SPECIAL_IDS, Embedder  # noqa: E402
+from openup.text.model.embedder import MODEL_FILE, SPECIAL_IDS, Embedder, model_text  # noqa: E402
 from openup.text.model.heads import HEADS_FILE, Heads, bag_of_tokens  # noqa: E402
 
 TRAIN_DATA = ROOT / "src" / "openup" / "text" / "model" / "train_data"
@@ -242,15 +242,17 @@ def load_own(folder: Path, blind_dev: bool = True) -> list[Item]:
 
 def embed_all(texts: list[str], cache_dir: Path) -> dict[str, np.ndarray]:
     """Embeddings with the shipped int8 model, each text run alone as at run time, cached on disk per
-    model-file hash (the "alone" in the name: older caches held vectors computed in padded batches)."""
+    model-file hash and keyed by the text as the model reads it (`embedder.model_text`: "Don\u2019t" and
+    "don't" read as one text, so the cache holds each reading once)."""
     digest = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:16]
     cache_dir.mkdir(parents=True, exist_ok=True)
-    cache = cache_dir / f"embeddings-alone-{digest}.npz"
+    cache = cache_dir / f"embeddings-read-{digest}.npz"
     known: dict[str, np.ndarray] = {}
     if cache.is_file():
         with np.load(cache, allow_pickle=False) as data:
             known = dict(zip((str(t) for t in data["texts"]), data["vectors"], strict=True))
-    missing = sorted({t for t in texts if t not in known})
+    reads = {t: model_text(t) for t in texts}
+    missing = sorted({r for r in reads.values() if r not in known})
     if missing:
         print(f"embedding {len(missing)} texts (cache: {len(known)}) ...", flush=True)
         t0 = time.perf_counter()
@@ -267,7 +269,7 @@ def embed_all(texts: list[str], cache_dir: Path) -> dict[str, np.ndarray]:
                     print(f"  {done}/{len(missing)}  {time.perf_counter() - t0:.0f}s", flush=True)
         keys = sorted(known)
         np.savez(cache, texts=np.array(keys), vectors=np.stack([known[k] for k in keys]))
-    return known
+    return {t: known[r] for t, r in reads.items()}
 
 
 def token_bags(texts: list[str], train_texts: set[str]) -> tuple[np.ndarray, dict[str, np.ndarray]]:

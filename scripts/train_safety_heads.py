@@ -358,16 +358,16 @@ def judge_half(heads: Heads, out: Path | None = None) -> dict[str, float]:
     flagged = np.array([bool(s) for s in safety_signals([str(r["text"]) for r in rows], heads=heads)])
     level = np.array([r["level"] for r in rows])
     everyday = np.array([bool(s) for s in safety_signals(goemotions_dev(), heads=heads)])
-    out = {name: round(float(flagged[level == name].mean()), 3) for name in ("danger", "crisis", "concern", "none")}
-    out["goemotions"] = round(float(everyday.mean()), 4)
+    shares = {name: round(float(flagged[level == name].mean()), 3) for name in ("danger", "crisis", "concern", "none")}
+    shares["goemotions"] = round(float(everyday.mean()), 4)
     partner = [str(r["text"]) for r in _jsonl(BLIND / "replies.dev.jsonl")]
-    out["partner_dev"] = round(float(np.mean([bool(s) for s in safety_signals(partner, heads=heads)])), 4)
+    shares["partner_dev"] = round(float(np.mean([bool(s) for s in safety_signals(partner, heads=heads)])), 4)
     if out is not None:  # each judged dev row with its reading, to look at (the dev set may be read)
         with out.open("w", encoding="utf-8") as fh:
             for r, f in zip(rows, flagged, strict=True):
                 row = {"text": r["text"], "level": r["level"], "flagged": bool(f)}
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return out
+    return shares
 
 
 def _option(name: str, default: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from openup.text import model
+from openup.text import detect_many, model
 from openup.text.model.embedder import DIM, MODEL_FILE, Embedder, pool
 from openup.text.model.heads import HEADS_FILE
 
@@ -65,6 +65,25 @@ def test_encode_returns_token_ids(embedder: Embedder) -> None:
     assert vectors.shape == (2, DIM)
     assert ids[0][0] == 101 and ids[0][-1] == 102 and len(ids[1]) == len(ids[0]) + 2
     np.testing.assert_array_equal(embedder.token_ids(["thanks"])[0], ids[0])
+
+
+def test_curly_quotes_read_as_straight_ones(embedder: Embedder) -> None:
+    """A phone's curly apostrophes and quotes read as the straight ones the heads were trained on (issue #13)."""
+    pairs = [("I don\u2019t CARE", "i don't care"), ("you\u2019re not listening", "you're not listening"),
+             ("\u201cfine\u201d she said", '"fine" she said'), ("I\u2018ll be home late", "i'll be home late")]
+    for typed, meant in pairs:
+        np.testing.assert_array_equal(embedder.token_ids([typed])[0], embedder.token_ids([meant])[0])
+        np.testing.assert_allclose(embedder.embed([typed])[0], embedder.embed([meant])[0], atol=1e-6)
+
+
+def test_curly_apostrophes_change_no_reading(learned: None) -> None:
+    """The same messages typed on a phone (curly apostrophes) read exactly as typed on a keyboard."""
+    texts = ["I don't think you're being fair to me", "I can't do this anymore, I'm done",
+             "you're always on your phone when I'm talking", "I'm so proud of you, you've worked so hard"]
+    straight = [[(s.kind, s.start, s.end) for s in found] for found in detect_many(texts, model=True)]
+    curly = [[(s.kind, s.start, s.end) for s in found]
+             for found in detect_many([t.replace("'", "\u2019") for t in texts], model=True)]
+    assert straight == curly
 
 
 def test_cache_serves_repeats_and_stays_bounded(embedder: Embedder) -> None:

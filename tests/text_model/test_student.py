@@ -14,6 +14,7 @@ import pytest
 
 from openup.text import detect_many
 from openup.text.model import get_bulk_reader
+from openup.text.model.embedder import model_text
 from openup.text.model.student import STUDENT_FILE, Student, needs_encoder
 from openup.text.signal import Signal
 
@@ -220,7 +221,8 @@ def test_fast_token_ids_are_the_tokenizers(learned: None) -> None:
     student = Student()
     texts = TRICKY + (_goemotions_sample() if GOEMOTIONS_TEST.is_file() else [])
     fast = student.token_ids(texts)
-    slow = [np.array(e.ids, dtype=np.int32) for e in student._tokenizer.encode_batch(texts)]
+    read = [model_text(t) for t in texts]  # both paths read the text as the encoder does
+    slow = [np.array(e.ids, dtype=np.int32) for e in student._tokenizer.encode_batch(read)]
     assert all(np.array_equal(a, b) for a, b in zip(fast, slow, strict=True))
     again = student.token_ids(texts)  # now from the word cache
     assert all(np.array_equal(a, b) for a, b in zip(again, slow, strict=True))
@@ -231,11 +233,22 @@ def test_fast_token_ids_survive_a_full_word_cache(learned: None, monkeypatch: py
 
     monkeypatch.setattr(student_module, "WORD_CACHE_SIZE", 8)
     student = Student()
-    texts = ["one two three four five six", "seven eight nine ten eleven", "one twelve"]
-    slow = [np.array(e.ids, dtype=np.int32) for e in student._tokenizer.encode_batch(texts)]
+    texts = ["one two three four five six", "seven eight nine ten eleven", "one twelve", "I\u2019m HOME"]
+    slow = [np.array(e.ids, dtype=np.int32) for e in student._tokenizer.encode_batch([model_text(t) for t in texts])]
     for text, ids in zip(texts, slow, strict=True):
         assert np.array_equal(student.token_ids([text])[0], ids)
     assert len(student._pieces) <= 8
+
+
+def test_student_reads_curly_quotes_as_the_encoder_does(learned: None) -> None:
+    reader = get_bulk_reader()
+    student, encoder = reader.student, reader.embedder
+    typed = ["you\u2019re so lazy", "\u201cdon\u2019t you dare\u201d", "I don\u2019t CARE", "[SEP] come home"]
+    meant = ["you're so lazy", '"don\'t you dare"', "i don't care", "[sep] come home"]
+    for a, b in zip(student.token_ids(typed), student.token_ids(meant), strict=True):
+        np.testing.assert_array_equal(a, b)
+    for a, b in zip(student.token_ids(typed), encoder.token_ids(typed), strict=True):
+        np.testing.assert_array_equal(a, b)
 
 
 def test_vectors_of_is_the_mean_of_token_and_pair_vectors() -> None:

@@ -22,6 +22,8 @@ from typing import Any
 
 import numpy as np
 
+from openup.text.normalize import normalize
+
 MODEL_DIR = Path(__file__).resolve().parent
 MODEL_FILE = MODEL_DIR / "minilm-int8.onnx"
 TOKENIZER_FILE = MODEL_DIR / "tokenizer.json"
@@ -32,6 +34,16 @@ SPECIAL_IDS = frozenset({0, 100, 101, 102, 103})  # [PAD] [UNK] [CLS] [SEP] [MAS
 CACHE_SIZE = 8192
 PARALLEL_FROM = 8  # fewer texts than this run on the calling thread (a `check` has a handful)
 _NO_IDS = np.zeros(0, dtype=np.int32)
+
+
+def model_text(text: str) -> str:
+    """The text as the learned tier reads it: quotes straightened (a phone's "don\u2019t" is read as "don't": the
+    encoder's word pieces differ for the two, and the curly one moved 16% of coaching readings and a fifth of
+    crisis readings on the blind dev set), lower case (as the tokenizer reads it anyway, so a typed "[SEP]" is
+    read as words, never as the tokenizer's marker). The encoder, the bulk reader and the training scripts all
+    read through this. Chat register ("ur", "idk") is not expanded here: heads retrained on the expanded reading
+    did worse on held-out blind dev (docs/accuracy.md); the patterns read it (`register.expand`)."""
+    return normalize(text)
 
 
 def default_threads() -> int:
@@ -116,8 +128,10 @@ class Embedder:
         return out, ids
 
     def token_ids(self, texts: Sequence[str]) -> list[np.ndarray]:
-        """WordPiece ids of each text (with [CLS]/[SEP], truncated to 128), without running the model."""
-        return [np.array(e.ids, dtype=np.int32) for e in self._tokenizer.encode_batch(list(texts))]
+        """WordPiece ids of each text as the learned tier reads it (`model_text`), with [CLS]/[SEP] and
+        truncated to 128, without running the model."""
+        read = [model_text(t) for t in texts]
+        return [np.array(e.ids, dtype=np.int32) for e in self._tokenizer.encode_batch(read)]
 
     def cache_info(self) -> dict[str, int]:
         """Entries held in the cache and its capacity."""

@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from openup.text.model.embedder import DIM, MAX_LENGTH, TOKENIZER_FILE, VOCAB_SIZE, Embedder
+from openup.text.model.embedder import DIM, MAX_LENGTH, TOKENIZER_FILE, VOCAB_SIZE, Embedder, model_text
 
 STUDENT_FILE = Path(__file__).resolve().parent / "student.npz"
 CACHE_SIZE = 16384  # units: a chunk of analysis texts and its sentences, read twice (safety, signals)
@@ -97,7 +97,9 @@ class Student:
         handle there; a text naming a special token such as "[SEP]" is left to the tokenizer), each word's
         pieces looked up in a cache the tokenizer fills (word by word, as it would split the whole text), then
         [CLS] + pieces + [SEP] truncated as the tokenizer truncates. Any other text goes to the tokenizer
-        itself. tests/text_model/test_student.py checks that both give the same ids."""
+        itself. tests/text_model/test_student.py checks that both give the same ids. Texts are first read as the
+        encoder reads them (`embedder.model_text`: quotes straightened)."""
+        texts = [model_text(t) for t in texts]
         out: list[np.ndarray] = [_NO_IDS] * len(texts)
         words_of: list[tuple[int, list[str]]] = []
         slow: list[int] = []
