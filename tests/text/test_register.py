@@ -66,3 +66,25 @@ def test_the_register_table_is_data() -> None:
 
     text = resources.files("openup.text").joinpath("chat_register.toml").read_text("utf-8")
     assert 'idk = "i don\'t know"' in text
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["you  always do this", "you always  do this", "fine.  you  never listen", "you\talways do this"],
+)
+def test_spacing_does_not_change_the_reading(typed: str) -> None:
+    """Double spaces and tabs read as one space: the same kinds, spans still in the user's text."""
+    plain = " ".join(typed.split())
+    got = [(s.kind, s.match.split()) for s in detect(typed)]
+    assert got == [(s.kind, s.match.split()) for s in detect(plain)]
+    assert got  # the plain message is read at all
+    for s in detect(typed):
+        assert typed[s.start : s.end] == s.match
+
+
+def test_collapsed_spaces_map_back_to_the_whole_run() -> None:
+    e = expand(normalize("ur   so lazy"))
+    assert e is not None and e.text == "you're so lazy"
+    space = e.text.index(" ")
+    assert e.span(space, space + 1) == (2, 5)
+    assert e.span(0, len(e.text)) == (0, len("ur   so lazy"))

@@ -89,14 +89,30 @@ def _ur(next_word: str) -> str:
 
 
 def expand(norm: str) -> Expansion | None:
-    """The chat-register reading of normalised text, or None when nothing in it needs expanding."""
-    if not norm.isascii() or _trigger().search(norm) is None:
+    """The chat-register reading of normalised text, or None when nothing in it needs expanding.
+    Runs of spaces and tabs read as one space ("you  always", a double space after a full stop), so a
+    pattern reads the words whatever the spacing."""
+    spaced = "  " in norm or "\t" in norm
+    worded = norm.isascii() and _trigger().search(norm) is not None
+    if not (spaced or worded):
         return None
-    words, _, ill_after, _ = _table()
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    changed = _expand_words(norm, out, starts, ends) if worded else False
+    if not changed:
+        out, starts, ends = list(norm), list(range(len(norm))), list(range(1, len(norm) + 1))
+    if spaced:
+        changed = _collapse_spaces(out, starts, ends) or changed
+    if not changed:
+        return None
+    return Expansion("".join(out), tuple(starts), tuple(ends))
+
+
+def _expand_words(norm: str, out: list[str], starts: list[int], ends: list[int]) -> bool:
+    """Fill out/starts/ends with the text, its texting spellings expanded; False when none was."""
+    words, _, ill_after, _ = _table()
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
     pos = 0
     changed = False
     for i, (a, b, word) in enumerate(tokens):
@@ -117,14 +133,37 @@ def expand(norm: str) -> Expansion | None:
             out.append(norm[k])
             starts.append(k)
             ends.append(k + 1)
-        out.append(new)
+        out.extend(new)  # one item per character, as starts and ends
         starts.extend([a] * len(new))
         ends.extend([b] * len(new))
         pos = b
     if not changed:
-        return None
+        out.clear()
+        starts.clear()
+        ends.clear()
+        return False
     for k in range(pos, len(norm)):
         out.append(norm[k])
         starts.append(k)
         ends.append(k + 1)
-    return Expansion("".join(out), tuple(starts), tuple(ends))
+    return True
+
+
+def _collapse_spaces(out: list[str], starts: list[int], ends: list[int]) -> bool:
+    """Runs of spaces and tabs in `out` (one character per item) become one space
+    standing for the whole run, in place; False when there was none."""
+    keep = 0
+    changed = False
+    for i, piece in enumerate(out):
+        if piece in (" ", "\t"):
+            if keep and out[keep - 1] == " " and ends[keep - 1] == starts[i]:
+                ends[keep - 1] = ends[i]  # the one space now stands for the run
+                changed = True
+                continue
+            if piece == "\t":
+                changed = True
+            piece = " "
+        out[keep], starts[keep], ends[keep] = piece, starts[i], ends[i]
+        keep += 1
+    del out[keep:], starts[keep:], ends[keep:]
+    return changed
