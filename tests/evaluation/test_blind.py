@@ -12,6 +12,7 @@ import pytest
 
 from openup.evaluation.blind import (
     BLIND_DIR,
+    TYPINGS,
     blind_markdown,
     evaluate_blind,
     evaluate_replies_blind,
@@ -88,6 +89,35 @@ def test_scoring_on_a_known_folder(tmp_path: Path) -> None:
     page = blind_markdown(res)
     assert page.index("### Safety screen") < page.index("### Coaching kinds")
     assert "| texting | 2 |" in page
+
+
+def test_lines_typed_other_ways_are_scored_and_reported(tmp_path: Path) -> None:
+    _write(tmp_path, "coaching", "test", [
+        {"text": "You're so lazy", "kinds": ["criticism"], "register": "american"},
+        {"text": "thanks for cooking tonight", "kinds": ["appreciation"], "register": "texting"},
+    ])
+    _write(tmp_path, "safety", "test", [
+        {"text": "I'll kill you if you leave", "level": "danger", "kinds": ["threat"], "register": "x",
+         "construct": "threat_leaving"},
+        {"text": "this traffic is killing me", "level": "none", "kinds": [], "register": "x", "construct": "idiom"},
+    ])
+    res = evaluate_blind(None, ["lexical"], "test", folder=tmp_path, typings=True)
+    assert res is not None and [t.typing for t in res.typings] == list(TYPINGS)
+    curly = res.typings[0]
+    # the lexical tier straightens a phone's quotes: the same reading as typed
+    assert curly.caught["danger"] == 1.0 and curly.hurts_f1 == res.macro_f1(["criticism"], "lexical")
+    assert curly.hard_negative_alarms == 0.0
+    page = blind_markdown(res)
+    assert "### The same lines typed other ways (lexical)" in page and "| curly quotes (a phone's keyboard) |" in page
+    assert evaluate_blind(None, ["lexical"], "test", folder=tmp_path).typings == []  # only when asked
+
+
+def test_typings_rewrite_only_the_typing() -> None:
+    rewrite = dict(TYPINGS)
+    assert rewrite["no apostrophes (dont, im)"]("I'm sure it's 'fine'") == "Im sure its 'fine'"
+    stops = rewrite["no punctuation at the ends of words"]
+    assert stops("ok. fine, whatever!! 3.5 stars") == "ok fine whatever 3.5 stars"
+    assert rewrite["curly quotes (a phone's keyboard)"]("don't") == "don\u2019t"
 
 
 def test_reply_scoring_on_a_known_folder(tmp_path: Path) -> None:

@@ -35,6 +35,9 @@ def as_meant(text: str) -> str:
     out = []
     for i, ch in enumerate(ex.text):
         a, b = ex.starts[i], ex.ends[i]
+        if b - a > 1 and ch == " " and norm[a:b].isspace():  # one space read for a run: what was typed there
+            out.append(text[a:b])
+            continue
         out.append(text[a] if b - a == 1 and (text[a].lower() == ch or not text[a].isascii()) else ch)
     return "".join(out)
 

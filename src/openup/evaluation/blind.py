@@ -69,6 +69,30 @@ class Recall:
         return self.flagged / self.n if self.n else 0.0
 
 
+# The same blind lines typed another way people type (issue #13). A reading that changes with these is reading
+# the typing, not the words. Each is one simple rewrite of the whole line.
+_NO_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
+_STOPS = re.compile(r"[.,!?;:]+(?=\s|$)")
+TYPINGS: dict[str, Callable[[str], str]] = {
+    "curly quotes (a phone's keyboard)": lambda t: t.replace("'", "\u2019").replace('"', "\u201c"),
+    "no apostrophes (dont, im)": lambda t: _NO_APOSTROPHE.sub("", t),
+    "no punctuation at the ends of words": lambda t: _STOPS.sub("", t),
+    "an emoji at the end": lambda t: t + " \U0001F62D",
+}
+
+
+@dataclass(frozen=True)
+class TypingRow:
+    """The shipped tier's headline numbers on the blind lines rewritten one way (`TYPINGS`)."""
+
+    typing: str
+    tier: str
+    hurts_f1: float
+    helps_f1: float
+    caught: dict[str, float]  # gold level -> share caught
+    hard_negative_alarms: float
+
+
 @dataclass
 class BlindResult:
     part: str
@@ -83,6 +107,7 @@ class BlindResult:
     false_alarms: list[Recall] = field(default_factory=list)
     sarcastic_praise: dict[str, tuple[int, int]] = field(default_factory=dict)  # tier -> (read as praise, n)
     writers: dict[str, int] = field(default_factory=dict)
+    typings: list[TypingRow] = field(default_factory=list)
 
     def kind(self, kind: str, tier: str) -> Counts | None:
         return next((r.counts for r in self.kinds if r.kind == kind and r.tier == tier), None)
@@ -216,8 +241,10 @@ def evaluate_blind(
     part: str = "test",
     folder: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    typings: bool = False,
 ) -> BlindResult | None:
-    """Score every tier on one half of the blind sets; None when the sets are not there."""
+    """Score every tier on one half of the blind sets; None when the sets are not there. With `typings`, the
+    last tier is scored again on the same lines typed each way in `TYPINGS`."""
     coaching, safety = read_set("coaching", part, folder), read_set("safety", part, folder)
     if not coaching and not safety:
         return None
@@ -232,7 +259,23 @@ def evaluate_blind(
         for name, texts in chats:
             flagged = sum(level != "none" for level, _ in _screen(texts, tier))
             result.false_alarms.append(Recall(f"ordinary chat: {name}", tier, len(texts), flagged, flagged))
+    if tiers and typings:
+        for name, rewrite in TYPINGS.items():
+            say(f"blind {part}: typed with {name}")
+            result.typings.append(typing_row(name, rewrite, coaching, safety, tiers[-1]))
     return result
+
+
+def typing_row(
+    name: str, rewrite: Callable[[str], str], coaching: list[dict[str, Any]], safety: list[dict[str, Any]], tier: str
+) -> TypingRow:
+    """One tier's numbers on the blind lines with every line rewritten by `rewrite`."""
+    part = BlindResult("typing", [tier])
+    evaluate_coaching(part, [dict(r, text=rewrite(str(r["text"]))) for r in coaching], tier)
+    evaluate_safety(part, [dict(r, text=rewrite(str(r["text"]))) for r in safety], tier)
+    alarms = next((r.flag_rate for r in part.false_alarms if r.name == "hard negatives"), 0.0)
+    return TypingRow(name, tier, part.macro_f1(hurt_kinds(), tier), part.macro_f1(help_kinds(), tier),
+                     {r.name: r.rate for r in part.levels}, alarms)
 
 
 def _pct(x: float) -> str:
@@ -311,8 +354,29 @@ def blind_markdown(res: BlindResult) -> str:
             cells.append(" / ".join(f"{g.counts.f1:.2f}" for g in found))
         lines = next(g.lines for g in res.groups if g.register == register)
         out.append(f"| {register} | {lines} | {cells[0]} | {cells[1]} |")
+    out += typings_markdown(res)
     out.append("")
     return "\n".join(out)
+
+
+def typings_markdown(res: BlindResult) -> list[str]:
+    """The blind lines typed other ways: a reading that moves here reads the typing, not the words."""
+    if not res.typings:
+        return []
+    tier = res.typings[0].tier
+    base_caught = {r.name: r.rate for r in res.levels if r.tier == tier}
+    base_alarm = next((r.flag_rate for r in res.false_alarms if r.tier == tier and r.name == "hard negatives"), 0.0)
+    rows = [("as written", res.macro_f1(hurt_kinds(), tier), res.macro_f1(help_kinds(), tier), base_caught,
+             base_alarm)]
+    rows += [(t.typing, t.hurts_f1, t.helps_f1, t.caught, t.hard_negative_alarms) for t in res.typings]
+    out = ["", f"### The same lines typed other ways ({tier})", "",
+           "Every line rewritten one way people type; the words are the same, so the readings should be too.", "",
+           "| typed with | hurts macro-F1 | helps macro-F1 | danger | crisis | concern | hard-negative alarms |",
+           "|---|---|---|---|---|---|---|"]
+    for name, hurts, helps, caught, alarm in rows:
+        levels = " | ".join(_pct(caught.get(level, 0.0)) for level in ("danger", "crisis", "concern"))
+        out.append(f"| {name} | {hurts:.2f} | {helps:.2f} | {levels} | {_pct(alarm)} |")
+    return out
 
 
 def blind_summary_lines(res: BlindResult) -> list[str]:

@@ -32,7 +32,8 @@ MAX_LENGTH = 128
 VOCAB_SIZE = 30522  # WordPiece ids of tokenizer.json
 SPECIAL_IDS = frozenset({0, 100, 101, 102, 103})  # [PAD] [UNK] [CLS] [SEP] [MASK]
 CACHE_SIZE = 8192
-PARALLEL_FROM = 8  # fewer texts than this run on the calling thread (a `check` has a handful)
+PARALLEL_FROM = int(os.environ.get("OPENUP_PARALLEL_FROM", "2"))  # fewer texts run on the calling thread
+SERIAL_TOKENIZE_BELOW = 16  # fewer texts are tokenized one by one: the tokenizer's own thread pool costs more
 _NO_IDS = np.zeros(0, dtype=np.int32)
 
 
@@ -131,6 +132,8 @@ class Embedder:
         """WordPiece ids of each text as the learned tier reads it (`model_text`), with [CLS]/[SEP] and
         truncated to 128, without running the model."""
         read = [model_text(t) for t in texts]
+        if len(read) < SERIAL_TOKENIZE_BELOW:  # a reply's or a check's few units
+            return [np.array(self._tokenizer.encode(t).ids, dtype=np.int32) for t in read]
         return [np.array(e.ids, dtype=np.int32) for e in self._tokenizer.encode_batch(read)]
 
     def cache_info(self) -> dict[str, int]:
