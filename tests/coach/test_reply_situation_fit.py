@@ -65,7 +65,8 @@ def test_an_illness_gets_care_not_a_detached_question() -> None:
 
 def test_someone_of_theirs_in_hospital_gets_care_for_them() -> None:
     said = _said("grandad's been admitted, they're keeping him in overnight")
-    assert "worrying" in said["validate"] and "holding up" in said["ask"]
+    # asked after by name, with help offered (not "What do you make of it?")
+    assert "worrying" in said["validate"] and "your grandad" in said["ask"] and "What can I do" in said["ask"]
 
 
 def test_something_missing_gets_an_offer_to_help_look() -> None:

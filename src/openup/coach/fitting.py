@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from openup.coach.heard import LOOKS_DOWN, Heard
+from openup.coach.heard_words import alternation, word_tuple
 
 # The body, an illness, a doctor or a hospital: care and presence, not a detached "What do you make of it?".
 _UNWELL = re.compile(
@@ -21,7 +22,15 @@ _UNWELL = re.compile(
     r"(?:new |the )?meds|side effects?|sprain(?:ed)?|fractured?|stitches|"
     r"(?:been|keep|kept|still|can'?t stop) (?:vomiting|throwing up|being sick)|"
     r"feel(?:s|ing)? (?:like )?(?:garbage|death|a zombie|so weak|weak)|"
-    r"(?:body|i) (?:is |am |'m )?(?:still )?(?:so |very )?weak)\b",
+    r"(?:body|i) (?:is |am |'m )?(?:still )?(?:so |very )?weak|"
+    # a fall, a break, a diagnosis, pain that keeps on: asked after and helped, not mulled over
+    r"(?:had|took|has had|'s had) (?:a |another )?(?:bad |nasty )?fall|"
+    r"fell (?:down (?:the|some) stairs|in the (?:shower|bath|garden|street)|and (?:hit|hurt|broke|banged|cut))|"
+    r"(?:broke|broken|fractured|done) (?:her|his|my|their|your) (?:hip|arm|leg|wrist|ankle|foot|collarbone)|"
+    r"(?:the|her|his) hip\b(?! hop)|(?:since|after|with) the diagnosis|got diagnosed|been diagnosed|"
+    r"cramps|(?:back|head|tooth|neck|knee|stomach|tummy) (?:is )?(?:killing|hurts|hurting|aches|is so sore)|"
+    r"(?:backache|toothache|bloodwork|blood ?test results?)|(?:iron|blood pressure|sugar levels?) "
+    r"(?:is |are )?(?:super |really |very |so )?(?:low|high))\b",
     re.IGNORECASE,
 )
 # Health news that is good: the medication works, the scan is clear ("not Parkinson's", "I can stop worrying").
@@ -172,6 +181,37 @@ _GOOD_SIDE = re.compile(
     re.IGNORECASE,
 )
 _TURN = re.compile(r"\b(?:but|though|tho|even though)\b", re.IGNORECASE)
+_LAUGH = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "playful")) + r")(?!\w)", re.IGNORECASE)
+_CARE = re.compile(r"\b(?:surgery|operation|appointment|appt|scan|treatment|chemo|hospital|ward|consultant|"
+                   r"specialist|referral)\b", re.IGNORECASE)
+# Both feelings, named as such: "very mixed feelings", "bittersweet", "happy-sad".
+_MIXED_SAID = re.compile(
+    r"\b(?:mixed (?:feelings|emotions|bag of feelings)|bittersweet|happy[- ]sad|sad[- ]happy|both happy and sad)\b",
+    re.IGNORECASE,
+)
+# The same thing once more ("asked to borrow money AGAIN", "another violation notice"): met as exasperation,
+# not condolence.
+_AGAIN = re.compile(
+    r"\b(?:again|yet another|another (?:\w+ )?(?:one|notice|letter|fine|bill|email|text|lecture|comment|excuse)|"
+    r"(?:for )?the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|hundredth|millionth) time)\b",
+    re.IGNORECASE,
+)
+# Something still to get done, and soon: a deadline tonight, a report wanted by the morning, an exam or a review
+# tomorrow. Help to get it done fits, or a word of faith in them; "What would help you unwind tonight?" does not.
+_PRESSED = re.compile(
+    r"\b(?:(?:a |the |my |this |that )?deadline|due (?:tonight|tomorrow|tmrw|in the morning|by|first thing)|"
+    r"(?:by|before) (?:tonight|tomorrow|tmrw|the morning|first thing|midnight))\b",
+    re.IGNORECASE,
+)
+# A big day tomorrow that they are dreading or have not slept for (an exam, an interview, a review): faith in them
+# and a calm evening, not "What's going through your head about it now?".
+_BIG_DAY = re.compile(
+    r"\b(?:(?:exam|interview|review|reveiw|presentation|assessment|audition|pitch|viva|"
+    r"driving test|final|finals) (?:is |are )?(?:tomorrow|tmrw|tmr|tmw|in the morning|first thing)|"
+    r"(?:tomorrow|tmrw|tmr)(?:'s| is)? "
+    r"(?:exam|interview|review|presentation|pitch|driving test))\b",
+    re.IGNORECASE,
+)
 
 
 def fit_of(heard: Heard) -> str:
@@ -181,7 +221,9 @@ def fit_of(heard: Heard) -> str:
     in), "mixed" (news with a good side and a hard side, told as both), "looks" (they run down how they look), "share"
     (more than their share at home falls to them), "unheard" (you are not listening), "doubting"
     (they ask if they are mad to feel or want it), "all_clear" (good news after a health scare), "waiting" (a
-    frightening result still to come);
+    frightening result still to come), "pressed" (something still to get done, and soon: a deadline tonight, a
+    report wanted by the morning), "big_day" (an exam, an interview or a review tomorrow that weighs on them),
+    "again" (the same letdown once more, told in exasperation);
     "" for anything else.
 
     >>> fit_of(Heard(None, (), (), valence="negative", focus="doc says its stress but my chest still feels tight"))
@@ -193,7 +235,9 @@ def fit_of(heard: Heard) -> str:
     """
     told = heard.told.replace("’", "'")
     all_clear = _ALL_CLEAR.search(told) is not None
-    if all_clear and (heard.good_news or heard.valence == "positive"):
+    if all_clear and (heard.good_news or heard.valence == "positive" or (
+            heard.valence == "neutral" and heard.loss == "none" and _RELIEF.search(told) and not _TURN.search(told))):
+        # "the consultant said it's benign ... I can stop worrying": a relief, whatever tone its words carry
         return "all_clear"
     if heard.good_news:
         return "stunned" if _STUNNED.search(told) else ""
@@ -204,6 +248,8 @@ def fit_of(heard: Heard) -> str:
         return ""
     if not heard.unsure and (m := _GOOD_SIDE.search(told)) and _TURN.search(told[m.end():] + " " + told[: m.start()]):
         return "mixed"
+    if _MIXED_SAID.search(told):
+        return "mixed"  # "mum is moving in with us and i have very mixed feelings lol": both, said outright
     if DOUBTING.search(told):
         return "doubting"
     if (m := _UNHEARD.search(told)) and not _FELT_LEAD.search(told[: m.start()]):
@@ -213,6 +259,11 @@ def fit_of(heard: Heard) -> str:
         return "share"  # "i feel like im the only one who remembers birthdays" is how they see it, hedged
     if _LOOKS.search(told):
         return "looks"
+    if heard.valence == "negative" and not _UNWELL.search(told):
+        if _PRESSED.search(told):
+            return "pressed"
+        if _BIG_DAY.search(told) and not heard.happened:
+            return "big_day"
     if _UNWELL.search(told) and not _RELIEF.search(told):
         if _KIN.search(told) and not _MY_BODY.search(told):
             return "unwell_other"
@@ -228,4 +279,7 @@ def fit_of(heard: Heard) -> str:
         return "low"
     if _WRONG_WITH_ME.search(told) and (not heard.happened or _NO_REASON.search(told)):
         return "low"
+    if heard.valence == "negative" and heard.mood in ("anger", "") and heard.happened and _AGAIN.search(told) \
+            and not heard.self_judgement and not _LAUGH.search(told) and not _CARE.search(told):
+        return "again"  # not told with a laugh ("load shedding again 😅"), nor a delay in someone's care
     return ""

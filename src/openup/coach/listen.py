@@ -377,8 +377,8 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["core"] = short  # hard news said back short: "your whole team split up", not all of it
     elif "gist" in slots and rough(slots["gist"]):
         slots["rough"] = slots["gist"]  # nothing of it reads cleanly said back: it is reacted to alone
-    if heard.event and (ref := reference(heard.event, death=death)):
-        slots["who" if death else "ref"] = ref
+    if heard.event and (ref := reference(heard.event, death=death)) and not _SELF_DONE.search(ref):
+        slots["who" if death else "ref"] = ref  # not "The sink yourself!": what they did is said back whole
     elif death and heard.lost:
         slots["who"] = heard.lost
     ours = any(name in slots for name in _SAID_BACK) and fit_of(heard) == "ours"
@@ -401,11 +401,24 @@ def _slots(heard: Heard) -> dict[str, str]:
                 slots[name] = mended
             else:
                 del slots[name]
+    for name in ("gist", "core", "news"):
+        if name in slots and (m := _AND_MIXED.search(slots[name])) is not None and m.start() > 0:
+            slots[name] = slots[name][: m.start()]  # "mum is moving in, and you have mixed feelings": said once
     said = slots.get("core", slots.get("gist", ""))
     if heard.valence == "negative" and heard.mood in ("anger", "hurt") and _IN_LAWS.search(heard.event or "") and (
         m := _MY_PARENTS_DID.match(said)
     ):
         slots["my_people"] = m.group(0)  # "my parents criticised everything": owned, they are yours
+    if heard.valence == "negative" and heard.loss == "none" and heard.mood in ("anger", "hurt", "") and (
+        m := _YOUR_KIN_DID.search(heard.told.replace("’", "'"))
+    ) is not None:
+        # "your mum told me I look tired three times": their grievance is with your own people, so it is owned
+        # ("Sorry, that's my mum"), never asked about as theirs ("How are things with your mum now?")
+        kin = m.group(1).lower()
+        slots["my_kin"] = "my " + _KIN_SAID.get(kin, kin)
+        slots["kin_them"] = _KIN_THEM.get(kin, "them")
+    if (m := _SICK_KIN.search(heard.told)) is not None:
+        slots["sick_kin"] = "your " + m.group(1).lower()  # "Nana had a fall": is your nana okay?
     if (both := _both(heard)) is not None:
         slots["both"] = both  # "relieved and angry": said back together, not one of them
     elif heard.feelings:
@@ -525,6 +538,34 @@ _AFFECTED = re.compile(
     r"(?:in pieces|in bits|"
     r"devastated|heartbroken|distraught|a mess|a wreck|not coping|not doing well|struggling|beside (?:herself|himself)|"
     r"broken|inconsolable|wrecked|gutted)\b",
+    re.IGNORECASE,
+)
+_SELF_DONE = re.compile(r"\b(?:yourself|myself|by hand)$")
+_AND_MIXED = re.compile(
+    r",? and you(?:'ve| have)?(?: got)? (?:very |such |really |so |a lot of )?mixed "
+    r"(?:feelings|emotions)(?: about it)?$"
+)
+# Someone of yours, named by your partner ("your mum", "ur sister"), doing what got to them: told, asked, compared.
+_YOUR_KIN_DID = re.compile(
+    r"\b(?:your|ur|yr) (mum|mom|mam|mother|dad|father|sister|brother|aunt|auntie|aunty|uncle|cousin|nan|nana|gran|"
+    r"granny|grandma|grandad|grandpa|family|parents|folks|friend|friends|mate|mates|best mate|boss)(?:'s)? "
+    r"(?:(?:just|also|then|literally|actually|again|even|only) )?(?:told|tells|said|says|asked|asks|keeps|kept|"
+    r"commented|comments|criticised|criticized|compared|compares|ignored|ignores|laughed|snapped|shouted|yelled|"
+    r"had a go|made a (?:comment|dig|remark)|brought up|corrected|lectured|interrupted|won't stop|wouldn't stop|"
+    r"did (?:it|that|this)|does (?:it|that|this)|never|always|still)\b",
+    re.IGNORECASE,
+)
+_KIN_SAID = {"mom": "mom", "mam": "mam", "mother": "mum", "father": "dad", "auntie": "aunt", "aunty": "aunt",
+             "folks": "parents"}
+_KIN_THEM = {"mum": "her", "mom": "her", "mam": "her", "mother": "her", "sister": "her", "aunt": "her",
+             "auntie": "her", "aunty": "her", "nan": "her", "nana": "her", "gran": "her", "granny": "her",
+             "grandma": "her", "dad": "him", "father": "him", "brother": "him", "uncle": "him", "grandad": "him",
+             "grandpa": "him"}
+# Someone of theirs who is unwell or hurt ("Nana had a fall", "my dad's in hospital"): asked after by name.
+_SICK_KIN = re.compile(
+    r"(?:\bmy |\bour |^|[.,!?;]\s+)(nana|nan|gran|granny|grandma|grandpa|grandad|mum|mom|"
+    r"mam|dad|papa|mama|sister|brother|son|daughter|uncle|aunty|auntie|aunt)\b(?!'s (?:after|been calling|"
+    r"been ringing|friend|partner|husband|wife|dog|cat))(?! (?:said|says|rang|called|texted|told|thinks|keeps))",
     re.IGNORECASE,
 )
 _IN_LAWS_ARE = {"in-laws": "my parents", "inlaws": "my parents", "mother-in-law": "my mum", "father-in-law": "my dad"}
@@ -716,7 +757,7 @@ def playful(heard: Heard) -> bool:
         return False  # "too scared to open it lol", "gutted ... i trained him lol": a wry laugh, not a joke
     if heard.good_news or ((heard.valence == "positive" or heard.mood == "glad") and not joke):
         return False  # "passed my driving test on the third try lmaooo" is news to celebrate, not a mishap
-    if (heard.party is not None and not joke) or good_taken_back(heard.focus):
+    if (heard.party is not None or good_taken_back(heard.focus)) and not joke:
         return False  # someone did it to them, or it is said in irony ("... lol cool cool"): a grievance
     if heard.event is None:
         return False

@@ -124,9 +124,18 @@ _GOOD_SAID = re.compile(
     r"|passed (?:my|the|our|his|her) (?:\w+ )?(?:test|exam|exams|bar|course|probation|viva|assessment|audition|"
     r"medical|inspection|mot|module|driving test|theory)"
     r"|promoted|(?:the )?all clear|benign|in remission|aced|nailed it|smashed it|crushed it|sale agreed"
-    r"|(?:they|she|he) said yes)\b",
+    r"|(?:they|she|he) said yes"
+    # a place earned, a streak kept, a step up in view, a treat booked for the two of you
+    r"|qualified (?:for|to)"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a) (?:whole )?(?:days?|weeks?|months?|years?) "
+    r"(?:(?:no|without|off) (?:smoking|cigarettes|a cigarette|a smoke|drinking|a drink|alcohol|booze|vaping|"
+    r"gambling)|clean|sober|smoke[- ]free)"
+    r"|(?:i'?m|im|i am) up for (?:the |a )?(?:\w+ ){0,2}(?:promotion|lead|manager|director|head|partner|award)"
+    r"|booked us (?:a|an|two|tickets|flights|the))\b",
     re.IGNORECASE,
 )
+# A small win told with a wink ("not to brag but ...", "weird flex but ..."): what follows is theirs to be proud of.
+_BRAG = re.compile(r"\b(?:not to brag|not to boast|not gonna lie i'm proud|weird flex)\b(?:,? but\b)?", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\s+and (?=(?:they|she|he|we)(?:'d|'ll| would| will| want)\b)", re.IGNORECASE)
 _DOUBT_BEFORE = re.compile(
     r"\b(?:not|no|never|\w*n't|rejected|failed|if|hope|hopefully|fingers crossed|might|unless|whether)\b", re.IGNORECASE
@@ -224,6 +233,9 @@ def good_news_said(text: str) -> bool:
     """
     from openup.coach.heard_clauses import split_sentences
 
+    brag = _BRAG.search(text)
+    if brag is not None and _TURN_AFTER.search(text[brag.end() :]) is None:
+        return True  # "not to brag but i fixed the sink myself": a small win, told as one
     sentences = split_sentences(text)
     for i, sentence in enumerate(sentences):
         m = _GOOD_SAID.search(sentence)
