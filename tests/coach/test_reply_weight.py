@@ -117,3 +117,36 @@ def test_an_evening_asked_after_while_low_gets_company_offered() -> None:
 def test_relief_told_plainly_is_met_with_relief() -> None:
     said = _said("The dermatologist said the mole is benign and I can stop worrying about it.")
     assert "relie" in said["validate"] and "glad you told me" not in said["validate"]
+
+
+def test_a_child_growing_up_is_met_as_bittersweet() -> None:
+    said = _said("can't believe our youngest is starting big school on monday, where did the time go")
+    assert "both" in said["validate"] or "happy and sad" in said["validate"]
+    assert "excited" not in said["ask"]
+
+
+def test_a_frightening_appointment_on_a_named_day_is_not_asked_when_it_is() -> None:
+    said = _said("they want me back for a biopsy on weds. bit scared tbh")
+    assert "When's the next appointment" not in said["ask"] and "When do you find out" not in said["ask"]
+    assert "Wednesday" in said["ask"]
+
+
+def test_a_frightening_appointment_with_no_speech_wanted_gets_you_there() -> None:
+    r = reply("got a mammogram recall for friday. don't need a pep talk, just telling you", llm=False)
+    assert r.situation == "room" and "Friday" in r.suggestions[-1].text
+
+
+def test_money_short_till_a_day_is_ours_to_sort() -> None:
+    said = _said("We've got about forty quid until payday on Thursday.")
+    assert "together" in said["ask"] or "us" in said["ask"]
+
+
+def test_mock_outrage_at_what_they_were_called_is_met_lightly() -> None:
+    said = _all("my book club said i was 'too intense' about the ending. me. intense. outrageous.")
+    assert not any(w in said for w in ("hurt", "holding up", "Come here", "so sorry"))
+
+
+def test_someone_who_died_after_hospital_is_grieved_not_asked_after() -> None:
+    said = _all("Grandma was in hospital after her fall. She died on Tuesday night.")
+    assert not any(w in said for w in ("doing?", "okay?", "worrying", "come with you")) and "sorry" in said
+    assert "about Tuesday" not in said

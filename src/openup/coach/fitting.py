@@ -78,12 +78,15 @@ _WE = re.compile(
     r"(?:\w+ ){0,5}?(?:afford|pay|buy)|"
     r"we (?:have|had|need|r gonna have|are gonna have|'re gonna have|'ll have|will have) to|"
     r"our (?:savings|budget|rent|bills?|mortgage|account|money|deposit|holiday|wedding|house|flat|car|boiler|roof)|"
-    r"what we (?:budgeted|planned|saved)|we owe|told us|we have \d+ days)",
+    r"what we (?:budgeted|planned|saved)|we owe|told us|we have \d+ days|"
+    r"we(?:'ve| have| got)? (?:got )?(?:about |only |just |like |maybe )?[$£€]?"
+    r"(?:\d+|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred) (?:dollars|bucks|quid|pounds|euros|"
+    r"rand|naira|left)?\s*(?:until|till|til|to last)\b)",
     re.IGNORECASE,
 )
 _FIGHT = re.compile(r"\b(?:fight|fought|fighting|argu\w*|row|rowed|bicker\w*)\b", re.IGNORECASE)  # between us
 _PRACTICAL = re.compile(
-    r"\b(?:rent|bills?|budget\w*|afford|savings|money|mortgage|wedding|house|flat|roof|boiler|car|repairs?|"
+    r"\b(?:rent|bills?|budget\w*|afford|savings|money|dollars|bucks|quid|pounds|euros|mortgage|wedding|house|flat|roof|boiler|car|repairs?|"
     r"quote|fees?|debt|loan|landlord|lease|deposit|electricity|gas|power|council tax|insurance|holiday|"
     r"move|moving|childcare|nursery)\b",
     re.IGNORECASE,
@@ -154,9 +157,10 @@ _ALL_CLEAR = re.compile(
 # Frightening news still to be known ("they just said come back thursday", "waiting on the biopsy"): asked when
 # they find out more, not "what's the hardest part to figure out?"
 _WAITING = re.compile(
-    r"\b(?:(?:ultrasound|scan|sonographer|radiologist|doctor|doc|gp|nurse|consultant)\b[^.!?]{0,60}"
+    r"\b(?:(?:ultrasound|scan|sonographer|radiologist|doctor|doc|gp|nurse|consultant|mammogram|smear)\b[^.!?]{0,60}"
     r"\b(?:went quiet|go(?:ne)? quiet|went to get someone|come back|called me back|call(?:ed)? back|more tests?|"
-    r"another scan|biopsy)|waiting (?:on|for) (?:the )?(?:results?|biopsy|scan|bloods|test)|biopsy)\b",
+    r"another scan|biopsy|recall)|(?:mammogram|smear|scan) recall|"
+    r"waiting (?:on|for) (?:the )?(?:results?|biopsy|scan|bloods|test)|biopsy)\b",
     re.IGNORECASE,
 )
 # A result already told ("the biopsy confirmed it's cancer", "stage 3", "it has spread"): not a wait any more.
@@ -181,6 +185,9 @@ _GOOD_SIDE = re.compile(
     re.IGNORECASE,
 )
 _TURN = re.compile(r"\b(?:but|though|tho|even though)\b", re.IGNORECASE)
+# A death told, whatever the loss reading made of it: never asked after as if still unwell.
+_DIED = re.compile(r"\b(?:died|passed away|passed on|passed in (?:his|her|their) sleep|funeral|no longer with us)\b",
+                   re.IGNORECASE)
 _LAUGH = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "playful")) + r")(?!\w)", re.IGNORECASE)
 _CARE = re.compile(r"\b(?:surgery|operation|appointment|appt|scan|treatment|chemo|hospital|ward|consultant|"
                    r"specialist|referral)\b", re.IGNORECASE)
@@ -214,6 +221,17 @@ _BIG_DAY = re.compile(
 )
 
 
+# A child growing up, told with a pang ("wasn't she just born yesterday", "my boy looks so grown up", "starting
+# secondary tomorrow"): bittersweet, met as both, not as news to be excited about or a worry to work out.
+_GROWN = re.compile(
+    r"\b(?:where (?:did|has|does) the time go(?:ne)?|(?:just|only) born (?:like )?yesterday|"
+    r"(?:so|all|really) grown[- ]up|growing up (?:so|too) fast|(?:starting|starts|started|first day (?:at|of)) "
+    r"(?:secondary|big school|reception|primary|high school|year (?:one|1|seven|7))|"
+    r"(?:my|our) (?:baby|babies|little one|boy|girl) (?:is|are|'s) (?:starting|leaving|graduating|off to|turning))\b",
+    re.IGNORECASE,
+)
+
+
 def fit_of(heard: Heard) -> str:
     """The kind of hard thing told, for templates with `fit`: "unwell" (they are ill or hurt), "unwell_other"
     (someone of theirs is), "missing" (something or some pet lost that can still be found), "ours" (a practical
@@ -223,7 +241,7 @@ def fit_of(heard: Heard) -> str:
     (they ask if they are mad to feel or want it), "all_clear" (good news after a health scare), "waiting" (a
     frightening result still to come), "pressed" (something still to get done, and soon: a deadline tonight, a
     report wanted by the morning), "big_day" (an exam, an interview or a review tomorrow that weighs on them),
-    "again" (the same letdown once more, told in exasperation);
+    "again" (the same letdown once more, told in exasperation), "grown" (a child growing up, told with a pang);
     "" for anything else.
 
     >>> fit_of(Heard(None, (), (), valence="negative", focus="doc says its stress but my chest still feels tight"))
@@ -239,6 +257,8 @@ def fit_of(heard: Heard) -> str:
             heard.valence == "neutral" and heard.loss == "none" and _RELIEF.search(told) and not _TURN.search(told))):
         # "the consultant said it's benign ... I can stop worrying": a relief, whatever tone its words carry
         return "all_clear"
+    if _GROWN.search(told) and heard.loss == "none" and heard.complaint is None and heard.valence != "negative":
+        return "grown"
     if heard.good_news:
         return "stunned" if _STUNNED.search(told) else ""
     if heard.loss == "none" and heard.complaint is None and not all_clear and _WAITING.search(told) \
@@ -264,7 +284,7 @@ def fit_of(heard: Heard) -> str:
             return "pressed"
         if _BIG_DAY.search(told) and not heard.happened:
             return "big_day"
-    if _UNWELL.search(told) and not _RELIEF.search(told):
+    if _UNWELL.search(told) and not _RELIEF.search(told) and not _DIED.search(told):
         if _KIN.search(told) and not _MY_BODY.search(told):
             return "unwell_other"
         return "unwell"

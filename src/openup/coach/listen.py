@@ -377,7 +377,8 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["core"] = short  # hard news said back short: "your whole team split up", not all of it
     elif "gist" in slots and rough(slots["gist"]):
         slots["rough"] = slots["gist"]  # nothing of it reads cleanly said back: it is reacted to alone
-    if heard.event and (ref := reference(heard.event, death=death)) and not _SELF_DONE.search(ref):
+    if heard.event and (ref := reference(heard.event, death=death)) and not _SELF_DONE.search(ref) \
+            and not _WHEN_ONLY.match(ref):  # "He died on Sunday": not "I'm so sorry about Sunday"
         slots["who" if death else "ref"] = ref  # not "The sink yourself!": what they did is said back whole
     elif death and heard.lost:
         slots["who"] = heard.lost
@@ -417,6 +418,10 @@ def _slots(heard: Heard) -> dict[str, str]:
         kin = m.group(1).lower()
         slots["my_kin"] = "my " + _KIN_SAID.get(kin, kin)
         slots["kin_them"] = _KIN_THEM.get(kin, "them")
+    if (m := _DAY.search(heard.told)) is not None:
+        day = m.group(1).lower()
+        # "the biopsy thurs": "I'm coming with you on Thursday"
+        slots["day"] = next((f"on {d}" for d in _DAYS if d.lower().startswith(day[:3])), "tomorrow")
     if (m := _SICK_KIN.search(heard.told)) is not None:
         slots["sick_kin"] = "your " + m.group(1).lower()  # "Nana had a fall": is your nana okay?
     if (both := _both(heard)) is not None:
@@ -540,6 +545,14 @@ _AFFECTED = re.compile(
     r"broken|inconsolable|wrecked|gutted)\b",
     re.IGNORECASE,
 )
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY = re.compile(r"\b(mon|monday|tues?|tuesday|wed|weds|wednesday|thurs?|thursday|fri|friday|sat|saturday|sun|sunday|"
+                  r"tomorrow|tmrw|tmr|tmw)\b(?!['’])", re.IGNORECASE)
+_WHEN_ONLY = re.compile(
+    r"^(?:on |last |this |since )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter)$",
+    re.IGNORECASE,
+)
 _SELF_DONE = re.compile(r"\b(?:yourself|myself|by hand)$")
 _AND_MIXED = re.compile(
     r",? and you(?:'ve| have)?(?: got)? (?:very |such |really |so |a lot of )?mixed "
@@ -564,8 +577,9 @@ _KIN_THEM = {"mum": "her", "mom": "her", "mam": "her", "mother": "her", "sister"
 # Someone of theirs who is unwell or hurt ("Nana had a fall", "my dad's in hospital"): asked after by name.
 _SICK_KIN = re.compile(
     r"(?:\bmy |\bour |^|[.,!?;]\s+)(nana|nan|gran|granny|grandma|grandpa|grandad|mum|mom|"
-    r"mam|dad|papa|mama|sister|brother|son|daughter|uncle|aunty|auntie|aunt)\b(?!'s (?:after|been calling|"
-    r"been ringing|friend|partner|husband|wife|dog|cat))(?! (?:said|says|rang|called|texted|told|thinks|keeps))",
+    r"mam|dad|papa|mama|sister|brother|son|daughter|uncle|aunty|auntie|aunt)\b"
+    r"(?!'s (?:after (?:ringing|calling|phoning|texting|telling|saying)|been calling|been ringing|friend|partner|"
+    r"husband|wife|dog|cat))(?! (?:said|says|rang|called|texted|told|thinks|keeps))",
     re.IGNORECASE,
 )
 _IN_LAWS_ARE = {"in-laws": "my parents", "inlaws": "my parents", "mother-in-law": "my mum", "father-in-law": "my dad"}
@@ -752,7 +766,9 @@ def playful(heard: Heard) -> bool:
     >>> playful(Heard("you tend to get too emotional", (), (), focus="i tend to get too emotional lol"))
     False
     """
-    joke = wry(heard.told)  # "... i am going to become a villain": a joke made of it, whoever did it
+    # "... i am going to become a villain", or mock outrage at what they were called ("me. competitive. absurd."): a
+    # joke made of it, whoever did it
+    joke = wry(heard.told) or _MOCK_OUTRAGE.search(heard.told) is not None
     if heard.loss != "none" or heard.complaint is not None or heard.unsure or (heard.mood in _NOT_LIGHT and not joke):
         return False  # "too scared to open it lol", "gutted ... i trained him lol": a wry laugh, not a joke
     if heard.good_news or ((heard.valence == "positive" or heard.mood == "glad") and not joke):
@@ -778,6 +794,9 @@ def wry(told: str) -> bool:
 
 _WRY = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "wry")) + r")(?!\w)", re.IGNORECASE)
 _NOT_LIGHT = frozenset({"hurt", "fear", "shame"})
+_MOCK_OUTRAGE = re.compile(r"(?:^|[.!?]\s+)me[.?!]+\s+(?:too |so |being )?(?!again\b|too\b|also\b|only\b)"
+                           r"[a-z]+[.?!]+(?:\s+[a-z]+[.?!]+)?\s*$",
+                           re.IGNORECASE)
 # Someone who did it: a pronoun, a name, someone of theirs ("he yelled at you", "Sipho said he'd fetch you").
 _SOMEONE = re.compile(
     r"^(?:(?:so|then|and|but|somehow|just) )*(?:he|she|they|someone|somebody|everyone|everybody|nobody|no one|people|"
