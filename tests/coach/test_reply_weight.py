@@ -150,3 +150,29 @@ def test_someone_who_died_after_hospital_is_grieved_not_asked_after() -> None:
     said = _all("Grandma was in hospital after her fall. She died on Tuesday night.")
     assert not any(w in said for w in ("doing?", "okay?", "worrying", "come with you")) and "sorry" in said
     assert "about Tuesday" not in said
+
+
+def test_the_same_fight_between_us_is_owned_and_sorted_together() -> None:
+    said = _said("we keep having the same row about the bins and honestly im worn out by it")
+    assert "part of it" in said["validate"]
+    assert "together" in said["ask"] or "fix it with you" in said["ask"]
+    assert "switch off" not in said["ask"] and "unwind" not in said["ask"]
+
+
+def test_your_own_do_they_dread_gets_an_offer() -> None:
+    said = _said("not sure i can face ur cousin's wedding, i won't know a soul there")
+    assert "stay" in said["ask"] or "stick with you" in said["ask"]
+
+
+def test_a_slight_from_their_in_laws_is_owned_as_your_parents() -> None:
+    said = _said("My father-in-law keeps commenting on how I park. Every single visit.")
+    assert "my dad" in said["reflect"] and "him" in said["ask"]
+
+
+def test_a_parent_not_safe_on_their_own_is_a_worry_to_help_with() -> None:
+    said = _said("the neighbour says dad has been wandering out at night in his dressing gown")
+    assert "worrying" in said["validate"] and "make of" not in said["ask"] and "head" not in said["ask"]
+
+
+def test_a_broken_confidence_is_never_a_pain() -> None:
+    assert "What a pain" not in _all("my boss told everyone about my pregnancy after i asked them not to")

@@ -29,7 +29,9 @@ _UNWELL = re.compile(
     r"(?:broke|broken|fractured|done) (?:her|his|my|their|your) (?:hip|arm|leg|wrist|ankle|foot|collarbone)|"
     r"(?:the|her|his) hip\b(?! hop)|(?:since|after|with) the diagnosis|got diagnosed|been diagnosed|"
     r"cramps|(?:back|head|tooth|neck|knee|stomach|tummy) (?:is )?(?:killing|hurts|hurting|aches|is so sore)|"
-    r"(?:backache|toothache|bloodwork|blood ?test results?)|(?:iron|blood pressure|sugar levels?) "
+    r"(?:backache|toothache|bloodwork|blood ?test results?)|wandering (?:out|off|about|around|the streets)|"
+    r"(?:getting|got|gets) (?:lost|confused) (?:on the way|in the|again|coming)|"
+    r"left the (?:gas|hob|oven|cooker) on|(?:iron|blood pressure|sugar levels?) "
     r"(?:is |are )?(?:super |really |very |so )?(?:low|high))\b",
     re.IGNORECASE,
 )
@@ -232,6 +234,22 @@ _GROWN = re.compile(
 )
 
 
+# The same fight between the two of you ("we keep having the same fight about the dishes"): you are in it too, so
+# it is owned and sorted together, not soothed from outside ("What would help you switch off?").
+_OUR_FIGHT = re.compile(
+    r"\bwe(?:'ve| have)? (?:keep|always|still|never stop|had|have|are|'re) (?:having |had )?(?:the same |another |a )?"
+    r"(?:\w+ )?(?:fight|argument|row|rows|fights|arguments|bicker\w*|argu\w*|fight\w*)\b",
+    re.IGNORECASE,
+)
+# Your own do that they dread ("i dont even know if i want to go to ur work party"): you can make it easier.
+_YOUR_DO = re.compile(
+    r"\b(?:your|ur|yr) (?:work|office|company|team|uni|school|family|friends'?|mates'?|brother'?s|sister'?s|"
+    r"cousin'?s|mum'?s|mom'?s|dad'?s|parents'?) (?:party|do|drinks|dinner|thing|event|wedding|bbq|barbecue|"
+    r"christmas party|night out|get[- ]together|reunion)\b",
+    re.IGNORECASE,
+)
+
+
 def fit_of(heard: Heard) -> str:
     """The kind of hard thing told, for templates with `fit`: "unwell" (they are ill or hurt), "unwell_other"
     (someone of theirs is), "missing" (something or some pet lost that can still be found), "ours" (a practical
@@ -241,7 +259,8 @@ def fit_of(heard: Heard) -> str:
     (they ask if they are mad to feel or want it), "all_clear" (good news after a health scare), "waiting" (a
     frightening result still to come), "pressed" (something still to get done, and soon: a deadline tonight, a
     report wanted by the morning), "big_day" (an exam, an interview or a review tomorrow that weighs on them),
-    "again" (the same letdown once more, told in exasperation), "grown" (a child growing up, told with a pang);
+    "again" (the same letdown once more, told in exasperation), "grown" (a child growing up, told with a pang),
+    "our_fight" (the same fight between you two), "your_do" (an event of yours they dread);
     "" for anything else.
 
     >>> fit_of(Heard(None, (), (), valence="negative", focus="doc says its stress but my chest still feels tight"))
@@ -272,6 +291,10 @@ def fit_of(heard: Heard) -> str:
         return "mixed"  # "mum is moving in with us and i have very mixed feelings lol": both, said outright
     if DOUBTING.search(told):
         return "doubting"
+    if _OUR_FIGHT.search(told) and heard.party is None:
+        return "our_fight"
+    if _YOUR_DO.search(told):
+        return "your_do"
     if (m := _UNHEARD.search(told)) and not _FELT_LEAD.search(told[: m.start()]):
         return "unheard"  # "i feel like ur never listening" is a feeling, said back as theirs
     if (m := _SHARE.search(told)) and not _NOT_OURS.search(told) and heard.party is None \

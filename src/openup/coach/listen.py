@@ -418,6 +418,13 @@ def _slots(heard: Heard) -> dict[str, str]:
         kin = m.group(1).lower()
         slots["my_kin"] = "my " + _KIN_SAID.get(kin, kin)
         slots["kin_them"] = _KIN_THEM.get(kin, "them")
+    elif heard.valence != "positive" and heard.loss == "none" and (
+        m := _IN_LAWS_DID.search(heard.told.replace("’", "'"))
+    ) is not None:
+        # "my mother-in-law is again comparing my cooking": their in-laws are your own parents, however the reader
+        # hears the tone ("I smiled but inside I was boiling" reads as glad to it)
+        kin = re.sub(r"[- ]", "", m.group(1).lower())
+        slots["my_kin"], slots["kin_them"] = _IN_LAW_IS.get(kin, ("my parents", "them"))
     if (m := _DAY.search(heard.told)) is not None:
         day = m.group(1).lower()
         # "the biopsy thurs": "I'm coming with you on Thursday"
@@ -568,6 +575,16 @@ _YOUR_KIN_DID = re.compile(
     r"did (?:it|that|this)|does (?:it|that|this)|never|always|still)\b",
     re.IGNORECASE,
 )
+# Their in-laws, your own parents, doing what gets to anyone: comparing, criticising, nagging, asking again.
+_IN_LAWS_DID = re.compile(
+    r"\bmy (mother[- ]?in[- ]?law|father[- ]?in[- ]?law|in[- ]?laws)(?:'s)? "
+    r"(?:(?:is|are|was|were|has been|have been) )?"
+    r"(?:(?:again|always|still|now|constantly) )?(?:compar\w*|criticis\w*|criticiz\w*|nag\w*|judg\w*|interfer\w*|"
+    r"lectur\w*|hint\w*|(?:keeps?|kept) (?:asking|saying|telling|bringing|commenting)|"
+    r"(?:asking|asked|ask)\b[^.!?]*\bagain\b)",
+    re.IGNORECASE,
+)
+_IN_LAW_IS = {"motherinlaw": ("my mum", "her"), "fatherinlaw": ("my dad", "him"), "inlaws": ("my parents", "them")}
 _KIN_SAID = {"mom": "mom", "mam": "mam", "mother": "mum", "father": "dad", "auntie": "aunt", "aunty": "aunt",
              "folks": "parents"}
 _KIN_THEM = {"mum": "her", "mom": "her", "mam": "her", "mother": "her", "sister": "her", "aunt": "her",
