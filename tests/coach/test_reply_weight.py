@@ -176,3 +176,27 @@ def test_a_parent_not_safe_on_their_own_is_a_worry_to_help_with() -> None:
 
 def test_a_broken_confidence_is_never_a_pain() -> None:
     assert "What a pain" not in _all("my boss told everyone about my pregnancy after i asked them not to")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the new inhaler is actually working, i walked up the hill without stopping",
+        "grandpa's coming home from the hospital on friday!!",
+    ],
+)
+def test_health_turning_good_is_met_with_relief(text: str) -> None:
+    said = _said(text)
+    assert "glad you told me" not in " ".join(said.values())
+    assert any(w in " ".join(said.values()) for w in ("relie", "best news", "thank goodness", "thank God"))
+
+
+def test_a_wish_for_normal_is_not_an_all_clear() -> None:
+    assert "best news" not in _all("i can't wait until the building work is over and things get back to normal")
+    assert "best news" in _all("my bloods are finally in the normal range after six months")
+
+
+def test_praise_told_modestly_is_celebrated() -> None:
+    r = reply("dunno if this is a big deal but my manager said my pitch was the best she's ever seen", llm=False)
+    assert r.situation == "good_news"
+

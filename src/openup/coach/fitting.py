@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from openup.coach.heard import LOOKS_DOWN, Heard
+from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.heard_words import alternation, word_tuple
 
 # The body, an illness, a doctor or a hospital: care and presence, not a detached "What do you make of it?".
@@ -193,6 +194,16 @@ _DIED = re.compile(r"\b(?:died|passed away|passed on|passed in (?:his|her|their)
 _LAUGH = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "playful")) + r")(?!\w)", re.IGNORECASE)
 _CARE = re.compile(r"\b(?:surgery|operation|appointment|appt|scan|treatment|chemo|hospital|ward|consultant|"
                    r"specialist|referral)\b", re.IGNORECASE)
+# Health turning good: the treatment works, they are on the mend, someone is coming home from hospital. Met with
+# relief, as an all-clear is, not with "I'm really glad you told me".
+_MENDING = re.compile(
+    r"\b(?:(?:medication|meds|tablets|pills|treatment|inhaler|antibiotics|physio|injections?|new dose)\b[^.!?]{0,30}?"
+    r"\b(?:seems? to be |is |are |it's |its |finally )?working|(?:finally |actually )?getting better|on the mend|"
+    r"coming (?:home|out) (?:from|of) (?:the )?hospital|(?:been |being |got |getting )discharged|normal range|"
+    r"first (?:day|night|week) in (?:weeks|months|ages)(?: that)? (?:i|i've) (?:felt|slept))\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:not|isn'?t|aren'?t|wasn'?t|no|never|n't|hardly|stopped)\b|n't\b", re.IGNORECASE)
 # Both feelings, named as such: "very mixed feelings", "bittersweet", "happy-sad".
 _MIXED_SAID = re.compile(
     r"\b(?:mixed (?:feelings|emotions|bag of feelings)|bittersweet|happy[- ]sad|sad[- ]happy|both happy and sad)\b",
@@ -272,6 +283,12 @@ def fit_of(heard: Heard) -> str:
     """
     told = heard.told.replace("’", "'")
     all_clear = _ALL_CLEAR.search(told) is not None
+    if heard.loss == "none" and heard.complaint is None and (m := _MENDING.search(told)) \
+            and not _NEGATED.search(told[max(0, m.start() - 16) : m.start()]) and not _TURN.search(told[m.end() :]) \
+            and (heard.valence != "negative" or not HARD_HINT.search(told[: m.start()] + " " + told[m.end() :])):
+        # "the new meds seem to be working", "grandma's coming home from hospital tomorrow"; the reader may hear worry
+        # in "my bloods are finally in the normal range": with no hard word beside it, it is still relief
+        return "all_clear"
     if all_clear and (heard.good_news or heard.valence == "positive" or (
             heard.valence == "neutral" and heard.loss == "none" and _RELIEF.search(told) and not _TURN.search(told))):
         # "the consultant said it's benign ... I can stop worrying": a relief, whatever tone its words carry

@@ -131,7 +131,16 @@ _GOOD_SAID = re.compile(
     r"(?:(?:no|without|off) (?:smoking|cigarettes|a cigarette|a smoke|drinking|a drink|alcohol|booze|vaping|"
     r"gambling)|clean|sober|smoke[- ]free)"
     r"|(?:i'?m|im|i am) up for (?:the |a )?(?:\w+ ){0,2}(?:promotion|lead|manager|director|head|partner|award)"
-    r"|booked us (?:a|an|two|tickets|flights|the))\b",
+    r"|booked us (?:a|an|two|tickets|flights|the)"
+    r"|(?:the )?best (?:she|he|they|anyone)(?:'s|s| has| have| had)? (?:ever )?seen|ahead of (?:his|her|their) "
+    r"(?:age|year|class)|(?:into|in) the (?:advanced|top|gifted) (?:group|set|class|stream)"
+    r"|(?:lost|losing) (?:her|his|their) first tooth|(?:took|taking) (?:her|his|their) first steps"
+    r"|said (?:her|his|their) first word)\b",
+    re.IGNORECASE,
+)
+_MODEST = re.compile(
+    r"\b(?:idk|i don'?t know|don'?t know|dunno|not sure) (?:if|whether) (?:this|it)(?:'s| is) (?:a )?"
+    r"(?:big deal|anything|worth (?:mentioning|saying|telling))(?:,? but)?\s*",
     re.IGNORECASE,
 )
 # A small win told with a wink ("not to brag but ...", "weird flex but ..."): what follows is theirs to be proud of.
@@ -233,6 +242,7 @@ def good_news_said(text: str) -> bool:
     """
     from openup.coach.heard_clauses import split_sentences
 
+    text = _MODEST.sub("", text)  # "idk if this is a big deal but ...": the news after it, not a doubt
     brag = _BRAG.search(text)
     if brag is not None and _TURN_AFTER.search(text[brag.end() :]) is None:
         return True  # "not to brag but i fixed the sink myself": a small win, told as one
