@@ -192,8 +192,8 @@ _TURN = re.compile(r"\b(?:but|though|tho|even though)\b", re.IGNORECASE)
 _DIED = re.compile(r"\b(?:died|passed away|passed on|passed in (?:his|her|their) sleep|funeral|no longer with us)\b",
                    re.IGNORECASE)
 _LAUGH = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "playful")) + r")(?!\w)", re.IGNORECASE)
-_CARE = re.compile(r"\b(?:surgery|operation|appointment|appt|scan|treatment|chemo|hospital|ward|consultant|"
-                   r"specialist|referral)\b", re.IGNORECASE)
+_CARE = re.compile(r"\b(?:surgery|operation|appointment|appt|scan|treatment|chemo|radiotherapy|hospital|ward|"
+                   r"consultant|specialist|referral)\b", re.IGNORECASE)
 # Health turning good: the treatment works, they are on the mend, someone is coming home from hospital. Met with
 # relief, as an all-clear is, not with "I'm really glad you told me".
 _MENDING = re.compile(
@@ -240,7 +240,9 @@ _GROWN = re.compile(
     r"\b(?:where (?:did|has|does) the time go(?:ne)?|(?:just|only) born (?:like )?yesterday|"
     r"(?:so|all|really) grown[- ]up|growing up (?:so|too) fast|(?:starting|starts|started|first day (?:at|of)) "
     r"(?:secondary|big school|reception|primary|high school|year (?:one|1|seven|7))|"
-    r"(?:my|our) (?:baby|babies|little one|boy|girl) (?:is|are|'s) (?:starting|leaving|graduating|off to|turning))\b",
+    r"(?:my|our) (?:baby|babies|little one|boy|girl) (?:is|are|'s) (?:(?:starting|off to) (?:school|nursery|uni|"
+    r"university|college|big school|secondary|reception|high school)|leaving home|graduating|turning (?:\d+|one|two|"
+    r"three|four|five|ten|eighteen|twenty|twenty-one)))\b",
     re.IGNORECASE,
 )
 
@@ -250,6 +252,15 @@ _GROWN = re.compile(
 _OUR_FIGHT = re.compile(
     r"\bwe(?:'ve| have)? (?:keep|always|still|never stop|had|have|are|'re) (?:having |had )?(?:the same |another |a )?"
     r"(?:\w+ )?(?:fight|argument|row|rows|fights|arguments|bicker\w*|argu\w*|fight\w*)\b",
+    re.IGNORECASE,
+)
+_AFRAID = re.compile(
+    r"\b(?:scared|afraid|frightened|terrified|unsafe|threaten\w*|hit|hits|shove\w*|push(?:ed|es)? me)\b", re.IGNORECASE
+)
+# Someone who will not leave them alone: a worry for their safety, never a nuisance to be fed up with.
+_UNSAFE = re.compile(
+    r"\b(?:my ex|(?:his|her|their) ex|stalk\w*|followed me|followed us|turned up|showed up|shows up|turns up|"
+    r"wouldn'?t leave|won'?t leave (?:me|us) alone|police|restraining|harass\w*)\b",
     re.IGNORECASE,
 )
 # Your own do that they dread ("i dont even know if i want to go to ur work party"): you can make it easier.
@@ -293,7 +304,8 @@ def fit_of(heard: Heard) -> str:
             heard.valence == "neutral" and heard.loss == "none" and _RELIEF.search(told) and not _TURN.search(told))):
         # "the consultant said it's benign ... I can stop worrying": a relief, whatever tone its words carry
         return "all_clear"
-    if _GROWN.search(told) and heard.loss == "none" and heard.complaint is None and heard.valence != "negative":
+    if _GROWN.search(told) and heard.loss == "none" and heard.complaint is None and heard.valence != "negative" \
+            and not _UNWELL.search(told) and not _CARE.search(told):
         return "grown"
     if heard.good_news:
         return "stunned" if _STUNNED.search(told) else ""
@@ -308,7 +320,7 @@ def fit_of(heard: Heard) -> str:
         return "mixed"  # "mum is moving in with us and i have very mixed feelings lol": both, said outright
     if DOUBTING.search(told):
         return "doubting"
-    if _OUR_FIGHT.search(told) and heard.party is None:
+    if _OUR_FIGHT.search(told) and heard.party is None and heard.mood != "fear" and not _AFRAID.search(told):
         return "our_fight"
     if _YOUR_DO.search(told):
         return "your_do"
@@ -340,6 +352,7 @@ def fit_of(heard: Heard) -> str:
     if _WRONG_WITH_ME.search(told) and (not heard.happened or _NO_REASON.search(told)):
         return "low"
     if heard.valence == "negative" and heard.mood in ("anger", "") and heard.happened and _AGAIN.search(told) \
-            and not heard.self_judgement and not _LAUGH.search(told) and not _CARE.search(told):
+            and not heard.self_judgement and not _LAUGH.search(told) and not _CARE.search(told) \
+            and not _AFRAID.search(told) and not _UNSAFE.search(told):
         return "again"  # not told with a laugh ("load shedding again 😅"), nor a delay in someone's care
     return ""

@@ -560,7 +560,8 @@ _WHEN_ONLY = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter)$",
     re.IGNORECASE,
 )
-_SELF_DONE = re.compile(r"\b(?:yourself|myself|by hand)$")
+# "The sink yourself!", "Ten days no vaping as of!": a reference that does not stand alone is not said
+_SELF_DONE = re.compile(r"\b(?:yourself|myself|by hand|as of|of|to|for|with|at|from|by|and|the|a|an)$", re.IGNORECASE)
 _AND_MIXED = re.compile(
     r",? and you(?:'ve| have)?(?: got)? (?:very |such |really |so |a lot of )?mixed "
     r"(?:feelings|emotions)(?: about it)?$"
@@ -569,7 +570,10 @@ _AND_MIXED = re.compile(
 _YOUR_KIN_DID = re.compile(
     r"\b(?:your|ur|yr) (mum|mom|mam|mother|dad|father|sister|brother|aunt|auntie|aunty|uncle|cousin|nan|nana|gran|"
     r"granny|grandma|grandad|grandpa|family|parents|folks|friend|friends|mate|mates|best mate|boss)(?:'s)? "
-    r"(?:(?:just|also|then|literally|actually|again|even|only) )?(?:told|tells|said|says|asked|asks|keeps|kept|"
+    r"(?:(?:just|also|then|literally|actually|again|even|only) )?(?:(?:told|tells|said|says|asked|asks)(?: me)?"
+    r"(?: (?:twice|again|once|three times|at \w+|in front of \w+|today|tonight|earlier)){0,3}"
+    r"(?: that| whether| if| when| why| how)? "
+    r"(?:i|i'm|im|i'd|i've|my|['\"])|keeps|kept|"
     r"commented|comments|criticised|criticized|compared|compares|ignored|ignores|laughed|snapped|shouted|yelled|"
     r"had a go|made a (?:comment|dig|remark)|brought up|corrected|lectured|interrupted|won't stop|wouldn't stop|"
     r"did (?:it|that|this)|does (?:it|that|this)|never|always|still)\b",
@@ -786,6 +790,8 @@ def playful(heard: Heard) -> bool:
     # "... i am going to become a villain", or mock outrage at what they were called ("me. competitive. absurd."): a
     # joke made of it, whoever did it
     joke = wry(heard.told) or _MOCK_OUTRAGE.search(heard.told) is not None
+    if _SERIOUS.search(heard.told):
+        return False  # a panic attack, a hospital, a threat: never met as a joke, however it is told
     if heard.loss != "none" or heard.complaint is not None or heard.unsure or (heard.mood in _NOT_LIGHT and not joke):
         return False  # "too scared to open it lol", "gutted ... i trained him lol": a wry laugh, not a joke
     if heard.good_news or ((heard.valence == "positive" or heard.mood == "glad") and not joke):
@@ -811,6 +817,12 @@ def wry(told: str) -> bool:
 
 _WRY = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "wry")) + r")(?!\w)", re.IGNORECASE)
 _NOT_LIGHT = frozenset({"hurt", "fear", "shame"})
+_SERIOUS = re.compile(
+    r"\b(?:panic attack|can'?t breathe|chest pain|hospital|a&e|ambulance|icu|end it|want(?:ing)? to die|kill myself|"
+    r"hurt(?:ing)? myself|self[- ]harm\w*|suicid\w*|overdos\w*|bleeding|unconscious|collapsed|abus\w*|hit me|hits me|"
+    r"scared of (?:him|her|them|you)|chemo|cancer|tumou?r|lump|biopsy|miscarr\w*|funeral|died|passed away)\b",
+    re.IGNORECASE,
+)
 _MOCK_OUTRAGE = re.compile(r"(?:^|[.!?]\s+)me[.?!]+\s+(?:too |so |being )?(?!again\b|too\b|also\b|only\b)"
                            r"[a-z]+[.?!]+(?:\s+[a-z]+[.?!]+)?\s*$",
                            re.IGNORECASE)
