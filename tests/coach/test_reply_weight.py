@@ -207,3 +207,17 @@ def test_praise_told_modestly_is_celebrated() -> None:
     r = reply("dunno if this is a big deal but my manager said my pitch was the best she's ever seen", llm=False)
     assert r.situation == "good_news"
 
+
+
+def test_a_deadline_that_is_not_a_task_gets_no_offer_to_get_it_done() -> None:
+    said = _all("my rent deadline is tomorrow and i'm forty quid short")
+    assert "get it done" not in said and "focus" not in said
+    helped = _all("i have a deadline tonight and the laptop keeps crashing")
+    assert "focus" in helped or "plate" in helped
+
+
+def test_your_own_do_is_not_offered_when_they_were_hurt_there() -> None:
+    said = _all("your team drinks are friday and i'm dreading it after what your boss said to me last time")
+    assert "introduce you round" not in said and "stick with you" not in said
+    offered = _all("i'm dreading ur office party, i won't know anyone")
+    assert "stick with you" in offered or "stayed by your side" in offered

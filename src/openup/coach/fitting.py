@@ -223,6 +223,17 @@ _PRESSED = re.compile(
     r"(?:by|before) (?:tonight|tomorrow|tmrw|the morning|first thing|midnight))\b",
     re.IGNORECASE,
 )
+_WORK_DUE = re.compile(
+    r"\b(?:report|essay|assignment|proposal|project|deck|slides|presentation|thesis|dissertation|coursework|work|"
+    r"submission|submit|deliverable|pitch|code|design|paper|draft|article|chapter|application|i have (?:a )?deadline|"
+    r"(?:my|our|the team'?s?) deadline)\b",
+    re.IGNORECASE,
+)
+_NOT_A_TASK = re.compile(
+    r"\b(?:visa|deport\w*|court|evict\w*|payment|pay|rent|bill|bills|afford|fine|immigration|tax|loan|mortgage|"
+    r"funeral|hospital|custody)\b",
+    re.IGNORECASE,
+)
 # A big day tomorrow that they are dreading or have not slept for (an exam, an interview, a review): faith in them
 # and a calm evening, not "What's going through your head about it now?".
 _BIG_DAY = re.compile(
@@ -270,6 +281,15 @@ _YOUR_DO = re.compile(
     r"christmas party|night out|get[- ]together|reunion)\b",
     re.IGNORECASE,
 )
+
+
+_RELUCTANT = re.compile(
+    r"\b(?:(?:don'?t|do not|dont) (?:even )?(?:know if i |really )?(?:want|wanna) to go|can'?t face|"
+    r"not sure i (?:can|want to) (?:face|go|do)|dread\w*|(?:don'?t|never|won'?t) know (?:anyone|a soul|anybody)|"
+    r"(?:just )?stand there|(?:do i|should i) (?:have to|really have to) (?:go|come))\b",
+    re.IGNORECASE,
+)
+_HURT_BY = re.compile(r"\b(?:hurt|upset|said|says|cried|crying|insult\w*|rude)\b", re.IGNORECASE)
 
 
 def fit_of(heard: Heard) -> str:
@@ -322,8 +342,8 @@ def fit_of(heard: Heard) -> str:
         return "doubting"
     if _OUR_FIGHT.search(told) and heard.party is None and heard.mood != "fear" and not _AFRAID.search(told):
         return "our_fight"
-    if _YOUR_DO.search(told):
-        return "your_do"
+    if _YOUR_DO.search(told) and _RELUCTANT.search(told) and not _HURT_BY.search(told):
+        return "your_do"  # "i dont even know if i want to go to ur work party": not "still hurt by what she said"
     if (m := _UNHEARD.search(told)) and not _FELT_LEAD.search(told[: m.start()]):
         return "unheard"  # "i feel like ur never listening" is a feeling, said back as theirs
     if (m := _SHARE.search(told)) and not _NOT_OURS.search(told) and heard.party is None \
@@ -332,8 +352,8 @@ def fit_of(heard: Heard) -> str:
     if _LOOKS.search(told):
         return "looks"
     if heard.valence == "negative" and not _UNWELL.search(told):
-        if _PRESSED.search(told):
-            return "pressed"
+        if _PRESSED.search(told) and _WORK_DUE.search(told) and not _NOT_A_TASK.search(told):
+            return "pressed"  # work to get done: not a visa, a payment or a court date
         if _BIG_DAY.search(told) and not heard.happened:
             return "big_day"
     if _UNWELL.search(told) and not _RELIEF.search(told) and not _DIED.search(told):
