@@ -27,6 +27,7 @@ def _fit(text: str, valence: str = "negative") -> str:
         ("came down with the flu and i feel like death", "unwell"),
         ("my throat is killing me, urgent care says it's a virus", "unwell"),
         ("grandad's been admitted, they're keeping him in overnight", "unwell_other"),
+        ("we had a fight about money again", "our_fight"),  # a fight between us, not a bill to sort out together
         ("can't find my passport anywhere and we fly friday", "missing"),
         ("the dog ran off at the park and won't come back", "missing"),
         ("the boiler's packed in and we can't afford a new one", "ours"),
@@ -46,7 +47,6 @@ def test_the_kind_of_hard_thing_is_read(text: str, kind: str) -> None:
         "lost my job today",  # not something to look for
         "my sister lost her phone at the party",  # theirs to look for, not ours
         "the cat didn't come home and then we found her by the road",  # found: no longer missing
-        "we had a fight about money again",  # a fight between us, not a bill to sort out together
         "ive been feeling off for weeks and nobody listens",  # ongoing, not a passing low day
     ],
 )
@@ -65,7 +65,8 @@ def test_an_illness_gets_care_not_a_detached_question() -> None:
 
 def test_someone_of_theirs_in_hospital_gets_care_for_them() -> None:
     said = _said("grandad's been admitted, they're keeping him in overnight")
-    assert "worrying" in said["validate"] and "holding up" in said["ask"]
+    # asked after by name, with help offered (not "What do you make of it?")
+    assert "worrying" in said["validate"] and "your grandad" in said["ask"] and "What can I do" in said["ask"]
 
 
 def test_something_missing_gets_an_offer_to_help_look() -> None:

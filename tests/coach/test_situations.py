@@ -93,8 +93,8 @@ def test_situation_and_moves(text: str, situation: str, moves: tuple[str, ...]) 
 
 def test_every_situation_names_known_moves_in_order() -> None:
     table = situations()
-    assert list(table) == ["room", "sorry", "thanks", "us", "cross", "future", "saw", "stop", "praise", "talk", "come",
-                           "keep", "request", "invite", "good_news", "default"]
+    assert list(table) == ["hug", "company", "room", "sorry", "thanks", "us", "cross", "future", "saw", "stop",
+                           "praise", "talk", "come", "keep", "request", "invite", "good_news", "default"]
     assert table["default"].moves == ("reflect", "validate", "ask")
 
 

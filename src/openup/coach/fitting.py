@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from openup.coach.heard import LOOKS_DOWN, Heard
+from openup.coach.heard_feelings import HARD_HINT
+from openup.coach.heard_words import alternation, word_tuple
 
 # The body, an illness, a doctor or a hospital: care and presence, not a detached "What do you make of it?".
 _UNWELL = re.compile(
@@ -21,7 +23,17 @@ _UNWELL = re.compile(
     r"(?:new |the )?meds|side effects?|sprain(?:ed)?|fractured?|stitches|"
     r"(?:been|keep|kept|still|can'?t stop) (?:vomiting|throwing up|being sick)|"
     r"feel(?:s|ing)? (?:like )?(?:garbage|death|a zombie|so weak|weak)|"
-    r"(?:body|i) (?:is |am |'m )?(?:still )?(?:so |very )?weak)\b",
+    r"(?:body|i) (?:is |am |'m )?(?:still )?(?:so |very )?weak|"
+    # a fall, a break, a diagnosis, pain that keeps on: asked after and helped, not mulled over
+    r"(?:had|took|has had|'s had) (?:a |another )?(?:bad |nasty )?fall|"
+    r"fell (?:down (?:the|some) stairs|in the (?:shower|bath|garden|street)|and (?:hit|hurt|broke|banged|cut))|"
+    r"(?:broke|broken|fractured|done) (?:her|his|my|their|your) (?:hip|arm|leg|wrist|ankle|foot|collarbone)|"
+    r"(?:the|her|his) hip\b(?! hop)|(?:since|after|with) the diagnosis|got diagnosed|been diagnosed|"
+    r"cramps|(?:back|head|tooth|neck|knee|stomach|tummy) (?:is )?(?:killing|hurts|hurting|aches|is so sore)|"
+    r"(?:backache|toothache|bloodwork|blood ?test results?)|wandering (?:out|off|about|around|the streets)|"
+    r"(?:getting|got|gets) (?:lost|confused) (?:on the way|in the|again|coming)|"
+    r"left the (?:gas|hob|oven|cooker) on|(?:iron|blood pressure|sugar levels?) "
+    r"(?:is |are )?(?:super |really |very |so )?(?:low|high))\b",
     re.IGNORECASE,
 )
 # Health news that is good: the medication works, the scan is clear ("not Parkinson's", "I can stop worrying").
@@ -69,12 +81,15 @@ _WE = re.compile(
     r"(?:\w+ ){0,5}?(?:afford|pay|buy)|"
     r"we (?:have|had|need|r gonna have|are gonna have|'re gonna have|'ll have|will have) to|"
     r"our (?:savings|budget|rent|bills?|mortgage|account|money|deposit|holiday|wedding|house|flat|car|boiler|roof)|"
-    r"what we (?:budgeted|planned|saved)|we owe|told us|we have \d+ days)",
+    r"what we (?:budgeted|planned|saved)|we owe|told us|we have \d+ days|"
+    r"we(?:'ve| have| got)? (?:got )?(?:about |only |just |like |maybe )?[$£€]?"
+    r"(?:\d+|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred) (?:dollars|bucks|quid|pounds|euros|"
+    r"rand|naira|left)?\s*(?:until|till|til|to last)\b)",
     re.IGNORECASE,
 )
 _FIGHT = re.compile(r"\b(?:fight|fought|fighting|argu\w*|row|rowed|bicker\w*)\b", re.IGNORECASE)  # between us
 _PRACTICAL = re.compile(
-    r"\b(?:rent|bills?|budget\w*|afford|savings|money|mortgage|wedding|house|flat|roof|boiler|car|repairs?|"
+    r"\b(?:rent|bills?|budget\w*|afford|savings|money|dollars|bucks|quid|pounds|euros|mortgage|wedding|house|flat|roof|boiler|car|repairs?|"
     r"quote|fees?|debt|loan|landlord|lease|deposit|electricity|gas|power|council tax|insurance|holiday|"
     r"move|moving|childcare|nursery)\b",
     re.IGNORECASE,
@@ -145,9 +160,10 @@ _ALL_CLEAR = re.compile(
 # Frightening news still to be known ("they just said come back thursday", "waiting on the biopsy"): asked when
 # they find out more, not "what's the hardest part to figure out?"
 _WAITING = re.compile(
-    r"\b(?:(?:ultrasound|scan|sonographer|radiologist|doctor|doc|gp|nurse|consultant)\b[^.!?]{0,60}"
+    r"\b(?:(?:ultrasound|scan|sonographer|radiologist|doctor|doc|gp|nurse|consultant|mammogram|smear)\b[^.!?]{0,60}"
     r"\b(?:went quiet|go(?:ne)? quiet|went to get someone|come back|called me back|call(?:ed)? back|more tests?|"
-    r"another scan|biopsy)|waiting (?:on|for) (?:the )?(?:results?|biopsy|scan|bloods|test)|biopsy)\b",
+    r"another scan|biopsy|recall)|(?:mammogram|smear|scan) recall|"
+    r"waiting (?:on|for) (?:the )?(?:results?|biopsy|scan|bloods|test)|biopsy)\b",
     re.IGNORECASE,
 )
 # A result already told ("the biopsy confirmed it's cancer", "stage 3", "it has spread"): not a wait any more.
@@ -172,6 +188,108 @@ _GOOD_SIDE = re.compile(
     re.IGNORECASE,
 )
 _TURN = re.compile(r"\b(?:but|though|tho|even though)\b", re.IGNORECASE)
+# A death told, whatever the loss reading made of it: never asked after as if still unwell.
+_DIED = re.compile(r"\b(?:died|passed away|passed on|passed in (?:his|her|their) sleep|funeral|no longer with us)\b",
+                   re.IGNORECASE)
+_LAUGH = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "playful")) + r")(?!\w)", re.IGNORECASE)
+_CARE = re.compile(r"\b(?:surgery|operation|appointment|appt|scan|treatment|chemo|radiotherapy|hospital|ward|"
+                   r"consultant|specialist|referral)\b", re.IGNORECASE)
+# Health turning good: the treatment works, they are on the mend, someone is coming home from hospital. Met with
+# relief, as an all-clear is, not with "I'm really glad you told me".
+_MENDING = re.compile(
+    r"\b(?:(?:medication|meds|tablets|pills|treatment|inhaler|antibiotics|physio|injections?|new dose)\b[^.!?]{0,30}?"
+    r"\b(?:seems? to be |is |are |it's |its |finally )?working|(?:finally |actually )?getting better|on the mend|"
+    r"coming (?:home|out) (?:from|of) (?:the )?hospital|(?:been |being |got |getting )discharged|normal range|"
+    r"first (?:day|night|week) in (?:weeks|months|ages)(?: that)? (?:i|i've) (?:felt|slept))\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:not|isn'?t|aren'?t|wasn'?t|no|never|n't|hardly|stopped)\b|n't\b", re.IGNORECASE)
+# Both feelings, named as such: "very mixed feelings", "bittersweet", "happy-sad".
+_MIXED_SAID = re.compile(
+    r"\b(?:mixed (?:feelings|emotions|bag of feelings)|bittersweet|happy[- ]sad|sad[- ]happy|both happy and sad)\b",
+    re.IGNORECASE,
+)
+# The same thing once more ("asked to borrow money AGAIN", "another violation notice"): met as exasperation,
+# not condolence.
+_AGAIN = re.compile(
+    r"\b(?:again|yet another|another (?:\w+ )?(?:one|notice|letter|fine|bill|email|text|lecture|comment|excuse)|"
+    r"(?:for )?the (?:\d+(?:st|nd|rd|th)|third|fourth|fifth|hundredth|millionth) time)\b",
+    re.IGNORECASE,
+)
+# Something still to get done, and soon: a deadline tonight, a report wanted by the morning, an exam or a review
+# tomorrow. Help to get it done fits, or a word of faith in them; "What would help you unwind tonight?" does not.
+_PRESSED = re.compile(
+    r"\b(?:(?:a |the |my |this |that )?deadline|due (?:tonight|tomorrow|tmrw|in the morning|by|first thing)|"
+    r"(?:by|before) (?:tonight|tomorrow|tmrw|the morning|first thing|midnight))\b",
+    re.IGNORECASE,
+)
+_WORK_DUE = re.compile(
+    r"\b(?:report|essay|assignment|proposal|project|deck|slides|presentation|thesis|dissertation|coursework|work|"
+    r"submission|submit|deliverable|pitch|code|design|paper|draft|article|chapter|application|i have (?:a )?deadline|"
+    r"(?:my|our|the team'?s?) deadline)\b",
+    re.IGNORECASE,
+)
+_NOT_A_TASK = re.compile(
+    r"\b(?:visa|deport\w*|court|evict\w*|payment|pay|rent|bill|bills|afford|fine|immigration|tax|loan|mortgage|"
+    r"funeral|hospital|custody)\b",
+    re.IGNORECASE,
+)
+# A big day tomorrow that they are dreading or have not slept for (an exam, an interview, a review): faith in them
+# and a calm evening, not "What's going through your head about it now?".
+_BIG_DAY = re.compile(
+    r"\b(?:(?:exam|interview|review|reveiw|presentation|assessment|audition|pitch|viva|"
+    r"driving test|final|finals) (?:is |are )?(?:tomorrow|tmrw|tmr|tmw|in the morning|first thing)|"
+    r"(?:tomorrow|tmrw|tmr)(?:'s| is)? "
+    r"(?:exam|interview|review|presentation|pitch|driving test))\b",
+    re.IGNORECASE,
+)
+
+
+# A child growing up, told with a pang ("wasn't she just born yesterday", "my boy looks so grown up", "starting
+# secondary tomorrow"): bittersweet, met as both, not as news to be excited about or a worry to work out.
+_GROWN = re.compile(
+    r"\b(?:where (?:did|has|does) the time go(?:ne)?|(?:just|only) born (?:like )?yesterday|"
+    r"(?:so|all|really) grown[- ]up|growing up (?:so|too) fast|(?:starting|starts|started|first day (?:at|of)) "
+    r"(?:secondary|big school|reception|primary|high school|year (?:one|1|seven|7))|"
+    r"(?:my|our) (?:baby|babies|little one|boy|girl) (?:is|are|'s) (?:(?:starting|off to) (?:school|nursery|uni|"
+    r"university|college|big school|secondary|reception|high school)|leaving home|graduating|turning (?:\d+|one|two|"
+    r"three|four|five|ten|eighteen|twenty|twenty-one)))\b",
+    re.IGNORECASE,
+)
+
+
+# The same fight between the two of you ("we keep having the same fight about the dishes"): you are in it too, so
+# it is owned and sorted together, not soothed from outside ("What would help you switch off?").
+_OUR_FIGHT = re.compile(
+    r"\bwe(?:'ve| have)? (?:keep|always|still|never stop|had|have|are|'re) (?:having |had )?(?:the same |another |a )?"
+    r"(?:\w+ )?(?:fight|argument|row|rows|fights|arguments|bicker\w*|argu\w*|fight\w*)\b",
+    re.IGNORECASE,
+)
+_AFRAID = re.compile(
+    r"\b(?:scared|afraid|frightened|terrified|unsafe|threaten\w*|hit|hits|shove\w*|push(?:ed|es)? me)\b", re.IGNORECASE
+)
+# Someone who will not leave them alone: a worry for their safety, never a nuisance to be fed up with.
+_UNSAFE = re.compile(
+    r"\b(?:my ex|(?:his|her|their) ex|stalk\w*|followed me|followed us|turned up|showed up|shows up|turns up|"
+    r"wouldn'?t leave|won'?t leave (?:me|us) alone|police|restraining|harass\w*)\b",
+    re.IGNORECASE,
+)
+# Your own do that they dread ("i dont even know if i want to go to ur work party"): you can make it easier.
+_YOUR_DO = re.compile(
+    r"\b(?:your|ur|yr) (?:work|office|company|team|uni|school|family|friends'?|mates'?|brother'?s|sister'?s|"
+    r"cousin'?s|mum'?s|mom'?s|dad'?s|parents'?) (?:party|do|drinks|dinner|thing|event|wedding|bbq|barbecue|"
+    r"christmas party|night out|get[- ]together|reunion)\b",
+    re.IGNORECASE,
+)
+
+
+_RELUCTANT = re.compile(
+    r"\b(?:(?:don'?t|do not|dont) (?:even )?(?:know if i |really )?(?:want|wanna) to go|can'?t face|"
+    r"not sure i (?:can|want to) (?:face|go|do)|dread\w*|(?:don'?t|never|won'?t) know (?:anyone|a soul|anybody)|"
+    r"(?:just )?stand there|(?:do i|should i) (?:have to|really have to) (?:go|come))\b",
+    re.IGNORECASE,
+)
+_HURT_BY = re.compile(r"\b(?:hurt|upset|said|says|cried|crying|insult\w*|rude)\b", re.IGNORECASE)
 
 
 def fit_of(heard: Heard) -> str:
@@ -181,7 +299,10 @@ def fit_of(heard: Heard) -> str:
     in), "mixed" (news with a good side and a hard side, told as both), "looks" (they run down how they look), "share"
     (more than their share at home falls to them), "unheard" (you are not listening), "doubting"
     (they ask if they are mad to feel or want it), "all_clear" (good news after a health scare), "waiting" (a
-    frightening result still to come);
+    frightening result still to come), "pressed" (something still to get done, and soon: a deadline tonight, a
+    report wanted by the morning), "big_day" (an exam, an interview or a review tomorrow that weighs on them),
+    "again" (the same letdown once more, told in exasperation), "grown" (a child growing up, told with a pang),
+    "our_fight" (the same fight between you two), "your_do" (an event of yours they dread);
     "" for anything else.
 
     >>> fit_of(Heard(None, (), (), valence="negative", focus="doc says its stress but my chest still feels tight"))
@@ -193,8 +314,19 @@ def fit_of(heard: Heard) -> str:
     """
     told = heard.told.replace("’", "'")
     all_clear = _ALL_CLEAR.search(told) is not None
-    if all_clear and (heard.good_news or heard.valence == "positive"):
+    if heard.loss == "none" and heard.complaint is None and (m := _MENDING.search(told)) \
+            and not _NEGATED.search(told[max(0, m.start() - 16) : m.start()]) and not _TURN.search(told[m.end() :]) \
+            and (heard.valence != "negative" or not HARD_HINT.search(told[: m.start()] + " " + told[m.end() :])):
+        # "the new meds seem to be working", "grandma's coming home from hospital tomorrow"; the reader may hear worry
+        # in "my bloods are finally in the normal range": with no hard word beside it, it is still relief
         return "all_clear"
+    if all_clear and (heard.good_news or heard.valence == "positive" or (
+            heard.valence == "neutral" and heard.loss == "none" and _RELIEF.search(told) and not _TURN.search(told))):
+        # "the consultant said it's benign ... I can stop worrying": a relief, whatever tone its words carry
+        return "all_clear"
+    if _GROWN.search(told) and heard.loss == "none" and heard.complaint is None and heard.valence != "negative" \
+            and not _UNWELL.search(told) and not _CARE.search(told):
+        return "grown"
     if heard.good_news:
         return "stunned" if _STUNNED.search(told) else ""
     if heard.loss == "none" and heard.complaint is None and not all_clear and _WAITING.search(told) \
@@ -204,8 +336,14 @@ def fit_of(heard: Heard) -> str:
         return ""
     if not heard.unsure and (m := _GOOD_SIDE.search(told)) and _TURN.search(told[m.end():] + " " + told[: m.start()]):
         return "mixed"
+    if _MIXED_SAID.search(told):
+        return "mixed"  # "mum is moving in with us and i have very mixed feelings lol": both, said outright
     if DOUBTING.search(told):
         return "doubting"
+    if _OUR_FIGHT.search(told) and heard.party is None and heard.mood != "fear" and not _AFRAID.search(told):
+        return "our_fight"
+    if _YOUR_DO.search(told) and _RELUCTANT.search(told) and not _HURT_BY.search(told):
+        return "your_do"  # "i dont even know if i want to go to ur work party": not "still hurt by what she said"
     if (m := _UNHEARD.search(told)) and not _FELT_LEAD.search(told[: m.start()]):
         return "unheard"  # "i feel like ur never listening" is a feeling, said back as theirs
     if (m := _SHARE.search(told)) and not _NOT_OURS.search(told) and heard.party is None \
@@ -213,7 +351,12 @@ def fit_of(heard: Heard) -> str:
         return "share"  # "i feel like im the only one who remembers birthdays" is how they see it, hedged
     if _LOOKS.search(told):
         return "looks"
-    if _UNWELL.search(told) and not _RELIEF.search(told):
+    if heard.valence == "negative" and not _UNWELL.search(told):
+        if _PRESSED.search(told) and _WORK_DUE.search(told) and not _NOT_A_TASK.search(told):
+            return "pressed"  # work to get done: not a visa, a payment or a court date
+        if _BIG_DAY.search(told) and not heard.happened:
+            return "big_day"
+    if _UNWELL.search(told) and not _RELIEF.search(told) and not _DIED.search(told):
         if _KIN.search(told) and not _MY_BODY.search(told):
             return "unwell_other"
         return "unwell"
@@ -228,4 +371,8 @@ def fit_of(heard: Heard) -> str:
         return "low"
     if _WRONG_WITH_ME.search(told) and (not heard.happened or _NO_REASON.search(told)):
         return "low"
+    if heard.valence == "negative" and heard.mood in ("anger", "") and heard.happened and _AGAIN.search(told) \
+            and not heard.self_judgement and not _LAUGH.search(told) and not _CARE.search(told) \
+            and not _AFRAID.search(told) and not _UNSAFE.search(told):
+        return "again"  # not told with a laugh ("load shedding again 😅"), nor a delay in someone's care
     return ""

@@ -377,8 +377,9 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["core"] = short  # hard news said back short: "your whole team split up", not all of it
     elif "gist" in slots and rough(slots["gist"]):
         slots["rough"] = slots["gist"]  # nothing of it reads cleanly said back: it is reacted to alone
-    if heard.event and (ref := reference(heard.event, death=death)):
-        slots["who" if death else "ref"] = ref
+    if heard.event and (ref := reference(heard.event, death=death)) and not _SELF_DONE.search(ref) \
+            and not _WHEN_ONLY.match(ref):  # "He died on Sunday": not "I'm so sorry about Sunday"
+        slots["who" if death else "ref"] = ref  # not "The sink yourself!": what they did is said back whole
     elif death and heard.lost:
         slots["who"] = heard.lost
     ours = any(name in slots for name in _SAID_BACK) and fit_of(heard) == "ours"
@@ -401,11 +402,35 @@ def _slots(heard: Heard) -> dict[str, str]:
                 slots[name] = mended
             else:
                 del slots[name]
+    for name in ("gist", "core", "news"):
+        if name in slots and (m := _AND_MIXED.search(slots[name])) is not None and m.start() > 0:
+            slots[name] = slots[name][: m.start()]  # "mum is moving in, and you have mixed feelings": said once
     said = slots.get("core", slots.get("gist", ""))
     if heard.valence == "negative" and heard.mood in ("anger", "hurt") and _IN_LAWS.search(heard.event or "") and (
         m := _MY_PARENTS_DID.match(said)
     ):
         slots["my_people"] = m.group(0)  # "my parents criticised everything": owned, they are yours
+    if heard.valence == "negative" and heard.loss == "none" and heard.mood in ("anger", "hurt", "") and (
+        m := _YOUR_KIN_DID.search(heard.told.replace("’", "'"))
+    ) is not None:
+        # "your mum told me I look tired three times": their grievance is with your own people, so it is owned
+        # ("Sorry, that's my mum"), never asked about as theirs ("How are things with your mum now?")
+        kin = m.group(1).lower()
+        slots["my_kin"] = "my " + _KIN_SAID.get(kin, kin)
+        slots["kin_them"] = _KIN_THEM.get(kin, "them")
+    elif heard.valence != "positive" and heard.loss == "none" and (
+        m := _IN_LAWS_DID.search(heard.told.replace("’", "'"))
+    ) is not None:
+        # "my mother-in-law is again comparing my cooking": their in-laws are your own parents, however the reader
+        # hears the tone ("I smiled but inside I was boiling" reads as glad to it)
+        kin = re.sub(r"[- ]", "", m.group(1).lower())
+        slots["my_kin"], slots["kin_them"] = _IN_LAW_IS.get(kin, ("my parents", "them"))
+    if (m := _DAY.search(heard.told)) is not None:
+        day = m.group(1).lower()
+        # "the biopsy thurs": "I'm coming with you on Thursday"
+        slots["day"] = next((f"on {d}" for d in _DAYS if d.lower().startswith(day[:3])), "tomorrow")
+    if (m := _SICK_KIN.search(heard.told)) is not None:
+        slots["sick_kin"] = "your " + m.group(1).lower()  # "Nana had a fall": is your nana okay?
     if (both := _both(heard)) is not None:
         slots["both"] = both  # "relieved and angry": said back together, not one of them
     elif heard.feelings:
@@ -525,6 +550,57 @@ _AFFECTED = re.compile(
     r"(?:in pieces|in bits|"
     r"devastated|heartbroken|distraught|a mess|a wreck|not coping|not doing well|struggling|beside (?:herself|himself)|"
     r"broken|inconsolable|wrecked|gutted)\b",
+    re.IGNORECASE,
+)
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY = re.compile(r"\b(mon|monday|tues?|tuesday|wed|weds|wednesday|thurs?|thursday|fri|friday|sat|saturday|sun|sunday|"
+                  r"tomorrow|tmrw|tmr|tmw)\b(?!['’])", re.IGNORECASE)
+_WHEN_ONLY = re.compile(
+    r"^(?:on |last |this |since )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter)$",
+    re.IGNORECASE,
+)
+# "The sink yourself!", "Ten days no vaping as of!": a reference that does not stand alone is not said
+_SELF_DONE = re.compile(r"\b(?:yourself|myself|by hand|as of|of|to|for|with|at|from|by|and|the|a|an)$", re.IGNORECASE)
+_AND_MIXED = re.compile(
+    r",? and you(?:'ve| have)?(?: got)? (?:very |such |really |so |a lot of )?mixed "
+    r"(?:feelings|emotions)(?: about it)?$"
+)
+# Someone of yours, named by your partner ("your mum", "ur sister"), doing what got to them: told, asked, compared.
+_YOUR_KIN_DID = re.compile(
+    r"\b(?:your|ur|yr) (mum|mom|mam|mother|dad|father|sister|brother|aunt|auntie|aunty|uncle|cousin|nan|nana|gran|"
+    r"granny|grandma|grandad|grandpa|family|parents|folks|friend|friends|mate|mates|best mate|boss)(?:'s)? "
+    r"(?:(?:just|also|then|literally|actually|again|even|only) )?(?:(?:told|tells|said|says|asked|asks)(?: me)?"
+    r"(?: (?:twice|again|once|three times|at \w+|in front of \w+|today|tonight|earlier)){0,3}"
+    r"(?: that| whether| if| when| why| how)? "
+    r"(?:i|i'm|im|i'd|i've|my|['\"])|keeps|kept|"
+    r"commented|comments|criticised|criticized|compared|compares|ignored|ignores|laughed|snapped|shouted|yelled|"
+    r"had a go|made a (?:comment|dig|remark)|brought up|corrected|lectured|interrupted|won't stop|wouldn't stop|"
+    r"did (?:it|that|this)|does (?:it|that|this)|never|always|still)\b",
+    re.IGNORECASE,
+)
+# Their in-laws, your own parents, doing what gets to anyone: comparing, criticising, nagging, asking again.
+_IN_LAWS_DID = re.compile(
+    r"\bmy (mother[- ]?in[- ]?law|father[- ]?in[- ]?law|in[- ]?laws)(?:'s)? "
+    r"(?:(?:is|are|was|were|has been|have been) )?"
+    r"(?:(?:again|always|still|now|constantly) )?(?:compar\w*|criticis\w*|criticiz\w*|nag\w*|judg\w*|interfer\w*|"
+    r"lectur\w*|hint\w*|(?:keeps?|kept) (?:asking|saying|telling|bringing|commenting)|"
+    r"(?:asking|asked|ask)\b[^.!?]*\bagain\b)",
+    re.IGNORECASE,
+)
+_IN_LAW_IS = {"motherinlaw": ("my mum", "her"), "fatherinlaw": ("my dad", "him"), "inlaws": ("my parents", "them")}
+_KIN_SAID = {"mom": "mom", "mam": "mam", "mother": "mum", "father": "dad", "auntie": "aunt", "aunty": "aunt",
+             "folks": "parents"}
+_KIN_THEM = {"mum": "her", "mom": "her", "mam": "her", "mother": "her", "sister": "her", "aunt": "her",
+             "auntie": "her", "aunty": "her", "nan": "her", "nana": "her", "gran": "her", "granny": "her",
+             "grandma": "her", "dad": "him", "father": "him", "brother": "him", "uncle": "him", "grandad": "him",
+             "grandpa": "him"}
+# Someone of theirs who is unwell or hurt ("Nana had a fall", "my dad's in hospital"): asked after by name.
+_SICK_KIN = re.compile(
+    r"(?:\bmy |\bour |^|[.,!?;]\s+)(nana|nan|gran|granny|grandma|grandpa|grandad|mum|mom|"
+    r"mam|dad|papa|mama|sister|brother|son|daughter|uncle|aunty|auntie|aunt)\b"
+    r"(?!'s (?:after (?:ringing|calling|phoning|texting|telling|saying)|been calling|been ringing|friend|partner|"
+    r"husband|wife|dog|cat))(?! (?:said|says|rang|called|texted|told|thinks|keeps))",
     re.IGNORECASE,
 )
 _IN_LAWS_ARE = {"in-laws": "my parents", "inlaws": "my parents", "mother-in-law": "my mum", "father-in-law": "my dad"}
@@ -711,12 +787,16 @@ def playful(heard: Heard) -> bool:
     >>> playful(Heard("you tend to get too emotional", (), (), focus="i tend to get too emotional lol"))
     False
     """
-    joke = wry(heard.told)  # "... i am going to become a villain": a joke made of it, whoever did it
+    # "... i am going to become a villain", or mock outrage at what they were called ("me. competitive. absurd."): a
+    # joke made of it, whoever did it
+    joke = wry(heard.told) or _MOCK_OUTRAGE.search(heard.told) is not None
+    if _SERIOUS.search(heard.told):
+        return False  # a panic attack, a hospital, a threat: never met as a joke, however it is told
     if heard.loss != "none" or heard.complaint is not None or heard.unsure or (heard.mood in _NOT_LIGHT and not joke):
         return False  # "too scared to open it lol", "gutted ... i trained him lol": a wry laugh, not a joke
     if heard.good_news or ((heard.valence == "positive" or heard.mood == "glad") and not joke):
         return False  # "passed my driving test on the third try lmaooo" is news to celebrate, not a mishap
-    if (heard.party is not None and not joke) or good_taken_back(heard.focus):
+    if (heard.party is not None or good_taken_back(heard.focus)) and not joke:
         return False  # someone did it to them, or it is said in irony ("... lol cool cool"): a grievance
     if heard.event is None:
         return False
@@ -737,6 +817,15 @@ def wry(told: str) -> bool:
 
 _WRY = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "wry")) + r")(?!\w)", re.IGNORECASE)
 _NOT_LIGHT = frozenset({"hurt", "fear", "shame"})
+_SERIOUS = re.compile(
+    r"\b(?:panic attack|can'?t breathe|chest pain|hospital|a&e|ambulance|icu|end it|want(?:ing)? to die|kill myself|"
+    r"hurt(?:ing)? myself|self[- ]harm\w*|suicid\w*|overdos\w*|bleeding|unconscious|collapsed|abus\w*|hit me|hits me|"
+    r"scared of (?:him|her|them|you)|chemo|cancer|tumou?r|lump|biopsy|miscarr\w*|funeral|died|passed away)\b",
+    re.IGNORECASE,
+)
+_MOCK_OUTRAGE = re.compile(r"(?:^|[.!?]\s+)me[.?!]+\s+(?:too |so |being )?(?!again\b|too\b|also\b|only\b)"
+                           r"[a-z]+[.?!]+(?:\s+[a-z]+[.?!]+)?\s*$",
+                           re.IGNORECASE)
 # Someone who did it: a pronoun, a name, someone of theirs ("he yelled at you", "Sipho said he'd fetch you").
 _SOMEONE = re.compile(
     r"^(?:(?:so|then|and|but|somehow|just) )*(?:he|she|they|someone|somebody|everyone|everybody|nobody|no one|people|"

@@ -87,6 +87,9 @@ MOVE_INSTRUCTIONS = {
     "door": "In one short sentence, say you are there if they want to talk about it, with no pressure.",
     "yes_invite": "They invited you to do something together: in one short sentence, say yes, gladly.",
     "plan": "Ask one short question about the plan they suggested.",
+    "hug": "They asked you for a hug: in one short sentence, say yes, warmly, and ask them nothing.",
+    "company": "They asked what you are up to and said they feel low: in one short sentence, offer your company "
+    "(come over, or call).",
 }
 # What kind of message it is, told to the LLM with the task (`reply_prompt`).
 KIND_HINTS = {

@@ -124,7 +124,32 @@ _GOOD_SAID = re.compile(
     r"|passed (?:my|the|our|his|her) (?:\w+ )?(?:test|exam|exams|bar|course|probation|viva|assessment|audition|"
     r"medical|inspection|mot|module|driving test|theory)"
     r"|promoted|(?:the )?all clear|benign|in remission|aced|nailed it|smashed it|crushed it|sale agreed"
-    r"|(?:they|she|he) said yes)\b",
+    r"|(?:they|she|he) said yes"
+    # a place earned, a streak kept, a step up in view, a treat booked for the two of you
+    r"|qualified (?:for|to)"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a) (?:whole )?(?:days?|weeks?|months?|years?) "
+    r"(?:(?:no|without|off) (?:smoking|cigarettes|a cigarette|a smoke|drinking|a drink|alcohol|booze|vaping|"
+    r"gambling)|clean|sober|smoke[- ]free)"
+    # not a streak at risk: "6 weeks sober today and i want a drink so badly", "3 months clean and i blew it"
+    r"(?![^.!?]*\b(?:want|wanna|craving|crave|tempted|struggl\w*|relaps\w*|slipped|blew it|hard|badly|but)\b)"
+    r"|(?:i'?m|im|i am) up for (?:the |a )?(?:\w+ ){0,2}(?:promotion|lead|manager|director|head|partner|award)"
+    r"|booked us (?:a|an|two|tickets|flights|the)"
+    r"|(?:the )?best (?:she|he|they|anyone)(?:'s|s| has| have| had)? (?:ever )?seen|ahead of (?:his|her|their) "
+    r"(?:age|year|class)|(?:into|in) the (?:advanced|top|gifted) (?:group|set|class|stream)"
+    r"|(?:lost|losing) (?:her|his|their) first tooth|(?:took|taking) (?:her|his|their) first steps"
+    r"|said (?:her|his|their) first word)\b",
+    re.IGNORECASE,
+)
+_MODEST = re.compile(
+    r"\b(?:idk|i don'?t know|don'?t know|dunno|not sure) (?:if|whether) (?:this|it)(?:'s| is) (?:a )?"
+    r"(?:big deal|anything|worth (?:mentioning|saying|telling))(?:,? but)?\s*",
+    re.IGNORECASE,
+)
+# A small win told with a wink ("not to brag but ...", "weird flex but ..."): what follows is theirs to be proud of.
+_BRAG = re.compile(r"\b(?:not to brag|not to boast|not gonna lie i'm proud|weird flex)\b(?:,? but\b)?", re.IGNORECASE)
+_NOT_A_WIN = re.compile(
+    r"\b(?:not|no|never|nobody|nothing|haven'?t|hasn'?t|hadn'?t|can'?t|cannot|won'?t|didn'?t|don'?t|isn'?t|"
+    r"wasn'?t|couldn'?t|lost|failed|hurt|cried|sick|alone|scared)\b|n't\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"\s+and (?=(?:they|she|he|we)(?:'d|'ll| would| will| want)\b)", re.IGNORECASE)
@@ -224,6 +249,11 @@ def good_news_said(text: str) -> bool:
     """
     from openup.coach.heard_clauses import split_sentences
 
+    text = _MODEST.sub("", text)  # "idk if this is a big deal but ...": the news after it, not a doubt
+    brag = _BRAG.search(text)
+    if brag is not None and _TURN_AFTER.search(text[brag.end() :]) is None \
+            and _NOT_A_WIN.search(text[brag.end() :]) is None:
+        return True  # "not to brag but i fixed the sink myself": a small win, told as one
     sentences = split_sentences(text)
     for i, sentence in enumerate(sentences):
         m = _GOOD_SAID.search(sentence)
