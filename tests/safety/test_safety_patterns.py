@@ -243,3 +243,34 @@ def test_spans_point_into_the_original_text(text: str) -> None:
 def test_not_wanting_to_go_on_a_trip_is_not_wanting_to_die(text: str, flagged: bool) -> None:
     kinds = {s.kind for s in detect(text, model=False)}
     assert ("self_harm" in kinds) is flagged, kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she cracked my rib when she shoved me into the counter",
+        "my ex has broken my nose twice",
+        "he grabbed me by my hair",
+        "they twisted my fingers back until i cried",
+        "he bruised her arm dragging her out of the car",
+        "you broke his jaw and you think that's nothing",
+    ],
+)
+def test_a_body_hurt_by_someone_else_is_violence(text: str) -> None:
+    assert "violence" in {s.kind for s in detect(text, model=False)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "snapped my wrist snowboarding, i broke my wrist lol",
+        "think i've fractured my finger on the trampoline",
+        "Ollie broke his arm at rugby practice",
+        "my nan tripped and broke her wrist on the ice",
+        "we cracked our heads laughing, i pulled my neck doing yoga",
+        "i pulled my hair out over that spreadsheet",
+    ],
+)
+def test_an_accident_to_ones_own_body_is_not_violence(text: str) -> None:
+    """Who did it matters: an injury told of oneself, or of someone who hurt themselves, is no sign."""
+    assert "violence" not in {s.kind for s in detect(text, model=False)}
