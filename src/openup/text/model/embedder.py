@@ -32,7 +32,7 @@ MAX_LENGTH = 128
 VOCAB_SIZE = 30522  # WordPiece ids of tokenizer.json
 SPECIAL_IDS = frozenset({0, 100, 101, 102, 103})  # [PAD] [UNK] [CLS] [SEP] [MASK]
 CACHE_SIZE = 8192
-PARALLEL_FROM = int(os.environ.get("OPENUP_PARALLEL_FROM", "2"))  # fewer texts run on the calling thread
+PARALLEL_FROM = 8  # fewer texts than this run on the calling thread (a `check` has a handful)
 SERIAL_TOKENIZE_BELOW = 16  # fewer texts are tokenized one by one: the tokenizer's own thread pool costs more
 _NO_IDS = np.zeros(0, dtype=np.int32)
 
