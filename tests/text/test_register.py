@@ -88,3 +88,17 @@ def test_collapsed_spaces_map_back_to_the_whole_run() -> None:
     space = e.text.index(" ")
     assert e.span(space, space + 1) == (2, 5)
     assert e.span(0, len(e.text)) == (0, len("ur   so lazy"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "self_harm"),
+    [
+        ("what is considered low for kms on a used car", False),
+        ("drove 300 kms today, so tired", False),
+        ("how many kms is it to the coast", False),
+        ("lol kms", True),
+        ("honestly im gonna kms", True),
+    ],
+)
+def test_kms_is_a_distance_after_a_number_or_a_quantity(typed: str, self_harm: bool) -> None:
+    assert ("self_harm" in {s.kind for s in detect(typed, model=False)}) is self_harm

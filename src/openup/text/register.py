@@ -49,6 +49,13 @@ def _table() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[
 
 
 @cache
+def _units() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that are also units ("kms"), and the words of quantity after which they are units."""
+    data = tomllib.loads(resources.files("openup.text").joinpath("chat_register.toml").read_text("utf-8"))
+    return frozenset(data["units"]["words"]), frozenset(data["units"]["quantity_before"])
+
+
+@cache
 def _trigger() -> re.Pattern[str]:
     words = _table()[0]
     keys = sorted({*words, "ur", "ill"}, key=len, reverse=True)
@@ -126,6 +133,10 @@ def _expand_words(norm: str, out: list[str], starts: list[int], ends: list[int])
             new = None if prev in ill_after or i + 1 == len(tokens) else "i'll"
         elif new is None and _ELONGATED.search(word):
             new = _fold(word)
+        if new is not None and word in _units()[0] and i:
+            prev = tokens[i - 1][2]
+            if prev.isdigit() or prev in _units()[1]:
+                new = None  # "300 kms", "how many kms": a distance
         if new is None or new == word:
             continue
         changed = True
