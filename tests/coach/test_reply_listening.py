@@ -349,7 +349,7 @@ def test_what_is_said_to_the_listener_is_left_out_of_what_happened(message: str,
     ("message", "must"),
     [
         ("my sister hasnt talked to me since christmas and idk what i did",
-         "your sister hasn't talked to you since christmas, and it sounds like you're not sure what you did"),
+         "your sister hasn't talked to you since Christmas, and it sounds like you're not sure what you did"),
         ("son got his first detention and honestly i dont know if im supposed to be mad or laughing",
          "your son got his first detention"),
     ],

@@ -36,10 +36,11 @@ from openup.coach.news import turned
 from openup.coach.perspective import HOME, about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
 from openup.coach.refer import core, reference, rough, said_back, trimmed
+from openup.coach.salient import salient, says_already
 from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.situations import asks_for, invites_at_end, situation_of
 from openup.coach.typed import as_meant
-from openup.coach.wellformed import YOUR_ONE, copied, repaired, well_formed
+from openup.coach.wellformed import YOUR_ONE, copied, repaired, unowned_names, well_formed
 from openup.errors import UserError
 from openup.method import kinds, kinds_with, read_data
 from openup.text.detect import detect, model_wanted
@@ -378,9 +379,9 @@ def _slots(heard: Heard) -> dict[str, str]:
     elif "gist" in slots and rough(slots["gist"]):
         slots["rough"] = slots["gist"]  # nothing of it reads cleanly said back: it is reacted to alone
     if heard.event and (ref := reference(heard.event, death=death)):
-        slots["who" if death else "ref"] = ref
+        slots["who" if death else "ref"] = unowned_names(ref)
     elif death and heard.lost:
-        slots["who"] = heard.lost
+        slots["who"] = unowned_names(heard.lost)
     ours = any(name in slots for name in _SAID_BACK) and fit_of(heard) == "ours"
     for name in _SAID_BACK:
         if name in slots:
@@ -1287,6 +1288,8 @@ def reply(
         if move.principle in safety.withheld:
             continue
         fallback = template_suggestion(move, heard, recent, seed, suggestions, slots, known)
+        if name == "reflect":
+            fallback = _weight_first(fallback, heard)
         if client is not None:
             got, note = _llm_suggestion(client, move, focus, heard, fallback)
             if note:
@@ -1301,6 +1304,26 @@ def reply(
         text, heard, tuple(suggestions), avoid, safety, tuple(dict.fromkeys(notes)), situation=situation.name,
         unread=unread,
     )
+
+
+# A reflection that owns something or takes in a loss is not opened with a reaction to a detail.
+_OWNS = re.compile(
+    r"^(?:I'm (?:so )?sorry|You're right|I'm so sorry about|Oh, love\. I'm so sorry|I'll back you|Honestly)"
+)
+
+
+def _weight_first(found: Suggestion, heard: Heard) -> Suggestion:
+    """The reflection of hard news opened by the detail that carries its weight, said back short ("Three
+    weeks? Ugh, ...", "Again? ..."; `coach/salient.py`), when the reflection does not say it already. Not for
+    good news, a loss, a joke, or what is owned as yours."""
+    if heard.valence != "negative" or heard.good_news or heard.loss != "none" or heard.about_you:
+        return found
+    if heard.complaint is not None or playful(heard) or _OWNS.match(found.text) or fit_of(heard) == "doubting":
+        return found
+    detail = salient(heard.told)
+    if detail is None or says_already(found.text, detail):
+        return found
+    return replace(found, text=f"{detail} {found.text}")
 
 
 def _client(llm: LLMClient | bool | None) -> LLMClient | None:
