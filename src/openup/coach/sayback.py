@@ -77,6 +77,8 @@ def _own_subject(clause: str) -> str:
     person has or goes through: "biopsy came back clear") opening the clause before its verb, with no word
     saying whose; a shared thing takes "the" ("power went out"). Mass nouns and names stay as typed."""
     words = _WORD.findall(clause[:60])
+    if len(words) >= 2 and words[0] in ("GP", "HR") and _VERB_NEXT.fullmatch(words[1].lower()):
+        return ("my " if words[0] == "GP" else "") + clause  # "GP finally referred me" -> "my GP ..."
     if len(words) < 2 or (words[0].isupper() and words[0].lower() not in _THINGS):
         return clause
     acronym = len(words[0]) > 1 and words[0].isupper()

@@ -74,6 +74,7 @@ _DANGLING = frozenset({
     "its", "from", "into", "than", "starting", "until", "till", "like", "and", "or", "but", "because", "cos",
     "if", "whether", "just", "that's", "it's", "there's", "you're", "you've", "you'd", "you'll", "very", "such",
     "think", "thinks", "reckon", "reckons", "says",  # "my parents think." (what they think was cut off)
+    "believe",  # "you can't quite believe" (what they can't believe was cut off)
 })
 _WH = re.compile(r"\b(?:what|where|who|how|which|whatever|wherever)\b", re.IGNORECASE)
 _WORD_CHAR = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'%")
@@ -140,7 +141,8 @@ _YOU_ARE = re.compile(
 # A name typed in lower case ("tell leah", "moving to melbourne", "maya lost her tooth"), found where names
 # stand: after a word that takes one, or opening the clause before a verb told of someone.
 _NAME_SPOT = re.compile(
-    r"\b(?:to|from|in|tell|told|telling|visit|visiting|named|called|meet|met|asked|texted|(?:you|me) and)\s+"
+    r"\b(?:to|from|in|tell|told|telling|visit|visiting|named|called|meet|met|asked|texted|(?:you|me) and|lent|loaned|"
+    r"gave|owe|owes|paid|blocked|invited|hugged)\s+"
     r"(?!(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|jest|bits|pieces|tears|shock|person|public)\b)"
     r"([a-z]{3,})(?='s\b|\b)"
 )
@@ -194,6 +196,10 @@ def repaired(said: str, told: str = "") -> str:
     out = _BARE_PASSIVE.sub(lambda m: m.group(1) + "'s " + m.group(2), out)
     out = _OKAY_JUST.sub(r"okay, \1 ", out)
     out = _WITH_OUT.sub("without", out)
+    out = _HEADLINE.sub(lambda m: f"the {m.group(1).lower()}'s {m.group(2)}", out)
+    spliced = _SHORT_SPLICE.match(out)
+    if spliced is not None and ("'s " in spliced.group(1) or _BARE_PASSIVE.search(spliced.group(1))):
+        out = spliced.group(1) + " and " + out[spliced.end():]  # "the sale's agreed and you're still shaking"
     out = _common_start(out)
     out = _NAME_SPOT.sub(_named, out)
     out = _KIN_NAME.sub(lambda m: "your " + m.group(1).lower(), out)
@@ -226,7 +232,7 @@ _DAYS = {"tues": "Tuesday", "tue": "Tuesday", "weds": "Wednesday", "thurs": "Thu
 _DAY_SHORT = re.compile(
     r"\b(?:(on|this|next|by|til|till|until|since|from|last) )?(tues|tue|weds|thurs|thur|thu)\b(?!')", re.IGNORECASE
 )
-_DAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_DAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(s?)\b")
 _MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July",
            "aug": "August", "sep": "September", "sept": "September", "oct": "October", "nov": "November",
            "dec": "December", "january": "January", "february": "February", "march": "March", "april": "April",
@@ -251,7 +257,7 @@ def spelled_out(said: str) -> str:
     """
     out = _AND_N.sub(" and ", said)
     out = _DAY_SHORT.sub(lambda m: f"{m.group(1) or 'on'} {_DAYS[m.group(2).lower()]}", out)
-    out = _DAY_NAME.sub(lambda m: m.group(1).capitalize(), out)
+    out = _DAY_NAME.sub(lambda m: m.group(1).capitalize() + m.group(2), out)
     out = _MONTH.sub(lambda m: f"{m.group(1)} {_MONTHS[m.group(2)]}", out)
     out = _HOLIDAY.sub(lambda m: "Christmas" if m.group(1) == "xmas" else m.group(1).capitalize(), out)
     return _SHORT_FORMS.sub(lambda m: _SHORT_SAID[m.group()], out)
@@ -331,6 +337,15 @@ _OKAY_JUST = re.compile(r"(?<=\byou're )(?:ok|okay) (just|only|but|mostly)\b ")
 
 # "it's just that Marisol": what "it's just that" led to was cut off after its first word
 _THAT_CUT = re.compile(r"\b(?:it's|it is|thing is|the thing is)(?: just| only)? that \S+$", re.IGNORECASE)
+# A texted headline: "Sale agreed, ..." is "the sale's agreed"
+_HEADLINE = re.compile(
+    r"^(?i:(sale|offer|mortgage|loan|visa|application|flight|train|surgery|contract|deal|bid|claim|refund|appeal)) "
+    r"(agreed|accepted|approved|rejected|declined|refused|cancelled|canceled|delayed|postponed|granted|denied)\b"
+)
+# Two short clauses joined by a comma alone, the second with its own subject: joined by "and" as said aloud
+_SHORT_SPLICE = re.compile(
+    r"^((?:\S+ ){1,3}\S+), (?=(?:you|you're|you've|we|we're|we've|they|they're|she|she's|he|he's)\b)"
+)
 _DO_BE = re.compile(r"\b(?:you|I|we) (?:don't|do not|do) be\b", re.IGNORECASE)
 _WITH_OUT = re.compile(r"\bwith out\b(?! (?:of|the window|the door|loud)\b)")  # a texted "w out" is "without"
 # who says or asks: a capitalised first word before one of these may be a name ("Will said", "Grace rang")
@@ -355,7 +370,8 @@ def _common_start(said: str) -> str:
     return said
 
 
-_KEEP_CAPITAL = frozenset({"i", "god", "dr", "mr", "mrs", "ms", "miss", "coach", "edit", "christmas", "easter", "monday", "tuesday", "wednesday", "thursday", "friday",
+_KEEP_CAPITAL = frozenset({"i", "god", "dr", "mr", "mrs", "ms", "miss", "coach", "edit",
+                           "christmas", "easter", "monday", "tuesday", "wednesday", "thursday", "friday",
                            "saturday", "sunday", "mum", "mom", "dad", "nan", "gran", "mam", "da"})
 
 
