@@ -132,3 +132,15 @@ def test_a_clause_that_cannot_be_said_back_naturally_is_left_out() -> None:
 def test_a_span_or_again_of_what_did_not_happen_is_not_thrown_back() -> None:
     assert salient("i havent been to the dentist for 6 years and now my tooth is killing me") is None
     assert salient("the scan looked odd so they want me to come in again next week") is None
+
+
+def test_arriving_in_nigerian_english_is_said_back_plainly() -> None:
+    assert repaired("your client cancelled the meeting when you reach") == (
+        "your client cancelled the meeting when you got there"
+    )
+
+
+def test_a_partner_calling_themselves_names_gets_no_detail_thrown_back() -> None:
+    said = _move("locked myself out of the flat again, im so stupid", "reflect")
+    assert not said.startswith("Again?"), said
+    assert not well_formed("your so bad at remembering birthdays")

@@ -1318,7 +1318,8 @@ def _weight_first(found: Suggestion, heard: Heard) -> Suggestion:
     good news, a loss, a joke, or what is owned as yours."""
     if heard.valence != "negative" or heard.good_news or heard.loss != "none" or heard.about_you:
         return found
-    if heard.complaint is not None or playful(heard) or _OWNS.match(found.text) or fit_of(heard) == "doubting":
+    if heard.complaint is not None or playful(heard) or _OWNS.match(found.text) or fit_of(heard) == "doubting" \
+            or heard.self_judgement is not None:  # what they called themselves weighs most, not a detail
         return found
     detail = salient(heard.told)
     if detail is None or says_already(found.text, detail):

@@ -196,6 +196,7 @@ def repaired(said: str, told: str = "") -> str:
     out = _BARE_PASSIVE.sub(lambda m: m.group(1) + "'s " + m.group(2), out)
     out = _OKAY_JUST.sub(r"okay, \1 ", out)
     out = _WITH_OUT.sub("without", out)
+    out = _WHEN_REACH.sub("when you got there", out)  # Nigerian English "when I reach": when I got there
     out = _HEADLINE.sub(lambda m: f"the {m.group(1).lower()}'s {m.group(2)}", out)
     spliced = _SHORT_SPLICE.match(out)
     if spliced is not None and ("'s " in spliced.group(1) or _BARE_PASSIVE.search(spliced.group(1))):
@@ -346,6 +347,8 @@ _HEADLINE = re.compile(
 _SHORT_SPLICE = re.compile(
     r"^((?:\S+ ){1,3}\S+), (?=(?:you|you're|you've|we|we're|we've|they|they're|she|she's|he|he's)\b)"
 )
+_YOUR_AT = re.compile(r"\byour (?:so |really |too )?(?:bad|good|rubbish|terrible|awful|useless) at\b")  # "you're"
+_WHEN_REACH = re.compile(r"\bwhen you reach(?:ed)?$")
 _DO_BE = re.compile(r"\b(?:you|I|we) (?:don't|do not|do) be\b", re.IGNORECASE)
 _WITH_OUT = re.compile(r"\bwith out\b(?! (?:of|the window|the door|loud)\b)")  # a texted "w out" is "without"
 # who says or asks: a capitalised first word before one of these may be a name ("Will said", "Grace rang")
@@ -462,7 +465,7 @@ def well_formed(said: str) -> bool:
         return False  # "the client emailed to say they'd 'reconsider the partnership"
     if _hedged_twice(text) or _PIDGIN_GO.search(text.lower()) or _AFTER_DOING.search(text):
         return False
-    if _DO_BE.search(text) or _THAT_CUT.search(text):
+    if _DO_BE.search(text) or _THAT_CUT.search(text) or _YOUR_AT.search(text):
         return False  # their "don't be giving me advice" said back as "you don't be giving you advice"
     if _FRAGMENT_START.match(text):
         return False  # "for telling everyone at dinner about your rash"
