@@ -144,3 +144,9 @@ def test_a_partner_calling_themselves_names_gets_no_detail_thrown_back() -> None
     said = _move("locked myself out of the flat again, im so stupid", "reflect")
     assert not said.startswith("Again?"), said
     assert not well_formed("your so bad at remembering birthdays")
+
+
+def test_self_criticism_is_met_without_a_form_letter() -> None:
+    said = _move("i snapped at my little brother over the remote. worst sister ever", "reflect")
+    assert "it sounds like you've been really hard on yourself about it" not in said.lower(), said
+    assert "worst sister" not in said, said
