@@ -150,3 +150,8 @@ def test_self_criticism_is_met_without_a_form_letter() -> None:
     said = _move("i snapped at my little brother over the remote. worst sister ever", "reflect")
     assert "it sounds like you've been really hard on yourself about it" not in said.lower(), said
     assert "worst sister" not in said, said
+
+
+def test_an_emoji_between_two_clauses_ends_the_first() -> None:
+    said = what_happened("the caterer pulled out the day before 😩 everythings a mess") or ""
+    assert "everything" not in said, said
