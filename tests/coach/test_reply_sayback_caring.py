@@ -155,3 +155,7 @@ def test_self_criticism_is_met_without_a_form_letter() -> None:
 def test_an_emoji_between_two_clauses_ends_the_first() -> None:
     said = what_happened("the caterer pulled out the day before 😩 everythings a mess") or ""
     assert "everything" not in said, said
+
+
+def test_a_clause_cut_before_what_was_believed_is_left_off() -> None:
+    assert repaired("the vet's booked for Monday and you still can't believe") == "the vet's booked for Monday"

@@ -76,6 +76,7 @@ _DANGLING = frozenset({
     "think", "thinks", "reckon", "reckons", "says",  # "my parents think." (what they think was cut off)
     "believe",  # "you can't quite believe" (what they can't believe was cut off)
 })
+_CUT_VERBS = frozenset({"believe", "think", "thinks", "reckon", "reckons", "says"})  # what follows was cut off
 _WH = re.compile(r"\b(?:what|where|who|how|which|whatever|wherever)\b", re.IGNORECASE)
 _WORD_CHAR = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'%")
 
@@ -221,6 +222,10 @@ def repaired(said: str, told: str = "") -> str:
         head = out[: m.start()].rstrip(" ,")
         if len(head.split()) >= 3 and not _verbless(head):
             out = head  # two sentences run together: "your oga finally signed your leave | and two full weeks"
+    if _last_word(out).lower() in _CUT_VERBS and " and " in out:
+        head = out.rsplit(" and ", 1)[0].rstrip(" ,")
+        if len(head.split()) >= 3 and not _verbless(head):
+            out = head  # "your nan's funeral's been sorted for Friday | and you can't quite believe"
     if (m := _run_on(out)) is not None and len(out[: m.start(2)].split()) >= 2:
         out = out[: m.end(1)]  # "you quit | today just walked out"
     return out
