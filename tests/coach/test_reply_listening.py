@@ -331,7 +331,7 @@ def test_whatever_taken_by_a_verb_stays() -> None:
     ("message", "must", "must_not"),
     [
         # a rhetorical question tacked on with "like" is a comment to the listener
-        ("my manager keeps booking meetings at 5pm on fridays like do u not have a life", "5pm on fridays", "life"),
+        ("my manager keeps booking meetings at 5pm on fridays like do u not have a life", "5pm on Fridays", "life"),
         # a trailing "whatever" or "at least" is said to the listener, not part of what happened
         ("jo cancelled on me for like the 4th time this month whatever", "cancelled on you", "whatever"),
         # a message that trails off with "but" is said back without the dangling word
@@ -349,7 +349,7 @@ def test_what_is_said_to_the_listener_is_left_out_of_what_happened(message: str,
     ("message", "must"),
     [
         ("my sister hasnt talked to me since christmas and idk what i did",
-         "your sister hasn't talked to you since christmas, and it sounds like you're not sure what you did"),
+         "your sister hasn't talked to you since Christmas, and it sounds like you're not sure what you did"),
         ("son got his first detention and honestly i dont know if im supposed to be mad or laughing",
          "your son got his first detention"),
     ],

@@ -39,7 +39,7 @@ def test_sorry_for_a_death_is_not_said_of_something_else() -> None:
 
 def test_a_feeling_read_into_the_message_keeps_its_hedge() -> None:
     text = _move("the landlord shouted at me on the stairs. I'm so embarrassed.", "reflect")
-    assert text.startswith("The landlord shouted at you"), text  # the event is not hedged
+    assert "the landlord shouted at you" in text.lower() and "sounds like" not in text, text  # not hedged
     assert "embarrassed" in text  # the feeling is theirs, said back as heard
 
 

@@ -216,11 +216,19 @@ def _with_subject(unit: str) -> str:
     if first in _ADVERB_STARTS and ((second[:1].isupper() and second != "I") or second.lower() in _SUBJECTS):
         return unit  # "Finally Amma said okay", "just my luck": the adverb opens a clause with its own subject
     if (first in _PAST or _SUBJECTLESS.match(unit.lower())) and typed != "Miss":  # "Miss Smith gave me detention"
+        if _TAKEN_FROM_ME.match(unit):
+            return "they " + unit[:1].lower() + unit[1:]  # "Took my toolbox" after a break-in: not "I took"
         return "I " + (unit if shouted else unit[:1].lower() + unit[1:])
     return unit
 
 
 _ADVERB_STARTS = frozenset({"just", "finally", "still"})
+# What is done to someone, told without who did it: "Took my toolbox", "stole my bike", "nicked my wallet".
+_TAKEN_FROM_ME = re.compile(
+    r"^(?:(?:also|even|then|and) )?(?:took|stole|nicked|pinched|swiped|grabbed|smashed|keyed|slashed|robbed|"
+    r"broke into|cleaned out|ransacked|hacked) (?:my|me|our|us)\b",
+    re.IGNORECASE,
+)
 _SUBJECTS = frozenset({"my", "the", "he", "she", "they", "we", "it", "his", "her", "their", "our", "mum", "mom", "dad"})
 _ORDINARY_STARTS = frozenset({"only", "in", "after", "before", "since", "apparently", "probably", "now"})
 

@@ -18,6 +18,9 @@ FOCUS_SENTENCES = 3
 # A title ("Mr. Chen", "Dr. Rao", typed "mr. chen") does not end a sentence.
 _SENTENCE_SPLIT = re.compile(
     r"(?<!\b[Mm]r\.)(?<!\b[Mm]rs\.)(?<!\b[Mm]s\.)(?<!\b[Dd]r\.)(?<!\b[Ss]t\.)(?<=[.!?])\s+|\n+|(?<=[.!?])(?=[A-Z])"
+    # an emoji between two clauses ends the first: "the dj cancelled 2 weeks before 🙃 everythings fine"
+    r"|(?<=\w)\s+[\U0001F300-\U0001FAFF\u2600-\u27BF][\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]*\s+"
+    r"(?=(?:it|its|it's|that|thats|that's|he|she|they|we|everything|everythings|everything's|no|nothing)\b)"
 )
 CLAUSE_SPLIT = re.compile(
     r"\s*(?:[;:]|\s+-+\s+|(?<=\w)-+\s+|,?\s+but(?:,\s*|\s+)|,\s*and\s+|\s+and then\s+"

@@ -36,10 +36,11 @@ from openup.coach.news import turned
 from openup.coach.perspective import HOME, about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
 from openup.coach.refer import core, reference, rough, said_back, trimmed
+from openup.coach.salient import salient, says_already
 from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.situations import asks_for, invites_at_end, situation_of
 from openup.coach.typed import as_meant
-from openup.coach.wellformed import YOUR_ONE, copied, repaired, well_formed
+from openup.coach.wellformed import YOUR_ONE, copied, repaired, unowned_names, well_formed
 from openup.errors import UserError
 from openup.method import kinds, kinds_with, read_data
 from openup.text.detect import detect, model_wanted
@@ -379,9 +380,10 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["rough"] = slots["gist"]  # nothing of it reads cleanly said back: it is reacted to alone
     if heard.event and (ref := reference(heard.event, death=death)) and not _SELF_DONE.search(ref) \
             and not _WHEN_ONLY.match(ref):  # "He died on Sunday": not "I'm so sorry about Sunday"
-        slots["who" if death else "ref"] = ref  # not "The sink yourself!": what they did is said back whole
+        # not "The sink yourself!": what they did is said back whole
+        slots["who" if death else "ref"] = unowned_names(ref)
     elif death and heard.lost:
-        slots["who"] = heard.lost
+        slots["who"] = unowned_names(heard.lost)
     ours = any(name in slots for name in _SAID_BACK) and fit_of(heard) == "ours"
     for name in _SAID_BACK:
         if name in slots:
@@ -405,6 +407,16 @@ def _slots(heard: Heard) -> dict[str, str]:
     for name in ("gist", "core", "news"):
         if name in slots and (m := _AND_MIXED.search(slots[name])) is not None and m.start() > 0:
             slots[name] = slots[name][: m.start()]  # "mum is moving in, and you have mixed feelings": said once
+    if long_message(heard.told) and heard.complaint is None and not heard.about_you:
+        for name in _SAID_BACK:
+            # what you did is owned in full ("you found out about Saturday from her, not from me")
+            if name in slots and len(slots[name].split()) > LONG_SAID_BACK_WORDS and not _LISTENER.search(slots[name]):
+                # a long message is answered at its point, not its setting copied back: a long clause is said
+                # back without its trailing phrase ("your manager just moved on to the next item"), or not at all
+                if (short := without_tail(slots[name])) is not None:
+                    slots[name] = short
+                elif len(slots[name].split()) > LONG_COPY_WORDS:
+                    del slots[name]
     said = slots.get("core", slots.get("gist", ""))
     if heard.valence == "negative" and heard.mood in ("anger", "hurt") and _IN_LAWS.search(heard.event or "") and (
         m := _MY_PARENTS_DID.match(said)
@@ -615,6 +627,92 @@ _MY_PARENTS_DID = re.compile(
     r"^my (?:parents|mum|dad)\b(?!'s)(?! (?:is|was|has been|are|were) (?:ill|sick|unwell|in hospital)).{3,80}$"
 )
 _DOING_AGAIN = re.compile(r"^I(?:'m| am) \w+ing\b[^,.;]*\bagain\b")
+
+# A long message (several sentences) has a setting, a turn and a point; a long clause of it said back whole is the
+# message copied back ("Oh, you finally told your sister about the money worries over dinner at her place on Sunday
+# night"), so it is said back without its trailing phrase ("... about the money worries"), and one that is very
+# long and cannot be cut is not said back at all: the reply answers in its own words.
+LONG_MESSAGE_WORDS = 40
+LONG_MESSAGE_SENTENCES = 3
+LONG_SAID_BACK_WORDS = 10
+LONG_COPY_WORDS = 16  # ... and one longer than this, that cannot be cut short, is not said back at all
+_LISTENER = re.compile(r"\b(?:me|I|I'm|I've|my|mine)\b")
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
+
+
+# Where a trailing phrase of a clause starts ("... all our spending | for the last three months", "... to the next
+# item | like you hadn't said anything"); what is left must end on a word a clause can end on.
+_TAIL = re.compile(
+    r",? (?=(?:for|in|on|at|around|outside|behind|with|from|since|like|after|before|during|until|over|across|near|by|"
+    r"to (?=the|a|an|my|your|our|his|her|their|[A-Z]))\b)"
+)
+_NO_END = re.compile(
+    r"(?:\b(?:a|an|the|my|your|our|his|her|their|its|this|that|these|those|of|for|in|on|at|to|from|with|by|about|"
+    r"just|really|so|very|right|still|even|and|but|or|been|being|was|were|is|are|be|has|have|had|got|get|going|"
+    r"back|out|up|down|off|over|away|around|through|into)|\w+ing|,)$",
+    re.IGNORECASE,
+)
+_TAIL_MIN_WORDS = 5
+# A person described, then named: "the older man down the hall, Mr. Chen, left ..." is "Mr. Chen left ...".
+_NAMED_ASIDE = re.compile(
+    r"^(?:the|a|an|this|that) [^,]{3,40}, ((?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|[A-Z][a-z]+)(?: [A-Z][a-z]+)?), "
+)
+# A thing told of by what was done with it, before what happened to it: "the project {you've been working on for eight
+# months} got cancelled" is "the project got cancelled".
+_WHOSE_THING = re.compile(
+    r"^((?:the|your|our) [a-z]+) (?:that )?(?:you|you've|you'd|you're|we|we've|we'd) [^,]{3,50}? "
+    r"(?=(?:got|was|has been|fell|went|ended|broke|died) \w)"
+)
+_FIRST_TIME = re.compile(r" for the (?:first|last) time$")
+_MORE_NEWS = re.compile(r"\b(?:and|but|so|then|because)\b")
+_PAST_VERBS = word_set("verbs", "irregular_past")  # "the shed blew | over in the storm" is not cut after "blew"
+# When, said last: "... on weekends now", "... this month again".
+_WHEN_AT_END = re.compile(
+    r"(?: (?:now|today|tonight|again|yesterday|last night|this (?:morning|afternoon|evening|week|month|year)))+$"
+)
+
+
+def without_tail(said: str) -> str | None:
+    """`said` short: without its trailing phrase, when what is left is a whole clause of 5 to 10 words, and
+    without an aside that names or describes what it is about; else None.
+
+    >>> without_tail("your manager just moved on to the next item like you hadn't said anything")
+    'your manager just moved on to the next item'
+    >>> without_tail("the man down the hall, Mr. Chen, left a bag of oranges outside your door with a note")
+    'Mr. Chen left a bag of oranges outside your door'
+    >>> without_tail("the project you've been working on for eight months got cancelled")
+    'the project got cancelled'
+    >>> without_tail("your cousin rang for the first time in nearly three years") is None
+    True
+    """
+    said = _WHEN_AT_END.sub("", _NAMED_ASIDE.sub(r"\1 ", said))  # "Mr. Chen left ...", "... your grandpa"
+    said = _WHOSE_THING.sub(r"\1 ", said)  # "the project got cancelled"
+    if "," in said:
+        return None  # what is left of an aside is not cut round
+    if len(said.split()) <= LONG_SAID_BACK_WORDS:
+        return said
+    best = None
+    for m in _TAIL.finditer(said):
+        head = said[: m.start()]
+        n = len(head.split())
+        if n > LONG_SAID_BACK_WORDS:
+            break
+        if _MORE_NEWS.search(said[m.end():]):
+            continue  # "your grandad had a fall | on Sunday and broke his hip": the news goes on after it
+        head = _FIRST_TIME.sub("", head)  # "for the first time | since the falling out" is not "for the first time"
+        n = len(head.split())
+        last = head.split()[-1].lower()
+        if n >= _TAIL_MIN_WORDS and not _NO_END.search(head) and last not in _PAST_VERBS \
+                and not last.endswith("ed") and well_formed(head):
+            best = head
+    return best
+
+
+def long_message(told: str) -> bool:
+    """Whether `told` is a long message: 40 words or more over three sentences or more."""
+    return len(told.split()) >= LONG_MESSAGE_WORDS and len(_SENTENCE_END.findall(told.strip() + " ")) >= \
+        LONG_MESSAGE_SENTENCES
+
 
 # Where a long event's news ends: the first clause break ("your therapist is moving away | so now ...").
 # A cut is made only where a new clause starts with its own subject, so what is kept is a whole clause.
@@ -1376,6 +1474,8 @@ def reply(
         if move.principle in safety.withheld:
             continue
         fallback = template_suggestion(move, heard, recent, seed, suggestions, slots, known)
+        if name == "reflect":
+            fallback = _weight_first(fallback, heard)
         if client is not None:
             got, note = _llm_suggestion(client, move, focus, heard, fallback)
             if note:
@@ -1390,6 +1490,27 @@ def reply(
         text, heard, tuple(suggestions), avoid, safety, tuple(dict.fromkeys(notes)), situation=situation.name,
         unread=unread,
     )
+
+
+# A reflection that owns something or takes in a loss is not opened with a reaction to a detail.
+_OWNS = re.compile(
+    r"^(?:I'm (?:so )?sorry|You're right|I'm so sorry about|Oh, love\. I'm so sorry|I'll back you|Honestly)"
+)
+
+
+def _weight_first(found: Suggestion, heard: Heard) -> Suggestion:
+    """The reflection of hard news opened by the detail that carries its weight, said back short ("Three
+    weeks? Ugh, ...", "Again? ..."; `coach/salient.py`), when the reflection does not say it already. Not for
+    good news, a loss, a joke, or what is owned as yours."""
+    if heard.valence != "negative" or heard.good_news or heard.loss != "none" or heard.about_you:
+        return found
+    if heard.complaint is not None or playful(heard) or _OWNS.match(found.text) or fit_of(heard) == "doubting" \
+            or heard.self_judgement is not None:  # what they called themselves weighs most, not a detail
+        return found
+    detail = salient(heard.told)
+    if detail is None or says_already(found.text, detail):
+        return found
+    return replace(found, text=f"{detail} {found.text}")
 
 
 def _client(llm: LLMClient | bool | None) -> LLMClient | None:

@@ -398,6 +398,8 @@ def core(said: str) -> str | None:
     if turned(text) is not None and "," not in text and _reads_alone(text, TURN_MAX_WORDS):
         return text  # a story that turns is said back with its turn: "you lent Jess 300 and she's acting like ..."
     parts = [p.strip() for p in _CLAUSE_BREAK.split(text) if p and p.strip()]
+    if len(parts) > 1 and parts[0].lower() in _LONE_SUBJECTS and text.lower().startswith(parts[0].lower() + " and "):
+        parts[:2] = [f"{parts[0]} and {parts[1]}"]  # "you and your sister had a fight": one subject, not two clauses
     first: str | None = None
     for part in parts[:2]:
         if len(part.split()) < CORE_MIN_WORDS:
@@ -506,6 +508,8 @@ def _clauses(said: str) -> list[tuple[str, bool]]:
         after_but = m is told or _CONTRAST.fullmatch(" " + m.group().strip() + " ") is not None
         last, before = m.end(), m.group()
     out.append((marked[last:].strip(" ,"), after_but, before))
+    if len(out) > 1 and out[0][0].lower() in _LONE_SUBJECTS and out[1][2].strip().lower() == "and":
+        out[:2] = [(out[0][0] + out[1][2] + out[1][0], out[0][1], out[0][2])]  # "you | and your sister had a fight"
     clauses: list[tuple[str, bool]] = []
     for clause, after_but, before in out:
         if clauses and not after_but and not _has_verb(clause):
@@ -518,6 +522,7 @@ def _clauses(said: str) -> list[tuple[str, bool]]:
     return clauses
 
 
+_LONE_SUBJECTS = frozenset({"you", "i", "we", "me"})
 # A name set off by commas after who it is: "the older man down the hall, Mr. Chen, left ..."
 _NAMED_APPOSITION = re.compile(r",\s*(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,\s*")
 

@@ -65,6 +65,8 @@ _WRY = re.compile(
     r"[\s.!]*$",
     re.IGNORECASE,
 )
+# What opens a clause of its own after an aside in the middle ("... in the interview omg i called her mum")
+_NEW_SUBJECT = re.compile(r"\s*(?:i|i'm|im|i've|my|he|she|they|we)\s", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _MAY_REPEAT = frozenset({"very", "so", "really", "that", "had", "no", "yes", "bye", "ha", "now", "far", "more"})
 _REPEATED = re.compile(r"\b(\w+)(?:\s+\1\b){1,}", re.IGNORECASE)
@@ -75,6 +77,8 @@ def _own_subject(clause: str) -> str:
     person has or goes through: "biopsy came back clear") opening the clause before its verb, with no word
     saying whose; a shared thing takes "the" ("power went out"). Mass nouns and names stay as typed."""
     words = _WORD.findall(clause[:60])
+    if len(words) >= 2 and words[0] in ("GP", "HR") and _VERB_NEXT.fullmatch(words[1].lower()):
+        return ("my " if words[0] == "GP" else "") + clause  # "GP finally referred me" -> "my GP ..."
     if len(words) < 2 or (words[0].isupper() and words[0].lower() not in _THINGS):
         return clause
     acronym = len(words[0]) > 1 and words[0].isupper()
@@ -179,6 +183,10 @@ def spoken(clause: str) -> str:
     """`clause` (first person, as the partner wrote it) as it would be said: see the module docstring."""
     clause = _WRY.sub(" ", clause)
     clause = _UNIT.sub(_unit, clause)
+    for m in _ASIDES.finditer(clause):
+        if len(clause[: m.start()].split()) >= 4 and _NEW_SUBJECT.match(clause, m.end()):
+            clause = clause[: m.start()]  # "you said that in the interview | omg | you called her mum": two
+            break
     clause = _ASIDES.sub(" ", clause)
     clause = _REPEATED.sub(lambda m: m.group(0) if m.group(1).lower() in _MAY_REPEAT else m.group(1), clause)
     clause = re.sub(r"\s+", " ", clause).strip(" ,")
@@ -188,7 +196,7 @@ def spoken(clause: str) -> str:
     return _own_subject(_kin_possessive(_spell(clause)))
 
 
-_ME_AND = re.compile(r"^((?:my|your) (?:\w+ )?\w+) and I\b", re.IGNORECASE)
+_ME_AND = re.compile(r"^((?:my|your) (?:\w+ )?\w+|(?-i:[A-Z][a-z]+)) and I\b(?!')", re.IGNORECASE)
 _CAPS = re.compile(r"\b[A-Z]{2,}\b")
 _SHORT_SHOUTS = frozenset({"SO", "NO", "NOT", "AND", "THE", "MY", "ME", "WE", "IS", "IT", "ALL", "BUT", "OMG"})
 _SHOUTED_PRONOUNS = frozenset({"US", "HER", "HIM", "YOU", "THEM", "ME", "WE", "HE", "SHE"})

@@ -24,8 +24,10 @@ from functools import lru_cache
 from openup.coach.heard_clauses import common_words
 from openup.coach.heard_verbs import find_verb, has_subject
 from openup.coach.heard_words import word_set
+from openup.text.register import english_words
 
 _PARTICIPLES = word_set("verbs", "participles")
+_NOT_NAMES = word_set("perspective", "kin_names") | word_set("sayback", "roles") | word_set("sayback", "things")
 _IRREGULAR_PAST = word_set("verbs", "irregular_past")
 
 # Spellings typed without the apostrophe, said back as meant ("everyones" is "everyone's"); "its" only where it
@@ -72,7 +74,9 @@ _DANGLING = frozenset({
     "its", "from", "into", "than", "starting", "until", "till", "like", "and", "or", "but", "because", "cos",
     "if", "whether", "just", "that's", "it's", "there's", "you're", "you've", "you'd", "you'll", "very", "such",
     "think", "thinks", "reckon", "reckons", "says",  # "my parents think." (what they think was cut off)
+    "believe",  # "you can't quite believe" (what they can't believe was cut off)
 })
+_CUT_VERBS = frozenset({"believe", "think", "thinks", "reckon", "reckons", "says"})  # what follows was cut off
 _WH = re.compile(r"\b(?:what|where|who|how|which|whatever|wherever)\b", re.IGNORECASE)
 _WORD_CHAR = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'%")
 
@@ -138,7 +142,8 @@ _YOU_ARE = re.compile(
 # A name typed in lower case ("tell leah", "moving to melbourne", "maya lost her tooth"), found where names
 # stand: after a word that takes one, or opening the clause before a verb told of someone.
 _NAME_SPOT = re.compile(
-    r"\b(?:to|from|in|tell|told|telling|visit|visiting|named|called|meet|met|asked|texted|(?:you|me) and)\s+"
+    r"\b(?:to|from|in|tell|told|telling|visit|visiting|named|called|meet|met|asked|texted|(?:you|me) and|lent|loaned|"
+    r"gave|owe|owes|paid|blocked|invited|hugged)\s+"
     r"(?!(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|jest|bits|pieces|tears|shock|person|public)\b)"
     r"([a-z]{3,})(?='s\b|\b)"
 )
@@ -188,9 +193,26 @@ def repaired(said: str, told: str = "") -> str:
     if (aside := _ASIDE.sub("", out)) != out and len(aside.split()) >= 3:
         out = aside
     out = _YOU_ARE.sub("you're ", out)
+    out = _THEY_ARE.sub(_contracted, out)
+    out = _BARE_PASSIVE.sub(lambda m: m.group(1) + "'s " + m.group(2), out)
+    out = _OKAY_JUST.sub(r"okay, \1 ", out)
+    out = _WITH_OUT.sub("without", out)
+    out = _WHEN_REACH.sub("when you got there", out)  # Nigerian English "when I reach": when I got there
+    out = _HEADLINE.sub(lambda m: f"the {m.group(1).lower()}'s {m.group(2)}", out)
+    spliced = _SHORT_SPLICE.match(out)
+    if spliced is not None and ("'s " in spliced.group(1) or _BARE_PASSIVE.search(spliced.group(1))):
+        out = spliced.group(1) + " and " + out[spliced.end():]  # "the sale's agreed and you're still shaking"
+    out = _common_start(out)
     out = _NAME_SPOT.sub(_named, out)
     out = _KIN_NAME.sub(lambda m: "your " + m.group(1).lower(), out)
     out = _SHOUTED.sub(lambda m: m.group().lower(), out)
+    out = spelled_out(out)
+    out = unowned_names(out)
+    out = _JUST_DONE.sub(_just_done, out)
+    out = _WORK_TOLD_US.sub(lambda m: m.group(1) + "you all", out)
+    out = _NAME_SUBJECT.sub(_subject_named, out)
+    if (m := _QUOTE_RUN_ON.search(out)) is not None and len(out[: m.start()].split()) >= 4:
+        out = out[: m.start() + 1]  # "... articles about 'young people and debt' | you get it your dad"
     if told and (m := YOUR_ONE.search(told)):
         out = re.sub(rf"\bmy {m.group(1)}\b", f"your {m.group(1)}", out)
     parts = _COMMA.split(out)
@@ -200,15 +222,189 @@ def repaired(said: str, told: str = "") -> str:
         head = out[: m.start()].rstrip(" ,")
         if len(head.split()) >= 3 and not _verbless(head):
             out = head  # two sentences run together: "your oga finally signed your leave | and two full weeks"
+    if _last_word(out).lower() in _CUT_VERBS and " and " in out:
+        head = out.rsplit(" and ", 1)[0].rstrip(" ,")
+        if len(head.split()) >= 3 and not _verbless(head):
+            out = head  # "your nan's funeral's been sorted for Friday | and you can't quite believe"
     if (m := _run_on(out)) is not None and len(out[: m.start(2)].split()) >= 2:
         out = out[: m.end(1)]  # "you quit | today just walked out"
     return out
 
 
+# Texting shorthand said back in full: "lonely n don't know why", "the biopsy thurs", "starts in feb", "tv".
+_AND_N = re.compile(r"(?<=[a-z']) n (?=[a-z])")
+_DAYS = {"tues": "Tuesday", "tue": "Tuesday", "weds": "Wednesday", "thurs": "Thursday", "thur": "Thursday",
+         "thu": "Thursday"}
+_DAY_SHORT = re.compile(
+    r"\b(?:(on|this|next|by|til|till|until|since|from|last) )?(tues|tue|weds|thurs|thur|thu)\b(?!')", re.IGNORECASE
+)
+_DAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(s?)\b")
+_MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July",
+           "aug": "August", "sep": "September", "sept": "September", "oct": "October", "nov": "November",
+           "dec": "December", "january": "January", "february": "February", "march": "March", "april": "April",
+           "june": "June", "july": "July", "august": "August", "september": "September", "october": "October",
+           "november": "November", "december": "December"}
+_MONTH = re.compile(
+    r"\b(in|by|til|till|until|since|from|of|early|late|mid|end of|start of|next|this|last) "
+    r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?!')"
+)
+_HOLIDAY = re.compile(r"\b(thanksgiving|christmas|easter|diwali|eid|halloween|hanukkah|ramadan|passover|xmas)\b")
+_SHORT_FORMS = re.compile(r"\b(?:tv|mat leave|uni)\b")
+_SHORT_SAID = {"tv": "TV", "mat leave": "maternity leave", "uni": "uni"}
+
+
+def spelled_out(said: str) -> str:
+    """Texting shorthand said back in full, the way a partner would say it.
+
+    >>> spelled_out("you feel lonely n don't know why")
+    "you feel lonely and don't know why"
+    >>> spelled_out("you're scared about the biopsy thurs"), spelled_out("the new one starts in feb")
+    ("you're scared about the biopsy on Thursday", 'the new one starts in February')
+    """
+    out = _AND_N.sub(" and ", said)
+    out = _DAY_SHORT.sub(lambda m: f"{m.group(1) or 'on'} {_DAYS[m.group(2).lower()]}", out)
+    out = _DAY_NAME.sub(lambda m: m.group(1).capitalize() + m.group(2), out)
+    out = _MONTH.sub(lambda m: f"{m.group(1)} {_MONTHS[m.group(2)]}", out)
+    out = _HOLIDAY.sub(lambda m: "Christmas" if m.group(1) == "xmas" else m.group(1).capitalize(), out)
+    return _SHORT_FORMS.sub(lambda m: _SHORT_SAID[m.group()], out)
+
+
+# "your Alfie", "your Coach Harris": a name is nobody's to own once said back ("Our Alfie scored" is Alfie)
+_YOUR_NAME = re.compile(r"\b[Yy]our ((?:(?:Coach|Mr|Mrs|Ms|Dr|Miss|Pastor|Professor|Sir)\.? )?([A-Z][a-z]+))\b(?!')")
+
+
+def unowned_names(said: str) -> str:
+    """`said` with "your" left off before a name ("your Coach Harris" -> "Coach Harris"); a family word used as a
+    name ("your Mum", "your Nana") and a word in common use ("your Honda") keep it.
+
+    >>> unowned_names("your Alfie scored his first goal"), unowned_names("your Mum rang")
+    ('Alfie scored his first goal', 'your Mum rang')
+    """
+    def drop(m: re.Match[str]) -> str:
+        name = m.group(2).lower()
+        titled = m.group(1) != m.group(2)
+        if name in _NOT_NAMES or (not titled and name in common_words()):
+            return m.group()
+        return m.group(1)
+
+    return _YOUR_NAME.sub(drop, said)
+
+
+# The Irish "after doing" (just done) said back in plain English: "your mam's after asking you" is "your mam's just
+# asked you"; their own "you're after saying" and a verb not listed are left to `well_formed`.
+_DONE = {"telling": "told", "asking": "asked", "saying": "said", "ringing": "rung", "calling": "called",
+         "texting": "texted", "leaving": "left", "breaking": "broken", "doing": "done", "getting": "got",
+         "making": "made", "sending": "sent", "finding": "found", "buying": "bought", "booking": "booked",
+         "losing": "lost", "giving": "given", "taking": "taken", "eating": "eaten", "selling": "sold",
+         "falling": "fallen", "crashing": "crashed", "landing": "landed", "quitting": "quit", "announcing": "announced"}
+_JUST_DONE = re.compile(r"(?<!\byou)(?<!\bwe)\b(is|'s|was) after (" + "|".join(_DONE) + r")\b")
+
+
+def _just_done(m: re.Match[str]) -> str:
+    has = {"is": "has", "'s": "'s", "was": "had"}[m.group(1)]
+    return f"{has} just {_DONE[m.group(2)]}"
+
+
+# "us" when a boss or the company tells it is the partner and their workmates, not the two of you
+_WORK_TOLD_US = re.compile(
+    r"\b((?:the|your|their) (?:boss|manager|management|company|ceo|director|hr|owner|owners|supervisor|principal|"
+    r"head|bosses|firm)\b(?: has| have| had)?(?: just)? (?:told|tells|telling|emailed|called|gave|asked|informed|"
+    r"warned|sent|promised|showed) )us\b",
+    re.IGNORECASE,
+)
+
+
+# "he is selling the house", "it is stressful" said back uncontracted read stiff: "he's selling", "it's stressful"
+_CONTRACTED = {"he is": "he's", "she is": "she's", "it is": "it's", "they are": "they're", "that is": "that's",
+               "there is": "there's", "we are": "we're"}
+_THEY_ARE = re.compile(
+    r"(?<!\bwhere )(?<!\bthan )(?<!\bas )(?<!\bwho )(?<!\bwhat )(?<!\bhow )(?<!\bwherever )(?<!\bwhether )"
+    r"(?<!\bif )(?<!\bin )(?<!\bof )(?<!\bon )(?<!\bat )(?<!\bwith )(?<!\bfor )(?<!\babout )(?<!\bfrom )(?<!\bto )"
+    r"(?<!\bby )\b(he|she|it|they|that|there|we) (is|are) "
+    r"(?!(?:about|there|here|in|at|on|to|with|for|from|now|today|too|and|but|or|what|who|how)\b)(?=[a-z])"
+)
+
+
+def _contracted(m: re.Match[str]) -> str:
+    said = _CONTRACTED.get(f"{m.group(1).lower()} {m.group(2)}")
+    if said is None:
+        return m.group()  # "there are", "he are": as typed
+    return (said[:1].upper() + said[1:] if m.group(1)[:1].isupper() else said) + " "
+
+# A texted "flight delayed 5 hours", "train cancelled": a thing that was held up or called off, said with its verb
+_BARE_PASSIVE = re.compile(
+    r"\b((?:your|the|our|my) (?:flight|train|bus|surgery|operation|appointment|delivery|order|parcel|package|"
+    r"salary|paycheck|payment|meeting|interview|class|exam|match|game|gig|show|wedding|trip|holiday)) "
+    r"(delayed|cancelled|canceled|postponed|rescheduled)\b(?! (?:it|us|me|you|him|her|them|the|our|your|my)\b)"
+)
+# "you're ok just drained": the turn to what is true is marked ("you're okay, just drained")
+_OKAY_JUST = re.compile(r"(?<=\byou're )(?:ok|okay) (just|only|but|mostly)\b ")
+
+
+# "it's just that Marisol": what "it's just that" led to was cut off after its first word
+_THAT_CUT = re.compile(r"\b(?:it's|it is|thing is|the thing is)(?: just| only)? that \S+$", re.IGNORECASE)
+# A texted headline: "Sale agreed, ..." is "the sale's agreed"
+_HEADLINE = re.compile(
+    r"^(?i:(sale|offer|mortgage|loan|visa|application|flight|train|surgery|contract|deal|bid|claim|refund|appeal)) "
+    r"(agreed|accepted|approved|rejected|declined|refused|cancelled|canceled|delayed|postponed|granted|denied)\b"
+)
+# Two short clauses joined by a comma alone, the second with its own subject: joined by "and" as said aloud
+_SHORT_SPLICE = re.compile(
+    r"^((?:\S+ ){1,3}\S+), (?=(?:you|you're|you've|we|we're|we've|they|they're|she|she's|he|he's)\b)"
+)
+_YOUR_AT = re.compile(r"\byour (?:so |really |too )?(?:bad|good|rubbish|terrible|awful|useless) at\b")  # "you're"
+_WHEN_REACH = re.compile(r"\bwhen you reach(?:ed)?$")
+_DO_BE = re.compile(r"\b(?:you|I|we) (?:don't|do not|do) be\b", re.IGNORECASE)
+_WITH_OUT = re.compile(r"\bwith out\b(?! (?:of|the window|the door|loud)\b)")  # a texted "w out" is "without"
+# who says or asks: a capitalised first word before one of these may be a name ("Will said", "Grace rang")
+_TELLS = frozenset({"said", "says", "told", "tells", "asked", "asks", "called", "rang", "texted", "thinks", "wants",
+                    "and"})
+
+
+def _common_start(said: str) -> str:
+    """The capital of the message's first word left off when it is said back mid-sentence and is a common word,
+    not a name or a family word: "Appraisal meeting happened" -> "appraisal meeting happened"."""
+    m = re.match(r"([A-Z][a-z]+)('s)?\b(?: (\w+))?", said)
+    if m is None:
+        return said
+    word, nxt = m.group(1).lower(), (m.group(3) or "").lower()
+    if word in _NOT_NAMES or word in _KEEP_CAPITAL or nxt in _TELLS or (m.group(3) or "x")[:1].isupper():
+        return said
+    # a rarer word ("Appraisal") only before a noun it names ("meeting"), never before a verb ("Sarah cancelled")
+    noun_next = m.group(2) is None and nxt in common_words() and not nxt.endswith(("ed", "s")) \
+        and nxt not in _IRREGULAR_PAST and nxt not in _AUX and nxt not in _SAME_PAST and find_verb(nxt) is None
+    if word in common_words() or (word in english_words() and noun_next):
+        return said[:1].lower() + said[1:]
+    return said
+
+
+_KEEP_CAPITAL = frozenset({"i", "god", "dr", "mr", "mrs", "ms", "miss", "coach", "edit",
+                           "christmas", "easter", "monday", "tuesday", "wednesday", "thursday", "friday",
+                           "saturday", "sunday", "mum", "mom", "dad", "nan", "gran", "mam", "da"})
+
+
+# A name typed in lower case as the subject of a clause: "sarah presented it", "and jake bailed on us".
+_NAME_SUBJECT = re.compile(
+    r"(?:^|(?<=\band )|(?<=\bbut )|(?<=\bthat )|(?<=\bso )|(?<=\bwhen ))([a-z]{3,})(?= (?:is|was|has|had|keeps|kept|"
+    r"said|says|told|asked|texted|called|rang|presented|bailed|cancelled|canceled|forgot|left|quit|yelled|shouted|"
+    r"cried|laughed|won't|didn't|doesn't|never|just|still|wants|wanted|thinks|thought|got|gets|took|started|"
+    r"starts|stopped|lost|broke|ignored|blanked|snapped|posted|invited|messaged|replied|came|went|[a-z]{3,}ed)\b)"
+)
+# A quote closed and a new clause run on after it with no joiner: "... about 'young people and debt' you get it"
+_QUOTE_RUN_ON = re.compile(r"(?<=\w)['’\"”] (?:you|i|he|she|they|we)\b (?:\w+ )*\w+$")
+
+
+def _subject_named(m: re.Match[str]) -> str:
+    """A lower-case subject capitalised only when it is a known word yet no common one ("sarah", "jake"): a rare
+    noun ("bloodwork came back") is left as typed."""
+    return _named(m) if m.group(1) in english_words() else m.group()
+
+
 def _named(m: re.Match[str]) -> str:
     """A word in a name's place kept as typed unless it is no common word ("leah", "dundee"): then a name."""
     word = m.group(1)
-    if word in common_words() or word in _TYPED or not word.isalpha() or word.endswith(("ed", "ing", "ly", "ty")):
+    if word in common_words() or word in _TYPED or not word.isalpha() or word.endswith(("ed", "ing", "ly", "ty")) \
+            or word in _NOT_NAMES:
         return m.group()
     return m.group()[: m.start(1) - m.start()] + word.capitalize()
 
@@ -274,6 +470,8 @@ def well_formed(said: str) -> bool:
         return False  # "the client emailed to say they'd 'reconsider the partnership"
     if _hedged_twice(text) or _PIDGIN_GO.search(text.lower()) or _AFTER_DOING.search(text):
         return False
+    if _DO_BE.search(text) or _THAT_CUT.search(text) or _YOUR_AT.search(text):
+        return False  # their "don't be giving me advice" said back as "you don't be giving you advice"
     if _FRAGMENT_START.match(text):
         return False  # "for telling everyone at dinner about your rash"
     if (m := _BARE_NOT.search(text)) is not None and m.group(1).lower() not in _AUX and "'" not in m.group(1) \
@@ -341,4 +539,4 @@ def _typed(word: str) -> str:
     return _AS_TYPED.get(word, word)
 
 
-__all__ = ["YOUR_ONE", "copied", "repaired", "well_formed"]
+__all__ = ["YOUR_ONE", "copied", "repaired", "spelled_out", "unowned_names", "well_formed"]
