@@ -254,6 +254,17 @@ def test_not_wanting_to_go_on_a_trip_is_not_wanting_to_die(text: str, flagged: b
         "they twisted my fingers back until i cried",
         "he bruised her arm dragging her out of the car",
         "you broke his jaw and you think that's nothing",
+        "my ex-husband broke my jaw",
+        "my boyfriend, who I live with, broke my wrist",
+        "my dad broke my arm when i was 12",
+        "someone broke my nose",
+        "he fucking broke my arm",
+        "he lost it, broke my nose",
+        "she went mental and fractured my wrist",
+        "her dad broke her nose",
+        "my brother grabbed her hair",
+        "we broke his nose",
+        "told the doctor i fell off my bike but he broke my wrist",
     ],
 )
 def test_a_body_hurt_by_someone_else_is_violence(text: str) -> None:
@@ -269,6 +280,9 @@ def test_a_body_hurt_by_someone_else_is_violence(text: str) -> None:
         "my nan tripped and broke her wrist on the ice",
         "we cracked our heads laughing, i pulled my neck doing yoga",
         "i pulled my hair out over that spreadsheet",
+        "my nan broke her wrist",
+        "my dad fell off a ladder and broken his wrist",
+        "she broke her arm falling off the trampoline",
     ],
 )
 def test_an_accident_to_ones_own_body_is_not_violence(text: str) -> None:

@@ -17,6 +17,7 @@ with (ROOT / "src" / "openup" / "method" / "signals.toml").open("rb") as _fh:
 FILE_KEYS = {"kind", "negatable", "in_quotes", "score", "unless", "pattern"}
 PATTERN_KEYS = {
     "id", "re", "score", "negatable", "in_quotes", "not_before", "not_after", "only_before", "requires", "unless",
+    "not_in_sentence",
 }
 
 
@@ -50,7 +51,7 @@ def test_every_pattern_file_names_a_known_kind_and_is_well_formed() -> None:
             if style:
                 extra = set(row) - PATTERN_KEYS
                 assert not extra, f"{stem}.toml {row.get('id')}: unknown keys {extra}"
-            for key in ("re", "not_before", "not_after", "only_before"):
+            for key in ("re", "not_before", "not_after", "only_before", "not_in_sentence"):
                 if key in row:
                     re.compile(expand(row[key]))
             for key in ("requires", "unless"):

@@ -98,6 +98,10 @@ def test_collapsed_spaces_map_back_to_the_whole_run() -> None:
         ("how many kms is it to the coast", False),
         ("lol kms", True),
         ("honestly im gonna kms", True),
+        ("thinking of kms", True),
+        ("im 17. kms", True),
+        ("failed with 40%. kms", True),
+        ("ok k kms", True),
     ],
 )
 def test_kms_is_a_distance_after_a_number_or_a_quantity(typed: str, self_harm: bool) -> None:

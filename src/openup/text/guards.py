@@ -24,6 +24,22 @@ def quote_spans(norm: str) -> list[tuple[int, int]]:
     return spans
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
+SENTENCE_REACH = 200  # characters either side of a match that `sentence_around` looks at
+
+
+def sentence_around(norm: str, start: int, end: int) -> str:
+    """The sentence holding norm[start:end]: from the last . ! ? or line break before it to the next one
+    after it, at most SENTENCE_REACH characters either side (so a guard stays linear on long text)."""
+    before = norm[max(0, start - SENTENCE_REACH) : start]
+    cut = 0
+    for m in _SENTENCE_END.finditer(before):
+        cut = m.end()
+    after = norm[end : end + SENTENCE_REACH]
+    stop = _SENTENCE_END.search(after)
+    return before[cut:] + norm[start:end] + (after[: stop.start()] if stop else after)
+
+
 def clause_before(norm: str, start: int) -> str:
     """The text from the last clause boundary up to `start` (at most 80 characters)."""
     window_start = max(0, start - 80)
@@ -67,5 +83,7 @@ def passes(pat: Pattern, norm: str, start: int, end: int, quotes: list[tuple[int
     if pat.not_before is not None and pat.not_before.search(clause_before(norm, start)):
         return False
     if pat.only_before is not None and not pat.only_before.search(clause_before(norm, start)):
+        return False
+    if pat.not_in_sentence is not None and pat.not_in_sentence.search(sentence_around(norm, start, end)):
         return False
     return not (pat.not_after is not None and pat.not_after.match(norm, end))

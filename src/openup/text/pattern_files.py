@@ -23,6 +23,7 @@ class Pattern:
     only_before: re.Pattern[str] | None
     requires: frozenset[str]
     unless: frozenset[str] = frozenset()
+    not_in_sentence: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,7 @@ def matchers() -> tuple[KindMatcher, ...]:
                     only_before=_compile_optional(row.get("only_before")),
                     requires=frozenset(row.get("requires", ())),
                     unless=frozenset(row.get("unless", data.get("unless", ()))),
+                    not_in_sentence=_compile_optional(row.get("not_in_sentence")),
                 )
             )
         if bodies:

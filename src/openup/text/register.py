@@ -49,10 +49,12 @@ def _table() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[
 
 
 @cache
-def _units() -> tuple[frozenset[str], frozenset[str]]:
-    """Words that are also units ("kms"), and the words of quantity after which they are units."""
+def _units() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words that are also units ("kms"), the words of quantity after which, and the words of distance before
+    which, they are units."""
     data = tomllib.loads(resources.files("openup.text").joinpath("chat_register.toml").read_text("utf-8"))
-    return frozenset(data["units"]["words"]), frozenset(data["units"]["quantity_before"])
+    units = data["units"]
+    return frozenset(units["words"]), frozenset(units["quantity_before"]), frozenset(units["distance_after"])
 
 
 @cache
@@ -116,6 +118,20 @@ def expand(norm: str) -> Expansion | None:
     return Expansion("".join(out), tuple(starts), tuple(ends))
 
 
+def _a_distance(norm: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the unit-like word tokens[i] ("kms") is a distance: a number or a word of quantity right
+    before it, or a word of distance right after it, with nothing but spaces between."""
+    _, quantity, distance = _units()
+    a, b, _ = tokens[i]
+    if i and not norm[tokens[i - 1][1] : a].strip():
+        prev = tokens[i - 1][2]
+        if prev.isdigit() or prev in quantity:
+            return True
+    if i + 1 < len(tokens) and not norm[b : tokens[i + 1][0]].strip():
+        return tokens[i + 1][2] in distance
+    return False
+
+
 def _expand_words(norm: str, out: list[str], starts: list[int], ends: list[int]) -> bool:
     """Fill out/starts/ends with the text, its texting spellings expanded; False when none was."""
     words, _, ill_after, _ = _table()
@@ -133,10 +149,8 @@ def _expand_words(norm: str, out: list[str], starts: list[int], ends: list[int])
             new = None if prev in ill_after or i + 1 == len(tokens) else "i'll"
         elif new is None and _ELONGATED.search(word):
             new = _fold(word)
-        if new is not None and word in _units()[0] and i:
-            prev = tokens[i - 1][2]
-            if prev.isdigit() or prev in _units()[1]:
-                new = None  # "300 kms", "how many kms": a distance
+        if new is not None and word in _units()[0] and _a_distance(norm, tokens, i):
+            new = None  # "300 kms", "how many kms", "kms on a used car": a distance
         if new is None or new == word:
             continue
         changed = True
