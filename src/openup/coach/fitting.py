@@ -11,6 +11,7 @@ import re
 from openup.coach.heard import LOOKS_DOWN, Heard
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.heard_words import alternation, word_tuple
+from openup.coach.salient import NOT_A_LETDOWN
 
 # The body, an illness, a doctor or a hospital: care and presence, not a detached "What do you make of it?".
 _UNWELL = re.compile(
@@ -191,6 +192,13 @@ _TURN = re.compile(r"\b(?:but|though|tho|even though)\b", re.IGNORECASE)
 # A death told, whatever the loss reading made of it: never asked after as if still unwell.
 _DIED = re.compile(r"\b(?:died|passed away|passed on|passed in (?:his|her|their) sleep|funeral|no longer with us)\b",
                    re.IGNORECASE)
+# A death or a dying, however it is felt ("mixed feelings about my dad dying"): a loss first, never "Oh wow".
+_DEATH_TOLD = re.compile(
+    r"\b(?:died|dying|dies|death|dead|passed away|passed on|funeral|no longer with us|terminal|palliative|hospice|"
+    r"lost (?:my|our|her|his|their) (?:mum|mom|dad|father|mother|nan|gran|grandma|grandpa|grandad|brother|sister|"
+    r"son|daughter|baby|husband|wife|partner|friend|best friend|uncle|aunt|cousin)|miscarr\w*|stillborn)\b",
+    re.IGNORECASE,
+)
 _LAUGH = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "playful")) + r")(?!\w)", re.IGNORECASE)
 _CARE = re.compile(r"\b(?:surgery|operation|appointment|appt|scan|treatment|chemo|radiotherapy|hospital|ward|"
                    r"consultant|specialist|referral)\b", re.IGNORECASE)
@@ -198,12 +206,44 @@ _CARE = re.compile(r"\b(?:surgery|operation|appointment|appt|scan|treatment|chem
 # relief, as an all-clear is, not with "I'm really glad you told me".
 _MENDING = re.compile(
     r"\b(?:(?:medication|meds|tablets|pills|treatment|inhaler|antibiotics|physio|injections?|new dose)\b[^.!?]{0,30}?"
-    r"\b(?:seems? to be |is |are |it's |its |finally )?working|(?:finally |actually )?getting better|on the mend|"
+    r"\b(?:seems? to be |is |are |it's |its |finally )?working|(?:finally |actually )?getting better(?! at\b)|"
+    r"on the mend|"
     r"coming (?:home|out) (?:from|of) (?:the )?hospital|(?:been |being |got |getting )discharged|normal range|"
     r"first (?:day|night|week) in (?:weeks|months|ages)(?: that)? (?:i|i've) (?:felt|slept))\b",
     re.IGNORECASE,
 )
-_NEGATED = re.compile(r"\b(?:not|isn'?t|aren'?t|wasn'?t|no|never|n't|hardly|stopped)\b|n't\b", re.IGNORECASE)
+_NEGATED = re.compile(
+    r"\b(?:not|isn'?t|aren'?t|wasn'?t|no|none|never|n't|hardly|barely|stopped|no longer|thought|any ?more)\b|n't\b",
+    re.IGNORECASE,
+)
+# Coming home to die, or care that only eases: never a relief ("coming home from hospital for palliative care").
+_END_OF_LIFE = re.compile(
+    r"\b(?:to die|dying|palliative|hospice|end of (?:her |his |their )?life|end[- ]of[- ]life|nothing (?:more|else) "
+    r"(?:they|the doctors?|anyone|we) can do|(?:no|not any) (?:more )?treatment|"
+    r"keep(?:ing)? (?:her|him|them|me) comfortable|terminal)\b",
+    re.IGNORECASE,
+)
+# A panic attack now ("I'm having a panic attack lol", "think im having a panic attack rn"): calm presence and
+# breathing together, never a question about what goes through their head.
+_PANIC_NOW = re.compile(
+    r"\b(?:(?:having|in the middle of|in|getting|got) (?:a |another |such a |the worst )?panic attack"
+    r"(?! (?:yesterday|last|earlier|this morning|at work|on the|when|after|before|ago))|"
+    r"(?:i'?m|im|i am) (?:literally |actually |really |so )?panicking(?: so bad| rn| right now)?\s*(?:$|[.!]))",
+    re.IGNORECASE,
+)
+# Being touched, grabbed, sent sexual messages or walked in on ("your dad keeps grabbing my bum when no one's
+# looking", "your uncle keeps sending me sexual messages"): believed and stood by, never a slight or a frustration.
+VIOLATION = re.compile(
+    r"\b(?:(?:touch|grab|grop|fondl|rubb|pinch|stroke?)\w* (?:me|my (?:bum|butt|ass|arse|breasts?|boobs?|chest|"
+    r"crotch|thighs?|legs?|body))|(?:touch|grab|grop)\w* (?:at |on )?me|felt me up|feel(?:s|ing)? me up|"
+    r"(?:send|sent|sends|sending) me (?:\w+ )?(?:sexual|sexy|dirty|nudes?|naked|dick|explicit)\w*|"
+    r"(?:come|comes|came|coming|walk|walks|walked|walking|barg\w*) (?:in|into (?:the|my) (?:bathroom|bedroom|room))"
+    r"[^.!?]{0,20}\b(?:showering|in the shower|in the bath|changing|undress\w*|getting dressed|naked)|"
+    r"(?:hit|hits|hitting) on me|made a pass at me|came on to me|(?:kissed|forced himself|forced herself|"
+    r"exposed (?:himself|herself|themselves)) |assault\w* me|harass\w* me|"
+    r"(?:stares|stared|staring|leers|leered|leering) at (?:me|my (?:body|chest|breasts?|boobs?|bum|butt|legs?)))",
+    re.IGNORECASE,
+)
 # Both feelings, named as such: "very mixed feelings", "bittersweet", "happy-sad".
 _MIXED_SAID = re.compile(
     r"\b(?:mixed (?:feelings|emotions|bag of feelings)|bittersweet|happy[- ]sad|sad[- ]happy|both happy and sad)\b",
@@ -241,6 +281,16 @@ _BIG_DAY = re.compile(
     r"driving test|final|finals) (?:is |are )?(?:tomorrow|tmrw|tmr|tmw|in the morning|first thing)|"
     r"(?:tomorrow|tmrw|tmr)(?:'s| is)? "
     r"(?:exam|interview|review|presentation|pitch|driving test))\b",
+    re.IGNORECASE,
+)
+# Not a test of their own: a hearing about someone else or about them (parole, custody, a court, a psych assessment
+# that may section them), or a fear of what another person will do ("terrified he'll get out").
+_NOT_THEIR_TEST = re.compile(
+    r"\b(?:parole|custody|court|hearing|tribunal|sentenc\w*|trial|psych\w*|mental health|section(?:ed)?|sectioning|"
+    r"social services|social worker|safeguarding|visa|immigration|deport\w*|asylum|benefits?|disability|pip|"
+    r"(?:lose|losing|take|taking) (?:the|my|our) (?:kids|children|baby|son|daughter)|"
+    r"(?:scared|afraid|terrified|frightened|worried|petrified)\b[^.!?]{0,12}\b(?:he|she|they|he'?ll|she'?ll|they'?ll|"
+    r"him|her|them)\b)",
     re.IGNORECASE,
 )
 
@@ -289,7 +339,12 @@ _RELUCTANT = re.compile(
     r"(?:just )?stand there|(?:do i|should i) (?:have to|really have to) (?:go|come))\b",
     re.IGNORECASE,
 )
-_HURT_BY = re.compile(r"\b(?:hurt|upset|said|says|cried|crying|insult\w*|rude)\b", re.IGNORECASE)
+_HURT_BY = re.compile(
+    r"\b(?:hurt|upset|said|says|cried|crying|insult\w*|rude|hit on|hits on|hitting on|touch\w*|grop\w*|grab\w*|"
+    r"harass\w*|made a pass|came on to|comes on to|creep\w*|perv\w*|leer\w*|kiss\w*|assault\w*|"
+    r"inappropriate|uncomfortable|unsafe|scared|afraid)\b",
+    re.IGNORECASE,
+)
 
 
 def fit_of(heard: Heard) -> str:
@@ -302,7 +357,8 @@ def fit_of(heard: Heard) -> str:
     frightening result still to come), "pressed" (something still to get done, and soon: a deadline tonight, a
     report wanted by the morning), "big_day" (an exam, an interview or a review tomorrow that weighs on them),
     "again" (the same letdown once more, told in exasperation), "grown" (a child growing up, told with a pang),
-    "our_fight" (the same fight between you two), "your_do" (an event of yours they dread);
+    "our_fight" (the same fight between you two), "your_do" (an event of yours they dread), "panic" (a panic
+    attack now), "violated" (someone touched, grabbed or harassed them);
     "" for anything else.
 
     >>> fit_of(Heard(None, (), (), valence="negative", focus="doc says its stress but my chest still feels tight"))
@@ -313,9 +369,14 @@ def fit_of(heard: Heard) -> str:
     'ours'
     """
     told = heard.told.replace("’", "'")
+    if _PANIC_NOW.search(told) and not _DEATH_TOLD.search(told) and not heard.good_news:
+        return "panic"  # "I'm having a panic attack lol": "I'm here. Breathe with me."
+    if VIOLATION.search(told) and heard.loss == "none" and not heard.good_news:
+        return "violated"  # "your friend kept touching me at the party": "I believe you", never "that's my friend"
     all_clear = _ALL_CLEAR.search(told) is not None
     if heard.loss == "none" and heard.complaint is None and (m := _MENDING.search(told)) \
-            and not _NEGATED.search(told[max(0, m.start() - 16) : m.start()]) and not _TURN.search(told[m.end() :]) \
+            and not _NEGATED.search(told[max(0, m.start() - 24) : m.end() + 12]) and not _TURN.search(told[m.end() :]) \
+            and not _END_OF_LIFE.search(told) \
             and (heard.valence != "negative" or not HARD_HINT.search(told[: m.start()] + " " + told[m.end() :])):
         # "the new meds seem to be working", "grandma's coming home from hospital tomorrow"; the reader may hear worry
         # in "my bloods are finally in the normal range": with no hard word beside it, it is still relief
@@ -336,7 +397,7 @@ def fit_of(heard: Heard) -> str:
         return ""
     if not heard.unsure and (m := _GOOD_SIDE.search(told)) and _TURN.search(told[m.end():] + " " + told[: m.start()]):
         return "mixed"
-    if _MIXED_SAID.search(told):
+    if _MIXED_SAID.search(told) and not _DEATH_TOLD.search(told):
         return "mixed"  # "mum is moving in with us and i have very mixed feelings lol": both, said outright
     if DOUBTING.search(told):
         return "doubting"
@@ -354,7 +415,7 @@ def fit_of(heard: Heard) -> str:
     if heard.valence == "negative" and not _UNWELL.search(told):
         if _PRESSED.search(told) and _WORK_DUE.search(told) and not _NOT_A_TASK.search(told):
             return "pressed"  # work to get done: not a visa, a payment or a court date
-        if _BIG_DAY.search(told) and not heard.happened:
+        if _BIG_DAY.search(told) and not heard.happened and not _NOT_THEIR_TEST.search(told):
             return "big_day"
     if _UNWELL.search(told) and not _RELIEF.search(told) and not _DIED.search(told):
         if _KIN.search(told) and not _MY_BODY.search(told):
@@ -373,6 +434,7 @@ def fit_of(heard: Heard) -> str:
         return "low"
     if heard.valence == "negative" and heard.mood in ("anger", "") and heard.happened and _AGAIN.search(told) \
             and not heard.self_judgement and not _LAUGH.search(told) and not _CARE.search(told) \
-            and not _AFRAID.search(told) and not _UNSAFE.search(told):
+            and not _AFRAID.search(told) and not _UNSAFE.search(told) and not NOT_A_LETDOWN.search(told) \
+            and not heard.extra.get("flagged"):
         return "again"  # not told with a laugh ("load shedding again 😅"), nor a delay in someone's care
     return ""

@@ -424,7 +424,7 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["my_people"] = m.group(0)  # "my parents criticised everything": owned, they are yours
     if heard.valence == "negative" and heard.loss == "none" and heard.mood in ("anger", "hurt", "") and (
         m := _YOUR_KIN_DID.search(heard.told.replace("’", "'"))
-    ) is not None:
+    ) is not None and not _VIOLATED.search(heard.told.replace("’", "'")):
         # "your mum told me I look tired three times": their grievance is with your own people, so it is owned
         # ("Sorry, that's my mum"), never asked about as theirs ("How are things with your mum now?")
         kin = m.group(1).lower()
@@ -565,8 +565,16 @@ _AFFECTED = re.compile(
     re.IGNORECASE,
 )
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_DAY = re.compile(r"\b(mon|monday|tues?|tuesday|wed|weds|wednesday|thurs?|thursday|fri|friday|sat|saturday|sun|sunday|"
-                  r"tomorrow|tmrw|tmr|tmw)\b(?!['’])", re.IGNORECASE)
+# A day named: in full, or a clear abbreviation ("thurs"); "mon", "wed", "sat", "sun" only in a date's place ("on
+# sat", "sat morning"), never "i sat in the car" or "c'mon".
+_DAY = re.compile(
+    r"(?<!['’])\b(monday|tues|tuesday|weds|wednesday|thurs|thursday|friday|saturday|sunday|tomorrow|tmrw|tmr|tmw|"
+    r"(?<=on )(?:mon|tue|wed|thu|fri|sat|sun)|(?<=this )(?:mon|tue|wed|thu|fri|sat|sun)|"
+    r"(?<=next )(?:mon|tue|wed|thu|fri|sat|sun)|(?<=till )(?:mon|tue|wed|thu|fri|sat|sun)|"
+    r"(?<=until )(?:mon|tue|wed|thu|fri|sat|sun)|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)(?= (?:morning|afternoon|evening|night|eve|am|pm|at \d|\d)))\b(?!['’])",
+    re.IGNORECASE,
+)
 _WHEN_ONLY = re.compile(
     r"^(?:on |last |this |since )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter)$",
@@ -589,6 +597,19 @@ _YOUR_KIN_DID = re.compile(
     r"commented|comments|criticised|criticized|compared|compares|ignored|ignores|laughed|snapped|shouted|yelled|"
     r"had a go|made a (?:comment|dig|remark)|brought up|corrected|lectured|interrupted|won't stop|wouldn't stop|"
     r"did (?:it|that|this)|does (?:it|that|this)|never|always|still)\b",
+    re.IGNORECASE,
+)
+# What no one owns as a slight ("Sorry, that's my dad"): being touched, grabbed, sent sexual messages, walked in on,
+# watched, followed, scared or hurt.
+_VIOLATED = re.compile(
+    r"\b(?:touch\w*|grab\w*|grop\w*|fondl\w*|feel(?:s|ing)? me up|felt me up|kiss\w*|hug\w*|rub\w*|pinch\w*|"
+    r"bum|butt|ass|arse|breasts?|boobs?|chest|crotch|thigh|legs?|sexual\w*|sexy|sex|nudes?|naked|dick|penis|"
+    r"pics?|photos? of me|shower\w*|bath(?:room)?|undress\w*|changing|bedroom|in my bed|while i (?:sleep|slept)|"
+    r"star(?:e|es|ed|ing)|watch(?:es|ed|ing) me|follow\w*|stalk\w*|corner\w*|alone with|hit on|hits on|"
+    r"hitting on|made a pass|came on to|comes on to|flirt\w*|creep\w*|perv\w*|leer\w*|harass\w*|assault\w*|"
+    r"rap(?:e|ed|ing)|molest\w*|abus\w*|inappropriate|uncomfortable|unsafe|scar(?:es|ed|y) me|scared|afraid|"
+    r"frighten\w*|threat\w*|hurt me|hit me|hits me|push\w* me|shov\w*|slap\w*|punch\w*|kick\w*|choke\w*|"
+    r"hold me down|held me down|pinned)\b",
     re.IGNORECASE,
 )
 # Their in-laws, your own parents, doing what gets to anyone: comparing, criticising, nagging, asking again.
@@ -918,7 +939,11 @@ _NOT_LIGHT = frozenset({"hurt", "fear", "shame"})
 _SERIOUS = re.compile(
     r"\b(?:panic attack|can'?t breathe|chest pain|hospital|a&e|ambulance|icu|end it|want(?:ing)? to die|kill myself|"
     r"hurt(?:ing)? myself|self[- ]harm\w*|suicid\w*|overdos\w*|bleeding|unconscious|collapsed|abus\w*|hit me|hits me|"
-    r"scared of (?:him|her|them|you)|chemo|cancer|tumou?r|lump|biopsy|miscarr\w*|funeral|died|passed away)\b",
+    r"scared of (?:him|her|them|you)|chemo|cancer|tumou?r|lump|biopsy|miscarr\w*|funeral|died|passed away|"
+    # a job or a home lost: "i lost my job again lol" is never "Honestly, you couldn't make it up"
+    r"lost (?:my|his|her|their|our) (?:job|jobs|home|house|flat)|(?:got|get|getting|been|was|were) (?:fired|sacked|"
+    r"laid off)|"
+    r"made redundant|redundancy|evict\w*|homeless|repossess\w*)\b",
     re.IGNORECASE,
 )
 _MOCK_OUTRAGE = re.compile(r"(?:^|[.!?]\s+)me[.?!]+\s+(?:too |so |being )?(?!again\b|too\b|also\b|only\b)"
@@ -1454,7 +1479,8 @@ def reply(
     seed = zlib.crc32(text.encode("utf-8", "replace"))
     # "thanks for nothing" is not good news, nor is a moan made a joke of ("... uses it on everything. send wine")
     good_news = reading.good_news and not harmful and not wry(read)
-    heard = replace(heard, good_news=good_news, extra={**heard.extra, "told": read})
+    # what the safety screen flags is never met as a letdown ("Again? Ugh"): `fitting.fit_of`, `_weight_first`
+    heard = replace(heard, good_news=good_news, extra={**heard.extra, "told": read, "flagged": safety.level != "none"})
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
     meant = as_meant(read)
     lexical = [s for s in signals if s.source.startswith("lexical")] if meant == read else None
@@ -1507,7 +1533,7 @@ def _weight_first(found: Suggestion, heard: Heard) -> Suggestion:
     if heard.complaint is not None or playful(heard) or _OWNS.match(found.text) or fit_of(heard) == "doubting" \
             or heard.self_judgement is not None:  # what they called themselves weighs most, not a detail
         return found
-    detail = salient(heard.told)
+    detail = salient(heard.told) if not heard.extra.get("flagged") else None
     if detail is None or says_already(found.text, detail):
         return found
     return replace(found, text=f"{detail} {found.text}")

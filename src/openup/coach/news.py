@@ -131,7 +131,9 @@ _GOOD_SAID = re.compile(
     r"(?:(?:no|without|off) (?:smoking|cigarettes|a cigarette|a smoke|drinking|a drink|alcohol|booze|vaping|"
     r"gambling)|clean|sober|smoke[- ]free)"
     # not a streak at risk: "6 weeks sober today and i want a drink so badly", "3 months clean and i blew it"
-    r"(?![^.!?]*\b(?:want|wanna|craving|crave|tempted|struggl\w*|relaps\w*|slipped|blew it|hard|badly|but)\b)"
+    r"(?![^.!?]*\b(?:want|wanna|craving|crave|tempted|struggl\w*|relaps\w*|slipped|blew it|hard|badly|but|"
+    r"death|dying|dead|awful|terrible|horrible|shaky|shaking|sick|ill|miserable|rough|withdrawals?|like (?:shit|crap|"
+    r"hell|garbage|rubbish)|worst|panic\w*|anxious|can'?t sleep)\b)"
     r"|(?:i'?m|im|i am) up for (?:the |a )?(?:\w+ ){0,2}(?:promotion|lead|manager|director|head|partner|award)"
     r"|booked us (?:a|an|two|tickets|flights|the)"
     r"|(?:the )?best (?:she|he|they|anyone)(?:'s|s| has| have| had)? (?:ever )?seen|ahead of (?:his|her|their) "
@@ -149,7 +151,11 @@ _MODEST = re.compile(
 _BRAG = re.compile(r"\b(?:not to brag|not to boast|not gonna lie i'm proud|weird flex)\b(?:,? but\b)?", re.IGNORECASE)
 _NOT_A_WIN = re.compile(
     r"\b(?:not|no|never|nobody|nothing|haven'?t|hasn'?t|hadn'?t|can'?t|cannot|won'?t|didn'?t|don'?t|isn'?t|"
-    r"wasn'?t|couldn'?t|lost|failed|hurt|cried|sick|alone|scared)\b|n't\b",
+    r"wasn'?t|couldn'?t|lost|failed|hurt|cried|sick|alone|scared|"
+    # not a win: getting through a day, an ex who keeps calling, feeling awful ("not to brag but i survived another
+    # day", "not to brag but my ex only called 40 times today")
+    r"surviv\w*|still alive|made it through|got through|(?:my|his|her|their) ex|death|dying|dead|awful|terrible|"
+    r"horrible|shaky|shaking|ill|miserable|worst|withdrawals?|panic\w*)\b|n't\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"\s+and (?=(?:they|she|he|we)(?:'d|'ll| would| will| want)\b)", re.IGNORECASE)
@@ -160,7 +166,8 @@ _TURN_AFTER = re.compile(
     r"\b(?:but(?! (?:[\w']+ ){0,3}(?:huge|amazing|great|brilliant|proud|happy|excited|still|worth|good|mine|"
     r"grinning|smiling|buzzing|thrilled|delighted)\b)|"
     r"though|although|except|which means|worse|gone|idiot|again|i just have to|now i have to|hard|sad|"
-    r"worried|worry|scared|nervous|terrified|anxious|dread|sick|awful|panic\w*)\b|🙃|🙄",
+    r"worried|worry|scared|nervous|terrified|anxious|dread|sick|awful|panic\w*|"
+    r"feel(?:s|ing)? like (?:death|shit|crap|hell|garbage|rubbish)|dying|shaky|terrible|horrible|miserable)\b|🙃|🙄",
     re.IGNORECASE,
 )
 # Someone else's news ("my brother got into college", "Wren's school offered her a place"): theirs to celebrate,

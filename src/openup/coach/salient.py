@@ -48,6 +48,26 @@ _NOT_AGAIN = re.compile(
     r"breathe|smile|laugh|talk(?:ing)?|speak(?:ing)?|play(?:ing)?|date|dating|work(?:ing)?)\s+(?:\w+\s+)?again\b",
     re.IGNORECASE,
 )
+# Never a letdown to be fed up with, however often it happens: an eating disorder, self-harm, a relapse, a
+# partner's abuse or control, a job lost ("i binged and purged again", "he called me a whore again", "he went
+# through my phone again"). Met with care, never "Again? Ugh".
+NOT_A_LETDOWN = re.compile(
+    r"\b(?:bing\w*|purg\w*|made myself (?:sick|throw up|vomit)|threw up (?:on purpose|after)|starv\w*|"
+    r"restrict\w*|laxatives?|skipp\w* (?:meals|eating)|not eating|relaps\w*|self[- ]?harm\w*|"
+    r"(?:cut|cutting|burn\w*|hurt\w*|harm\w*) myself|cuts|scars?|overdos\w*|suicid\w*|kill myself|"
+    r"drank|drinking|"
+    r"called me (?:a |an |his |her )?(?:\w+ )?(?:whore|slut|bitch|cunt|names|fat|ugly|stupid|worthless|useless|"
+    r"pathetic|psycho|crazy)|"
+    r"(?:took|takes|taking|went through|goes through|going through|checked|checks|checking|read|reads|grabbed|"
+    r"smashed|broke) (?:my|me) (?:phone|messages|texts|emails|bank|money|cards?|keys)|"
+    r"(?:went|goes|going) through (?:it|them)|"
+    r"track\w* (?:me|my)|(?:won'?t|wouldn'?t|doesn'?t|didn'?t|never) let(?:s)? me|locked me|kept me from|"
+    r"hit me|hits me|pushed me|shoved me|slapped|punched|kicked me|choked|strangl\w*|grabbed me|threw|"
+    r"threaten\w*|forced|made me|"
+    # a job lost again is a blow, not a letdown to roll the eyes at ("Again?" would judge them)
+    r"lost (?:my|our|his|her|their) job|fired|sacked|laid off|redundan\w*)\b",
+    re.IGNORECASE,
+)
 _NTH_TIME = re.compile(
     r"\b(?:the\s+)?(2nd|3rd|4th|5th|6th|7th|8th|9th|10th|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
     r"\s+time\b(\s+(?:this|in a|in the last)\s+(?:week|month|year|fortnight|morning|day|shift)|\s+today)?",
@@ -112,13 +132,14 @@ def salient(told: str) -> str | None:
     text = told.replace("’", "'")
     if not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
         return None
-    if (m := _NTH_TIME.search(text)) is not None:
+    letdown = NOT_A_LETDOWN.search(text) is None  # "i binged and purged again": never "Again?"
+    if letdown and (m := _NTH_TIME.search(text)) is not None:
         nth = _ORDINALS.get(m.group(1).lower(), m.group(1).lower())
         said = f"{nth} time{(m.group(2) or '').lower()}"
         return said[:1].upper() + said[1:] + "?"
     sentences = [s.group() for s in _SENTENCE.finditer(text)]
     told_of = [s for s in sentences if not _MAYBE.search(s)]  # what happened, not what may
-    if any(_AGAIN.search(s) and not _NOT_AGAIN.search(s) for s in told_of):
+    if letdown and any(_AGAIN.search(s) and not _NOT_AGAIN.search(s) for s in told_of):
         return "Again?"
     for sentence in told_of:
         if (m := _MONEY.search(sentence)) is not None:
@@ -158,4 +179,4 @@ def says_already(text: str, detail: str) -> bool:
     return bool(words) and words[0] in said
 
 
-__all__ = ["salient", "says_already"]
+__all__ = ["NOT_A_LETDOWN", "salient", "says_already"]
