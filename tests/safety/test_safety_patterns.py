@@ -288,3 +288,35 @@ def test_a_body_hurt_by_someone_else_is_violence(text: str) -> None:
 def test_an_accident_to_ones_own_body_is_not_violence(text: str) -> None:
     """Who did it matters: an injury told of oneself, or of someone who hurt themselves, is no sign."""
     assert "violence" not in {s.kind for s in detect(text, model=False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("honestly im getting good at hiding the scars now", "self_harm"),
+        ("wearing a hoodie in july so no one sees my arms", None),
+        ("bracelets so nobody asks about the cuts", "self_harm"),
+        ("her legs are all cuts again and she says it's the cat", "self_harm"),
+        ("she wears a scarf every day to cover the finger marks", "violence"),
+        ("he makes me cover up the bruises before his mum visits", "violence"),
+    ],
+)
+def test_hidden_injuries_are_a_sign(text: str, kind: str | None) -> None:
+    kinds = {s.kind for s in detect(text, model=False)}
+    if kind is None:  # no injury named: the words alone are not enough
+        assert not kinds & {"self_harm", "violence"}
+    else:
+        assert kind in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my hands are covered in cuts from pruning the roses",
+        "covered the bruises from rugby with a long sleeve top for the wedding",
+        "the pay cuts are hidden in the new contract",
+        "concealer to cover the hickey before dinner with your parents",
+    ],
+)
+def test_hidden_marks_with_an_everyday_cause_are_not(text: str) -> None:
+    assert not {s.kind for s in detect(text, model=False)} & {"self_harm", "violence"}
