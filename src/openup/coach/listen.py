@@ -91,6 +91,7 @@ class Template:
     wry: bool | None = None  # a moan made a joke of ("... i am going to become a villain", `wry`)
     someone: bool | None = None  # someone did what hurt them ("dad forgot my birthday", `by_someone`)
     steady: bool | None = None  # they say they are okay, or numb ("grandpa died. im ok. i think", `steady`)
+    disclosed: bool | None = None  # they told of a hard feeling or a struggle of their own (`disclosed`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +213,7 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("wry"),
         t.get("someone"),
         t.get("steady"),
+        t.get("disclosed"),
     )
 
 
@@ -417,6 +419,8 @@ def _slots(heard: Heard) -> dict[str, str]:
                     slots[name] = short
                 elif len(slots[name].split()) > LONG_COPY_WORDS:
                     del slots[name]
+    if "gist" in slots and _VIEW.match(slots["gist"]):
+        slots["view"] = slots["gist"]  # how they see it ("you feel like you're the only one ..."): may be hedged
     said = slots.get("core", slots.get("gist", ""))
     if heard.valence == "negative" and heard.mood in ("anger", "hurt") and _IN_LAWS.search(heard.event or "") and (
         m := _MY_PARENTS_DID.match(said)
@@ -1075,6 +1079,20 @@ _SAID_FEELING = re.compile(
 )
 
 
+# A struggle of their own told outright, which takes some courage to say ("I need support for my depression",
+# "I am having a really hard time"): met with "I'm glad you told me", never with "Fair enough".
+_STRUGGLE = re.compile(
+    r"\b(?:depress(?:ed|ion)|anxiety|struggl(?:e|ed|es|ing)|(?:a )?(?:really )?(?:hard|rough|tough) time|"
+    r"(?:i'?m|im|i am|i was|been|keep) (?:crying|cry)|cried|lonely|suicid\w*|self[- ]harm|therapy|panic attacks?)\b",
+    re.IGNORECASE,
+)
+
+
+def disclosed(heard: Heard) -> bool:
+    """Whether the partner told of a hard feeling they named or a struggle of their own: telling it took courage."""
+    return _named_hard(heard) or bool(_STRUGGLE.search(heard.told))
+
+
 def _named_hard(heard: Heard) -> bool:
     """Whether the partner named a feeling that is not pleasant ("so angry"): the tone they named wins."""
     return any(f.source == "named" and f.word not in _feeling_tone_positive() for f in heard.feelings)
@@ -1090,7 +1108,7 @@ def _feeling_tone_positive() -> frozenset[str]:
 _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("good_news", lambda h: h.good_news), ("own", own_doing), ("shared", shared), ("ahead", looks_ahead),
     ("playful", playful), ("everyday", everyday), ("fit", fit_of), ("wry", lambda h: wry(h.told)),
-    ("someone", by_someone), ("steady", lambda h: steady(h.told)),
+    ("someone", by_someone), ("steady", lambda h: steady(h.told)), ("disclosed", lambda h: disclosed(h)),
 )
 
 
@@ -1172,6 +1190,8 @@ def template_suggestion(
             text, said = _fill(wording, slots)
             if _SELF_DOWN.search(text) and not _SELF_DOWN.search(wording):
                 continue  # their words about themselves said back as if true: "you look old", "what's wrong with you"
+            if _HEDGED_FACT.search(wording):
+                continue  # "It sounds like {what they told outright}": a stated fact is reacted to, not hedged
             if _HEDGED_SLOT.search(wording) and _met_in_tone(heard) and any(
                 copied(text[a:b], heard.told) for a, b in said
             ):
@@ -1225,7 +1245,14 @@ def _met_in_tone(heard: Heard) -> bool:
     return heard.valence == "negative" and (heard.mood == "tired" or fit_of(heard) == "unwell")
 
 
+# How they see it, not what happened: "you feel like you're the only one who remembers birthdays", "you think you
+# bombed it". A view may be hedged ("It sounds like you feel ..."); a fact they told may not (`_HEDGED_FACT`).
+_VIEW = re.compile(r"(?:sometimes |just |still )?you (?:feel like|feel that|think|reckon|guess|suppose)\b")
 _HEDGED_SLOT = re.compile(r"[Ss]ounds like (?:you're not sure )?\{")
+# "Sounds like" before a slot that holds what they told outright (what happened, the news, the gist of it): a
+# hedge of a plain fact ("It sounds like you still can't taste anything"). "Sounds like" stays for what is
+# inferred: a feeling, a doubt, a thought, what a complaint meant to them.
+_HEDGED_FACT = re.compile(r"[Ss]ounds like \{(?:event|short_event|gist|core|news|ref|death)\}")
 _OPENER = re.compile(r"(?:^|[.!?]\s+)([a-z']+)[ ,]+(?:(?:so|really|just)[ ,]+)?([a-z']+)")
 _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
