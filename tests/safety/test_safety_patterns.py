@@ -320,3 +320,22 @@ def test_hidden_injuries_are_a_sign(text: str, kind: str | None) -> None:
 )
 def test_hidden_marks_with_an_everyday_cause_are_not(text: str) -> None:
     assert not {s.kind for s in detect(text, model=False)} & {"self_harm", "violence"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["honestly dont see the point in anything anymore", "what's the point of it all", "life feels pointless",
+     "feeling so hopeless tonight", "i can't see any way out of this"],
+)
+def test_hopelessness_about_everything_gets_a_check_in_with_the_crisis_line(text: str) -> None:
+    verdict = assess(text)
+    assert verdict.level == "danger" and verdict.crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i'm hopeless at parallel parking", "what's the point of ironing sheets", "dont see the point in going tbh",
+     "the ref was hopeless today"],
+)
+def test_hopeless_at_a_task_is_not_a_sign(text: str) -> None:
+    assert "self_harm" not in {s.kind for s in detect(text, model=False)}
