@@ -48,6 +48,7 @@ _RELIEF = re.compile(
 _KIN = re.compile(
     r"\b(?:mum|mom|mam|mother|dad|father|papa|mama|nan|nana|gran|granny|grandma|grandpa|grandad|"
     r"brother|sister|son|daughter|baby|uncle|aunt|auntie|aunty|cousin|friend|husband|wife|"
+    r"lass|lad|bairn|mate|missus|hubby|partner|"
     r"he|she|him|her|they)\b",
     re.IGNORECASE,
 )
@@ -227,8 +228,18 @@ _END_OF_LIFE = re.compile(
 # breathing together, never a question about what goes through their head.
 _PANIC_NOW = re.compile(
     r"\b(?:(?:having|in the middle of|in|getting|got) (?:a |another |such a |the worst )?panic attack"
-    r"(?! (?:yesterday|last|earlier|this morning|at work|on the|when|after|before|ago))|"
-    r"(?:i'?m|im|i am) (?:literally |actually |really |so )?panicking(?: so bad| rn| right now)?\s*(?:$|[.!]))",
+    r"(?!s|\w| (?:yesterday|last|earlier|this morning|at work|on the|when|after|before|ago))|"
+    r"(?:i'?m|im|i am) (?:literally |actually |really |so )?panicking(?: so bad| rn| right now)?\s*(?:$|[.!])|"
+    # the body panicking now: "cant breathe, heart racing, panicking"
+    r"(?:can'?t|cant|cannot) breathe[^.!?]{0,40}\bpanick\w*|panick\w*[^.!?]{0,40}\b(?:can'?t|cant|cannot) breathe|"
+    r"heart(?:'s| is)? (?:racing|pounding)[^.!?]{0,30}\bpanick\w*)",
+    re.IGNORECASE,
+)
+# Panic attacks over time, not one now ("i've been having panic attacks at work", "getting panic attacks again since
+# the accident"): care, never the in-the-moment breathing script.
+_PANIC_PAST = re.compile(
+    r"\b(?:panic attacks|(?:been|keep|kept|started|still) (?:having|getting)|since|ago|yesterday|last (?:night|week|"
+    r"month|year)|earlier|used to|every (?:day|night|week|time)|at work|lately|recently)\b",
     re.IGNORECASE,
 )
 # Being touched, grabbed, sent sexual messages or walked in on ("your dad keeps grabbing my bum when no one's
@@ -240,8 +251,44 @@ VIOLATION = re.compile(
     r"(?:come|comes|came|coming|walk|walks|walked|walking|barg\w*) (?:in|into (?:the|my) (?:bathroom|bedroom|room))"
     r"[^.!?]{0,20}\b(?:showering|in the shower|in the bath|changing|undress\w*|getting dressed|naked)|"
     r"(?:hit|hits|hitting) on me|made a pass at me|came on to me|(?:kissed|forced himself|forced herself|"
-    r"exposed (?:himself|herself|themselves)) |assault\w* me|harass\w* me|"
+    r"exposed (?:himself|herself|themselves)) |assault\w* me|sexually harass\w*|"
+    # harassment that is sexual, physical or following, never nagging ("keeps harassing me to visit, about money")
+    r"harass\w* me(?! (?:to|about|for|over|into|with (?:calls|emails|letters|texts|messages)|on the phone)\b)|"
+    r"(?:try|tries|tried|trying) to kiss (?:me|my)|kissed me|keeps? kissing me|"
+    r"comment\w* on my (?:body|figure|boobs?|breasts?|chest|bum|butt|arse|ass|legs?|thighs?|curves)|"
     r"(?:stares|stared|staring|leers|leered|leering) at (?:me|my (?:body|chest|breasts?|boobs?|bum|butt|legs?)))",
+    re.IGNORECASE,
+)
+# Hard news about an illness or a pregnancy ("chemo's stopped working", "the cancer's back", "the baby's not moving as
+# much", "the scan showed no heartbeat", "i'm in a&e with chest pains"): care and presence, never a flat "Oh, ...",
+# a brush-off or good news, however its words read.
+HARD_NEWS = re.compile(
+    r"(?:\b(?:treatment|chemo|radiotherapy|immunotherapy|drugs|meds|medication|tablets|pills)\b[^.!?]{0,20}"
+    r"(?:\bnot|n't|\bstopped|\bno longer)\b[^.!?]{0,12}\b(?:doing anything|doing much|helping|working)|"
+    r"\b(?:stopped|stopping|stop|withdrawn|withdrew|withdrawing) (?:the |her |his |their |my |all |any )?"
+    r"(?:treatment|chemo|radiotherapy)|"
+    r"\bnothing (?:more|else) (?:they|the doctors?|anyone|we|the hospital) can do|"
+    r"\bbaby(?:'s| is)? (?:not|isn'?t|hasn'?t|hasnt|stopped|barely) (?:been )?mov|"
+    r"\breduced (?:fetal |foetal )?movements?|"
+    r"\bno heartbeat|\bin (?:a|an induced) coma|"
+    r"\b(?:cancer|tumou?r|lump)(?:'s| is| has)? (?:back|come back|returned|spread|grown|growing|bigger)|"
+    r"\bfound (?:a|another) lump|\b(?:had|having|another) (?:a |another )?(?:seizure|stroke|heart attack)\b|"
+    # a&e for the chest, or intensive care: not a sprain seen to ("been to A&E with my ankle")
+    r"\b(?:a&e|emergency room|ambulance|hospital)\b[^.!?]{0,40}\bchest pains?|"
+    r"\bchest pains?\b[^.!?]{0,40}\b(?:a&e|emergency room|ambulance|hospital)\b|"
+    r"\b(?:in|to) (?:icu|intensive care|resus)\b)",
+    re.IGNORECASE,
+)
+# Control and threats by someone close ("he checks my phone every night and gets angry if i talk to my friends",
+# "she threatened to take the kids again"): believed and stood by, never exasperation or a flat "Ah".
+_CONTROLLED = re.compile(
+    r"\b(?:(?:checks?|checking|checked|goes through|went through|going through|reads?) my (?:phone|messages|texts)|"
+    r"(?:gets?|got|getting) (?:angry|mad|furious|jealous|nasty)[^.!?]{0,12}"
+    r"\bif i (?:talk|see|go out|text|speak|message)"
+    r"(?: (?:to|with))? (?:my |any )?(?:friends?|mates|anyone|family|sister|brother|mum|mom|dad|guys|girls|men|women)|"
+    r"(?:won'?t|doesn'?t|does not|will not|never) let me (?:see|go out|talk|speak|have|leave|work)|"
+    r"track(?:s|ed|ing)? my (?:location|phone)|"
+    r"threat\w* to (?:take|keep|hurt|kill|leave me with nothing|throw me out|kick me out|take away)\b)",
     re.IGNORECASE,
 )
 # Both feelings, named as such: "very mixed feelings", "bittersweet", "happy-sad".
@@ -369,10 +416,17 @@ def fit_of(heard: Heard) -> str:
     'ours'
     """
     told = heard.told.replace("’", "'")
-    if _PANIC_NOW.search(told) and not _DEATH_TOLD.search(told) and not heard.good_news:
+    if _PANIC_NOW.search(told) and not _PANIC_PAST.search(told) and not _DEATH_TOLD.search(told) \
+            and not heard.good_news:
         return "panic"  # "I'm having a panic attack lol": "I'm here. Breathe with me."
     if VIOLATION.search(told) and heard.loss == "none" and not heard.good_news:
         return "violated"  # "your friend kept touching me at the party": "I believe you", never "that's my friend"
+    if re.search(r"\bpanic attack", told, re.IGNORECASE) and heard.loss == "none" and not heard.good_news:
+        return "unwell_other"  # attacks over time ("been having panic attacks at work"): care, not the script
+    if _CONTROLLED.search(told) and heard.loss == "none" and not heard.good_news:
+        return "violated"  # "he checks my phone every night": believed, never "Ah, he checks your phone"
+    if HARD_NEWS.search(told) and heard.loss == "none":
+        return "unwell_other"  # "the cancer's back": "Oh no ... I'm so sorry, love", never "Oh, ..." or "Got it"
     all_clear = _ALL_CLEAR.search(told) is not None
     if heard.loss == "none" and heard.complaint is None and (m := _MENDING.search(told)) \
             and not _NEGATED.search(told[max(0, m.start() - 24) : m.end() + 12]) and not _TURN.search(told[m.end() :]) \

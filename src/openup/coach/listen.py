@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
-from openup.coach.fitting import DOUBT_WORDS, DOUBTING, fit_of
+from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, fit_of
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
@@ -314,7 +314,9 @@ def _holds_back(text: str, heard: Heard) -> bool:
     words = len(text.split(None, GUARDED_MAX_WORDS))
     named = any(f.source == "named" for f in heard.feelings)
     said = heard.thoughts or heard.complaint or heard.self_judgement or heard.dilemma or heard.feeling_clause
-    return 2 <= words <= GUARDED_MAX_WORDS and not (said or named or heard.unsure or heard.loss != "none")
+    # hard news is never a guarded "fine" ("the treatment's not doing anything")
+    hard = HARD_NEWS.search(text.replace("’", "'")) is not None
+    return 2 <= words <= GUARDED_MAX_WORDS and not (said or named or heard.unsure or heard.loss != "none" or hard)
 
 
 def _guarded_brief() -> Brief | None:
@@ -607,7 +609,7 @@ _YOUR_KIN_DID = re.compile(
 # watched, followed, scared or hurt.
 _VIOLATED = re.compile(
     r"\b(?:touch\w*|grab\w*|grop\w*|fondl\w*|feel(?:s|ing)? me up|felt me up|kiss\w*|hug\w*|rub\w*|pinch\w*|"
-    r"bum|butt|ass|arse|breasts?|boobs?|chest|crotch|thigh|legs?|sexual\w*|sexy|sex|nudes?|naked|dick|penis|"
+    r"bum|butt|ass|arse|breasts?|boobs?|chest|crotch|thigh|legs?|body|figure|sexual\w*|sexy|sex|nudes?|naked|dick|penis|"
     r"pics?|photos? of me|shower\w*|bath(?:room)?|undress\w*|changing|bedroom|in my bed|while i (?:sleep|slept)|"
     r"star(?:e|es|ed|ing)|watch(?:es|ed|ing) me|follow\w*|stalk\w*|corner\w*|alone with|hit on|hits on|"
     r"hitting on|made a pass|came on to|comes on to|flirt\w*|creep\w*|perv\w*|leer\w*|harass\w*|assault\w*|"
@@ -1505,7 +1507,8 @@ def reply(
     suggestions: list[Suggestion] = []
     seed = zlib.crc32(text.encode("utf-8", "replace"))
     # "thanks for nothing" is not good news, nor is a moan made a joke of ("... uses it on everything. send wine")
-    good_news = reading.good_news and not harmful and not wry(read)
+    # nor is hard news about an illness, whatever its words read ("the scan showed no heartbeat")
+    good_news = reading.good_news and not harmful and not wry(read) and not HARD_NEWS.search(read.replace("’", "'"))
     # what the safety screen flags is never met as a letdown ("Again? Ugh"): `fitting.fit_of`, `_weight_first`
     heard = replace(heard, good_news=good_news, extra={**heard.extra, "told": read, "flagged": safety.level != "none"})
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.

@@ -65,7 +65,9 @@ NOT_A_LETDOWN = re.compile(
     r"hit me|hits me|pushed me|shoved me|slapped|punched|kicked me|choked|strangl\w*|grabbed me|threw|"
     r"threaten\w*|forced|made me|"
     # a job lost again is a blow, not a letdown to roll the eyes at ("Again?" would judge them)
-    r"lost (?:my|our|his|her|their) job|fired|sacked|laid off|redundan\w*)\b",
+    r"lost (?:my|our|his|her|their) job|fired|sacked|laid off|redundan\w*|"
+    # an illness come back is a blow too ("getting panic attacks again", "the cancer's back again")
+    r"panic attacks?|seizures?|cancer|tumou?r|chemo)\b",
     re.IGNORECASE,
 )
 _NTH_TIME = re.compile(
