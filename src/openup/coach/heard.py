@@ -49,6 +49,9 @@ LOOKS_DOWN = (
     r"((?:old|ancient|awful|terrible|fat|ugly|hideous|horrible|disgusting|gross|huge|dreadful|a state|a mess|"
     r"like (?:an? |such an? |a total |a right )\w+))\b"
     r"|\bi (hate (?:how|the way) i look)\b"
+    # themselves run down outright ("i hate my body", "i'm so ugly")
+    r"|\bi (?:really |just |honestly )?(hate (?:my ?self|my (?:body|face|looks|life)))\b"
+    r"|\bi(?:'?m| am)(?: just| so| really| such| totally| completely)* (ugly|fat|hideous|disgusting|gross)\b"
 )
 SELF_JUDGEMENT = re.compile(
     r"\bi(?:'?m| am| feel like| felt like| feel| felt)(?: just| such| so| really| totally| completely| always| a)* "

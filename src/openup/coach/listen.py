@@ -92,6 +92,9 @@ class Template:
     someone: bool | None = None  # someone did what hurt them ("dad forgot my birthday", `by_someone`)
     steady: bool | None = None  # they say they are okay, or numb ("grandpa died. im ok. i think", `steady`)
     disclosed: bool | None = None  # they told of a hard feeling or a struggle of their own (`disclosed`)
+    at_you: bool | None = None  # a complaint about you, to be owned ("disappointed in you", `at_you`)
+    light: bool | None = None  # told with a laugh ("that film made me cry lol", `light`)
+    glad: bool | None = None  # love, pride or big news of their own ("we're having a baby!", `glad`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +217,9 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("someone"),
         t.get("steady"),
         t.get("disclosed"),
+        t.get("at_you"),
+        t.get("light"),
+        t.get("glad"),
     )
 
 
@@ -1083,16 +1089,105 @@ _SAID_FEELING = re.compile(
 
 # A struggle of their own told outright, which takes some courage to say ("I need support for my depression",
 # "I am having a really hard time"): met with "I'm glad you told me", never with "Fair enough".
+# A struggle is about their own wellbeing, not a chore ("had a rough time finding parking", "struggling to choose a
+# paint colour"), a laugh ("cried laughing") or a name ("lonely planet", "therapy school").
 _STRUGGLE = re.compile(
-    r"\b(?:depress(?:ed|ion)|anxiety|struggl(?:e|ed|es|ing)|(?:a )?(?:really )?(?:hard|rough|tough) time|"
-    r"(?:i'?m|im|i am|i was|been|keep) (?:crying|cry)|cried|lonely|suicid\w*|self[- ]harm|therapy|panic attacks?)\b",
+    r"\b(?:depress(?:ed|ion)|anxiety|struggl(?:e|ed|es|ing)(?! to (?!cope|keep going|get out of bed|function)\b)"
+    r"|(?:a )?(?:really )?(?:hard|rough|tough) time(?=\s*(?:$|[.,!?;]|lately|recently|of it|right now|at the moment|"
+    r"these days|this (?:week|month|year)|since|with (?:it|everything|things|life|myself|my (?:head|mental))\b"
+    r"|(?:making friends|sleeping|coping|eating|focusing|getting out of bed)\b))|"
+    r"(?:i'?m|im|i am|i was|been|keep) (?:crying|cry)|cried(?! (?:laughing|with laughter|of laughter))"
+    r"|lonely(?! planet)|suicid\w*|self[- ]harm|therapy(?! school)|panic attacks?)\b",
+    re.IGNORECASE,
+)
+_LAUGHING = re.compile(r"\b(?:lol|lmao|haha\w*|rofl)\b|😂|🤣", re.IGNORECASE)
+_CRY = re.compile(r"\b(?:cry|cried|crying|tears)\b", re.IGNORECASE)
+_LAUGHED = re.compile(r"\b(?:cried|crying|cry|wet myself|died|dying) (?:laughing|with laughter|of laughter)\b"
+                      r"|\b(?:couldn'?t|can'?t) stop laughing\b", re.IGNORECASE)
+
+
+def light(told: str) -> bool:
+    """Whether it is told with a laugh ("that film made me cry lol", "i cried laughing"): met lightly.
+
+    >>> light("that film made me cry lol"), light("i cried laughing at that video"), light("i cried all night")
+    (True, True, False)
+    """
+    return bool(_LAUGHED.search(told) or (_LAUGHING.search(told) and _CRY.search(told)))
+
+
+_OTHERS_THERAPY = re.compile(r"\b(?:my|his|her|their) \w+(?:'s| is) (?:\w+ )?(?:therapy|struggl)", re.IGNORECASE)
+
+
+def disclosed(heard: Heard) -> bool:
+    """Whether the partner told of a hard feeling they named or a struggle of their own: telling it took courage.
+
+    >>> [disclosed(Heard(None, (), (), focus=t)) for t in ("had a rough time finding parking lol", "i cried laughing",
+    ...  "i'm lonely planet obsessed", "i've been struggling to choose a paint colour",
+    ...  "i'm having a hard time lately")]
+    [False, False, False, False, True]
+    """
+    told = heard.told
+    if _named_hard(heard):
+        return True
+    return bool(_STRUGGLE.search(told)) and not _LAUGHING.search(told) and not _OTHERS_THERAPY.search(told)
+
+
+_AT_YOU = re.compile(
+    r"\b(?<!not )(?<!n't )(?<!never )(?:disappointed|angry|mad|upset|annoyed|hurt|fed up|pissed off|cross|furious) "
+    r"(?:in|at|with|by) (?:you|u)\b"
+    r"|\byou (?:really )?(?:let me down|hurt me|upset me|disappointed me)\b",
     re.IGNORECASE,
 )
 
 
-def disclosed(heard: Heard) -> bool:
-    """Whether the partner told of a hard feeling they named or a struggle of their own: telling it took courage."""
-    return _named_hard(heard) or bool(_STRUGGLE.search(heard.told))
+def at_you(told: str) -> bool:
+    """Whether they tell you of a complaint about you, to be owned rather than met as bad news.
+
+    >>> at_you("i'm not angry, just disappointed in you"), at_you("i'm disappointed in the film")
+    (True, False)
+    >>> at_you("i'm not upset with you, just tired")
+    False
+    """
+    return bool(_AT_YOU.search(told.replace("’", "'")))
+
+
+# What is told gladly, whatever tone a swear word reads as: love or pride of their own ("i fucking love that man",
+# "so proud of myself"), big news ("we're having a baby!", "i'm pregnant"), a glad day ("sunday was lovely").
+_GLAD = re.compile(
+    r"\bi (?:really |just |so |fucking |absolutely )?(?:love|adore) (?:him|her|them|you|th(?:at|is) "
+    r"(?:man|woman|girl|boy|guy)|my (?:\w+ )?(?:husband|wife|partner|boyfriend|girlfriend|kids?|son|daughter|family|"
+    r"baby|mum|mom|dad))\b|\bproud of (?:my ?self|us)\b"
+    r"|\b(?:i'?m|we'?re|i am|we are) (?:\w+ )?(?:pregnant|engaged)\b"
+    r"|\bhaving a baby\b|\bgoing to be (?:grand)?parents\b|\b(?:well )?chuffed\b|\bover the moon\b"
+    r"|^(?:\w+day|the weekend|last night|tonight|today|dinner|the wedding|the party) (?:was|has been) "
+    r"(?:so |really |just )?(?:lovely|amazing|brilliant|wonderful|perfect)\b|\bcheeky nando'?s\b",
+    re.IGNORECASE,
+)
+_NOT_GLAD = re.compile(
+    r"\b(?:not|don'?t|doesn'?t|didn'?t|never|no longer|used to|but|though|hate|miss|lost|died|dead|sick|ill|hurt|"
+    r"scared|worried|afraid|terrified|anxious|sad|cry|crying|cried|alone|lonely|miscarri\w*|unplanned|broke up)\b",
+    re.IGNORECASE,
+)
+
+
+def glad(heard: Heard) -> bool:
+    """Whether love, pride or big news of their own is told ("i love him so much", "we're having a baby!").
+
+    >>> glad(Heard(None, (), (), focus="we're having a baby!")), glad(Heard(None, (), (), focus="i love it, great"))
+    (True, False)
+    """
+    told = heard.told.replace("’", "'")
+    return not heard.unsure and heard.self_judgement is None and heard.complaint is None and bool(
+        _GLAD.search(told)
+    ) and not (
+        _NOT_GLAD.search(told)
+    )
+
+
+def _tone(heard: Heard) -> str:
+    """The valence a reply meets: love, pride and big news are met gladly, not as bad news read from a swear word
+    ("i fucking love that man") nor flatly ("we're having a baby!"); else the valence read."""
+    return "positive" if glad(heard) else heard.valence
 
 
 def _named_hard(heard: Heard) -> bool:
@@ -1111,6 +1206,8 @@ _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("good_news", lambda h: h.good_news), ("own", own_doing), ("shared", shared), ("ahead", looks_ahead),
     ("playful", playful), ("everyday", everyday), ("fit", fit_of), ("wry", lambda h: wry(h.told)),
     ("someone", by_someone), ("steady", lambda h: steady(h.told)), ("disclosed", lambda h: disclosed(h)),
+    ("at_you", lambda h: at_you(h.told)),
+    ("light", lambda h: light(h.told)), ("glad", glad),
 )
 
 
@@ -1137,7 +1234,7 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
         return False
     if t.weighing is not None and t.weighing != heard.weighing:
         return False
-    if t.valence and t.valence != heard.valence:
+    if t.valence and t.valence != _tone(heard):
         return False
     # "both" (`_both`): feelings that pull both ways ("I'm relieved to know, but I'm also so angry")
     if t.valence == "positive" and (_named_hard(heard) or "both" in slots):
@@ -1229,7 +1326,11 @@ _SELF_DOWN = re.compile(
     r"|\blike an? (?:[a-z]+ )?(?:idiot|eejit|fool|muppet|numpty|moron|mushroom|potato)\b|\byou look like an? [a-z]+"
     # someone else's judgement of them said back as right: "my parents were right", "he's right"
     r"|\b(?!you\b|i\b|we\b|that\b)[a-z]+(?: [a-z]+)?(?: were| was| is| are|'s|'re) (?:so |totally |completely |"
-    r"probably |actually |dead )?right\b",
+    r"probably |actually |dead )?right\b"
+    # "you hate your body", "you're a terrible mum": what they said of themselves, said back as fact
+    r"|\byou (?:really |just )?hate (?:your ?self|your (?:body|face|looks|life))\b"
+    r"|\byou(?:'re| are) (?:such |so |a |an )*(?:terrible|awful|rubbish|crap|bad|useless) (?:your )?"
+    r"(?:mum|mom|dad|mother|father|parent|partner|person|friend)\b",
     re.IGNORECASE,
 )
 _TO_YOU = re.compile(r"\b(?:you|u|ur|your|yours|ya|we|us|our|ours)\b", re.IGNORECASE)  # the teller's words of you
