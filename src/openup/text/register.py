@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 # Words are runs of letters and digits; apostrophes stop them so "don't" is never touched.
 _WORD = re.compile(r"[a-z0-9]+")
@@ -38,8 +39,14 @@ class Expansion:
 
 
 @cache
+def _data() -> dict[str, Any]:
+    """chat_register.toml, read once."""
+    return tomllib.loads(resources.files("openup.text").joinpath("chat_register.toml").read_text("utf-8"))
+
+
+@cache
 def _table() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
-    data = tomllib.loads(resources.files("openup.text").joinpath("chat_register.toml").read_text("utf-8"))
+    data = _data()
     return (
         dict(data["words"]),
         frozenset(data["ur"]["youre_before"]),
@@ -52,8 +59,7 @@ def _table() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[
 def _units() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Words that are also units ("kms"), the words of quantity after which, and the words of distance before
     which, they are units."""
-    data = tomllib.loads(resources.files("openup.text").joinpath("chat_register.toml").read_text("utf-8"))
-    units = data["units"]
+    units = _data()["units"]
     return frozenset(units["words"]), frozenset(units["quantity_before"]), frozenset(units["distance_after"])
 
 

@@ -94,7 +94,8 @@ class Student:
 
         Plain ASCII text takes a fast path (about a third of the tokenizer's time): lower-cased and split into
         words as the tokenizer's normaliser and pre-tokenizer do (no accents, control characters or CJK to
-        handle there; a text naming a special token such as "[SEP]" is left to the tokenizer), each word's
+        handle there; a text still naming one of the tokenizer's special tokens after lower-casing is left to the
+        tokenizer: with the shipped one, whose special tokens are upper case, none does), each word's
         pieces looked up in a cache the tokenizer fills (word by word, as it would split the whole text), then
         [CLS] + pieces + [SEP] truncated as the tokenizer truncates. Any other text goes to the tokenizer
         itself. tests/text_model/test_student.py checks that both give the same ids. Texts are first read as the
@@ -105,7 +106,7 @@ class Student:
         slow: list[int] = []
         for i, text in enumerate(texts):
             if text.isascii() and _PLAIN.fullmatch(text) and not ("[" in text and any(t in text for t in self._added)):
-                words_of.append((i, _WORDS.findall(text.lower())))
+                words_of.append((i, _WORDS.findall(text)))  # model_text has lower-cased it
             else:
                 slow.append(i)
         body = MAX_LENGTH - 2
