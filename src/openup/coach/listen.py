@@ -329,6 +329,15 @@ def _guarded_brief() -> Brief | None:
     return next((b for b in briefs() if b.kind == "guarded"), None)
 
 
+# Harm the patterns read that makes glad words no news to celebrate ("thanks for nothing", "oh great, you forgot
+# again"). Only the patterns' reading counts: the learned heads read excited news told with a laugh as contempt
+# or advice ("passed my driving test on the third try lmaooo", "Got the job at the hospital! Stoked."), which had
+# kept 14 of the 152 good-news messages of the blind reply dev set from being celebrated; and pressure or
+# minimizing in their own words ("stock my cookies??? like regularly???", "its only a small blog but still") is
+# how people tell good news, not a sign against it.
+_SOURS_NEWS = frozenset({"contempt", "criticism", "dismissal", "defensiveness", "leverage"})
+
+
 def _harmful_kinds() -> frozenset[str]:
     table = kinds()
     return frozenset(k for k, v in table.items() if v.harmful)
@@ -1581,7 +1590,6 @@ def reply(
     if safety.level == "danger":
         # Safety wins: no wording coaching, only the safety answer and why.
         return ReplyCoaching(text, heard, (), _safety_avoid(safety), safety, tuple(notes), unread=unread)
-    harmful = {s.kind for s in signals} & _harmful_kinds()
     # Whether a short message is a small bid is for the patterns: a learned head can misread "good night
     # babe" as contempt, and that must not turn a good-night into something to reflect on.
     said_kinds = {s.kind for s in signals if s.source.startswith("lexical")}
@@ -1609,7 +1617,8 @@ def reply(
     seed = zlib.crc32(text.encode("utf-8", "replace"))
     # "thanks for nothing" is not good news, nor is a moan made a joke of ("... uses it on everything. send wine")
     # nor is hard news about an illness, whatever its words read ("the scan showed no heartbeat")
-    good_news = reading.good_news and not harmful and not wry(read) and not HARD_NEWS.search(read.replace("’", "'"))
+    good_news = reading.good_news and not harmful_said & _SOURS_NEWS and not wry(read) \
+        and not HARD_NEWS.search(read.replace("’", "'"))
     # what the safety screen flags is never met as a letdown ("Again? Ugh"): `fitting.fit_of`, `_weight_first`
     heard = replace(heard, good_news=good_news, extra={**heard.extra, "told": read, "flagged": safety.level != "none"})
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
