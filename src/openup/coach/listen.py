@@ -39,6 +39,7 @@ from openup.coach.refer import core, reference, rough, said_back, trimmed
 from openup.coach.salient import salient, says_already
 from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.situations import asks_for, invites_at_end, situation_of
+from openup.coach.sorts import no_talk, sort_of
 from openup.coach.typed import as_meant
 from openup.coach.wellformed import YOUR_ONE, copied, repaired, unowned_names, well_formed
 from openup.errors import UserError
@@ -95,6 +96,8 @@ class Template:
     at_you: bool | None = None  # a complaint about you, to be owned ("disappointed in you", `at_you`)
     light: bool | None = None  # told with a laugh ("that film made me cry lol", `light`)
     glad: bool | None = None  # love, pride or big news of their own ("we're having a baby!", `glad`)
+    sort: str | None = None  # the sort of small hard thing told (`sorts.sort_of`): joking, petty, ...; "any" is any
+    no_talk: bool | None = None  # they said they do not want to talk about it (`sorts.no_talk`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +223,8 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("at_you"),
         t.get("light"),
         t.get("glad"),
+        t.get("sort"),
+        t.get("no_talk"),
     )
 
 
@@ -1216,7 +1221,7 @@ _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("playful", playful), ("everyday", everyday), ("fit", fit_of), ("wry", lambda h: wry(h.told)),
     ("someone", by_someone), ("steady", lambda h: steady(h.told)), ("disclosed", lambda h: disclosed(h)),
     ("at_you", lambda h: at_you(h.told)),
-    ("light", lambda h: light(h.told)), ("glad", glad),
+    ("light", lambda h: light(h.told)), ("glad", glad), ("sort", sort_of), ("no_talk", lambda h: no_talk(h.told)),
 )
 
 
@@ -1258,7 +1263,7 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
             continue
         if name not in known:
             known[name] = read(heard)
-        if want != known[name]:
+        if want != known[name] and not (want == "any" and known[name]):  # sort = "any": any sort of small thing
             return False
     if t.tense and t.tense != _tense(heard):
         return False
