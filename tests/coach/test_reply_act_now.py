@@ -179,7 +179,8 @@ def test_a_small_everyday_choice_is_met_lightly_with_an_offer_to_help_pick(messa
 
 def test_a_big_choice_or_one_told_in_distress_is_not_a_small_choice() -> None:
     assert reply("torn between two paint colours and its driving me mad", llm=False).situation == "small_choice"
-    for message in ("can't decide whether to take the job offer", "so overwhelmed i cant even decide what to eat"):
+    for message in ("can't decide whether to take the job offer", "so overwhelmed i cant even decide what to eat",
+                    "what should i cook for your parents on sunday, im so nervous"):
         assert reply(message, llm=False).situation != "small_choice", message
 
 
