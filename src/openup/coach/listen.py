@@ -1654,7 +1654,8 @@ def reply(
             suggestions.append(got)
         else:
             suggestions.append(fallback)
-    avoid = avoid_for(heard)
+    # something urgent now (`coach.urgent`) has its own thing to hold back from: reflecting before acting
+    avoid = (Avoid(situation.name, "safety", situation.avoid),) if situation.avoid else avoid_for(heard)
     if safety.level != "none":
         avoid = _safety_avoid(safety) + avoid
     return ReplyCoaching(

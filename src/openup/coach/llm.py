@@ -90,6 +90,21 @@ MOVE_INSTRUCTIONS = {
     "hug": "They asked you for a hug: in one short sentence, say yes, warmly, and ask them nothing.",
     "company": "They asked what you are up to and said they feel low: in one short sentence, offer your company "
     "(come over, or call).",
+    "check_now": "Their baby is moving less than usual (or another pregnancy worry) right now: in one short sentence, "
+    "say to call the maternity unit or midwife now, as they always want to check. No other medical advice.",
+    "with_you": "In one short sentence, offer to go with them to be checked, now.",
+    "get_help": "Something medical and urgent is happening now: in one short sentence, say to call an ambulance or "
+    "get to hospital now. No other medical advice.",
+    "on_my_way": "In one short sentence, say you are coming to them now.",
+    "safe_first": "They are stuck somewhere right now: in one short question, ask whether they are safe and where "
+    "they are.",
+    "come_get": "In one short sentence, say you will come and get them.",
+    "choice_fun": "They are stuck on a small everyday choice (a paint colour, what to cook): in one short sentence, "
+    "show warm, light interest in the options.",
+    "help_pick": "In one short sentence, offer to help them pick.",
+    "sorrow": "They lost a pregnancy: in one short sentence, say how sorry you are. No questions, nothing about "
+    "worry.",
+    "be_there": "In one short sentence, say you are coming to them and are there for them. No questions.",
 }
 # What kind of message it is, told to the LLM with the task (`reply_prompt`).
 KIND_HINTS = {

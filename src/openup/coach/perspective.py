@@ -300,6 +300,8 @@ def to_second_person(text: str, *, we_is_couple: bool | None = None) -> str:
             i == 0 or words[i - 1] in _BEFORE_OWNER or _ends_sentence(tokens[word_idx[i] - 1], False)
         ):
             new = "your"  # "me sister's giving out to me" -> "your sister's giving out to you"
+        elif w == "me" and _owned_after_verb(words, i):
+            new = "your"  # "passed me test" -> "passed your test"; "gave me money" stays "gave you money"
         elif w in _FIRST_TO_SECOND:
             new = _FIRST_TO_SECOND[w]
         elif w in _SECOND_TO_FIRST:
@@ -326,6 +328,25 @@ _OWNED_AFTER_ME = _KIN_NAMES | word_set("perspective", "owned_after_me") | word_
 _WHOSE = frozenset({"my", "your", "ur", "his", "her", "their", "our", "the", "a", "an", "to", "dear", "you", "u",
                     "me", "other",
                     "hi", "hey", "thanks", "love", "yo"})
+
+
+_OWNED_ANY_ME = word_set("perspective", "owned_any_me")
+_ME_OBJECT_AFTER = word_set("perspective", "me_object_after")
+_HURT_BACK = frozenset({"hurt", "hurting", "hurts", "pulled", "strained", "wrecked", "injured", "twisted", "did",
+                        "done", "broke", "broken", "bad"})
+_DRIVING = frozenset({"test", "licence", "license", "lesson", "lessons", "instructor", "theory"})
+
+
+def _owned_after_verb(words: list[str], i: int) -> bool:
+    """Whether "me" at `i` is "my" before a thing, a body part or a person of their own ("passed me test", "banged me
+    head", "lost me keys", "failed me driving test"), and not the object of a verb that gives, tells or names
+    ("gave me money", "told me dad was there", "let me phone you")."""
+    if i + 1 >= len(words) or (i and words[i - 1] in _ME_OBJECT_AFTER):
+        return False
+    nxt = words[i + 1]
+    if nxt == "back":  # "hurt me back" is "your back"; "kept me back", "ring me back" are not
+        return i > 0 and words[i - 1] in _HURT_BACK
+    return nxt in _OWNED_ANY_ME or (nxt == "driving" and i + 2 < len(words) and words[i + 2] in _DRIVING)
 
 
 def _bare_kin(words: list[str], i: int) -> bool:

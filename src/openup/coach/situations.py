@@ -1,6 +1,7 @@
-"""Which answer a message calls for: a request for room, an apology or thanks to you, good news, or the
-usual reflect, validate and ask; and whether it tells of a loss. The phrases, kinds and move lists are data
-(`[situation.*]` and `[loss]` in `method/replies.toml`); this module only reads them.
+"""Which answer a message calls for: something urgent happening now (`coach.urgent`), a request for room, an
+apology or thanks to you, good news, or the usual reflect, validate and ask; and whether it tells of a loss. The
+phrases, kinds and move lists are data (`[situation.*]` and `[loss]` in `method/replies.toml`); this module only
+reads them.
 
 >>> is_loss("its been a year today since dad died"), is_loss("my phone died lol")
 (True, False)
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from openup.coach.heard_words import alternation
+from openup.coach.urgent import act_now, baby_lost
 from openup.method import MethodError, read_data
 from openup.text.signal import Signal
 
@@ -37,11 +39,23 @@ class Situation:
     drops_complaint: bool = False
     names_no_feeling: bool = False
     request: bool = False  # the message asks something of you ("can you pick up milk"): answered yes first
+    act: str = ""  # something urgent happening now (`coach.urgent`): "baby", "medical", "stranded" or "baby_lost"
+    avoid: str = ""  # what to hold back from, said instead of the usual list ("Reflecting feelings first ...")
+
+    def acts(self, meant: str) -> bool:
+        """Whether the message is this situation's kind of act-now (`coach.urgent`); True when it has none."""
+        if not self.act:
+            return True
+        if self.act == "baby_lost":
+            return baby_lost(meant)
+        return act_now(meant) == self.act
 
     def applies(self, meant: str, found: Sequence[Signal], valence: str) -> bool:
         """Whether this situation's own conditions hold (good news and the default are decided by the caller).
         `found`: what the detectors found in `meant`."""
         if self.patterns and not any(p.search(meant) for p in self.patterns):
+            return False
+        if not self.acts(meant):
             return False
         mine = [s for s in found if s.kind in self.kinds]
         if self.kinds and not mine:
@@ -99,6 +113,8 @@ def situations() -> dict[str, Situation]:
             bool(row.get("drops_complaint", False)),
             bool(row.get("names_no_feeling", False)),
             bool(row.get("request", False)),
+            str(row.get("act", "")),
+            " ".join(str(row.get("avoid", "")).split()),
         )
     return out
 

@@ -1,0 +1,252 @@
+"""Act now: something urgent is happening to your partner right now, and a caring partner answers it first.
+
+Some messages are not for listening first. "32 weeks and baby hasn't moved much since this morning", "chest pains
+and my left arm feels weird", "broken down on the M6 and it's dark": a partner does not reflect the feeling or ask
+what goes through their head; they say get help now, check they are safe, and offer to come. `act_now` tells
+which of these a message is:
+
+- "baby": fewer or no baby movements in pregnancy (call the maternity unit or midwife now, I'll come with you),
+- "medical": chest pain, not being able to breathe, signs of a stroke, a bad allergic reaction or a knock to the
+  head with a warning sign (get help now, I'm coming),
+- "stranded": broken down on a motorway, stranded at night, locked out late, no phone and no way home (are you
+  safe? where are you? I'll come and get you),
+
+and `baby_lost` whether it tells of a pregnancy lost ("they couldn't find a heartbeat at the scan"), met as a
+loss, with sorrow and presence. Each holds only for what is happening now: a past event told afterwards ("my car
+broke down last week, cost 600 to fix"), a worry about what might happen ("what if the baby stops moving"), a
+joke ("chest pains from laughing") or what has been seen to already ("doc says it's just a pulled muscle") is not
+act-now. The answers are in `method/replies.toml` (`[situation.act_*]`); this module only says which applies.
+
+>>> act_now("32 weeks and baby hasnt moved much since this morning"), act_now("my car broke down last week")
+('baby', None)
+>>> act_now("broken down on the motorway and it's pitch black"), act_now("chest pains from laughing so hard lol")
+('stranded', None)
+>>> baby_lost("scan today. no heartbeat"), baby_lost("heard the heartbeat at the scan!!")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+# Told with a laugh, or as a figure of speech: "i'm literally having a stroke reading this", "dying lol".
+_JOKE = re.compile(
+    r"(?<!\w)(?:lol+|lmf?a+o+|haha\w*|hehe\w*|rofl|jk|jokes?|joking|kidding|funny|hilarious|dying|dead|😂|🤣|😆|💀)(?!\w)"
+    r"|\b(?:from|with|of|after) (?:laughing|laughter|the gym|(?:all )?the "
+    r"(?:squats|press[- ]ups|push[- ]ups|workout))\b"
+    r"|\b(?:laughing|laughed) so (?:hard|much)\b"
+    r"|\b(?:nearly|almost|practically|basically|about to|going to|gonna) (?:had|have|having|die|died)\b"
+    r"|\b(?:giv(?:e|es|ing|en)|gave) (?:me|us|him|her|them) (?:a )?(?:heart attack|chest pains?|stroke|seizure)"
+    r"|\b(?:stroke|heart attack) (?:trying|reading|looking|over|at|because|when)\b|\bsend (?:help|wine|snacks)\b"
+    r"|\b(?:reading|watching|looking at|seeing) (?:this|that|your|ur|his|her|their|the)\b",
+    re.IGNORECASE,
+)
+# Told afterwards: a time that is over ("last week", "yesterday", "two days ago"), or how it ended ("all fine
+# now", "got home ok", "cost 600 to fix"). "since yesterday" and "since last night" are still going on.
+_OVER = re.compile(
+    r"(?<!since )(?<!from )\b(?:yesterday|last (?:night|week|month|year|weekend|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|time)|the other (?:day|night|week)|(?:a|one|two|three|few|couple of|\d+) "
+    r"(?:days?|weeks?|months?|years?) ago|ages ago|years ago|when i was|"
+    r"in (?:19|20)\d\d|(?:at|over) (?:christmas|easter|new year)|on holiday)\b"
+    r"|\b(?:was|were) (?:so |really )?(?:awful|horrible|scary|terrifying|frightening|bad|a nightmare)\b"
+    r"|\b(?:all (?:fine|good|ok|okay|sorted)(?: now)?|(?:was|is|were|are|turned out|it'?s) (?:all )?(?:fine|ok|okay)"
+    r"(?: in the end| now| after all)|fine now|ok now|okay now|sorted now|false alarm|turned out|in the end|"
+    r"(?:got|made it|back|home) (?:home|back) (?:safe|ok|okay|fine|in one piece)|got home|made it home|"
+    r"(?:cost|costing|paid|quid|bucks|\$|£)\s?\d+|to fix\b|mechanic|quoted|"
+    r"garage (?:said|says|fixed)|got (?:it|them|her|him) fixed|"
+    r"(?:were|was) (?:monitored|checked|seen)|(?:they|the (?:midwife|midwives|doctors?|nurses?|hospital)) "
+    r"(?:checked|monitored|said (?:all|everything|it'?s|baby'?s|the baby'?s) (?:fine|ok|okay|good|normal))|"
+    r"all (?:looked|looks) (?:fine|good|normal)|ended up|had to (?:get|wait|walk|call|ring|pay)|so i was late|"
+    r"(?:luckily|thankfully|eventually|finally) (?:got|made|the|a|someone|they)|towed (?:it |us |me )?home)\b",
+    re.IGNORECASE,
+)
+# A worry about what may happen, not what is happening: "what if the baby stops moving", "scared of breaking down".
+_WHAT_IF = re.compile(
+    r"\b(?:what if|in case|(?:scared|afraid|terrified|worried|paranoid|anxious|nervous) (?:of|about) \w+ing\b|"
+    r"(?:scared|afraid|terrified|worried|paranoid|anxious|nervous) (?:that )?(?:i'?ll|i will|i might|it'?ll|it will|"
+    r"(?:the |my )?(?:baby|car|van) (?:will|might|would|won'?t))|(?:keep|kept) (?:worrying|thinking|imagining)|"
+    r"nightmare about|dream(?:t|ed)? (?:about|that)|what do you do if|how do you know if|would you (?:come|know))\b",
+    re.IGNORECASE,
+)
+
+# Fewer or no baby movements: "baby hasn't moved much since this morning", "not felt the baby kick all day",
+# "the baby's not moving as much", "reduced movements", "bump's been really quiet today".
+_BABY = r"(?:the )?(?:baby|babby|bubs|bub|bean|bump|little one|lo|bubba)"
+_BABY_STILL = re.compile(
+    rf"\b{_BABY}(?:'s| is| has| been|s)?(?: (?:been|just|really|still|so|really))*"
+    r" (?:(?:not|n't|hasn'?t|hasnt|isn'?t|isnt|has not|is not|barely|hardly|stopped|not really)"
+    r"(?: (?:been|really|as|that|much|very))* (?:mov|kick|wriggl|active)\w*"
+    r"|(?:moving|kicking|wriggling) (?:less|a lot less|way less|much less|less than usual)"
+    r"|(?:very |really |so |super |unusually |weirdly )?(?:quiet|still|quieter|less active)"
+    r"(?=[^.!?]*\b(?:weeks|wks|bump|pregnan\w*|kick\w*|movements?|wriggl\w*|midwife|trimester)\b))"
+    r"|\b(?:haven'?t|havent|have not|not|didn'?t|did not|can'?t|cant|cannot|barely|hardly) "
+    r"(?:felt|feel|feeling)(?: (?:any|much|a single|one|a))? (?:the )?(?:baby|bubs|bub|bump|little one|them|him|her|"
+    r"any|movements?|kicks?|movement|a kick|a thing)\b(?: (?:move|moving|kick|kicking|wriggle))?"
+    r"|\b(?:reduced|fewer|less|no|decreased) (?:fetal |foetal |baby )?(?:movements?|kicks)\b"
+    r"|\b(?:baby|bump)\b[^.!?]{0,25}\b(?:not|n't|hasnt|stopped) (?:been )?(?:moving|kicking|moved|kicked)\b",
+    re.IGNORECASE,
+)
+# Bleeding in pregnancy, now: "I'm bleeding and 10 weeks", "pregnant and spotting".
+_BLEEDING = re.compile(r"\b(?:bleeding|spotting|blood)\b", re.IGNORECASE)
+_PREGNANT = re.compile(
+    r"\b(?:pregnant|pregnancy|\d+ ?(?:weeks?|wks?)(?: pregnant| gone)?|(?:first|second|third) trimester)\b",
+    re.IGNORECASE,
+)
+_NOT_STOPPED = re.compile(
+    r"\b(?:hasn'?t|hasnt|has not|not|never|won'?t|doesn'?t|didn'?t) (?:stopped|stop) (?:moving|kicking|wriggling)\b",
+    re.IGNORECASE,
+)
+
+# What needs help now: chest pain, not breathing, a stroke, a bad allergic reaction, a knock to the head that shows
+# a warning sign. Told of themselves or of someone with them ("dad's face has gone droopy").
+_MEDICAL = re.compile(
+    r"\b(?:chest (?:pains?|hurts|is (?:so |really |very )?(?:tight|sore)|feels (?:so |really |very )?(?:tight|heavy|"
+    r"crushed)|tightness)|pains? in (?:my|his|her|their) chest|tight chest|crushing (?:pain|feeling)"
+    r"|(?:can'?t|cant|cannot|can hardly|can barely|struggling to|hard to) (?:breathe|catch (?:my|his|her|their) breath"
+    r"|get (?:my|his|her|their) breath)|short of breath|(?:lips|tongue|throat|face) (?:is |are |has |have |'s )?"
+    r"(?:swelling|swollen|swelled|closing|gone (?:all )?(?:puffy|swollen))|(?:throat|airway)(?:'s| is)? closing"
+    r"|anaphyla\w*|(?:bad |severe |serious |an )?allergic reaction|used (?:my|his|her|their|the) epi-?pen"
+    r"|(?:having|just had|think (?:i'?m|im|he'?s|she'?s|they'?re|.{0,12}) having) (?:a )?(?:stroke|heart attack|"
+    r"seizure|fit\b)|face (?:is |has |'s )?(?:gone |going |all )?(?:droop\w*|lopsided|numb)|(?:drooping|droopy) face"
+    r"|(?:speech|talking|words) (?:is |are |'s )?(?:all )?(?:slurred|slurring|weird|jumbled|coming out wrong)"
+    r"|slurring (?:my|his|her|their) words|can'?t (?:lift|move|feel) (?:my|his|her|their) (?:left |right )?"
+    r"(?:arm|leg|side|face)|(?:left|right) (?:arm|side) (?:feels|is|has gone|went) (?:weird|numb|dead|heavy|tingly)"
+    r"|(?:collapsed|passed out)"
+    r"(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|settee|bed|chair)\b| asleep\b| drunk\b| in bed\b)"
+    r"|unconscious|won'?t wake up|not breathing|stopped breathing|turning blue|"
+    r"head injury|(?:knocked|been knocked) (?:out|unconscious))\b",
+    re.IGNORECASE,
+)
+# A knock to the head is act-now with a warning sign beside it: sick, dizzy, confused, blurred sight, bleeding.
+_HEAD_KNOCK = re.compile(
+    r"\b(?:hit|banged|bumped|smacked|knocked|cracked|whacked|bashed) (?:my|his|her|their|the back of (?:my|his|her|"
+    r"their)) head\b|\bfell (?:and|over and|off [^.!?]{0,20} and) (?:hit|banged|cracked|smacked)\b",
+    re.IGNORECASE,
+)
+_HEAD_SIGN = re.compile(
+    r"\b(?:dizzy|sick|throwing up|vomit\w*|threw up|confused|blurr\w*|seeing (?:double|stars)|double vision|bleeding|"
+    r"blood|passed out|blacked out|can'?t remember|drowsy|woozy|massive (?:lump|bump)|headache)\b",
+    re.IGNORECASE,
+)
+# What has been seen to already, or what is not an emergency in the chest: "doc says it's stress", "heartburn".
+_SEEN_TO = re.compile(
+    r"\b(?:(?:doc|doctor|gp|nurse|consultant|paramedics?|a&e|hospital|they) (?:said|says|thinks|think|reckons)|"
+    r"heartburn|indigestion|from (?:coughing|the cough|the cold|the flu|covid|hayfever|hay fever)|"
+    r"(?:blocked|stuffy|bunged up) nose|through my nose|in (?:this|the) heat|so hot|panic attack|panick\w*|"
+    r"(?:with|from|for) (?:anxiety|stress)|stressed|(?:on|in) (?:the|an) ambulance|in (?:a&e|hospital|the er|resus)|"
+    r"at (?:the )?(?:a&e|hospital|er)|paramedics? (?:are|is) here|ambulance (?:is|'s) (?:here|on (?:its|the) way|"
+    r"coming)|(?:called|rang|phoned) (?:an ambulance|999|911|112|000)|rushed|taken (?:in|to)|admitted|"
+    r"(?:to|into) (?:a&e|hospital|the er|the emergency room))\b",
+    re.IGNORECASE,
+)
+
+# A car that has stopped on a road, now: "my car made a noise and then just stopped on the highway", "the ute's carked
+# it on the highway, waiting on the tow truck".
+_VEHICLE_DEAD = re.compile(
+    r"\b(?:car|van|ute|truck|engine|motor|bike|motorbike)(?:'s| has| is| just)?\b[^.!?]{0,40}?\b(?:stopped|died|"
+    r"cut out|conked out|carked it|packed (?:in|up)|gave up|won'?t start|overheated|smoking)\b[^.!?]{0,30}?\b"
+    r"(?:on|in the middle of|at the side of|by the side of) (?:the |a )?(?:highway|motorway|freeway|expressway|"
+    r"dual carriageway|road|bridge|junction|roundabout|hard shoulder|m\d+|a\d+|i-?\d+|middle of nowhere)\b"
+    r"|\bwaiting (?:on|for) (?:the |a )?(?:tow|recovery|aa|rac|breakdown)\b",
+    re.IGNORECASE,
+)
+# Stuck and unsafe where they are: broken down on a road, stranded, locked out late, no phone and no way home.
+_STRANDED = re.compile(
+    r"\b(?:(?:i'?ve|ive|we'?ve|i have|we have|car'?s|car has|car is|van'?s|van has|just|i'?m|im|we'?re) "
+    r"(?:just )?(?:broken|broke) down|broken down on|broke down on (?:the|a)|"
+    r"(?:on|at) the (?:hard shoulder|side of the "
+    r"(?:road|motorway|highway|freeway))|(?:flat|burst|blown) (?:tyre|tire) on (?:the|a) (?:motorway|highway|"
+    r"freeway|m\d+|a\d+|i-?\d+|dual carriageway)|run out of (?:petrol|fuel|gas) on|ran out of (?:petrol|fuel|gas) on "
+    r"(?:the|a) (?:motorway|highway|freeway)|(?:i'?m|im|i am|we'?re|we are|now|currently) stuck (?:in|at|on) "
+    r"(?:the middle of nowhere|a (?:layby|lay-by)|(?:the|a) (?:motorway|highway|freeway|station|side of the road))"
+    r"|(?:lost|dropped|left) my phone[^.!?]{0,40}\b(?:no way|can'?t get|stranded|stuck|borrowed|someone'?s phone)"
+    r"|(?:on|from) (?:a |some )?(?:stranger'?s|someone(?: else)?'?s|a random'?s) phone)\b",
+    re.IGNORECASE,
+)
+# A pregnancy lost: no heartbeat at the scan, a miscarriage now, the baby lost.
+_BABY_LOST = re.compile(
+    r"\b(?:no (?:heart ?beat|heartbeat)|(?:couldn'?t|could not|can'?t|cannot|didn'?t|did not|unable to|not able to) "
+    r"(?:find|hear|see|detect|get) (?:a |the |any |her |his |baby'?s |the baby'?s )?heart ?beat|heart ?beat"
+    r"(?: has| had|'s)? stopped|(?:i'?m|im|i am|i think i'?m|think i'?m) (?:having a miscarriage|miscarrying)|"
+    r"(?:i'?ve|ive|i have|we'?ve|we have|i|we) (?:just )?(?:had a |lost the |lost our )"
+    r"(?:miscarriage|baby|pregnancy)|(?:it'?s|it is|they said it'?s|said it was) (?:a )?(?:missed )?miscarriage|"
+    r"missed miscarriage|(?:baby|pregnancy) (?:isn'?t|is not|wasn'?t|was not) viable|not viable|stillborn|"
+    r"baby (?:has )?died|(?:not|no longer) pregnant any ?more)\b",
+    re.IGNORECASE,
+)
+# The heartbeat found after all, or a loss long past (told on its anniversary, met by the loss templates).
+_BABY_FINE = re.compile(
+    r"\b(?:(?:then|eventually|finally|but) (?:they |she |he |we )?(?:found|heard|saw|got) (?:it|one|the heart ?beat)|"
+    r"found it in the end|heard the heart ?beat|strong heart ?beat|there it was|"
+    r"years ago|last year|would(?:'ve| have) been|due date|anniversary)\b",
+    re.IGNORECASE,
+)
+
+
+# Stuck somewhere ("stranded", "locked out", "missed the last train", "can't get home"): act-now when it is late, dark,
+# cold or they have no phone or money ("locked out and it's 1am"); "stranded in meetings all afternoon" is not.
+_STUCK = re.compile(
+    r"\b(?:stranded|missed the last (?:train|bus|tube|ferry)|no way (?:to get )?(?:home|back)|can'?t get home"
+    r"|(?<!getting )(?<!get )(?<!gets )(?<!being )(?<!not )locked out(?! of (?:my |the |our )?(?:account|"
+    r"email|instagram|insta|facebook|phone|laptop|computer|app|bank|icloud|online)\b)|locked (?:myself|ourselves) out"
+    r"(?! of (?:my |the |our )?(?:account|email|instagram|insta|facebook|phone|laptop|computer|app|bank|icloud)\b))",
+    re.IGNORECASE,
+)
+_UNSAFE_NOW = re.compile(
+    r"\b(?:\d{1,2} ?(?:am|pm)|\d{1,2}(?::\d\d)? (?:at night|in the morning)|midnight|late|tonight|night|dark|"
+    r"pitch black|cold|freezing|raining|pouring|rain|snow\w*|alone|on my own|by myself|no (?:money|cash|phone|battery|"
+    r"signal|charge|"
+    r"coat|keys?)|phone(?:'s| is)? (?:dead|on \d+ ?%|dying|about to die)|battery(?:'s| is)? (?:dead|dying|on \d+)|"
+    r"middle of nowhere|station|airport|motorway|highway|side of the road|abroad|trains? (?:are |is )?cancell?ed|"
+    r"last (?:train|bus) (?:has |'s )?(?:gone|left))\b",
+    re.IGNORECASE,
+)
+
+
+# Baby movements already seen to ("the midwife said that's normal at this stage", "we're on the monitor now").
+_BABY_SEEN = re.compile(
+    r"\b(?:(?:midwife|midwives|doctor|doc|consultant|hospital|unit|they) (?:said|says|checked|reckons)|"
+    r"normal (?:at|for) this stage|on the (?:monitor|ctg|trace)|(?:being|been|getting) (?:monitored|checked))\b",
+    re.IGNORECASE,
+)
+
+
+def act_now(meant: str) -> str | None:
+    """"baby", "medical" or "stranded" when the message tells of one happening now (see the module docstring),
+    else None. `meant` is the message with the chat register expanded.
+
+    >>> act_now("I've got chest pains and my left arm feels weird"), act_now("locked out and it's 1am")
+    ('medical', 'stranded')
+    >>> act_now("what if the baby stops moving"), act_now("the baby hasn't stopped kicking all day")
+    (None, None)
+    """
+    told = meant.replace("’", "'")
+    if _WHAT_IF.search(told) or _OVER.search(told):
+        return None
+    still = _BABY_STILL.search(told) is not None and not _NOT_STOPPED.search(told)
+    bleeding = _BLEEDING.search(told) is not None and _PREGNANT.search(told) is not None
+    if (still or bleeding) and not baby_lost(told) and not _BABY_SEEN.search(told):
+        return "baby"
+    if _JOKE.search(told):
+        return None
+    head = _HEAD_KNOCK.search(told) is not None and _HEAD_SIGN.search(told) is not None
+    if (_MEDICAL.search(told) or head) and not _SEEN_TO.search(told):
+        return "medical"
+    if _STRANDED.search(told) or _VEHICLE_DEAD.search(told) or (_STUCK.search(told) and _UNSAFE_NOW.search(told)):
+        return "stranded"
+    return None
+
+
+def baby_lost(meant: str) -> bool:
+    """Whether the message tells of a pregnancy lost now ("they couldn't find a heartbeat at the scan").
+
+    >>> baby_lost("they couldn't find a heartbeat at the scan")
+    True
+    >>> baby_lost("couldn't find the heartbeat at first but then found it")
+    False
+    """
+    told = meant.replace("’", "'")
+    return _BABY_LOST.search(told) is not None and _BABY_FINE.search(told) is None
+
+
+__all__ = ["act_now", "baby_lost"]

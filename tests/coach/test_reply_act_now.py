@@ -1,0 +1,199 @@
+"""Replies that fit the kind of message: something urgent happening now is answered first (get help, are you safe,
+I'm coming), a pregnancy lost is met as a loss, "me test" is said back as "your test", and a small everyday choice
+or an okay day is met lightly. The messages are written for these tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from openup.coach.listen import reply
+from openup.coach.perspective import to_second_person
+from openup.coach.urgent import act_now, baby_lost
+
+# What a reply to something urgent must not do: reflect feelings, sympathise instead of acting, or ask what goes
+# through their head.
+_REFLECTING = re.compile(
+    r"what's going through your head|on your mind|weighing on you|a lot to take in|so worrying|must be|"
+    r"that sounds|you sound|how are you holding up|makes sense",
+    re.IGNORECASE,
+)
+
+
+def _said(message: str) -> str:
+    got = reply(message, llm=False)
+    return " ".join(s.text for s in got.suggestions)
+
+
+@pytest.mark.parametrize("message", [
+    "32 weeks and baby hasnt moved much since this morning",
+    "the baby's not moving as much today",
+    "havent felt the baby kick all day and im 35 weeks",
+    "bubs has been really quiet today, usually wriggling like mad by now",
+    "reduced movements since last night, 38 wks",
+])
+def test_fewer_baby_movements_are_met_with_call_the_maternity_unit_now(message: str) -> None:
+    said = _said(message)
+    assert re.search(r"\b(?:maternity unit|midwife)\b", said) and re.search(r"\b(?:now|right now)\b", said), said
+    assert re.search(r"\bcome with you\b|\bcoming with you\b", said), said
+    assert not _REFLECTING.search(said) and "sorry" not in said.lower(), said
+    assert " since?" not in said and "since." not in said, said  # never a dangling "since"
+
+
+def test_bleeding_in_pregnancy_now_is_a_call_to_the_maternity_unit() -> None:
+    for message in ("I'm bleeding and 10 weeks", "pregnant and spotting, is that normal"):
+        said = _said(message)
+        assert "maternity unit" in said and not _REFLECTING.search(said), (message, said)
+
+
+@pytest.mark.parametrize("message", [
+    "I've got chest pains and my left arm feels weird",
+    "chest feels really tight and I can't catch my breath",
+    "think im having an allergic reaction, my lips are swelling",
+    "mums face has gone droopy and she cant lift her arm",
+    "I think I'm having a stroke",
+    "dads face is drooping and hes slurring his words",
+])
+def test_a_medical_emergency_now_is_met_with_get_help_now_and_im_coming(message: str) -> None:
+    said = _said(message)
+    assert "ambulance" in said and re.search(r"\b(?:now|right now|straight away)\b", said), said
+    assert re.search(r"\bI'm (?:on my way|coming)\b", said), said
+    assert not _REFLECTING.search(said), said
+
+
+def test_a_knock_to_the_head_with_a_warning_sign_is_act_now_but_a_bump_alone_is_not() -> None:
+    assert act_now("banged my head on the cupboard and now im dizzy and feel sick") == "medical"
+    assert act_now("hit my head getting out of the car and my vision's gone blurry") == "medical"
+    assert act_now("banged my head on the cupboard door, ouch") is None
+
+
+@pytest.mark.parametrize("message", [
+    "broken down on the M6 and it's dark",
+    "car's broken down on the motorway and it's pitch black",
+    "ive broken down on the hard shoulder of the m4",
+    "locked out and it's 1am",
+    "lost my phone and missed the last train, on a strangers phone",
+    "im stranded at the station and its midnight",
+    "van just cut out on the dual carriageway, hazards on",
+    "waiting for the recovery truck on the A road, its freezing",
+])
+def test_stranded_now_is_met_with_are_you_safe_and_ill_come_and_get_you(message: str) -> None:
+    got = reply(message, llm=False)
+    said = " ".join(s.text for s in got.suggestions)
+    assert re.search(r"\bsafe\b", said) and re.search(r"\bwhere you are\b|\bwhere are you\b", said, re.I), said
+    assert re.search(r"\b(?:come and get you|coming to get you)\b", said), said
+    assert not _REFLECTING.search(said), said
+    assert got.situation == "act_stranded"
+
+
+@pytest.mark.parametrize("message", [
+    "my car broke down last week, cost 600 to fix",
+    "my car broke down on the way to work this morning so i was late",
+    "got locked out last night but my neighbour had a key",
+    "chest pains from laughing so hard lol",
+    "i literally can't breathe this is so funny",
+    "had chest pains yesterday but doc says its just a pulled muscle",
+    "i cant breathe through my nose with this cold",
+    "what if the baby stops moving",
+    "baby hasnt stopped kicking all day lol",
+    "had reduced movements last week but they monitored me and all was fine",
+    "got locked out of my instagram again",
+    "i always get locked out lol",
+    "collapsed on the sofa after work, so done",
+    "i nearly had a heart attack when i saw the bill",
+    "this meeting is giving me chest pains",
+    "my nephew's allergic reaction to the cat was awful at christmas",
+    "mum had a stroke in 2019 and still struggles with her words",
+    "i'm stranded in meetings all afternoon",
+    "the baby isn't kicking as much but the midwife said that's normal at this stage",
+    "baby's quiet today, he's napping loads",
+])
+def test_what_is_past_a_worry_or_a_joke_is_not_act_now(message: str) -> None:
+    assert act_now(message) is None, message
+    got = reply(message, llm=False)
+    assert not got.situation.startswith("act_"), (message, got.situation)
+
+
+def test_cant_breathe_is_get_help_now_but_a_panic_attack_keeps_its_own_calm_answer() -> None:
+    assert "ambulance" in _said("i can't breathe properly and my throat feels like it's closing")
+    said = _said("im having a panic attack and cant breathe")
+    assert "Breathe with me" in said and "ambulance" not in said, said
+
+
+@pytest.mark.parametrize("message", [
+    "they couldn't find a heartbeat at the scan",
+    "scan today. no heartbeat",
+    "we lost the baby",
+    "the sonographer said there's no heartbeat",
+    "i'm miscarrying",
+])
+def test_a_pregnancy_lost_is_met_with_sorrow_and_presence(message: str) -> None:
+    said = _said(message)
+    assert "sorry" in said.lower(), said
+    assert re.search(r"\bI'm (?:coming to you|on my way to you|here)\b", said), said
+    assert "?" not in said and not _REFLECTING.search(said), said
+
+
+def test_a_heartbeat_found_or_a_loss_long_past_is_not_met_as_news_of_a_loss_now() -> None:
+    assert not baby_lost("couldnt find the heartbeat at first but then found it phew")
+    assert not baby_lost("heard the heartbeat today!!")
+    assert not baby_lost("it would have been our due date today, we lost the baby last year")
+
+
+def test_me_before_a_thing_of_their_own_is_your_and_me_as_an_object_stays_you() -> None:
+    owned = [("passed me test!!", "passed your test!!"), ("lost me keys again", "lost your keys again"),
+             ("broke me phone on the bus", "broke your phone on the bus"),
+             ("banged me head on the shelf", "banged your head on the shelf"),
+             ("failed me driving test", "failed your driving test"),
+             ("took me car in for its service", "took your car in for its service")]
+    for said, back in owned:
+        assert to_second_person(said) == back, said
+    objects = [("he gave me money", "he gave you money"), ("she told me the news", "she told you the news"),
+               ("pass me the salt", "pass you the salt"), ("he told me dad was there", "he told you dad was there"),
+               ("let me phone you later", "let you phone")]
+    for said, back in objects:
+        assert to_second_person(said).startswith(back), said
+
+
+def test_passed_me_test_is_celebrated_as_your_test() -> None:
+    said = _said("passed me test!!")
+    assert "you test" not in said.lower() and "your test" in said.lower(), said
+
+
+@pytest.mark.parametrize("message", [
+    "struggling to choose a paint colour for the hall",
+    "cant decide what to cook tonight",
+    "idk which shoes to wear saturday, the green or the black",
+    "stuck on a gift idea for my mums birthday, no idea what to get",
+    "should i get the grey sofa or the blue one",
+])
+def test_a_small_everyday_choice_is_met_lightly_with_an_offer_to_help_pick(message: str) -> None:
+    got = reply(message, llm=False)
+    said = " ".join(s.text for s in got.suggestions)
+    assert got.situation == "small_choice", (message, got.situation)
+    assert not re.search(r"oh no|sorry|weighing on you|going through your head|hard|tough", said, re.I), said
+    assert re.search(r"\b(?:help you pick|my vote|second opinion|tie-breaker)\b", said), said
+
+
+def test_a_big_choice_or_one_told_in_distress_is_not_a_small_choice() -> None:
+    assert reply("torn between two paint colours and its driving me mad", llm=False).situation == "small_choice"
+    for message in ("can't decide whether to take the job offer", "so overwhelmed i cant even decide what to eat",
+                    "what should i cook for your parents on sunday, im so nervous"):
+        assert reply(message, llm=False).situation != "small_choice", message
+
+
+@pytest.mark.parametrize("message", ["hi there my day was ok", "my day was ok", "work was alright thanks",
+                                     "day was not bad actually"])
+def test_an_okay_day_is_met_lightly_in_its_own_measure(message: str) -> None:
+    got = reply(message, llm=False)
+    said = " ".join(s.text for s in got.suggestions)
+    assert got.brief is not None and got.brief.kind == "ok_day", (message, got.brief)
+    assert not re.search(r"love hearing|means a lot|no pressure|so lovely|amazing", said, re.I), said
+
+
+def test_an_okay_day_played_down_stays_guarded() -> None:
+    assert reply("my day was ok", llm=False).brief.kind == "ok_day"  # type: ignore[union-attr]
+    got = reply("school was fine i guess", llm=False)
+    assert got.brief is not None and got.brief.kind == "guarded"
