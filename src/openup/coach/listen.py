@@ -23,6 +23,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from openup.coach.about_us import slots_of as us_slots
+from openup.coach.about_us import us_of
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
 from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, fit_of
@@ -95,6 +97,7 @@ class Template:
     at_you: bool | None = None  # a complaint about you, to be owned ("disappointed in you", `at_you`)
     light: bool | None = None  # told with a laugh ("that film made me cry lol", `light`)
     glad: bool | None = None  # love, pride or big news of their own ("we're having a baby!", `glad`)
+    us: tuple[str, ...] | None = None  # any of these: how you or the two of you are part of it (`about_us.us_of`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +223,7 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("at_you"),
         t.get("light"),
         t.get("glad"),
+        (t["us"],) if isinstance(t.get("us"), str) else tuple(t["us"]) if t.get("us") else None,
     )
 
 
@@ -504,6 +508,7 @@ def _slots(heard: Heard) -> dict[str, str]:
     )
     if thought and well_formed(mended := repaired(thought, irish)):
         slots["thought"] = mended
+    slots.update(us_slots(heard))  # what you will do about it, who of yours: read only by `us` templates
     return slots
 
 
@@ -1207,7 +1212,7 @@ _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("playful", playful), ("everyday", everyday), ("fit", fit_of), ("wry", lambda h: wry(h.told)),
     ("someone", by_someone), ("steady", lambda h: steady(h.told)), ("disclosed", lambda h: disclosed(h)),
     ("at_you", lambda h: at_you(h.told)),
-    ("light", lambda h: light(h.told)), ("glad", glad),
+    ("light", lambda h: light(h.told)), ("glad", glad), ("us", us_of),
 )
 
 
@@ -1249,7 +1254,7 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
             continue
         if name not in known:
             known[name] = read(heard)
-        if want != known[name]:
+        if want != known[name] and not (isinstance(want, tuple) and known[name] in want):
             return False
     if t.tense and t.tense != _tense(heard):
         return False
@@ -1664,6 +1669,8 @@ def _weight_first(found: Suggestion, heard: Heard) -> Suggestion:
     if heard.complaint is not None or playful(heard) or _OWNS.match(found.text) or fit_of(heard) == "doubting" \
             or heard.self_judgement is not None:  # what they called themselves weighs most, not a detail
         return found
+    if us_of(heard) not in ("", "ours", "ours_money"):
+        return found  # answered as the other half ("Yes, let's", "My gran will love you"), not by a detail
     detail = salient(heard.told) if not heard.extra.get("flagged") else None
     if detail is None or says_already(found.text, detail):
         return found
