@@ -168,3 +168,41 @@ def test_nerves_about_their_own_people_are_not_yours() -> None:
     message = "meeting my dad's new girlfriend on saturday and im so nervous. what if she hates me"
     assert _us(message) == ""
     assert "will love you" not in _said(message)["reflect"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["your mum is so nervous about the op tomorrow", "what if your dad needs surgery after all"],
+)
+def test_your_peoples_own_worries_are_not_their_nerves_about_them(message: str) -> None:
+    assert _us(message) == ""
+    assert "will love you" not in " ".join(_said(message).values())
+
+
+def test_praise_of_you_is_not_a_complaint() -> None:
+    assert _us("you were so calm today, i dont know how you do it") == ""
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["ur phone was off all afternoon and i genuinely thought you'd been in a crash",
+     "Your phone went dead and I was frantic. I nearly rang the hospital."],
+)
+def test_a_fright_you_caused_is_owned_and_put_right(message: str) -> None:
+    assert _us(message) == "fright"
+    said = _said(message)
+    assert "scary" in said["validate"] or "horrible" in said["validate"], said
+    assert "I'll" in said["ask"], said
+    assert "What's going through your head" not in said["ask"], said
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["our daughter's been crying before school every morning this week. i keep wondering if we missed something",
+     "Our boy is being left out at break again and I can't stop thinking about whether we should have moved him."],
+)
+def test_a_worry_about_our_child_is_faced_together(message: str) -> None:
+    assert _us(message) == "ours_child"
+    said = _said(message)
+    assert "together" in said["validate"] or "together" in said["ask"], said
+    assert "How are you doing with it all" not in said["ask"], said

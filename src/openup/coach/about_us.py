@@ -6,6 +6,7 @@ which you, the listener, or the couple are part of what happened is answered fro
 - "owned": a complaint about you ("you said you'd come to my game and you just didn't show", "I feel like I'm
   always the one apologising first"): owned plainly, with an apology and something you will do, never said back
   as their feeling ("It sounds like you feel ...") nor agreed with from outside ("I'd have felt the same").
+  "fright" is one that frightened them ("ur phone was off all afternoon, i thought you'd crashed"): owned too.
 - "drift": that the two of you have drifted ("we haven't really talked in weeks"): owned, and time together.
 - "doubt": a doubt about the relationship ("idk if we want the same things anymore"): taken seriously, and you
   want to understand.
@@ -14,8 +15,9 @@ which you, the listener, or the couple are part of what happened is answered fro
   bad news from outside.
 - "your_people": their nerves about your own people ("what if your gran hates me?"): reassured from the inside
   ("My gran will love you") and you will be by their side.
-- "ours" / "ours_money": a problem that is ours as well ("40 quid left til the 28th. love that for us", "mum wants
-  to move in w us"): met with "we", facing it together, a shared step.
+- "ours" / "ours_money" / "ours_child": a problem that is ours as well ("40 quid left til the 28th. love that
+  for us", "mum wants to move in w us", "whether we missed signs"): met with "we", facing it together, a shared
+  step.
 
 `us_of` reads which, or "" when the message is not about you or us. Serious things keep their own answer: a loss,
 what the safety screen flags, someone unwell, a violation (`fitting.fit_of`) are never read as about us.
@@ -48,6 +50,13 @@ _GRIEVANCE = re.compile(
     r"supposed to|said I'd|said I would|promised|not even|no longer|only|just)\b",
     re.IGNORECASE,
 )
+# Praise of you is no complaint ("you were so calm today, i dont know how you do it").
+_PRAISE = re.compile(
+    r"\b(?:calm|amazing|great|lovely|kind|sweet|brilliant|patient|strong|funny|wonderful|gorgeous|beautiful|"
+    r"handsome|clever|smart|thoughtful|generous|helpful|a star|a legend|so good)\b",
+    re.IGNORECASE,
+)
+_NOT = re.compile(r"\b(?:not|never|no|didn't|don't|wasn't|weren't|isn't|aren't)\b|n't\b", re.IGNORECASE)
 # Their side of a pattern between you, never saying "you" ("I'm always the one apologising first", "why do i always
 # have to be the one to say sorry", "i feel like im the only one planning anything for us").
 _ALWAYS_ME = re.compile(
@@ -58,6 +67,18 @@ _ALWAYS_ME = re.compile(
     r"mak\w* plans|plan\w*|organi[sz]\w*|initiat\w*|start\w* (?:things|it|the conversation)|book\w*|compromis\w*|"
     r"giv\w* in|back\w* down|mak\w* up|fix\w* (?:things|it)|trying|try|mak\w* time|putting in|put in|car\w* more|"
     r"show\w* up)\b",
+    re.IGNORECASE,
+)
+# Something of yours that let them down, never saying "you did": "ur phone was on silent for 4 hrs".
+_YOUR_THING = re.compile(
+    r"\b(?:ur|your|yr) (?:phone|mobile|alarm|snoring|mess|dishes|washing|clothes|socks|shoes|stuff|texts?|replies|"
+    r"location)\b(?! (?:is|was|are|were) (?:broken|stolen|lost|fixed|ready))",
+    re.IGNORECASE,
+)
+# The fright it gave them: "i thought something had happened to u", "i was frantic".
+_FRIGHT = re.compile(
+    r"\b(?:thought (?:something|you'?d|u'?d|you were|u were|you had|u had)|frantic|worried sick|panick\w*|"
+    r"scared|terrified|hospital|crash|accident|dead in a ditch|ring(?:ing)? round|called everyone)\b",
     re.IGNORECASE,
 )
 # Not about the two of you: a workplace, a group, their family.
@@ -142,6 +163,19 @@ _FEARED = re.compile(
     re.IGNORECASE,
 )
 _WHAT_IF = re.compile(r"\bwhat if\b", re.IGNORECASE)
+# The nerves are theirs, about you and yours: "I'm so nervous", "what if she hates me", "bit nervous about your mum's
+# do", "nervous about meeting your parents"; not your mum's own nerves ("your mum is so nervous about the op").
+_MY_NERVES = re.compile(
+    r"\b(?:hates?|like|approve of|judge|judges|think (?:i'?m|of me)|thinks (?:i'?m|of me))\s+me\b"
+    r"|\bwhat if\b[^.!?]{0,40}\b(?:me|i)\b|\bthinks? i'?m\b"
+    r"|\b(?:i'?m|im|i am|i feel|i'?ve been|ive been|i get|i was|i'?ve got|ive got)\b[^.!?]{0,20}"
+    r"\b(?:nervous|nerves|anxious|scared|terrified|petrified|worried|dreading|bricking it|shitting it|cacking it|"
+    r"intimidated|freaking out|panicking|butterflies)\b"
+    r"|^\W*(?:(?:so|bit|a bit|kinda|kind of|really|lowkey|proper|well|honestly|ngl)\s+)*(?:nervous|anxious|scared|"
+    r"terrified|petrified|worried|dreading|bricking it|shitting it|cacking it)\b"
+    r"|\b(?:nervous|anxious|scared|terrified|petrified|worried|dreading)\s+(?:about|of|for)\s+(?:meeting|seeing)\b",
+    re.IGNORECASE,
+)
 _SAID_AS = {"fam": "family", "mother": "mum", "father": "dad", "mam": "mam", "nanna": "nana"}
 
 # A problem of the two of you, said as ours: "love that for us", someone moving in with us, our landlord, our kid,
@@ -153,6 +187,13 @@ _OURS_SAID = re.compile(
     r"son|daughter|kids?|boy|girl|baby|little one|wedding|holiday|trip|account|deposit)\b"
     r"|\bwe(?:'re| are| r)? (?:barely|struggling|skint|broke|behind|short|overdrawn)\b"
     r"|\b(?:whether|if) we missed\b|\bwe owe\b",
+    re.IGNORECASE,
+)
+# A worry about our child: "our son is being bullied", "whether we missed signs".
+_OUR_CHILD = re.compile(
+    r"\b(?:our (?:son|daughter|kids?|boy|girl|baby|little one|eldest|youngest)\b[^.!?]{0,60}\b(?:bull\w*|struggl\w*|"
+    r"upset|crying|cried|hiding|scared|anxious|worried|not eating|won'?t eat|won'?t talk|trouble|excluded|suspended)|"
+    r"(?:whether|if) we (?:missed|should have|could have|did something wrong))\b",
     re.IGNORECASE,
 )
 _LOVE_THAT_FOR_US = re.compile(r"\b(?:love|loving) (?:that|this) for us\b", re.IGNORECASE)
@@ -189,20 +230,24 @@ def owned(heard: Heard) -> bool:
     from openup.coach.listen import at_you  # listen reads `us_of`; the reading it shares is read late
 
     told = _told(heard)
-    if heard.complaint is not None and (
+    m = _PRAISE.search(heard.complaint or "")
+    praised = m is not None and not _NOT.search((heard.complaint or "")[max(0, m.start() - 12) : m.start()])
+    if heard.complaint is not None and not praised and (
         heard.valence == "negative" or heard.mood in ("anger", "hurt") or _GRIEVANCE.search(heard.complaint)
     ):
         return True
     if at_you(told):
         return True
+    if heard.valence == "negative" and heard.party is None and _YOUR_THING.search(told):
+        return True  # "ur phone was on silent for 4 hrs and i thought something had happened to u"
     m = _ALWAYS_ME.search(told)
     return m is not None and not _ELSEWHERE.search(told)
 
 
 def us_of(heard: Heard) -> str:
-    """How you, the listener, or the two of you are part of the message: "owned", "drift", "doubt", "counsel",
-    "proposal", "your_people", "ours_money" or "ours"; "" when it is about someone or something else, or when
-    it is grave enough to keep its own answer (a loss, a danger, an illness, a violation)."""
+    """How you, the listener, or the two of you are part of the message: "owned", "fright", "drift", "doubt", "counsel",
+    "proposal", "your_people", "ours_child", "ours_money" or "ours"; "" when it is about someone or something
+    else, or when it is grave enough to keep its own answer (a loss, a danger, an illness, a violation)."""
     if heard.loss != "none" or heard.extra.get("flagged") or heard.good_news:
         return ""
     fit = fit_of(heard)
@@ -212,7 +257,7 @@ def us_of(heard: Heard) -> str:
     if _COUNSEL.search(told):
         return "counsel"
     if owned(heard):
-        return "owned"
+        return "fright" if _FRIGHT.search(told) and _YOUR_THING.search(told) else "owned"
     couple = about_the_couple(told)  # "we haven't talked since college" of Ben and them is not about us
     if couple and _DRIFT.search(told):
         return "drift"
@@ -224,6 +269,9 @@ def us_of(heard: Heard) -> str:
         return "your_people"
     if fit == "ours":
         return "ours_money" if _MONEY.search(told) else "ours"
+    if _OUR_CHILD.search(told) and heard.mood in ("hurt", "fear", "stress", "") \
+            and heard.valence != "positive":
+        return "ours_child"  # "... I keep going over whether we missed signs": our worry, faced together
     if (heard.valence == "negative" or _LOVE_THAT_FOR_US.search(told)) and _OURS_SAID.search(told) \
             and not _THEY_AND_OTHERS.search(told) and heard.self_judgement is None:
         if _MONEY.search(told):
@@ -243,7 +291,7 @@ def your_people(told: str) -> str | None:
     (None, None)
     """
     said = told.replace("’", "'")
-    if not _NERVES.search(said) or _DID_TO_THEM.search(said):
+    if not _NERVES.search(said) or _DID_TO_THEM.search(said) or not _MY_NERVES.search(said):
         return None
     found = list(_YOUR_PEOPLE.finditer(said))
     if not found:
@@ -257,7 +305,8 @@ def your_people(told: str) -> str | None:
 
 _PROMISES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:didn'?t|did not|never|don'?t|won'?t|wouldn'?t|couldn'?t) (?:even |actually )?"
-                r"(?:come|came|show(?:ed)?|turn(?:ed)? up|make it|made it)|\bno[- ]show\b|\b(?:said|promised|swore) "
+                r"(?:(?:come|came)(?! (?:to bed|home|back|in\b|out|down|up|round|over|to me|and))|"
+                r"show(?:ed)?|turn(?:ed)? up|make it|made it)|\bno[- ]show\b|\b(?:said|promised|swore) "
                 r"(?:you'?d|u'?d|you would|u would|you'?ll|u'?ll|you will|u will) (?:come|be there|make it|show)|"
                 r"\bmissed (?:my|our|the|her|his)\b|"
                 r"\b(?:weren'?t|wasn'?t) there\b|\b(?:cancelled|canceled|bailed)\b", re.IGNORECASE),
@@ -269,6 +318,9 @@ _PROMISES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"reach\w* out|mak\w* up)\b",
                 re.IGNORECASE),
      "Next time I'll be the one to come to you first. Can we talk about this one properly?"),
+    (re.compile(r"\b(?:on silent|switched off|turned off|(?:was|is|been) off|went dead|battery died|no signal)\b",
+                re.IGNORECASE),
+     "I'll keep it on loud from now on, I promise. Come here."),
     (re.compile(r"\b(?:phone|scrolling|screen)\b", re.IGNORECASE),
      "My phone's going away when we're together. Will you tell me again now?"),
     (re.compile(r"\bwithout (?:even )?(?:asking|checking|telling|talking to)\b", re.IGNORECASE),

@@ -398,7 +398,9 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["who" if death else "ref"] = unowned_names(ref)
     elif death and heard.lost:
         slots["who"] = unowned_names(heard.lost)
-    ours = any(name in slots for name in _SAID_BACK) and fit_of(heard) == "ours"
+    ours = any(name in slots for name in _SAID_BACK) and (
+        fit_of(heard) == "ours" or us_of(heard) in ("ours", "ours_money", "ours_child")
+    )
     for name in _SAID_BACK:
         if name in slots:
             said = _KIN_AFTER_YOUR.sub(lambda m: m.group(1) + m.group(2).lower(), said_back(slots[name]))
