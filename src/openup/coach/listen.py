@@ -23,6 +23,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from openup.coach.about_us import slots_of as us_slots
+from openup.coach.about_us import us_of
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
 from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, fit_of
@@ -98,6 +100,7 @@ class Template:
     glad: bool | None = None  # love, pride or big news of their own ("we're having a baby!", `glad`)
     sort: str | None = None  # the sort of small hard thing told (`sorts.sort_of`): joking, petty, ...; "any" is any
     no_talk: bool | None = None  # they said they do not want to talk about it (`sorts.no_talk`)
+    us: tuple[str, ...] | None = None  # any of these: how you or the two of you are part of it (`about_us.us_of`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +228,7 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("glad"),
         t.get("sort"),
         t.get("no_talk"),
+        (t["us"],) if isinstance(t.get("us"), str) else tuple(t["us"]) if t.get("us") else None,
     )
 
 
@@ -408,7 +412,9 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["who" if death else "ref"] = unowned_names(ref)
     elif death and heard.lost:
         slots["who"] = unowned_names(heard.lost)
-    ours = any(name in slots for name in _SAID_BACK) and fit_of(heard) == "ours"
+    ours = any(name in slots for name in _SAID_BACK) and (
+        fit_of(heard) == "ours" or us_of(heard) in ("ours", "ours_money", "ours_child")
+    )
     for name in _SAID_BACK:
         if name in slots:
             said = _KIN_AFTER_YOUR.sub(lambda m: m.group(1) + m.group(2).lower(), said_back(slots[name]))
@@ -518,6 +524,7 @@ def _slots(heard: Heard) -> dict[str, str]:
     )
     if thought and well_formed(mended := repaired(thought, irish)):
         slots["thought"] = mended
+    slots.update(us_slots(heard))  # what you will do about it, who of yours: read only by `us` templates
     return slots
 
 
@@ -1222,6 +1229,7 @@ _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("someone", by_someone), ("steady", lambda h: steady(h.told)), ("disclosed", lambda h: disclosed(h)),
     ("at_you", lambda h: at_you(h.told)),
     ("light", lambda h: light(h.told)), ("glad", glad), ("sort", sort_of), ("no_talk", lambda h: no_talk(h.told)),
+    ("us", us_of),
 )
 
 
@@ -1263,7 +1271,8 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
             continue
         if name not in known:
             known[name] = read(heard)
-        if want != known[name] and not (want == "any" and known[name]):  # sort = "any": any sort of small thing
+        if want != known[name] and not (want == "any" and known[name]) \
+                and not (isinstance(want, tuple) and known[name] in want):  # sort = "any"; us = [...]
             return False
     if t.tense and t.tense != _tense(heard):
         return False
@@ -1679,6 +1688,8 @@ def _weight_first(found: Suggestion, heard: Heard) -> Suggestion:
     if heard.complaint is not None or playful(heard) or _OWNS.match(found.text) or fit_of(heard) == "doubting" \
             or heard.self_judgement is not None:  # what they called themselves weighs most, not a detail
         return found
+    if us_of(heard) not in ("", "ours", "ours_money"):
+        return found  # answered as the other half ("Yes, let's", "My gran will love you"), not by a detail
     detail = salient(heard.told) if not heard.extra.get("flagged") else None
     if detail is None or says_already(found.text, detail):
         return found
