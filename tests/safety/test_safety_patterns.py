@@ -339,3 +339,24 @@ def test_hopelessness_about_everything_gets_a_check_in_with_the_crisis_line(text
 )
 def test_hopeless_at_a_task_is_not_a_sign(text: str) -> None:
     assert "self_harm" not in {s.kind for s in detect(text, model=False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # cutting someone or something is not cutting oneself
+        ("You keep cutting me off when I talk about my day", False),
+        ("she has been cutting everyone out of her life", False),
+        ("been cutting my own hair since lockdown", False),
+        ("keep cutting the budget lol", False),
+        # cutting told without an object, or of one's own body, still is
+        ("i started cutting again", True),
+        ("been cutting for 3 weeks and nobody knows", True),
+        ("i keep cutting my arms", True),
+        ("started cutting my thighs", True),
+        ("back to cutting 😔", True),
+    ],
+)
+def test_cutting_someone_off_is_not_self_harm(text: str, flagged: bool) -> None:
+    found = any(s.kind == "self_harm" for s in detect(text, model=False))
+    assert found is flagged
