@@ -33,6 +33,7 @@ from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.heard_words import alternation, word_set, word_tuple
+from openup.coach.irony import cheers_self, self_mocked
 from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.news import turned
 from openup.coach.perspective import HOME, about_the_couple
@@ -1201,7 +1202,7 @@ def glad(heard: Heard) -> bool:
     return not heard.unsure and heard.self_judgement is None and heard.complaint is None and bool(
         _GLAD.search(told)
     ) and not (
-        _NOT_GLAD.search(told)
+        _NOT_GLAD.search(told) or self_mocked(told)  # "so proud of myself, i forgot the kids at pickup": irony
     )
 
 
@@ -1639,6 +1640,9 @@ def reply(
     meant = as_meant(read)
     lexical = [s for s in signals if s.source.startswith("lexical")] if meant == read else None
     found = [] if harmful_said else lexical if lexical is not None else detect(meant, model=False)
+    if reading.mocked or cheers_self(meant):
+        # "well done me, locked myself out", "go me, ran my first 10k": no thanks to you
+        found = [s for s in found if s.kind != "appreciation"]
     situation = situation_of(meant, found, heard.valence, good_news, heard.loss)
     if situation.drops_complaint:
         heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you

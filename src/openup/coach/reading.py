@@ -24,6 +24,7 @@ from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
 from openup.coach.heard_feelings import HARD_HINT, Feeling, feeling_lists, likely_feelings
 from openup.coach.heard_verbs import find_verb, is_happening, is_past, is_whole_clause
 from openup.coach.heard_words import alternation, word_tuple
+from openup.coach.irony import cheered_at, setback_in
 from openup.coach.news import good_news_said, good_news_told, good_part, is_long, says_good, turned
 from openup.coach.perspective import to_second_person
 from openup.coach.situations import lost_one, whose_loss
@@ -65,6 +66,7 @@ class Reading:
 
     heard: Heard
     good_news: bool
+    mocked: bool = False  # cheer or praise said of a setback (`cheered_setback`): no good news, no praise of you
 
 
 @cache
@@ -509,6 +511,62 @@ def wondered(text: str) -> str | None:
     return "whether " + said[0]
 
 
+# The good-news head's chance below which a message it does not call good news may be read as a setback: the
+# rest of a cheered message that may tell a mishap ("yay, the kids are sick AGAIN", `cheered_setback`), or a
+# setback the reader hears as glad, torn between pleasant and hard words (`_glad_misread`: "kids drew on the wall
+# lmao": happy, proud, frustrated; "Oga said I must redo the whole report because of one typo": relieved,
+# embarrassed, angry).
+SETBACK_NEWS_CHANCE = GOOD_NEWS_EXCITED
+
+
+def cheered_setback(told: str, *, model: bool) -> str | None:
+    """The rest of `told` (as meant) without its cheer when the cheer is said of a setback: irony or
+    self-mockery ("congrats to me i guess, got passed over for promotion AGAIN", "well done me, locked myself
+    out again lol"); None otherwise (`coach/irony.py`). A setback said plainly ("passed over", "locked out",
+    "redo") is enough; one that may be a mishap ("again", "late") is when the feelings reader does not hear
+    the rest as glad and its good-news head is far from calling it good news ("yay, back to lisbon again!" is
+    not irony).
+
+    >>> cheered_setback("well done me, locked myself out again lol", model=False)
+    'locked myself out again lol'
+    >>> cheered_setback("well done you, that dinner was amazing", model=False) is None
+    True
+    """
+    rest = cheered_at(told)
+    if rest is None:
+        return None
+    how = setback_in(rest)
+    if how == "plain":
+        return rest
+    if how != "maybe" or not model:
+        return None  # no word of a setback: the reader alone hears "go me, lost 3 stone since january" as sad
+    read = read_feeling(as_meant(rest), (), model=True, typed=rest)
+    hard = bool(read.scores) and _tone(read)[0] != "positive"  # a word that may tell a mishap, not heard as glad
+    chance = reader_good_news_chance(rest)
+    return rest if hard and chance is not None and chance < SETBACK_NEWS_CHANCE else None
+
+
+def _glad_misread(read: FeelingRead, valence: str, mood: str, told: str, typed: str, *, model: bool) -> bool:
+    """Whether the reader hears as glad what tells a setback plainly ("kids drew on the wall lmao", "grazed my
+    knee and my pride"): torn between glad and hard words (or glad only by a word that names no feeling of
+    theirs, "my pride"), its own words not glad, and its good-news head far from calling it good news."""
+    if not model or setback_in(told) != "plain":
+        return False
+    # glad only by the feeling word it settled on ("my pride"), its own words hard; or torn between glad and hard
+    scores = read.scores or read_feeling(as_meant(typed), (), model=True, typed=typed).scores  # beside a word named
+    by_word = vocabulary().get(read.word or "") == "positive" and _tone(FeelingRead(None, "read", scores))[
+        0] == "negative"
+    torn = by_word or (valence == "neutral" and mood == "glad")
+    chance = reader_good_news_chance(typed)
+    return torn and chance is not None and chance < SETBACK_NEWS_CHANCE
+
+
+def _not_glad(scores: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    """The reader's words without the pleasant ones: what is left of its reading of a setback."""
+    vocab = vocabulary()
+    return tuple((w, p) for w, p in scores if vocab.get(w) != "positive")
+
+
 def read_message(focus: str, *, model: bool, whole: str | None = None) -> Reading:
     """Hear `focus` (the part of the message replies are built from) for a reply; what happened is
     chosen from `whole` (the full message) when given: a long message often leads with the news."""
@@ -524,6 +582,11 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     read = read_feeling(meant, named, model=model, typed=typed)
     changes: dict[str, object] = {}
     told = as_meant(whole) if whole is not None else meant
+    # Cheer said of a setback: the setback is what is read, said back and felt, without the cheer.
+    mocked = cheered_setback(told, model=model)
+    if mocked is not None:  # a feeling named in the cheer ("so proud of myself") is no feeling about the setback
+        named = tuple(f.word for f in hear(as_meant(mocked)).feelings if f.source == "named")
+        read = read_feeling(as_meant(mocked), named, model=model, typed=mocked)
     # The rules' own readings (a complaint about you, a plan, a harsh word about themselves, a feeling with
     # its reason) have templates of their own; otherwise the richest part of the message is said back, or
     # what they say you did.
@@ -541,7 +604,10 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     special = (heard.complaint, heard.plan, heard.feeling_clause, complaint)
     news = None
     # "im such an idiot i left my laptop on the train": what happened, without the harsh word
-    said = SELF_JUDGEMENT.sub(", ", told) if heard.self_judgement else told  # a clause break where it stood
+    # what is said back leaves out a cheer said of it ("well done me, ran my first 10k", "great. locked out")
+    cheered = mocked if mocked is not None else cheered_at(told)
+    plain = as_meant(cheered) if cheered is not None else told
+    said = SELF_JUDGEMENT.sub(", ", plain) if heard.self_judgement else plain  # a clause break where it stood
     said = rhetorical_said(said)
     if is_long(told) and not (heard.complaint or heard.plan or complaint):
         # A long message: the news is often in the middle, after a lead-in, or before a feeling about it
@@ -582,6 +648,15 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         valence = "neutral"
     if news is not None and valence == "negative" and good_news_told(news):
         valence = "neutral"  # "the bank approved the loan", told with worry: not "oh no"
+    mood = mood_of(read.scores, meant)
+    if mocked is not None or _glad_misread(read, valence, mood, told, typed, model=model):
+        # a setback, cheered in irony or heard as glad: met as the setback it is, with what the reader heard
+        # of it that is not glad ("Oga said I must redo the whole report": embarrassed, angry)
+        valence = "negative"
+        if mood == "glad":
+            mood = mood_of(_not_glad(read.scores), meant)
+        if read.word is not None and vocabulary().get(read.word) == "positive":
+            feelings = ()  # "grazed my knee and my pride": no pride to name
     grievance = isinstance(complaint, str) and (
         _GRIEVANCE.search(complaint) or _PROMISED.match(complaint) or _MADE_FEEL.match(complaint)
         or (_ACCUSING.search(told) and _IN_DISBELIEF.search(told))
@@ -596,8 +671,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         changes["party"] = "your " + actor.group(1)  # "your mom compared you to your cousin": the mom
     if lost and isinstance(event, str) and _PRONOUN_START.match(event):
         changes["event"] = _PRONOUN_START.sub(lost, event, count=1)  # "she passed away" -> "your mother passed away"
-    changes.update(feelings=feelings, valence=valence, loss=loss, lost=lost,
-                   mood=mood_of(read.scores, meant))
+    changes.update(feelings=feelings, valence=valence, loss=loss, lost=lost, mood=mood)
     heard = dataclasses.replace(heard, **changes)  # type: ignore[arg-type]
     hard_named = any(w not in feeling_lists().positive for w in named)  # "i felt invisible"
     # "im happy for her but also why is everyone moving on without me": glad, and then not
@@ -619,7 +693,8 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     glad = glad or said_good
     # Never with a cue of a setback either ("didn't pass maths", "lent maria 500").
     good_news = bool(
-        glad and not ironic and heard.complaint is None and not heard.unsure and not (heard.weighing and not said_good)
+        glad and not ironic and mocked is None and heard.complaint is None and not heard.unsure
+        and not (heard.weighing and not said_good)
         and not hard_named and loss == "none"
         and not SETBACK_FEELINGS & set(likely_feelings(told, strong=True))
     )
@@ -632,7 +707,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
             heard = dataclasses.replace(heard, event=good, tense="past" if past else "present", happened=happened)
     if good_news and said_good and heard.event and (good := good_part(heard.event)) != heard.event:
         heard = dataclasses.replace(heard, event=good)  # not the setback before it ("the person they hired ...")
-    return Reading(dataclasses.replace(heard, good_news=good_news), good_news)
+    return Reading(dataclasses.replace(heard, good_news=good_news), good_news, mocked=mocked is not None)
 
 
 __all__ = ["KEPT", "Reading", "read_message", "tells_something"]

@@ -29,6 +29,7 @@ import re
 from openup.coach.fitting import HARD_NEWS, fit_of
 from openup.coach.heard import Heard
 from openup.coach.heard_words import alternation, word_tuple
+from openup.coach.irony import self_mocked
 from openup.coach.reading import good_taken_back
 
 # Told with a laugh, or a joke made of it ("send help", "villain era"): the lists in heard_words.toml.
@@ -66,7 +67,10 @@ _HEAVY = re.compile(
     r"stole (?:my|our) (?:card|identity|bank|wallet|purse|bike|car|phone|laptop|bag)|"
     r"quote[ds]?|can'?t pay|don'?t have (?:that|the money)|photos? of|pictures? of|memories|mood|"
     r"in front of (?:everyone|the whole|the team|all)\w*|motorway|highway|freeway|hard shoulder|stranded|"
-    r"side of the road|in the dark|not speaking|won'?t speak|(?:a|our|the) (?:fight|row|argument))\b",
+    r"side of the road|in the dark|not speaking|won'?t speak|(?:a|our|the) (?:fight|row|argument)|"
+    # a setback at work or in life, however it is cheered ("congrats to me, passed over for promotion AGAIN")
+    r"passed over|overlooked|promotion|demoted|rejected|rejection|didn'?t get (?:the|my|a|an) (?:job|role|place|"
+    r"offer|part|flat|house|visa|loan|mortgage|grant|scholarship))\b",
     re.IGNORECASE,
 )
 # The partner's own people: a slight from them is owned by the listener (see replies.toml `my_kin`).
@@ -179,7 +183,8 @@ def sort_of(heard: Heard) -> str:
     told = heard.told.replace("’", "'")
     if not told.strip() or not _small(heard):
         return ""
-    if _LAUGH.search(told) or _MOCK.search(told):
+    # "well done me, locked myself out": a joke at their own expense, like a laugh
+    if _LAUGH.search(told) or _MOCK.search(told) or self_mocked(told):
         mock = _MOCK.search(told) is not None
         if heard.mood in ("hurt", "fear") and not mock:
             return ""  # "gutted lol", "too scared to open it lol": a wry laugh over something that hurts
