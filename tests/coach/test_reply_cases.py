@@ -55,7 +55,7 @@ CASES = [
     ("mikes mom passed last night hes not answering anyone", "ask", "them", "miss most"),  # someone else's loss
     ("grandma died this morning", "ask", "", "behind it"),  # no "what's behind it" after a death
     # Shouted words are said back in an ordinary voice, never half-lowered ("fINISHED").
-    ("FINISHED THE HALF MARATHON and i didnt walk once", "reflect", "finished the half marathon", "fINISHED"),
+    ("FINISHED THE HALF MARATHON and i didnt walk once", "reflect", "half marathon", "fINISHED"),
     # Texting drops "I'm" before a state, and tags the listener ("ngl") are not said back.
     ("feeling kinda lonely lately ngl. even when im with ppl", "reflect", "you're feeling", "not gonna lie"),
     ("aunty rita passed this morning. mum is in pieces", "ask", "", "make of it"),

@@ -120,7 +120,8 @@ def test_an_evening_asked_after_while_low_gets_company_offered() -> None:
 
 def test_relief_told_plainly_is_met_with_relief() -> None:
     said = _said("The dermatologist said the mole is benign and I can stop worrying about it.")
-    assert "relie" in said["validate"] and "glad you told me" not in said["validate"]
+    glad = said.get("validate") or said.get("celebrate") or ""  # met as relief, or celebrated as good news
+    assert "relie" in glad and not any("glad you told me" in t for t in said.values())
 
 
 def test_a_child_growing_up_is_met_as_bittersweet() -> None:
