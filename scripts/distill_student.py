@@ -290,11 +290,18 @@ def main(argv: list[str] | None = None) -> None:
         np.concatenate([heads.bias[sig] * heads.platt_a[sig], safety.bias[s_idx] * safety.platt_a[s_idx]])
     )
 
+    # The signal heads' network beside their linear readers (scripts/train_signal_network.py), when there is one.
+    sig_hw, sig_hb = torch.tensor(heads.hidden_weights), torch.tensor(heads.hidden_bias)
+    w_sig_net = torch.tensor(heads.hidden_out[sig] * heads.platt_a[sig, None]) if heads.hidden_out.size else None
+
     def head_logits(x: torch.Tensor) -> torch.Tensor:
         """Calibrated logits without the token-bag term (the same for both readers), clamped to within 8 of
         each threshold: far from it, an error changes no decision."""
         hidden = torch.relu(x @ hw.T + hb) if len(hb) else x
-        z = torch.cat([x @ w_sig.T, hidden @ w_saf.T], dim=1) + bias_all + b_all
+        z_sig = x @ w_sig.T
+        if w_sig_net is not None:
+            z_sig = z_sig + torch.relu(x @ sig_hw.T + sig_hb) @ w_sig_net.T
+        z = torch.cat([z_sig, hidden @ w_saf.T], dim=1) + bias_all + b_all
         return torch.maximum(torch.minimum(z, thr_all + 8), thr_all - 8)
 
     mlp = torch.nn.Sequential(torch.nn.Linear(384, args.mlp), torch.nn.ReLU(), torch.nn.Linear(args.mlp, 384)) \

@@ -3,6 +3,7 @@
 Reproducible (fixed seeds, deterministic numpy solvers) and numpy-only: run it in the project venv::
 
     .venv/bin/python scripts/train_heads.py            # data from ../shared/data or $OPENUP_DATA
+    .venv/bin/python scripts/train_signal_network.py   # a network beside the signal heads (tried, not shipped)
 
 Data allowed for shipped weights only (see shared/data/SOURCES.md):
   - GoEmotions train (fit), dev (calibrate + threshold), test (report)      Apache-2.0

@@ -373,3 +373,23 @@ def test_thresholds_keep_the_union_within_its_budget_and_refining_catches_at_lea
         assert flags[~negatives].mean() > 0.3  # and it still catches a fair share
     assert per_kind(refined) >= per_kind(greedy)
     assert np.array_equal(refined, t.refine_thresholds(oof, y, limits, greedy, rounds=2000))  # seeded
+
+
+def test_a_network_beside_linear_heads_adds_its_reading(tmp_path: Path) -> None:
+    rng = np.random.default_rng(5)
+    w, hw, hb = rng.normal(size=(2, 384)), rng.normal(size=(8, 384)), rng.normal(size=8)
+    out = np.zeros((2, 8))
+    out[0] = rng.normal(size=8)  # the second head reads x alone
+    heads = Heads(("a", "b"), ("signal", "emotion"), w, np.zeros(2), np.ones(2), np.zeros(2), np.full(2, 0.5), {},
+                  hidden_weights=hw.astype(np.float32), hidden_bias=hb.astype(np.float32),
+                  hidden_out=out.astype(np.float32))
+    x = rng.normal(size=(3, 384)).astype(np.float32)
+    expected = x @ w.T + np.maximum(x @ hw.T + hb, 0) @ out.T
+    np.testing.assert_allclose(heads.logits(x), expected, rtol=1e-4, atol=1e-3)
+    np.testing.assert_allclose(heads.logits(x)[:, 1], x @ w[1], rtol=1e-4, atol=1e-3)
+    heads.save(tmp_path / "n.npz")
+    np.testing.assert_allclose(load_heads(tmp_path / "n.npz").logits(x), heads.logits(x), rtol=1e-5, atol=1e-4)
+    with pytest.raises(ValueError, match="inconsistent"):
+        Heads(("a", "b"), ("signal", "emotion"), w, np.zeros(2), np.ones(2), np.zeros(2), np.full(2, 0.5), {},
+              hidden_weights=hw, hidden_bias=hb, hidden_out=np.zeros((2, 7)))
+

@@ -1,5 +1,5 @@
 """Small trained heads over sentence embeddings: logistic regression with Platt calibration (the safety
-heads may put one small hidden layer before it).
+heads put one small hidden layer before it; the signal heads add one beside it).
 
 All heads live in one `heads.npz` written by scripts/train_heads.py. Run time is numpy only:
 probability = sigmoid(platt_a * (w . x + v . bag + b) + platt_b), compared with a per-head threshold chosen
@@ -46,7 +46,11 @@ class Heads:
     meta: dict[str, Any]
     vocab: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # (K,) WordPiece ids
     vocab_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # (H, K)
-    # An optional hidden layer (the safety heads): relu(x . hidden_weights^T + hidden_bias) feeds `weights`.
+    # An optional hidden layer: relu(x . hidden_weights^T + hidden_bias). Without `hidden_out` it feeds `weights`
+    # (the safety heads: `weights` is (H, M)); with it, `weights` reads x as usual and `hidden_out` adds each
+    # head's reading of the hidden layer (the signal heads: a small network beside the linear heads,
+    # scripts/train_signal_network.py; the other heads have zero rows there).
+    hidden_out: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # (H, M)
     hidden_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # (M, D)
     hidden_bias: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))  # (M,)
     # Optional token features (`token_features` with `token_bits`): (H, VOCAB_SIZE + 2**token_bits) weights.
@@ -61,9 +65,14 @@ class Heads:
             if arr.shape != (h,):
                 raise ValueError(f"heads file is inconsistent: expected ({h},), got {arr.shape}")
         if len(self.hidden_bias) and (
-            self.hidden_weights.shape[0] != len(self.hidden_bias) or self.weights.shape[1] != len(self.hidden_bias)
+            self.hidden_weights.shape[0] != len(self.hidden_bias)
+            or (not self.hidden_out.size and self.weights.shape[1] != len(self.hidden_bias))
         ):
             raise ValueError(f"heads file is inconsistent: hidden layer {self.hidden_weights.shape}")
+        if self.hidden_out.size and (
+            self.hidden_out.shape != (h, len(self.hidden_bias)) or self.weights.shape[1] != self.hidden_weights.shape[1]
+        ):
+            raise ValueError(f"heads file is inconsistent: hidden layer's outputs {self.hidden_out.shape}")
         if len(self.vocab) and self.vocab_weights.shape != (h, len(self.vocab)):
             raise ValueError(f"heads file is inconsistent: vocab weights {self.vocab_weights.shape}")
         if self.token_weights.size and self.token_weights.shape != (h, token_columns(self.token_bits)):
@@ -85,8 +94,13 @@ class Heads:
     def logits(self, x: np.ndarray, token_ids: Sequence[np.ndarray] | None = None) -> np.ndarray:
         x = x.astype(np.float32)
         if len(self.hidden_bias):
-            x = np.maximum(x @ self._hidden_t + self.hidden_bias, 0.0)
-        raw: np.ndarray = x @ self._weights_t + self.bias
+            hidden = np.maximum(x @ self._hidden_t + self.hidden_bias, 0.0)
+            if self.hidden_out.size:
+                raw: np.ndarray = x @ self._weights_t + hidden @ self._hidden_out_t + self.bias
+            else:
+                raw = hidden @ self._weights_t + self.bias
+        else:
+            raw = x @ self._weights_t + self.bias
         if len(self.vocab) or self.token_weights.size:
             if token_ids is None or len(token_ids) != len(x):
                 raise ValueError("these heads use token features: pass the texts' token ids")
@@ -102,6 +116,10 @@ class Heads:
     @functools.cached_property
     def _hidden_t(self) -> np.ndarray:
         return np.ascontiguousarray(self.hidden_weights.T, dtype=np.float32)
+
+    @functools.cached_property
+    def _hidden_out_t(self) -> np.ndarray:
+        return np.ascontiguousarray(self.hidden_out.T, dtype=np.float32)
 
     @functools.cached_property
     def _weights_t(self) -> np.ndarray:
@@ -136,6 +154,7 @@ class Heads:
             vocab=self.vocab.astype(np.int32),
             vocab_weights=self.vocab_weights.astype(np.float32),
             hidden_weights=self.hidden_weights.astype(np.float32),
+            hidden_out=self.hidden_out.astype(np.float32),
             hidden_bias=self.hidden_bias.astype(np.float32),
             token_weights=self.token_weights.astype(np.float16),
             token_bits=np.array(self.token_bits),
@@ -161,6 +180,8 @@ def load_heads(path: Path = HEADS_FILE) -> Heads:
                             else np.zeros((0, 0), dtype=np.float32)),
             hidden_bias=(data["hidden_bias"].astype(np.float32) if "hidden_bias" in data
                          else np.zeros(0, dtype=np.float32)),
+            hidden_out=(data["hidden_out"].astype(np.float32) if "hidden_out" in data
+                        else np.zeros((0, 0), dtype=np.float32)),
             token_weights=(data["token_weights"].astype(np.float32) if "token_weights" in data
                            else np.zeros((0, 0), dtype=np.float32)),
             token_bits=int(data["token_bits"]) if "token_bits" in data else 0,
