@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 
 from openup.coach.fitting import fit_of
-from openup.coach.heard import Heard
+from openup.coach.heard import Heard, per_heard
 from openup.coach.perspective import about_the_couple
 
 # What `fit_of` already answers in its own way: never taken over by a reading of us.
@@ -244,6 +244,7 @@ def owned(heard: Heard) -> bool:
     return m is not None and not _ELSEWHERE.search(told)
 
 
+@per_heard
 def us_of(heard: Heard) -> str:
     """How you, the listener, or the two of you are part of the message: "owned", "fright", "drift", "doubt", "counsel",
     "proposal", "your_people", "ours_child", "ours_money" or "ours"; "" when it is about someone or something

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from openup.coach.heard import LOOKS_DOWN, Heard
+from openup.coach.heard import LOOKS_DOWN, Heard, per_heard
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.salient import NOT_A_LETDOWN
@@ -394,6 +394,7 @@ _HURT_BY = re.compile(
 )
 
 
+@per_heard
 def fit_of(heard: Heard) -> str:
     """The kind of hard thing told, for templates with `fit`: "unwell" (they are ill or hurt), "unwell_other"
     (someone of theirs is), "missing" (something or some pet lost that can still be found), "ours" (a practical

@@ -14,8 +14,9 @@ over the lower-cased text, and the word lists in `coach/heard_words.toml`, `meth
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from openup.coach.heard_clauses import (
     CLAUSE_SPLIT,
@@ -308,4 +309,28 @@ def hear(text: str) -> Heard:
     )
 
 
-__all__ = ["Feeling", "Heard", "focus_of", "hear", "likely_feelings", "split_sentences"]
+_T = TypeVar("_T")
+_MEMO_SIZE = 64
+
+
+def per_heard(read: Callable[[Heard], _T]) -> Callable[[Heard], _T]:
+    """`read` run once per `Heard` object: a reply asks the same readings of one message many times (each template's
+    conditions, the situation, the sorts), and a `Heard` holds a dict, so it cannot be a cache key. The memo keeps the
+    object it was computed for (an id is only compared while that object lives) and is emptied when it fills."""
+    memo: dict[int, tuple[Heard, _T]] = {}
+
+    def once(heard: Heard) -> _T:
+        hit = memo.get(id(heard))
+        if hit is not None and hit[0] is heard:
+            return hit[1]
+        value = read(heard)
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[id(heard)] = (heard, value)
+        return value
+
+    once.__doc__, once.__name__, once.__wrapped__ = read.__doc__, read.__name__, read  # type: ignore[attr-defined]
+    return once
+
+
+__all__ = ["Feeling", "Heard", "focus_of", "hear", "likely_feelings", "per_heard", "split_sentences"]

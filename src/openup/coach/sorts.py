@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from openup.coach.fitting import HARD_NEWS, fit_of
-from openup.coach.heard import Heard
+from openup.coach.heard import Heard, per_heard
 from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.irony import self_mocked
 from openup.coach.reading import good_taken_back
@@ -177,6 +177,7 @@ def _small(heard: Heard) -> bool:
     return fit in _ALLOWED_FITS and (fit != "unwell" or _INJURED.search(told) is not None)
 
 
+@per_heard
 def sort_of(heard: Heard) -> str:
     """The sort of small hard thing told: "joking", "joking_hurt", "petty", "lost_work", "broken", "called_off",
     "injured", or "" for anything else (see the module docstring)."""

@@ -27,6 +27,7 @@ act-now. The answers are in `method/replies.toml` (`[situation.act_*]`); this mo
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Told with a laugh, or as a figure of speech: "i'm literally having a stroke reading this", "dying lol".
@@ -211,6 +212,7 @@ _BABY_SEEN = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)
 def act_now(meant: str) -> str | None:
     """"baby", "medical" or "stranded" when the message tells of one happening now (see the module docstring),
     else None. `meant` is the message with the chat register expanded.
