@@ -360,3 +360,42 @@ def test_hopeless_at_a_task_is_not_a_sign(text: str) -> None:
 def test_cutting_someone_off_is_not_self_harm(text: str, flagged: bool) -> None:
     found = any(s.kind == "self_harm" for s in detect(text, model=False))
     assert found is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # blows told in a clause with no subject of its own, said to the listener
+        ("we can start again, i forgive u for hitting me", "violence"),
+        ("funny how you're the one who hit me and I'm the one saying sorry", "violence"),
+        ("please just stop slapping me when you're drunk", "violence"),
+        ("there are always bruises on my arms after we argue", "violence"),
+        ("she flung a mug at the door right next to my head", "violence"),
+        # control told as what the listener said or does
+        ("you said I can't see my mates anymore", "control"),
+        ("i never go anywhere now because you won't let me", "control"),
+        ("u go through my texts every night while i sleep", "control"),
+        ("you always tell me what to wear", "control"),
+        ("you've been controlling my wages for a year", "control"),
+        ("i took a lot of paracetamol and feel weird", "self_harm"),
+    ],
+)
+def test_harm_told_to_the_listener_is_screened(text: str, kind: str) -> None:
+    assert kind in {s.kind for s in detect(text, model=False)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks for hitting me up",
+        "the news that hit me hard",
+        "stop hitting me with questions lol",
+        "the baby keeps kicking me",
+        "I keep hitting my head on that cupboard",
+        "stop beating me at chess",
+        "the bruises from rugby are insane",
+        "can you check my phone for the charger",
+    ],
+)
+def test_everyday_hits_and_bruises_are_not_screened(text: str) -> None:
+    assert not {s.kind for s in detect(text, model=False)} & {"violence", "control", "self_harm"}

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from openup.coach.fitting import fit_of
+from openup.coach.fitting import fit_of, harm_signs
 from openup.coach.heard import Heard, per_heard
 from openup.coach.perspective import about_the_couple
 
@@ -249,8 +249,8 @@ def us_of(heard: Heard) -> str:
     """How you, the listener, or the two of you are part of the message: "owned", "fright", "drift", "doubt", "counsel",
     "proposal", "your_people", "ours_child", "ours_money" or "ours"; "" when it is about someone or something
     else, or when it is grave enough to keep its own answer (a loss, a danger, an illness, a violation)."""
-    if heard.loss != "none" or heard.extra.get("flagged") or heard.good_news:
-        return ""
+    if heard.loss != "none" or heard.extra.get("flagged") or heard.good_news or harm_signs(heard.told):
+        return ""  # harm, control or fear is never owned as a tiff or agreed to as a plan for us
     fit = fit_of(heard)
     if fit in _OWN_FIT:
         return ""
@@ -273,7 +273,9 @@ def us_of(heard: Heard) -> str:
     if _OUR_CHILD.search(told) and heard.mood in ("hurt", "fear", "stress", "") \
             and heard.valence != "positive":
         return "ours_child"  # "... I keep going over whether we missed signs": our worry, faced together
-    if (heard.valence == "negative" or _LOVE_THAT_FOR_US.search(told)) and _OURS_SAID.search(told) \
+    # "love that for us" is wry of a setback ("40 quid left til the 28th"), never of glad news ("we got the house!!!")
+    if (heard.valence == "negative" or (_LOVE_THAT_FOR_US.search(told) and heard.mood != "glad")) \
+            and _OURS_SAID.search(told) \
             and not _THEY_AND_OTHERS.search(told) and heard.self_judgement is None:
         if _MONEY.search(told):
             return "ours_money"

@@ -291,6 +291,59 @@ _CONTROLLED = re.compile(
     r"threat\w* to (?:take|keep|hurt|kill|leave me with nothing|throw me out|kick me out|take away)\b)",
     re.IGNORECASE,
 )
+# Signs of harm, control or fear, whoever does it and whether or not the safety screen flagged them: a message
+# holding one is never owned as an ordinary complaint, agreed to as a plan for us, joked about or cheered
+# ("I forgive you for hitting me, I want us to try again", "you tell me what to wear", "took a load of paracetamol
+# haha"). The screen decides whether help lines are shown; this only keeps the everyday answers away.
+HARM_SIGNS = re.compile(
+    r"\b(?:(?:hit|hits|hitting) (?:me|us|you|u|him|her|them|my|the kids)|slap\w*|punch\w*|kick(?:ed|s|ing)? me|"
+    r"shov\w*|push(?:ed|es|ing)? me (?:over|down|into|against)|chok\w*|strangl\w*|bruis\w*|black eye|threw|"
+    r"throw(?:s|ing)? (?:\w+ )?(?:at|against)|"
+    r"(?:scared|afraid|terrified|frightened) (?:of|when|that) (?:you|u|him|her|them)|walk(?:ing)? on eggshells|"
+    r"(?:lose|loses|lost|losing) (?:your|ur|his|her|their) temper|temper|"
+    r"(?:won'?t|wont|don'?t|dont|doesn'?t|never|didn'?t) (?:let|allow) me|not allowed|allowance|what to wear|"
+    r"controll\w*|control(?:s|led)? (?:my|all my|the) (?:money|finances|phone|life)|"
+    r"(?:check|checks|checked|checking|go through|goes through|went through) my (?:phone|messages|texts|emails)|"
+    r"my location|track\w* (?:me|my)|where were you|who were you with|can'?t see my (?:friends|family|mates)|"
+    r"paracetamol|pills|tablets|overdos\w*|od'?d|self[- ]harm\w*|cutting myself|cut myself|suicid\w*|kill myself|"
+    r"end it|want(?:ing)? to die)\b",
+    re.IGNORECASE,
+)
+
+
+def harm_signs(told: str) -> bool:
+    """Whether `told` holds a sign of harm, control or fear (`HARM_SIGNS`).
+
+    >>> harm_signs("i forgive you for hitting me, i want us to try again"), harm_signs("you never do the dishes")
+    (True, False)
+    """
+    return HARM_SIGNS.search(told.replace("’", "'")) is not None
+
+
+# News too grave to cheer, however it is told ("congrats to me, the biopsy came back and it's cancer", "got a fine
+# i cant afford lol"); a result that is good news about the same things passes ("cancer-free", "it's benign").
+GRAVE_NEWS = re.compile(
+    r"\b(?:cancer|tumou?r|malignant|terminal|it'?s spread|fired|sacked|laid off|made redundant|redundancy|"
+    r"lost (?:my|our|his|her|their) (?:job|home|house|flat)|evict\w*|can'?t afford|cannot afford|miscarr\w*|died|"
+    r"passed away|funeral|deport\w*)\b",
+    re.IGNORECASE,
+)
+_GRAVE_CLEARED = re.compile(
+    r"\b(?:cancer[- ]free|no (?:sign of )?cancer|not cancer|benign|all clear|in remission|no longer terminal)\b",
+    re.IGNORECASE,
+)
+
+
+def grave_news(told: str) -> bool:
+    """Whether `told` holds news too grave to cheer (`GRAVE_NEWS`), not cleared by a good result.
+
+    >>> grave_news("congrats to me, the biopsy came back and it's cancer"), grave_news("biopsy's back. benign!")
+    (True, False)
+    """
+    told = told.replace("’", "'")
+    return GRAVE_NEWS.search(told) is not None and _GRAVE_CLEARED.search(told) is None
+
+
 # Both feelings, named as such: "very mixed feelings", "bittersweet", "happy-sad".
 _MIXED_SAID = re.compile(
     r"\b(?:mixed (?:feelings|emotions|bag of feelings)|bittersweet|happy[- ]sad|sad[- ]happy|both happy and sad)\b",

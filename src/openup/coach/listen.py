@@ -27,7 +27,7 @@ from openup.coach.about_us import slots_of as us_slots
 from openup.coach.about_us import us_of
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
-from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, fit_of
+from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, fit_of, grave_news, harm_signs
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
@@ -1632,8 +1632,10 @@ def reply(
     seed = zlib.crc32(text.encode("utf-8", "replace"))
     # "thanks for nothing" is not good news, nor is a moan made a joke of ("... uses it on everything. send wine")
     # nor is hard news about an illness, whatever its words read ("the scan showed no heartbeat")
+    # nor news too grave to cheer however it is told ("congrats to me, it's cancer"), nor a sign of harm ("took a load
+    # of paracetamol haha")
     good_news = reading.good_news and not harmful_said & _SOURS_NEWS and not wry(read) \
-        and not HARD_NEWS.search(read.replace("’", "'"))
+        and not HARD_NEWS.search(read.replace("’", "'")) and not grave_news(read) and not harm_signs(read)
     # what the safety screen flags is never met as a letdown ("Again? Ugh"): `fitting.fit_of`, `_weight_first`
     heard = replace(heard, good_news=good_news, extra={**heard.extra, "told": read, "flagged": safety.level != "none"})
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.

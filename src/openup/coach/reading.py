@@ -18,6 +18,7 @@ from openup.coach.echo import candidates, content_words
 from openup.coach.feelings import FeelingRead, read_feeling, taken_back, vocabulary
 from openup.coach.feelings import good_news as reader_good_news
 from openup.coach.feelings import good_news_chance as reader_good_news_chance
+from openup.coach.fitting import grave_news
 from openup.coach.heard import SELF_JUDGEMENT, Heard, hear
 from openup.coach.heard_clauses import split_sentences
 from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
@@ -649,6 +650,8 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     if news is not None and valence == "negative" and good_news_told(news):
         valence = "neutral"  # "the bank approved the loan", told with worry: not "oh no"
     mood = mood_of(read.scores, meant)
+    if valence == "positive" and grave_news(told):
+        valence = "negative"  # "congrats to me, the biopsy came back and it's cancer": the news, not its words
     if mocked is not None or _glad_misread(read, valence, mood, told, typed, model=model):
         # a setback, cheered in irony or heard as glad: met as the setback it is, with what the reader heard
         # of it that is not glad ("Oga said I must redo the whole report": embarrassed, angry)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from openup.coach.fitting import HARD_NEWS, fit_of
+from openup.coach.fitting import HARD_NEWS, fit_of, harm_signs
 from openup.coach.heard import Heard, per_heard
 from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.irony import self_mocked
@@ -69,6 +69,7 @@ _HEAVY = re.compile(
     r"in front of (?:everyone|the whole|the team|all)\w*|motorway|highway|freeway|hard shoulder|stranded|"
     r"side of the road|in the dark|not speaking|won'?t speak|(?:a|our|the) (?:fight|row|argument)|"
     # a setback at work or in life, however it is cheered ("congrats to me, passed over for promotion AGAIN")
+    r"lost (?:my|his|her|their|our) (?:job|home|house|flat|deposit|visa)|visa|deport\w*|kicked off|expelled|resit|"
     r"passed over|overlooked|promotion|demoted|rejected|rejection|didn'?t get (?:the|my|a|an) (?:job|role|place|"
     r"offer|part|flat|house|visa|loan|mortgage|grant|scholarship))\b",
     re.IGNORECASE,
@@ -169,7 +170,8 @@ def _small(heard: Heard) -> bool:
         return False
     if heard.valence == "positive":
         return False
-    if _HEAVY.search(told) or HARD_NEWS.search(told) or _HARD_FEELING.search(told) or _YOUR_PEOPLE.search(told):
+    if _HEAVY.search(told) or harm_signs(told) or HARD_NEWS.search(told) or _HARD_FEELING.search(told) \
+            or _YOUR_PEOPLE.search(told):
         return False
     fit = fit_of(heard)
     if fit == "missing":
