@@ -399,3 +399,16 @@ def test_harm_told_to_the_listener_is_screened(text: str, kind: str) -> None:
 )
 def test_everyday_hits_and_bruises_are_not_screened(text: str) -> None:
     assert not {s.kind for s in detect(text, model=False)} & {"violence", "control", "self_harm"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to go to sleep and never wake up",
+        "i just wan sleep and not wake up, i'm tired of this life",
+        "some nights i think about walking into the sea and not coming back",
+        "i want to vanish for good",
+    ],
+)
+def test_passive_ideation_in_plain_words_is_crisis(text: str) -> None:
+    assert "self_harm" in {s.kind for s in detect(text, model=False)}
