@@ -197,3 +197,158 @@ def test_an_okay_day_played_down_stays_guarded() -> None:
     assert reply("my day was ok", llm=False).brief.kind == "ok_day"  # type: ignore[union-attr]
     got = reply("school was fine i guess", llm=False)
     assert got.brief is not None and got.brief.kind == "guarded"
+
+
+# Review of the act-now reading: what it missed and where it misfired. Messages of our own first, then the
+# review's own cases as regressions.
+_STROKE_PASSED = [
+    "weird one, my right arm went all heavy and my speech came out funny for a few minutes but i'm ok now",
+    "half my face felt numb earlier and my words were coming out wrong, seems fine now tho, going to lie down",
+    "I just had the weirdest thing, my whole left side went numb for like 10 mins and my words came out wrong but "
+    "I'm fine now, gonna have a nap",
+]
+
+
+@pytest.mark.parametrize("message", _STROKE_PASSED)
+def test_signs_of_a_stroke_that_have_passed_still_mean_get_checked_now(message: str) -> None:
+    assert act_now(message) == "passed", message
+    got = reply(message, llm=False)
+    said = " ".join(s.text for s in got.suggestions)
+    assert got.situation == "act_passed", (message, got.situation)
+    assert re.search(r"\b999\b|\b111\b|ambulance", said) and re.search(r"\bnow\b", said), said
+    assert "come back" in said and not re.search(r"wonderful|glad for you|good news|love that", said, re.I), said
+
+
+@pytest.mark.parametrize("message", [
+    "mum's mouth is drooping on one side lol she says she's just tired",
+    "my face went all droopy in the mirror, probably just tired lol",
+])
+def test_a_stroke_sign_told_with_a_laugh_is_still_get_help_now(message: str) -> None:
+    assert act_now(message) == "medical", message
+    said = _said(message)
+    assert "ambulance" in said and not re.search(r"\bha\b|could not make this up", said, re.I), said
+
+
+@pytest.mark.parametrize("message", [
+    "i'm literally having a stroke reading this email",
+    "can't breathe lol this video",
+    "I can't feel my face when I'm with you, and I love it",
+    "my throat is swollen from tonsillitis, can barely swallow, GP tomorrow",
+    "got a chesty cough and my throat's swollen, doctor's appointment booked for friday",
+    "remember when we broke down on the M6 at 3am and you came and got me? love you for that",
+    "remember that night the car died on the A1 and we sang in the dark till the AA came",
+    "I'm 20 weeks and haven't felt any movement yet, is that normal? first baby",
+    "18 weeks and not felt the baby kick yet, my friend felt hers already",
+    "car won't start, stuck in the Tesco car park, it's only 6 and it's bright, can you pick me up after work?",
+])
+def test_a_figure_of_speech_a_fond_memory_a_mild_illness_or_early_movements_are_not_act_now(message: str) -> None:
+    assert act_now(message) is None, message
+    assert not reply(message, llm=False).situation.startswith("act_"), message
+
+
+@pytest.mark.parametrize("message", [
+    "locked out at 1am, phone's dead, sitting on the doorstep",
+    "got locked out at 2am after the club, phone's dead, sitting on the step outside",
+    "lost me keys and me phone's dead, it's half 1 and I'm outside the flat freezing",
+    "van's just conked out on the M62 and it's pitch black",
+    "car's just died on the N4 near Mullingar, it's lashing and dark, hazards on",
+    "my tyre blew on the N1 outside Joburg and it's 11pm, scared to get out the car",
+    "engine cut out on the I-95, it's dark and I'm on my own",
+    "ran out of petrol on the N7, in the middle of nowhere, freezing",
+    "ran out of diesel somewhere in the middle of nowhere and it's dark",
+    "sat on the hard shoulder with the hazards on, the car just stopped",
+    "my phone battery died and me car won't start, in a car park in Finglas at midnight, no one around",
+    "car won't start and I'm in a multi storey car park at 11pm on my own",
+    "lost my phone in town, using a strangers phone, no idea how to get home, it's dark",
+    "so today was mad, the car started making this noise and then just stopped on the Third Mainland Bridge and it's "
+    "dark now and area boys are looking at the car, I'm scared to come out",
+    "the car just stopped dead on the Severn Bridge, lorries flying past",
+])
+def test_stranded_on_any_road_or_with_a_dead_phone_is_act_now(message: str) -> None:
+    assert act_now(message) == "stranded", message
+    said = _said(message)
+    assert re.search(r"\bsafe\b", said) and re.search(r"\b(?:come and get you|coming to get you)\b", said), said
+
+
+@pytest.mark.parametrize("message", [
+    "my waters have broken and I'm only 30 weeks",
+    "33 weeks and i think my waters just went",
+    "36 weeks and having contractions every 5 mins, is this it??",
+    "34 wks and contractions are coming regular now",
+    "baby's been super still today, 38 weeks. midwife said to ring if that happens but I don't want to bother them",
+    "34 weeks, little one has been so quiet today, the midwife said to call if that happens but it's late",
+    "couldn't find a heartbeat on the doppler at home, 14 weeks, scan isn't till Tuesday",
+])
+def test_a_pregnancy_worry_now_is_a_call_now_and_a_midwifes_advice_to_ring_is_no_check(message: str) -> None:
+    assert act_now(message) == "baby", message
+    assert not baby_lost(message), message
+    said = _said(message)
+    assert re.search(r"\b(?:maternity unit|midwife)\b", said) and re.search(r"\bnow\b", said), said
+    assert "sorry" not in said.lower() and not _REFLECTING.search(said), said
+
+
+@pytest.mark.parametrize("message", [
+    "I think I'm having a miscarriage, lots of blood and pain, at home alone",
+    "think im miscarrying, the cramps are awful and it's heavy",
+])
+def test_a_miscarriage_with_heavy_bleeding_or_pain_is_get_help_now_and_be_there(message: str) -> None:
+    assert act_now(message) == "losing" and not baby_lost(message), message
+    got = reply(message, llm=False)
+    said = " ".join(s.text for s in got.suggestions)
+    assert got.situation == "act_losing", got.situation
+    assert re.search(r"\b999\b|\b111\b|early pregnancy unit", said) and re.search(r"\bnow\b", said), said
+    assert re.search(r"\bI'm (?:coming to you|on my way)", said), said
+
+
+@pytest.mark.parametrize("message", [
+    "I'm bleeding after the birth still, it's soaked through everything and I feel faint",
+    "since giving birth the bleeding is so heavy, passing big clots",
+])
+def test_heavy_bleeding_after_the_birth_is_get_help_now(message: str) -> None:
+    assert act_now(message) == "medical", message
+    assert "ambulance" in _said(message)
+
+
+@pytest.mark.parametrize("message", [
+    "I've locked the keys in the car at the school gates, the baby's inside and it's boiling",
+    "toddler's locked in the car and the keys are inside, it's so hot out",
+])
+def test_a_child_in_a_hot_car_is_ring_emergency_services_now(message: str) -> None:
+    assert act_now(message) == "trapped", message
+    got = reply(message, llm=False)
+    said = " ".join(s.text for s in got.suggestions)
+    assert got.situation == "act_trapped" and re.search(r"\b999\b|emergency services", said), said
+    assert not _REFLECTING.search(said), said
+
+
+@pytest.mark.parametrize("message", [
+    "my sister's 32 weeks and says baby hasn't moved much today, she doesn't want to make a fuss",
+    "my best friend is 30 weeks and the baby's been really quiet all day, she's panicking",
+])
+def test_someone_elses_pregnancy_worry_is_they_should_call_and_i_help_you_help_them(message: str) -> None:
+    assert act_now(message) == "baby_other", message
+    said = _said(message)
+    assert "maternity unit" in said and not re.search(r"\bcome with you\b|\bcoming with you\b", said), said
+    assert re.search(r"\bhelp them\b|\bbe with them\b", said), said
+
+
+def test_me_before_a_person_or_day_of_theirs_after_telling_or_ringing_is_your() -> None:
+    owned = [("told me da about us", "told your da about us"),
+             ("you told me da about us", "I told your da about us"),
+             ("the boss rang me on me day off", "the boss rang you on your day off"),
+             ("me boss rang me on me day off", "your boss rang you on your day off"),
+             ("texted me mam instead of me", "texted your mam instead of you"),
+             ("asked me boss for the day off", "asked your boss for the day off"),
+             ("rang me nan for her birthday", "rang your nan for her birthday"),
+             ("showed me brother the photos", "showed your brother the photos")]
+    for said, back in owned:
+        assert to_second_person(said) == back, said
+    for said, back in [("she told me the news", "she told you the news"), ("he gave me money", "he gave you money"),
+                       ("he told me dad was there", "he told you dad was there"),
+                       ("she asked me mum's number", "she asked you mum's number")]:
+        assert to_second_person(said) == back, said
+
+
+def test_a_child_in_a_car_on_a_hot_day_but_not_locked_in_is_not_act_now() -> None:
+    assert act_now("kids are in the car, it's so hot and the AC broke, road trip hell") is None
+    assert act_now("baby's asleep in the car, it's so hot today") is None

@@ -334,16 +334,33 @@ _OWNED_ANY_ME = word_set("perspective", "owned_any_me")
 _ME_OBJECT_AFTER = word_set("perspective", "me_object_after")
 _HURT_BACK = frozenset({"hurt", "hurting", "hurts", "pulled", "strained", "wrecked", "injured", "twisted", "did",
                         "done", "broke", "broken", "bad"})
+# After these, "me" + a person or an occasion of theirs is "my" ("told me da", "texted me mam", "asked me boss").
+_ME_THEIR_AFTER = word_set("perspective", "me_their_after")
+_THEIR_PEOPLE = word_set("perspective", "me_their_people")
+# A word after the person that makes them the subject of what was told: "told me dad was there".
+_CLAUSE_AFTER = word_set("perspective", "me_their_clause")
 _DRIVING = frozenset({"test", "licence", "license", "lesson", "lessons", "instructor", "theory"})
 
 
 def _owned_after_verb(words: list[str], i: int) -> bool:
     """Whether "me" at `i` is "my" before a thing, a body part or a person of their own ("passed me test", "banged me
     head", "lost me keys", "failed me driving test"), and not the object of a verb that gives, tells or names
-    ("gave me money", "told me dad was there", "let me phone you")."""
-    if i + 1 >= len(words) or (i and words[i - 1] in _ME_OBJECT_AFTER):
+    ("gave me money", "told me dad was there", "let me phone you"). After telling, asking or ringing, "me" before a
+    person or a day of theirs is "my" too, unless that person starts a clause ("told me da about us", "rang me mam",
+    "on me day off"; but "told me dad was there")."""
+    if i + 1 >= len(words):
         return False
     nxt = words[i + 1]
+    after = words[i + 2] if i + 2 < len(words) else ""
+    if nxt == "day" and after in ("off", "out"):
+        return True  # "rang me on me day off" -> "your day off"
+    if i and words[i - 1] in _ME_OBJECT_AFTER:
+        return (
+            words[i - 1] in _ME_THEIR_AFTER
+            and nxt in _THEIR_PEOPLE
+            and after not in _CLAUSE_AFTER
+            and not after.endswith(("'s", "'d", "'ll"))
+        )
     if nxt == "back":  # "hurt me back" is "your back"; "kept me back", "ring me back" are not
         return i > 0 and words[i - 1] in _HURT_BACK
     return nxt in _OWNED_ANY_ME or (nxt == "driving" and i + 2 < len(words) and words[i + 2] in _DRIVING)

@@ -39,7 +39,7 @@ class Situation:
     drops_complaint: bool = False
     names_no_feeling: bool = False
     request: bool = False  # the message asks something of you ("can you pick up milk"): answered yes first
-    act: str = ""  # something urgent happening now (`coach.urgent`): "baby", "medical", "stranded" or "baby_lost"
+    act: str = ""  # something urgent happening now (`coach.urgent`): an `act_now` kind or "baby_lost"
     avoid: str = ""  # what to hold back from, said instead of the usual list ("Reflecting feelings first ...")
 
     def acts(self, meant: str) -> bool:

@@ -31,15 +31,27 @@ import functools
 import re
 
 # Told with a laugh, or as a figure of speech: "i'm literally having a stroke reading this", "dying lol".
-_JOKE = re.compile(
-    r"(?<!\w)(?:lol+|lmf?a+o+|haha\w*|hehe\w*|rofl|jk|jokes?|joking|kidding|funny|hilarious|dying|dead|😂|🤣|😆|💀)(?!\w)"
+_LAUGH = re.compile(
+    r"(?<!\w)(?:lol+|lmf?a+o+|haha\w*|hehe\w*|rofl|jk|jokes?|joking|kidding|funny|hilarious|dying|dead|😂|🤣|😆|💀)(?!\w)",
+    re.IGNORECASE,
+)
+# A phone, battery or car that is dead is no joke: "phone's dead", "me battery died" (taken out before `_LAUGH`).
+_DEAD_THING = re.compile(
+    r"\b(?:phone|mobile|battery|car|van|engine)(?:'s|s| is| has| just)?(?: (?:gone|went|just|totally|completely))?"
+    r" (?:dead|died|dying)\b|\bstopped dead\b",
+    re.IGNORECASE,
+)
+# A figure of speech: "having a stroke reading this", "gave me a heart attack", "can't feel my face when I'm with you".
+_FIGURE = re.compile(
+    r"\b(?:when|whenever) (?:i'?m|im|i am) (?:with|around|near|next to) (?:you|u)\b|\bi love it\b|\bsong\b|\blyrics?\b"
     r"|\b(?:from|with|of|after) (?:laughing|laughter|the gym|(?:all )?the "
     r"(?:squats|press[- ]ups|push[- ]ups|workout))\b"
     r"|\b(?:laughing|laughed) so (?:hard|much)\b"
-    r"|\b(?:nearly|almost|practically|basically|about to|going to|gonna) (?:had|have|having|die|died)\b"
+    r"|\b(?:nearly|almost|practically|basically|about to|going to|gonna) (?:die|died|(?:had|have|having) (?:a |an )?"
+    r"(?:heart attack|stroke|seizure|fit|breakdown|cardiac|aneurysm|kittens))\b"
     r"|\b(?:giv(?:e|es|ing|en)|gave) (?:me|us|him|her|them) (?:a )?(?:heart attack|chest pains?|stroke|seizure)"
     r"|\b(?:stroke|heart attack) (?:trying|reading|looking|over|at|because|when)\b|\bsend (?:help|wine|snacks)\b"
-    r"|\b(?:reading|watching|looking at|seeing) (?:this|that|your|ur|his|her|their|the)\b",
+    r"|\b(?:reading|watching|looking at|seeing) (?:this|that|your|ur|his|her|their)\b",
     re.IGNORECASE,
 )
 # Told afterwards: a time that is over ("last week", "yesterday", "two days ago"), or how it ended ("all fine
@@ -48,7 +60,8 @@ _OVER = re.compile(
     r"(?<!since )(?<!from )\b(?:yesterday|last (?:night|week|month|year|weekend|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|time)|the other (?:day|night|week)|(?:a|one|two|three|few|couple of|\d+) "
     r"(?:days?|weeks?|months?|years?) ago|ages ago|years ago|when i was|"
-    r"in (?:19|20)\d\d|(?:at|over) (?:christmas|easter|new year)|on holiday)\b"
+    r"in (?:19|20)\d\d|(?:at|over) (?:christmas|easter|new year)|on holiday|remember (?:when|that (?:time|night|day))|"
+    r"that time (?:we|i|you)|(?:you|u) (?:came|come) and (?:got|get) (?:me|us)|(?:you|u) rescued (?:me|us))\b"
     r"|\b(?:was|were) (?:so |really )?(?:awful|horrible|scary|terrifying|frightening|bad|a nightmare)\b"
     r"|\b(?:all (?:fine|good|ok|okay|sorted)(?: now)?|(?:was|is|were|are|turned out|it'?s) (?:all )?(?:fine|ok|okay)"
     r"(?: in the end| now| after all)|fine now|ok now|okay now|sorted now|false alarm|turned out|in the end|"
@@ -59,6 +72,25 @@ _OVER = re.compile(
     r"(?:checked|monitored|said (?:all|everything|it'?s|baby'?s|the baby'?s) (?:fine|ok|okay|good|normal))|"
     r"all (?:looked|looks) (?:fine|good|normal)|ended up|had to (?:get|wait|walk|call|ring|pay)|so i was late|"
     r"(?:luckily|thankfully|eventually|finally) (?:got|made|the|a|someone|they)|towed (?:it |us |me )?home)\b",
+    re.IGNORECASE,
+)
+# Long past, for signs of a stroke: "fine now" does not end them (they can come back), but "in 2019" does.
+_LONG_AGO = re.compile(
+    r"\b(?:last (?:week|month|year)|(?:a|one|two|three|few|couple of|\d+) (?:weeks?|months?|years?) ago|ages ago|"
+    r"when i was|in (?:19|20)\d\d|(?:at|over) christmas|remember (?:when|that time)|still (?:struggles|has|gets))\b",
+    re.IGNORECASE,
+)
+# Signs of a stroke: a face drooping, one side numb or weak, words slurred or coming out wrong.
+_STROKE = re.compile(
+    r"\b(?:face|mouth|smile) (?:is |has |'s |was )?(?:gone |going |went |all |a bit |kind of |kinda )*"
+    r"(?:droop\w*|lopsided|numb)|\b(?:drooping|droopy) (?:face|mouth)|\b(?:face|mouth)[^.!?]{0,25}\b(?:droop\w*|"
+    r"lopsided)\b"
+    r"|\b(?:speech|talking|words) (?:is |are |'s |was |were )?(?:all )?(?:slurred|slurring|jumbled|"
+    r"(?:coming|came|come) out (?:wrong|weird|funny|jumbled))"
+    r"|\bslurring (?:my|his|her|their) words|\bcan'?t (?:lift|move|feel) (?:my|his|her|their) (?:left |right )?"
+    r"(?:arm|leg|side)\b|\b(?:left|right) (?:arm|leg|side|hand)(?: of (?:my|his|her|their) (?:face|body))? "
+    r"(?:feels|is|has gone|went|gone|was|felt) (?:all |completely |totally )?"
+    r"(?:weird|numb|dead|heavy|tingly|weak|floppy)",
     re.IGNORECASE,
 )
 # A worry about what may happen, not what is happening: "what if the baby stops moving", "scared of breaking down".
@@ -85,6 +117,12 @@ _BABY_STILL = re.compile(
     r"any|movements?|kicks?|movement|a kick|a thing)\b(?: (?:move|moving|kick|kicking|wriggle))?"
     r"|\b(?:reduced|fewer|less|no|decreased) (?:fetal |foetal |baby )?(?:movements?|kicks)\b"
     r"|\b(?:baby|bump)\b[^.!?]{0,25}\b(?:not|n't|hasnt|stopped) (?:been )?(?:moving|kicking|moved|kicked)\b",
+    re.IGNORECASE,
+)
+# A baby gone quiet, told with how many weeks anywhere: "30 weeks and the baby's been really quiet all day".
+_BABY_QUIET = re.compile(
+    rf"\b{_BABY}(?:'s| is| has| been)?(?: (?:been|just|really|so|super|very|unusually|weirdly))*"
+    r" (?:quiet|quieter|still)\b(?! asleep)",
     re.IGNORECASE,
 )
 # Bleeding in pregnancy, now: "I'm bleeding and 10 weeks", "pregnant and spotting".
@@ -132,7 +170,10 @@ _HEAD_SIGN = re.compile(
 # What has been seen to already, or what is not an emergency in the chest: "doc says it's stress", "heartburn".
 _SEEN_TO = re.compile(
     r"\b(?:(?:doc|doctor|gp|nurse|consultant|paramedics?|a&e|hospital|they) (?:said|says|thinks|think|reckons)|"
-    r"heartburn|indigestion|from (?:coughing|the cough|the cold|the flu|covid|hayfever|hay fever)|"
+    r"heartburn|indigestion|tonsillitis|strep|glandular fever|a cold\b|(?:gp|doctor|doc|dentist|appointment|appt)"
+    r" (?:tomorrow|in the morning|on (?:mon|tue|wed|thu|fri|sat|sun)\w*|later|this afternoon|booked)|"
+    r"(?:booked|got) (?:an? |the )?(?:gp |doctor'?s? )?(?:appointment|appt)|"
+    r"from (?:coughing|the cough|the cold|the flu|covid|hayfever|hay fever)|"
     r"(?:blocked|stuffy|bunged up) nose|through my nose|in (?:this|the) heat|so hot|panic attack|panick\w*|"
     r"(?:with|from|for) (?:anxiety|stress)|stressed|(?:on|in) (?:the|an) ambulance|in (?:a&e|hospital|the er|resus)|"
     r"at (?:the )?(?:a&e|hospital|er)|paramedics? (?:are|is) here|ambulance (?:is|'s) (?:here|on (?:its|the) way|"
@@ -144,10 +185,11 @@ _SEEN_TO = re.compile(
 # A car that has stopped on a road, now: "my car made a noise and then just stopped on the highway", "the ute's carked
 # it on the highway, waiting on the tow truck".
 _VEHICLE_DEAD = re.compile(
-    r"\b(?:car|van|ute|truck|engine|motor|bike|motorbike)(?:'s| has| is| just)?\b[^.!?]{0,40}?\b(?:stopped|died|"
-    r"cut out|conked out|carked it|packed (?:in|up)|gave up|won'?t start|overheated|smoking)\b[^.!?]{0,30}?\b"
-    r"(?:on|in the middle of|at the side of|by the side of) (?:the |a )?(?:highway|motorway|freeway|expressway|"
-    r"dual carriageway|road|bridge|junction|roundabout|hard shoulder|m\d+|a\d+|i-?\d+|middle of nowhere)\b"
+    r"\b(?:car|van|ute|truck|engine|motor|bike|motorbike|tyre|tire)(?:'s| has| is| just)?\b[^.!?]{0,60}?\b(?:stopped|"
+    r"died|cut out|conked out|carked it|packed (?:in|up)|gave up|won'?t start|overheated|smoking|blew|burst|blown)\b"
+    r"[^.!?]{0,30}?\b(?:on|in the middle of|at the side of|by the side of) (?:the |a )?(?:[\w'-]+ ){0,3}?"
+    r"(?:highway|motorway|freeway|expressway|dual carriageway|road|bridge|flyover|junction|roundabout|hard shoulder|"
+    r"[abmnr]\d{1,3}|i-?\d{1,3}|middle of nowhere)\b"
     r"|\bwaiting (?:on|for) (?:the |a )?(?:tow|recovery|aa|rac|breakdown)\b",
     re.IGNORECASE,
 )
@@ -155,13 +197,14 @@ _VEHICLE_DEAD = re.compile(
 _STRANDED = re.compile(
     r"\b(?:(?:i'?ve|ive|we'?ve|i have|we have|car'?s|car has|car is|van'?s|van has|just|i'?m|im|we'?re) "
     r"(?:just )?(?:broken|broke) down|broken down on|broke down on (?:the|a)|"
-    r"(?:on|at) the (?:hard shoulder|side of the "
+    r"(?:on|at|onto) the (?:hard shoulder|side of the "
     r"(?:road|motorway|highway|freeway))|(?:flat|burst|blown) (?:tyre|tire) on (?:the|a) (?:motorway|highway|"
-    r"freeway|m\d+|a\d+|i-?\d+|dual carriageway)|run out of (?:petrol|fuel|gas) on|ran out of (?:petrol|fuel|gas) on "
-    r"(?:the|a) (?:motorway|highway|freeway)|(?:i'?m|im|i am|we'?re|we are|now|currently) stuck (?:in|at|on) "
+    r"freeway|[abmnr]\d{1,3}|i-?\d{1,3}|dual carriageway)|run out of (?:petrol|fuel|gas|diesel) on|ran out of "
+    r"(?:petrol|fuel|gas|diesel) (?:on (?:the|a) (?:motorway|highway|freeway|[abmnr]\d{1,3}|i-?\d{1,3})|[^.!?]{0,30}"
+    r"middle of nowhere)|(?:i'?m|im|i am|we'?re|we are|now|currently) stuck (?:in|at|on) "
     r"(?:the middle of nowhere|a (?:layby|lay-by)|(?:the|a) (?:motorway|highway|freeway|station|side of the road))"
     r"|(?:lost|dropped|left) my phone[^.!?]{0,40}\b(?:no way|can'?t get|stranded|stuck|borrowed|someone'?s phone)"
-    r"|(?:on|from) (?:a |some )?(?:stranger'?s|someone(?: else)?'?s|a random'?s) phone)\b",
+    r"|(?:on|from|using|borrowing|borrowed) (?:a |some )?(?:strangers?'?s?|someone(?: else)?'?s|a random'?s) phone)\b",
     re.IGNORECASE,
 )
 # A pregnancy lost: no heartbeat at the scan, a miscarriage now, the baby lost.
@@ -188,6 +231,8 @@ _BABY_FINE = re.compile(
 # cold or they have no phone or money ("locked out and it's 1am"); "stranded in meetings all afternoon" is not.
 _STUCK = re.compile(
     r"\b(?:stranded|missed the last (?:train|bus|tube|ferry)|no way (?:to get )?(?:home|back)|can'?t get home"
+    r"|no idea how (?:to|i'?ll|i will|i'?m going to) get (?:home|back)|lost (?:my|me|the|both) (?:house |front door )?"
+    r"keys\b(?=[^.!?]*\b(?:outside|on the step|doorstep|can'?t get in))"
     r"|(?<!getting )(?<!get )(?<!gets )(?<!being )(?<!not )locked out(?! of (?:my |the |our )?(?:account|"
     r"email|instagram|insta|facebook|phone|laptop|computer|app|bank|icloud|online)\b)|locked (?:myself|ourselves) out"
     r"(?! of (?:my |the |our )?(?:account|email|instagram|insta|facebook|phone|laptop|computer|app|bank|icloud)\b))",
@@ -198,15 +243,86 @@ _UNSAFE_NOW = re.compile(
     r"pitch black|cold|freezing|raining|pouring|rain|snow\w*|alone|on my own|by myself|no (?:money|cash|phone|battery|"
     r"signal|charge|"
     r"coat|keys?)|phone(?:'s| is)? (?:dead|on \d+ ?%|dying|about to die)|battery(?:'s| is)? (?:dead|dying|on \d+)|"
-    r"middle of nowhere|station|airport|motorway|highway|side of the road|abroad|trains? (?:are |is )?cancell?ed|"
+    r"middle of nowhere|station|airport|motorway|highway|side of the road|abroad|"
+    r"no one (?:around|about)|nobody (?:around|about)|"
+    r"half (?:1|2|3|4|one|two|three|four)|trains? (?:are |is )?cancell?ed|"
     r"last (?:train|bus) (?:has |'s )?(?:gone|left))\b",
     re.IGNORECASE,
 )
 
+# A car that will not go, in a car park or lay-by, with night, dark or no one around: "car won't start, in a car park
+# at midnight, no one around" (not "stuck in the Tesco car park, it's bright").
+_PARKED_DEAD = re.compile(
+    r"\b(?:car|van|engine)(?:'s| is| has| just)?\b[^.!?]{0,30}?\b(?:won'?t start|died|dead|stopped|cut out|"
+    r"broke(?:n)? down)\b[^.]{0,60}?\b(?:car ?park|carpark|parking lot|lay-?by|petrol station|services)\b",
+    re.IGNORECASE,
+)
+_NIGHT_ALONE = re.compile(
+    r"\b(?:\d{1,2} ?am|midnight|at night|dark|pitch black|no one (?:around|about)|nobody (?:around|about)|alone|"
+    r"on my own|by myself|scared)\b",
+    re.IGNORECASE,
+)
+# A baby or child shut in a car in the heat: "locked the keys in the car, the baby's inside and it's boiling".
+_CHILD = r"(?:baby|babby|toddler|child|kid|kids|son|daughter|little one|lo|bubs|bub)"
+_HOT_CAR = re.compile(
+    rf"\b(?:{_CHILD}(?:'s| is| are)? (?:still )?(?:locked|stuck|trapped|shut) (?:in|inside) (?:the |my |our )?car"
+    rf"|(?:keys?|myself|us) (?:locked )?(?:in|out of) (?:the |my |our )?car\b[^.!?]{{0,60}}\b{_CHILD}(?:'s| is| are)?"
+    r" (?:still )?(?:in|inside|in there|in the back))\b(?=[^.!?]*\b(?:hot|boiling|baking|roasting|heat|sun|sweltering|"
+    r"scorching|\d{2} ?degrees))",
+    re.IGNORECASE,
+)
+# Pregnancy now: waters gone or regular contractions before 37 weeks; heavy bleeding after the birth.
+_WATERS = re.compile(
+    r"\bwaters? (?:have |has |'ve |just |have just )?(?:broken|broke|gone|went|burst)\b", re.IGNORECASE
+)
+_CONTRACTIONS = re.compile(
+    r"\bcontractions?\b[^.!?]{0,30}\b(?:every \d+|regular|\d+ ?min|coming|getting (?:closer|stronger))|"
+    r"\b(?:having|started|getting) contractions\b",
+    re.IGNORECASE,
+)
+_WEEKS = re.compile(r"\b(\d{1,2}) ?(?:weeks?|wks?)\b(?! ago)", re.IGNORECASE)
+_AFTER_BIRTH = re.compile(
+    r"\b(?:bleeding|blood|clots?)\b[^.!?]{0,40}\b(?:after (?:the |giving )?birth|since (?:the )?birth|postpartum|"
+    r"after having (?:the )?baby)|\b(?:after|since) (?:the |giving )?birth\b[^.!?]{0,40}\b(?:bleeding|blood|clots?)\b",
+    re.IGNORECASE,
+)
+_HEAVY = re.compile(
+    r"\b(?:soak\w*|heavy|heavily|lots of (?:blood|bleeding)|so much (?:blood|bleeding)|a lot of (?:blood|bleeding)|"
+    r"clots?|faint|dizzy|pouring|gushing|won'?t stop|pain|agony|cramp\w*|alone|on my own|by myself)\b",
+    re.IGNORECASE,
+)
+# A miscarriage happening now, told with heavy bleeding, pain or being alone: get help as well as be there.
+_MISCARRYING = re.compile(
+    r"\b(?:(?:i'?m|im|i am|i think i'?m|think i'?m|i might be|might be) (?:having a miscarriage|miscarrying)|"
+    r"(?:i think|think) (?:i'?m|im) losing (?:the|our|my) baby)\b",
+    re.IGNORECASE,
+)
+# A home heartbeat monitor finding nothing is no diagnosis: "couldn't find a heartbeat on the doppler".
+_DOPPLER = re.compile(r"\b(?:doppler|home (?:monitor|heartbeat)|angel ?sounds)\b", re.IGNORECASE)
+# Someone else's pregnancy: "my sister's 32 weeks", "she's pregnant and baby's quiet". Not when it is their own too.
+_OTHERS_PREGNANCY = re.compile(
+    r"\b(?:my|our|your) (?:sister|sis|friend|mate|cousin|daughter|niece|colleague|neighbour|neighbor|best friend|bff|"
+    r"sister-in-law|brother'?s (?:wife|partner|girlfriend|gf)|son'?s (?:wife|partner|girlfriend|gf))(?:'s| is|s)?\b"
+    r"|\b(?:she'?s|she is|her) (?:\d+ ?(?:weeks|wks)|pregnant|baby|bump|waters|midwife)\b",
+    re.IGNORECASE,
+)
+_MY_PREGNANCY = re.compile(
+    r"\b(?:i'?m|im|i am) (?:\d+ ?(?:weeks|wks)|pregnant)|\bmy (?:bump|midwife|waters|pregnancy)\b|"
+    r"\b(?:i|i'?ve|i have) (?:haven'?t |not |can'?t )?(?:felt|feel)\b",
+    re.IGNORECASE,
+)
+
+
+def _weeks(told: str) -> int | None:
+    """How many weeks pregnant the message says, if it says."""
+    found = _WEEKS.search(told)
+    return int(found.group(1)) if found else None
+
 
 # Baby movements already seen to ("the midwife said that's normal at this stage", "we're on the monitor now").
 _BABY_SEEN = re.compile(
-    r"\b(?:(?:midwife|midwives|doctor|doc|consultant|hospital|unit|they) (?:said|says|checked|reckons)|"
+    r"\b(?:(?:midwife|midwives|doctor|doc|consultant|hospital|unit|they) (?:said|says|checked|reckons)"
+    r"(?! (?:to (?:ring|call|phone|go|come)|(?:i|we) (?:should|must|have to) (?:ring|call|phone)|if|ring|call))|"
     r"normal (?:at|for) this stage|on the (?:monitor|ctg|trace)|(?:being|been|getting) (?:monitored|checked))\b",
     re.IGNORECASE,
 )
@@ -214,8 +330,8 @@ _BABY_SEEN = re.compile(
 
 @functools.lru_cache(maxsize=256)
 def act_now(meant: str) -> str | None:
-    """"baby", "medical" or "stranded" when the message tells of one happening now (see the module docstring),
-    else None. `meant` is the message with the chat register expanded.
+    """"baby", "medical", "stranded", "passed", "trapped", "losing" or "baby_other" when the message tells of one
+    happening now (see the module docstring), else None. `meant` is the message with the chat register expanded.
 
     >>> act_now("I've got chest pains and my left arm feels weird"), act_now("locked out and it's 1am")
     ('medical', 'stranded')
@@ -223,20 +339,61 @@ def act_now(meant: str) -> str | None:
     (None, None)
     """
     told = meant.replace("’", "'")
-    if _WHAT_IF.search(told) or _OVER.search(told):
+    if _WHAT_IF.search(told):
         return None
-    still = _BABY_STILL.search(told) is not None and not _NOT_STOPPED.search(told)
-    bleeding = _BLEEDING.search(told) is not None and _PREGNANT.search(told) is not None
-    if (still or bleeding) and not baby_lost(told) and not _BABY_SEEN.search(told):
-        return "baby"
-    if _JOKE.search(told):
+    figure = _FIGURE.search(told) is not None
+    laugh = _LAUGH.search(_DEAD_THING.sub(" ", told)) is not None
+    # Signs of a stroke are checked before any laugh ("face went droopy, probably just tired lol"), and still need
+    # checking when they have passed ("fine now"): they can come back.
+    if _STROKE.search(told) and not figure and not _LONG_AGO.search(told) and not _SEEN_TO.search(told):
+        return "passed" if _OVER.search(told) else "medical"
+    if _HOT_CAR.search(told) and not _OVER.search(told):
+        return "trapped"
+    if _OVER.search(told):
+        return None
+    pregnancy = _pregnancy_now(told)
+    if pregnancy:
+        return pregnancy
+    if laugh or figure:
         return None
     head = _HEAD_KNOCK.search(told) is not None and _HEAD_SIGN.search(told) is not None
-    if (_MEDICAL.search(told) or head) and not _SEEN_TO.search(told):
+    if (_MEDICAL.search(told) or head or (_AFTER_BIRTH.search(told) and _HEAVY.search(told))) and not _SEEN_TO.search(
+        told
+    ):
         return "medical"
-    if _STRANDED.search(told) or _VEHICLE_DEAD.search(told) or (_STUCK.search(told) and _UNSAFE_NOW.search(told)):
+    if (
+        _STRANDED.search(told)
+        or _VEHICLE_DEAD.search(told)
+        or (_STUCK.search(told) and _UNSAFE_NOW.search(told))
+        or (_PARKED_DEAD.search(told) and _NIGHT_ALONE.search(told))
+    ):
         return "stranded"
     return None
+
+
+def _pregnancy_now(told: str) -> str | None:
+    """"baby", "losing" or "baby_other" for a pregnancy worry now: fewer movements (from 24 weeks), bleeding,
+    waters gone or regular contractions before 37 weeks, nothing heard on a home doppler, a miscarriage now with
+    heavy bleeding or pain; "baby_other" when the pregnancy is someone else's."""
+    weeks = _weeks(told)
+    still = (
+        _BABY_STILL.search(told) is not None or (weeks is not None and _BABY_QUIET.search(told) is not None)
+    ) and not _NOT_STOPPED.search(told)
+    if still and weeks is not None and weeks < 24:
+        still = False  # before 24 weeks movements come and go, and may not have started
+    bleeding = _BLEEDING.search(told) is not None and _PREGNANT.search(told) is not None
+    early = weeks is not None and weeks < 37
+    labour = early and (_WATERS.search(told) is not None or _CONTRACTIONS.search(told) is not None)
+    doppler = _DOPPLER.search(told) is not None and _BABY_LOST.search(told) is not None
+    if _MISCARRYING.search(told) and _HEAVY.search(told):
+        return "losing"
+    if not (still or bleeding or labour or doppler) or _BABY_SEEN.search(told):
+        return None
+    if not doppler and baby_lost(told):
+        return None
+    if _OTHERS_PREGNANCY.search(told) and not _MY_PREGNANCY.search(told):
+        return "baby_other"
+    return "baby"
 
 
 def baby_lost(meant: str) -> bool:
@@ -248,6 +405,8 @@ def baby_lost(meant: str) -> bool:
     False
     """
     told = meant.replace("’", "'")
+    if _DOPPLER.search(told) or (_MISCARRYING.search(told) and _HEAVY.search(told)):
+        return False  # a home monitor is no diagnosis; a miscarriage with heavy bleeding needs help now (`act_now`)
     return _BABY_LOST.search(told) is not None and _BABY_FINE.search(told) is None
 
 
