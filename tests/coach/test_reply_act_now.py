@@ -215,7 +215,7 @@ def test_signs_of_a_stroke_that_have_passed_still_mean_get_checked_now(message: 
     got = reply(message, llm=False)
     said = " ".join(s.text for s in got.suggestions)
     assert got.situation == "act_passed", (message, got.situation)
-    assert re.search(r"\b999\b|\b111\b|ambulance", said) and re.search(r"\bnow\b", said), said
+    assert re.search(r"ambulance|emergency services|urgent medical line", said) and re.search(r"\bnow\b", said), said
     assert "come back" in said and not re.search(r"wonderful|glad for you|good news|love that", said, re.I), said
 
 
@@ -296,7 +296,7 @@ def test_a_miscarriage_with_heavy_bleeding_or_pain_is_get_help_now_and_be_there(
     got = reply(message, llm=False)
     said = " ".join(s.text for s in got.suggestions)
     assert got.situation == "act_losing", got.situation
-    assert re.search(r"\b999\b|\b111\b|early pregnancy unit", said) and re.search(r"\bnow\b", said), said
+    assert re.search(r"ambulance|urgent medical line|early pregnancy unit", said) and re.search(r"\bnow\b", said), said
     assert re.search(r"\bI'm (?:coming to you|on my way)", said), said
 
 
@@ -317,7 +317,7 @@ def test_a_child_in_a_hot_car_is_ring_emergency_services_now(message: str) -> No
     assert act_now(message) == "trapped", message
     got = reply(message, llm=False)
     said = " ".join(s.text for s in got.suggestions)
-    assert got.situation == "act_trapped" and re.search(r"\b999\b|emergency services", said), said
+    assert got.situation == "act_trapped" and re.search(r"emergency services", said), said
     assert not _REFLECTING.search(said), said
 
 
@@ -352,3 +352,11 @@ def test_me_before_a_person_or_day_of_theirs_after_telling_or_ringing_is_your() 
 def test_a_child_in_a_car_on_a_hot_day_but_not_locked_in_is_not_act_now() -> None:
     assert act_now("kids are in the car, it's so hot and the AC broke, road trip hell") is None
     assert act_now("baby's asleep in the car, it's so hot today") is None
+
+
+def test_no_country_number_is_named_in_any_reply_wording() -> None:
+    # the user may be anywhere: help numbers come from resources.toml by country, never from reply wording
+    from openup.method import read_data
+
+    text = repr(read_data("replies.toml"))
+    assert not re.search(r"\b(?:999|111|911|112|000|119)\b", text)

@@ -105,12 +105,13 @@ MOVE_INSTRUCTIONS = {
     "sorrow": "They lost a pregnancy: in one short sentence, say how sorry you are. No questions, nothing about "
     "worry.",
     "be_there": "In one short sentence, say you are coming to them and are there for them. No questions.",
-    "checked_today": "Signs of a stroke came and went: in one short sentence, say to call 999 or 111 now anyway, as "
-    "they can come back. No other medical advice.",
-    "ring_999": "A baby or child is shut in a hot car: in one short sentence, say to ring emergency services now.",
+    "checked_today": "Signs of a stroke came and went: in one short sentence, say to call emergency services or an "
+    "urgent medical line now anyway, as they can come back. No other medical advice.",
+    "ring_now": "A baby or child is shut in a hot car: in one short sentence, say to ring emergency services now.",
     "stay_by": "In one short sentence, say you are coming now and they should stay by the car.",
     "ring_now_bleeding": "A miscarriage is happening with heavy bleeding or pain: in one short sentence, say to get "
-    "help now (the early pregnancy unit, 111, or 999 if the bleeding is heavy). No other medical advice.",
+    "help now (the early pregnancy unit or an urgent medical line, or an ambulance if the bleeding is heavy). No other "
+    "medical advice.",
     "they_check_now": "Someone else's baby is moving less (or another pregnancy worry): in one short sentence, say "
     "they should call the maternity unit or midwife now.",
     "help_them": "In one short sentence, offer to help your partner help them (a lift, taking something off their "
