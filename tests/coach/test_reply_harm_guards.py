@@ -48,3 +48,23 @@ def test_grave_news_cheered_in_irony_is_not_celebrated(text: str) -> None:
 def test_the_readings_behind_the_guards() -> None:
     assert harm_signs("you don't let me go out with my friends")
     assert grave_news("the biopsy came back and it's cancer") and not grave_news("biopsy clear, cancer-free!!")
+
+
+@pytest.mark.parametrize("text", [
+    "let's do a quiet night in, i need one after you raised your fist at me",
+    "i want us to stay together forever, even when you lock me out of the house",
+    "i told you no and you did it anyway",
+    "you keep saying nobody else would ever love me",
+    "go me, got screamed at and shoved again for burning the toast lol",
+    "can we go for a walk later? need to talk about the tablets ive been saving",
+])
+def test_a_sign_of_harm_is_never_met_with_yes_a_joke_or_a_promise(text: str) -> None:
+    r = reply(text, llm=False)
+    said = " ".join(s.text for s in r.suggestions)
+    assert not any(w in said for w in (*_OWNING, "yes please", "Yes please", "Count me in", "love hearing")), said
+
+
+def test_everyday_jokes_and_invites_still_get_their_answers() -> None:
+    assert "Ha" in " ".join(s.text for s in reply("lmao the dog ate my sandwich", llm=False).suggestions)
+    invite = reply("can we get takeaway tonight to celebrate? i got the job", llm=False)
+    assert "yes please" in invite.suggestions[0].text

@@ -91,7 +91,7 @@ PETTY = [
     "they charged me a £5 admin fee to cancel a thing i never signed up for",
     "someone ate my yoghurt from the work fridge. i labelled it and everything",
     "Another pointless meeting this morning, an hour of my life I won't get back.",
-    "the gym wouldnt let me in cos i forgot my card. ive been going there 6 years",
+    "the gym charged me a late fee cos i forgot my card. ive been going there 6 years",
 ]
 
 

@@ -412,3 +412,18 @@ def test_everyday_hits_and_bruises_are_not_screened(text: str) -> None:
 )
 def test_passive_ideation_in_plain_words_is_crisis(text: str) -> None:
     assert "self_harm" in {s.kind for s in detect(text, model=False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("been stockpiling my sleeping tablets for a while now", True),
+        ("we need to talk about the tablets i've been saving up", True),
+        ("this is my last message. i love you all", True),
+        ("i've taken a lot of my sleeping tablets, im sorry", True),
+        ("this is my last message before the flight, love you", False),
+        ("ive taken my tablets, all good", False),
+    ],
+)
+def test_preparing_to_end_ones_life_is_crisis(text: str, flagged: bool) -> None:
+    assert ("self_harm" in {s.kind for s in detect(text, model=False)}) is flagged

@@ -259,6 +259,9 @@ def us_of(heard: Heard) -> str:
         return "counsel"
     if owned(heard):
         return "fright" if _FRIGHT.search(told) and _YOUR_THING.search(told) else "owned"
+    if heard.extra.get("near_sign"):
+        return ""  # near a sign the screen did not flag: no "yes, let's" and nothing met as ours (a complaint about
+        # you is still owned: the safety heads come near for many an ordinary one, "you didn't show")
     couple = about_the_couple(told)  # "we haven't talked since college" of Ben and them is not about us
     if couple and _DRIFT.search(told):
         return "drift"

@@ -41,7 +41,7 @@ from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_
 from openup.coach.refer import core, reference, rough, said_back, trimmed
 from openup.coach.salient import salient, says_already
 from openup.coach.sayback import said_back as said_as_heard
-from openup.coach.situations import asks_for, invites_at_end, situation_of
+from openup.coach.situations import asks_for, invites_at_end, situation_of, situations
 from openup.coach.sorts import no_talk, sort_of
 from openup.coach.typed import as_meant
 from openup.coach.wellformed import YOUR_ONE, copied, repaired, unowned_names, well_formed
@@ -346,6 +346,20 @@ def _guarded_brief() -> Brief | None:
 # minimizing in their own words ("stock my cookies??? like regularly???", "its only a small blog but still") is
 # how people tell good news, not a sign against it.
 _SOURS_NEWS = frozenset({"contempt", "criticism", "dismissal", "defensiveness", "leverage"})
+
+
+# How near (in calibrated logits below a safety head's threshold) a message may come to a sign before the answers
+# that own a complaint, agree to a plan for us, joke or cheer are kept away from it (`harm_signs` keeps them from a
+# sign worded in it). Chosen on the blind reply dev set: at 1.5 logits 4.4% of its everyday messages lose those
+# answers (they get the usual ones), and 4 of 15 messages a reviewer wrote of harm the screen misses are kept from
+# them by it alone; at 3 logits 13% and 9 of 15, but then ordinary complaints ("you didn't show") lose being owned.
+NEAR_SIGN = 1.5
+
+
+def _near_sign(text: str) -> bool:
+    from openup.text.model import safety_gaps
+
+    return safety_gaps([text])[0] > -NEAR_SIGN
 
 
 def _harmful_kinds() -> frozenset[str]:
@@ -1234,6 +1248,16 @@ _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
 )
 
 
+# What a message near a sign of harm may still be answered as: an emergency, good news (unless a sign is worded in
+# it, `harm_signs`), a hug or company asked for, room.
+_SIGNED_SITUATIONS = frozenset({"default", "good_news", "hug", "company", "room", "talk", "come", "stop"})
+_LIGHT_READINGS = frozenset({"playful", "light", "wry", "glad", "everyday"})
+
+
+def _signed(heard: Heard) -> bool:
+    return bool(heard.extra.get("flagged") or heard.extra.get("near_sign"))
+
+
 def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, object]) -> bool:
     if any(s not in slots for s in t.slots) or any(s in slots for s in t.unless):
         return False
@@ -1271,7 +1295,8 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
         if want is None:
             continue
         if name not in known:
-            known[name] = read(heard)
+            # a sign the screen flagged, or one near it, is never met lightly, gladly or as ours to own
+            known[name] = False if name in _LIGHT_READINGS and _signed(heard) else read(heard)
         if want != known[name] and not (want == "any" and known[name]) \
                 and not (isinstance(want, tuple) and known[name] in want):  # sort = "any"; us = [...]
             return False
@@ -1609,7 +1634,8 @@ def reply(
     # babe" as contempt, and that must not turn a good-night into something to reflect on.
     said_kinds = {s.kind for s in signals if s.source.startswith("lexical")}
     harmful_said = said_kinds & _harmful_kinds()
-    brief = brief_of(read) if safety.level == "none" else None
+    # a sign of harm in a small bid ("this is my last message, i love you") is never answered in kind
+    brief = brief_of(read) if safety.level == "none" and not harm_signs(read) else None
     # A guarded answer no pattern lists ("ah it's grand, just leave it") is the feelings reader's to see,
     # in a message where the patterns found nothing that helps ("I'm so sorry" is an apology).
     if brief is None and safety.level == "none" and model_wanted(model) and not said_kinds & kinds_with("helps") \
@@ -1637,7 +1663,15 @@ def reply(
     good_news = reading.good_news and not harmful_said & _SOURS_NEWS and not wry(read) \
         and not HARD_NEWS.search(read.replace("’", "'")) and not grave_news(read) and not harm_signs(read)
     # what the safety screen flags is never met as a letdown ("Again? Ugh"): `fitting.fit_of`, `_weight_first`
-    heard = replace(heard, good_news=good_news, extra={**heard.extra, "told": read, "flagged": safety.level != "none"})
+    # near a sign the screen did not flag ("i want us to grow old together, even if you lock me in"): the answers
+    # that own a complaint, agree to a plan, joke or cheer stay away (`near_sign`)
+    # (good news near a head's threshold keeps its cheer: "still shaking, i got in!!" is near fear, and glad)
+    worded = safety.level == "none" and harm_signs(read)
+    near = worded or (safety.level == "none" and model_wanted(model) and _near_sign(read))
+    heard = replace(heard, good_news=good_news and not worded,
+                    valence="neutral" if worded and heard.valence == "positive" else heard.valence,
+                    complaint=None if worded else heard.complaint,  # not owned as a tiff: "you did it anyway"
+                    extra={**heard.extra, "told": read, "flagged": safety.level != "none", "near_sign": near})
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
     meant = as_meant(read)
     lexical = [s for s in signals if s.source.startswith("lexical")] if meant == read else None
@@ -1645,13 +1679,18 @@ def reply(
     if reading.mocked or cheers_self(meant):
         # "well done me, locked myself out", "go me, ran my first 10k": no thanks to you
         found = [s for s in found if s.kind != "appreciation"]
-    situation = situation_of(meant, found, heard.valence, good_news, heard.loss)
+    situation = situation_of(meant, found, heard.valence, heard.good_news, heard.loss)
+    if heard.extra.get("near_sign") and situation.name not in _SIGNED_SITUATIONS \
+            and not situation.name.startswith("act_"):
+        # "can we go for dinner friday? i need to talk about the pills i've been saving up": not "Yes please!"
+        situation = situations()["default"]
     if situation.drops_complaint:
         heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you
     if situation.names_no_feeling:
         heard = replace(heard, feelings=())
     names = situation.moves
-    if situation.name in ("good_news", "default") and heard.valence != "negative" and invites_at_end(meant):
+    if situation.name in ("good_news", "default") and heard.valence != "negative" and invites_at_end(meant) \
+            and not heard.extra.get("near_sign"):
         names = ("yes_invite", *names[:2])  # "... can we get takeaway tonight to celebrate?": yes, then the news
     slots = _slots(heard)  # read once for every move of the reply, as are the readings in `known`
     known: dict[str, object] = {}

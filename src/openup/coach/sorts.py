@@ -168,6 +168,8 @@ def _small(heard: Heard) -> bool:
     told = heard.told.replace("’", "'")
     if heard.loss != "none" or heard.complaint is not None or heard.about_you or heard.good_news:
         return False
+    if heard.extra.get("flagged") or heard.extra.get("near_sign"):
+        return False  # a sign the screen flagged, or one near it: never a joke ("he took my car keys again lol")
     if heard.valence == "positive":
         return False
     if _HEAVY.search(told) or harm_signs(told) or HARD_NEWS.search(told) or _HARD_FEELING.search(told) \

@@ -191,6 +191,24 @@ def safety_signals(
     return _signals_of(texts, owners, probs, heads, idx, overrides=False)[0]
 
 
+def safety_gaps(texts: Sequence[str], heads: Heads | None = None) -> list[float]:
+    """Per text, how near its most worrying unit (the message or a sentence of it) comes to a safety head's
+    threshold: the largest calibrated logit less that head's threshold logit (>= 0: the head flags it). For
+    answers that should stay away from anything near a sign even when the screen does not flag it."""
+    heads = get_safety_heads() if heads is None else heads
+    if heads is None or not texts:
+        return [float("-inf")] * len(texts)
+    idx = heads.in_group("safety")
+    owners, probs = _unit_probabilities(texts, None, heads, idx, SAFETY_MIN_WORDS)
+    p = np.clip(probs.astype(np.float64), 1e-9, 1 - 1e-9)
+    t = heads.threshold[idx].astype(np.float64)
+    gaps = (np.log(p / (1 - p)) - np.log(t / (1 - t))).max(axis=1) if len(p) else np.zeros(0)
+    best = [float("-inf")] * len(texts)
+    for (owner, _), gap in zip(owners, gaps.tolist(), strict=True):
+        best[owner] = max(best[owner], gap)
+    return best
+
+
 def embed(texts: Sequence[str]) -> np.ndarray:
     """(n, 384) float32 unit vectors for `texts`. Repeated texts are served from a cache."""
     if not texts:
