@@ -11,7 +11,7 @@ comes first: when the message shows danger or self-harm, the answer is the safet
 
 >>> r = reply("My boss yelled at me in front of everyone today. I'm so embarrassed.")
 >>> r.suggestions[0].text
-'Your boss yelled at you in front of everyone. You must have felt so embarrassed.'
+'Your boss yelled at you. You must have felt so embarrassed.'
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from openup.coach.budget import within_budget
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
 from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, fit_of
@@ -35,7 +36,7 @@ from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.news import turned
 from openup.coach.perspective import HOME, about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
-from openup.coach.refer import core, reference, rough, said_back, trimmed
+from openup.coach.refer import core, point, reference, rough, said_back, trimmed
 from openup.coach.salient import salient, says_already
 from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.situations import asks_for, invites_at_end, situation_of
@@ -504,7 +505,85 @@ def _slots(heard: Heard) -> dict[str, str]:
     )
     if thought and well_formed(mended := repaired(thought, irish)):
         slots["thought"] = mended
+    for name in list(slots):
+        if name in _OFFERS:
+            continue  # what you offer to do now is yours to say, not theirs said back
+        # the copy budget (`coach/budget.py`): what is said back of their words is a short span, cut to fit or
+        # left out, so the reply reacts to the point rather than saying the message back
+        if (short := in_budget(slots[name], heard.told)) is None:
+            del slots[name]
+        else:
+            slots[name] = short
+    hard = heard.valence == "negative"
+    serious = _SERIOUS.search(heard.told) is not None or HARD_NEWS.search(heard.told.replace("’", "'")) is not None
+    if heard.event and not serious and heard.loss == "none" and not any(
+        n in slots for n in ("core", "gist", "event", "short_event", "news", "death")
+    ) and (found := point(heard.event)) is not None and not _SELF_DONE.search(found) and not _WHEN_ONLY.match(found) \
+            and (named := in_budget(unowned_names(found), heard.told)) is not None \
+            and not (hard and _UNOWNED_POINT.match(named)):
+        # a panic attack, a diagnosis, a loss is never named by a thing ("Oh no, the results!")
+        slots["point"] = named  # nothing of what happened reads short: the thing it turns on is named alone
     return slots
+
+
+# A hard thing named alone says whose or which it is: "the cake", "your wrist", not "a salad" or "tickets".
+_UNOWNED_POINT = re.compile(r"^(?!(?:the|your|our|his|her|their)\b|[A-Z])")
+_OFFERS = frozenset({"redo", "asked", "day"})  # "I'll pick up your prescription now", "... how your appointment went"
+# Where what is said back may be cut short to fit the copy budget: before a trailing phrase ("you got a ticket |
+# for going 9 over", "your oldest friend didn't come | to your birthday") or a second clause.
+_BUDGET_CUT = re.compile(
+    r",? (?=(?:and|but|so|because|cos|when|while|then|again|today|tonight|yesterday|in front of)\b"
+    r"|(?:for|in|on|at|outside|behind|with|from|since|like|after|before|during|until|near|mid|by|about|to|over) "
+    r"(?:the|a|an|my|your|our|his|her|their|this|that|[A-Z0-9]\w*)\b)"
+)
+# A cut may not leave a clause hanging on a small word ("your boss gave your work to the", "you were on your"), a
+# verb that wants what followed ("your doc wants", "the results take"), a particle or a "made a comment".
+_BUDGET_NO_END = re.compile(
+    r"(?:\b(?:a|an|the|my|your|our|his|her|their|its|this|that|these|those|of|for|in|on|at|to|from|with|by|about|"
+    r"after|before|since|until|till|during|without|like|than|as|into|onto|"
+    r"just|really|so|very|still|even|and|but|or|been|being|was|were|is|are|be|has|have|had|got|get|going|"
+    r"keep|keeps|kept|can't|won't|didn't|doesn't|don't|wants|want|said|says|told|tell|went|gone|put|gave|took|made|"
+    r"sent|brought|only|off|out|up|down|over|away|back|around|called|rang|phoned|texted|messaged|emailed|wrote|"
+    r"take|takes|need|needs|feel|feels|felt|think|thinks|know|knows|guess|reckon|pulled|asking|telling|saying)|"
+    r"\b(?:made|had) (?:a|an|some) \w+|\w'(?:s|re|ve|d|ll|m)|"
+    r"\b(?:keep|keeps|kept|been|be|is|are|was|were|am|stop|stopped|start|started|go|went|going|you're|you've|not|"
+    r"you) \w+ing|,)$",
+    re.IGNORECASE,
+)
+# When it happened, said last, is the first thing left off ("... in March", "... this week", "... at 4:55").
+_BUDGET_WHEN = re.compile(
+    r"(?:,? (?:in|on|at|by|this|last|next|since|for) (?:the )?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|"
+    r"month|year|morning|night|afternoon|evening|[0-9:.apm]+)| today| tonight| yesterday| again| now| tomorrow)+$",
+    re.IGNORECASE,
+)
+BUDGET_CUT_MIN_WORDS = 3  # a cut shorter than this names no event ("your boss")
+
+
+def in_budget(said: str, told: str) -> str | None:
+    """`said` (their words said back) as it may be said within the copy budget of `told` (`budget.within_budget`):
+    all of it when within, else its longest cut that is a whole clause and within ("your parents are getting
+    divorced", not "... after 30 years"), else None.
+
+    >>> in_budget("your parents are getting divorced after 30 years",
+    ...           "my parents are getting divorced after 30 yrs and they told me over the phone")
+    'your parents are getting divorced'
+    >>> in_budget("the cake", "I burnt the cake for Ellie's party.")
+    'the cake'
+    """
+    if within_budget(said, told):
+        return said
+    best: str | None = None
+    for whole in dict.fromkeys((said, _BUDGET_WHEN.sub("", said))):
+        if whole is not said and within_budget(whole, told) and well_formed(whole):
+            return whole  # "your best friend is moving to Melbourne", without "in March"
+        for m in _BUDGET_CUT.finditer(whole):
+            head = whole[: m.start()].rstrip(" ,")
+            if len(head.split()) < BUDGET_CUT_MIN_WORDS or _BUDGET_NO_END.search(head) or not well_formed(head):
+                continue
+            if within_budget(head, told) and (best is None or len(head) > len(best)):
+                best = head  # the longest cut that fits
+    return best
 
 
 # Where they saw themselves and did not like it: "i look so old in {the photos from saturday}", "i hate how i look
@@ -991,6 +1070,8 @@ def everyday(heard: Heard) -> bool:
     if heard.valence != "negative" or heard.party is not None or heard.complaint is not None or heard.about_you:
         return False
     event = heard.event or ""
+    if _SERIOUS.search(heard.told):
+        return False  # a panic attack, a hospital, a job lost: never a small mishap
     return (
         bool(event) and _SOMEONE.match(event) is None and _ONGOING.search(event) is None
         and ABOUT_LISTENER.search(event) is None
@@ -1287,6 +1368,8 @@ def template_suggestion(
             if fallback is not None and wording in recent:
                 continue
             text, said = _fill(wording, slots)
+            if len(said) > 1 and not within_budget(" … ".join(text[a:b] for a, b in said), heard.told):
+                continue  # two of their clauses said back together are the message again (`coach/budget.py`)
             if _SELF_DOWN.search(text) and not _SELF_DOWN.search(wording):
                 continue  # their words about themselves said back as if true: "you look old", "what's wrong with you"
             if _HEDGED_FACT.search(wording):
@@ -1665,8 +1748,8 @@ def _weight_first(found: Suggestion, heard: Heard) -> Suggestion:
             or heard.self_judgement is not None:  # what they called themselves weighs most, not a detail
         return found
     detail = salient(heard.told) if not heard.extra.get("flagged") else None
-    if detail is None or says_already(found.text, detail):
-        return found
+    if detail is None or says_already(found.text, detail) or not within_budget(f"{detail} {found.text}", heard.told):
+        return found  # the detail and the clause together would say the message back (`coach/budget.py`)
     return replace(found, text=f"{detail} {found.text}")
 
 

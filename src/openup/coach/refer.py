@@ -209,6 +209,48 @@ def _reference(event: str, *, death: bool = False) -> str | None:
     return _capitalised(found)
 
 
+def point(event: str) -> str | None:
+    """The thing `event` (second person, as said back) turns on, in a few words, for when the clause cannot be
+    said back short (`budget`): what `reference` finds, else the thing done to or by ("your guitar" in "you sold
+    your guitar to cover the bill", "your driving test" in "your driving test got postponed again"), never a
+    person alone or a bare word that may be a verb.
+
+    >>> point("you sold your guitar to cover the electric bill"), point("your driving test got postponed again")
+    ('your guitar', 'your driving test')
+    >>> point("your sister didn't invite you") is None
+    True
+    """
+    found = reference(event)
+    if found is not None and not re.search(r"\b(?:in|at|on|from|to|into|for|with|by|about|of|outside|near) " +
+                                           re.escape(found) + r"\b", event, re.IGNORECASE):
+        return found  # a place it happened at is not what it was about ("sat in the waiting room")
+    for clause in _AND.split(event, maxsplit=1):
+        tokens = _tokens(clause.strip(" ,"))
+        vi = _verb_index(tokens, clause.strip(" ,"))
+        if vi is None or vi == 0:
+            continue
+        subject = [t for t in tokens[:vi] if t.lower() not in _DROPPED]
+        after = [t for t in tokens[vi + 1:] if t.lower() not in _SKIPPED and t.lower() not in _DROPPED]
+        placed = bool(after) and after[0].lower() in _PREPOSITIONS | _PLACE_PREPOSITIONS  # "sat in the waiting room"
+        for phrase in (None if placed else _object(tokens[vi + 1:], bare=False),
+                       _phrase(subject, bare_ok=False) if subject and subject[0].lower() not in _PRONOUNS else None):
+            if phrase is None or _person(phrase) or any(w.lower() in _NEVER for w in phrase) \
+                    or phrase[0][:1].isdigit() or phrase[0].lower() not in _OWNING:
+                continue
+            if phrase[-1].lower() in _PEOPLE_LIKE or find_verb(" ".join(phrase)) is not None:
+                continue  # "your flatmate", "the lads": who did it is not what it was about; "your doc wants"
+            return _capitalised(phrase)
+    return None
+
+
+_PEOPLE_LIKE = frozenset({"flatmate", "housemate", "roommate", "mate", "mates", "lads", "girls", "guys", "team",
+                          "everyone", "class", "family", "kids", "client", "customer", "examiner", "oga", "ex", "vet",
+                          "doc", "doctor", "gp", "dentist", "mechanic", "nurse", "physio", "therapist", "teacher",
+                          "council", "bank", "boss", "manager", "landlord", "neighbour", "neighbor", "school",
+                          "agency"})
+_OWNING = frozenset({"the", "your", "our", "his", "her", "their"})  # "the cake", "your wrist"; not "a song"
+
+
 def _person(phrase: list[str]) -> bool:
     head = phrase[-1].lower().split("'")[0]
     return head in _PEOPLE or (len(phrase) == 1 and phrase[0][:1].isupper())
@@ -612,4 +654,4 @@ def said_back(said: str) -> str:
 _POINTS_BACK = re.compile(r"^(?:he|she|they|it|he's|she's|they're|it's|they'd|she'd|he'd)\b", re.IGNORECASE)
 
 
-__all__ = ["core", "reference", "rough", "said_back", "trimmed"]
+__all__ = ["core", "point", "reference", "rough", "said_back", "trimmed"]
