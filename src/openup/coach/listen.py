@@ -506,8 +506,8 @@ def _slots(heard: Heard) -> dict[str, str]:
     if thought and well_formed(mended := repaired(thought, irish)):
         slots["thought"] = mended
     for name in list(slots):
-        if name in _OFFERS:
-            continue  # what you offer to do now is yours to say, not theirs said back
+        if name not in _BUDGETED:
+            continue  # what you own, offer or are asked is said in full; the budget is for what happened
         # the copy budget (`coach/budget.py`): what is said back of their words is a short span, cut to fit or
         # left out, so the reply reacts to the point rather than saying the message back
         if (short := in_budget(slots[name], heard.told)) is None:
@@ -528,12 +528,15 @@ def _slots(heard: Heard) -> dict[str, str]:
 
 # A hard thing named alone says whose or which it is: "the cake", "your wrist", not "a salad" or "tickets".
 _UNOWNED_POINT = re.compile(r"^(?!(?:the|your|our|his|her|their)\b|[A-Z])")
-_OFFERS = frozenset({"redo", "asked", "day"})  # "I'll pick up your prescription now", "... how your appointment went"
+# What happened, said back: the slots the copy budget is for. What you did, owned ("I'm sorry I said I'd pick you
+# up at 6 and didn't"), what you offer, their doubt or their choice, answered, and a noun phrase of a few words
+# ("your grandad", "the tickets") are said as they are.
+_BUDGETED = frozenset({"event", "short_event", "gist", "news", "mine", "core", "death", "rough", "view"})
 # Where what is said back may be cut short to fit the copy budget: before a trailing phrase ("you got a ticket |
 # for going 9 over", "your oldest friend didn't come | to your birthday") or a second clause.
 _BUDGET_CUT = re.compile(
     r",? (?=(?:and|but|so|because|cos|when|while|then|again|today|tonight|yesterday|in front of)\b"
-    r"|(?:for|in|on|at|outside|behind|with|from|since|like|after|before|during|until|near|mid|by|about|to|over) "
+    r"|(?:for|in|on|at|outside|behind|with|from|since|like|after|before|during|until|near|mid|by|to|over) "
     r"(?:the|a|an|my|your|our|his|her|their|this|that|[A-Z0-9]\w*)\b)"
 )
 # A cut may not leave a clause hanging on a small word ("your boss gave your work to the", "you were on your"), a
@@ -544,10 +547,12 @@ _BUDGET_NO_END = re.compile(
     r"just|really|so|very|still|even|and|but|or|been|being|was|were|is|are|be|has|have|had|got|get|going|"
     r"keep|keeps|kept|can't|won't|didn't|doesn't|don't|wants|want|said|says|told|tell|went|gone|put|gave|took|made|"
     r"sent|brought|only|off|out|up|down|over|away|back|around|called|rang|phoned|texted|messaged|emailed|wrote|"
-    r"take|takes|need|needs|feel|feels|felt|think|thinks|know|knows|guess|reckon|pulled|asking|telling|saying)|"
+    r"take|takes|need|needs|feel|feels|felt|think|thinks|know|knows|guess|reckon|pulled|asking|telling|saying|"
+    r"all|bit|more|less|much|most|some|any|every)|"
     r"\b(?:made|had) (?:a|an|some) \w+|\w'(?:s|re|ve|d|ll|m)|"
-    r"\b(?:keep|keeps|kept|been|be|is|are|was|were|am|stop|stopped|start|started|go|went|going|you're|you've|not|"
-    r"you) \w+ing|,)$",
+    r"\b(?:keep|keeps|kept|stop|stopped|start|started|go|went|going|not|you) \w+ing|"
+    r"\b(?:thinking|wondering|feeling|going|coming|trying|wanting|getting|doing|making|having|being|planning|"
+    r"hoping|asking|telling|saying)|,)$",
     re.IGNORECASE,
 )
 # When it happened, said last, is the first thing left off ("... in March", "... this week", "... at 4:55").
@@ -575,7 +580,7 @@ def in_budget(said: str, told: str) -> str | None:
         return said
     best: str | None = None
     for whole in dict.fromkeys((said, _BUDGET_WHEN.sub("", said))):
-        if whole is not said and within_budget(whole, told) and well_formed(whole):
+        if whole is not said and within_budget(whole, told) and well_formed(whole) and not _BUDGET_NO_END.search(whole):
             return whole  # "your best friend is moving to Melbourne", without "in March"
         for m in _BUDGET_CUT.finditer(whole):
             head = whole[: m.start()].rstrip(" ,")

@@ -247,7 +247,7 @@ _PEOPLE_LIKE = frozenset({"flatmate", "housemate", "roommate", "mate", "mates", 
                           "everyone", "class", "family", "kids", "client", "customer", "examiner", "oga", "ex", "vet",
                           "doc", "doctor", "gp", "dentist", "mechanic", "nurse", "physio", "therapist", "teacher",
                           "council", "bank", "boss", "manager", "landlord", "neighbour", "neighbor", "school",
-                          "agency"})
+                          "agency", "plumber", "builder", "electrician", "engineer", "air"})  # "cleared the air"
 _OWNING = frozenset({"the", "your", "our", "his", "her", "their"})  # "the cake", "your wrist"; not "a song"
 
 
