@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from openup.coach.budget import within_budget
+from openup.coach.budget import COPY_MIN_RUN, copy_of, within_budget
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
 from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, fit_of
@@ -530,12 +530,13 @@ def _slots(heard: Heard) -> dict[str, str]:
 _UNOWNED_POINT = re.compile(r"^(?!(?:the|your|our|his|her|their)\b|[A-Z])")
 # What happened, said back: the slots the copy budget is for. What you did, owned ("I'm sorry I said I'd pick you
 # up at 6 and didn't"), what you offer, their doubt or their choice, answered, and a noun phrase of a few words
-# ("your grandad", "the tickets") are said as they are.
-_BUDGETED = frozenset({"event", "short_event", "gist", "news", "mine", "core", "death", "rough", "view"})
+# ("your grandad", "the tickets") and how they see it ("you feel like ...", hedged as theirs) are said as they are.
+_BUDGETED = frozenset({"event", "short_event", "gist", "news", "mine", "core", "death", "rough"})
 # Where what is said back may be cut short to fit the copy budget: before a trailing phrase ("you got a ticket |
 # for going 9 over", "your oldest friend didn't come | to your birthday") or a second clause.
 _BUDGET_CUT = re.compile(
-    r",? (?=(?:and|but|so|because|cos|when|while|then|again|today|tonight|yesterday|in front of)\b"
+    r",? (?=(?:and|but|so|because|cos|when|while|then|again|today|tonight|yesterday|in front of|anywhere|"
+    r"everywhere)\b"
     r"|(?:for|in|on|at|outside|behind|with|from|since|like|after|before|during|until|near|mid|by|to|over) "
     r"(?:the|a|an|my|your|our|his|her|their|this|that|[A-Z0-9]\w*)\b)"
 )
@@ -1753,9 +1754,24 @@ def _weight_first(found: Suggestion, heard: Heard) -> Suggestion:
             or heard.self_judgement is not None:  # what they called themselves weighs most, not a detail
         return found
     detail = salient(heard.told) if not heard.extra.get("flagged") else None
-    if detail is None or says_already(found.text, detail) or not within_budget(f"{detail} {found.text}", heard.told):
-        return found  # the detail and the clause together would say the message back (`coach/budget.py`)
-    return replace(found, text=f"{detail} {found.text}")
+    if detail is None or says_already(found.text, detail):
+        return found
+    text = found.text
+    if not within_budget(f"{detail} {text}", heard.told):
+        # the detail and the clause together would say the message back (`coach/budget.py`): the detail is the
+        # point, so the clause gives way ("Fourth time this month? I'm so sorry.", not "... Sarah cancelled on you")
+        parts = [p for p in _SENTENCE.split(text) if p]
+        kept = [p for p in parts if not (_REACTED.match(p) and not _OWNED_IN.search(p)
+                                         and copy_of(p, heard.told)[0] >= COPY_MIN_RUN)]
+        if not kept or len(kept) == len(parts):
+            return found  # what is owned ("I'm so sorry my dad ...") is never cut away
+        text = " ".join(kept)
+    return replace(found, text=f"{detail} {text}")
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_OWNED_IN = re.compile(r"\b(?:sorry|my|me|I)\b")  # "Ugh, I'm sorry my dad did that": owned, kept whole
+_REACTED = re.compile(r"^(?:Oh no|Ugh|Oh|Ah|So|Oh, love|Oof)\b,? ")  # "Oh no, {core}.": a reaction and a clause
 
 
 def _client(llm: LLMClient | bool | None) -> LLMClient | None:
