@@ -66,11 +66,12 @@ def test_the_point_is_kept(message: str, words: list[str]) -> None:
          "Third time this year? Not again."),
         # the thing it turned on, named alone, in the tone it was told in
         ("i dropped my phone down the toilet at work lol", "Ha, oh no, your phone!"),
-        # a slight by someone close, too long to say back: reacted to in tone, copying nothing
-        ("My oldest mate forgot my birthday. Didn't even send a message.", "Oh, love, that really stings."),
-        # what was long is said back short, its point first
+        # a slight by someone close, too long to say back: the thing it was about, asked back, in tone
+        ("My oldest mate forgot my birthday. Didn't even send a message.",
+         "Your birthday? Oh, love, that really stings."),
+        # what was long is said back short: the thing it turned on and the detail that stings
         ("I got pulled over and got a ticket for going 9 over. Nine! There were people flying past me.",
-         "Ugh, that's so annoying."),
+         "A ticket for 9 over? Ugh, that's so unfair."),
     ],
 )
 def test_exact_good_outcomes(message: str, reflect: str) -> None:
