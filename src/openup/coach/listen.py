@@ -540,7 +540,9 @@ def _slots(heard: Heard) -> dict[str, str]:
 def _short_spot(event: str, told: str) -> str | None:
     """The few words that carry `event` within the copy budget of `told`: the thing it turns on ("more tests", "your
     card"), else what was done ("didn't recognize you"), else None."""
-    for found, ends in ((short_point(event), _TURN_NO_END), (short_predicate(event), _BUDGET_NO_END)):
+    # the thing it is about first, then what was done, and where or when it was only when nothing else carries it
+    for found, ends in ((short_point(event, placed_ok=False), _TURN_NO_END), (short_predicate(event), _BUDGET_NO_END),
+                        (short_point(event), _TURN_NO_END)):
         if found is not None:
             found = re.sub(r" (?:yourself|by yourself|on your own)$", "", found)  # "the sink (yourself)"
         if found is not None and found[:1].isdigit() and salient(told) is not None:

@@ -243,7 +243,7 @@ def point(event: str) -> str | None:
     return None
 
 
-def short_point(event: str) -> str | None:
+def short_point(event: str, *, placed_ok: bool = True) -> str | None:
     """The few words that carry `event` (second person, as said back), for when no clause of it can be said back
     within the copy budget (`budget`) and `point` finds no thing of theirs: the object of its verb, whatever its
     determiner ("more tests", "a ticket"), the number it turns on ("9 over", "forty minutes"), or the thing it
@@ -298,7 +298,7 @@ def short_point(event: str) -> str | None:
         chosen = phrase
         break
     else:
-        chosen = placed
+        chosen = placed if placed_ok else None
     if chosen is not None:
         found = _capitalised(chosen)
         if (m := _NUMBER_DETAIL.search(event)) is not None and m.group(0) not in found \
@@ -393,9 +393,11 @@ _QUANTIFIERS = frozenset({"both", "more", "another", "two", "three", "four", "fi
 _POINT_STOPS = frozenset({"to", "at", "in", "on", "for", "with", "from", "again", "this", "that", "lately", "now",
                           "today", "first", "second", "third", "fourth", "fifth", "every", "all", "like"})
 _POINT_VAGUE = frozenset({"bit", "lot", "notion", "clue", "total", "little", "noise", "thing", "way", "mind", "head",
-                          "life", "time", "thumbs", "next", "same", "worst", "best", "motions"})
+                          "life", "time", "thumbs", "next", "same", "worst", "best", "motions", "stuff",
+                          "things"})
 _NOT_POINT_HEADS = frozenset({"whole", "same", "next", "entire", "other", "only", "own", "first", "last", "new", "old"})
-_PLACE_BEFORE = frozenset({"at", "in", "to", "from", "down", "on", "into", "near", "outside", "inside"})  # "a bit ..."
+_PLACE_BEFORE = frozenset({"at", "in", "to", "from", "down", "on", "into", "near", "outside", "inside", "after",
+                           "before", "during", "since"})  # "a bit ..."
 _POINT_TIMES = frozenset({"time", "times", "day", "days", "week", "weeks", "month", "months", "year", "years",
                           "morning",
                           "night", "evening", "afternoon", "weekend", "today", "tonight", "tomorrow", "moment"})
