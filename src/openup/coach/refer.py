@@ -209,6 +209,218 @@ def _reference(event: str, *, death: bool = False) -> str | None:
     return _capitalised(found)
 
 
+def point(event: str) -> str | None:
+    """The thing `event` (second person, as said back) turns on, in a few words, for when the clause cannot be
+    said back short (`budget`): what `reference` finds, else the thing done to or by ("your guitar" in "you sold
+    your guitar to cover the bill", "your driving test" in "your driving test got postponed again"), never a
+    person alone or a bare word that may be a verb.
+
+    >>> point("you sold your guitar to cover the electric bill"), point("your driving test got postponed again")
+    ('your guitar', 'your driving test')
+    >>> point("your sister didn't invite you") is None
+    True
+    """
+    found = reference(event)
+    if found is not None and not re.search(r"\b(?:in|at|on|from|to|into|for|with|by|about|of|outside|near) " +
+                                           re.escape(found) + r"\b", event, re.IGNORECASE):
+        return found  # a place it happened at is not what it was about ("sat in the waiting room")
+    for clause in _AND.split(event, maxsplit=1):
+        tokens = _tokens(clause.strip(" ,"))
+        vi = _verb_index(tokens, clause.strip(" ,"))
+        if vi is None or vi == 0:
+            continue
+        subject = [t for t in tokens[:vi] if t.lower() not in _DROPPED]
+        after = [t for t in tokens[vi + 1:] if t.lower() not in _SKIPPED and t.lower() not in _DROPPED]
+        placed = bool(after) and after[0].lower() in _PREPOSITIONS | _PLACE_PREPOSITIONS  # "sat in the waiting room"
+        for phrase in (None if placed else _object(tokens[vi + 1:], bare=False),
+                       _phrase(subject, bare_ok=False) if subject and subject[0].lower() not in _PRONOUNS else None):
+            if phrase is None or _person(phrase) or any(w.lower() in _NEVER for w in phrase) \
+                    or phrase[0][:1].isdigit() or phrase[0].lower() not in _OWNING:
+                continue
+            if phrase[-1].lower() in _PEOPLE_LIKE or find_verb(" ".join(phrase)) is not None:
+                continue  # "your flatmate", "the lads": who did it is not what it was about; "your doc wants"
+            return _capitalised(phrase)
+    return None
+
+
+def short_point(event: str, *, placed_ok: bool = True) -> str | None:
+    """The few words that carry `event` (second person, as said back), for when no clause of it can be said back
+    within the copy budget (`budget`) and `point` finds no thing of theirs: the object of its verb, whatever its
+    determiner ("more tests", "a ticket"), the number it turns on ("9 over", "forty minutes"), or the thing it
+    is about when that is its subject ("the new meds"). Never a person or a pronoun alone.
+
+    >>> short_point("your doc wants to do more tests"), short_point("you got a ticket for going 9 over")
+    ('more tests', 'a ticket')
+    >>> short_point("your sister didn't invite you") is None
+    True
+    """
+    if (found := point(event)) is not None:
+        return found
+    tokens = _tokens(event)
+    placed: list[str] | None = None
+    chosen: list[str] | None = None
+    for i, t in enumerate(tokens):
+        # every noun phrase of it in turn, the first that is a thing and not a person, a pronoun or a time
+        low = t.lower()
+        if low not in _POINT_STARTS and not low[:1].isdigit() and not (i and t[:1].isupper() and low != "i"):
+            continue
+        if i and tokens[i - 1].lower() in _POINT_STARTS:
+            continue  # inside a phrase already looked at
+        phrase = _np_at(tokens, i)
+        if phrase is None:
+            continue
+        nxt = i + len(phrase)
+        if nxt + 1 < len(tokens) and tokens[nxt].lower() in {"of", "about"} \
+                and (more := _np_at(tokens, nxt + 1)) is not None \
+                and len(phrase) + len(more) < _SHORT_POINT_WORDS:
+            phrase = [*phrase, tokens[nxt], *more]  # "a comment about your weight"
+        nxt = i + len(phrase)
+        if nxt + 1 < len(tokens) and tokens[nxt].lower() == "and" and tokens[nxt + 1].lower() in _POINT_STARTS \
+                and (more := _np_at(tokens, nxt + 1)) is not None and len(phrase) + len(more) < _SHORT_POINT_WORDS:
+            phrase = [*phrase, "and", *more]  # "a filling and a crown"
+        cut = next((k for k, w in enumerate(phrase) if k and w.lower() in _POINT_STOPS), len(phrase))
+        phrase = phrase[:cut]  # "your phone | to text her", "a house | at this rate"
+        if not phrase or _person(phrase) or any(w.lower() in _NEVER for w in phrase) \
+                or phrase[-1].lower() in _PEOPLE_LIKE or phrase[-1].lower().split("'")[0] in _PEOPLE \
+                or (phrase[0].lower() in _PRONOUNS | _OBJECT_PRONOUNS and len(phrase) == 1) \
+                or phrase[0].lower() in _PRONOUNS or len(phrase) > _SHORT_POINT_WORDS \
+                or (find_verb(" ".join(phrase)) is not None and phrase[0].lower() not in _QUANTIFIERS) \
+                or phrase[-1].lower() in _DETERMINERS \
+                or (len(phrase) > 1 and phrase[1].lower() in _POINT_VAGUE) or phrase[-1].lower() in _POINT_VAGUE \
+                or phrase[-1].lower() in _POINT_TIMES or phrase[-1].lower() in _POINT_STOPS:
+            continue
+        if (len(phrase) == 1 and phrase[0][:1].isdigit()) or phrase[-1].lower() in _NOT_POINT_HEADS \
+                or not re.search(r"(?<![\w.])" + re.escape(" ".join(phrase)) + r"\b", event, re.IGNORECASE):
+            continue  # "300", or "1 5 lakh" for "1.5 lakh"
+        if i and tokens[i - 1].lower() in _PLACE_BEFORE and placed is None:
+            placed = phrase  # "at the register": the place, named only when there is nothing else
+            continue
+        chosen = phrase
+        break
+    else:
+        chosen = placed if placed_ok else None
+    if chosen is not None:
+        found = _capitalised(chosen)
+        if (m := _NUMBER_DETAIL.search(event)) is not None and m.group(0) not in found \
+                and re.search(r"\bfor (?:\w+ )?" + re.escape(m.group(0)), event):
+            found = f"{found} for {m.group(0)}"  # "a ticket for 9 over"
+        return found
+    if (m := re.search(r"\b(?:on|with|about|for|over) (?P<np>[a-z]+(?: [a-z]+)?)$", event)) is not None \
+            and find_verb(m.group("np")) is None and not set(m.group("np").split()) & (_NP_ENDS | _POINT_TIMES) \
+            and not any(w in _PRONOUNS or w in _OBJECT_PRONOUNS or w in _DETERMINERS or w.endswith("thing")
+                        for w in m.group("np").split()):
+        return m.group("np")  # "you always end up on | dish duty"
+    if (m := _NUMBER_DETAIL.search(event)) is not None:
+        return m.group(0)
+    return None
+
+
+def short_predicate(event: str) -> str | None:
+    """What someone did, without who ("didn't recognise you", "cancelled on you"), for when `short_point` finds no
+    thing: the verb of `event`'s first clause and the few words after it, cut before when or where it happened.
+
+    >>> short_predicate("your grandma didn't recognize you"), short_predicate("Sam cancelled on you for the third time")
+    ("didn't recognize you", 'cancelled on you')
+    """
+    clause = re.split(r",? (?:and|but|so|because|cos|when|after|then) ", event)[0].strip(" ,")
+    tokens = _tokens(clause)
+    vi = _verb_index(tokens, clause)
+    if vi is None or vi == 0:
+        return None
+    start = vi
+    while start > 1 and (tokens[start - 1].lower().endswith("n't") or _is_aux(tokens[start - 1].lower())
+                         or tokens[start - 1].lower() in {"never", "not"}):
+        start -= 1
+    if start == 0 or tokens[start - 1].lower() in {"you", "you're", "you've"}:
+        return None  # what they did themselves is said back by `short_point`, or not at all
+    while start + 1 < len(tokens) and tokens[start].lower() in {"is", "are", "was", "were", "has", "have", "had"} \
+            and tokens[start + 1].lower().endswith(("ing", "ed")):
+        start += 1  # "moving to Seattle", not "is moving to Seattle"
+    words: list[str] = []
+    for t in tokens[start:]:
+        if len(words) >= 2 and t.lower() in _PREDICATE_STOPS:
+            if words[0].lower() in {"said", "says", "told", "tells", "asked", "asks"} \
+                    and t.lower() not in _POINT_TIMES \
+                    and t.lower() not in {"today", "tonight", "yesterday", "again", "last", "this"}:
+                return None  # what was said, cut short, is not what was said ("said you only ever talk")
+            break
+        words.append(t)
+    if not 2 <= len(words) <= _SHORT_POINT_WORDS:
+        return None
+    return " ".join(words)
+
+
+_PREDICATE_STOPS = frozenset({"for", "since", "in", "at", "from", "because", "again", "today", "tonight", "yesterday",
+                              "this", "last", "when", "while", "after", "before", "during", "like", "and", "but",
+                              "so", "then", "until", "till", "by", "over", "about", "with", "all", "every"})
+def _np_at(tokens: list[str], i: int) -> list[str] | None:
+    """The noun phrase that starts at `tokens[i]`, plainly: its words up to the next small word, verb or pronoun."""
+    out = [tokens[i]]
+    for t in tokens[i + 1:]:
+        low = t.lower()
+        if low in _NP_ENDS or low in _NEVER or low in _PRONOUNS or low in _OBJECT_PRONOUNS or low.endswith("n't") \
+                or _is_aux(low) \
+                or low in _AUX or low.endswith("ly") or (low.endswith("ed") and len(out) > 1) or t == ",":
+            break
+        if low.endswith("ing") and low not in _ING_NOUNS:
+            break  # "the voice note | giving out", "the whole time | asking"
+        out.append(t)
+        if len(out) > _SHORT_POINT_WORDS:
+            return None
+    while out and (out[-1].lower() in _DETERMINERS or out[-1].lower() in _POINT_STARTS
+                   or (len(out) > 2 and out[-1].lower() in _POINT_TIMES)):
+        out.pop()  # "the interview | tomorrow"
+    if not out or (len(out) == 1 and out[0].lower() in _POINT_STARTS):
+        return None
+    return out
+
+
+_ING_NOUNS = frozenset({"wedding", "meeting", "building", "morning", "evening", "ceiling", "clothing", "painting",
+                        "drawing", "booking", "filling", "parking", "housing", "funding", "training", "hearing",
+                        "screening", "reading", "christening", "ring", "thing", "something", "nothing", "everything",
+                        "anything", "king", "spring", "string", "swing", "wing", "sibling", "pudding", "stuffing",
+                        "dumpling", "offering", "setting", "outing", "wording", "ending", "beginning", "shopping",
+                        "washing", "cleaning", "cooking", "baking", "landing", "sling", "earring"})
+_NP_ENDS = frozenset({"yourself", "myself", "himself", "herself", "themselves", "ourselves",
+                      "to", "at", "in", "on", "for", "with", "from", "of", "about", "by", "over", "into", "and", "but",
+                      "or", "so", "because", "that", "which", "who", "what", "when", "where", "while", "if", "than",
+                      "as", "like", "again", "now", "then", "just", "still", "even", "off", "out", "up", "down",
+                      "back", "away", "lol", "lmao", "smh", "fr", "rn", "btw", "though", "too", "also", "anyway",
+                      "except", "until", "till", "since", "after", "before", "during", "without"})
+_SHORT_POINT_WORDS = 5
+_QUANTIFIERS = frozenset({"both", "more", "another", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                          "ten"})  # "both job offers", "more tests": a plural noun follows, not a verb
+_POINT_STOPS = frozenset({"to", "at", "in", "on", "for", "with", "from", "again", "this", "that", "lately", "now",
+                          "today", "first", "second", "third", "fourth", "fifth", "every", "all", "like"})
+_POINT_VAGUE = frozenset({"bit", "lot", "notion", "clue", "total", "little", "noise", "thing", "way", "mind", "head",
+                          "life", "time", "thumbs", "next", "same", "worst", "best", "motions", "stuff",
+                          "things"})
+_NOT_POINT_HEADS = frozenset({"whole", "same", "next", "entire", "other", "only", "own", "first", "last", "new", "old"})
+_PLACE_BEFORE = frozenset({"at", "in", "to", "from", "down", "on", "into", "near", "outside", "inside", "after",
+                           "before", "during", "since"})  # "a bit ..."
+_POINT_TIMES = frozenset({"time", "times", "day", "days", "week", "weeks", "month", "months", "year", "years",
+                          "morning",
+                          "night", "evening", "afternoon", "weekend", "today", "tonight", "tomorrow", "moment"})
+_POINT_STARTS = frozenset({"both", "the", "a", "an", "your", "our", "his", "her", "their", "more", "another", "some",
+                           "two",
+                           "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+# A number and what it counts: "9 over", "forty minutes", "sixty dollars", "9 pm"
+_NUMBER_DETAIL = re.compile(
+    r"\b(?:[0-9]+(?:[.:][0-9]+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred)\s+(?:over|pm|am|minutes|hours|days|weeks|months|years|"
+    r"dollars|pounds|quid|euros|grand|k|times|miles|km)\b",
+    re.IGNORECASE,
+)
+
+
+_PEOPLE_LIKE = frozenset({"flatmate", "housemate", "roommate", "mate", "mates", "lads", "girls", "guys", "team",
+                          "everyone", "class", "family", "kids", "client", "customer", "examiner", "oga", "ex", "vet",
+                          "doc", "doctor", "gp", "dentist", "mechanic", "nurse", "physio", "therapist", "teacher",
+                          "council", "bank", "boss", "manager", "landlord", "neighbour", "neighbor", "school",
+                          "agency", "plumber", "builder", "electrician", "engineer", "air"})  # "cleared the air"
+_OWNING = frozenset({"the", "your", "our", "his", "her", "their"})  # "the cake", "your wrist"; not "a song"
+
+
 def _person(phrase: list[str]) -> bool:
     head = phrase[-1].lower().split("'")[0]
     return head in _PEOPLE or (len(phrase) == 1 and phrase[0][:1].isupper())
@@ -612,4 +824,4 @@ def said_back(said: str) -> str:
 _POINTS_BACK = re.compile(r"^(?:he|she|they|it|he's|she's|they're|it's|they'd|she'd|he'd)\b", re.IGNORECASE)
 
 
-__all__ = ["core", "reference", "rough", "said_back", "trimmed"]
+__all__ = ["core", "point", "reference", "rough", "said_back", "short_point", "short_predicate", "trimmed"]
