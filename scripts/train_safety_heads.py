@@ -246,9 +246,12 @@ def refine_thresholds(oof: np.ndarray, y: np.ndarray, limits: list[tuple[np.ndar
     return out
 
 
-def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int, seed: int = SEED) -> tuple[np.ndarray, ...]:
-    """A one-hidden-layer network for all five kinds at once (relu, class-balanced logistic loss per kind,
-    dropout, Adam, weight decay), in numpy. Returns (W1 (M, D), b1, W2 (5, M), b2)."""
+def fit_mlp(
+    x: np.ndarray, y: np.ndarray, hidden: int, seed: int = SEED, mask: np.ndarray | None = None
+) -> tuple[np.ndarray, ...]:
+    """A one-hidden-layer network for all kinds at once (relu, class-balanced logistic loss per kind, dropout,
+    Adam, weight decay), in numpy. `mask` (n, K): which rows count for which kind (a kind its writer did not
+    label is left out of its loss; scripts/train_signal_network.py). Returns (W1 (M, D), b1, W2 (K, M), b2)."""
     rng = np.random.default_rng(seed)
     n, d = x.shape
     k = y.shape[1]
@@ -256,8 +259,12 @@ def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int, seed: int = SEED) -> tupl
     b1 = np.zeros(hidden)
     w2 = rng.normal(0, np.sqrt(1 / hidden), (hidden, k))
     b2 = np.zeros(k)
-    pos = y.sum(0).clip(1)
-    wpos, wneg = n / (2 * pos), n / (2 * (n - pos).clip(1))
+    if mask is None:
+        pos = y.sum(0).clip(1)
+        wpos, wneg = n / (2 * pos), n / (2 * (n - pos).clip(1))
+    else:
+        pos, total = (y * mask).sum(0).clip(1), mask.sum(0)
+        wpos, wneg = total / (2 * pos), total / (2 * (total - pos).clip(1))
     params = [w1, b1, w2, b2]
     m = [np.zeros_like(q) for q in params]
     v = [np.zeros_like(q) for q in params]
@@ -272,6 +279,8 @@ def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int, seed: int = SEED) -> tupl
             a = np.maximum(h, 0) * keep
             p = _sigmoid(a @ w2 + b2)
             gz = np.where(yb > 0, wpos, wneg) * (p - yb) / len(idx)
+            if mask is not None:
+                gz = gz * mask[idx]
             ga = gz @ w2.T * keep * (h > 0)
             grads = [xb.T @ ga, ga.sum(0), a.T @ gz, gz.sum(0)]
             t += 1

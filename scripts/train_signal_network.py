@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import train_heads as th  # noqa: E402
+import train_safety_heads as tsh  # noqa: E402  (its network, with the same settings: 30 epochs, dropout 0.2, Adam)
 
 from openup.text.model.embedder import Embedder  # noqa: E402
 from openup.text.model.heads import HEADS_FILE, Heads, load_heads  # noqa: E402
@@ -50,11 +51,6 @@ from openup.text.model.heads import HEADS_FILE, Heads, load_heads  # noqa: E402
 SEED = 20261206
 HIDDEN = 256
 MEMBERS = 2  # networks from different seeds, side by side in the one hidden layer (their logits averaged)
-EPOCHS = 30
-BATCH = 128
-LR = 2e-3
-DECAY = 1e-4
-DROPOUT = 0.2
 PLATT_L2 = 1.0
 HURTS = ("criticism", "contempt", "dismissal", "defensiveness", "pressure", "leverage", "advice", "minimizing")
 
@@ -62,45 +58,6 @@ HURTS = ("criticism", "contempt", "dismissal", "defensiveness", "pressure", "lev
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -35.0, 35.0)))
     return out
-
-
-def fit_network(x: np.ndarray, y: np.ndarray, mask: np.ndarray, seed: int) -> tuple[np.ndarray, ...]:
-    """One hidden layer for all kinds (relu, dropout, Adam, weight decay), class-balanced logistic loss per
-    kind over the rows where `mask` says the kind was labelled. Returns (W1 (M, D), b1, W2 (K, M), b2)."""
-    rng = np.random.default_rng(seed)
-    n, d = x.shape
-    k = y.shape[1]
-    w1 = rng.normal(0, np.sqrt(2 / d), (d, HIDDEN))
-    b1 = np.zeros(HIDDEN)
-    w2 = rng.normal(0, np.sqrt(1 / HIDDEN), (HIDDEN, k))
-    b2 = np.zeros(k)
-    pos = (y * mask).sum(0).clip(1)
-    total = mask.sum(0)
-    w_pos, w_neg = total / (2 * pos), total / (2 * (total - pos).clip(1))
-    params = [w1, b1, w2, b2]
-    m1 = [np.zeros_like(q) for q in params]
-    m2 = [np.zeros_like(q) for q in params]
-    t = 0
-    for _ in range(EPOCHS):
-        order = rng.permutation(n)
-        for i in range(0, n, BATCH):
-            idx = order[i : i + BATCH]
-            xb, yb, mb = x[idx], y[idx], mask[idx]
-            h = xb @ w1 + b1
-            keep = (rng.random(h.shape) > DROPOUT) / (1 - DROPOUT)
-            a = np.maximum(h, 0) * keep
-            p = _sigmoid(a @ w2 + b2)
-            gz = mb * np.where(yb > 0, w_pos, w_neg) * (p - yb) / len(idx)
-            ga = gz @ w2.T * keep * (h > 0)
-            grads = [xb.T @ ga, ga.sum(0), a.T @ gz, gz.sum(0)]
-            t += 1
-            for j, (q, g) in enumerate(zip(params, grads, strict=True)):
-                if q.ndim == 2:
-                    g = g + DECAY * q
-                m1[j] = 0.9 * m1[j] + 0.1 * g
-                m2[j] = 0.999 * m2[j] + 0.001 * g * g
-                q -= LR * (m1[j] / (1 - 0.9**t)) / (np.sqrt(m2[j] / (1 - 0.999**t)) + 1e-8)
-    return w1.T.copy(), b1, w2.T.copy(), b2
 
 
 def _f1(y: np.ndarray, pred: np.ndarray) -> float:
@@ -135,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     train, dev, test = split == "train", split == "dev", split == "test"
     print(f"own messages {len(own)}: train {train.sum()}, dev {dev.sum()}, test {test.sum()}", flush=True)
 
-    nets = [fit_network(x[train].astype(np.float64), y[train], mask[train], SEED + i) for i in range(MEMBERS)]
+    nets = [tsh.fit_mlp(x[train].astype(np.float64), y[train], HIDDEN, SEED + i, mask=mask[train])
+            for i in range(MEMBERS)]
     w1 = np.concatenate([n[0] for n in nets])
     b1 = np.concatenate([n[1] for n in nets])
     w2 = np.concatenate([n[2] / MEMBERS for n in nets], axis=1)
@@ -179,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     for label, group in (("hurts", [k for k in kinds if k in HURTS]), ("helps", [k for k in kinds if k not in HURTS])):
         print(f"{label} macro-F1 on the own test split, learned tier alone: "
               f"{np.mean([before[k] for k in group]):.3f} -> {np.mean([after[k] for k in group]):.3f}")
-    meta["network"] = {"hidden": HIDDEN, "members": MEMBERS, "seed": SEED, "epochs": EPOCHS,
+    meta["network"] = {"hidden": HIDDEN, "members": MEMBERS, "seed": SEED, "epochs": tsh.MLP_EPOCHS,
                        "trained_on": "own train split"}
     heads = Heads(
         names=linear.names, groups=linear.groups, weights=weights, bias=bias, platt_a=platt_a, platt_b=platt_b,
