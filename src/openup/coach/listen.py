@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -1455,6 +1455,14 @@ _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
 # What a message near a sign of harm may still be answered as: an emergency, good news (unless a sign is worded in
 # it, `harm_signs`), a hug or company asked for, room.
 _SIGNED_SITUATIONS = frozenset({"default", "good_news", "hug", "company", "room", "talk", "come", "stop"})
+
+
+def _patterns_flag(signals: Sequence[Signal]) -> bool:
+    """Whether a pattern (not a learned head) read a safety sign in the message."""
+    return any(s.source.startswith("lexical") and s.kind in _SAFETY_KINDS for s in signals)
+
+
+_SAFETY_KINDS = frozenset({"threat", "violence", "control", "fear", "self_harm"})
 _LIGHT_READINGS = frozenset({"playful", "light", "wry", "glad", "everyday"})
 
 
@@ -1876,7 +1884,11 @@ def reply(
     near = worded or (safety.level == "none" and model_wanted(model) and _near_sign(read))
     heard = replace(heard, good_news=good_news and not worded,
                     valence="neutral" if worded and heard.valence == "positive" else heard.valence,
-                    complaint=None if worded else heard.complaint,  # not owned as a tiff: "you did it anyway"
+                    # harm, control or fear told of you is not owned as a tiff ("you did it anyway", "you told me
+                    # I'm not allowed to see my sister"): plain listening, not an apology script. A sign only the
+                    # learned heads read stays owned: they come near many an ordinary complaint ("u said ud pick me
+                    # up at 6. its 7:15")
+                    complaint=None if worded or _patterns_flag(signals) else heard.complaint,
                     extra={**heard.extra, "told": read, "flagged": safety.level != "none", "near_sign": near})
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
     meant = as_meant(read)
