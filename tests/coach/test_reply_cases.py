@@ -68,7 +68,7 @@ CASES = [
         "with a.",
     ),
     # A typed title ("mr. chen") does not end a sentence either.
-    ("my teacher mr. chen said my essay was the best in the class", "reflect", "your essay", ""),  # copy budget
+    ("my teacher mr. chen said my essay was the best in the class", "reflect", "teacher mr. chen said", ""),
     # "I'm sorry" is a condolence, not a feeling to reflect.
     ("I'm so sorry", "reflect", "", "sorry"),
     # A dilemma is reflected as a dilemma, and the question asks what they think of trying.

@@ -106,9 +106,8 @@ def test_a_practical_question_is_not_read_as_wondering() -> None:
 @pytest.mark.parametrize(
     ("message", "said"),
     [
-        # copy budget: the point asked back, not the whole question turned round
-        ("why is it always me who has to do the school run", "The school run?"),
-        ("why do i always end up on dish duty smh", "Dish duty?"),
+        ("why is it always me who has to do the school run", "it's always you who has to do the school run"),
+        ("why do i always end up on dish duty smh", "you always end up on dish duty"),
         ("how is it only wednesday", "it's only Wednesday"),
     ],
 )

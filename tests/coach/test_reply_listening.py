@@ -64,7 +64,7 @@ def test_a_texted_run_on_is_two_clauses_but_a_reported_one_is_not() -> None:
     ("message", "must", "must_not"),
     [
         # what happened, not the joke after it
-        ("the upstairs kid has been stomping since 7am i am losing my mind", "stomping", "losing"),  # copy budget
+        ("the upstairs kid has been stomping since 7am i am losing my mind", "stomping since 7am", "losing"),
         # a bare role word takes "your"; texting spelled as it is said
         ("coworker took credit for my spreadsheet in the team call. again.", "your coworker took credit", ""),
         ("dads operation got pushed back again. 4th time", "your dad's operation got pushed back", ""),
@@ -75,11 +75,11 @@ def test_a_texted_run_on_is_two_clauses_but_a_reported_one_is_not() -> None:
         # what happened and the doubt together, in one sentence a person would say
         ("my shifts got cut to 3 days a week. idk how were gonna pay rent", "your shifts got cut", "were gonna"),
         # a sentence that points back takes what it points to along
-        ("Dad phoned. He's not coming to the wedding after all.", "that really stings", ""),  # copy budget: in tone
+        ("Dad phoned. He's not coming to the wedding after all.", "he's not coming to the wedding", ""),
         # the partner's own "I keep ..." is not criticism when said back
         ("keep reaching for my phone to text her and then remembering", "reaching for your phone", ""),
         # harsh words about themselves are not repeated; what happened is
-        ("im such an idiot i locked my keys in the car again", "locked your keys", "idiot"),  # copy budget
+        ("im such an idiot i locked my keys in the car again", "locked your keys in the car", "idiot"),
         # an unmarked question is not said back as a statement
         ("i keep replaying what ur sister said at lunch. like was it a dig or am i overthinking", "", "was it a dig"),
         # a request to the listener is answered, not reflected
@@ -98,7 +98,7 @@ def test_the_reflection_says_back_what_happened(message: str, must: str, must_no
 def test_a_third_party_event_is_said_back_not_replaced_by_a_formula() -> None:
     # The reflection cue sits in the wording; the detectors' "you" window is not a reason to say nothing.
     text = _said("The deadline got moved up by a week and nobody even asked the team.")
-    assert "the deadline" in text, text  # the copy budget: its point, not the clause whole
+    assert "the deadline got moved up by a week" in text, text
 
 
 @pytest.mark.parametrize(
@@ -234,7 +234,7 @@ def test_a_bid_with_a_few_light_words_after_it_is_answered_in_kind() -> None:
         ("u said ud be back by 9 its 11", "I said I'd be back by 9 and didn't keep to it", "its 11"),
         ("small thing but i finally sorted my pension paperwork", "your pension paperwork", "small"),
         ("Bit of a weird one, I've been really flat all week.", "you've been flat all week", "bit of"),
-        ("My sister and I finally cleared the air last night.", "you and your sister cleared the air", ""),
+        ("My sister and I finally cleared the air last night.", "you and your sister finally cleared the air", ""),
     ],
 )
 def test_texting_habits_are_not_said_back(message: str, must: str, must_not: str) -> None:
@@ -299,7 +299,7 @@ def test_a_bare_noun_that_is_theirs_is_said_back_as_theirs(typed: str, said: str
         ("migraine day 3 everything is too loud", "day 3 of your migraine"),
         ("sober day 30 and the cravings are bad", "it's sober day 30"),  # not "day 30 of your sober"
         ("another 12 hr shift yay love that for me", "it's another 12-hour shift"),
-        ("another negative test 💔 thats month 9", "another negative test"),  # copy budget
+        ("another negative test 💔 thats month 9", "another negative test and that's month 9"),
     ],
 )
 def test_texting_that_drops_my_or_its_is_said_back_whole(message: str, must: str) -> None:
@@ -331,11 +331,9 @@ def test_whatever_taken_by_a_verb_stays() -> None:
     ("message", "must", "must_not"),
     [
         # a rhetorical question tacked on with "like" is a comment to the listener
-        # (copy budget: the clause is said back short, and "at 5pm on Fridays" is cut with the rest)
-        ("my manager keeps booking meetings at 5pm on fridays like do u not have a life", "keeps booking meetings",
-         "life"),
-        # a trailing "whatever" is said to the listener, not part of what happened (copy budget: the detail)
-        ("jo cancelled on me for like the 4th time this month whatever", "time this month?", "whatever"),
+        ("my manager keeps booking meetings at 5pm on fridays like do u not have a life", "5pm on Fridays", "life"),
+        # a trailing "whatever" or "at least" is said to the listener, not part of what happened
+        ("jo cancelled on me for like the 4th time this month whatever", "cancelled on you", "whatever"),
         # a message that trails off with "but" is said back without the dangling word
         ("dad fell again this morning hes ok but", "your dad fell", " but"),
         # an exclamation that opens a sentence in Nigerian Pidgin is not part of what happened
@@ -350,10 +348,10 @@ def test_what_is_said_to_the_listener_is_left_out_of_what_happened(message: str,
 @pytest.mark.parametrize(
     ("message", "must"),
     [
-        # the copy budget: the doubt, said back, not the message whole
-        ("my sister hasnt talked to me since christmas and idk what i did", "you're not sure what you did"),
+        ("my sister hasnt talked to me since christmas and idk what i did",
+         "your sister hasn't talked to you since Christmas, and it sounds like you're not sure what you did"),
         ("son got his first detention and honestly i dont know if im supposed to be mad or laughing",
-         "you're not sure if you're supposed to be mad or laughing"),
+         "your son got his first detention"),
     ],
 )
 def test_what_happened_is_said_back_with_the_doubt_it_left(message: str, must: str) -> None:
@@ -461,7 +459,7 @@ def test_the_learned_reader_reads_the_message_as_typed(reader_spy: list[str]) ->
     [
         ("my new shoes dont fit and i cant return them 😩", "don't fit", "dont"),
         ("cant find my keys anywhere and im already late 🙃", "can't find", "cant"),
-        ("the cat knocked my plant over and now hes hiding 😹", "your plant", "hes"),  # copy budget
+        ("the cat knocked my plant over and now hes hiding 😹", "he's hiding", "hes"),
     ],
 )
 def test_an_emoji_does_not_keep_texting_spellings_from_being_read(message: str, must: str, must_not: str) -> None:

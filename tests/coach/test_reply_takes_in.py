@@ -15,9 +15,9 @@ from openup.coach.listen import gist, repeats, reply
 @pytest.mark.parametrize(
     ("message", "said"),
     [
-        ("my train got cancelled again", "your train"),  # copy budget
+        ("my train got cancelled again", "your train got cancelled"),
         ("handed in the dissertation today!!", "the dissertation"),
-        ("the plumber flooded the kitchen floor", "the kitchen floor"),  # copy budget
+        ("the plumber flooded the kitchen floor", "the plumber flooded the kitchen floor"),
     ],
 )
 def test_a_stated_event_is_taken_in_not_hedged(message: str, said: str) -> None:
@@ -143,8 +143,8 @@ def test_a_thing_of_the_listeners_family_is_not_owned_as_theirs() -> None:
 @pytest.mark.parametrize(
     ("message", "said"),
     [
-        ("my brother is moving to perth in the spring 😞", "your brother is moving"),  # copy budget
-        ("the dentist says i need a filling and a crown", "a filling and a crown"),
+        ("my brother is moving to perth in the spring 😞", "your brother is moving to perth"),
+        ("the dentist says i need a filling and a crown", "the dentist says you need a filling and a crown"),
     ],
 )
 def test_news_about_someone_else_is_not_hedged(message: str, said: str) -> None:

@@ -63,9 +63,8 @@ def test_a_but_is_what_is_said_back() -> None:
         ("the plumber says the leak is coming from upstairs and the neighbours are away till next month",
          "leak", "neighbours"),
         ("my knee has been clicking for weeks the physio wants me to stop running completely", "knee", "physio"),
-        # copy budget: what was praised, named ("Aw, your bowl!"), not the message
         ("You're going to laugh but I signed up for the pottery class and the teacher said my bowl was lovely",
-         "bowl", "going to laugh"),
+         "pottery", "bowl"),
         ("my brother texted, my nephew got into the school they wanted and he starts in september",
          "nephew", "texted"),
     ],

@@ -11,7 +11,7 @@ comes first: when the message shows danger or self-harm, the answer is the safet
 
 >>> r = reply("My boss yelled at me in front of everyone today. I'm so embarrassed.")
 >>> r.suggestions[0].text
-'Your boss yelled at you. You must have felt so embarrassed.'
+'Your boss yelled at you in front of everyone. You must have felt so embarrassed.'
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 
 from openup.coach.about_us import slots_of as us_slots
 from openup.coach.about_us import us_of
-from openup.coach.budget import COPY_MIN_RUN, copy_of, within_budget
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
 from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, fit_of, grave_news, harm_signs
@@ -33,14 +32,13 @@ from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
-from openup.coach.heard_verbs import find_verb
 from openup.coach.heard_words import alternation, word_set, word_tuple
 from openup.coach.irony import cheers_self, self_mocked
 from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.news import turned
 from openup.coach.perspective import HOME, about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
-from openup.coach.refer import core, point, reference, rough, said_back, short_point, short_predicate, trimmed
+from openup.coach.refer import core, reference, rough, said_back, trimmed
 from openup.coach.salient import salient, says_already
 from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.situations import asks_for, invites_at_end, situation_of, situations
@@ -460,9 +458,7 @@ def _slots(heard: Heard) -> dict[str, str]:
             if name in slots and len(slots[name].split()) > LONG_SAID_BACK_WORDS and not _LISTENER.search(slots[name]):
                 # a long message is answered at its point, not its setting copied back: a long clause is said
                 # back without its trailing phrase ("your manager just moved on to the next item"), or not at all
-                if (turn := _turn_of(slots[name])) is not None and (short := in_budget(turn, heard.told)) is not None:
-                    slots[name] = short  # what it came to: "the team is being shut down"
-                elif (short := without_tail(slots[name])) is not None:
+                if (short := without_tail(slots[name])) is not None:
                     slots[name] = short
                 elif len(slots[name].split()) > LONG_COPY_WORDS:
                     del slots[name]
@@ -544,205 +540,7 @@ def _slots(heard: Heard) -> dict[str, str]:
     if thought and well_formed(mended := repaired(thought, irish)):
         slots["thought"] = mended
     slots.update(us_slots(heard))  # what you will do about it, who of yours: read only by `us` templates
-    for name in list(slots):
-        if name not in _BUDGETED:
-            continue  # what you own, offer or are asked is said in full; the budget is for what happened
-        # the copy budget (`coach/budget.py`): what is said back of their words is a short span, cut to fit or
-        # left out, so the reply reacts to the point rather than saying the message back
-        if (short := in_budget(slots[name], heard.told)) is None:
-            del slots[name]
-        else:
-            slots[name] = short
-    hard = heard.valence == "negative"
-    serious = _SERIOUS.search(heard.told) is not None or HARD_NEWS.search(heard.told.replace("’", "'")) is not None
-    if heard.event and not serious and heard.loss == "none" and not any(
-        n in slots for n in ("core", "gist", "event", "short_event", "news", "death")
-    ) and (found := point(heard.event)) is not None and not _SELF_DONE.search(found) and not _WHEN_ONLY.match(found) \
-            and (named := in_budget(unowned_names(found), heard.told)) is not None \
-            and not (hard and _UNOWNED_POINT.match(named)):
-        # a panic attack, a diagnosis, a loss is never named by a thing ("Oh no, the results!")
-        slots["point"] = named  # nothing of what happened reads short: the thing it turns on is named alone
-    if heard.event and heard.loss == "none" and "death" not in slots and not any(
-        n in slots for n in ("core", "gist", "event", "short_event", "news", "point")
-    ) and (spot := _short_spot(heard.event, heard.told)) is not None:
-        # still nothing said back: the few words that carry it, asked back ("More tests?", "A ticket?"), so the
-        # reply says what it is about rather than a tone that names nothing
-        slots["spot"] = spot
-    elif "point" in slots and heard.valence != "positive":
-        slots["spot"] = slots["point"]  # "Your mom's surgery? Oh, love, no wonder you're worried."
     return slots
-
-
-def _short_spot(event: str, told: str) -> str | None:
-    """The few words that carry `event` within the copy budget of `told`: the thing it turns on ("more tests", "your
-    card"), else what was done ("didn't recognize you"), else None."""
-    # the thing it is about first, then what was done, and where or when it was only when nothing else carries it
-    for found, ends in ((short_point(event, placed_ok=False), _TURN_NO_END), (short_predicate(event), _BUDGET_NO_END),
-                        (short_point(event), _TURN_NO_END)):
-        if found is not None:
-            found = re.sub(r" (?:yourself|by yourself|on your own)$", "", found)  # "the sink (yourself)"
-        if found is not None and found[:1].isdigit() and salient(told) is not None:
-            continue  # the detail is said already ("Two hours?"), not twice
-        if found is None or _SELF_DONE.search(found) or _WHEN_ONLY.match(found) or ends.search(found):
-            continue
-        if (spot := in_budget(unowned_names(found), told)) is not None:
-            return spot
-    return None
-
-
-# A hard thing named alone says whose or which it is: "the cake", "your wrist", not "a salad" or "tickets".
-_UNOWNED_POINT = re.compile(r"^(?!(?:the|your|our|his|her|their)\b|[A-Z])")
-# What happened, said back: the slots the copy budget is for. What you did, owned ("I'm sorry I said I'd pick you
-# up at 6 and didn't"), what you offer, their doubt or their choice, answered, and a noun phrase of a few words
-# ("your grandad", "the tickets") and how they see it ("you feel like ...", hedged as theirs) are said as they are.
-_BUDGETED = frozenset({"event", "short_event", "gist", "news", "mine", "core", "death", "rough"})
-# Where what is said back may be cut short to fit the copy budget: before a trailing phrase ("you got a ticket |
-# for going 9 over", "your oldest friend didn't come | to your birthday") or a second clause.
-_BUDGET_CUT = re.compile(
-    r",? (?=(?:and|but|so|because|cos|when|while|then|again|today|tonight|yesterday|in front of|anywhere|"
-    r"everywhere)\b"
-    r"|(?:for|in|on|at|outside|behind|with|from|since|like|after|before|during|until|near|mid|by|to|over) "
-    r"(?:the|a|an|my|your|our|his|her|their|this|that|[A-Z0-9]\w*)\b"
-    r"|(?:in|at|from|since|until|till|to) (?=\w+$|\w+ (?:in|on|at|for|by)\b)|(?=to [a-z]+ (?:her|him|them|it)\b)"
-    r"|(?:that|which|they|we) [a-z]+$"  # "your nephew got into the school | they wanted"
-    r"|(?<=row )about\b|(?<=fight )about\b|(?<=argument )about\b|(?<=chat )about\b)"  # "a row | about the budget"
-)
-# A cut may not leave a clause hanging on a small word ("your boss gave your work to the", "you were on your"), a
-# verb that wants what followed ("your doc wants", "the results take"), a particle or a "made a comment".
-_BUDGET_NO_END = re.compile(
-    r"(?:\b(?:a|an|the|my|your|our|his|her|their|its|this|that|these|those|of|for|in|on|at|to|from|with|by|about|"
-    r"after|before|since|until|till|during|without|like|than|as|into|onto|"
-    r"just|really|so|very|still|even|and|but|or|been|being|was|were|is|are|be|has|have|had|got|get|going|"
-    r"keep|keeps|kept|can't|won't|didn't|doesn't|don't|wants|want|said|says|told|tell|went|gone|put|gave|took|made|"
-    r"sent|brought|only|up|over|around|called|rang|phoned|texted|messaged|emailed|wrote|"
-    r"take|takes|need|needs|feel|feels|felt|think|thinks|know|knows|guess|reckon|pulled|asking|telling|saying|"
-    r"all|bit|more|less|much|most|some|any|every)|"
-    r"\b(?:made|had) (?:a|an|some) \w+|\w'(?:s|re|ve|d|ll|m)|"
-    r"\b(?:keep|keeps|kept|stop|stopped|start|started|go|went|going|not|you) \w+ing|"
-    r"\b(?:thinking|wondering|feeling|going|coming|trying|wanting|getting|doing|making|having|being|planning|"
-    r"hoping|asking|telling|saying)|,)$",
-    re.IGNORECASE,
-)
-# ... but a particle after the thing it moves is no hanging verb ("the landlord is putting the rent up").
-_PARTICLE_AFTER_OBJECT = re.compile(
-    r"\b(?:the|a|an|your|our|his|her|their|it|them|him) \w+ (?:up|out|down|off|back|away|over)$", re.IGNORECASE
-)
-
-
-def _hangs(said: str) -> bool:
-    """Whether a cut of what is said back ends hanging (`_BUDGET_NO_END`)."""
-    return _BUDGET_NO_END.search(said) is not None and _PARTICLE_AFTER_OBJECT.search(said) is None
-
-
-# When it happened, said last, is the first thing left off ("... in March", "... this week", "... at 4:55").
-_BUDGET_WHEN = re.compile(
-    r"(?:,? (?:in|on|at|by|this|last|next|since|for) (?:the )?(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|"
-    r"month|year|morning|night|afternoon|evening|spring|summer|autumn|winter|[0-9:.apm]+)"
-    r"| today| tonight| yesterday| again| now| tomorrow)+$",
-    re.IGNORECASE,
-)
-BUDGET_CUT_MIN_WORDS = 3  # a cut shorter than this names no event ("your boss")
-
-
-# Words that only stress, left out when saying back short ("the (whole) team is being shut down").
-_BUDGET_FILLER = re.compile(r"\b(?:whole|entire|literally|really|actually|totally|absolutely|finally|even|a bit|"
-                            r"kind of|"
-                            r"sort of|kinda) (?=[a-z])",
-                            re.IGNORECASE)
-# Who a clause is about and its helper verb, to say its second half with ("your grandad | had a fall and | died").
-_TURN_SUBJECT = re.compile(
-    r"^(?:(?:he|she|they|you|we) (?:told|said to|tells) (?:you|us|me) (?:that )?)?"
-    r"(?P<subj>(?:your|the|our) \w+ and (?:your |the )?\w+|(?:(?:your|the|our|his|her|their) "
-    r"(?:(?!(?:is|are|was|were|has|have|had)\b)\w+ )?"
-    r"(?!(?:is|are|was|were|has|have|had|from|of|in|at|on|for|with|to|by|and|but|just|still|never)\b)\w+|[A-Z]\w+|(?:he|she|they)(?:'s|'re)?))"
-    r"(?P<aux> (?:is|are|was|were|has|have|had))?(?= )",
-)
-_TURN_AND = re.compile(r",? and (?:then )?(?P<pron>(?:he|she|they)(?:'s|'re)? )?(?P<rest>\w+.*)$")
-
-
-_TURN_NO_END = re.compile(r"\b(?:a|an|the|my|your|our|his|her|their|of|for|in|on|at|to|from|with|by|about|and|but|or|"
-                          r"is|are|was|were|be|been|has|have|had)$", re.IGNORECASE)
-_TURN_NOT_VERB = re.compile(r"(?:you|your|the|it|it's|a|an|we|i|i'm|you're|that|this|there|my|our|his|her|their)$",
-                            re.IGNORECASE)
-
-
-def _turn_of(said: str) -> str | None:
-    """The second half of `said` with its own subject: "your grandad was in hospital and he died on Sunday" ->
-    "your grandad died on Sunday"; "he told us he's selling the house and moving to Spain" -> "he's moving to
-    Spain". None when `said` is one clause, or about you ("you lent Marco 200 and he's acting ..." keeps its "he")."""
-    m = next((found for k in re.finditer(r",? and ", said) if len(said[: k.start()].split()) > 2
-              and (found := _TURN_AND.match(said, k.start())) is not None), None)
-    if m is None:
-        return None  # "you and Dev had a row": one subject, not two clauses
-    rest = m.group("rest")
-    if (told := re.match(r"(?:told|tells) (?:you|us) (?:that )?|(?:said|says) (?:that )?", rest)) is not None \
-            and find_verb(rest[told.end():]) is not None \
-            and not re.match(r"(?:that|it|this|so|you|i)\b", rest[told.end():], re.IGNORECASE):
-        return rest[told.end():]  # "... and told you | the whole team is being shut down"
-    if (own := _TURN_SUBJECT.match(rest)) is not None and own.group("subj")[:1].isupper() \
-            and find_verb(rest) is not None:
-        return rest  # "(you cooked for everyone and) Tom complained about the salt"
-    if rest.startswith(("it was ", "it's ", "it is ")) and find_verb(rest) is not None \
-            and not re.search(r"\b(?:true|the one|fine|okay|ok|nothing|a lot|weird|good|bad|been \w+ \w+)$", rest):
-        return rest  # "(the car needs a new gearbox and) it's 1800 quid", "(...) it was double what you thought"
-    if m.group("pron"):
-        pron = m.group("pron").strip()
-        head = _TURN_SUBJECT.match(said)
-        if head is None or head.group("subj").split("'")[0] in ("he", "she", "they") or not pron.isalpha():
-            if not re.search(r" [A-Z][a-z]+\b", said[: m.start()]):
-                return None  # "he" is no one they named: "you had to fire someone and he has 2 kids"
-            return f"{pron} {rest}"  # "(you lent Jess 300 and) she's acting like it never happened"
-        return f"{head.group('subj')} {rest}"  # "your grandad died on Sunday"
-    head = _TURN_SUBJECT.match(said)
-    first = rest.split()[0]
-    verb = find_verb(f"{head.group('subj')} {rest}") if head is not None else None
-    if head is None or not first[:1].islower() or _TURN_NOT_VERB.match(first) or (
-            not first.endswith("ing") and (verb is None or verb.word != first.lower())):
-        return None  # "... and | you're running on fumes", "... and | Saturdays now": no verb of the subject's
-    if rest.split()[0].endswith("ing"):
-        aux = head.group("aux") or ("'s" if head.group("subj").endswith("'s") else None)
-        if aux is None:
-            return None
-        subj = head.group("subj")
-        return f"{subj} {rest}" if subj.endswith("'s") else f"{subj}{aux} {rest}"
-    return f"{head.group('subj')} {rest}"
-
-
-def in_budget(said: str, told: str) -> str | None:
-    """`said` (their words said back) as it may be said within the copy budget of `told` (`budget.within_budget`):
-    all of it when within, else its longest cut that is a whole clause and within ("your parents are getting
-    divorced", not "... after 30 years"), else None.
-
-    >>> in_budget("your parents are getting divorced after 30 years",
-    ...           "my parents are getting divorced after 30 yrs and they told me over the phone")
-    'your parents are getting divorced'
-    >>> in_budget("the cake", "I burnt the cake for Ellie's party.")
-    'the cake'
-    """
-    if within_budget(said, told):
-        return said
-    for plain in dict.fromkeys((_BUDGET_FILLER.sub("", said), _BUDGET_FILLER.sub("", _BUDGET_WHEN.sub("", said)))):
-        if plain != said and within_budget(plain, told) and well_formed(plain) and not _TURN_NO_END.search(plain) \
-                and _BUDGET_FILLER.search(said):
-            return plain  # "the team is being shut down", without "whole" (and "in March")
-    if (turn := _turn_of(said)) is not None:
-        # what it came to, said after "and", carries it ("your grandad died on Sunday", "he's moving to Spain")
-        when_cut = _BUDGET_WHEN.sub("", turn)
-        for short in dict.fromkeys((turn, when_cut, _BUDGET_FILLER.sub("", when_cut))):
-            if within_budget(short, told) and well_formed(short) and not _TURN_NO_END.search(short):
-                return short
-    best: str | None = None
-    for whole in dict.fromkeys((said, _BUDGET_WHEN.sub("", said))):
-        if whole is not said and within_budget(whole, told) and well_formed(whole) and not _hangs(whole):
-            return whole  # "your best friend is moving to Melbourne", without "in March"
-        for m in _BUDGET_CUT.finditer(whole):
-            head = whole[: m.start()].rstrip(" ,")
-            if len(head.split()) < BUDGET_CUT_MIN_WORDS or _hangs(head) or not well_formed(head):
-                continue
-            if within_budget(head, told) and (best is None or len(head) > len(best)):
-                best = head  # the longest cut that fits
-    return best
 
 
 # Where they saw themselves and did not like it: "i look so old in {the photos from saturday}", "i hate how i look
@@ -1229,8 +1027,6 @@ def everyday(heard: Heard) -> bool:
     if heard.valence != "negative" or heard.party is not None or heard.complaint is not None or heard.about_you:
         return False
     event = heard.event or ""
-    if _SERIOUS.search(heard.told):
-        return False  # a panic attack, a hospital, a job lost: never a small mishap
     return (
         bool(event) and _SOMEONE.match(event) is None and _ONGOING.search(event) is None
         and ABOUT_LISTENER.search(event) is None
@@ -1548,8 +1344,6 @@ def template_suggestion(
             if fallback is not None and wording in recent:
                 continue
             text, said = _fill(wording, slots)
-            if len(said) > 1 and not within_budget(" … ".join(text[a:b] for a, b in said), heard.told):
-                continue  # two of their clauses said back together are the message again (`coach/budget.py`)
             if _SELF_DOWN.search(text) and not _SELF_DOWN.search(wording):
                 continue  # their words about themselves said back as if true: "you look old", "what's wrong with you"
             if _HEDGED_FACT.search(wording):
@@ -1956,22 +1750,7 @@ def _weight_first(found: Suggestion, heard: Heard) -> Suggestion:
     detail = salient(heard.told) if not heard.extra.get("flagged") else None
     if detail is None or says_already(found.text, detail):
         return found
-    text = found.text
-    if not within_budget(f"{detail} {text}", heard.told):
-        # the detail and the clause together would say the message back (`coach/budget.py`): the detail is the
-        # point, so the clause gives way ("Fourth time this month? I'm so sorry.", not "... Sarah cancelled on you")
-        parts = [p for p in _SENTENCE.split(text) if p]
-        kept = [p for p in parts if not (_REACTED.match(p) and not _OWNED_IN.search(p)
-                                         and copy_of(p, heard.told)[0] >= COPY_MIN_RUN)]
-        if not kept or len(kept) == len(parts):
-            return found  # what is owned ("I'm so sorry my dad ...") is never cut away
-        text = " ".join(kept)
-    return replace(found, text=f"{detail} {text}")
-
-
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_OWNED_IN = re.compile(r"\b(?:sorry|my|me|I)\b")  # "Ugh, I'm sorry my dad did that": owned, kept whole
-_REACTED = re.compile(r"^(?:Oh no|Ugh|Oh|Ah|So|Oh, love|Oof)\b,? ")  # "Oh no, {core}.": a reaction and a clause
+    return replace(found, text=f"{detail} {found.text}")
 
 
 def _client(llm: LLMClient | bool | None) -> LLMClient | None:
