@@ -427,3 +427,33 @@ def test_passive_ideation_in_plain_words_is_crisis(text: str) -> None:
 )
 def test_preparing_to_end_ones_life_is_crisis(text: str, flagged: bool) -> None:
     assert ("self_harm" in {s.kind for s in detect(text, model=False)}) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("texting from the toilet, she's kicking the door and screaming", "fear"),
+        ("locked myself in the bedroom with the kids, he's trying to break in", "fear"),
+        ("he said he'd torch the flat with us inside", "threat"),
+        ("u said ud set fire to the house with me in it", "threat"),
+        ("e don beat me again yesterday", "violence"),
+        ("my oga dey slap me every time he drinks", "violence"),
+        ("my in-laws are not allowing me to visit my parents", "control"),
+    ],
+)
+def test_hiding_burning_pidgin_and_not_allowing_are_screened(text: str, kind: str) -> None:
+    assert kind in {s.kind for s in detect(text, model=False)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "playing hide and seek, hiding in the wardrobe, kids screaming",
+        "stuck in the bathroom, he forgot his keys and is banging on the door",
+        "he go beat me for ludo again",
+        "we burnt the toast with the kids in the kitchen lol",
+        "the shop is not allowing returns on sale items",
+    ],
+)
+def test_their_everyday_kin_are_not_screened(text: str) -> None:
+    assert not {s.kind for s in detect(text, model=False)} & {"violence", "control", "threat", "fear"}
