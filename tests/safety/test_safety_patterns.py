@@ -457,3 +457,19 @@ def test_hiding_burning_pidgin_and_not_allowing_are_screened(text: str, kind: st
 )
 def test_their_everyday_kin_are_not_screened(text: str) -> None:
     assert not {s.kind for s in detect(text, model=False)} & {"violence", "control", "threat", "fear"}
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("honestly why do i even bother living", True),
+        ("gonna go to sleep forever tonight. love you x", True),
+        ("sat in the tub with a razor again", True),
+        ("just me and my blades tonight 🙃", True),
+        ("in the bath shaving my legs with a new razor", False),
+        ("why do i bother trying with this diet lol", False),
+        ("gonna sleep forever this weekend after this week lol", False),
+    ],
+)
+def test_why_go_on_and_a_blade_kept_close_are_crisis(text: str, flagged: bool) -> None:
+    assert ("self_harm" in {s.kind for s in detect(text, model=False)}) is flagged
