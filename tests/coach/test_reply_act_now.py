@@ -360,3 +360,24 @@ def test_no_country_number_is_named_in_any_reply_wording() -> None:
 
     text = repr(read_data("replies.toml"))
     assert not re.search(r"\b(?:999|111|911|112|000|119)\b", text)
+
+
+@pytest.mark.parametrize("text", [
+    "omg the little one swallowed a button battery",
+    "my son just drank some bleach from under the sink",
+    "toddler ate one of the dishwasher pods",
+    "my daughter swallowed some of my tablets",
+    "baby is really hot and has gone floppy, won't feed",
+])
+def test_a_child_in_danger_now_gets_call_an_ambulance(text: str) -> None:
+    got = reply(text, llm=False)
+    said = " ".join(s.text for s in got.suggestions)
+    assert got.situation.startswith("act_") and "ambulance" in said, (got.situation, said)
+
+
+@pytest.mark.parametrize("text", [
+    "the baby ate a bit of banana and loved it",
+    "the kid is so floppy when he's tired lol",
+])
+def test_a_child_eating_or_tired_is_not_an_emergency(text: str) -> None:
+    assert not reply(text, llm=False).situation.startswith("act_")

@@ -153,7 +153,16 @@ _MEDICAL = re.compile(
     r"|(?:collapsed|passed out)"
     r"(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|settee|bed|chair)\b| asleep\b| drunk\b| in bed\b)"
     r"|unconscious|won'?t wake up|not breathing|stopped breathing|turning blue|"
-    r"head injury|(?:knocked|been knocked) (?:out|unconscious))\b",
+    r"head injury|(?:knocked|been knocked) (?:out|unconscious)"
+    # a child who has swallowed something dangerous, or who is floppy or will not respond ("the toddler swallowed a
+    # battery", "the baby has a fever of 40 and is floppy")
+    r"|(?:toddler|baby|kid|child|son|daughter|little one|little boy|little girl|my boy|my girl)(?:'s| has| have)?"
+    r"(?: \w+){0,3} (?:swallowed|swallow|ate|eaten|drunk|drank) "
+    r"(?:a |an |some of |some |one of |two of |a few of |half of |half )?"
+    r"(?:my |the |her |his |their |your |our )?(?:button )?(?:battery|batteries|magnets?|tablets|pills|meds|medicine|"
+    r"bleach|dishwasher (?:tablet|pod)s?|washing (?:pod|tablet|capsule)s?|detergent|coins?)"
+    r"|(?:toddler|baby|kid|child|son|daughter|little one)(?:'s| is| has| has been| has gone| went| seems)?"
+    r"(?: \w+){0,6} (?:floppy|limp|unresponsive|not responding|won'?t respond))\b",
     re.IGNORECASE,
 )
 # A knock to the head is act-now with a warning sign beside it: sick, dizzy, confused, blurred sight, bleeding.
