@@ -13,6 +13,7 @@ over the lower-cased text, and the word lists in `coach/heard_words.toml`, `meth
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -329,8 +330,7 @@ def per_heard(read: Callable[[Heard], _T]) -> Callable[[Heard], _T]:
         memo[id(heard)] = (heard, value)
         return value
 
-    once.__doc__, once.__name__, once.__wrapped__ = read.__doc__, read.__name__, read  # type: ignore[attr-defined]
-    return once
+    return functools.update_wrapper(once, read)
 
 
 __all__ = ["Feeling", "Heard", "focus_of", "hear", "likely_feelings", "per_heard", "split_sentences"]

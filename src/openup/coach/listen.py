@@ -46,7 +46,7 @@ from openup.coach.sorts import no_talk, sort_of
 from openup.coach.typed import as_meant
 from openup.coach.wellformed import YOUR_ONE, copied, repaired, unowned_names, well_formed
 from openup.errors import UserError
-from openup.method import kinds, kinds_with, read_data
+from openup.method import SAFETY_KINDS, kinds, kinds_with, read_data
 from openup.text.detect import detect, model_wanted
 from openup.text.normalize import normalize
 from openup.text.signal import Signal
@@ -1255,10 +1255,7 @@ _SIGNED_SITUATIONS = frozenset({"default", "good_news", "hug", "company", "room"
 
 def _patterns_flag(signals: Sequence[Signal]) -> bool:
     """Whether a pattern (not a learned head) read a safety sign in the message."""
-    return any(s.source.startswith("lexical") and s.kind in _SAFETY_KINDS for s in signals)
-
-
-_SAFETY_KINDS = frozenset({"threat", "violence", "control", "fear", "self_harm"})
+    return any(s.source.startswith("lexical") and s.kind in SAFETY_KINDS for s in signals)
 _LIGHT_READINGS = frozenset({"playful", "light", "wry", "glad", "everyday"})
 
 
@@ -1643,7 +1640,8 @@ def reply(
     said_kinds = {s.kind for s in signals if s.source.startswith("lexical")}
     harmful_said = said_kinds & _harmful_kinds()
     # a sign of harm in a small bid ("this is my last message, i love you") is never answered in kind
-    brief = brief_of(read) if safety.level == "none" and not harm_signs(read) else None
+    signs = harm_signs(read)  # a sign of harm, control or fear worded in it, flagged by the screen or not
+    brief = brief_of(read) if safety.level == "none" and not signs else None
     # A guarded answer no pattern lists ("ah it's grand, just leave it") is the feelings reader's to see,
     # in a message where the patterns found nothing that helps ("I'm so sorry" is an apology).
     if brief is None and safety.level == "none" and model_wanted(model) and not said_kinds & kinds_with("helps") \
@@ -1669,14 +1667,14 @@ def reply(
     # nor news too grave to cheer however it is told ("congrats to me, it's cancer"), nor a sign of harm ("took a load
     # of paracetamol haha")
     good_news = reading.good_news and not harmful_said & _SOURS_NEWS and not wry(read) \
-        and not HARD_NEWS.search(read.replace("’", "'")) and not grave_news(read) and not harm_signs(read)
+        and not HARD_NEWS.search(read.replace("’", "'")) and not grave_news(read) and not signs
     # what the safety screen flags is never met as a letdown ("Again? Ugh"): `fitting.fit_of`, `_weight_first`
     # near a sign the screen did not flag ("i want us to grow old together, even if you lock me in"): the answers
     # that own a complaint, agree to a plan, joke or cheer stay away (`near_sign`)
     # (good news near a head's threshold keeps its cheer: "still shaking, i got in!!" is near fear, and glad)
-    worded = safety.level == "none" and harm_signs(read)
+    worded = safety.level == "none" and signs
     near = worded or (safety.level == "none" and model_wanted(model) and _near_sign(read))
-    heard = replace(heard, good_news=good_news and not worded,
+    heard = replace(heard, good_news=good_news,
                     valence="neutral" if worded and heard.valence == "positive" else heard.valence,
                     # harm, control or fear told of you is not owned as a tiff ("you did it anyway", "you told me
                     # I'm not allowed to see my sister"): plain listening, not an apology script. A sign only the
