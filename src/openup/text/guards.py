@@ -11,7 +11,27 @@ from openup.text.pattern_files import Pattern, macros
 _CLAUSE_END = re.compile(r"[.!?;:,\n]|\bbut\b|\band\b")
 
 
+# Before an opening quote: the writer saying it ("I told him flat out", "I just went", "my answer was"). Words
+# in such a quote are the writer's own act, read like any other; other people's words in quotes are not.
+_OWN_SPEECH = re.compile(
+    r"(?:\b(?:i|we)\b(?:'ve| have| had)?[^.!?\n\"]{0,40}?\b(?:said|say|told|tell|texted|text|messaged|wrote|"
+    r"replied|reply|answered|snapped|shot back|went|go|asked|ask|admitted|yelled|shouted|screamed|muttered|"
+    r"blurted(?: out)?|typed|sent|called (?:him|her|them))\b[^.!?\n\"]{0,30}?"
+    r"|\b(?:my|our) (?:answer|reply|response) was"
+    r"|\ball i (?:said|did) was)[\s,:-]*$"
+)
+_OWN_REACH = 80  # characters before an opening quote that `_OWN_SPEECH` reads (linear on long text)
+# ... unless the writer is taking the words back ("I'm sorry I said \"...\""): then they are not said again.
+_TAKEN_BACK = re.compile(
+    r"\b(?:sorry|apologi[sz]e|regret|shouldn'?t have|should not have|wish (?:i|we) (?:hadn'?t|had not|never)|"
+    r"didn'?t mean|did not mean|take (?:it|that|back))\b[^.!?\n\"]*$"
+)
+
+
 def quote_spans(norm: str) -> list[tuple[int, int]]:
+    """Spans of other people's words in double quotes (quotes and all): a pattern's match inside one is
+    reported speech, not the writer's own act. A quote the writer says they said ("I told him \"...\"")
+    is left out: those are the writer's own words, unless taken back ("I'm sorry I said \"...\"")."""
     spans = []
     opened = -1
     for i, ch in enumerate(norm):
@@ -19,7 +39,9 @@ def quote_spans(norm: str) -> list[tuple[int, int]]:
             if opened < 0:
                 opened = i
             else:
-                spans.append((opened, i + 1))
+                before = norm[max(0, opened - _OWN_REACH) : opened]
+                if not _OWN_SPEECH.search(before) or _TAKEN_BACK.search(before):
+                    spans.append((opened, i + 1))
                 opened = -1
     return spans
 
