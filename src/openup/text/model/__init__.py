@@ -240,6 +240,7 @@ def learned_signals(
     min_words: int = 1,
     hurt: Sequence[Sequence[tuple[int, int]]] | None = None,
     reader: str = "full",
+    praise: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> list[list[Signal]]:
     """For each text, the Signals whose head probability reaches its held-out threshold.
 
@@ -253,10 +254,13 @@ def learned_signals(
     scored, so the learned tier speaks only where the patterns were silent. `min_words`: a unit with
     fewer words is not scored (`detect()` passes MIN_WORDS). The question heads read units inside
     `occupied` too (see `_free_kinds`), except those overlapping a `hurt` span (per text, where the patterns
-    found a kind that hurts): "what is wrong with you?" is a dig, not an invitation to talk. `heads`:
-    other heads than the shipped ones (the training script measures new heads this way before writing them).
+    found a kind that hurts): "what is wrong with you?" is a dig, not an invitation to talk. `praise`: per
+    text, where the patterns found praise, thanks, validation or an apology; the contempt head reads those
+    units too (`SARCASM_READERS`: "thanks SO much for telling your mum first" is contempt; `detect()` then
+    weighs the two readings). `heads`: other heads than the shipped ones (the training script measures new
+    heads this way before writing them).
     """
-    return _read(texts, occupied, heads, min_words, hurt, reader)[0]
+    return _read(texts, occupied, heads, min_words, hurt, reader, praise)[0]
 
 
 def scored_signals(
@@ -276,6 +280,7 @@ def _read(
     min_words: int,
     hurt: Sequence[Sequence[tuple[int, int]]] | None = None,
     reader: str = "full",
+    praise: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> tuple[list[list[Signal]], np.ndarray, list[str]]:
     """The signals per text, the (texts, signal heads) matrix of best unit probabilities, and the heads'
     names in its column order."""
@@ -285,10 +290,12 @@ def _read(
     if not texts or not signal_idx:
         return [[] for _ in texts], np.zeros((len(texts), len(signal_idx)), dtype=np.float32), names
     if _check_reader(reader):
-        owners, probs = bulk_signals(texts, None, occupied, hurt, heads=heads, min_words=min_words, safety=False)[2]
+        owners, probs = bulk_signals(
+            texts, None, occupied, hurt, heads=heads, min_words=min_words, safety=False, praise=praise
+        )[2]
     else:
         free = [k for k, name in enumerate(names) if name in _free_kinds()]
-        owners, probs = _unit_probabilities(texts, occupied, heads, signal_idx, min_words, free, hurt)
+        owners, probs = _unit_probabilities(texts, occupied, heads, signal_idx, min_words, free, hurt, praise)
     results, best_of = _signals_of(texts, owners, probs, heads, signal_idx, overrides=True)
     return results, best_of, names
 
@@ -351,6 +358,26 @@ def _free_kinds() -> frozenset[str]:
     return frozenset(group("question"))
 
 
+#: Heads that also read a unit where the patterns found praise, thanks, validation or an apology (`praise`
+#: spans): said with contempt ("thanks SO much for telling your mum before I could"), those words are
+#: contempt; `openup.text.detect._merge` weighs the two readings.
+SARCASM_READERS: frozenset[str] = frozenset({"contempt"})
+
+
+def _readable(blocked: Sequence[bool], praised: Sequence[bool], names: Sequence[str]) -> np.ndarray | None:
+    """(units, heads): which heads read each unit. A blocked unit (it overlaps what the patterns settled) is
+    read by the heads that read every unit (`_free_kinds`), and by `SARCASM_READERS` where it overlaps praise."""
+    if not any(blocked):
+        return None
+    free = np.array([n in _free_kinds() for n in names], dtype=bool)
+    sarcasm = np.array([n in SARCASM_READERS for n in names], dtype=bool)
+    rows = np.array(blocked, dtype=bool)
+    out = np.ones((len(blocked), len(names)), dtype=bool)
+    out[rows] = free
+    out[rows & np.array(praised, dtype=bool)] |= sarcasm
+    return out
+
+
 #: Per text: the word count of the whole text and, when it has several sentences, each sentence's span and
 #: word count (words are counted in the first 400 characters only: enough for any minimum).
 Layout = list[tuple[int, list[tuple[tuple[int, int], int]]]]
@@ -373,23 +400,28 @@ def _units(
     min_words: int,
     free: Sequence[int] = (),
     hurt: Sequence[Sequence[tuple[int, int]]] | None = None,
-) -> tuple[list[str], list[Owner], list[bool]]:
+    praise: Sequence[Sequence[tuple[int, int]]] | None = None,
+) -> tuple[list[str], list[Owner], list[bool], list[bool]]:
     """The units a text is scored on (the whole message, and each sentence when it has several) with their
     (text index, sentence span or None) owners, and whether each is blocked: it overlaps an `occupied` span and
     is read by the `free` heads alone. Units shorter than `min_words` are left out; so is a unit overlapping an
-    `occupied` span, unless some heads read every unit (`free`) and it overlaps no `hurt` span."""
+    `occupied` span, unless some heads read every unit (`free`) and it overlaps no `hurt` span. Last, whether
+    each unit overlaps a `praise` span (see `_readable`)."""
     units: list[str] = []
     owners: list[Owner] = []
     blocked: list[bool] = []
+    praised: list[bool] = []
     for t, (text, (words, sentences)) in enumerate(zip(texts, layout, strict=True)):
         if not text.strip():
             continue
         taken = occupied[t] if occupied is not None else ()
         harsh = hurt[t] if hurt is not None else ()
+        kind = praise[t] if praise is not None else ()
         if (not taken or (free and not harsh)) and (min_words <= 1 or words >= min_words):
             units.append(text.strip())
             owners.append((t, None))
             blocked.append(bool(taken))
+            praised.append(bool(kind) and not sentences)  # a longer message: its sentences carry the reading
         for span, count in sentences:
             if min_words > 1 and count < min_words:
                 continue
@@ -399,7 +431,8 @@ def _units(
             units.append(text[span[0] : span[1]])
             owners.append((t, span))
             blocked.append(overlaps)
-    return units, owners, blocked
+            praised.append(any(a < span[1] and span[0] < b for a, b in kind))
+    return units, owners, blocked, praised
 
 
 def _unit_probabilities(
@@ -410,24 +443,22 @@ def _unit_probabilities(
     min_words: int,
     free: Sequence[int] = (),
     hurt: Sequence[Sequence[tuple[int, int]]] | None = None,
+    praise: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> tuple[list[Owner], np.ndarray]:
     """The units of `texts` (see `_units`) and heads `signal_idx`'s probabilities per unit, read by the full
     encoder in one call; a blocked unit is scored for the `free` heads (column positions in `signal_idx`)
     alone (the other columns are 0)."""
-    units, owners, blocked = _units(texts, _layout(texts), occupied, min_words, free, hurt)
+    units, owners, blocked, praised = _units(texts, _layout(texts), occupied, min_words, free, hurt, praise)
     if not units:
         return owners, np.zeros((0, len(signal_idx)), dtype=np.float32)
     vectors, ids = get_embedder().encode(units)
     probs = heads.probabilities(vectors, ids)[:, signal_idx]
-    if any(blocked):
-        probs[np.ix_(np.array(blocked), ~_free_mask(len(signal_idx), free))] = 0.0
+    readable = _readable(blocked, praised, [heads.names[j] for j in signal_idx]) if free else None
+    if readable is not None:
+        probs[~readable] = 0.0
+    elif any(blocked):
+        probs[np.array(blocked)] = 0.0
     return owners, probs
-
-
-def _free_mask(n: int, free: Sequence[int]) -> np.ndarray:
-    keep = np.zeros(n, dtype=bool)
-    keep[list(free)] = True
-    return keep
 
 
 def bulk_signals(
@@ -441,6 +472,7 @@ def bulk_signals(
     signals: bool = True,
     safety: bool = True,
     safety_heads: Heads | None = None,
+    praise: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> tuple[list[list[Signal]], list[list[Signal]], tuple[list[Owner], np.ndarray]]:
     """`learned_signals` and `safety_signals` of `texts` by the bulk reader, in one pass: every unit (the
     message and its sentences, for the safety heads and for the signal heads) is read once by the student, and
@@ -469,17 +501,17 @@ def bulk_signals(
     layout = _layout(texts)
     banks: list[_Bank] = []
     if safety_heads is not None and safety_heads.in_group("safety"):
-        units, owners, _ = _units(texts, layout, None, SAFETY_MIN_WORDS)
+        units, owners, _, _ = _units(texts, layout, None, SAFETY_MIN_WORDS)
         banks.append(_Bank(safety_heads, safety_heads.in_group("safety"), units, owners, None, True))
     g_idx = heads.in_group("signal") if signals else []
     if g_idx:
         names = [heads.names[j] for j in g_idx]
         free = [k for k, name in enumerate(names) if name in _free_kinds()]
-        units, owners, blocked = _units(texts, layout, occupied, min_words, free, hurt)
-        readable = None
-        if any(blocked):
+        units, owners, blocked, praised = _units(texts, layout, occupied, min_words, free, hurt, praise)
+        readable = _readable(blocked, praised, names) if free else None
+        if readable is None and any(blocked):
             readable = np.ones((len(units), len(g_idx)), dtype=bool)
-            readable[np.ix_(np.array(blocked), ~_free_mask(len(g_idx), free))] = False
+            readable[np.array(blocked)] = False
         banks.append(_Bank(heads, g_idx, units, owners, readable, False))
     unique = list(dict.fromkeys(u for bank in banks for u in bank.units))
     vectors, ids, exact = bulk.read(unique)
