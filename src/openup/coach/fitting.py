@@ -64,7 +64,8 @@ _MY_BODY = re.compile(
 _MISSING = re.compile(
     r"(?:^|\b(?:i|i've|ive|we|we've)\s+(?:just |have |think i |think we |must have )?)"
     r"(?:lost|can'?t find|cannot find|misplaced) (?:my|our|the|his|her) "
-    r"(?!(?:job|match|game|temper|mind|weight|voice|appetite|way|nerve|bet|argument|case|deposit|place|spot|rag|"
+    r"(?!(?:job|match|game|quiz|pub quiz|final|semi|semis|race|league|tournament|cup|round|vote|election|toss|"
+    r"derby|tie|fight|bout|appeal|contest|competition|raffle|lottery|series|set|point|frame|leg|temper|mind|weight|voice|appetite|way|nerve|bet|argument|case|deposit|place|spot|rag|"
     r"whole|entire|point|train|patience|cool|shit|marbles|footing|balance|signal|connection|focus|track|"
     r"mum|mom|dad|nan|gran|grandma|grandpa|brother|sister|son|daughter|baby|husband|wife|friend)\b)|"
     r"\b(?:(?:didn'?t|did not|hasn'?t|has not|never) c(?:o|a)me (?:back )?home|(?:has |have |'s )?gone missing|"
@@ -318,13 +319,25 @@ HARM_SIGNS = re.compile(
 )
 
 
+# A bruise that is a figure of speech: "bruised ego", "my pride's a bit bruised", "feelings got bruised".
+_FIGURATIVE_BRUISE = re.compile(
+    r"\bbruis\w* (?:ego|egos|pride|feelings|heart|confidence|self-esteem|reputation)\b"
+    r"|\b(?:ego|egos|pride|feelings|heart|confidence|self-esteem|reputation)(?:'s|s)?(?: (?:is|was|are|were|got|gets|"
+    r"feels?|felt|been|has|have|a|bit|little|tad|slightly|badly|very|so|well|properly|totally|somewhat|still|rather|"
+    r"pretty|quite|just))* bruis\w*",
+    re.IGNORECASE,
+)
+
+
 def harm_signs(told: str) -> bool:
-    """Whether `told` holds a sign of harm, control or fear (`HARM_SIGNS`).
+    """Whether `told` holds a sign of harm, control or fear (`HARM_SIGNS`); a bruised ego is none.
 
     >>> harm_signs("i forgive you for hitting me, i want us to try again"), harm_signs("you never do the dishes")
     (True, False)
+    >>> harm_signs("bruised ego after we lost the quiz"), harm_signs("bruises on my arm from where he grabbed me")
+    (False, True)
     """
-    return HARM_SIGNS.search(told.replace("’", "'")) is not None
+    return HARM_SIGNS.search(_FIGURATIVE_BRUISE.sub(" ", told.replace("’", "'"))) is not None
 
 
 # News too grave to cheer, however it is told ("congrats to me, the biopsy came back and it's cancer", "got a fine

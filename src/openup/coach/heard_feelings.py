@@ -116,6 +116,11 @@ def feelings_in(norm: str, lists: FeelingLists) -> tuple[list[Feeling], list[Fee
     for m in lists.noun_re.finditer(norm):
         if _AFTER_IT.search(norm[max(0, m.start(1) - 20) : m.start(1)]):
             continue  # "after all that stress at the embassy": the stress is over
+        if m.group(1) == "pride" and (
+            _PRIDE_KNOCKED_BEFORE.search(norm[max(0, m.start(1) - 30) : m.start(1)])
+            or _PRIDE_KNOCKED_AFTER.match(norm[m.end(1) : m.end(1) + 50])
+        ):
+            continue  # "my pride's a bit bruised after the match": a knock, not pride felt
         named.append((m.start(1), lists.nouns[m.group(1)]))
     for sent in split_sentences(norm):
         for clause in CLAUSE_SPLIT.split(sent):
@@ -148,6 +153,16 @@ _NOT_A_FEELING = re.compile(
     r"|(?:scared|afraid) to (?:say|admit|jinx|hope|believe|get my hopes)\b"  # "scared to say it out loud": glad
 )
 _AFTER_IT = re.compile(r"\bafter (?:all )?(?:that|the|this|so much)\s+$")
+# Pride that took a knock is no pride felt: "my pride's a bit bruised", "hurt my pride", "swallowed my pride".
+_PRIDE_KNOCKED_BEFORE = re.compile(
+    r"\b(?:bruised|dented|hurt|wounded|swallowed|swallow|swallowing|grazed|battered|knocked|stung|injured|damaged)"
+    r"(?: (?:my|his|her|their|your|our|the))?(?: \w+){0,3}?\s+$"
+)
+_PRIDE_KNOCKED_AFTER = re.compile(
+    r"^(?:'s|s| is| was| got| has been| took| feels| felt)?(?: (?:a|bit|little|tad|slightly|badly|very|so|well|"
+    r"properly|totally|somewhat|still|just|more than))* (?:bruised|dented|hurt|wounded|battered|knocked|stung|"
+    r"in (?:tatters|bits|pieces)|took a (?:hit|knock|battering|beating|bruising)|damaged)\b"
+)
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|isnt|wasnt|dont|didnt|doesnt|aint)\b|n't\b)\W*(?:\w+\W+){0,2}$")
 # Words that say a message is not light: a laugh or a thank-you in it is not the feeling to reflect.
 HARD_HINT = re.compile(

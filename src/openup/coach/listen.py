@@ -35,7 +35,7 @@ from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.heard_words import alternation, word_set, word_tuple
 from openup.coach.irony import cheers_self, self_mocked
 from openup.coach.language import Unread, english_part, outside_unread
-from openup.coach.news import turned
+from openup.coach.news import good_news_said, turned
 from openup.coach.perspective import HOME, about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
 from openup.coach.refer import core, reference, rough, said_back, trimmed
@@ -44,6 +44,7 @@ from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.situations import asks_for, invites_at_end, situation_of, situations
 from openup.coach.sorts import no_talk, sort_of
 from openup.coach.typed import as_meant
+from openup.coach.urgent import act_now
 from openup.coach.wellformed import YOUR_ONE, copied, repaired, unowned_names, well_formed
 from openup.errors import UserError
 from openup.method import SAFETY_KINDS, kinds, kinds_with, read_data
@@ -332,7 +333,11 @@ def _holds_back(text: str, heard: Heard) -> bool:
     said = heard.thoughts or heard.complaint or heard.self_judgement or heard.dilemma or heard.feeling_clause
     # hard news is never a guarded "fine" ("the treatment's not doing anything")
     hard = HARD_NEWS.search(text.replace("’", "'")) is not None
-    return 2 <= words <= GUARDED_MAX_WORDS and not (said or named or heard.unsure or heard.loss != "none" or hard)
+    # nor is good news said plainly ("we're pregnant", "got the job")
+    good = good_news_said(as_meant(text))
+    return 2 <= words <= GUARDED_MAX_WORDS and not (
+        said or named or heard.unsure or heard.loss != "none" or hard or good
+    )
 
 
 def _guarded_brief() -> Brief | None:
@@ -991,7 +996,10 @@ _SERIOUS = re.compile(
     # a job or a home lost: "i lost my job again lol" is never "Honestly, you couldn't make it up"
     r"lost (?:my|his|her|their|our) (?:job|jobs|home|house|flat)|(?:got|get|getting|been|was|were) (?:fired|sacked|"
     r"laid off)|"
-    r"made redundant|redundancy|evict\w*|homeless|repossess\w*)\b",
+    r"made redundant|redundancy|evict\w*|homeless|repossess\w*|"
+    # labour, a fire, a break-in, whoever's: "jess's waters broke at work lol" is no joke either
+    r"waters? (?:have |has |just )?(?:broke|broken|gone|went|burst)|contractions?|(?:in|into) labou?r|caught fire|"
+    r"in flames|broke(?:n)? in|break-?in|burgl\w*|intruders?)\b",
     re.IGNORECASE,
 )
 _MOCK_OUTRAGE = re.compile(r"(?:^|[.!?]\s+)me[.?!]+\s+(?:too |so |being )?(?!again\b|too\b|also\b|only\b)"
@@ -1641,11 +1649,13 @@ def reply(
     harmful_said = said_kinds & _harmful_kinds()
     # a sign of harm in a small bid ("this is my last message, i love you") is never answered in kind
     signs = harm_signs(read)  # a sign of harm, control or fear worded in it, flagged by the screen or not
-    brief = brief_of(read) if safety.level == "none" and not signs else None
+    # something urgent now ("baby's coming", "toaster's on fire") is never a small bid, however few its words
+    urgent = act_now(as_meant(read)) is not None
+    brief = brief_of(read) if safety.level == "none" and not signs and not urgent else None
     # A guarded answer no pattern lists ("ah it's grand, just leave it") is the feelings reader's to see,
     # in a message where the patterns found nothing that helps ("I'm so sorry" is an apology).
     if brief is None and safety.level == "none" and model_wanted(model) and not said_kinds & kinds_with("helps") \
-            and _holds_back(read, heard) and not asks_for(as_meant(read)):
+            and not urgent and _holds_back(read, heard) and not asks_for(as_meant(read)):
         brief = _guarded_brief() if reader_guarded(read) else None  # as typed, as its head was trained
     # A guarded answer ("whatever", "it's nothing") reads as dismissal or minimizing when said to someone;
     # from a partner who does not want to talk, it asks for room. Any other small bid must carry no harm.

@@ -116,6 +116,16 @@ MOVE_INSTRUCTIONS = {
     "they should call the maternity unit or midwife now.",
     "help_them": "In one short sentence, offer to help your partner help them (a lift, taking something off their "
     "hands). Do not offer to go with your partner as if it were their own pregnancy.",
+    "get_out": "There is a fire at their home right now: in one short sentence, say to get out now and call the fire "
+    "service from outside, and not to go back in. Nothing about putting it out.",
+    "coming_out": "In one short sentence, say you are coming now and ask them to tell you when they are out.",
+    "hide_call": "Someone is breaking in or is in their home right now: in one short sentence, say to get somewhere "
+    "safe (out, or a locked room) and call the police now. Never tell them to go and look.",
+    "coming_quiet": "In one short sentence, say you are coming now and they should stay on the phone with the police.",
+    "on_the_way_bag": "Their labour has started: in one short, glad sentence, say this is it and you are on your way "
+    "(grab the bag). No jokes.",
+    "ring_unit": "In one short sentence, say to ring the maternity unit to let them know, and that you are coming. No "
+    "other medical advice.",
 }
 # What kind of message it is, told to the LLM with the task (`reply_prompt`).
 KIND_HINTS = {

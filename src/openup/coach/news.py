@@ -139,7 +139,28 @@ _GOOD_SAID = re.compile(
     r"|(?:the )?best (?:she|he|they|anyone)(?:'s|s| has| have| had)? (?:ever )?seen|ahead of (?:his|her|their) "
     r"(?:age|year|class)|(?:into|in) the (?:advanced|top|gifted) (?:group|set|class|stream)"
     r"|(?:lost|losing) (?:her|his|their) first tooth|(?:took|taking) (?:her|his|their) first steps"
-    r"|said (?:her|his|their) first word)\b",
+    r"|said (?:her|his|their) first word"
+    # a personal best or a first at the gym or in a race ("PB on deadlift today", "ran my first 10k", "finally did
+    # a pull up"); not one missed or hoped for ("missed my PB by 2 seconds", "going for a PB on sunday")
+    r"|(?:new|another|got an?|hit an?|set an?|smashed (?:my|an?)|crushed (?:my|an?)|beat my|broke my|huge|massive|"
+    r"big|a new) (?:pb|pr|personal best|personal record)s?"
+    r"|(?<!going for a )(?<!go for a )(?<!hoping for a )(?<!chasing a )(?<!missed my )(?<!missed a )"
+    r"(?:pb|pr|personal best|personal record)s? (?:on|in|at|for) (?:the |my |a |an )?(?:\w+ ){0,2}?"
+    r"(?:deadlifts?|squats?|bench|press|rows?|cleans?|snatch|pull[- ]?ups?|chin[- ]?ups?|5k|10k|half|marathon|"
+    r"parkrun|park run|runs?|mile|swim|lifts?|total|erg|row|climb|ride)\b(?! (?:on|next|this (?:weekend|sunday|"
+    r"saturday))\b)"
+    r"|(?:ran|run|did|done|finished|completed|swam|cycled|rode|climbed|hiked|walked|smashed|nailed) (?:my|our|a|the) "
+    r"(?:very )?first (?:\w+ ){0,2}?(?:5k|10k|half|half marathon|marathon|ultra|triathlon|parkrun|park run|race|"
+    r"sportive|century|pull[- ]?up|chin[- ]?up|push[- ]?up|press[- ]?up|muscle[- ]?up|handstand|lap|length|mile|km)"
+    r"|(?:finally|just|actually) (?:did|managed|got|hit|nailed|landed|held) (?:a|my|the|an|one|1|my first) "
+    r"(?:proper |full |strict |unassisted |real )?(?:pull[- ]?up|chin[- ]?up|push[- ]?up|press[- ]?up|muscle[- ]?up|"
+    r"handstand|cartwheel|splits|kip|box jump|backflip|rope climb)"
+    r"|(?:deadlifted|squatted|benched|lifted|pressed) (?:\d+ ?(?:kg|kgs|kilos|lbs?|pounds)|(?:my )?bodyweight|"
+    r"(?:double|twice) (?:my )?bodyweight)"
+    r"|(?:ran|did|got) (?:a )?(?:sub|under) ?-?\d+(?::\d\d)? (?:5k|10k|parkrun|marathon|half|mile)"
+    # good news of the two of you ("we're pregnant!!!", "we won the pub quiz")
+    r"|(?:we'?re|we are|were) (?:officially |finally )?(?:pregnant|expecting|having a baby|engaged)"
+    r"|(?:we|i)(?: just| finally| actually| only went and)? won (?:the|a|an|our|my|first|1st|gold|top)\b)\b",
     re.IGNORECASE,
 )
 _MODEST = re.compile(

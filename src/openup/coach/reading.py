@@ -420,6 +420,7 @@ def mood_of(scores: tuple[tuple[str, float], ...], meant: str) -> str:
 _IRONY = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("irony", "markers")) + r")(?!\w)", re.IGNORECASE)
 _TURN = re.compile(r"\b(?:" + alternation(word_tuple("irony", "turns")) + r")\b([^.!?\n]*)", re.IGNORECASE)
 _TAKEN_BACK = re.compile(r"\b(?:" + alternation(word_tuple("irony", "taken_back")) + r")\b", re.IGNORECASE)
+_EARNEST = frozenset(w.lower() for w in word_tuple("irony", "earnest_beside_good"))
 
 
 _TAG = re.compile(r"[\s,]*\b(?:no|na|nah|right|innit|eh|hey|ya)\s*\?*\s*$", re.IGNORECASE)
@@ -433,8 +434,10 @@ def good_taken_back(text: str) -> bool:
     ...     "legs are jelly but i did it")
     (True, False)
     """
-    if _IRONY.search(text):
-        return True
+    for m in _IRONY.finditer(text):
+        # cheer that is earnest beside good news said plainly ("we got the house!!! love that for us")
+        if m.group(0).lower() not in _EARNEST or not good_news_said(as_meant(text)):
+            return True
     for m in _TURN.finditer(text):
         said = _TAG.sub("", m.group(1))  # "small amount only but it's a start, no?": the "no" asks agreement
         if _TAKEN_BACK.search(said) or HARD_HINT.search(said.replace("’", "'").lower()):

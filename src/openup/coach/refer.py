@@ -162,6 +162,7 @@ def reference(event: str, *, death: bool = False) -> str | None:
     """The few words that name what `event` (second person, as said back) is about, or None when no
     short, clean phrase names it; see the module docstring. `death`: the event tells of a death, so the
     reference is who died. Two clauses joined ("God did it and your visa came out") are tried in turn."""
+    event = _EXERCISE.sub(r"\1-\2", event)  # "a pull up" is one thing, "a pull-up", not "a pull"
     for clause in _AND.split(event, maxsplit=1):
         found = _reference(clause.strip(" ,"), death=death)
         if found:
@@ -169,6 +170,7 @@ def reference(event: str, *, death: bool = False) -> str | None:
     return None
 
 
+_EXERCISE = re.compile(r"\b(pull|push|press|sit|chin|muscle|step)\s+(ups?)\b", re.IGNORECASE)
 _AND = re.compile(r",? (?:and|but|so) (?:then )?(?=(?:your|my|our|the|his|her|their|you|we|they|he|she)\b)")
 
 

@@ -67,6 +67,9 @@ _HEAVY = re.compile(
     r"stole (?:my|our) (?:card|identity|bank|wallet|purse|bike|car|phone|laptop|bag)|"
     r"quote[ds]?|can'?t pay|don'?t have (?:that|the money)|photos? of|pictures? of|memories|mood|"
     r"in front of (?:everyone|the whole|the team|all)\w*|motorway|highway|freeway|hard shoulder|stranded|"
+    # labour, a fire, a break-in: never a joke, whoever's and whenever ("jess's waters broke at work lol")
+    r"waters? (?:have |has |just )?(?:broke|broken|gone|went|burst)|contractions?|(?:in|into) labou?r|"
+    r"caught fire|in flames|broke(?:n)? in|break-?in|burgl\w*|intruders?|"
     r"side of the road|in the dark|not speaking|won'?t speak|(?:a|our|the) (?:fight|row|argument)|"
     # a setback at work or in life, however it is cheered ("congrats to me, passed over for promotion AGAIN")
     r"lost (?:my|his|her|their|our) (?:job|home|house|flat|deposit|visa)|visa|deport\w*|kicked off|expelled|resit|"
@@ -125,7 +128,10 @@ _BROKEN = re.compile(
     r"(?:is |has |just |then |also |been )*(?:broke|broken|died|dead|packed (?:in|up)|flooded|leaking|leaked|burst|"
     r"exploded|blew|blown|gave up|given up|stopped working|won'?t (?:start|turn on|work)|not working|crashed|"
     r"conked out|cracked|smashed)|"
-    r"broke ?down|flat (?:tyre|tire|battery)|puncture|flooded the|burst pipe|locked (?:myself |ourselves )?out)\b",
+    r"broke ?down|flat (?:tyre|tire|battery)|puncture|flooded the|burst pipe|locked (?:myself |ourselves )?out|"
+    # a car broken into: a cost and a hassle to sort, not danger now
+    r"(?:broke|broken) into (?:my|the|our) (?:car|van|ute|truck)|(?:car|van|ute|truck)(?:'s| has| was| got)?(?: been)? "
+    r"broken into)\b",
     re.IGNORECASE,
 )
 _PLANS = (r"(?:trip|holiday|vacation|gig|concert|party|game|match|dinner|plans?|booking|reservation|show|"

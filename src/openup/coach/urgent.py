@@ -10,6 +10,11 @@ which of these a message is:
   head with a warning sign (get help now, I'm coming),
 - "stranded": broken down on a motorway, stranded at night, locked out late, no phone and no way home (are you
   safe? where are you? I'll come and get you),
+- "fire": a fire at home now, a pan, oven or charger alight or a room filling with smoke (get out and call from
+  outside, I'm coming),
+- "intruder": someone breaking in or in the house now (get somewhere safe and call the police, I'm coming),
+- "labour": labour at term, or with no weeks said: waters gone, contractions close together, "baby's coming"
+  (glad and quick: I'm on my way, grab the bag),
 
 and `baby_lost` whether it tells of a pregnancy lost ("they couldn't find a heartbeat at the scan"), met as a
 loss, with sorrow and presence. Each holds only for what is happening now: a past event told afterwards ("my car
@@ -21,6 +26,12 @@ act-now. The answers are in `method/replies.toml` (`[situation.act_*]`); this mo
 ('baby', None)
 >>> act_now("broken down on the motorway and it's pitch black"), act_now("chest pains from laughing so hard lol")
 ('stranded', None)
+>>> act_now("the pan caught fire and the kitchen is full of smoke"), act_now("the gig was fire")
+('fire', None)
+>>> act_now("someone's broken in downstairs, im hiding upstairs"), act_now("someone broke into my car last night")
+('intruder', None)
+>>> act_now("waters broke lol come home"), act_now("when my waters broke with our first we were in tesco")
+('labour', None)
 >>> baby_lost("scan today. no heartbeat"), baby_lost("heard the heartbeat at the scan!!")
 (True, False)
 """
@@ -328,6 +339,128 @@ def _weeks(told: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+# A fire at home now: a thing alight ("the chip pan's on fire", "toaster caught fire"), a room filling with smoke,
+# flames coming from something. Not a person "on fire" ("I'm on fire today"), a burnt dinner, a drill, a film.
+_ALIGHT = (
+    r"(?:caught (?:on )?fire|catching fire|(?:is |are |'s |was )?on fire|in flames|(?:went|gone|going) up in flames|"
+    r"burst into flames|bursting into flames|ablaze|alight)"
+)
+_FIRE_THING = (
+    r"(?:chip pan|frying pan|pan|saucepan|pot|oil|fat|oven|toaster|grill|hob|stove|cooker|microwave|air ?fryer|"
+    r"deep fat fryer|fryer|kitchen|house|flat|apartment|home|bedroom|living room|lounge|curtains?|blinds|bins?|"
+    r"tumble dryer|dryer|washing machine|dishwasher|fridge|heater|candle|charger|laptop|battery|e-?bike|e-?scooter|"
+    r"plug|socket|extension lead|wires?|wiring|sofa|couch|settee|mattress|christmas tree|garage|shed|building|"
+    r"next door|hallway|stairs|chimney|bbq|barbecue|tea towel|fuse ?box|meter|car|van|engine)"
+)
+_FIRE = re.compile(
+    rf"(?:\b{_FIRE_THING}(?:'s| is| has| have| just| are| was)?(?: (?:just|gone|literally|actually|now|completely|"
+    rf"totally|all|started))* {_ALIGHT}"
+    r"|\b(?:set|sets|setting) (?:the |my |our |a )?" + _FIRE_THING + r" (?:on fire|alight|ablaze)"
+    r"|\b(?:there'?s|there is|theres) (?:a )?fire (?:in|at|on) (?:the|my|our) (?:kitchen|house|flat|building|block|"
+    r"hallway|stairwell|stairs|landing|room|bedroom|garage|floor|corridor)"
+    r"|\b(?:kitchen|house|flat|apartment|room|bedroom|lounge|hallway|hall|stairs|stairwell|landing|place|"
+    r"building|corridor)(?:'s| is)? (?:(?:completely |all |just )?(?:full of|filling (?:up )?with|filled with|"
+    r"thick with) smoke)"
+    r"|\bsmoke (?:is |'s )?(?:everywhere|pouring|filling|coming (?:in|under|through|out of|from)|billowing|"
+    r"spreading)"
+    r"|\bflames\b[^.!?]{0,40}\b(?:kitchen|pan|oven|hob|wall|ceiling|curtains|spreading|everywhere|coming|out of)"
+    r"|\b(?:fire'?s?|fire is|flames are) (?:spreading|getting bigger|out of control)"
+    r"|\bcan'?t (?:put|get) (?:it|the fire|the flames) out\b)\b",
+    re.IGNORECASE,
+)
+# A fire told plainly with no laugh about it: more than a burnt tea ("kitchen full of smoke lol" is a joke).
+_FIRE_GRAVE = re.compile(
+    r"\b(?:flames|spreading|can'?t (?:put|get) (?:it|the fire|the flames) out|out of control|can'?t see|can'?t "
+    r"breathe|trapped|help|fire (?:brigade|service|engine)|get out|getting out|got out|999|911|112)\b",
+    re.IGNORECASE,
+)
+# Told of a story, a screen or a drill, or put out already ("put it out with a damp tea towel", "the fire's out").
+_NOT_A_FIRE_NOW = re.compile(
+    r"\b(?:film|movie|show|episode|series|season|game|book|novel|telly|tv|netflix|documentary|the news|video|"
+    r"tiktok|youtube|dream|dreamt|dreamed|drill|practice|rehearsal|training|like a house on fire|"
+    r"(?<!can't )(?<!cant )(?<!cannot )(?<!couldn't )(?<!couldnt )(?<!trying to )(?<!try and )put (?:it|the fire|the "
+    r"flames) out|(?:fire'?s|fire is|flames are|it'?s) (?:out|under control)|no harm done|"
+    r"no damage|(?:fire ?fighters|fire (?:brigade|service)) (?:have |has )?(?:put|left|gone|been)|"
+    r"we'?re all out|everyone'?s out|(?:i'?m|im|we'?re|were) (?:all )?(?:out|outside|safe)(?: now)?\b)\b",
+    re.IGNORECASE,
+)
+# Someone breaking in or in the house now: "someone's broken in", "there's a man in the garden trying the back
+# door", "back door's been smashed and I'm home". Not a car or a shed, an account, or a break-in long past.
+_WHO = (
+    r"(?:someone|somebody|some ?one|someones|somebodys|a man|a guy|some guy|some bloke|a bloke|some people|people|"
+    r"men|guys|they|burglars?|intruders?|robbers?|thieves|thief|a stranger|strangers)"
+)
+_INTRUDER = re.compile(
+    rf"\b{_WHO}(?: (?:in|at|outside|round|by) (?:the|our|my) (?:garden|yard|back|front|drive|driveway|porch|door|"
+    r"window|side|gate))?(?:'s| has| have| is| are| just|'ve|'re)?(?: (?:just|actually|literally|now))* "
+    r"(?:(?:broken|broke|breaking|forced (?:their|his|the|a) way) in(?!to)\b"
+    r"|(?:broken|broke|breaking) into (?:the |our |my |a |mum'?s |mom'?s |nan'?s )?(?:house|flat|home|apartment|"
+    r"place|building|property|bungalow|unit)\b"
+    r"|(?:trying|tryna|tried) to (?:break|get|force (?:their|his|the|a) way) in(?!to| touch| line| shape)\b"
+    r"|(?:trying|tryna) (?:the|our|my) (?:front |back |side |patio |kitchen )?(?:door|doors|handle|window|windows)\b"
+    r"|(?:in|inside) (?:the|our|my) (?:house|flat|home|apartment|place|kitchen|hall|hallway|living room|lounge)"
+    r"(?= *(?:now|right now|i think|i can|and|,|\.|!|$)))"
+    r"|\b(?:i can hear|i can hear|can hear|i think there'?s|there'?s|there is|theres) (?:someone|somebody|a man|"
+    r"a guy|people|an intruder|a stranger|footsteps)(?: \w+){0,2} (?:in (?:the|our|my) (?:house|flat|kitchen|hall|"
+    r"hallway|living room|lounge|loft|attic)|downstairs|upstairs|inside|trying (?:to get in|the door))\b"
+    r"|\b(?:an? )?intruders?\b"
+    r"|\b(?:back|front|patio|kitchen|side|french|balcony|garage|bedroom) (?:door|window)(?:'s| has| is| was)?"
+    r"(?: (?:been|just|got))* (?:smashed|kicked in|forced|broken (?:in|open)|jimmied|bashed in|booted in|"
+    r"caved in|pried open|prised open)\b",
+    re.IGNORECASE,
+)
+# With the intruder alternatives that do not say someone is there: a sign it is now and they are in ("and I'm
+# home", "hiding upstairs", "on my own", "they might still be inside").
+_HOME_NOW = re.compile(
+    r"\b(?:(?:i'?m|im|i am|we'?re|we are|the kids are|kids are|i'?ve|ive|i have|i was|we were)(?: \w+){0,2} "
+    r"(?:home|in|inside|upstairs|downstairs|in bed|here|alone|on my own|hiding|locked (?:myself|ourselves) in|"
+    r"scared|terrified|petrified|frightened)"
+    r"|still (?:in|inside|in there|here)|might still be|could still be|(?:someone|somebody)'?s? (?:in|inside|here)"
+    r"|hiding|can hear|right now|what do i do|help)\b",
+    re.IGNORECASE,
+)
+_INTRUDER_SOMEONE = re.compile(rf"\b{_WHO}\b|\bfootsteps\b", re.IGNORECASE)
+# A break-in dealt with or long past ("we were burgled while away, police came", "the break-in last year").
+_BREAK_IN_OVER = re.compile(
+    r"\b(?:while (?:we|i) (?:were|was) (?:away|out|on holiday)|police (?:have been|came|came round|have been round|"
+    r"were here|took|gave)|crime (?:reference|number)|insurance|claim|(?:got|have) (?:a )?(?:new|the) (?:lock|locks|"
+    r"door)|fixed|boarded up|caught (?:him|them|her)|arrested|ran off|scarpered|legged it|gone now|they'?ve gone|"
+    r"(?:he|she|they)(?:'s| is| are|'re) gone|cat|dog|fox|bird|squirrel|the wind|storm|football|ball)\b",
+    re.IGNORECASE,
+)
+_HOME_TOLD = re.compile(r"\b(?:got|came|come|get|getting|coming) (?:back|home)(?: home)?\b", re.IGNORECASE)
+# Labour at term, or with no weeks said: waters gone, contractions close together, "baby's coming", "in labour".
+_LABOUR = re.compile(
+    r"(?<!flood )(?<!river )(?<!sea )(?<!rising )\bwaters? (?:(?:have |has |'ve |just |have just |has just |gone and )?"
+    r"(?:broken|broke|gone|went|burst)|don (?:break|burst|go|broke))\b(?! (?:through|over|its|their|the banks?)\b)"
+    r"|\bcontractions?\b[^.!?]{0,30}\b(?:every \d+|regular|\d+ ?(?:min|mins|minutes)|(?:are |'re )?coming|"
+    r"getting (?:closer|stronger)|apart|close together)\b"
+    r"|\b(?:having|started|getting|started having) contractions\b"
+    r"|\b(?:i'?m|im|i am|i think i'?m|think i'?m|pretty sure i'?m|i reckon i'?m) (?:now |actually |definitely |"
+    r"officially |properly )?(?:in|going into) labou?r\b"
+    r"|\b(?:i'?ve|ive|i have|i think i'?ve|think i'?ve|i) (?:just )?(?:gone|went) into labou?r\b"
+    r"|\blabou?r(?:'s| has| is)? (?:started|starting|kicked off)\b"
+    r"|\b(?:the |this )?(?:baby|babby|bubs|bub|bubba|little one)(?:'s|s| is) (?:coming|on (?:the|its|her|his) way)"
+    r"(?= *(?:now|right now|tonight|today|!|\.|,|$|and\b|come\b|get\b|hurry|i think|omg|help|quick|early|out\b|"
+    r"lol|haha))",
+    re.IGNORECASE,
+)
+# A birth told afterwards, or a practice run: "when my waters broke with our first", "she was born at 3am".
+_BIRTH_TOLD = re.compile(
+    r"\b(?:when (?:my|me|her|your|ur) waters|(?:the|that) (?:night|day|morning|time) (?:my|her|your) waters|"
+    r"with (?:our|my|the|her|his) (?:first|second|third|fourth|eldest|oldest|youngest|middle|last|son|daughter|"
+    r"boy|girl|twins|first ?born)\b|birth story|(?:was|were) born|gave birth|delivered|(?:baby|she|he|they)(?:'s| is|"
+    r" are|'re) here\b|arrived|braxton|practice contractions|false labou?r|just practice|back then|"
+    r"labou?r (?:party|leader|government|mp|voters?|candidate|manifesto|vote|day))\b",
+    re.IGNORECASE,
+)
+_THEIR_WATERS = re.compile(
+    r"\b(?:her|his|their|your|ur|\w+'s) (?:waters|contractions|labou?r)\b"
+    r"|\b(?:she'?s|she is|shes|they'?re|they are) (?:in|gone into|going into|having) (?:labou?r|contractions)\b",
+    re.IGNORECASE,
+)
+
+
 # Baby movements already seen to ("the midwife said that's normal at this stage", "we're on the monitor now").
 _BABY_SEEN = re.compile(
     r"\b(?:(?:midwife|midwives|doctor|doc|consultant|hospital|unit|they) (?:said|says|checked|reckons)"
@@ -339,8 +472,9 @@ _BABY_SEEN = re.compile(
 
 @functools.lru_cache(maxsize=256)
 def act_now(meant: str) -> str | None:
-    """"baby", "medical", "stranded", "passed", "trapped", "losing" or "baby_other" when the message tells of one
-    happening now (see the module docstring), else None. `meant` is the message with the chat register expanded.
+    """"baby", "medical", "stranded", "passed", "trapped", "losing", "baby_other", "fire", "intruder" or "labour"
+    when the message tells of one happening now (see the module docstring), else None. `meant` is the message with
+    the chat register expanded.
 
     >>> act_now("I've got chest pains and my left arm feels weird"), act_now("locked out and it's 1am")
     ('medical', 'stranded')
@@ -358,11 +492,15 @@ def act_now(meant: str) -> str | None:
         return "passed" if _OVER.search(told) else "medical"
     if _HOT_CAR.search(told) and not _OVER.search(told):
         return "trapped"
+    if _intruder_now(told):
+        return "intruder"
     if _OVER.search(told):
         return None
     pregnancy = _pregnancy_now(told)
     if pregnancy:
         return pregnancy
+    if _FIRE.search(told) and not _NOT_A_FIRE_NOW.search(told) and (not laugh or _FIRE_GRAVE.search(told)):
+        return "fire"
     if laugh or figure:
         return None
     head = _HEAD_KNOCK.search(told) is not None and _HEAD_SIGN.search(told) is not None
@@ -378,6 +516,27 @@ def act_now(meant: str) -> str | None:
     ):
         return "stranded"
     return None
+
+
+def _intruder_now(told: str) -> bool:
+    """Whether someone is breaking in or in the house now (see `_INTRUDER`). Coming home to a smashed door
+    counts ("got home and the back door's been kicked in"); a break-in dealt with or long past does not."""
+    found = _INTRUDER.search(told)
+    if found is None or _BREAK_IN_OVER.search(told) or _WHAT_IF.search(told):
+        return False
+    if _OVER.search(_HOME_TOLD.sub(" ", told)):
+        return False
+    return _INTRUDER_SOMEONE.search(found.group(0)) is not None or _HOME_NOW.search(told) is not None
+
+
+def _labour_now(told: str, weeks: int | None) -> bool:
+    """Whether the message tells of the partner's own labour starting now, at term or with no weeks said."""
+    if weeks is not None and weeks < 37:
+        return False  # before 37 weeks it is the maternity unit now ("baby")
+    if not _LABOUR.search(told) or _BIRTH_TOLD.search(told):
+        return False
+    theirs = _OTHERS_PREGNANCY.search(told) is not None or _THEIR_WATERS.search(told) is not None
+    return not theirs or _MY_PREGNANCY.search(told) is not None
 
 
 def _pregnancy_now(told: str) -> str | None:
@@ -396,6 +555,8 @@ def _pregnancy_now(told: str) -> str | None:
     doppler = _DOPPLER.search(told) is not None and _BABY_LOST.search(told) is not None
     if _MISCARRYING.search(told) and _HEAVY.search(told):
         return "losing"
+    if _labour_now(told, weeks) and not _BABY_SEEN.search(told):
+        return "labour"
     if not (still or bleeding or labour or doppler) or _BABY_SEEN.search(told):
         return None
     if not doppler and baby_lost(told):
