@@ -60,6 +60,12 @@ MOVE_INSTRUCTIONS = {
     "about their news. No advice, no 'but'." + SAY_IT,
     "receive": "They thanked or praised you: in one or two short sentences, take it in warmly and thank them. "
     "Do not brush it off or turn it back on them.",
+    "miss_back": "They said they miss you: in one short sentence, say you miss them too, warmly. No question "
+    "about how they are coping.",
+    "soon": "In one short sentence, look forward to being together again soon, lightly.",
+    "love_back": "They said they love you: in one short sentence, say it back first, warmly.",
+    "lucky_back": "They said they are lucky or grateful to have you, or that you make them happy: in one short "
+    "sentence, say you feel the same about them.",
     "accept": "They apologised to you: in one or two short sentences, thank them for saying it. No 'but', no "
     "blame, no lecture.",
     "room": "They asked not to be questioned or advised: in one short sentence, say they need not say more and "
