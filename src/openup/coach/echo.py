@@ -27,10 +27,30 @@ NEWS_MAX_WORDS = 22  # the news of a long message is said back whole a little lo
 # that concedes ("I know you've been busy", "I don't mind going, I just want ...") grants something on the way
 # to the point: the point is what follows the concession.
 TURN_BONUS = 2.0
+# A turn that tells something (a verb, some news) in a few words is the point of the story, said back before its
+# headline: not one that is only a feeling ("But I'm still so tired") or tells of "us" ("But we're barely keeping up",
+# "Now the board is going around us"), which may or may not be the two of you.
+TURN_POINT_MIN = 0.75
+TURN_POINT_MAX_WORDS = 14
+_KIN_LEAD = re.compile(r"^(my|our) (brother|sister|mum|mom|dad|son|daughter|uncle|aunt|auntie|gran|grandad|grandpa|"
+                       r"grandma|nan|boss|manager|husband|wife|boyfriend|girlfriend)\b", re.IGNORECASE)
+_KIN_IS = {"brother": "he", "dad": "he", "son": "he", "uncle": "he", "grandad": "he", "grandpa": "he",
+           "husband": "he", "boyfriend": "he", "sister": "she", "mum": "she", "mom": "she", "daughter": "she",
+           "aunt": "she", "auntie": "she", "gran": "she", "grandma": "she", "nan": "she", "wife": "she",
+           "girlfriend": "she"}
+_HE_SHE = re.compile(r"^(he|she)\b(?!'s|'d)", re.IGNORECASE)
+_TELLS_OF_US = re.compile(r"\b(?:we|we're|we've|we'd|us|our|ours)\b", re.IGNORECASE)
 CONCEDES_PENALTY = 2.5
 _TURNS = re.compile(
     r"^(?:but|then|and then|and now|now|until|except)\b(?!,?\s+(?:when|if|because|as|since|after|before|while|once|"
     r"every time|whenever)\b)",
+    re.IGNORECASE,
+)
+# What was found, said as worse than feared ("It's worse than I thought, almost nine thousand"): the point of the
+# story, however few its words of news.
+_REVEAL = re.compile(
+    r"^(?:and |but |so )?(?:it'?s|it is|it was|they'?re|they are|they were) (?:even |much |way |so much |a lot |far )?"
+    r"worse than\b",
     re.IGNORECASE,
 )
 _CONCEDES = re.compile(
@@ -42,7 +62,10 @@ _CONCEDES = re.compile(
 _WHEN_TURNED = re.compile(
     r"^((?:but|then|and then|and now|now)\s+)(?:in the same breath|"
     r"(?:an|a|one|two|ten|twenty) (?:minutes?|hours?|days?|weeks?) later|"
-    r"halfway through (?:the |a |my |our |his |her )?\w+|at the end|right after that|after that),?\s+"
+    r"halfway through (?:the |a |my |our |his |her )?\w+|(?:right |just )?at the (?:very )?end|right after that|"
+    r"after that|"
+    r"(?:right |just )?(?:on|as) (?:his|her|their|my|our|the) way (?:out|home|back)|"
+    r"(?:right |just )?as (?:he|she|they|I|we) (?:was|were) (?:leaving|going|going out|walking out|hanging up)),?\s+"
     r"(?=(?:he|she|they|we|I|my|his|her|their|our|the)\b)",
     re.IGNORECASE,
 )
@@ -70,7 +93,10 @@ _LEADS = re.compile(
     # hedges before the news: "ok dont make it a big deal but ...", "i don't want to jinx it, but ..."
     r"(?:ok(?:ay)? )?(?:don't|do not) make (?:it )?(?:a )?(?:big )?(?:deal|thing)(?: (?:out )?of it)?(?: but)?|"
     r"i don't know if (?:this|it)(?:'s| is) (?:a )?(?:big )?deal(?: but)?|not to brag(?: but)?|"
-    r"i (?:don't|do not) want to jinx it(?:,? but)?|this is (?:probably )?(?:so )?(?:silly|stupid|dumb)(?: but)?|"
+    r"i (?:don't|do not) want to jinx it(?:,? but)?|"
+    # "I wasn't going to say anything until it was official, but ...": held back, then told
+    r"i (?:wasn't|was not) (?:going|gonna) to (?:say|tell you|mention) anything(?: (?:until|till|yet)[^,.!?]{0,40})?,? "
+    r"but|this is (?:probably )?(?:so )?(?:silly|stupid|dumb)(?: but)?|"
     r"(?:ok(?:ay)? )?weird flex(?:,? but)?|(?:small|tiny|little|silly|random) (?:thing|win|update)(?:,? but)?|"
     r"(?:weird|good|bad|random|big|great|lekker|some)(?: but (?:good|bad))? news[:,]?"
     r"(?: (?:bru|mate|babe|guys|everyone|everybody|all))?|"
@@ -317,6 +343,7 @@ def candidates(text: str, *, bare: bool = False, news: bool = False) -> list[str
     """
     units: list[tuple[int, str]] = []
     scores: dict[tuple[int, str], float] = {}  # `news`: each unit's news score, computed once
+    points: list[tuple[int, str]] = []  # `news`: what the story turns to ("But at the end he said he missed me")
     text = from_pidgin(text)
     parts = [p for sent in split_sentences(text) for p in (
         [sent] if sent.rstrip().endswith("?") else run_ons(sent))]
@@ -336,22 +363,40 @@ def candidates(text: str, *, bare: bool = False, news: bool = False) -> list[str
         if _UNMARKED_QUESTION.match(first):
             continue  # "like was that a dig or am i being sensitive": a question typed without its "?"
         cleaned = clean_clause(spoken(strip_end(_TAILS, strip_end(_LIKE_ASKING, _LEADS.sub("", first)))))
-        if not cleaned or not (bare or content_words(cleaned)):
-            continue  # `bare`: a clause with no content word may still say what you did ("you didn't tell me")
+        if not cleaned or not (bare or content_words(cleaned) or (turns and find_verb(cleaned) is not None)):
+            # `bare`: a clause with no content word may still say what you did ("you didn't tell me"); so may the
+            # turn of a long story ("But right at the end she said she was sorry")
+            continue
         if len(cleaned.split()) > (NEWS_MAX_WORDS if news else MAX_WORDS):
             cleaned = _best_clause(cleaned, news)
             if not cleaned:
                 continue
         unit = _with_subject(cleaned)
         if news:
-            scores[i, unit] = news_score(unit, i) + (TURN_BONUS if turns else 0.0) - (
-                CONCEDES_PENALTY if concedes else 0.0)
+            base = news_score(unit, i)
+            scores[i, unit] = base + (TURN_BONUS if turns else 0.0) - (CONCEDES_PENALTY if concedes else 0.0)
+            if news and i > 0 and _REVEAL.match(unit):
+                scores[i, unit] = max(scores[i, unit], NEWS_STRONG)
+                points.append((i, unit))
+            elif turns and base >= TURN_POINT_MIN and len(unit.split()) <= TURN_POINT_MAX_WORDS \
+                    and find_verb(unit) is not None and not _TELLS_OF_US.search(unit) and not _STATE_UNIT.match(unit):
+                scores[i, unit] = max(scores[i, unit], NEWS_STRONG)  # kept, however few its words of news
+                points.append((i, unit))
             if scores[i, unit] < NEWS_STRONG:
                 continue  # background, a lead-in, a feeling about it: not the news
         units.append((i, unit))
     if not units:
         return []
     ranked = sorted(units, key=lambda u: -(scores[u] if news else _ranked_score(u[0], u[1])))
+    if points and (turn := max(points, key=lambda u: scores[u])) in ranked and ranked[0][0] < turn[0]:
+        # a long story that turns ("My brother called ... But at the end he said he missed me") is answered at
+        # its turn, not at the headline that set it up; "he" is who the headline named ("my brother said ...")
+        ranked.remove(turn)
+        first = min(units)[1]
+        if (kin := _KIN_LEAD.match(first)) is not None and (m := _HE_SHE.match(turn[1])) is not None \
+                and _KIN_IS.get(kin.group(2).lower()) == m.group(1).lower():
+            turn = (turn[0], kin.group(0) + turn[1][m.end(1):])
+        ranked.insert(0, turn)
     out: list[str] = []
     best_i, best = ranked[0]
     if len(ranked) > 1:

@@ -11,6 +11,7 @@ import re
 from openup.coach.heard import LOOKS_DOWN, Heard, per_heard
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.heard_words import alternation, word_tuple
+from openup.coach.irony import verdict_at
 from openup.coach.salient import NOT_A_LETDOWN
 
 # The body, an illness, a doctor or a hospital: care and presence, not a detached "What do you make of it?".
@@ -165,8 +166,11 @@ _ALL_CLEAR = re.compile(
 _WAITING = re.compile(
     r"\b(?:(?:ultrasound|scan|sonographer|radiologist|doctor|doc|gp|nurse|consultant|mammogram|smear)\b[^.!?]{0,60}"
     r"\b(?:went quiet|go(?:ne)? quiet|went to get someone|come back|called me back|call(?:ed)? back|more tests?|"
-    r"another scan|biopsy|recall)|(?:mammogram|smear|scan) recall|"
-    r"waiting (?:on|for) (?:the )?(?:results?|biopsy|scan|bloods|test)|biopsy)\b",
+    r"another scan|another one|repeat (?:scan|test)|biopsy|recall)|(?:mammogram|smear|scan) recall|"
+    r"waiting (?:on|for) (?:the )?(?:results?|biopsy|scan|bloods|test)|biopsy|"
+    # told over two sentences: "... about Dad's scan. They said ... they want to do another one in six weeks"
+    r"(?:scan|tests?|bloods|biopsy)\b[^!?]{0,80}\b(?:another one|another scan|repeat (?:it|the scan|the test)) "
+    r"in (?:a few|\d+|two|three|four|five|six|eight|ten|twelve) (?:days|weeks|months))\b",
     re.IGNORECASE,
 )
 # A result already told ("the biopsy confirmed it's cancer", "stage 3", "it has spread"): not a wait any more.
@@ -366,7 +370,9 @@ def grave_news(told: str) -> bool:
 
 # Both feelings, named as such: "very mixed feelings", "bittersweet", "happy-sad".
 _MIXED_SAID = re.compile(
-    r"\b(?:mixed (?:feelings|emotions|bag of feelings)|bittersweet|happy[- ]sad|sad[- ]happy|both happy and sad)\b",
+    r"\b(?:mixed (?:feelings|emotions|bag of feelings)|bittersweet|happy[- ]sad|sad[- ]happy|both happy and sad|"
+    # pulled both ways, said outright: "part of me wants to call him back and part of me is still angry"
+    r"(?:part|half) of me\b[^.!?]{3,80}\b(?:and|but|while|yet) (?:the other |another )?(?:part|half) of me)\b",
     re.IGNORECASE,
 )
 # The same thing once more ("asked to borrow money AGAIN", "another violation notice"): met as exasperation,
@@ -479,7 +485,8 @@ def fit_of(heard: Heard) -> str:
     report wanted by the morning), "big_day" (an exam, an interview or a review tomorrow that weighs on them),
     "again" (the same letdown once more, told in exasperation), "grown" (a child growing up, told with a pang),
     "our_fight" (the same fight between you two), "your_do" (an event of yours they dread), "panic" (a panic
-    attack now), "violated" (someone touched, grabbed or harassed them);
+    attack now), "violated" (someone touched, grabbed or harassed them), "wry_day" (a bad day told at length under
+    a glowing verdict), "work_out" (a long telling that comes to what to do);
     "" for anything else.
 
     >>> fit_of(Heard(None, (), (), valence="negative", focus="doc says its stress but my chest still feels tight"))
@@ -523,6 +530,12 @@ def fit_of(heard: Heard) -> str:
         return "waiting"  # read as glad or not, "they went quiet and said come back thursday" frightens
     if heard.loss != "none" or heard.complaint is not None or heard.valence == "positive":
         return ""
+    if heard.valence == "negative" and verdict_at(told) is not None:
+        # irony told at length ("Oh it was wonderful. ... Truly a day for the scrapbook."): the joke is taken,
+        # and the day is met for what it was, not said back line by line
+        return "wry_day"
+    if heard.unsure and heard.extra.get("doubt"):
+        return "work_out"  # a long telling that comes to what to do: worked out together (`reading.read_message`)
     if not heard.unsure and (m := _GOOD_SIDE.search(told)) and _TURN.search(told[m.end():] + " " + told[: m.start()]):
         return "mixed"
     if _MIXED_SAID.search(told) and not _DEATH_TOLD.search(told):

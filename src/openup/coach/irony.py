@@ -73,6 +73,51 @@ def cheered_at(text: str) -> str | None:
     return rest if re.search(r"\w", rest) else None
 
 
+# Irony told at length: a sentence of its own that gives the day a glowing verdict ("Oh it was wonderful.", "Well,
+# today was a triumph.", "Truly a day for the scrapbook.") or hails the news ("Great news everyone, ..."), in a
+# message of several sentences whose rest tells how it went. Only the feelings reader says whether the rest is
+# hard (`reading.cheered_setback`): the verdict alone proves nothing ("Honestly, it was wonderful. We walked ...").
+_VERDICT_WORDS = rf"(?:{_CHEERS}|triumph|delight|joy|success|dream|treat|highlight|riot|hoot|blast|picnic)"
+_VERDICT = re.compile(
+    r"^(?:(?:oh|well|so|and|honestly|truly|really|yeah|ah)\W+)*(?:it|today|that|this|the (?:whole )?(?:day|thing|"
+    r"evening|morning|afternoon|week))\s+(?:was|has been|'s been)\s+(?:just |absolutely |truly |simply |such |"
+    rf"(?:a|an) |really |totally |all )*{_VERDICT_WORDS}(?:\s+(?:of a|day|time|morning|afternoon|evening))?\W*$"
+    r"|^(?:(?:truly|honestly|really|just|oh|so)\W+)*(?:what|a|one|such)(?: a)? (?:day|week|morning|evening|night|"
+    r"afternoon)(?: for| to)(?: the)? (?:scrapbook|books|history books|memory books?|diary|ages|remember)\W*$",
+    re.IGNORECASE,
+)
+_HAILED = re.compile(
+    r"^(?:great|good|brilliant|fantastic|wonderful|excellent|exciting) news(?:,? (?:everyone|everybody|all|folks|"
+    r"people|team))?\s*[,:!.]+\s*(?=\S)",
+    re.IGNORECASE,
+)
+VERDICT_MIN_SENTENCES = 3
+
+
+def verdict_at(text: str) -> str | None:
+    """The rest of `text` without a sentence that gives it a glowing verdict ("Oh it was wonderful.", "Truly a
+    day for the scrapbook.") or hails its news ("Great news everyone, ..."), in a message of three sentences or
+    more; None when it has none.
+
+    >>> verdict_at("Oh it was wonderful. The school rang. Then the client emailed. Truly a day for the scrapbook.")
+    'The school rang. Then the client emailed.'
+    >>> verdict_at("It was wonderful. We walked for hours.") is None
+    True
+    """
+    from openup.coach.heard_clauses import split_sentences
+
+    sentences = [s.strip() for s in split_sentences(text) if s.strip()]
+    if len(sentences) < VERDICT_MIN_SENTENCES:
+        return None
+    kept = [s for s in sentences if not _VERDICT.match(s)]
+    if kept and (m := _HAILED.match(kept[0])) is not None:
+        kept[0] = kept[0][m.end():]
+    if len(kept) == len(sentences) and kept[0] == sentences[0]:
+        return None
+    rest = " ".join(kept).strip()
+    return rest if re.search(r"\w", rest) else None
+
+
 def setback_in(rest: str) -> str:
     """How plainly `rest` (a message without its cheer) tells a setback: "plain" ("passed over", "locked
     myself out", "redo", "broke"), "maybe" (a thing gone wrong once more, a word that may tell a mishap: "again",
@@ -108,4 +153,4 @@ def self_mocked(text: str) -> bool:
     return rest is not None and setback_in(rest) == "plain"
 
 
-__all__ = ["cheered_at", "cheers_self", "self_mocked", "setback_in"]
+__all__ = ["cheered_at", "cheers_self", "self_mocked", "setback_in", "verdict_at"]

@@ -35,7 +35,7 @@ from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.heard_words import alternation, word_set, word_tuple
 from openup.coach.irony import cheers_self, self_mocked
 from openup.coach.language import Unread, english_part, outside_unread
-from openup.coach.news import good_news_said, turned
+from openup.coach.news import good_news_said, is_long, tells_news, turned
 from openup.coach.perspective import HOME, about_the_couple
 from openup.coach.reading import KEPT, MY_PEOPLE, SHORT_EVENT_WORDS, good_taken_back, read_message, told_excitedly
 from openup.coach.refer import core, reference, rough, said_back, trimmed
@@ -411,6 +411,8 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["complaint"].lower()
     ):
         del slots["complaint"]  # "you feel I said I'd be home by 7" says back the wrong part
+    if "place" in slots and is_long(heard.told):
+        del slots["place"]  # a place in a long telling is a detail of it ("a biscuit in the office"), not its point
     if heard.event and len(heard.event.split()) <= SHORT_EVENT_WORDS:
         slots["short_event"] = heard.event
     if heard.event and (said := gist(trimmed(heard.event))):
@@ -544,8 +546,18 @@ def _slots(heard: Heard) -> dict[str, str]:
     )
     if thought and well_formed(mended := repaired(thought, irish)):
         slots["thought"] = mended
+    doubt = heard.extra.get("doubt")
+    if doubt and _HOW_TO.match(doubt) and len(doubt.split()) <= _WORK_OUT_MAX_WORDS:
+        slots["work_out"] = _STILL.sub("", doubt)  # "how to bring it up without sounding ungrateful": together
+    if doubt and heard.event and tells_news(heard.event):
+        slots["told_news"] = heard.event  # "... told you the whole team is being shut down": the news is said back
     slots.update(us_slots(heard))  # what you will do about it, who of yours: read only by `us` templates
     return slots
+
+
+_HOW_TO = re.compile(r"^(?:how to|what to|whether|where to|when to|who to|which)\b")
+_WORK_OUT_MAX_WORDS = 10
+_STILL = re.compile(r"\s+(?:yet|now|still|first|anymore)$")
 
 
 # Where they saw themselves and did not like it: "i look so old in {the photos from saturday}", "i hate how i look
@@ -1319,6 +1331,9 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
         return False
     if t.self_critical is not None and t.self_critical != (heard.self_judgement is not None):
         return False
+    if (t.unsure or "dilemma" in t.slots) and t.fit is None and heard.extra.get("doubt") \
+            and fit_of(heard) == "work_out":
+        return False  # a long telling that comes to what to do has its own answers ("Want to work out together ...")
     return not (t.unsure is not None and t.unsure != heard.unsure)
 
 
@@ -1706,6 +1721,11 @@ def reply(
         situation = situations()["default"]
     if situation.drops_complaint:
         heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you
+    if situation.name == "room" and heard.event and long_message(read) \
+            and any(p.search(_as_told(heard.event)) for p in situation.patterns):
+        # what they asked of you at the end of a long telling ("... so you'd rather just not") is honoured, not
+        # said back as their news
+        heard = replace(heard, event=None)
     if situation.names_no_feeling:
         heard = replace(heard, feelings=())
     names = situation.moves
@@ -1736,6 +1756,15 @@ def reply(
         text, heard, tuple(suggestions), avoid, safety, tuple(dict.fromkeys(notes)), situation=situation.name,
         unread=unread,
     )
+
+
+_TOLD_AS = {"you": "I", "you'd": "I'd", "you're": "I'm", "you've": "I've", "your": "my"}
+_SAID_YOU = re.compile(r"\b(?:you'd|you're|you've|your|you)\b", re.IGNORECASE)
+
+
+def _as_told(said: str) -> str:
+    """What was said back ("you'd rather just not") in the teller's words again ("I'd rather just not")."""
+    return _SAID_YOU.sub(lambda m: _TOLD_AS[m.group().lower()], said)
 
 
 # A reflection that owns something or takes in a loss is not opened with a reaction to a detail.

@@ -248,6 +248,15 @@ def turned(clause: str) -> tuple[str, str] | None:
     return head, turn
 
 
+def tells_news(clause: str) -> bool:
+    """Whether `clause` tells news in a word of news ("told you", "rang", "approved", "fell through").
+
+    >>> tells_news("your manager told you the whole team is being shut down"), tells_news("Priya asked you")
+    (True, False)
+    """
+    return _NEWS.search(clause) is not None or _NEWS.search(re.sub(r"\byou\b", "me", clause)) is not None
+
+
 def says_good(clause: str) -> bool:
     """Whether `clause` holds the words of good news said plainly (`good_news_said`)."""
     return _GOOD_SAID.search(clause) is not None
@@ -330,5 +339,6 @@ def news_score(unit: str, index: int) -> float:
 
 
 __all__ = [
-    "STRONG", "TURN", "good_news_said", "good_news_told", "good_part", "is_long", "news_score", "says_good", "turned",
+    "STRONG", "TURN", "good_news_said", "good_news_told", "good_part", "is_long", "news_score", "says_good",
+    "tells_news", "turned",
 ]

@@ -25,7 +25,7 @@ from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
 from openup.coach.heard_feelings import HARD_HINT, Feeling, feeling_lists, likely_feelings
 from openup.coach.heard_verbs import find_verb, is_happening, is_past, is_whole_clause
 from openup.coach.heard_words import alternation, word_tuple
-from openup.coach.irony import cheered_at, setback_in
+from openup.coach.irony import cheered_at, setback_in, verdict_at
 from openup.coach.news import good_news_said, good_news_told, good_part, is_long, says_good, turned
 from openup.coach.perspective import to_second_person
 from openup.coach.situations import lost_one, whose_loss
@@ -323,6 +323,20 @@ _GRANTS_YOU_RIGHT = re.compile(
 )
 
 
+# What leads into what you did, in a long telling: a turn ("But you said ...") or a count ("This is the third time
+# this month you've made plans without asking me").
+_COMPLAINT_FRAME = re.compile(
+    r"^(?:(?:but|and|so|and now|now)\b,?\s+(?=you\b|you'(?:ve|d|re)\b)|"
+    r"(?:this is|that's|that is|it's|it is) (?:the |like the )?(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|"
+    r"hundredth|millionth|umpteenth|nth) time(?: (?:this|that|in a) (?:week|month|year|row)| today| now)?,? "
+    r"(?:that )?(?=you\b|you'(?:ve|d|re)\b))",
+    re.IGNORECASE,
+)
+
+
+_AND_NOW = re.compile(r",? and (?:now|then) (?=(?:he|she|they|it|my|your|everyone|nobody)\b)", re.IGNORECASE)
+
+
 def listener_complaint(meant_whole: str) -> str | None:
     """What your partner says you did or do, said back ("I was on my phone the whole dinner"), when their
     message is about you; None otherwise.
@@ -343,7 +357,8 @@ def listener_complaint(meant_whole: str) -> str | None:
     sentences = []
     accusing = _IN_DISBELIEF.search(meant_whole) is not None  # "did you actually go to the gym?" is only asked
     for sent in split_sentences(meant_whole):
-        plain = _wished(sent.strip().rstrip("?!. "))
+        # "But you said you'd ...", "This is the third time this month you've ...": what you did, without its frame
+        plain = _wished(_COMPLAINT_FRAME.sub("", sent.strip().rstrip("?!. ")))
         told = _told_of_you(plain, accusing)
         for pattern, said in _ASKED_OF_YOU:
             if pattern.match(plain):
@@ -353,7 +368,8 @@ def listener_complaint(meant_whole: str) -> str | None:
             if told == plain and sent.rstrip().endswith("?"):
                 continue  # a question to you ("what did that mean?") is answered, not said back
             plain = told
-        sentences.append(plain)
+        # "you said you'd talk to your mum, and now she's texting me": what you did, apart from what came of it
+        sentences.extend(_AND_NOW.split(plain))
     for echo in candidates(". ".join(sentences), bare=True)[:4]:
         echo = _HURT_WHEN.sub("", echo)  # "it hurt when I laughed at your idea": what I did is the complaint
         habit = _WHEN_I_DO.match(echo) is not None  # what I do whenever it happens: a grievance, in any tense
@@ -537,11 +553,19 @@ def cheered_setback(told: str, *, model: bool) -> str | None:
     True
     """
     rest = cheered_at(told)
+    told_at_length = False
+    if rest is None:
+        # irony told at length ("Oh it was wonderful. ... Truly a day for the scrapbook."): the verdict is
+        # irony when the rest is heard as hard, whatever words of a setback it has
+        rest = verdict_at(told)
+        told_at_length = rest is not None
     if rest is None:
         return None
     how = setback_in(rest)
     if how == "plain":
         return rest
+    if told_at_length and good_taken_back(rest):
+        return rest  # "Great news everyone, ... So that's our sunlight gone."
     if how != "maybe" or not model:
         return None  # no word of a setback: the reader alone hears "go me, lost 3 stone since january" as sad
     read = read_feeling(as_meant(rest), (), model=True, typed=rest)
@@ -569,6 +593,16 @@ def _not_glad(scores: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float],
     """The reader's words without the pleasant ones: what is left of its reading of a setback."""
     vocab = vocabulary()
     return tuple((w, p) for w, p in scores if vocab.get(w) != "positive")
+
+
+DOUBT_LONG_WORDS = 40  # a message this long, of three sentences or more, is a telling, not a question put to you
+# A doubt about what to do ("how to bring it up", "whether to go", "if that's a good reason to say no"), not about
+# what it is or how it came about ("how it got that high", "what it means", "what to do with it yet").
+_ACTING = re.compile(
+    r"^(?:how to|what to (?!do with (?:it|that|this|myself|all)\b)|whether|where to|when to|who to|which|"
+    r"if (?:you|I|we) should|if (?:that|it|this)(?:'s| is) (?:a good|the right|enough|fair|okay|ok)\b)",
+    re.IGNORECASE,
+)
 
 
 def read_message(focus: str, *, model: bool, whole: str | None = None) -> Reading:
@@ -613,7 +647,8 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     plain = as_meant(cheered) if cheered is not None else told
     said = SELF_JUDGEMENT.sub(", ", plain) if heard.self_judgement else plain  # a clause break where it stood
     said = rhetorical_said(said)
-    if is_long(told) and not (heard.complaint or heard.plan or complaint):
+    long_told = is_long(told)
+    if long_told and not (heard.complaint or heard.plan or complaint):
         # A long message: the news is often in the middle, after a lead-in, or before a feeling about it
         # ("... I'm relieved to know, but I'm so angry it took this long"); said back before that feeling.
         news = _echo(said, heard.dilemma, news=True)
@@ -678,6 +713,15 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     if lost and isinstance(event, str) and _PRONOUN_START.match(event):
         changes["event"] = _PRONOUN_START.sub(lost, event, count=1)  # "she passed away" -> "your mother passed away"
     changes.update(feelings=feelings, valence=valence, loss=loss, lost=lost, mood=mood)
+    told_at_length = long_told or (len(told.split()) >= DOUBT_LONG_WORDS and len(split_sentences(told)) >= 3)
+    if heard.unsure and told_at_length and not _ACTING.match(heard.dilemma or ""):
+        # in a long message, "I don't know how it got that high" or "... if we're fixed or just pretending" is
+        # how it feels on the way, not a choice put to you: the weight of the message is answered, not the doubt
+        changes.update(unsure=False, dilemma=None)
+    elif heard.unsure and told_at_length and heard.dilemma:
+        # a long telling that comes to what to do ("I don't know how to bring it up without sounding ungrateful"):
+        # worked out together (`fitting.fit_of`, "work_out"), not asked about as a doubt
+        changes["extra"] = {**heard.extra, "doubt": heard.dilemma}
     heard = dataclasses.replace(heard, **changes)  # type: ignore[arg-type]
     hard_named = any(w not in feeling_lists().positive for w in named)  # "i felt invisible"
     # "im happy for her but also why is everyone moving on without me": glad, and then not

@@ -166,7 +166,7 @@ _NO_POWER = re.compile(r"\b(?:load[- ]?shedding|power (?:cut|outage)|blackout|ne
                        re.IGNORECASE)
 # Fits of `fitting.fit_of` that a sort may stand in for; any other (someone unwell, a panic attack, something
 # missing, a problem that is ours, a low mood ...) keeps its own answer.
-_ALLOWED_FITS = frozenset({"", "again", "unwell"})
+_ALLOWED_FITS = frozenset({"", "again", "unwell", "wry_day"})
 
 
 def _small(heard: Heard) -> bool:
@@ -222,7 +222,8 @@ def sort_of(heard: Heard) -> str:
 _NO_TALK = re.compile(
     r"\b(?:(?:don'?t|dont|do not) (?:really )?(?:want|wanna) (?:to )?(?:talk|get into|discuss|go into)|"
     r"not (?:ready|up|in the mood) (?:to talk|for talking|for questions)|no questions|"
-    r"(?:don'?t|dont|do not) ask(?: me)?\b|can we not|(?:just )?drop it|(?<!or )(?<!or just )leave it)\b",
+    r"(?:don'?t|dont|do not) ask(?: me)?\b|can we not|(?:just )?drop it|(?<!or )(?<!or just )leave it|"
+    r"(?:i'?d|i would) rather (?:just )?not(?: (?:talk|get into|go into|explain|discuss)\w*)?(?=\s*(?:[.!,]|$)))\b",
     re.IGNORECASE,
 )
 
