@@ -80,3 +80,26 @@ def test_lucky_to_have_you_is_met_the_same(text: str) -> None:
 def test_affection_with_something_else_keeps_its_own_answer(text: str) -> None:
     situation, _ = _texts(text)
     assert situation not in ("miss_you", "love_you", "lucky_you"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "miss you. sorry for everything x",
+        "love you so much. I'm really tired, going to sleep for a long time",
+        "love you always. it's not your fault",
+        "so lucky to have you. you'll be fine without me",
+        "lucky to have you babe, not sure i'll make it through tonight",
+        "love you always and forever. the gas is on",
+        "miss you so much. he's taken the car keys so i can't come see you",
+        "love you. please don't come home tonight, he's drunk and angry",
+        "miss you!! the kitchen's on fire lol",
+        "so lucky to have you. not.",
+        "miss you like a hole in the head lol",
+        "you make me feel safe. he's not home yet",
+    ],
+)
+def test_love_beside_a_farewell_a_danger_or_a_dig_is_never_answered_in_kind(text: str) -> None:
+    situation, said = _texts(text)
+    assert situation not in ("miss_you", "love_you", "lucky_you"), text
+    assert "miss you too" not in said.lower() and "love you too" not in said.lower()

@@ -40,6 +40,14 @@ def test_the_writers_own_quoted_words_are_read(text: str) -> None:
         'The sign on the door said "you never listen".',
         'I\'m sorry I said "you\'re lazy", it was unfair of me.',
         'I wish I hadn\'t told you "you always do this".',
+        # someone else between the writer and the words
+        'I can\'t believe you said "you\'re a selfish pig"',
+        'I heard him say "you\'re a selfish pig"',
+        'I hate it when you say "you never help with anything"',
+        'I told him you said "you\'re so lazy"',
+        'I asked why you said "you always do this"',
+        'I told the counsellor he says "you\'re pathetic"',
+        'I went to the shop and he yelled "you\'re a selfish pig"',
     ],
 )
 def test_other_peoples_words_and_words_taken_back_are_not_the_writers_act(text: str) -> None:

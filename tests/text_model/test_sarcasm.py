@@ -61,3 +61,11 @@ def test_thanks_for_a_slight_is_contempt(learned: None, reader: str) -> None:
     assert "contempt" in kinds and "appreciation" not in kinds
     sincere = {s.kind for s in detect_many(SINCERE, model=True, reader=reader)[0]}
     assert "contempt" not in sincere
+
+
+@pytest.mark.parametrize(
+    "text", ["oh you're too kind, thanks love", "oh brilliant, thanks so much for picking up the parcel"]
+)
+def test_thanks_with_an_oh_are_still_thanks(learned: None, text: str) -> None:
+    kinds = {s.kind for s in detect(text)}
+    assert "appreciation" in kinds and "contempt" not in kinds

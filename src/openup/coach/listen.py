@@ -49,6 +49,7 @@ from openup.coach.wellformed import YOUR_ONE, copied, repaired, unowned_names, w
 from openup.errors import UserError
 from openup.method import SAFETY_KINDS, kinds, kinds_with, read_data
 from openup.text.detect import detect, model_wanted
+from openup.text.guards import every_quote
 from openup.text.normalize import normalize
 from openup.text.signal import Signal
 from openup.text.validate import validate_message
@@ -1289,6 +1290,7 @@ _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
 
 # What a message near a sign of harm may still be answered as: an emergency, good news (unless a sign is worded in
 # it, `harm_signs`), a hug or company asked for, room.
+_AFFECTION = frozenset({"miss_you", "love_you", "lucky_you"})  # answered in kind only when nothing else is going on
 _SIGNED_SITUATIONS = frozenset({"default", "good_news", "hug", "company", "room", "talk", "come", "stop"})
 
 
@@ -1732,6 +1734,9 @@ def reply(
     meant = as_meant(read)
     lexical = [s for s in signals if s.source.startswith("lexical")] if meant == read else None
     found = [] if harmful_said else lexical if lexical is not None else detect(meant, model=False)
+    quoted = every_quote(meant)
+    if quoted:  # 'I said "I love you" and you just said "ok"': quoted words are not said to you now
+        found = [s for s in found if not any(a <= s.start and s.end <= b for a, b in quoted)]
     if reading.mocked or cheers_self(meant):
         # "well done me, locked myself out", "go me, ran my first 10k": no thanks to you
         found = [s for s in found if s.kind != "appreciation"]
@@ -1739,6 +1744,9 @@ def reply(
     if heard.extra.get("near_sign") and situation.name not in _SIGNED_SITUATIONS \
             and not situation.name.startswith("act_"):
         # "can we go for dinner friday? i need to talk about the pills i've been saving up": not "Yes please!"
+        situation = situations()["default"]
+    if situation.name in _AFFECTION and (safety.level != "none" or act_now(meant)):
+        # "miss you so much. he's taken the car keys": the screen's answer and plain listening, not "miss you too"
         situation = situations()["default"]
     if situation.drops_complaint:
         heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you

@@ -68,9 +68,11 @@ def praise_spans(lexical: Sequence[Sequence[Signal]]) -> list[list[tuple[int, in
 HARM_TO_WRITER = frozenset({"threat", "violence"})
 #: Lexical kinds a sure learned contempt reading of the same words overrules (sarcasm), and how sure it must be.
 #: On the blind coaching dev half, 0.5 turned 4 of 11 sarcastic lines read as praise into contempt but called
-#: 2 sincere compliments contempt ("You're honestly a brilliant dad."); 0.65 turned 2 and called none.
+#: 2 sincere compliments contempt ("You're honestly a brilliant dad."); 0.65 turned 2 and called none there, but a
+#: reviewer's sincere thanks read 0.71 and 0.78 ("oh brilliant, thanks so much for picking up the parcel"); 0.8
+#: turns 1 of the 11 and keeps those thanks: a kind word misread as contempt costs more than a dig missed.
 SAID_WITH_CONTEMPT = frozenset({"appreciation", "validation", "apology"})
-SARCASM_BAR = 0.65
+SARCASM_BAR = 0.8
 
 
 def _merge(lexical: list[Signal], learned: Sequence[Signal]) -> list[Signal]:

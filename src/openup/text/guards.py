@@ -13,12 +13,22 @@ _CLAUSE_END = re.compile(r"[.!?;:,\n]|\bbut\b|\band\b")
 
 # Before an opening quote: the writer saying it ("I told him flat out", "I just went", "my answer was"). Words
 # in such a quote are the writer's own act, read like any other; other people's words in quotes are not.
+_SPEECH_VERBS = (
+    r"said|say|told|tell|texted|text|messaged|wrote|replied|answered|snapped(?: at)?|shot back|went|asked|admitted|"
+    r"yelled(?: at)?|shouted(?: at)?|screamed(?: at)?|muttered|blurted(?: out)?|typed|sent|called"
+)
+# "I" or "we", a few adverbs, the speech verb, at most one object ("him", "Marcus", "my mum") and a few words of
+# manner ("flat out", "back", "to her"), then the quote: nothing else between, so "I heard him say", "I can't believe
+# you said", "I told him you said" and "I went to the shop and he yelled" stay other people's words.
 _OWN_SPEECH = re.compile(
-    r"(?:\b(?:i|we)\b(?:'ve| have| had)?[^.!?\n\"]{0,40}?\b(?:said|say|told|tell|texted|text|messaged|wrote|"
-    r"replied|reply|answered|snapped|shot back|went|go|asked|ask|admitted|yelled|shouted|screamed|muttered|"
-    r"blurted(?: out)?|typed|sent|called (?:him|her|them))\b[^.!?\n\"]{0,30}?"
+    r"(?:\b(?:i|we)(?:'ve|'d| have| had)?"
+    r"(?: (?:just|literally|then|even|basically|finally|actually|also|only|simply|calmly|quietly|kind of|kinda|"
+    r"sort of|straight up|once|did|then just))*"
+    rf" (?:{_SPEECH_VERBS})"
+    r"(?: (?:(?:the|my|our|his|her|their|your) )?[a-z][a-z']*)?"
+    r"(?: (?:flat out|straight up|right back|back|again|straight|to (?:him|her|them|you|[a-z]+)|over text))?"
     r"|\b(?:my|our) (?:answer|reply|response) was"
-    r"|\ball i (?:said|did) was)[\s,:-]*$"
+    r"|\ball (?:i|we) (?:said|did) was)[\s,:-]*$"
 )
 _OWN_REACH = 80  # characters before an opening quote that `_OWN_SPEECH` reads (linear on long text)
 # ... unless the writer is taking the words back ("I'm sorry I said \"...\""): then they are not said again.
@@ -26,6 +36,21 @@ _TAKEN_BACK = re.compile(
     r"\b(?:sorry|apologi[sz]e|regret|shouldn'?t have|should not have|wish (?:i|we) (?:hadn'?t|had not|never)|"
     r"didn'?t mean|did not mean|take (?:it|that|back))\b[^.!?\n\"]*$"
 )
+
+
+def every_quote(text: str) -> list[tuple[int, int]]:
+    """Spans of every double-quoted stretch (quotes and all), whoever said it: in a message to you, words
+    quoted from another moment are reported, not said to you now (`openup.coach.listen`)."""
+    spans = []
+    opened = -1
+    for i, ch in enumerate(text):
+        if ch in '"\u201c\u201d':
+            if opened < 0:
+                opened = i
+            else:
+                spans.append((opened, i + 1))
+                opened = -1
+    return spans
 
 
 def quote_spans(norm: str) -> list[tuple[int, int]]:
