@@ -103,3 +103,23 @@ def test_love_beside_a_farewell_a_danger_or_a_dig_is_never_answered_in_kind(text
     situation, said = _texts(text)
     assert situation not in ("miss_you", "love_you", "lucky_you"), text
     assert "miss you too" not in said.lower() and "love you too" not in said.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "love you. he's coming up the stairs",
+        "miss you. I can hear him downstairs",
+        "love you. call 999 please",
+        "miss you. im bleeding a lot",
+        "love you. i've left you a note",
+    ],
+)
+def test_a_bid_with_danger_after_it_is_no_bid(text: str) -> None:
+    coaching = reply(text, llm=False, model=False)
+    said = " ".join(s.text for s in coaching.suggestions).lower()
+    assert coaching.brief is None and "love you too" not in said and "miss you too" not in said, text
+
+
+def test_a_bid_with_light_words_after_it_stays_a_bid() -> None:
+    assert reply("i miss u. like a stupid amount. 3 more days", llm=False, model=False).brief is not None

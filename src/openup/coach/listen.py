@@ -313,12 +313,20 @@ def brief_of(text: str) -> Brief | None:
         # "i miss u. like a stupid amount. 3 more days": the bid, and a few light words after it
         first, _, rest = text.partition(".")
         bid = brief_of(first) if rest.strip() and first.strip() else None
-        if bid is not None and bid.kind in AFFECTION_BIDS and not HARD_HINT.search(normalize(rest)):
+        if bid is not None and bid.kind in AFFECTION_BIDS and not HARD_HINT.search(normalize(rest)) \
+                and not _BESIDE_LOVE.search(normalize(rest)):
             return bid
     return found
 
 
 AFFECTION_BIDS = frozenset({"love", "miss"})
+# After "love you." or "miss u.", words that make the rest more than light ("love you. he's coming up the stairs",
+# "miss you. im bleeding a lot", "love you. call 999 please", "love you. i've left you a note"): not a bid.
+_BESIDE_LOVE = re.compile(
+    r"\b(?:he|she|they|him|her|them|police|ambulance|hospital|a ?& ?e|fire|smoke|blood|bleed\w*|knife|gun|hid\w*|"
+    r"stairs|downstairs|upstairs|door|scared|afraid|safe|note|goodbye|bye|gone|forever|last|tired|sleep\w*|"
+    r"better off|find me|over soon|pills|tablets|rope|bridge|roof)\b|\b(?:999|911|112|000|111)\b"
+)
 AFFECTION_MORE_WORDS = 8  # light words after "i miss u." that keep it a bid
 
 
