@@ -55,3 +55,31 @@ def test_a_last_goodbye_or_a_weapon_now_is_flagged(text: str) -> None:
 )
 def test_everyday_lines_on_the_same_words_pass(text: str) -> None:
     assert level(text) == "none", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd rather not talk about it. just know I'm not safe at home",
+        "im not safe here with him",
+        "I'd rather just not go into it, but I've packed a bag and I'm at the refuge",
+        "we're staying at the women's refuge for now",
+        "the kids are not safe with him",
+        "please don't give me advice, I'd rather just not talk about it. the bruises will fade.",
+    ],
+)
+def test_not_safe_a_refuge_and_bruises_waved_away_are_a_concern(text: str) -> None:
+    assert level(text) in ("concern", "danger"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im at the animal shelter volunteering",
+        "i'm not safe to drive yet after the eye drops",
+        "the bruises from football will fade",
+        "my bruises should heal in a week after the fall",
+    ],
+)
+def test_the_same_words_elsewhere_pass(text: str) -> None:
+    assert level(text) == "none", text
