@@ -133,6 +133,13 @@ def test_labour_fire_and_intruder_alone_keep_their_answers() -> None:
     assert reply("waters broke lol come home", llm=False).situation == "act_labour"
     assert reply("the pan caught fire and the kitchen is full of smoke", llm=False).situation == "act_fire"
     assert reply("someone's broken in downstairs, im hiding upstairs", llm=False).situation == "act_intruder"
+    # what they threw on the fire themselves is no sign of harm
+    assert reply("the pan caught fire and I threw a wet towel on it but it's still going",
+                 llm=False).situation == "act_fire"
+    assert reply("someone's broken in downstairs, I'm so scared of them, hiding upstairs",
+                 llm=False).situation == "act_intruder"
+    assert reply("chip pan's on fire, I threw water on it and now the flames are everywhere",
+                 llm=False).situation == "act_fire"
 
 
 # S8: harm told as a best is never cheered; nor is good news beside what the screen flags.

@@ -1739,8 +1739,9 @@ def reply(
     # labour, a fire or someone in the house told beside a sign of harm ("I'm in labour and he won't let me call
     # anyone", "the kitchen's full of smoke, he won't let me leave") is not answered glad or as a danger only
     # outside: the answer that hears the harm (`[situation.act_*] not_flagged`)
-    situation = situation_of(meant, found, heard.valence, heard.good_news, heard.loss,
-                             flagged=safety.level != "none" or bool(worded))
+    # (what they threw on a fire themselves, or fear of strangers breaking in, is no sign: "I threw a wet towel on it")
+    beside_harm = safety.level != "none" or (bool(worded) and harm_signs(_OWN_THROW.sub(" ", read)))
+    situation = situation_of(meant, found, heard.valence, heard.good_news, heard.loss, flagged=beside_harm)
     if heard.extra.get("near_sign") and situation.name not in _SIGNED_SITUATIONS \
             and not situation.name.startswith("act_"):
         # "can we go for dinner friday? i need to talk about the pills i've been saving up": not "Yes please!"
@@ -1782,6 +1783,16 @@ def reply(
         text, heard, tuple(suggestions), avoid, safety, tuple(dict.fromkeys(notes)), situation=situation.name,
         unread=unread,
     )
+
+
+# Something thrown by the teller themselves ("I threw water on it", "we chucked a blanket over it").
+# Something thrown by the teller themselves ("I threw water on it", "we chucked a blanket over it"), or fear of
+# strangers in the house ("someone's broken in, I'm so scared of them"): no sign of harm beside an act-now.
+_OWN_THROW = re.compile(
+    r"\b(?:i|we|i'?ve|we'?ve)(?: (?:just|then|already|quickly))? (?:threw|throw|thrown|chucked)\b"
+    r"|\b(?:scared|afraid|terrified|frightened) of them\b",
+    re.IGNORECASE,
+)
 
 
 _TOLD_AS = {"you": "I", "you'd": "I'd", "you're": "I'm", "you've": "I've", "your": "my"}
