@@ -95,7 +95,7 @@ def test_every_situation_names_known_moves_in_order() -> None:
     table = situations()
     # something urgent now is answered before anything else (`coach.urgent`), then a small everyday choice
     assert list(table) == ["act_baby_lost", "act_baby", "act_medical", "act_stranded", "act_passed", "act_trapped",
-                           "act_losing", "act_baby_other", "act_fire", "act_intruder", "act_labour",
+                           "act_losing", "act_baby_other", "act_fire", "act_intruder", "act_labour", "act_birth",
                            "small_choice", "miss_you", "love_you", "lucky_you",
                            "hug", "company", "room", "sorry", "thanks", "us", "cross", "future", "saw", "stop",
                            "praise", "talk", "come", "keep", "request", "invite", "good_news", "default"]

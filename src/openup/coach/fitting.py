@@ -352,6 +352,30 @@ GRAVE_NEWS = re.compile(
     r"passed away|funeral|deport\w*)\b",
     re.IGNORECASE,
 )
+# Harm told as a best, never one to cheer: not eating or fasting, weight lost fast, an injury ("new PB: 4 days
+# without eating", "lost 10kg in two weeks, new PB lol", "deadlifted 180kg, heard something pop in my back").
+STARVED = re.compile(
+    r"\b(?:(?:days?|hours?|hrs?|weeks?|\d+ ?h) (?:without|with no|of no) (?:eating|food|a meal|meals|eating anything)|"
+    r"without (?:eating|food)|not (?:eaten|eating)(?! out)|(?:haven'?t|hasn'?t|havent|didn'?t) (?:eaten|eat)|"
+    r"no food|(?:fasting|fasted)(?! for (?:a |my |the |an )?(?:blood test|bloods|surgery|op|operation|scan|procedure|"
+    r"ramadan|lent|yom kippur))|water fast|starv\w*|skipp(?:ed|ing) (?:meals|eating|breakfast and lunch|every meal)|"
+    r"only (?:ate|eaten|had) (?:\d+|one|an?|half an?)\b[^.!?]{0,20}\b(?:cals?|calories|all day|today)|"
+    r"(?:under|less than|only) \d+ ?(?:cals?|calories)|\d+ ?(?:cals?|calories) (?:a|per) day|purg\w*|laxatives?|"
+    r"made myself (?:sick|throw up)|"
+    r"(?:lost|dropped|down) \d+(?:\.\d+)? ?(?:kg|kgs|kilos?|lbs?|pounds|stone|st)\b[^.!?]{0,12}?\b(?:in|over|this) "
+    r"(?:a|one|two|three|four|five|six|\d+|the last|a single|just|only)\b ?(?:\w+ )?(?:days?|weeks?|fortnight))\b",
+    re.IGNORECASE,
+)
+INJURED = re.compile(
+    r"\b(?:heard (?:something|it|a) (?:pop|snap|crack|tear|rip)|(?:popped|snapped|tore|torn|ripped|slipped|pulled|"
+    r"herniated) (?:my |a )?(?:disc|back|hamstring|tendon|achilles|acl|ligament|bicep|pec|groin|calf)|"
+    r"can'?t (?:feel|move) (?:my|his|her|their) (?:legs?|arms?|feet|toes|hands?|fingers|back)|numb|paralys\w*|"
+    r"passed out|blacked out|fainted|collapsed|in agony)\b",
+    re.IGNORECASE,
+)
+HARMED_BEST = re.compile(f"(?:{STARVED.pattern})|(?:{INJURED.pattern})", re.IGNORECASE)
+
+
 _GRAVE_CLEARED = re.compile(
     r"\b(?:cancer[- ]free|no (?:sign of )?cancer|not cancer|benign|all clear|in remission|no longer terminal)\b",
     re.IGNORECASE,
@@ -359,12 +383,15 @@ _GRAVE_CLEARED = re.compile(
 
 
 def grave_news(told: str) -> bool:
-    """Whether `told` holds news too grave to cheer (`GRAVE_NEWS`), not cleared by a good result.
+    """Whether `told` holds news too grave to cheer (`GRAVE_NEWS`), not cleared by a good result, or harm told as
+    a best (`HARMED_BEST`).
 
     >>> grave_news("congrats to me, the biopsy came back and it's cancer"), grave_news("biopsy's back. benign!")
     (True, False)
     """
     told = told.replace("’", "'")
+    if HARMED_BEST.search(told):
+        return True  # not eating, weight lost fast or an injury is no best to cheer ("new PB: 4 days without eating")
     return GRAVE_NEWS.search(told) is not None and _GRAVE_CLEARED.search(told) is None
 
 

@@ -27,7 +27,7 @@ from openup.coach.about_us import slots_of as us_slots
 from openup.coach.about_us import us_of
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
-from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, fit_of, grave_news, harm_signs
+from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, STARVED, fit_of, grave_news, harm_signs
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
@@ -1002,8 +1002,8 @@ def playful(heard: Heard) -> bool:
     # "... i am going to become a villain", or mock outrage at what they were called ("me. competitive. absurd."): a
     # joke made of it, whoever did it
     joke = wry(heard.told) or _MOCK_OUTRAGE.search(heard.told) is not None
-    if _SERIOUS.search(heard.told):
-        return False  # a panic attack, a hospital, a threat: never met as a joke, however it is told
+    if _SERIOUS.search(heard.told) or STARVED.search(heard.told.replace("’", "'")):
+        return False  # a panic attack, a hospital, a threat, not eating: never met as a joke, however it is told
     if heard.loss != "none" or heard.complaint is not None or heard.unsure or (heard.mood in _NOT_LIGHT and not joke):
         return False  # "too scared to open it lol", "gutted ... i trained him lol": a wry laugh, not a joke
     if heard.good_news or ((heard.valence == "positive" or heard.mood == "glad") and not joke):
@@ -1723,7 +1723,8 @@ def reply(
     # nor news too grave to cheer however it is told ("congrats to me, it's cancer"), nor a sign of harm ("took a load
     # of paracetamol haha")
     good_news = reading.good_news and not harmful_said & _SOURS_NEWS and not wry(read) \
-        and not HARD_NEWS.search(read.replace("’", "'")) and not grave_news(read) and not signs
+        and not HARD_NEWS.search(read.replace("’", "'")) and not grave_news(read) and not signs \
+        and safety.level == "none"  # never cheered beside what the screen flags ("new PB, then he hid my gym bag")
     # what the safety screen flags is never met as a letdown ("Again? Ugh"): `fitting.fit_of`, `_weight_first`
     # near a sign the screen did not flag ("i want us to grow old together, even if you lock me in"): the answers
     # that own a complaint, agree to a plan, joke or cheer stay away (`near_sign`)
@@ -1748,7 +1749,12 @@ def reply(
     if reading.mocked or cheers_self(meant):
         # "well done me, locked myself out", "go me, ran my first 10k": no thanks to you
         found = [s for s in found if s.kind != "appreciation"]
-    situation = situation_of(meant, found, heard.valence, heard.good_news, heard.loss)
+    # labour, a fire or someone in the house told beside a sign of harm ("I'm in labour and he won't let me call
+    # anyone", "the kitchen's full of smoke, he won't let me leave") is not answered glad or as a danger only
+    # outside: the answer that hears the harm (`[situation.act_*] not_flagged`)
+    # (what they threw on a fire themselves, or fear of strangers breaking in, is no sign: "I threw a wet towel on it")
+    beside_harm = safety.level != "none" or (bool(worded) and harm_signs(_OWN_THROW.sub(" ", read)))
+    situation = situation_of(meant, found, heard.valence, heard.good_news, heard.loss, flagged=beside_harm)
     if heard.extra.get("near_sign") and situation.name not in _SIGNED_SITUATIONS \
             and not situation.name.startswith("act_"):
         # "can we go for dinner friday? i need to talk about the pills i've been saving up": not "Yes please!"
@@ -1793,6 +1799,16 @@ def reply(
         text, heard, tuple(suggestions), avoid, safety, tuple(dict.fromkeys(notes)), situation=situation.name,
         unread=unread,
     )
+
+
+# Something thrown by the teller themselves ("I threw water on it", "we chucked a blanket over it").
+# Something thrown by the teller themselves ("I threw water on it", "we chucked a blanket over it"), or fear of
+# strangers in the house ("someone's broken in, I'm so scared of them"): no sign of harm beside an act-now.
+_OWN_THROW = re.compile(
+    r"\b(?:i|we|i'?ve|we'?ve)(?: (?:just|then|already|quickly))? (?:threw|throw|thrown|chucked)\b"
+    r"|\b(?:scared|afraid|terrified|frightened) of them\b",
+    re.IGNORECASE,
+)
 
 
 _TOLD_AS = {"you": "I", "you'd": "I'd", "you're": "I'm", "you've": "I've", "your": "my"}

@@ -132,6 +132,9 @@ MOVE_INSTRUCTIONS = {
     "(grab the bag). No jokes.",
     "ring_unit": "In one short sentence, say to ring the maternity unit to let them know, and that you are coming. No "
     "other medical advice.",
+    "ring_birth_now": "Their labour or birth has a warning sign right now (bleeding, green waters, the baby moving "
+    "less, the cord or the baby coming): in one short, calm sentence, say to get the maternity unit or an ambulance "
+    "on the phone now. Not glad, no jokes, no other medical advice.",
 }
 # What kind of message it is, told to the LLM with the task (`reply_prompt`).
 KIND_HINTS = {

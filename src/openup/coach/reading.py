@@ -436,6 +436,8 @@ def mood_of(scores: tuple[tuple[str, float], ...], meant: str) -> str:
 _IRONY = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("irony", "markers")) + r")(?!\w)", re.IGNORECASE)
 _TURN = re.compile(r"\b(?:" + alternation(word_tuple("irony", "turns")) + r")\b([^.!?\n]*)", re.IGNORECASE)
 _TAKEN_BACK = re.compile(r"\b(?:" + alternation(word_tuple("irony", "taken_back")) + r")\b", re.IGNORECASE)
+_YOUR = re.compile(r"\byour\b", re.IGNORECASE)
+MIXED_MAX_WORDS = 16  # a win and a loss said back together at most this long; else the loss alone
 _EARNEST = frozenset(w.lower() for w in word_tuple("irony", "earnest_beside_good"))
 
 
@@ -665,6 +667,14 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         turn = turned(said)
         if turn is not None and set(content_words(turn[1])) <= set(content_words(echo or "")):
             richer = True  # the turn of the story is its point, however few its words
+        if echo and grave_news(said) and good_news_said(said) and not grave_news(_YOUR.sub("my", echo)):
+            # a loss beside a win ("new pb on the erg. also lost my job lol") is mixed news: the loss is said back
+            # with it, never dropped
+            grave = next((c for c in candidates(said) if grave_news(_YOUR.sub("my", c))), None)
+            if grave is not None:
+                both = f"{echo.rstrip(',;:')}, and {grave}"
+                echo = both if len(both.split()) <= MIXED_MAX_WORDS else grave
+                richer = True
         if echo and (richer or heard.self_judgement):
             past, happened = told_in_past(echo)
             changes.update(event=echo, tense="past" if past else "present", happened=happened)
@@ -747,6 +757,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         and not (heard.weighing and not said_good)
         and not hard_named and loss == "none"
         and not SETBACK_FEELINGS & set(likely_feelings(told, strong=True))
+        and not grave_news(told)  # a loss beside a win is mixed news ("new pb on the erg. also lost my job lol")
     )
     if good_news and said_good and not says_good(heard.event or ""):
         # the news said back is the good news itself, not what they said around it ("trying to act normal")

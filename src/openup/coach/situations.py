@@ -41,6 +41,7 @@ class Situation:
     request: bool = False  # the message asks something of you ("can you pick up milk"): answered yes first
     act: str = ""  # something urgent happening now (`coach.urgent`): an `act_now` kind or "baby_lost"
     avoid: str = ""  # what to hold back from, said instead of the usual list ("Reflecting feelings first ...")
+    not_flagged: bool = False  # never when the safety screen flags the message or a sign of harm is worded in it
 
     def acts(self, meant: str) -> bool:
         """Whether the message is this situation's kind of act-now (`coach.urgent`); True when it has none."""
@@ -115,18 +116,22 @@ def situations() -> dict[str, Situation]:
             bool(row.get("request", False)),
             str(row.get("act", "")),
             " ".join(str(row.get("avoid", "")).split()),
+            bool(row.get("not_flagged", False)),
         )
     return out
 
 
 def situation_of(
-    meant: str, found: Sequence[Signal], valence: str, good_news: bool, loss: str = "none"
+    meant: str, found: Sequence[Signal], valence: str, good_news: bool, loss: str = "none", flagged: bool = False
 ) -> Situation:
     """The first situation that applies to `meant` (the message with the chat register expanded), given what
-    the detectors `found` in it (empty when it carries a harmful kind), its tone and whether it is good news."""
+    the detectors `found` in it (empty when it carries a harmful kind), its tone and whether it is good news.
+    `flagged`: the safety screen flagged it, or a sign of harm is worded in it; a situation marked `not_flagged`
+    (labour, a fire or someone in the house, answered glad or as if the danger were only outside) is then passed
+    over ("I'm in labour and he won't let me call anyone")."""
     table = situations()
     for name, situation in table.items():
-        if name in LAST or (situation.not_after_loss and loss != "none"):
+        if name in LAST or (situation.not_after_loss and loss != "none") or (situation.not_flagged and flagged):
             continue
         if situation.applies(meant, found, valence):
             return situation

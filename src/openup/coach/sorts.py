@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from openup.coach.fitting import HARD_NEWS, fit_of, harm_signs
+from openup.coach.fitting import HARD_NEWS, STARVED, fit_of, harm_signs
 from openup.coach.heard import Heard, per_heard
 from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.irony import self_mocked
@@ -179,7 +179,7 @@ def _small(heard: Heard) -> bool:
     if heard.valence == "positive":
         return False
     if _HEAVY.search(told) or harm_signs(told) or HARD_NEWS.search(told) or _HARD_FEELING.search(told) \
-            or _YOUR_PEOPLE.search(told):
+            or _YOUR_PEOPLE.search(told) or STARVED.search(told):  # not eating is no joke ("... new PB lol")
         return False
     fit = fit_of(heard)
     if fit == "missing":

@@ -15,6 +15,9 @@ which of these a message is:
 - "intruder": someone breaking in or in the house now (get somewhere safe and call the police, I'm coming),
 - "labour": labour at term, or with no weeks said: waters gone, contractions close together, "baby's coming"
   (glad and quick: I'm on my way, grab the bag),
+- "birth": labour or a birth with a warning sign (bleeding, green waters, the baby moving less, feeling faint, the
+  cord or the baby coming, needing to push with no one there): never "grab the bag", but ring the maternity unit or
+  an ambulance now, I'm coming,
 
 and `baby_lost` whether it tells of a pregnancy lost ("they couldn't find a heartbeat at the scan"), met as a
 loss, with sorrow and presence. Each holds only for what is happening now: a past event told afterwards ("my car
@@ -160,7 +163,10 @@ _MEDICAL = re.compile(
     r"seizure|fit\b)|face (?:is |has |'s )?(?:gone |going |all )?(?:droop\w*|lopsided|numb)|(?:drooping|droopy) face"
     r"|(?:speech|talking|words) (?:is |are |'s )?(?:all )?(?:slurred|slurring|weird|jumbled|coming out wrong)"
     r"|slurring (?:my|his|her|their) words|can'?t (?:lift|move|feel) (?:my|his|her|their) (?:left |right )?"
-    r"(?:arm|leg|side|face)|(?:left|right) (?:arm|side) (?:feels|is|has gone|went) (?:weird|numb|dead|heavy|tingly)"
+    r"(?:arm|leg|side|face)|can'?t (?:feel|move) (?:my|his|her|their) (?:legs|feet|arms)\b"
+    r"(?! (?:after|from) (?:the|that|this|leg day|squats|the gym|the run|the race|the hike|the marathon|yesterday|"
+    r"today))"
+    r"|(?:left|right) (?:arm|side) (?:feels|is|has gone|went) (?:weird|numb|dead|heavy|tingly)"
     r"|(?:collapsed|passed out)"
     r"(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|settee|bed|chair)\b| asleep\b| drunk\b| in bed\b)"
     r"|unconscious|won'?t wake up|not breathing|stopped breathing|turning blue|"
@@ -353,7 +359,8 @@ _FIRE_THING = (
     r"next door|hallway|stairs|chimney|bbq|barbecue|tea towel|fuse ?box|meter|car|van|engine)"
 )
 _FIRE = re.compile(
-    rf"(?:\b{_FIRE_THING}(?:'s| is| has| have| just| are| was)?(?: (?:just|gone|literally|actually|now|completely|"
+    rf"(?:\b{_FIRE_THING}(?: (?:outside|out (?:the )?(?:front|back)|in the (?:garden|yard|street)))?"
+    rf"(?:'s| is| has| have| just| are| was)?(?: (?:just|gone|literally|actually|now|completely|"
     rf"totally|all|started))* {_ALIGHT}"
     r"|\b(?:set|sets|setting) (?:the |my |our |a )?" + _FIRE_THING + r" (?:on fire|alight|ablaze)"
     r"|\b(?:there'?s|there is|theres) (?:a )?fire (?:in|at|on) (?:the|my|our) (?:kitchen|house|flat|building|block|"
@@ -381,7 +388,28 @@ _NOT_A_FIRE_NOW = re.compile(
     r"(?<!can't )(?<!cant )(?<!cannot )(?<!couldn't )(?<!couldnt )(?<!trying to )(?<!try and )put (?:it|the fire|the "
     r"flames) out|(?:fire'?s|fire is|flames are|it'?s) (?:out|under control)|no harm done|"
     r"no damage|(?:fire ?fighters|fire (?:brigade|service)) (?:have |has )?(?:put|left|gone|been)|"
-    r"we'?re all out|everyone'?s out|(?:i'?m|im|we'?re|were) (?:all )?(?:out|outside|safe)(?: now)?\b)\b",
+    r"we'?re all out|everyone'?s out|(?:i'?m|im|we'?re|were) (?:all )?(?:out|outside|safe)(?: now)?\b|"
+    r"(?:fire ?fighters|fire (?:brigade|service|engines?|crew))(?:'s| is| are|'re)? (?:here|there|already here|"
+    r"dealing with it|putting it out|arrived|on it)|"
+    r"(?:fire ?fighters|fire (?:brigade|service|engines?|crew)) (?:have|has) (?:arrived|come|got here|turned up))\b",
+    re.IGNORECASE,
+)
+# "On fire" as a figure of a good night ("the flat is on fire tonight, party of the year!!", "the dance floor's on
+# fire").
+_FIRE_FIGURE = re.compile(
+    r"\b(?:party|parties|partying|rave|gig|dj|tunes|banger|bangers|vibes?|dance ?floor|dancing|crowd|lit|going off|"
+    r"buzzing|of the year|on form|on a roll|smashing it|killing it|winning|streak|hot right now)\b",
+    re.IGNORECASE,
+)
+# A fire out in the street, not at home ("the bin's on fire outside, some kids did it").
+_FIRE_AWAY = re.compile(
+    r"\b(?:outside|in the street|on the street|down the (?:road|street)|up the (?:road|street)|"
+    r"across the (?:road|street)|over the road|in the park|on the (?:field|green|estate)|in the car ?park)\b",
+    re.IGNORECASE,
+)
+_FIRE_AT_HOME = re.compile(
+    r"\b(?:house|flat|apartment|home|kitchen|bedroom|living room|lounge|hallway|stairs|building|next door|garage|"
+    r"spreading|trapped|can'?t (?:get out|breathe|see))\b",
     re.IGNORECASE,
 )
 # Someone breaking in or in the house now: "someone's broken in", "there's a man in the garden trying the back
@@ -428,6 +456,32 @@ _BREAK_IN_OVER = re.compile(
     r"(?:he|she|they)(?:'s| is| are|'re) gone|cat|dog|fox|bird|squirrel|the wind|storm|football|ball)\b",
     re.IGNORECASE,
 )
+# Who it turned out to be, someone known or an animal ("it's only my mum lol", "the intruder was a possum", "the
+# in-laws have arrived"): no one to hide from. Not an ex ("I think it's my ex") or "him": that is for the screen.
+_KNOWN = (
+    r"(?:mum|mom|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandpa|sister|brother|son|daughter|kids?|"
+    r"children|child|teenager|teen|boy|girl|flatmate|housemate|roommate|neighbou?r|landlord|landlady|cleaner|"
+    r"in-?laws|mother-in-law|father-in-law|husband|wife|partner|boyfriend|girlfriend|bf|gf|lodger|friend|mate|"
+    r"cousin|aunt|auntie|uncle|family|postman|postie|delivery (?:guy|man|driver)|plumber|builders?|"
+    r"cat|cats|dog|dogs|puppy|kitten|fox|foxes|possum|racoon|raccoon|rats?|mice|mouse|hedgehog|badger|squirrel|"
+    r"bird|pigeon|seagull|magpie|bat|moth|spider|frog|toad|gecko|lizard|cockroach|wasp|bees?)"
+)
+_HARMLESS = re.compile(
+    rf"\b(?:it'?s|it was|it is|its|was|were|is|are|turned out to be|turns out (?:it'?s|it was)|only|just)"
+    rf"(?: (?:just|only|actually|really|literally))? (?:my|our|the|his|her|their|a|an|some|next door'?s) "
+    rf"(?:[\w-]+ ){{0,2}}?{_KNOWN}\b(?!')"
+    r"|\b(?:in-?laws|relatives|family|guests|visitors|mum|mom|dad|nan|kids)(?: have| has|'ve)?(?: just)? "
+    r"(?:arrived|turned up|rocked up|descended|let (?:themselves|herself|himself) in|come round|got home)\b",
+    re.IGNORECASE,
+)
+# Broken into online or into a thing, not a home ("a guy broke in to the group chat and started spamming").
+_BROKEN_INTO_THING = re.compile(
+    r"\b(?:broken|broke|breaking|hacked|got|getting) (?:in|into|in to|on|onto) (?:the |our |my |a |his |her |their |"
+    r"me )?(?:group ?chat|chat|gc|account|server|discord|whatsapp|insta\w*|facebook|snapchat|email|game|lobby|stream|"
+    r"zoom|teams|call|meeting|wifi|network|system|computer|laptop|phone|car|van|shed|garage|locker|bike)\b"
+    r"|\b(?:spam\w*|hack\w*|trolls?|trolling|bots?)\b",
+    re.IGNORECASE,
+)
 _HOME_TOLD = re.compile(r"\b(?:got|came|come|get|getting|coming) (?:back|home)(?: home)?\b", re.IGNORECASE)
 # Labour at term, or with no weeks said: waters gone, contractions close together, "baby's coming", "in labour".
 _LABOUR = re.compile(
@@ -454,6 +508,35 @@ _BIRTH_TOLD = re.compile(
     r"labou?r (?:party|leader|government|mp|voters?|candidate|manifesto|vote|day))\b",
     re.IGNORECASE,
 )
+# "Labour" of work, not a birth ("I'm in labour lol (12 hour shift at the warehouse)", "labour's kicked off at the
+# plant, whole union's out"): when the word labour alone tells it, beside work.
+_LABOUR_WORK = re.compile(
+    r"\b(?:warehouse|factory|plant|union|unions|strike|strikes|striking|picket\w*|workers|workforce|manual|"
+    r"hard labou?r|forced|unpaid|of love|party|market|government|shortage)\b",
+    re.IGNORECASE,
+)
+# Work named beside the word labour told with a laugh ("in labour lol, 12 hour shift").
+_LABOUR_JOB = re.compile(r"\b(?:shifts?|overtime|boss|job|work|rota|site|hours)\b", re.IGNORECASE)
+# A warning sign in labour or a birth now: the baby or the cord coming, needing to push with no one there, green or
+# brown waters, feeling faint, a midwife worried ("waters broke but it's green", "the baby's head is out, I'm alone").
+_BIRTH_WARNING = re.compile(
+    r"\b(?:green|greenish|brown|brownish|meconium|smelly|smell (?:bad|off|funny))\b"
+    r"|\b(?:faint|fainting|fainted|dizzy|passed out|blacking out|collapsed)\b"
+    r"|\bcord\b[^.!?]{0,25}\b(?:out|first|coming|hanging|prolapse\w*)\b"
+    r"|\b(?:head|feet|foot|legs?|bum|bottom|arm|hand)(?:'s| is| are|'re)? (?:(?:already|just|half|all the way) )?"
+    r"(?:out|coming out)\b|\b(?:feet|foot|legs?|bum|bottom|arm|hand)(?:'s| is| are|'re)? (?:coming )?first\b"
+    r"|\bcrowning\b|\bbreech\b|\b(?:need|needs|have|got|urge) to push\b"
+    r"|\b(?:midwife|midwives|doctor|nurse)(?:'s| is| are)? (?:panick\w*|worried|scared|pressed|pulled|shouting)",
+    re.IGNORECASE,
+)
+# The plainest signs of a birth now, said with or without labour before them.
+_BIRTH_NOW = re.compile(
+    r"\bcord\b[^.!?]{0,25}\b(?:came|come|coming|is|'s) out\b"
+    r"|\b(?:the )?(?:baby|babby|bubs|bub)(?:'s| is)? (?:head|feet|foot|legs?|bum|bottom|arm)(?:'s| is| are|'re)? "
+    r"(?:(?:already|just|half) )?(?:out|coming out)\b|\bcrowning\b"
+    r"|\b(?:baby|babby|bubs|bub)(?:'s| is)? coming (?:out )?(?:feet|bum|bottom) first\b",
+    re.IGNORECASE,
+)
 _THEIR_WATERS = re.compile(
     r"\b(?:her|his|their|your|ur|\w+'s) (?:waters|contractions|labou?r)\b"
     r"|\b(?:she'?s|she is|shes|they'?re|they are) (?:in|gone into|going into|having) (?:labou?r|contractions)\b",
@@ -472,9 +555,9 @@ _BABY_SEEN = re.compile(
 
 @functools.lru_cache(maxsize=256)
 def act_now(meant: str) -> str | None:
-    """"baby", "medical", "stranded", "passed", "trapped", "losing", "baby_other", "fire", "intruder" or "labour"
-    when the message tells of one happening now (see the module docstring), else None. `meant` is the message with
-    the chat register expanded.
+    """"baby", "medical", "stranded", "passed", "trapped", "losing", "baby_other", "fire", "intruder", "labour" or
+    "birth" when the message tells of one happening now (see the module docstring), else None. `meant` is the
+    message with the chat register expanded.
 
     >>> act_now("I've got chest pains and my left arm feels weird"), act_now("locked out and it's 1am")
     ('medical', 'stranded')
@@ -499,7 +582,7 @@ def act_now(meant: str) -> str | None:
     pregnancy = _pregnancy_now(told)
     if pregnancy:
         return pregnancy
-    if _FIRE.search(told) and not _NOT_A_FIRE_NOW.search(told) and (not laugh or _FIRE_GRAVE.search(told)):
+    if _fire_now(told, laugh):
         return "fire"
     if laugh or figure:
         return None
@@ -518,12 +601,28 @@ def act_now(meant: str) -> str | None:
     return None
 
 
+def _fire_now(told: str, laugh: bool) -> bool:
+    """Whether a fire is burning at home now (see `_FIRE`): not put out, on a screen, seen to by the fire brigade,
+    a figure of a good night ("the flat is on fire tonight, party of the year!!") or a bin alight out in the street,
+    unless told with a grave word (flames spreading, trapped, can't breathe)."""
+    if not _FIRE.search(told) or _NOT_A_FIRE_NOW.search(told):
+        return False
+    grave = _FIRE_GRAVE.search(told) is not None
+    if laugh and not grave:
+        return False
+    if _FIRE_FIGURE.search(told) and not grave:
+        return False
+    return not (_FIRE_AWAY.search(told) and not _FIRE_AT_HOME.search(told))
+
+
 def _intruder_now(told: str) -> bool:
     """Whether someone is breaking in or in the house now (see `_INTRUDER`). Coming home to a smashed door
     counts ("got home and the back door's been kicked in"); a break-in dealt with or long past does not."""
     found = _INTRUDER.search(told)
     if found is None or _BREAK_IN_OVER.search(told) or _WHAT_IF.search(told):
         return False
+    if _HARMLESS.search(told) or _BROKEN_INTO_THING.search(told):
+        return False  # someone known, an animal, or a chat or a car broken into
     if _OVER.search(_HOME_TOLD.sub(" ", told)):
         return False
     return _INTRUDER_SOMEONE.search(found.group(0)) is not None or _HOME_NOW.search(told) is not None
@@ -535,6 +634,11 @@ def _labour_now(told: str, weeks: int | None) -> bool:
         return False  # before 37 weeks it is the maternity unit now ("baby")
     if not _LABOUR.search(told) or _BIRTH_TOLD.search(told):
         return False
+    work = _LABOUR_WORK.search(told) is not None or (
+        _LABOUR_JOB.search(told) is not None and _LAUGH.search(_DEAD_THING.sub(" ", told)) is not None
+    )
+    if work and all("labo" in m.group(0).lower() for m in _LABOUR.finditer(told)):
+        return False  # the labour of a shift or a union, not a birth
     theirs = _OTHERS_PREGNANCY.search(told) is not None or _THEIR_WATERS.search(told) is not None
     return not theirs or _MY_PREGNANCY.search(told) is not None
 
@@ -555,6 +659,14 @@ def _pregnancy_now(told: str) -> str | None:
     doppler = _DOPPLER.search(told) is not None and _BABY_LOST.search(told) is not None
     if _MISCARRYING.search(told) and _HEAVY.search(told):
         return "losing"
+    # a warning sign in labour comes before any gladness: bleeding, green waters, the baby moving less, feeling
+    # faint, the cord or the baby coming, needing to push ("waters broke and there's loads of blood")
+    in_labour = labour or _labour_now(told, None)
+    warning = still or _BLEEDING.search(told) is not None or _BIRTH_WARNING.search(told) is not None
+    if ((in_labour and warning) or (_BIRTH_NOW.search(told) and not _BIRTH_TOLD.search(told))) \
+            and not _BABY_SEEN.search(told):
+        theirs = _OTHERS_PREGNANCY.search(told) is not None or _THEIR_WATERS.search(told) is not None
+        return "baby_other" if theirs and not _MY_PREGNANCY.search(told) else "birth"
     if _labour_now(told, weeks) and not _BABY_SEEN.search(told):
         return "labour"
     if not (still or bleeding or labour or doppler) or _BABY_SEEN.search(told):
