@@ -324,7 +324,8 @@ AFFECTION_BIDS = frozenset({"love", "miss"})
 # "miss you. im bleeding a lot", "love you. call 999 please", "love you. i've left you a note"): not a bid.
 _BESIDE_LOVE = re.compile(
     r"\b(?:he|she|they|him|her|them|police|ambulance|hospital|a ?& ?e|fire|smoke|blood|bleed\w*|knife|gun|hid\w*|"
-    r"stairs|downstairs|upstairs|door|scared|afraid|safe|note|goodbye|bye|gone|forever|last|tired|sleep\w*|"
+    r"stairs|downstairs|upstairs|door|scared|afraid|safe|note|goodbye|bye|gone|forever|last|tired|"
+    r"sleep(?:ing)? (?:forever|for (?:a )?(?:long|good|ever))|long sleep|"
     r"better off|find me|over soon|pills|tablets|rope|bridge|roof)\b|\b(?:999|911|112|000|111)\b"
 )
 AFFECTION_MORE_WORDS = 8  # light words after "i miss u." that keep it a bid
