@@ -13,20 +13,14 @@ from openup.coach.safety import Safety, message_for
 from openup.text.model import available
 from openup.text.signal import Signal
 
-MESSAGES = ("my neighbour passed away on sunday and i keep thinking about her",
-            "i have been saving my pills for a while now")
 needs_model = pytest.mark.skipif(not available(), reason="learned tier not installed")
 
 
 def _model_reads(monkeypatch: pytest.MonkeyPatch, kind: str, gap: float) -> None:
-    """Make the learned heads (alone) read `kind` over the whole message, `gap` logits past the line (the
-    suggestions' own wording is read as usual)."""
-    real = listen.detect
+    """Make the learned heads (alone) read `kind` over the whole message, `gap` logits past the line."""
 
     def fake_detect(text: str, model: bool | None = None) -> list[Signal]:
-        if text in MESSAGES:
-            return [Signal(kind, 0, len(text), text, 0.6, f"model:{kind}")]
-        return real(text, model=False)
+        return [Signal(kind, 0, len(text), text, 0.6, f"model:{kind}")]
 
     monkeypatch.setattr(listen, "detect", fake_detect)
     monkeypatch.setattr("openup.text.model.safety_gaps", lambda texts, heads=None: [gap] * len(texts))
