@@ -377,25 +377,6 @@ def _near_sign(text: str) -> bool:
     return safety_gaps([text])[0] > -NEAR_SIGN
 
 
-# A danger the learned safety heads alone read, at most this far (calibrated logits) past a head's line, with no
-# pattern and no sign worded in the message, is told in `reply` as a possibility: the help lines and the crisis
-# line are shown all the same, at level "concern" (`Safety.unsure`), with answers that keep away from cheer, jokes
-# and plans (as near a sign) and from the withheld principles. Chosen on dev: of the blind reply dev set's 1,146
-# everyday partner messages, 23 were flagged by the heads alone (16 as danger, with no answer at all: a death
-# next door, a cancelled friend, a physio's news); 14 of the 23 lie within 1 logit. Of the blind safety dev
-# half's texts with a sign, 7 of the 302 the heads alone read lie within it (they keep the help lines).
-UNSURE_GAP = 1.0
-
-
-def _unsure_danger(text: str, signals: Sequence[Signal]) -> bool:
-    """Whether a danger reading is the learned heads' alone, only just past their line (see UNSURE_GAP)."""
-    if _patterns_flag(signals) or harm_signs(text):
-        return False
-    from openup.text.model import safety_gaps
-
-    return safety_gaps([text])[0] < UNSURE_GAP
-
-
 def _harmful_kinds() -> frozenset[str]:
     table = kinds()
     return frozenset(k for k, v in table.items() if v.harmful)
@@ -1683,8 +1664,6 @@ def reply(
     if unread:
         signals = outside_unread(signals, unread)
     safety = assess(read, signals, country=country)
-    if safety.level == "danger" and model_wanted(model) and _unsure_danger(read, signals):
-        safety = replace(safety, level="concern", unsure=True)
     reading = read_message(focus, model=model_wanted(model), whole=read)
     heard = reading.heard
     if safety.level == "danger":
@@ -1731,7 +1710,7 @@ def reply(
     # that own a complaint, agree to a plan, joke or cheer stay away (`near_sign`)
     # (good news near a head's threshold keeps its cheer: "still shaking, i got in!!" is near fear, and glad)
     worded = safety.level == "none" and signs
-    near = worded or safety.unsure or (safety.level == "none" and model_wanted(model) and _near_sign(read))
+    near = worded or (safety.level == "none" and model_wanted(model) and _near_sign(read))
     heard = replace(heard, good_news=good_news,
                     valence="neutral" if worded and heard.valence == "positive" else heard.valence,
                     # harm, control or fear told of you is not owned as a tiff ("you did it anyway", "you told me

@@ -102,8 +102,6 @@ class Safety:
     resources: tuple[Resource, ...] = ()
     country: str = "INTL"
     scope: str = "text"  # "text": one message the user wrote or received; "chat": a whole conversation
-    #: the learned heads alone read a sign, only just past their line, and no sign is worded (`openup reply`)
-    unsure: bool = False
 
     @property
     def crisis(self) -> bool:
@@ -118,7 +116,7 @@ class Safety:
     @property
     def message(self) -> str:
         """A calm, non-judgemental paragraph for this level, in the user's country."""
-        return message_for(self.level, crisis=self.crisis, country=self.country, scope=self.scope, unsure=self.unsure)
+        return message_for(self.level, crisis=self.crisis, country=self.country, scope=self.scope)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -126,7 +124,6 @@ class Safety:
             "reasons": [r.to_dict() for r in self.reasons],
             "resources": [r.to_dict() for r in self.resources],
             "message": self.message,
-            **({"unsure": True} if self.unsure else {}),
         }
 
 
@@ -198,17 +195,12 @@ def resources_for(country: str | None, crisis: bool) -> list[Resource]:
     return sorted(rows, key=lambda r: r.kind != first)  # stable: file order within each kind
 
 
-def message_for(
-    level: str, crisis: bool = False, country: str = "INTL", scope: str = "text", unsure: bool = False
-) -> str:
+def message_for(level: str, crisis: bool = False, country: str = "INTL", scope: str = "text") -> str:
     """The calm paragraph shown for a level (a crisis message when suicide or self-harm was mentioned);
-    `scope="chat"` words it for a whole conversation, where either person may have written it; `unsure`: a
-    reading only just past the learned heads' line, said as a possibility (one message only)."""
+    `scope="chat"` words it for a whole conversation, where either person may have written it."""
     if level not in LEVELS:
         raise ValueError(f"unknown safety level {level!r}; expected one of {LEVELS}")
     key = "crisis" if crisis and level != "none" else level
-    if unsure and level != "none" and scope == "text":
-        key = "unsure_crisis" if crisis else "unsure"
     table = safety_wording().messages["chat" if scope == "chat" else "text"]
     return table[key].format(emergency=emergency_number(country))
 

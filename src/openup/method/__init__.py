@@ -211,8 +211,7 @@ def safety_wording() -> SafetyWording:
     withheld = frozenset(data["withheld_principles"])
     if withheld - set(principles()):
         raise MethodError(f"safety.toml: unknown principle(s) {sorted(withheld - set(principles()))}")
-    levels = {"text": {"none", "concern", "danger", "crisis", "unsure", "unsure_crisis"},
-              "chat": {"none", "concern", "danger", "crisis"},
+    levels = {"text": {"none", "concern", "danger", "crisis"}, "chat": {"none", "concern", "danger", "crisis"},
               "questionnaire": {"none", "concern", "danger"}}
     messages = _table("safety.toml: [message]", data["message"], set(levels))
     return SafetyWording(withheld, {scope: dict(_table(f"safety.toml: [message.{scope}]", messages[scope], need))
