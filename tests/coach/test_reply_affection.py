@@ -123,3 +123,23 @@ def test_a_bid_with_danger_after_it_is_no_bid(text: str) -> None:
 
 def test_a_bid_with_light_words_after_it_stays_a_bid() -> None:
     assert reply("i miss u. like a stupid amount. 3 more days", llm=False, model=False).brief is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "love you. i'm bleeding a lot",
+        "love you. i've left you a note",
+        "love you. he's home early and he's angry",
+        "love you. i'm on the bridge",
+    ],
+)
+def test_kind_words_beside_danger_are_not_taken_as_thanks(text: str) -> None:
+    situation, said = _texts(text)
+    assert situation not in ("thanks", "praise", "miss_you", "love_you", "lucky_you"), text
+    assert "made my day" not in said and "lovely to hear" not in said
+
+
+def test_thanks_for_being_there_at_the_hospital_stay_thanks() -> None:
+    situation, _ = _texts("thank you for sitting with me at the hospital all night")
+    assert situation in ("thanks", "praise")

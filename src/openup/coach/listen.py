@@ -1281,6 +1281,12 @@ _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
 # What a message near a sign of harm may still be answered as: an emergency, good news (unless a sign is worded in
 # it, `harm_signs`), a hug or company asked for, room.
 _AFFECTION = frozenset({"miss_you", "love_you", "lucky_you"})  # answered in kind only when nothing else is going on
+_KIND_WORDS = _AFFECTION | {"thanks", "praise"}
+# Words of danger beside kind words that make the kind words no longer the point ("love you. i'm on the bridge").
+_DANGER_BESIDE = re.compile(
+    r"\b(?:bleed\w*|blood|ambulance|fire|smoke|knife|gun|note|bridge|roof|good ?bye|"
+    r"forever|angry|drunk|scared|afraid|hiding|hide|stairs|trapped|stuck|help me|call (?:9{3}|91{2}|11[2]|0{3}))\b"
+)
 _SIGNED_SITUATIONS = frozenset({"default", "good_news", "hug", "company", "room", "talk", "come", "stop"})
 
 
@@ -1739,8 +1745,10 @@ def reply(
             and not situation.name.startswith("act_"):
         # "can we go for dinner friday? i need to talk about the pills i've been saving up": not "Yes please!"
         situation = situations()["default"]
-    if situation.name in _AFFECTION and (safety.level != "none" or act_now(meant)):
-        # "miss you so much. he's taken the car keys": the screen's answer and plain listening, not "miss you too"
+    if (situation.name in _AFFECTION and (safety.level != "none" or act_now(meant))) \
+            or (situation.name in _KIND_WORDS and _DANGER_BESIDE.search(meant)):
+        # "miss you so much. he's taken the car keys", "love you. i'm bleeding a lot": the screen's answer and plain
+        # listening, not "miss you too" nor "you've made my day"
         situation = situations()["default"]
     if situation.drops_complaint:
         heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you
