@@ -16,8 +16,8 @@ which of these a message is:
 - "labour": labour at term, or with no weeks said: waters gone, contractions close together, "baby's coming"
   (glad and quick: I'm on my way, grab the bag),
 - "birth": labour or a birth with a warning sign (bleeding, green waters, the baby moving less, feeling faint, the
-  cord or the baby coming, needing to push with no one there): never "grab the bag", but ring the maternity unit or
-  an ambulance now, I'm coming,
+  cord or the baby coming, needing to push with no one there), or labour with no way in ("he's drunk and won't drive
+  me"): never "grab the bag", but ring the maternity unit or an ambulance now, I'm coming,
 
 and `baby_lost` whether it tells of a pregnancy lost ("they couldn't find a heartbeat at the scan"), met as a
 loss, with sorrow and presence. Each holds only for what is happening now: a past event told afterwards ("my car
@@ -372,13 +372,29 @@ _FIRE = re.compile(
     r"spreading)"
     r"|\bflames\b[^.!?]{0,40}\b(?:kitchen|pan|oven|hob|wall|ceiling|curtains|spreading|everywhere|coming|out of)"
     r"|\b(?:fire'?s?|fire is|flames are) (?:spreading|getting bigger|out of control)"
-    r"|\bcan'?t (?:put|get) (?:it|the fire|the flames) out\b)\b",
+    r"|\bcan'?t (?:put|get) (?:the fire|the flames) out\b)\b",
+    re.IGNORECASE,
+)
+# "Can't put it out" is a fire only with fire or smoke told beside it (not a song, a splinter or a cork that will not
+# come out: "I can't get it out of my head").
+_CANT_PUT_OUT = re.compile(r"\bcan'?t (?:put|get) it out\b(?! of\b)", re.IGNORECASE)
+_FIRE_WORD = re.compile(r"\b(?:fire|smoke|smoking|smoky|flames?|burning|alight|ablaze)\b", re.IGNORECASE)
+# A fire named in a room with no "there's" ("fire in the hallway, we're trapped in the bedroom"): a fire now when
+# told with a grave word (a cosy "fire in the lounge" is not).
+_FIRE_IN_ROOM = re.compile(
+    r"\bfire (?:in|on) (?:the |our |my )?(?:kitchen|hallway|hall|stairs|stairwell|landing|bedroom|living room|lounge|"
+    r"garage|loft|attic|flat|house|building|corridor|downstairs|upstairs)\b",
     re.IGNORECASE,
 )
 # A fire told plainly with no laugh about it: more than a burnt tea ("kitchen full of smoke lol" is a joke).
 _FIRE_GRAVE = re.compile(
     r"\b(?:flames|spreading|can'?t (?:put|get) (?:it|the fire|the flames) out|out of control|can'?t see|can'?t "
-    r"breathe|trapped|help|fire (?:brigade|service|engine)|get out|getting out|got out|999|911|112)\b",
+    r"breathe|trapped|help|fire (?:brigade|service|engine)|get out|getting out|got out|can'?t get out|999|911|112)\b",
+    re.IGNORECASE,
+)
+# What a figure of a good night never has: smoke, flames, a thing that caught fire, a smoke alarm.
+_FIRE_LITERAL = re.compile(
+    r"\b(?:smoke|smoking|smoky|flames|caught (?:on )?fire|catching fire|burst into flames|in flames|alarm)\b",
     re.IGNORECASE,
 )
 # Told of a story, a screen or a drill, or put out already ("put it out with a damp tea towel", "the fire's out").
@@ -387,13 +403,26 @@ _NOT_A_FIRE_NOW = re.compile(
     r"tiktok|youtube|dream|dreamt|dreamed|drill|practice|rehearsal|training|like a house on fire|"
     r"(?<!can't )(?<!cant )(?<!cannot )(?<!couldn't )(?<!couldnt )(?<!trying to )(?<!try and )put (?:it|the fire|the "
     r"flames) out|(?:fire'?s|fire is|flames are|it'?s) (?:out|under control)|no harm done|"
-    r"no damage|(?:fire ?fighters|fire (?:brigade|service)) (?:have |has )?(?:put|left|gone|been)|"
-    r"we'?re all out|everyone'?s out|(?:i'?m|im|we'?re|were) (?:all )?(?:out|outside|safe)(?: now)?\b|"
+    r"no damage|(?:fire ?fighters|fire (?:brigade|service)) (?:have |has )?(?:put|left|gone|been))\b",
+    re.IGNORECASE,
+)
+# Everyone out and safe, or the brigade there: no fire to get out of now, unless someone is still in or trapped
+# ("the fire brigade are here but my son's still upstairs").
+_FIRE_SAFE = re.compile(
+    r"\b(?:we'?re all out|everyone'?s out|(?:i'?m|im|we'?re|were) (?:all )?(?:out|outside|safe)(?: now)?\b|"
     r"(?:fire ?fighters|fire (?:brigade|service|engines?|crew))(?:'s| is| are|'re)? (?:here|there|already here|"
     r"dealing with it|putting it out|arrived|on it)|"
     r"(?:fire ?fighters|fire (?:brigade|service|engines?|crew)) (?:have|has) (?:arrived|come|got here|turned up))\b",
     re.IGNORECASE,
 )
+_STILL_IN = re.compile(
+    r"\b(?:trapped|can'?t get out|still (?:inside|in there|in the (?:house|flat|building)|upstairs|downstairs|in bed|"
+    r"in (?:the|his|her|their|my) (?:room|bedroom)))\b",
+    re.IGNORECASE,
+)
+# A smoke alarm going off is no figure of a good night ("the smoke alarm is going off": not a party "going off").
+_ALARM = re.compile(r"\b(?:smoke |fire )?alarms?(?:'s| is| are| has| keeps| just| been)* (?:going off|gone off|went "
+                    r"off|beeping|screaming|blaring)\b", re.IGNORECASE)
 # "On fire" as a figure of a good night ("the flat is on fire tonight, party of the year!!", "the dance floor's on
 # fire").
 _FIRE_FIGURE = re.compile(
@@ -401,12 +430,17 @@ _FIRE_FIGURE = re.compile(
     r"buzzing|of the year|on form|on a roll|smashing it|killing it|winning|streak|hot right now)\b",
     re.IGNORECASE,
 )
-# A fire out in the street, not at home ("the bin's on fire outside, some kids did it").
-_FIRE_AWAY = re.compile(
-    r"\b(?:outside|in the street|on the street|down the (?:road|street)|up the (?:road|street)|"
-    r"across the (?:road|street)|over the road|in the park|on the (?:field|green|estate)|in the car ?park)\b",
-    re.IGNORECASE,
+# A fire out in the street, not at home ("the bin's on fire outside, some kids did it", "a bin is alight out in the
+# street"): the place told with the fire itself, just before or after it. Not anyone else outside ("the dog is
+# outside in the garden", "I'm trying to get the baby outside", "the crowd outside is filming").
+_AWAY_PLACE = (
+    r"(?:outside|out (?:in|on) the (?:street|road)|in the street|on the street|down the (?:road|street)|up the "
+    r"(?:road|street)|across the (?:road|street)|over the road|in the park|on the (?:field|green|estate)|"
+    r"in the car ?park)"
 )
+_FIRE_AWAY = re.compile(rf"\b{_AWAY_PLACE}\b", re.IGNORECASE)
+_AWAY_AFTER = re.compile(rf"^ *(?:(?:just|right|somewhere|over) )?{_AWAY_PLACE}\b", re.IGNORECASE)
+_AWAY_BEFORE = re.compile(rf"\b{_AWAY_PLACE}(?: [\w']+){{0,2}} *$", re.IGNORECASE)
 _FIRE_AT_HOME = re.compile(
     r"\b(?:house|flat|apartment|home|kitchen|bedroom|living room|lounge|hallway|stairs|building|next door|garage|"
     r"spreading|trapped|can'?t (?:get out|breathe|see))\b",
@@ -469,7 +503,7 @@ _KNOWN = (
 _HARMLESS = re.compile(
     rf"\b(?:it'?s|it was|it is|its|was|were|is|are|turned out to be|turns out (?:it'?s|it was)|only|just)"
     rf"(?: (?:just|only|actually|really|literally))? (?:my|our|the|his|her|their|a|an|some|next door'?s) "
-    rf"(?:[\w-]+ ){{0,2}}?{_KNOWN}\b(?!')"
+    rf"(?:[\w-]+(?:'s|s')? ){{0,2}}?{_KNOWN}\b(?!')"
     r"|\b(?:in-?laws|relatives|family|guests|visitors|mum|mom|dad|nan|kids)(?: have| has|'ve)?(?: just)? "
     r"(?:arrived|turned up|rocked up|descended|let (?:themselves|herself|himself) in|come round|got home)\b",
     re.IGNORECASE,
@@ -517,6 +551,53 @@ _LABOUR_WORK = re.compile(
 )
 # Work named beside the word labour told with a laugh ("in labour lol, 12 hour shift").
 _LABOUR_JOB = re.compile(r"\b(?:shifts?|overtime|boss|job|work|rota|site|hours)\b", re.IGNORECASE)
+# A word of a pregnancy: the word labour told with a laugh and none of these is a figure ("im in labour lol, moving
+# house all day", "im in labour 😂 jk"); "waters broke lol come home" is not.
+_BIRTH_WORD = re.compile(
+    r"\b(?:\d+ ?(?:weeks?|wks?)|weeks|waters?|contractions?|baby|babby|bubs|bub|bubba|midwife|midwives|maternity|"
+    r"hospital|pregnan\w*|bump|due|birth|pushing|push)\b",
+    re.IGNORECASE,
+)
+# Labour told as starting, or as a guess, is a birth however it is laughed about ("i think ive gone into labour lol");
+# "jk" or "kidding" takes it back.
+_LABOUR_ONSET = re.compile(
+    r"\b(?:gone|went|going) into labou?r\b|\blabou?r(?:'s| has| is)? (?:started|starting|kicked off)\b"
+    r"|\b(?:think|pretty sure|reckon|might be|could be)\b[^.!?]{0,12}\blabou?r\b",
+    re.IGNORECASE,
+)
+_TAKEN_BACK = re.compile(r"(?<!\w)(?:jk|j/k|just kidding|only kidding|kidding|joking|jokes)(?!\w)", re.IGNORECASE)
+# Needing to push with no object, in a birth ("i need to push and nobody is here"): not "push the car", "push back
+# on my boss", "push myself", "push through".
+_PUSH_NOW = re.compile(
+    r"\b(?:need|needs|needing|have|got|urge|want|wanting|feel like i (?:need|have)|feels like i (?:need|have)) to push"
+    r"(?= *(?:$|[.!?,]|now\b|so bad|really bad|help|omg|and (?:no|nobody|no one|there'?s no|there is no|the midwife|"
+    r"i can'?t|i cant|i'?m|im|i am|i'?m alone|it'?s|the baby)|but (?:no|nobody|no one|the midwife|there'?s no)))",
+    re.IGNORECASE,
+)
+_PUSH_ALONE = re.compile(
+    r"\b(?:nobody|no one|noone|no-one|alone|on my own|by myself|midwife|midwives|ambulance|baby|waters|contractions|"
+    r"labou?r|help)\b",
+    re.IGNORECASE,
+)
+# A baby coming early, no weeks said ("the baby's coming early"): the maternity unit now, not "grab the bag".
+_COMING_EARLY = re.compile(
+    r"\b(?:baby|babby|bubs|bub|bubba|little one)(?:'s|s| is)? (?:coming|on (?:the|its|her|his) way|arriving)"
+    r"(?: (?:really|so|way|too|very))* (?:early(?! (?:morning|hours|evening|afternoon|doors))|premature\w*|prem)\b"
+    r"|\b(?:premature|prem) labou?r\b",
+    re.IGNORECASE,
+)
+# Someone who will not drive them in or let them go ("he's drunk and won't drive me", "he won't let me go to the
+# hospital"): labour with no way in needs help on the phone now, never "grab the bag".
+_NO_WAY_IN = re.compile(
+    r"\b(?:he|she|they|husband|hubby|partner|boyfriend|bf|wife|girlfriend|gf|mum|mom|dad|ex|nobody|no one)\b"
+    r"(?:'s|'re| is| are)?[^.!?]{0,30}?\b(?:won'?t|wont|will not|refuses? to|refusing to|can'?t|cant|isn'?t going to|"
+    r"not going to) (?:drive|take|run|give) (?:me|us)\b"
+    r"|\b(?:he|she|they|husband|hubby|partner|boyfriend|bf|wife|girlfriend|gf|mum|mom|dad|ex)\b(?:'s|'re| is| are)?"
+    r"[^.!?]{0,30}?\b(?:won'?t|wont|will not|refuses? to|refusing to|not) let(?:ting)? me (?:go|leave|call|ring|phone|"
+    r"get|out|have)\b"
+    r"|\bno (?:way|lift|one) to (?:get|take|drive) (?:me )?(?:in|there|to (?:the )?hospital)\b",
+    re.IGNORECASE,
+)
 # A warning sign in labour or a birth now: the baby or the cord coming, needing to push with no one there, green or
 # brown waters, feeling faint, a midwife worried ("waters broke but it's green", "the baby's head is out, I'm alone").
 _BIRTH_WARNING = re.compile(
@@ -547,7 +628,8 @@ _THEIR_WATERS = re.compile(
 # Baby movements already seen to ("the midwife said that's normal at this stage", "we're on the monitor now").
 _BABY_SEEN = re.compile(
     r"\b(?:(?:midwife|midwives|doctor|doc|consultant|hospital|unit|they) (?:said|says|checked|reckons)"
-    r"(?! (?:to (?:ring|call|phone|go|come)|(?:i|we) (?:should|must|have to) (?:ring|call|phone)|if|ring|call))|"
+    r"(?! (?:to (?:ring|call|phone|go|come)|(?:i|we) (?:should|must|have to) (?:ring|call|phone|come|go)|if|ring|"
+    r"call|(?:come|go|get|head)(?: straight)? in))|"
     r"normal (?:at|for) this stage|on the (?:monitor|ctg|trace)|(?:being|been|getting) (?:monitored|checked))\b",
     re.IGNORECASE,
 )
@@ -605,14 +687,31 @@ def _fire_now(told: str, laugh: bool) -> bool:
     """Whether a fire is burning at home now (see `_FIRE`): not put out, on a screen, seen to by the fire brigade,
     a figure of a good night ("the flat is on fire tonight, party of the year!!") or a bin alight out in the street,
     unless told with a grave word (flames spreading, trapped, can't breathe)."""
-    if not _FIRE.search(told) or _NOT_A_FIRE_NOW.search(told):
-        return False
     grave = _FIRE_GRAVE.search(told) is not None
+    fires = list(_FIRE.finditer(told))
+    cant = _CANT_PUT_OUT.search(told)
+    if cant is not None and _FIRE_WORD.search(_CANT_PUT_OUT.sub(" ", told)):
+        fires.append(cant)  # "the pan's smoking and I can't get it out"
+    in_room = _FIRE_IN_ROOM.search(told)
+    if grave and in_room is not None:
+        fires.append(in_room)  # "fire in the hallway, we're trapped in the bedroom"
+    if not fires or _NOT_A_FIRE_NOW.search(told):
+        return False
+    if _FIRE_SAFE.search(told) and not _STILL_IN.search(told):
+        return False
     if laugh and not grave:
         return False
-    if _FIRE_FIGURE.search(told) and not grave:
-        return False
-    return not (_FIRE_AWAY.search(told) and not _FIRE_AT_HOME.search(told))
+    if _FIRE_FIGURE.search(_ALARM.sub(" ", told)) and not grave and not _FIRE_LITERAL.search(told):
+        return False  # "the flat is on fire tonight, party of the year!!"
+    away = all(_fire_away(told, m) for m in fires)
+    return not (away and not _FIRE_AT_HOME.search(told))
+
+
+def _fire_away(told: str, fire: re.Match[str]) -> bool:
+    """Whether this fire is told as out in the street: the place named in it, or just before or after it."""
+    before = re.split(r"[.!?,;]| and | but ", told[: fire.start()])[-1]
+    after = re.split(r"[.!?,;]| and | but ", told[fire.end():])[0]
+    return bool(_FIRE_AWAY.search(fire.group(0)) or _AWAY_AFTER.search(after) or _AWAY_BEFORE.search(before))
 
 
 def _intruder_now(told: str) -> bool:
@@ -628,19 +727,22 @@ def _intruder_now(told: str) -> bool:
     return _INTRUDER_SOMEONE.search(found.group(0)) is not None or _HOME_NOW.search(told) is not None
 
 
-def _labour_now(told: str, weeks: int | None) -> bool:
-    """Whether the message tells of the partner's own labour starting now, at term or with no weeks said."""
+def _labour_now(told: str, weeks: int | None, anyone: bool = False) -> bool:
+    """Whether the message tells of the partner's own labour starting now, at term or with no weeks said (with
+    `anyone`, someone else's too)."""
     if weeks is not None and weeks < 37:
         return False  # before 37 weeks it is the maternity unit now ("baby")
     if not _LABOUR.search(told) or _BIRTH_TOLD.search(told):
         return False
-    work = _LABOUR_WORK.search(told) is not None or (
-        _LABOUR_JOB.search(told) is not None and _LAUGH.search(_DEAD_THING.sub(" ", told)) is not None
+    laugh = _LAUGH.search(_DEAD_THING.sub(" ", told)) is not None
+    work = _LABOUR_WORK.search(told) is not None or (_LABOUR_JOB.search(told) is not None and laugh) or (
+        # "im in labour lol, moving house all day with no help", "im in labour 😂 jk just moving house"
+        laugh and not _BIRTH_WORD.search(told) and (not _LABOUR_ONSET.search(told) or _TAKEN_BACK.search(told))
     )
     if work and all("labo" in m.group(0).lower() for m in _LABOUR.finditer(told)):
-        return False  # the labour of a shift or a union, not a birth
+        return False  # the labour of a shift, a union or a house move, not a birth
     theirs = _OTHERS_PREGNANCY.search(told) is not None or _THEIR_WATERS.search(told) is not None
-    return not theirs or _MY_PREGNANCY.search(told) is not None
+    return anyone or not theirs or _MY_PREGNANCY.search(told) is not None
 
 
 def _pregnancy_now(told: str) -> str | None:
@@ -661,12 +763,18 @@ def _pregnancy_now(told: str) -> str | None:
         return "losing"
     # a warning sign in labour comes before any gladness: bleeding, green waters, the baby moving less, feeling
     # faint, the cord or the baby coming, needing to push ("waters broke and there's loads of blood")
-    in_labour = labour or _labour_now(told, None)
+    in_labour = labour or _labour_now(told, None, anyone=True)
     warning = still or _BLEEDING.search(told) is not None or _BIRTH_WARNING.search(told) is not None
-    if ((in_labour and warning) or (_BIRTH_NOW.search(told) and not _BIRTH_TOLD.search(told))) \
-            and not _BABY_SEEN.search(told):
+    # needing to push with no one there is a birth now, said with or without labour before it; so is labour with
+    # no way in ("he's drunk and won't drive me")
+    pushing = _PUSH_NOW.search(told) is not None and _PUSH_ALONE.search(told) is not None
+    stuck = in_labour and _NO_WAY_IN.search(told) is not None
+    if ((in_labour and warning) or stuck or pushing or (_BIRTH_NOW.search(told) and not _BIRTH_TOLD.search(told))) \
+            and not _BABY_SEEN.search(told) and not _BIRTH_TOLD.search(told):
         theirs = _OTHERS_PREGNANCY.search(told) is not None or _THEIR_WATERS.search(told) is not None
         return "baby_other" if theirs and not _MY_PREGNANCY.search(told) else "birth"
+    if _labour_now(told, weeks) and _COMING_EARLY.search(told) and not _BABY_SEEN.search(told):
+        return "baby"  # "the baby's coming early": the maternity unit now, not "grab the bag"
     if _labour_now(told, weeks) and not _BABY_SEEN.search(told):
         return "labour"
     if not (still or bleeding or labour or doppler) or _BABY_SEEN.search(told):
