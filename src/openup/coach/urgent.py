@@ -301,6 +301,10 @@ _HOT_CAR = re.compile(
 _WATERS = re.compile(
     r"\bwaters? (?:have |has |'ve |just |have just )?(?:broken|broke|gone|went|burst)\b", re.IGNORECASE
 )
+# Contractions told before the weeks with nothing about them ("contractions and i'm only 33 weeks, scared").
+_CONTRACTIONS_NOW = re.compile(
+    r"^\W*(?:i'?m having |having |getting )?contractions\b(?! (?:last|yesterday))", re.IGNORECASE
+)
 _CONTRACTIONS = re.compile(
     r"\bcontractions?\b[^.!?]{0,30}\b(?:every \d+|regular|\d+ ?min|coming|getting (?:closer|stronger))|"
     r"\b(?:having|started|getting) contractions\b",
@@ -356,14 +360,17 @@ _FIRE_THING = (
     r"deep fat fryer|fryer|kitchen|house|flat|apartment|home|bedroom|living room|lounge|curtains?|blinds|bins?|"
     r"tumble dryer|dryer|washing machine|dishwasher|fridge|heater|candle|charger|laptop|battery|e-?bike|e-?scooter|"
     r"plug|socket|extension lead|wires?|wiring|sofa|couch|settee|mattress|christmas tree|garage|shed|building|"
-    r"next door|hallway|stairs|chimney|bbq|barbecue|tea towel|fuse ?box|meter|car|van|engine)"
+    r"next door|hallway|stairs|chimney|bbq|barbecue|tea towel|fuse ?box|meter|car|van|engine|(?:electric )?blanket|"
+    r"duvet|lamp|shack|hut|caravan|tent|settlement|roof)"
 )
 _FIRE = re.compile(
     rf"(?:\b{_FIRE_THING}(?: (?:outside|out (?:the )?(?:front|back)|in the (?:garden|yard|street)))?"
     rf"(?:'s| is| has| have| just| are| was)?(?: (?:just|gone|literally|actually|now|completely|"
     rf"totally|all|started))* {_ALIGHT}"
     r"|\b(?:set|sets|setting) (?:the |my |our |a )?" + _FIRE_THING + r" (?:on fire|alight|ablaze)"
-    r"|\b(?:there'?s|there is|theres) (?:a )?fire (?:in|at|on) (?:the|my|our) (?:kitchen|house|flat|building|block|"
+    r"|\b(?:our|my|the) (?:shack|hut|house|home|flat|caravan|tent|place)(?:'s| is)? burning\b(?! up\b)"
+    r"|\b(?:there'?s|there is|theres) (?:a )?fire (?:outside (?:the|my|our) (?:front )?door )?"
+    r"(?:in|at|on) (?:the|my|our) (?:kitchen|house|flat|building|block|"
     r"hallway|stairwell|stairs|landing|room|bedroom|garage|floor|corridor)"
     r"|\b(?:kitchen|house|flat|apartment|room|bedroom|lounge|hallway|hall|stairs|stairwell|landing|place|"
     r"building|corridor)(?:'s| is)? (?:(?:completely |all |just )?(?:full of|filling (?:up )?with|filled with|"
@@ -375,6 +382,19 @@ _FIRE = re.compile(
     r"|\bcan'?t (?:put|get) (?:the fire|the flames) out\b)\b",
     re.IGNORECASE,
 )
+# A bush or grass fire coming at the house ("the bush fire is coming over the hill towards our house", "embers landing
+# on our roof"): a fire now, however far off it started.
+_WILDFIRE = re.compile(
+    r"\b(?:bush|grass|wild|forest|scrub|veld|veldt|hill|moorland|heath|field)[ -]?fires?\b"
+    r"(?! (?:season|danger|risk|rating|ban|warning|plan|smoke|haze))(?:'s| is| has| are)?[^.!?]{0,40}?"
+    r"\b(?:coming|heading|moving|spreading|jumped|jumping|crossed|racing|getting close|towards|toward)\b"
+    r"|\bembers\b[^.!?]{0,30}\b(?:landing|falling|on (?:our|the|my) (?:roof|house|garden|yard|deck))\b",
+    re.IGNORECASE,
+)
+# The smoke alarm going off with burning smelt ("the smoke alarm's going off and i can smell burning upstairs").
+_SMELL_BURNING = re.compile(r"\b(?:smell|smelling|smells) (?:of )?(?:burning|smoke)\b", re.IGNORECASE)
+# The fire brigade told beside someone still in ("fire brigade's here but they can't get to nan").
+_BRIGADE = re.compile(r"\b(?:fire ?fighters|fire (?:brigade|service|engines?|crew))\b", re.IGNORECASE)
 # "Can't put it out" is a fire only with fire or smoke told beside it (not a song, a splinter or a cork that will not
 # come out: "I can't get it out of my head").
 _CANT_PUT_OUT = re.compile(r"\bcan'?t (?:put|get) it out\b(?! of\b)", re.IGNORECASE)
@@ -389,7 +409,8 @@ _FIRE_IN_ROOM = re.compile(
 # A fire told plainly with no laugh about it: more than a burnt tea ("kitchen full of smoke lol" is a joke).
 _FIRE_GRAVE = re.compile(
     r"\b(?:flames|spreading|can'?t (?:put|get) (?:it|the fire|the flames) out|out of control|can'?t see|can'?t "
-    r"breathe|trapped|help|fire (?:brigade|service|engine)|get out|getting out|got out|can'?t get out|999|911|112)\b",
+    r"breathe|trapped|help|fire (?:brigade|service|engine)|get out|getting out|got out|can'?t get (?:out|down|past|"
+    r"through|to)|999|911|112)\b",
     re.IGNORECASE,
 )
 # What a figure of a good night never has: smoke, flames, a thing that caught fire, a smoke alarm.
@@ -416,8 +437,13 @@ _FIRE_SAFE = re.compile(
     re.IGNORECASE,
 )
 _STILL_IN = re.compile(
-    r"\b(?:trapped|can'?t get out|still (?:inside|in there|in the (?:house|flat|building)|upstairs|downstairs|in bed|"
-    r"in (?:the|his|her|their|my) (?:room|bedroom)))\b",
+    r"\b(?:trapped|can'?t get (?:out|down|to)|still (?:inside|in there|in the (?:house|flat|building)|upstairs|"
+    r"downstairs|in bed|in (?:the|his|her|their|my) (?:room|bedroom)))\b"
+    # someone else told as in ("the baby is inside", "nan is upstairs", "my dog is in the bedroom", "she's upstairs")
+    r"|(?:\bis|'s|\bare|'re)(?: still)?(?: asleep)? (?:inside|in there|upstairs|downstairs|in the (?:house|flat|"
+    r"building|bedroom|room|loft|attic))\b"
+    # or as not out ("i'm out but the dog isn't")
+    r"|\bbut (?:the |my |our )?[\w']+ (?:isn'?t|aren'?t|is not|are not|hasn'?t|haven'?t)\b",
     re.IGNORECASE,
 )
 # A smoke alarm going off is no figure of a good night ("the smoke alarm is going off": not a party "going off").
@@ -527,10 +553,11 @@ _LABOUR = re.compile(
     r"|\b(?:i'?m|im|i am|i think i'?m|think i'?m|pretty sure i'?m|i reckon i'?m) (?:now |actually |definitely |"
     r"officially |properly )?(?:in|going into) labou?r\b"
     r"|\b(?:i'?ve|ive|i have|i think i'?ve|think i'?ve|i) (?:just )?(?:gone|went) into labou?r\b"
+    r"|^\W*(?:omg\W+)?in labou?r\b"
     r"|\blabou?r(?:'s| has| is)? (?:started|starting|kicked off)\b"
     r"|\b(?:the |this )?(?:baby|babby|bubs|bub|bubba|little one)(?:'s|s| is) (?:coming|on (?:the|its|her|his) way)"
-    r"(?= *(?:now|right now|tonight|today|!|\.|,|$|and\b|come\b|get\b|hurry|i think|omg|help|quick|early|out\b|"
-    r"lol|haha))",
+    r"(?= *(?:now|right now|tonight|today|!|\.|,|$|and\b|come\b|get\b|hurry|i think|omg|help|quick|early\b"
+    r"(?! (?:in )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|(?: in)? next\b)|out\b|lol|haha))",
     re.IGNORECASE,
 )
 # A birth told afterwards, or a practice run: "when my waters broke with our first", "she was born at 3am".
@@ -558,6 +585,26 @@ _BIRTH_WORD = re.compile(
     r"hospital|pregnan\w*|bump|due|birth|pushing|push)\b",
     re.IGNORECASE,
 )
+# A chore or study beside the word labour told with a laugh ("im in labour lol, moving house all day", "my 9 to 5",
+# "padhai karte karte I'm in labour lol, 3 assignments due"): with one of these or "jk", the laugh makes it a figure.
+_LABOUR_CHORE = re.compile(
+    r"\b(?:moving|move|removals?|packing|unpacking|boxes|9 ?(?:to|-) ?5|nine to five|assignments?|essays?|coursework|"
+    r"homework|deadlines?|exams?|revision|revising|studying|study|padhai|uni|dissertation|thesis|lectures?|"
+    r"decorating|diy|gardening|cleaning|housework|chores|gym|workout)\b",
+    re.IGNORECASE,
+)
+# Work or study said to be due is no due date ("3 assignments due"): taken out before `_BIRTH_WORD`.
+_CHORE_DUE = re.compile(
+    r"\b(?:assignments?|essays?|coursework|homework|reports?|deadlines?|projects?|dissertation|thesis|rent|bills?)"
+    r"(?: (?:is|are|all))? due\b",
+    re.IGNORECASE,
+)
+# A call to come now makes labour told with a laugh real ("im in labour lol come home", "where are u", "get here").
+_COME_NOW = re.compile(
+    r"\b(?:come|get|coming|getting) (?:home|here|back|now|quick)|\bwhere (?:are|r) (?:you|u|ya)\b|\bhurry\b"
+    r"|\b(?:he'?s|she'?s|you'?re|ur|your|u r) (?:at|down|in) the (?:pub|footy|football|match|game|gym|office|work)\b",
+    re.IGNORECASE,
+)
 # Labour told as starting, or as a guess, is a birth however it is laughed about ("i think ive gone into labour lol");
 # "jk" or "kidding" takes it back.
 _LABOUR_ONSET = re.compile(
@@ -566,23 +613,28 @@ _LABOUR_ONSET = re.compile(
     re.IGNORECASE,
 )
 _TAKEN_BACK = re.compile(r"(?<!\w)(?:jk|j/k|just kidding|only kidding|kidding|joking|jokes)(?!\w)", re.IGNORECASE)
-# Needing to push with no object, in a birth ("i need to push and nobody is here"): not "push the car", "push back
-# on my boss", "push myself", "push through".
+# Needing to push with no object, in a birth, said by the one giving birth ("i need to push and nobody is here", "I
+# have to push i can't stop it", "my sister needs to push"): not "push the car", "push back on my boss", "push
+# myself", "push through", nor a plan pushed by "we" ("we need to push, we're behind") or "got to push. help me move
+# the sofa".
 _PUSH_NOW = re.compile(
-    r"\b(?:need|needs|needing|have|got|urge|want|wanting|feel like i (?:need|have)|feels like i (?:need|have)) to push"
-    r"(?= *(?:$|[.!?,]|now\b|so bad|really bad|help|omg|and (?:no|nobody|no one|there'?s no|there is no|the midwife|"
-    r"i can'?t|i cant|i'?m|im|i am|i'?m alone|it'?s|the baby)|but (?:no|nobody|no one|the midwife|there'?s no)))",
+    r"(?:\b(?:i|i'?ve|ive|i'?m|im|i am|feel like i|feels like i)(?: really| just| so)? (?:need|needing|have|got|want|"
+    r"wanting|urge)|\b(?:needs|needing|urge)|\b(?:she|he)(?:'s| is| has)(?: got)?) to push"
+    r"(?= *(?:$|[.!?,]|now\b|so bad|really bad|help|omg|i can'?t|i cant|can'?t stop|and (?:no|nobody|no one|"
+    r"there'?s no|there is no|the (?:midwife|ambulance)|i can'?t|i cant|i'?m|im|i am|i'?m alone|it'?s|the baby)|"
+    r"but (?:no|nobody|no one|the (?:midwife|ambulance)|there'?s no)))",
     re.IGNORECASE,
 )
 _PUSH_ALONE = re.compile(
     r"\b(?:nobody|no one|noone|no-one|alone|on my own|by myself|midwife|midwives|ambulance|baby|waters|contractions|"
-    r"labou?r|help)\b",
+    r"labou?r|help|now|can'?t stop|where (?:are|r) (?:you|u))\b",
     re.IGNORECASE,
 )
 # A baby coming early, no weeks said ("the baby's coming early"): the maternity unit now, not "grab the bag".
 _COMING_EARLY = re.compile(
     r"\b(?:baby|babby|bubs|bub|bubba|little one)(?:'s|s| is)? (?:coming|on (?:the|its|her|his) way|arriving)"
-    r"(?: (?:really|so|way|too|very))* (?:early(?! (?:morning|hours|evening|afternoon|doors))|premature\w*|prem)\b"
+    r"(?: (?:really|so|way|too|very))* (?:early(?! (?:morning|hours|evening|afternoon|doors|(?:in )?(?:jan|feb|mar|apr|"
+    r"may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|(?:in )?next\b))|premature\w*|prem)\b"
     r"|\b(?:premature|prem) labou?r\b",
     re.IGNORECASE,
 )
@@ -692,6 +744,15 @@ def _fire_now(told: str, laugh: bool) -> bool:
     cant = _CANT_PUT_OUT.search(told)
     if cant is not None and _FIRE_WORD.search(_CANT_PUT_OUT.sub(" ", told)):
         fires.append(cant)  # "the pan's smoking and I can't get it out"
+    wild = _WILDFIRE.search(told)
+    if wild is not None:
+        fires.append(wild)  # "bushfire's jumped the road, embers landing on our roof"
+    alarm = _ALARM.search(told)
+    if alarm is not None and _SMELL_BURNING.search(told):
+        fires.append(alarm)  # "the smoke alarm's going off and i can smell burning upstairs"
+    brigade = _BRIGADE.search(told)
+    if brigade is not None and _STILL_IN.search(told):
+        fires.append(brigade)  # "fire brigade's here but they can't get to nan, she's upstairs"
     in_room = _FIRE_IN_ROOM.search(told)
     if grave and in_room is not None:
         fires.append(in_room)  # "fire in the hallway, we're trapped in the bedroom"
@@ -703,7 +764,7 @@ def _fire_now(told: str, laugh: bool) -> bool:
         return False
     if _FIRE_FIGURE.search(_ALARM.sub(" ", told)) and not grave and not _FIRE_LITERAL.search(told):
         return False  # "the flat is on fire tonight, party of the year!!"
-    away = all(_fire_away(told, m) for m in fires)
+    away = wild is None and all(_fire_away(told, m) for m in fires)
     return not (away and not _FIRE_AT_HOME.search(told))
 
 
@@ -737,7 +798,8 @@ def _labour_now(told: str, weeks: int | None, anyone: bool = False) -> bool:
     laugh = _LAUGH.search(_DEAD_THING.sub(" ", told)) is not None
     work = _LABOUR_WORK.search(told) is not None or (_LABOUR_JOB.search(told) is not None and laugh) or (
         # "im in labour lol, moving house all day with no help", "im in labour 😂 jk just moving house"
-        laugh and not _BIRTH_WORD.search(told) and (not _LABOUR_ONSET.search(told) or _TAKEN_BACK.search(told))
+        laugh and not _BIRTH_WORD.search(_CHORE_DUE.sub(" ", told)) and not _COME_NOW.search(told)
+        and ((_LABOUR_CHORE.search(told) is not None and not _LABOUR_ONSET.search(told)) or _TAKEN_BACK.search(told))
     )
     if work and all("labo" in m.group(0).lower() for m in _LABOUR.finditer(told)):
         return False  # the labour of a shift, a union or a house move, not a birth
@@ -757,7 +819,10 @@ def _pregnancy_now(told: str) -> str | None:
         still = False  # before 24 weeks movements come and go, and may not have started
     bleeding = _BLEEDING.search(told) is not None and _PREGNANT.search(told) is not None
     early = weeks is not None and weeks < 37
-    labour = early and (_WATERS.search(told) is not None or _CONTRACTIONS.search(told) is not None)
+    labour = early and (
+        _WATERS.search(told) is not None or _CONTRACTIONS.search(told) is not None or _LABOUR.search(told) is not None
+        or _CONTRACTIONS_NOW.search(told) is not None
+    )
     doppler = _DOPPLER.search(told) is not None and _BABY_LOST.search(told) is not None
     if _MISCARRYING.search(told) and _HEAVY.search(told):
         return "losing"

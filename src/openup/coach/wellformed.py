@@ -144,7 +144,7 @@ _YOU_ARE = re.compile(
 _NAME_SPOT = re.compile(
     r"\b(?:to|from|in|tell|told|telling|visit|visiting|named|called|meet|met|asked|texted|(?:you|me) and|lent|loaned|"
     r"gave|owe|owes|paid|blocked|invited|hugged)\s+"
-    r"(?!(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|jest|bits|pieces|tears|shock|person|public)\b)"
+    r"(?!(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|jest|bits|pieces|tears|shock|person|public|labou?r)\b)"
     r"([a-z]{3,})(?='s\b|\b)"
 )
 # A clause opening on a preposition or joiner is a piece of a sentence: "for telling everyone at dinner",
