@@ -112,3 +112,30 @@ def test_a_baby_coming_early_march_is_good_news() -> None:
     text = "baby's coming early march, we're so excited"
     assert _act(text) is None
     assert not reply(text, llm=False).situation.startswith("act_")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fire brigade came to school today, the kids are still in there buzzing",
+        "fire service is coming to fit smoke alarms, mum is upstairs",
+        "the fire engine is at the school fete, the kids are in there now",
+        "bush fire is heading towards the next valley, we're 200km away so fine",
+        "in labour ward all night on shift, knackered",
+        "in labour and delivery training today",
+    ],
+)
+def test_a_fourth_reviewers_everyday_lines_are_not_act_now(text: str) -> None:
+    assert act_now(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("house is burning and the baby is inside", "fire"),
+        ("flat's burning, my son is still inside", "fire"),
+        ("fire brigade's here but they can't get to nan, she's upstairs", "fire"),
+    ],
+)
+def test_a_fourth_reviewers_fires_are_act_now(text: str, kind: str) -> None:
+    assert act_now(text) == kind, text

@@ -368,7 +368,7 @@ _FIRE = re.compile(
     rf"(?:'s| is| has| have| just| are| was)?(?: (?:just|gone|literally|actually|now|completely|"
     rf"totally|all|started))* {_ALIGHT}"
     r"|\b(?:set|sets|setting) (?:the |my |our |a )?" + _FIRE_THING + r" (?:on fire|alight|ablaze)"
-    r"|\b(?:our|my|the) (?:shack|hut|house|home|flat|caravan|tent|place)(?:'s| is)? burning\b(?! up\b)"
+    r"|(?:\b(?:our|my|the) |^\W*)(?:shack|hut|house|home|flat|caravan|tent|place)(?:'s| is)? burning\b(?! up\b)"
     r"|\b(?:there'?s|there is|theres) (?:a )?fire (?:outside (?:the|my|our) (?:front )?door )?"
     r"(?:in|at|on) (?:the|my|our) (?:kitchen|house|flat|building|block|"
     r"hallway|stairwell|stairs|landing|room|bedroom|garage|floor|corridor)"
@@ -384,6 +384,12 @@ _FIRE = re.compile(
 )
 # A bush or grass fire coming at the house ("the bush fire is coming over the hill towards our house", "embers landing
 # on our roof"): a fire now, however far off it started.
+# A wildfire told as far off ("we're 200km away so fine", "nowhere near us").
+_WILD_FAR = re.compile(
+    r"\b\d+ ?(?:km|kms|k|miles|mi)\b[^.!?\n]{0,10}\b(?:away|off)\b|\bnowhere near (?:us|here|the house)\b|"
+    r"\b(?:we'?re|we are) (?:fine|safe|ok|okay|all good)\b|\bnext valley\b",
+    re.IGNORECASE,
+)
 _WILDFIRE = re.compile(
     r"\b(?:bush|grass|wild|forest|scrub|veld|veldt|hill|moorland|heath|field)[ -]?fires?\b"
     r"(?! (?:season|danger|risk|rating|ban|warning|plan|smoke|haze))(?:'s| is| has| are)?[^.!?]{0,40}?"
@@ -553,7 +559,7 @@ _LABOUR = re.compile(
     r"|\b(?:i'?m|im|i am|i think i'?m|think i'?m|pretty sure i'?m|i reckon i'?m) (?:now |actually |definitely |"
     r"officially |properly )?(?:in|going into) labou?r\b"
     r"|\b(?:i'?ve|ive|i have|i think i'?ve|think i'?ve|i) (?:just )?(?:gone|went) into labou?r\b"
-    r"|^\W*(?:omg\W+)?in labou?r\b"
+    r"|^\W*(?:omg\W+)?in labou?r\b(?! (?:ward|suite|room|unit|and delivery|& delivery|theatre)\b)"
     r"|\blabou?r(?:'s| has| is)? (?:started|starting|kicked off)\b"
     r"|\b(?:the |this )?(?:baby|babby|bubs|bub|bubba|little one)(?:'s|s| is) (?:coming|on (?:the|its|her|his) way)"
     r"(?= *(?:now|right now|tonight|today|!|\.|,|$|and\b|come\b|get\b|hurry|i think|omg|help|quick|early\b"
@@ -751,7 +757,9 @@ def _fire_now(told: str, laugh: bool) -> bool:
     if alarm is not None and _SMELL_BURNING.search(told):
         fires.append(alarm)  # "the smoke alarm's going off and i can smell burning upstairs"
     brigade = _BRIGADE.search(told)
-    if brigade is not None and _STILL_IN.search(told):
+    without = re.sub(r"\bsmoke (?:alarms?|detectors?)\b", " ", _BRIGADE.sub(" ", told), flags=re.IGNORECASE)
+    # the brigade named, or smoke alarms being fitted, are not themselves a sign of a fire now
+    if brigade is not None and _STILL_IN.search(told) and (_FIRE_GRAVE.search(without) or _FIRE_WORD.search(without)):
         fires.append(brigade)  # "fire brigade's here but they can't get to nan, she's upstairs"
     in_room = _FIRE_IN_ROOM.search(told)
     if grave and in_room is not None:
@@ -764,6 +772,8 @@ def _fire_now(told: str, laugh: bool) -> bool:
         return False
     if _FIRE_FIGURE.search(_ALARM.sub(" ", told)) and not grave and not _FIRE_LITERAL.search(told):
         return False  # "the flat is on fire tonight, party of the year!!"
+    if wild is not None and _WILD_FAR.search(told):
+        return False  # "bush fire is heading towards the next valley, we're 200km away so fine"
     away = wild is None and all(_fire_away(told, m) for m in fires)
     return not (away and not _FIRE_AT_HOME.search(told))
 
