@@ -1278,8 +1278,6 @@ _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
 )
 
 
-# What a message near a sign of harm may still be answered as: an emergency, good news (unless a sign is worded in
-# it, `harm_signs`), a hug or company asked for, room.
 _AFFECTION = frozenset({"miss_you", "love_you", "lucky_you"})  # answered in kind only when nothing else is going on
 _KIND_WORDS = _AFFECTION | {"thanks", "praise"}
 # Words of danger beside kind words that make the kind words no longer the point ("love you. i'm on the bridge").
@@ -1287,13 +1285,15 @@ _DANGER_BESIDE = re.compile(
     r"\b(?:bleed\w*|blood|ambulance|fire|smoke|knife|gun|note|bridge|roof|good ?bye|"
     r"forever|angry|drunk|scared|afraid|hiding|hide|stairs|trapped|stuck|help me|call (?:9{3}|91{2}|11[2]|0{3}))\b"
 )
+# What a message near a sign of harm may still be answered as: an emergency, good news (unless a sign is worded in
+# it, `harm_signs`), a hug or company asked for, room.
 _SIGNED_SITUATIONS = frozenset({"default", "good_news", "hug", "company", "room", "talk", "come", "stop"})
+_LIGHT_READINGS = frozenset({"playful", "light", "wry", "glad", "everyday"})
 
 
 def _patterns_flag(signals: Sequence[Signal]) -> bool:
     """Whether a pattern (not a learned head) read a safety sign in the message."""
     return any(s.source.startswith("lexical") and s.kind in SAFETY_KINDS for s in signals)
-_LIGHT_READINGS = frozenset({"playful", "light", "wry", "glad", "everyday"})
 
 
 def _signed(heard: Heard) -> bool:
@@ -1681,13 +1681,14 @@ def reply(
     harmful_said = said_kinds & _harmful_kinds()
     # a sign of harm in a small bid ("this is my last message, i love you") is never answered in kind
     signs = harm_signs(read)  # a sign of harm, control or fear worded in it, flagged by the screen or not
+    meant = as_meant(read)  # the text with the chat register expanded (the situations and act-now read it)
     # something urgent now ("baby's coming", "toaster's on fire") is never a small bid, however few its words
-    urgent = act_now(as_meant(read)) is not None
+    urgent = act_now(meant) is not None
     brief = brief_of(read) if safety.level == "none" and not signs and not urgent else None
     # A guarded answer no pattern lists ("ah it's grand, just leave it") is the feelings reader's to see,
     # in a message where the patterns found nothing that helps ("I'm so sorry" is an apology).
     if brief is None and safety.level == "none" and model_wanted(model) and not said_kinds & kinds_with("helps") \
-            and not urgent and _holds_back(read, heard) and not asks_for(as_meant(read)):
+            and not urgent and _holds_back(read, heard) and not asks_for(meant):
         brief = _guarded_brief() if reader_guarded(read) else None  # as typed, as its head was trained
     # A guarded answer ("whatever", "it's nothing") reads as dismissal or minimizing when said to someone;
     # from a partner who does not want to talk, it asks for room. Any other small bid must carry no harm.
@@ -1726,7 +1727,6 @@ def reply(
                     complaint=None if worded or _patterns_flag(signals) else heard.complaint,
                     extra={**heard.extra, "told": read, "flagged": safety.level != "none", "near_sign": near})
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
-    meant = as_meant(read)
     lexical = [s for s in signals if s.source.startswith("lexical")] if meant == read else None
     found = [] if harmful_said else lexical if lexical is not None else detect(meant, model=False)
     quoted = every_quote(meant)
@@ -1745,7 +1745,7 @@ def reply(
             and not situation.name.startswith("act_"):
         # "can we go for dinner friday? i need to talk about the pills i've been saving up": not "Yes please!"
         situation = situations()["default"]
-    if (situation.name in _AFFECTION and (safety.level != "none" or act_now(meant))) \
+    if (situation.name in _AFFECTION and (safety.level != "none" or urgent)) \
             or (situation.name in _KIND_WORDS and _DANGER_BESIDE.search(meant)):
         # "miss you so much. he's taken the car keys", "love you. i'm bleeding a lot": the screen's answer and plain
         # listening, not "miss you too" nor "you've made my day"

@@ -75,6 +75,10 @@ SAID_WITH_CONTEMPT = frozenset({"appreciation", "validation", "apology"})
 SARCASM_BAR = 0.8
 
 
+def _overlap(a: Signal, b: Signal) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def _merge(lexical: list[Signal], learned: Sequence[Signal]) -> list[Signal]:
     """Add learned signals that no lexical signal of the same kind already covers."""
     if not learned:
@@ -83,21 +87,17 @@ def _merge(lexical: list[Signal], learned: Sequence[Signal]) -> list[Signal]:
     if kind_words and any(s.kind == "contempt" for s in learned):
         # Contempt read in the same words as praise, thanks or an apology: sarcasm when the reading is sure
         # (the kind words are dropped), else the kind words stand and the contempt reading goes.
-        def over(a: Signal, b: Signal) -> bool:
-            return a.start < b.end and b.start < a.end
-
         sure = [c for c in learned if c.kind == "contempt" and c.score >= SARCASM_BAR]
-        lexical = [s for s in lexical if not (s in kind_words and any(over(s, c) for c in sure))]
+        lexical = [s for s in lexical if not (s in kind_words and any(_overlap(s, c) for c in sure))]
         learned = [
             c for c in learned
-            if not (c.kind == "contempt" and c.score < SARCASM_BAR and any(over(s, c) for s in kind_words))
+            if not (c.kind == "contempt" and c.score < SARCASM_BAR and any(_overlap(s, c) for s in kind_words))
         ]
     out = list(lexical)
     for sig in learned:
-        if any(s.kind == sig.kind and s.start < sig.end and sig.start < s.end for s in lexical):
+        if any(s.kind == sig.kind and _overlap(s, sig) for s in lexical):
             continue
-        if sig.kind == "self_harm" and any(s.kind in HARM_TO_WRITER and s.start < sig.end and sig.start < s.end
-                                           for s in lexical):
+        if sig.kind == "self_harm" and any(s.kind in HARM_TO_WRITER and _overlap(s, sig) for s in lexical):
             continue  # "he said he'll kill me": the patterns read a threat to the writer, not their own crisis
         out.append(sig)
     out.sort(key=lambda s: (s.start, s.end, s.kind))

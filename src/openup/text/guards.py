@@ -56,18 +56,13 @@ def every_quote(text: str) -> list[tuple[int, int]]:
 def quote_spans(norm: str) -> list[tuple[int, int]]:
     """Spans of other people's words in double quotes (quotes and all): a pattern's match inside one is
     reported speech, not the writer's own act. A quote the writer says they said ("I told him \"...\"")
-    is left out: those are the writer's own words, unless taken back ("I'm sorry I said \"...\"")."""
+    is left out: those are the writer's own words, unless taken back ("I'm sorry I said \"...\"").
+    `norm` is normalised text, whose quotes are all straight."""
     spans = []
-    opened = -1
-    for i, ch in enumerate(norm):
-        if ch == '"':
-            if opened < 0:
-                opened = i
-            else:
-                before = norm[max(0, opened - _OWN_REACH) : opened]
-                if not _OWN_SPEECH.search(before) or _TAKEN_BACK.search(before):
-                    spans.append((opened, i + 1))
-                opened = -1
+    for opened, end in every_quote(norm):
+        before = norm[max(0, opened - _OWN_REACH) : opened]
+        if not _OWN_SPEECH.search(before) or _TAKEN_BACK.search(before):
+            spans.append((opened, end))
     return spans
 
 

@@ -453,11 +453,9 @@ def _unit_probabilities(
         return owners, np.zeros((0, len(signal_idx)), dtype=np.float32)
     vectors, ids = get_embedder().encode(units)
     probs = heads.probabilities(vectors, ids)[:, signal_idx]
-    readable = _readable(blocked, praised, [heads.names[j] for j in signal_idx]) if free else None
+    readable = _readable(blocked, praised, [heads.names[j] for j in signal_idx])
     if readable is not None:
         probs[~readable] = 0.0
-    elif any(blocked):
-        probs[np.array(blocked)] = 0.0
     return owners, probs
 
 
@@ -508,10 +506,7 @@ def bulk_signals(
         names = [heads.names[j] for j in g_idx]
         free = [k for k, name in enumerate(names) if name in _free_kinds()]
         units, owners, blocked, praised = _units(texts, layout, occupied, min_words, free, hurt, praise)
-        readable = _readable(blocked, praised, names) if free else None
-        if readable is None and any(blocked):
-            readable = np.ones((len(units), len(g_idx)), dtype=bool)
-            readable[np.array(blocked)] = False
+        readable = _readable(blocked, praised, names)  # a unit is blocked only when some heads read every unit
         banks.append(_Bank(heads, g_idx, units, owners, readable, False))
     unique = list(dict.fromkeys(u for bank in banks for u in bank.units))
     vectors, ids, exact = bulk.read(unique)
