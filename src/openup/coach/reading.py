@@ -337,6 +337,52 @@ _COMPLAINT_FRAME = re.compile(
 _AND_NOW = re.compile(r",? and (?:now|then) (?=(?:he|she|they|it|my|your|everyone|nobody)\b)", re.IGNORECASE)
 
 
+# Thanks said in sarcasm for what you did ("thx for telling everyone about my rash btw. really appreciated that 👍",
+# "oh sure, thanks SO much for telling me an hour before"): what you did, owned; never taken as thanks.
+_SARCASTIC_THANKS = re.compile(
+    r"\b(?:thanks|thank you|thank u|thx|ta|cheers)(?: (?:so|SO|very|soo+) much| a lot| a bunch| heaps)?"
+    r" for (?P<verb>[a-z]+ing)\b(?P<rest>[^.!?,;\n]*)",
+    re.IGNORECASE,
+)
+_SARCASM_CUE = re.compile(
+    r"\b(?:btw|oh sure|oh great|great job|real(?:ly)? appreciated(?: that| it)?|appreciate(?:d)? that|"
+    r"just love|love that for me|cool cool|not|nothing|SO much|a LOT)\b|👍|🙄|🙃|\bthanks? (?:so|SO) much\b.*\bnot\b",
+)
+_SARCASM_TAIL = re.compile(r"\s*\b(?:btw|by the way|lol|tho|though)\s*$", re.IGNORECASE)
+# What you did, from the "-ing" of the thanks: only verbs whose past is known, so nothing is said back garbled.
+_THANKED_FOR = {
+    "telling": "tell", "leaving": "leave", "forgetting": "forget", "eating": "eat", "taking": "take",
+    "making": "make", "letting": "let", "giving": "give", "bringing": "bring", "showing": "show",
+    "inviting": "invite", "sharing": "share", "posting": "post", "mentioning": "mention", "announcing": "announce",
+    "cancelling": "cancel", "booking": "book", "ignoring": "ignore", "using": "use", "finishing": "finish",
+    "drinking": "drink", "breaking": "break", "losing": "lose", "spending": "spend", "saying": "say",
+    "sending": "send", "warning": "warn", "asking": "ask", "checking": "check", "waiting": "wait",
+}
+
+
+def sarcastic_thanks(meant_whole: str) -> str | None:
+    """What you did, told as sarcastic thanks ("thanks SO much for telling me an hour before"), as a plain
+    complaint ("you told me an hour before"); None when there is no such thanks or its verb is not known.
+
+    >>> sarcastic_thanks("thanks for eating the last slice btw. really appreciated")
+    'you ate the last slice'
+    >>> sarcastic_thanks("thanks for making dinner, it was lovely") is None
+    True
+    """
+    m = _SARCASTIC_THANKS.search(meant_whole)
+    if m is None or not _SARCASM_CUE.search(meant_whole):
+        return None
+    before = meant_whole[: m.start()]
+    if re.search(r"\b(?:no|not|never)\b\W*$", before, re.IGNORECASE):
+        return None  # "no thanks for ...": not thanks at all, and not this
+    verb = m.group("verb").lower()
+    base = _THANKED_FOR.get(verb)
+    rest = _SARCASM_TAIL.sub("", m.group("rest")).rstrip(" ,;:")
+    if base is None or not rest.strip():
+        return None
+    return f"you {_past_of(base)}{rest}"
+
+
 def listener_complaint(meant_whole: str) -> str | None:
     """What your partner says you did or do, said back ("I was on my phone the whole dinner"), when their
     message is about you; None otherwise.
@@ -350,6 +396,9 @@ def listener_complaint(meant_whole: str) -> str | None:
     >>> listener_complaint("ok you were right, i overreacted") is None  # a concession, not a complaint
     True
     """
+    mocked_thanks = sarcastic_thanks(meant_whole)
+    if mocked_thanks is not None:
+        meant_whole = mocked_thanks  # what you did, thanked for in sarcasm: the complaint
     if not re.search(r"\b(?:you|your|you're|you'd|you've)\b", meant_whole, re.I):
         return None
     if _GRANTS_YOU_RIGHT.match(meant_whole):
@@ -378,7 +427,7 @@ def listener_complaint(meant_whole: str) -> str | None:
         echo = _DESERVED.sub("", echo)  # "I snapped at you, and you didn't deserve that": what I did
         if not _LISTENER_DID.match(echo) or len(echo.split()) > SAY_BACK_MAX_WORDS or not is_whole_clause(echo):
             continue
-        if not (PAST.search(echo.lower()) or _GRIEVANCE.search(echo) or habit):
+        if not (PAST.search(echo.lower()) or _GRIEVANCE.search(echo) or habit or mocked_thanks is not None):
             continue  # "you're probably right": said of you, but not something you did
         echo = re.sub(r"^I (said|promised)( you)? I'll\b", r"I \1\2 I'd", echo)  # "said I'll come" -> "said I'd come"
         if _PROMISED.match(echo) and not KEPT.search(echo):

@@ -105,6 +105,12 @@ _MAYBE = re.compile(
 )
 # a clause of a sentence: what may come is read clause by clause ("... AGAIN | and my mom says i should help him")
 _SENTENCE = re.compile(r"(?:[^.!?\n,;]|,(?!\s))+?(?:[.!?;]+|,(?=\s)|\s(?=(?:and|but|so)\s)|$)", re.IGNORECASE)
+# "again" that asks to be reminded is no letdown: "where is the shut off valve again", "what's her name again"
+_ASKED_AGAIN = re.compile(
+    r"\b(?:where|what|who|when|which|how)(?:'s|\s+(?:is|are|was|were|do|did|does))\s+[^.!?]*\bagain\b"
+    r"|\bremind me\b[^.!?]*\bagain\b",
+    re.IGNORECASE,
+)
 _NOT_BEEN = re.compile(r"\b(?:haven't|hasn't|hadn't|havent|hasnt|not|never) been\b", re.IGNORECASE)
 MAX_WORDS = 30  # a longer message carries more than one detail: which one weighs most is not read by its shape
 MIN_WORDS = 4
@@ -141,7 +147,7 @@ def salient(told: str) -> str | None:
         return said[:1].upper() + said[1:] + "?"
     sentences = [s.group() for s in _SENTENCE.finditer(text)]
     told_of = [s for s in sentences if not _MAYBE.search(s)]  # what happened, not what may
-    if letdown and any(_AGAIN.search(s) and not _NOT_AGAIN.search(s) for s in told_of):
+    if letdown and any(_AGAIN.search(s) and not _NOT_AGAIN.search(s) and not _ASKED_AGAIN.search(s) for s in told_of):
         return "Again?"
     for sentence in told_of:
         if (m := _MONEY.search(sentence)) is not None:

@@ -251,6 +251,9 @@ def lost_one(meant: str) -> str | None:
         prev = words[-1] if words else ""
         if meant[m.end("k") : m.end("k") + 2].lower() == "'s" and not _KIN_SUBJECT.match(meant, m.end("k") + 2):
             continue  # "my mum's cat died": the cat died, not the mum
+        if re.match(r"s\s+(?!(?:passed|died|is|was|has|had)\b)[a-z]", meant[m.end("k") : m.end("k") + 12], re.I) \
+                and not _KIN_SUBJECT.match(meant, m.end("k") + 1):
+            continue  # "my mums sister died", typed without the apostrophe: the sister died, not the mum
         bare = prev not in _NOT_OWN and not prev.endswith(("'s", "s"))  # "since dad died", "grandpa died"
         if prev in _OWN or bare or prev in ("since", "was", "is"):
             return "your " + m.group("k").lower()
