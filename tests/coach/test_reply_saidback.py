@@ -55,7 +55,9 @@ def _ask(text: str) -> str:
 OWN_ASKS = {"How does it feel now that you've done it?", "How did you pull it off? Tell me everything.",
             "What was it like in the moment?", "What are you proudest of in how you did it?",
             # what we did together is asked about as ours
-            "How does it feel now that we've done it?", "What was the best bit for you?", "How shall we celebrate?"}
+            "How does it feel now that we've done it?", "What was the best bit for you?", "How shall we celebrate?",
+            # the stock "How did you pull it off?" and "What are you proudest of ...?" replaced (s33)
+            "How did it go down? I want details.", "What are you going to do to treat yourself?"}
 
 
 @pytest.mark.parametrize(

@@ -115,6 +115,7 @@ class Template:
     sort: str | None = None  # the sort of small hard thing told (`sorts.sort_of`): joking, petty, ...; "any" is any
     no_talk: bool | None = None  # they said they do not want to talk about it (`sorts.no_talk`)
     us: tuple[str, ...] | None = None  # any of these: how you or the two of you are part of it (`about_us.us_of`)
+    small: bool | None = None  # a small win of their own told lightly ("not to brag but i fixed the sink", `small_win`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +244,7 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("sort"),
         t.get("no_talk"),
         (t["us"],) if isinstance(t.get("us"), str) else tuple(t["us"]) if t.get("us") else None,
+        t.get("small"),
     )
 
 
@@ -1261,6 +1263,36 @@ def glad(heard: Heard) -> bool:
     )
 
 
+def small_win(heard: Heard) -> bool:
+    """Whether good news of their own is a small win told lightly ("not to brag but i fixed the sink myself",
+    "booked the dentist lol adulting", "gym 3 times this week 💪"): met with a grin, not a party ("How are you going
+    to celebrate?"). Big news (a baby, a job, a result) is never small, however it is told.
+
+    >>> small_win(Heard("you fixed the sink", (), (), good_news=True, tense="past",
+    ...                 focus="not to brag but i fixed the sink"))
+    True
+    >>> small_win(Heard("you got the job", (), (), good_news=True, focus="got the job lol"))
+    False
+    """
+    told = heard.told.replace("’", "'")
+    return heard.good_news and _SMALL_WIN.search(told) is not None and _BIG_NEWS.search(told) is None \
+        and not grave_news(told) and (own_doing(heard) or _BY_ME.search(told) is not None) and not shared(heard)
+
+
+_SMALL_WIN = re.compile(
+    r"\b(?:not to brag|humble ?brag|small (?:thing|win|victory)|tiny (?:thing|win|victory)|little (?:win|victory)|"
+    r"adulting|go me|don'?t make it a (?:big )?(?:deal|thing)|lol|lmao|haha\w*|hehe)\b|💪|😎",
+    re.IGNORECASE,
+)
+_BY_ME = re.compile(r"\b(?:i|i've|ive)\b", re.IGNORECASE)  # "adulting level: i descaled the kettle"
+_BIG_NEWS = re.compile(
+    r"\b(?:bab(?:y|ies)|pregnan\w*|engaged|married|wedding|job|promot\w*|house|flat|visa|degree|graduat\w*|scan|"
+    r"surgery|results?|all clear|benign|cancer|remission|offer|hired|university|uni|college|mortgage|loan|lease|"
+    r"test|exam|finals?|driving|licen[cs]e|marathon|thesis|dissertation)\b",
+    re.IGNORECASE,
+)
+
+
 # The last words turn a hard telling to the good: "almost threw up but i went", "came dead last but i FINISHED",
 # "feels weird but good", "... and she might be able to come home Thursday!". What they end on is what is met:
 # no "I'm sorry" for a win they had to push through.
@@ -1316,7 +1348,7 @@ _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("someone", by_someone), ("steady", lambda h: steady(h.told)), ("disclosed", lambda h: disclosed(h)),
     ("at_you", lambda h: at_you(h.told)),
     ("light", lambda h: light(h.told)), ("glad", glad), ("sort", sort_of), ("no_talk", lambda h: no_talk(h.told)),
-    ("us", us_of),
+    ("us", us_of), ("small", small_win),
 )
 
 
@@ -1330,7 +1362,7 @@ _DANGER_BESIDE = re.compile(
 # What a message near a sign of harm may still be answered as: an emergency, good news (unless a sign is worded in
 # it, `harm_signs`), a hug or company asked for, room.
 _SIGNED_SITUATIONS = frozenset({"default", "good_news", "hug", "company", "room", "talk", "come", "stop"})
-_LIGHT_READINGS = frozenset({"playful", "light", "wry", "glad", "everyday"})
+_LIGHT_READINGS = frozenset({"playful", "light", "wry", "glad", "everyday", "small"})
 
 
 def _patterns_flag(signals: Sequence[Signal]) -> bool:
@@ -1418,8 +1450,10 @@ def template_suggestion(
         # the first that passes.
         n = len(t.texts)
         fallback: Suggestion | None = None
-        for k in range(n):
-            wording = t.texts[(seed + k) % n]
+        order = [t.texts[(seed + k) % n] for k in range(n)]
+        if said_already and n > 1:  # a wording that says a phrase of this reply again is tried last (`restates`)
+            order.sort(key=lambda w: restates(_frame(w, slots), said_already))
+        for wording in order:
             if fallback is not None and wording in recent:
                 continue
             text, said = _fill(wording, slots)
@@ -1510,10 +1544,28 @@ def _feeling_names() -> frozenset[str]:
 
 # Said once in a reply, wherever it falls: a second "I'm sorry" or "glad you told me" reads as a form letter.
 _ONCE = ("sorry", "glad you told me", "on your mind", "weighing on you", "a lot to deal with", "that's on me")
+# Said once in a reply where another wording of the same template can say it otherwise: a stock phrase ("We'll work
+# it out together." then "We'll figure it out together.") or any run of three words (`restates`).
+_ONCE_IF_ELSE = ("together", "work it out", "figure it out", "that's a lot", "right here", "makes sense",
+                 "i can see why", "tell me more", "tell me everything", "what can i do", "love that", "i hear you",
+                 "no wonder", "i'm here")
 
 
 def _openers(text: str) -> set[tuple[str, str]]:
     return {(a, b) for a, b in _OPENER.findall(text.lower().replace("’", "'"))}
+
+
+_PHRASE = re.compile(r"[a-z']+")
+
+
+def _phrases(text: str) -> set[tuple[str, str, str]]:
+    """The runs of three words in `text` (not across a slot, "…"): a phrase said twice in one reply reads as stock
+    ("What a day." twice, "huge for us" twice)."""
+    found: set[tuple[str, str, str]] = set()
+    for part in text.lower().replace("’", "'").split("…"):
+        w = _PHRASE.findall(part)
+        found.update(zip(w, w[1:], w[2:], strict=False))
+    return found
 
 
 def repeats(text: str, taken: Collection[str]) -> bool:
@@ -1539,6 +1591,25 @@ def repeats(text: str, taken: Collection[str]) -> bool:
         if mine & _openers(low) or feelings & set(_WORDS.findall(low)):
             return True
     return False
+
+
+def restates(text: str, taken: Collection[str]) -> bool:
+    """Whether `text` (a wording's own words, `_frame`) says a phrase again that a suggestion already `taken` for this
+    reply says: a stock phrase (`_ONCE_IF_ELSE`) or any run of three words. Another wording of the same template is
+    then chosen; a template is not passed over for it.
+
+    >>> restates("Where do you want to start? We'll figure it out together.", ["We're in this together."])
+    True
+    >>> restates("Honestly, you couldn't make it up. What a day.", ["Oh no, the bus. What a day."])
+    True
+    >>> restates("What's worrying you most about it?", ["That sounds really worrying, love."])
+    False
+    """
+    low = text.lower()
+    if any(p in low and any(p in t.lower() for t in taken) for p in _ONCE_IF_ELSE):
+        return True
+    phrases = _phrases(text)
+    return any(phrases & _phrases(t) for t in taken)
 
 
 def _fill(wording: str, slots: dict[str, str]) -> tuple[str, list[tuple[int, int]]]:

@@ -244,7 +244,8 @@ def _object(after: list[str], bare: bool = True) -> list[str] | None:
 # ("your manager *again* gave your work ...", "your visa came out *this morning*", "*so* hard"); not a time a
 # "since" or "until" points at ("hasn't answered since yesterday" keeps its "yesterday").
 _TRIMMED = re.compile(
-    r",?\s*(?<!^)(?<!since )(?<!until )(?<!till )\b(?:this (?:morning|afternoon|evening)|today|tonight|yesterday|last night|right now|rn|again|"
+    r",?\s*(?<!^)(?<!since )(?<!until )(?<!till )\b(?:this (?:morning|afternoon|evening)|today|tonight|yesterday|"
+    r"last night|right now|rn|again|"
     r"literally|actually|basically|honestly|lowkey|totally|or nah|bby|babe|like a million times)\b,?"
     r"|\b(?:so+|really|very|super) (?=[a-z]+(?:ly)?\b(?! (?:much|many)\b))"
     r"(?!(?:much|many|that|far|called|you|you're|i|i'm|we|they|he|she|it|it's|the|my|your|our|a|an|now|then)\b)",
