@@ -70,11 +70,9 @@ if TYPE_CHECKING:
 MAX_REPLY_CHARS = 200_000
 _SLOT = re.compile(r"\{(\w+)\}")
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b(?!')", re.IGNORECASE)  # "you you're" is two words
-# a clause cut mid-way: "he is but, has been ...", "your birthday was and your dad" (its time word cut out)
-_CUT_CLAUSE = re.compile(r"\b(?:but|and|is|are|the|a),|\b(?:was|were) (?:and|but)\b")
+_CUT_CLAUSE = re.compile(r"\b(?:but|and|is|are|the|a),")  # a clause cut mid-way: "he is but, has been ..."
 # A sentence cut mid-way: "... outside your door with a.", "... leave your trolley and."
-# So is one cut before what its last word points at: "... hasn't answered her phone since.", "... a box of."
-_CUT_END = re.compile(r"\b(?:a|an|the|and|or|but|your|my|since|of|from|into)[.!]")
+_CUT_END = re.compile(r"\b(?:a|an|the|and|or|but|your|my)[.!]")
 # "It sounds like it just feels like ...": a hedge put before their own hedge
 _HEDGE_ON_HEDGE = re.compile(
     r"\bsounds like (?:it |this |that )?(?:just |really |kind of |kinda )?(?:feels|seems|looks) like\b", re.IGNORECASE
@@ -1293,37 +1291,6 @@ _BIG_NEWS = re.compile(
 )
 
 
-# The last words turn a hard telling to the good: "almost threw up but i went", "came dead last but i FINISHED",
-# "feels weird but good", "... and she might be able to come home Thursday!". What they end on is what is met:
-# no "I'm sorry" for a win they had to push through.
-_ENDS_WELL = re.compile(
-    r"\b(?:but|yet|and(?=\s+(?:i|we)\s+still\b))\s+(?:i|we)\s+(?:still\s+|actually\s+|really\s+)?"
-    r"(?:went|did it|did|finished|made it|got there|got through it|survived|passed|managed it|showed up|turned up)"
-    r"(?:\s+(?:anyway|though|lol|haha|lmao))?"
-    r"|\b(?:but|and)\s+(?:it\s+)?(?:(?:feels?|felt|was|is)\s+)?(?:so\s+|really\s+|kinda\s+|actually\s+)?"
-    r"(?:good|great|worth it|nice|lovely)"
-    r"|\b(?:able|allowed|well enough) to (?:come|go) home\b.{0,20}",
-    re.IGNORECASE,
-)
-_ENDS_WELL_TAIL = re.compile(r"[\s!.\U0001F300-\U0001FAFF\u2600-\u27BF]*$")
-_NOT_WELL = re.compile(r"\b(?:not|n't|no|never|wasn'?t|isn'?t|hardly)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-
-
-def ends_well(told: str) -> bool:
-    """Whether the message ends on a turn to the good after something hard ("almost threw up but i went").
-
-    >>> ends_well("went for a run for the first time in ages. nearly died but i finished"), ends_well("i went")
-    (True, False)
-    >>> ends_well("tried the new place. it was awful but good coffee though i guess"), ends_well("but not good")
-    (False, False)
-    """
-    told = told.replace("’", "'").strip()
-    for m in _ENDS_WELL.finditer(told):
-        if _ENDS_WELL_TAIL.fullmatch(told[m.end():]) and not _NOT_WELL.search(told[: m.start()] + " "):
-            return True
-    return False
-
-
 def _tone(heard: Heard) -> str:
     """The valence a reply meets: love, pride and big news are met gladly, not as bad news read from a swear word
     ("i fucking love that man") nor flatly ("we're having a baby!"); else the valence read."""
@@ -1839,11 +1806,6 @@ def reply(
                     # up at 6. its 7:15")
                     complaint=None if worded or _patterns_flag(signals) else heard.complaint,
                     extra={**heard.extra, "told": read, "flagged": safety.level != "none", "near_sign": near})
-    if heard.valence == "negative" and not near and heard.complaint is None and heard.loss == "none" \
-            and ends_well(meant) and not grave_news(read) and not HARD_NEWS.search(read.replace("’", "'")):
-        # "almost threw up but i went": the win they end on is met gladly, not with "I'm sorry"
-        heard = replace(heard, valence="positive", mood="glad",
-                        feelings=tuple(f for f in heard.feelings if f.source == "named"))
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
     lexical = [s for s in signals if s.source.startswith("lexical")] if meant == read else None
     found = [] if harmful_said else lexical if lexical is not None else detect(meant, model=False)
@@ -1868,7 +1830,8 @@ def reply(
         # "miss you so much. he's taken the car keys", "love you. i'm bleeding a lot": the screen's answer and plain
         # listening, not "miss you too" nor "you've made my day"
         situation = situations()["default"]
-    if (situation.name in _KIND_WORDS or heard.complaint is not None) and sarcastic_thanks(meant) is not None:
+    if (situation.name in _KIND_WORDS or heard.complaint is not None) and safety.level == "none" and not near \
+            and sarcastic_thanks(meant) is not None:
         # "thanks for telling your sister about my results btw. really appreciated that": owned, not received, and
         # no thanks heard in it ("that would leave you feeling grateful")
         situation = situations()["default"] if situation.name in _KIND_WORDS else situation

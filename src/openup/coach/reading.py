@@ -344,10 +344,9 @@ _SARCASTIC_THANKS = re.compile(
     r" for (?P<verb>[a-z]+ing)\b(?P<rest>[^.!?,;\n]*)",
     re.IGNORECASE,
 )
-_SARCASM_CUE = re.compile(
-    r"\b(?:btw|oh sure|oh great|great job|real(?:ly)? appreciated(?: that| it)?|appreciate(?:d)? that|"
-    r"just love|love that for me|cool cool|not|nothing|SO much|a LOT)\b|👍|🙄|🙃|\bthanks? (?:so|SO) much\b.*\bnot\b",
-)
+# Only plain marks of sarcasm: "really appreciated that" and "btw" close sincere thanks as often as mocking ones
+# ("thanks for taking the knife off me last night. really appreciated that"), so they are no cue.
+_SARCASM_CUE = re.compile(r"\b(?:oh sure|oh great|great job|love that for me|cool cool|SO much|a LOT)\b|🙄|🙃")
 _SARCASM_TAIL = re.compile(r"\s*\b(?:btw|by the way|lol|tho|though)\s*$", re.IGNORECASE)
 # What you did, from the "-ing" of the thanks: only verbs whose past is known, so nothing is said back garbled.
 _THANKED_FOR = {
