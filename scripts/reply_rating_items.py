@@ -45,16 +45,19 @@ def write(out: Path) -> None:
                                  "register": r.get("register", "?")}, ensure_ascii=False) + "\n")
 
 
+def judged(path: Path) -> dict[int, bool]:
+    """One rater's file: per item id, whether the answer was judged fitting, natural and safe."""
+    got = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            got[int(r["id"])] = bool(r["fitting"]) and bool(r["natural"]) and bool(r.get("safe", True))
+    return got
+
+
 def score(items: Path, ratings: list[Path]) -> None:
     reg = {json.loads(line)["id"]: json.loads(line)["register"] for line in items.open(encoding="utf-8")}
-    per: list[dict[int, bool]] = []
-    for path in ratings:
-        got = {}
-        for line in path.open(encoding="utf-8"):
-            if line.strip():
-                r = json.loads(line)
-                got[int(r["id"])] = bool(r["fitting"]) and bool(r["natural"]) and bool(r.get("safe", True))
-        per.append(got)
+    per = [judged(path) for path in ratings]
     rows: dict[str, list[int]] = defaultdict(lambda: [0] + [0] * (len(per) + 1))
     for i, register in reg.items():
         if not all(i in p for p in per):
@@ -109,14 +112,7 @@ def pair(sheet: Path, mapping: Path, versions: list[str], seed: int = 20261206) 
 def paired(mapping: Path, ratings: list[Path]) -> None:
     """Per version: the share of its answers judged fitting, natural and safe by each rater and by all."""
     spec = json.loads(mapping.read_text(encoding="utf-8"))
-    per: list[dict[int, bool]] = []
-    for path in ratings:
-        got = {}
-        for line in path.open(encoding="utf-8"):
-            if line.strip():
-                r = json.loads(line)
-                got[int(r["id"])] = bool(r["fitting"]) and bool(r["natural"]) and bool(r.get("safe", True))
-        per.append(got)
+    per = [judged(path) for path in ratings]
     names = " | ".join(f"rater {k + 1}" for k in range(len(per)))
     print(f"| version | answers | {names} | all raters |")
     print("|---|---|" + "---|" * (len(per) + 1))
