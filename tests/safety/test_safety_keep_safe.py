@@ -62,3 +62,29 @@ def test_the_police_called_on_a_partner_is_a_sign(text: str) -> None:
 )
 def test_everyday_lines_on_the_same_words_pass(text: str) -> None:
     assert verdict(text)[0] == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he says hell kill himself if i leave him",
+        "my husband says he'll hang himself if i file for divorce",
+        "she threatens to kill herself whenever i go out with friends",
+    ],
+)
+def test_a_partners_suicide_threat_held_over_the_writer_is_danger_not_their_crisis(text: str) -> None:
+    safety = assess(text, detect(text))
+    assert safety.level == "danger" and not safety.crisis
+    assert safety.resources and "crisis" not in safety.resources[0].name.casefold()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend told me she wants to kill herself",  # someone at risk, with no hold over the writer
+        "i'll kill myself if you leave",  # the writer's own threat: they are at risk too
+        "he says hell kill himself if i leave. honestly i want to die too",
+    ],
+)
+def test_someone_at_risk_keeps_the_crisis_line(text: str) -> None:
+    assert assess(text, detect(text)).crisis

@@ -84,3 +84,50 @@ def test_control_and_warnings_are_a_concern(text: str) -> None:
 )
 def test_everyday_lines_on_the_same_words_pass(text: str) -> None:
     assert verdict(text)[0] == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "burnt my wrist with a lighter again last night",
+        "i carved her initials into my arm",
+        "sh again. sorry",
+        "2 months clean and i ruined it tonight",
+        "i have a plan and the means now",
+        "i know which bridge i'd use",
+        "left letters for the kids just in case",
+        "most nights i hope i dont wake up",
+        "i keep praying god just takes me",
+        "had a whole packet of co-codamol on purpose",
+    ],
+)
+def test_self_harm_plans_and_wishes_told_without_keywords_get_the_crisis_line(text: str) -> None:
+    assert verdict(text) == ("danger", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he burnt my hand with the iron last week",
+        "he burns my little boy with his lighter when he cries",
+        "she wont feed the kids when im out, to punish me",
+        "he bashed me up after the match",
+        "he threatened to poison the dog if i leave lol",
+    ],
+)
+def test_harm_by_a_partner_is_danger_not_the_writers_crisis(text: str) -> None:
+    assert verdict(text) == ("danger", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he burned me a cd of our songs",
+        "i burned my hand on the oven taking the lasagne out",
+        "3 weeks sober and i ruined it, had a pint",
+        "hope i wake up in time for the flight",
+        "she threatened to tell my mum about the surprise party",
+    ],
+)
+def test_everyday_burns_and_hopes_pass(text: str) -> None:
+    assert verdict(text)[0] == "none"
