@@ -165,7 +165,7 @@ POSITIVE_EXAMPLES = [
     ("there's no reason to live", "self_harm", "danger"),
     ("I've been self-harming again", "self_harm", "danger"),
     ("she took an overdose", "self_harm", "danger"),
-    ("he says he'll kill himself if I leave", "self_harm", "danger"),
+    ("he says he'll kill himself if I leave", "threat", "danger"),  # held over the writer: danger, not their crisis
 ]
 
 

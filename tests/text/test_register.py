@@ -106,3 +106,24 @@ def test_collapsed_spaces_map_back_to_the_whole_run() -> None:
 )
 def test_kms_is_a_distance_after_a_number_or_a_quantity(typed: str, self_harm: bool) -> None:
     assert ("self_harm" in {s.kind for s in detect(typed, model=False)}) is self_harm
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("dont u dare ignore me 😡", "don't you dare ignore me 😡"),
+        ("idk if i can do this job anymore 😞", "i don't know if i can do this job anymore 😞"),
+        ("ur late again 🙄🙄", "your late again 🙄🙄"),
+        ("né, see u at the café", "né, see you at the café"),  # an accented word is whole: never "n" + "é"
+    ],
+)
+def test_emoji_and_accents_do_not_stop_the_register_being_read(typed: str, read: str) -> None:
+    expanded = expand(normalize(typed))
+    assert expanded is not None and expanded.text == read
+    assert all(len(ch) == 1 for ch in expanded.text)
+
+
+@pytest.mark.parametrize("typed", ["calm down ur overreacting", "ur being so dramatic rn", "u never listen to me"])
+def test_an_emoji_at_the_end_keeps_the_reading(typed: str) -> None:
+    plain = {s.kind for s in detect(typed, model=False)}
+    assert plain and {s.kind for s in detect(typed + " 😤", model=False)} >= plain

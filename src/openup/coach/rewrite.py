@@ -19,6 +19,35 @@ from openup.text.normalize import normalize
 from openup.text.signal import Signal
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+# A full stop after one of these is no sentence end: "ok Mr. Financial Genius" is one sentence.
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:mr|mrs|ms|mx|dr|prof|st|jr|sr|vs|etc|e\.g|i\.e|approx|no)\.$", re.IGNORECASE)
+# What follows a replaced sentence and would say the same dig on its own ("... congrats", "Talk. Now.",
+# "yeah it shows"): a kept fragment this short, with no kind that helps and no question, goes with it.
+TAIL_MAX_WORDS = 3
+_HELPS = frozenset({"validation", "reflection", "appreciation", "self_disclosure", "apology", "i_statement"})
+# Kinds whose short tails repeat the dig ("congrats", "NOW", "every time"); advice and minimizing are lapses
+# in listening, and a short word beside them is often kindness ("Shame man.").
+_DIGS = frozenset({"criticism", "contempt", "dismissal", "defensiveness", "pressure", "leverage"})
+# News or thanks a question sits in (an "I feel" inside a question is no reason to keep it).
+_MARKS_ONLY = re.compile(r"[\s\"'.,;:!?()\-]+")  # a stray closing quote or dots left beside a replaced sentence
+_CONTENT = frozenset({"appreciation", "self_disclosure", "apology", "validation"})
+# Question kinds are rewritten only in a sentence of at most this many words that carries nothing that helps:
+# a long message with one "how do you feel" in it is not worth losing its news or its thanks for.
+QUESTION_MAX_WORDS = 25
+_QUESTION_KINDS = frozenset({"feeling_question", "generic_question"})
+# What a question was about: the words after one of these, never a bare pronoun ("are you mad at me").
+_TOPIC = re.compile(r"\b(?:about|after|over|regarding)\s+(.+?)\s*[?!.]*\s*$", re.IGNORECASE)
+_TOPIC_LOOSE = re.compile(r"\b(?:at|with|of|for)\s+(.+?)\s*[?!.]*\s*$", re.IGNORECASE)  # when no "about"
+_CHAT_TAIL = re.compile(r"(?:\s+(?:lol|lmao|haha+|tbh|ngl|fr|pls|please|x+|babe|hun|love))+$", re.IGNORECASE)
+_OBJECTS = frozenset({"me", "you", "u", "him", "her", "them"})  # "angry with me ...": the person, not a topic
+_PRONOUN = frozenset({"me", "you", "u", "us", "him", "her", "them", "it", "that", "this", "everything",
+                      "anything", "something", "nothing", "everyone", "anyone", "someone"})
+# "how did it make you feel when ..." / "how did you feel when ...": the moment asked about.
+_WHEN = re.compile(r"\b(?:feel|felt|feeling|make|makes|made)\b[^.?!]*?\b(when\s+.+?)\s*[?!.]*\s*$", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:did|was|were|felt|made|had|said|went|came)\b", re.IGNORECASE)
+# "how did <the thing> make you feel": the thing itself.
+_MADE_FEEL = re.compile(r"\bhow\s+(?:did|does|do|has|is)\s+(.+?)\s+(?:make|making|made)\s+(?:you|u|ya)\s+feel\b",
+                        re.IGNORECASE)
 _SLOT = re.compile(r"\{(\w+)\}")
 _CLAUSE_STOP = re.compile(r"[,;:.!?\n]| and\b| but\b| because\b| so\b| which\b| or\b| when\b| while\b")
 _PERIODS = ("day", "week", "weekend", "trip", "evening", "morning", "night", "shift", "afternoon", "holiday")
@@ -33,11 +62,19 @@ class Sentence:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Split into sentences with offsets (a sentence ends at . ! ? or a newline)."""
-    out = []
+    """Split into sentences with offsets (a sentence ends at . ! ? or a newline, not at "Mr." or "etc.")."""
+    out: list[Sentence] = []
+    start: int | None = None
     for m in _SENTENCE.finditer(text):
-        if m.group().strip():
-            out.append(Sentence(m.start(), m.end(), m.group()))
+        if start is None:
+            start = m.start()
+        if _ABBREVIATION.search(m.group().rstrip()) and m.end() < len(text):
+            continue  # the sentence goes on after the abbreviation
+        if text[start : m.end()].strip():
+            out.append(Sentence(start, m.end(), text[start : m.end()]))
+        start = None
+    if start is not None and text[start:].strip():
+        out.append(Sentence(start, len(text), text[start:]))
     return out
 
 
@@ -183,9 +220,22 @@ def _slots(sentence: str, draft: str) -> dict[str, str]:
         wish = _clause(sentence[m.end() :])
         if wish:
             slots["wish"] = wish
-    m = re.search(r"\b(?:about|of|with|after|at)\s+(.+?)\s*\??\s*$", sentence.strip())
-    if m and 1 <= len(m.group(1).split()) <= 8:
-        slots["topic"] = m.group(1).rstrip("?!. ")
+    read = _as_meant(sentence.strip())
+    moment = _WHEN.search(read)
+    if moment and 2 <= len(moment.group(1).split()) <= 12:
+        slots["moment_then" if _PAST.search(read) else "moment_now"] = _trimmed(moment.group(1))
+    else:
+        moment = None
+    # What it was about: "about/after/over X" or "how did X make you feel"; "at/with/of/for X" only when no
+    # moment was asked about ("when i'm away for work" is the moment, not "work").
+    m = _MADE_FEEL.search(read) or _TOPIC.search(read)
+    loose = m is None
+    m = m or (None if moment else _TOPIC_LOOSE.search(read))
+    if m:
+        topic = _trimmed(m.group(1))
+        words = topic.lower().split()
+        if 1 <= len(words) <= 10 and topic.lower() not in _PRONOUN and not (loose and words[0] in _OBJECTS):
+            slots["topic"] = topic
     for period in _PERIODS:
         if re.search(rf"\b{period}\b", norm):
             slots["period"] = period
@@ -195,6 +245,29 @@ def _slots(sentence: str, draft: str) -> dict[str, str]:
             slots["place"] = place
             break
     return slots
+
+
+def _trimmed(phrase: str) -> str:
+    """A phrase for a template's slot, without the chat words, emoji and marks that end the message."""
+    for _ in range(3):
+        phrase = _CHAT_TAIL.sub("", re.sub(r"[^\w)]+$", "", phrase))
+    return phrase.strip()
+
+
+def _as_meant(sentence: str) -> str:
+    """The sentence with chat shorthand read as the words people mean ("abt" -> "about"), where the
+    shorthand is only a spelling: the rest of the user's own wording is kept as typed."""
+    from openup.text.register import expand
+
+    lowered = normalize(sentence)
+    expanded = expand(lowered)
+    if expanded is None:
+        return sentence
+    out: list[str] = []
+    for i, ch in enumerate(expanded.text):  # the user's own capitals wherever a character is their own
+        start, end = expanded.starts[i], expanded.ends[i]
+        out.append(sentence[start] if end - start == 1 and lowered[start] == ch else ch)
+    return "".join(out)
 
 
 def _fill(template: str, slots: dict[str, str]) -> str | None:
@@ -256,8 +329,14 @@ def rewrite_candidates(
     rows: list[tuple[int, bool, list[str]]] = []  # (sentence index, replaced?, options)
     found_kinds: set[str] = set()
     replaced: set[str] = set()
+    helps = [s for s in signals if s.kind in _HELPS]
     for idx, sent in enumerate(sentences(text)):
         inside = [s for s in harmful if sent.start <= s.start < sent.end]
+        if inside and all(s.kind in _QUESTION_KINDS for s in inside) and (
+            len(sent.text.split()) > QUESTION_MAX_WORDS
+            or any(sent.start <= s.start < sent.end and s.kind in _CONTENT for s in helps)
+        ):
+            inside = []  # a question inside news or thanks: keep the sentence whole (see QUESTION_MAX_WORDS)
         if not inside:
             keep = sent.text.strip()
             rows.append((idx, False, [keep] if is_clean(keep) else []))
@@ -275,7 +354,11 @@ def rewrite_candidates(
     # "When my birthday is forgotten, I feel hurt.") would say it twice: drop it.
     chosen = " ".join(opts[0] for _, rep, opts in rows if rep and opts).lower()
     said = any(c.lower() in chosen for c in carried)
-    pieces = [opts for idx, rep, opts in rows if rep or not (said and idx in consumed)]
+    if not any(rep and opts for _, rep, opts in rows):
+        return []  # nothing could be rewritten: the draft as typed is no rewrite
+    tails = _tails(text, rows, found_kinds, helps) | {idx for idx, rep, opts in rows if not rep and opts
+                                                      and _MARKS_ONLY.fullmatch(opts[0])}
+    pieces = [opts for idx, rep, opts in rows if rep or not ((said and idx in consumed) or idx in tails)]
     # Build whole-text candidates: vary the first multi-choice sentence, take the first option elsewhere.
     base = [p[0] for p in pieces if p]
     variants = [base]
@@ -306,6 +389,36 @@ def rewrite_candidates(
     if generated and generated not in out:
         out = [generated, *out][:limit]
     return out
+
+
+def _tails(
+    text: str, rows: Sequence[tuple[int, bool, list[str]]], found: set[str], helps: Sequence[Signal]
+) -> set[int]:
+    """Kept sentences that only echo a replaced dig: when a sentence was replaced for a dig (`_DIGS`),
+    the short fragments around it ("congrats", "every time", "Talk. Now.", "Useless.")
+    with no kind that helps in them and no question mark."""
+    if not found & _DIGS:
+        return set()
+    spans = sentences(text)
+    out: set[int] = set()
+    for idx, replaced, options in rows:
+        if replaced or not options:
+            continue
+        sent = spans[idx]
+        words = sent.text.split()
+        if (
+            len(words) <= TAIL_MAX_WORDS
+            and "?" not in sent.text
+            and not any(sent.start <= s.start < sent.end for s in helps)
+            and not lexical_helps(sent.text)
+        ):
+            out.add(idx)
+    return out
+
+
+def lexical_helps(sentence: str) -> bool:
+    """Whether the patterns find a kind that helps in `sentence` ("love u tho", "sorry")."""
+    return any(s.kind in _HELPS for s in detect(sentence, model=False))
 
 
 def _llm_rewrite(text: str, notes: list[str]) -> str | None:

@@ -259,10 +259,51 @@ def resolve_country(explicit: str | None) -> str:
 # ---------------------------------------------------------------------------------------------- assess
 
 
-def _reason(sig: Signal, index: int | None = None) -> SafetyReason:
+# A partner's suicide threat used to control ("he says he'll hang himself if i file for divorce", "she threatens to kill
+# herself whenever I go out") is danger to the writer, not the writer's own crisis: the crisis line does not come
+# first for it. Someone else's suicidal talk with no hold over the writer ("my friend says she wants to die") stays
+# a crisis sign, and so does the writer's own threat ("i'll kill myself if you leave").
+_THIRD_PERSON_HARM = re.compile(
+    r"\b(?:himself|herself|themselves|themself|hisself)\b"
+    r"|\b(?:he|she|they)(?:'ll|'d|ll| will| would| is going to| was going to|'s going to| says| said| keeps saying"
+    r"| threatens| threatened)\b[^.!?\n]{0,40}\b(?:kill|hang|end|overdose|jump|take (?:his|her|their) (?:own )?life)",
+    re.IGNORECASE,
+)
+_HELD_OVER = re.compile(
+    r"\b(?:if|unless|when|whenever|the day|the minute|the second) (?:i|you|u|we) (?:ever )?(?:leave|left|go|went|go out"
+    r"|break up|broke up|split|divorce|file|move out|moved out|end (?:it|things)|stop|don'?t|dont|won'?t|wont|tell|call"
+    r"|ring|report|see|talk to|try to leave|take the kids)\b"
+    r"|\bthreat(?:en|ens|ened|ening|s)?\b|\bemotional blackmail\b",
+    re.IGNORECASE,
+)
+
+
+def partner_suicide_threat(sentence: str) -> bool:
+    """Whether `sentence` tells of someone else's suicide threat held over the writer (a control tactic).
+
+    >>> partner_suicide_threat("he says hell kill himself if i leave him"), partner_suicide_threat("i'll kill myself")
+    (True, False)
+    >>> partner_suicide_threat("my friend told me she wants to kill herself")
+    False
+    """
+    return _THIRD_PERSON_HARM.search(sentence) is not None and _HELD_OVER.search(sentence) is not None
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence (or line) of `text` around [start, end)."""
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    rights = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return text[left : min(rights) if rights else len(text)]
+
+
+def _reason(sig: Signal, index: int | None = None, text: str | None = None) -> SafetyReason:
     level, reason = _pattern_meta().get(sig.source, (kinds()[sig.kind].level, kinds()[sig.kind].reason))
     if sig.source.startswith("model:"):
         reason = kinds()[sig.kind].label
+    said = _sentence_of(text, sig.start, sig.end) if text is not None else sig.match
+    if sig.kind == "self_harm" and partner_suicide_threat(said):
+        return SafetyReason("threat", sig.start, sig.end, sig.match,
+                            "A suicide threat held over you, which is a sign of serious danger.", "danger", index)
     message = reason[:1].upper() + reason[1:] + "."
     return SafetyReason(sig.kind, sig.start, sig.end, sig.match, message, level, index)
 
@@ -306,7 +347,7 @@ def assess(text: str, signals: Sequence[Signal] | None = None, country: str | No
         from openup.text import detect
 
         signals = detect(text, model=False)
-    return _verdict([_reason(s) for s in _dedupe(signals)], country)
+    return _verdict([_reason(s, None, text) for s in _dedupe(signals)], country)
 
 
 def assess_texts(texts: Sequence[str], country: str | None = None, model: bool | None = False) -> Safety:
@@ -321,9 +362,10 @@ def assess_texts(texts: Sequence[str], country: str | None = None, model: bool |
     """
     from openup.text import detect_many
 
+    texts = list(texts)
     reasons = [
-        _reason(sig, i)
-        for i, sigs in enumerate(detect_many(list(texts), model=model))
+        _reason(sig, i, texts[i])
+        for i, sigs in enumerate(detect_many(texts, model=model))
         for sig in _dedupe(sigs)
     ]
     return replace(_verdict(reasons, country), scope="chat")

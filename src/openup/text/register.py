@@ -16,8 +16,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-# Words are runs of letters and digits; apostrophes stop them so "don't" is never touched.
-_WORD = re.compile(r"[a-z0-9]+")
+# Words are runs of letters and digits, accented ones too ("né", "café" are whole words, never "n" + "é");
+# apostrophes stop them so "don't" is never touched. An emoji or other symbol is no part of a word.
+_WORD = re.compile(r"[^\W_]+")
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 _ING = re.compile(r"[a-z]{2,}ing$")
 
@@ -67,7 +68,7 @@ def _units() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def _trigger() -> re.Pattern[str]:
     words = _table()[0]
     keys = sorted({*words, "ur", "ill"}, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9'])(?:" + "|".join(map(re.escape, keys)) + r")(?![a-z0-9'])|([a-z])\1{2,}")
+    return re.compile(r"(?<!')(?<![^\W_])(?:" + "|".join(map(re.escape, keys)) + r")(?!')(?![^\W_])|([a-z])\1{2,}")
 
 
 @cache
@@ -108,7 +109,7 @@ def expand(norm: str) -> Expansion | None:
     Runs of spaces and tabs read as one space ("you  always", a double space after a full stop), so a
     pattern reads the words whatever the spacing."""
     spaced = "  " in norm or "\t" in norm
-    worded = norm.isascii() and _trigger().search(norm) is not None
+    worded = _trigger().search(norm) is not None  # emoji and accents too: "dont u dare 😡" is read
     if not (spaced or worded):
         return None
     out: list[str] = []
