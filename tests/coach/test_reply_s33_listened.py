@@ -1,13 +1,14 @@
-"""Replies that sound like someone who listened (issue #18): a hard telling that ends on a win is met gladly; worry
-is asked about in its own terms, not with a stock question; sarcastic thanks for what you did is owned; praise of
-you is received; what is said back is not cut before its last word; a relative of a relative who died is not
-taken for the relative; "again" that asks to be reminded is no letdown. All messages here are our own."""
+"""Replies that sound like someone who listened (issue #18): worry is asked about in its own terms, not with a stock
+question; sarcastic thanks for what you did, told with plain marks of sarcasm, is owned, and sincere thanks never is;
+a time a "since" points at is kept; a relative of a relative who died is not taken for the relative; "again" that
+asks to be reminded is no letdown. (A hard telling that ends on a win met gladly, and "you're the best" received as
+praise, were taken out after a review: see test_reply_review_s33.py.) All messages here are our own."""
 
 from __future__ import annotations
 
 import pytest
 
-from openup.coach.listen import ends_well, reads_well, reply
+from openup.coach.listen import reads_well, reply
 from openup.coach.reading import listener_complaint, sarcastic_thanks
 from openup.coach.refer import trimmed
 from openup.coach.salient import salient
@@ -16,38 +17,6 @@ from openup.coach.situations import lost_one
 
 def _said(text: str) -> dict[str, str]:
     return {s.move: s.text for s in reply(text, llm=False).suggestions}
-
-
-# --- a hard telling that ends on a win ------------------------------------------------------------------------
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "first swim lesson in twenty years. swallowed half the pool but i finished",
-        "the interview panel was terrifying and i stumbled twice but i did it",
-        "my brother finally rang to say sorry about the christening. felt awkward but good",
-        "the vet said her fever has gone down and she might be able to come home tomorrow!",
-    ],
-)
-def test_ending_on_a_win_is_not_met_with_sorrow(text: str) -> None:
-    assert ends_well(text)
-    said = " ".join(_said(text).values()).lower()
-    for word in ("i'm sorry", "so sorry", "that's rough", "sounds really tough", "that's so frustrating"):
-        assert word not in said, (text, said)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "i went",
-        "the ferry was cancelled but good luck getting a refund",
-        "the food was great but i didn't finish",
-        "we were going to go home early",
-        "it was awful but not good enough to complain",
-    ],
-)
-def test_no_win_read_where_none_is_told(text: str) -> None:
-    assert not ends_well(text)
 
 
 def test_a_setback_without_a_turn_is_still_met_with_care() -> None:
@@ -84,7 +53,7 @@ def test_no_ask_wording_is_the_stock_question() -> None:
 @pytest.mark.parametrize(
     ("text", "owned"),
     [
-        ("thanks for telling your sister about my exam results btw. really appreciated that",
+        ("thanks SO much for telling your sister about my exam results 🙄",
          "told my sister about your exam results"),  # your sister, to you: "my sister"
         ("oh great, thanks SO much for leaving the car on empty. just love that", "left the car on empty"),
         ("cheers for eating the last of the birthday cake, appreciated that 🙄", "ate the last of the birthday cake"),
@@ -98,8 +67,8 @@ def test_sarcastic_thanks_is_owned(text: str, owned: str) -> None:
 
 
 def test_sarcastic_thanks_reads_as_a_complaint() -> None:
-    assert sarcastic_thanks("thanks for cancelling on me again, really appreciated") == "you cancelled on me again"
-    assert listener_complaint("thanks for cancelling on me again, really appreciated") == "I cancelled on you again"
+    assert sarcastic_thanks("oh great, thanks for cancelling on me again") == "you cancelled on me again"
+    assert listener_complaint("oh great, thanks for cancelling on me again") == "I cancelled on you again"
 
 
 @pytest.mark.parametrize(
@@ -109,25 +78,14 @@ def test_sarcastic_thanks_reads_as_a_complaint() -> None:
         "thank you for picking me up from the station",
         "thanks for fixing the shelf, looks great",
         "thanks for juggling the kids btw",  # a verb whose past is not known: left as it is
+        "thanks for taking the knife off me last night. really appreciated that",  # no mark of sarcasm
     ],
 )
 def test_plain_thanks_is_not_made_a_complaint(text: str) -> None:
     assert sarcastic_thanks(text) is None
 
 
-# --- praise of you is received ---------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "came home to the washing done and folded. you're the best",
-        "the playlist you made for my run. you made my whole morning",
-    ],
-)
-def test_praise_is_received(text: str) -> None:
-    coaching = reply(text, llm=False)
-    assert coaching.situation in ("praise", "thanks"), coaching.situation
-
+# --- praise said in sarcasm ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["you made my day worse honestly", "ur the best at ruining everything"])
 def test_sarcastic_or_hard_praise_is_not_received(text: str) -> None:
@@ -139,14 +97,6 @@ def test_sarcastic_or_hard_praise_is_not_received(text: str) -> None:
 def test_since_keeps_what_it_points_at() -> None:
     assert trimmed("your brother hasn't replied since yesterday") == "your brother hasn't replied since yesterday"
     assert trimmed("your brother rang yesterday") == "your brother rang"
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["Oh no, your brother hasn't replied since.", "Oh, you bought a box of.", "Oh no, your party was and your aunt."],
-)
-def test_a_cut_say_back_does_not_read_well(text: str) -> None:
-    assert not reads_well(text)
 
 
 def test_a_full_say_back_reads_well() -> None:
