@@ -114,6 +114,13 @@ class Template:
     no_talk: bool | None = None  # they said they do not want to talk about it (`sorts.no_talk`)
     us: tuple[str, ...] | None = None  # any of these: how you or the two of you are part of it (`about_us.us_of`)
     small: bool | None = None  # a small win of their own told lightly ("not to brag but i fixed the sink", `small_win`)
+    # The readings of the message (`_READINGS`) this template sets, in their order: `_applies` runs for every
+    # template of every move of a reply and looks at these alone, not at all seventeen.
+    asks: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        asks = tuple(name for name, _ in _READINGS if getattr(self, name) is not None)
+        object.__setattr__(self, "asks", asks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,8 +396,16 @@ def _near_sign(text: str) -> bool:
 
 
 def _harmful_kinds() -> frozenset[str]:
+    """The harmful kinds: asked for every filled template (`_fits`, `carries`), so read once per kinds table
+    (`kinds()` is itself read once, unless a test reloads the method files)."""
+    global _harmful
     table = kinds()
-    return frozenset(k for k, v in table.items() if v.harmful)
+    if _harmful is None or _harmful[0] is not table:
+        _harmful = (table, frozenset(k for k, v in table.items() if v.harmful))
+    return _harmful[1]
+
+
+_harmful: tuple[object, frozenset[str]] | None = None
 
 
 def carries(text: str, signal: str, found: list[Signal] | None = None) -> tuple[bool, tuple[str, ...]]:
@@ -1317,6 +1332,15 @@ _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("light", lambda h: light(h.told)), ("glad", glad), ("sort", sort_of), ("no_talk", lambda h: no_talk(h.told)),
     ("us", us_of), ("small", small_win),
 )
+_READ = dict(_READINGS)
+_TONE = "tone"  # `known` also keeps the tone a reply meets (`_tone`): every template with a valence asks it
+
+
+def _read_once(known: dict[str, object], name: str, heard: Heard, read: Callable[[Heard], object]) -> object:
+    """`read(heard)`, read once per reply: kept in `known` under `name`."""
+    if name not in known:
+        known[name] = read(heard)
+    return known[name]
 
 
 _AFFECTION = frozenset({"miss_you", "love_you", "lucky_you"})  # answered in kind only when nothing else is going on
@@ -1364,7 +1388,7 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
         return False
     if t.weighing is not None and t.weighing != heard.weighing:
         return False
-    if t.valence and t.valence != _tone(heard):
+    if t.valence and t.valence != _read_once(known, _TONE, heard, _tone):
         return False
     # "both" (`_both`): feelings that pull both ways ("I'm relieved to know, but I'm also so angry")
     if t.valence == "positive" and (_named_hard(heard) or "both" in slots):
@@ -1373,13 +1397,11 @@ def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, 
         return False
     if t.mood and heard.mood not in t.mood:
         return False
-    for name, read in _READINGS:
+    for name in t.asks:
         want = getattr(t, name)
-        if want is None:
-            continue
         if name not in known:
             # a sign the screen flagged, or one near it, is never met lightly, gladly or as ours to own
-            known[name] = False if name in _LIGHT_READINGS and _signed(heard) else read(heard)
+            known[name] = False if name in _LIGHT_READINGS and _signed(heard) else _READ[name](heard)
         if want != known[name] and not (want == "any" and known[name]) \
                 and not (isinstance(want, tuple) and known[name] in want):  # sort = "any"; us = [...]
             return False

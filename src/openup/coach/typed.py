@@ -5,6 +5,7 @@ character was not rewritten, so names and "Mam" survive."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from openup.text.normalize import normalize
 from openup.text.register import expand
@@ -12,6 +13,7 @@ from openup.text.register import expand
 _RUN = re.compile(r"[^\S\n]{2,}")  # spaces, tabs, no-break and other wide spaces; not a line break
 
 
+@lru_cache(maxsize=128)  # a reply reads its message as meant four or five times (reading, situations, act-now)
 def as_meant(text: str) -> str:
     """`text` with texting spellings expanded through the same table `check` reads with.
 

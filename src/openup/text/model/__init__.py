@@ -186,9 +186,8 @@ def safety_signals(
         return [[] for _ in texts]
     if _check_reader(reader):
         return bulk_signals(texts, None, None, None, signals=False, safety_heads=heads)[1]
-    idx = heads.in_group("safety")
-    owners, probs = _unit_probabilities(texts, None, heads, idx, SAFETY_MIN_WORDS)
-    return _signals_of(texts, owners, probs, heads, idx, overrides=False)[0]
+    owners, probs = _safety_probabilities(texts, heads)
+    return _signals_of(texts, owners, probs, heads, heads.in_group("safety"), overrides=False)[0]
 
 
 def safety_gaps(texts: Sequence[str], heads: Heads | None = None) -> list[float]:
@@ -198,15 +197,43 @@ def safety_gaps(texts: Sequence[str], heads: Heads | None = None) -> list[float]
     heads = get_safety_heads() if heads is None else heads
     if heads is None or not texts:
         return [float("-inf")] * len(texts)
-    idx = heads.in_group("safety")
-    owners, probs = _unit_probabilities(texts, None, heads, idx, SAFETY_MIN_WORDS)
+    owners, probs = _safety_probabilities(texts, heads)
     p = np.clip(probs.astype(np.float64), 1e-9, 1 - 1e-9)
-    t = heads.threshold[idx].astype(np.float64)
+    t = heads.threshold[heads.in_group("safety")].astype(np.float64)
     gaps = (np.log(p / (1 - p)) - np.log(t / (1 - t))).max(axis=1) if len(p) else np.zeros(0)
     best = [float("-inf")] * len(texts)
     for (owner, _), gap in zip(owners, gaps.tolist(), strict=True):
         best[owner] = max(best[owner], gap)
     return best
+
+
+# The safety heads' reading of recent single messages: `reply()` screens a message (`safety_signals`, through
+# `detect`) and then asks how near it comes to a sign (`safety_gaps`); both read the same units with the same
+# heads, and the second reading was a third of the learned tier's time in a reply. The arrays are read-only.
+_SAFETY_RECENT: dict[str, tuple[Heads, Sequence[Owner], np.ndarray]] = {}
+_SAFETY_RECENT_SIZE = 64
+_safety_lock = threading.Lock()  # the web app answers requests on several threads
+
+
+def _safety_probabilities(texts: Sequence[str], heads: Heads) -> tuple[Sequence[Owner], np.ndarray]:
+    """The units of `texts` and the safety heads' probabilities per unit (`_unit_probabilities`); a single
+    message's reading is kept for the next ask of the same message with the same heads."""
+    idx = heads.in_group("safety")
+    if len(texts) != 1:
+        return _unit_probabilities(texts, None, heads, idx, SAFETY_MIN_WORDS)
+    text = texts[0]
+    with _safety_lock:
+        known = _SAFETY_RECENT.get(text)
+    if known is not None and known[0] is heads:
+        return known[1], known[2]
+    owners, probs = _unit_probabilities(texts, None, heads, idx, SAFETY_MIN_WORDS)
+    probs.setflags(write=False)  # shared between callers from now on
+    kept = tuple(owners)
+    with _safety_lock:
+        if len(_SAFETY_RECENT) >= _SAFETY_RECENT_SIZE:
+            _SAFETY_RECENT.clear()
+        _SAFETY_RECENT[text] = (heads, kept, probs)
+    return kept, probs
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
@@ -302,7 +329,7 @@ def _read(
 
 def _signals_of(
     texts: Sequence[str],
-    owners: list[tuple[int, tuple[int, int] | None]],
+    owners: Sequence[Owner],
     probs: np.ndarray,
     heads: Heads,
     idx: list[int],
@@ -336,7 +363,7 @@ def _signals_of(
 
 
 def _best_span(
-    text: str, rows: list[int], owners: list[tuple[int, tuple[int, int] | None]], probs: np.ndarray, k: int
+    text: str, rows: list[int], owners: Sequence[Owner], probs: np.ndarray, k: int
 ) -> tuple[int, int]:
     """The span of head k's signal: the sentence that scored highest, or the trimmed message when the
     text was scored whole only."""

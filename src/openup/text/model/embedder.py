@@ -32,7 +32,11 @@ MAX_LENGTH = 128
 VOCAB_SIZE = 30522  # WordPiece ids of tokenizer.json
 SPECIAL_IDS = frozenset({0, 100, 101, 102, 103})  # [PAD] [UNK] [CLS] [SEP] [MASK]
 CACHE_SIZE = 8192
-PARALLEL_FROM = 8  # fewer texts than this run on the calling thread (a `check` has a handful)
+# From this many texts, they run on the worker threads. A reply's few units (the message and its sentences) gain
+# too: a model run is 2-3 ms against some 50 microseconds to hand it to a thread, and the slowest replies are the
+# long messages with 4-9 units (bench_reply p99 about 20 ms instead of 24-29 ms beside other jobs). Two threads
+# were once measured no faster here, while numpy's BLAS threads spun on the second core (`blas.one_thread`).
+PARALLEL_FROM = 2
 SERIAL_TOKENIZE_BELOW = 16  # fewer texts are tokenized one by one: the tokenizer's own thread pool costs more
 _NO_IDS = np.zeros(0, dtype=np.int32)
 

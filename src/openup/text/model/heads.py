@@ -24,12 +24,15 @@ from typing import Any
 
 import numpy as np
 
+from openup.text.model.blas import one_thread
 from openup.text.model.embedder import SPECIAL_IDS, VOCAB_SIZE
 
 HEADS_FILE = Path(__file__).resolve().parent / "heads.npz"
 SAFETY_HEADS_FILE = Path(__file__).resolve().parent / "safety_heads.npz"  # scripts/train_safety_heads.py
 FEELING_HEADS_FILE = Path(__file__).resolve().parent / "feelings.npz"  # scripts/train_feelings.py
 GROUPS = ("signal", "emotion", "attribute", "safety", "feeling")
+# Up to this many rows (a reply's or a check's units) the heads' products run on one BLAS thread (`blas`).
+FEW_ROWS = 64
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,12 @@ class Heads:
         return bag_of_tokens(token_ids, self.vocab)
 
     def logits(self, x: np.ndarray, token_ids: Sequence[np.ndarray] | None = None) -> np.ndarray:
+        if len(x) > FEW_ROWS:  # a batch (training, `analyze`): BLAS threads pay for themselves
+            return self._logits(x, token_ids)
+        with one_thread():  # a message's few units: waking BLAS threads costs more than the work (`blas`)
+            return self._logits(x, token_ids)
+
+    def _logits(self, x: np.ndarray, token_ids: Sequence[np.ndarray] | None) -> np.ndarray:
         x = x.astype(np.float32)
         if len(self.hidden_bias):
             hidden = np.maximum(x @ self._hidden_t + self.hidden_bias, 0.0)
