@@ -1,4 +1,4 @@
-"""Replies in a partner's own words (s33): no stock counsellor lines, light news met lightly, no phrase twice."""
+"""Replies in a partner's own words (s33): no stock counsellor lines, no glad words beside a sign, no phrase twice."""
 
 from __future__ import annotations
 
@@ -49,15 +49,16 @@ def test_no_stock_counsellor_line(message: str) -> None:
 
 
 @pytest.mark.parametrize("message", [
-    "not to brag but i put the wardrobe together without a single spare screw",
-    "small win but i finally cleared my inbox lol",
-    "adulting level: i descaled the kettle 💪",
+    "tiny victory, he didnt look through my phone today lol",
+    "small win: she only tracked my location twice today",
 ])
-def test_a_small_playful_brag_gets_a_light_answer(message: str) -> None:
-    said = _texts(message)
-    joined = " ".join(said)
-    assert not re.search(r"celebrate|amazing news|such good news|huge|so happy for you", joined, re.IGNORECASE), said
-    assert re.search(r"\b(?:ha|love|brilliant|impressed|proud|look at you)\b", said[0] + " " + said[1], re.I), said
+def test_a_win_told_beside_a_sign_is_heard_plainly(message: str) -> None:
+    # a reviewer's finding: "That's so lovely" and "I love that for you" beside control (the screen's concern)
+    coaching = reply(message, llm=False)
+    said = " ".join(s.text for s in coaching.suggestions)
+    assert coaching.safety.level != "none"
+    assert not re.search(r"lovely|love (?:that|this)|wonderful|good news|so glad|brilliant|amazing|tell me more", said,
+                         re.IGNORECASE), said
 
 
 @pytest.mark.parametrize("message", [

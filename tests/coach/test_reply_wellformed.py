@@ -136,4 +136,4 @@ def test_not_fair_on_you_only_when_someone_did_it() -> None:
     assert "fair on you" not in " ".join(_texts(message))
     # someone of theirs let them down, by any name: it fits
     assert _move("my cousin didn't come to my graduation. not even a text", "validate") in (
-        "That's so hurtful.", "That's really hard. I'm sorry.", "That wasn't fair on you at all.")
+        "I can see why that hurt.", "That's really hard. I'm sorry.", "That wasn't fair on you at all.")

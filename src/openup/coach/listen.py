@@ -113,7 +113,6 @@ class Template:
     sort: str | None = None  # the sort of small hard thing told (`sorts.sort_of`): joking, petty, ...; "any" is any
     no_talk: bool | None = None  # they said they do not want to talk about it (`sorts.no_talk`)
     us: tuple[str, ...] | None = None  # any of these: how you or the two of you are part of it (`about_us.us_of`)
-    small: bool | None = None  # a small win of their own told lightly ("not to brag but i fixed the sink", `small_win`)
     # The readings of the message (`_READINGS`) this template sets, in their order: `_applies` runs for every
     # template of every move of a reply and looks at these alone, not at all seventeen.
     asks: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -249,7 +248,6 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("sort"),
         t.get("no_talk"),
         (t["us"],) if isinstance(t.get("us"), str) else tuple(t["us"]) if t.get("us") else None,
-        t.get("small"),
     )
 
 
@@ -1276,36 +1274,6 @@ def glad(heard: Heard) -> bool:
     )
 
 
-def small_win(heard: Heard) -> bool:
-    """Whether good news of their own is a small win told lightly ("not to brag but i fixed the sink myself",
-    "booked the dentist lol adulting", "gym 3 times this week 💪"): met with a grin, not a party ("How are you going
-    to celebrate?"). Big news (a baby, a job, a result) is never small, however it is told.
-
-    >>> small_win(Heard("you fixed the sink", (), (), good_news=True, tense="past",
-    ...                 focus="not to brag but i fixed the sink"))
-    True
-    >>> small_win(Heard("you got the job", (), (), good_news=True, focus="got the job lol"))
-    False
-    """
-    told = heard.told.replace("’", "'")
-    return heard.good_news and _SMALL_WIN.search(told) is not None and _BIG_NEWS.search(told) is None \
-        and not grave_news(told) and (own_doing(heard) or _BY_ME.search(told) is not None) and not shared(heard)
-
-
-_SMALL_WIN = re.compile(
-    r"\b(?:not to brag|humble ?brag|small (?:thing|win|victory)|tiny (?:thing|win|victory)|little (?:win|victory)|"
-    r"adulting|go me|don'?t make it a (?:big )?(?:deal|thing)|lol|lmao|haha\w*|hehe)\b|💪|😎",
-    re.IGNORECASE,
-)
-_BY_ME = re.compile(r"\b(?:i|i've|ive)\b", re.IGNORECASE)  # "adulting level: i descaled the kettle"
-_BIG_NEWS = re.compile(
-    r"\b(?:bab(?:y|ies)|pregnan\w*|engaged|married|wedding|job|promot\w*|house|flat|visa|degree|graduat\w*|scan|"
-    r"surgery|results?|all clear|benign|cancer|remission|offer|hired|university|uni|college|mortgage|loan|lease|"
-    r"test|exam|finals?|driving|licen[cs]e|marathon|thesis|dissertation)\b",
-    re.IGNORECASE,
-)
-
-
 def _tone(heard: Heard) -> str:
     """The valence a reply meets: love, pride and big news are met gladly, not as bad news read from a swear word
     ("i fucking love that man") nor flatly ("we're having a baby!"); else the valence read."""
@@ -1330,7 +1298,7 @@ _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("someone", by_someone), ("steady", lambda h: steady(h.told)), ("disclosed", lambda h: disclosed(h)),
     ("at_you", lambda h: at_you(h.told)),
     ("light", lambda h: light(h.told)), ("glad", glad), ("sort", sort_of), ("no_talk", lambda h: no_talk(h.told)),
-    ("us", us_of), ("small", small_win),
+    ("us", us_of),
 )
 _READ = dict(_READINGS)
 _TONE = "tone"  # `known` also keeps the tone a reply meets (`_tone`): every template with a valence asks it
@@ -1353,7 +1321,7 @@ _DANGER_BESIDE = re.compile(
 # What a message near a sign of harm may still be answered as: an emergency, good news (unless a sign is worded in
 # it, `harm_signs`), a hug or company asked for, room.
 _SIGNED_SITUATIONS = frozenset({"default", "good_news", "hug", "company", "room", "talk", "come", "stop"})
-_LIGHT_READINGS = frozenset({"playful", "light", "wry", "glad", "everyday", "small"})
+_LIGHT_READINGS = frozenset({"playful", "light", "wry", "glad", "everyday"})
 
 
 def _patterns_flag(signals: Sequence[Signal]) -> bool:
@@ -1828,6 +1796,10 @@ def reply(
                     # up at 6. its 7:15")
                     complaint=None if worded or _patterns_flag(signals) else heard.complaint,
                     extra={**heard.extra, "told": read, "flagged": safety.level != "none", "near_sign": near})
+    if heard.valence == "positive" and _signed(heard):
+        # "tiny victory, he didn't check my bank account today lol": a win told beside a sign is heard plainly, never
+        # with "That's so lovely" or "I love that for you"
+        heard = replace(heard, valence="neutral")
     # The situation is read from the patterns' harm only, and from the text as meant, so spans fit it.
     lexical = [s for s in signals if s.source.startswith("lexical")] if meant == read else None
     found = [] if harmful_said else lexical if lexical is not None else detect(meant, model=False)
