@@ -363,7 +363,7 @@ def sarcastic_thanks(meant_whole: str) -> str | None:
     """What you did, told as sarcastic thanks ("thanks SO much for telling me an hour before"), as a plain
     complaint ("you told me an hour before"); None when there is no such thanks or its verb is not known.
 
-    >>> sarcastic_thanks("thanks for eating the last slice btw. really appreciated")
+    >>> sarcastic_thanks("oh great, thanks for eating the last slice btw")
     'you ate the last slice'
     >>> sarcastic_thanks("thanks for making dinner, it was lovely") is None
     True
