@@ -112,3 +112,13 @@ def test_no_phrase_said_twice_in_one_reply_over_the_dev_messages() -> None:
                 if _phrases(one) & _phrases(other):
                     twice.append((message, one, other))
     assert not twice, twice[:5]
+
+
+@pytest.mark.parametrize(("message", "label"), [
+    ("small win: i finally cleared my inbox", "small win"),
+    ("update: the boiler is fixed", "update"),
+    ("quick one - the car failed its mot", "quick one"),
+])
+def test_a_label_the_message_opens_with_is_not_said_back(message: str, label: str) -> None:
+    said = " ".join(_texts(message))
+    assert label not in said.lower() and ": " not in said and not said.startswith(":"), said

@@ -655,6 +655,28 @@ _ACTING = re.compile(
 )
 
 
+# A label the message opens with is no part of the news: "small win: i cleared my inbox", "update: the boiler is
+# fixed", "quick one - the car failed its mot". Said back, it read "Ah, : he only checked ..." or "Oh, update: ...".
+_LABEL = re.compile(
+    r"^\W*(?:(?:(?:small|tiny|little|big|quick|major|minor|random|weird|sad|good|bad|funny|mini|slight) )?"
+    r"(?:win|victory|update|news|one|thing|q|question|rant|vent|confession|story time|fyi|psa|random|tea)"
+    r"|ok so|okay so|so|anyway|btw|lol)\s*(?:[:\-\u2013\u2014]+)\s*"
+    r"|^[\s:;,.\-\u2013\u2014]+",
+    re.IGNORECASE,
+)
+
+
+def unlabelled(event: str) -> str:
+    """`event` without a label it opens with ("small win:", "update -") or stray marks before its first word.
+
+    >>> unlabelled(": he only checked your location twice"), unlabelled("update: the boiler is fixed")
+    ('he only checked your location twice', 'the boiler is fixed')
+    >>> unlabelled("so the car failed its mot")
+    'so the car failed its mot'
+    """
+    return _LABEL.sub("", event, count=1).strip()
+
+
 def read_message(focus: str, *, model: bool, whole: str | None = None) -> Reading:
     """Hear `focus` (the part of the message replies are built from) for a reply; what happened is
     chosen from `whole` (the full message) when given: a long message often leads with the news."""
@@ -816,6 +838,8 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
             heard = dataclasses.replace(heard, event=good, tense="past" if past else "present", happened=happened)
     if good_news and said_good and heard.event and (good := good_part(heard.event)) != heard.event:
         heard = dataclasses.replace(heard, event=good)  # not the setback before it ("the person they hired ...")
+    if heard.event and (plain := unlabelled(heard.event)) != heard.event and plain:
+        heard = dataclasses.replace(heard, event=plain)
     return Reading(dataclasses.replace(heard, good_news=good_news), good_news, mocked=mocked is not None)
 
 
