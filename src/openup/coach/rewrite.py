@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from openup.coach.typed import as_meant
 from openup.method import kinds, rewrite_table
 from openup.text.detect import detect
 from openup.text.lexical import macros
@@ -28,8 +29,8 @@ _HELPS = frozenset({"validation", "reflection", "appreciation", "self_disclosure
 # Kinds whose short tails repeat the dig ("congrats", "NOW", "every time"); advice and minimizing are lapses
 # in listening, and a short word beside them is often kindness ("Shame man.").
 _DIGS = frozenset({"criticism", "contempt", "dismissal", "defensiveness", "pressure", "leverage"})
-# News or thanks a question sits in (an "I feel" inside a question is no reason to keep it).
 _MARKS_ONLY = re.compile(r"[\s\"'.,;:!?()\-]+")  # a stray closing quote or dots left beside a replaced sentence
+# News or thanks a question sits in (an "I feel" inside a question is no reason to keep it).
 _CONTENT = frozenset({"appreciation", "self_disclosure", "apology", "validation"})
 # Question kinds are rewritten only in a sentence of at most this many words that carries nothing that helps:
 # a long message with one "how do you feel" in it is not worth losing its news or its thanks for.
@@ -220,7 +221,7 @@ def _slots(sentence: str, draft: str) -> dict[str, str]:
         wish = _clause(sentence[m.end() :])
         if wish:
             slots["wish"] = wish
-    read = _as_meant(sentence.strip())
+    read = as_meant(sentence.strip())
     moment = _WHEN.search(read)
     if moment and 2 <= len(moment.group(1).split()) <= 12:
         slots["moment_then" if _PAST.search(read) else "moment_now"] = _trimmed(moment.group(1))
@@ -252,22 +253,6 @@ def _trimmed(phrase: str) -> str:
     for _ in range(3):
         phrase = _CHAT_TAIL.sub("", re.sub(r"[^\w)]+$", "", phrase))
     return phrase.strip()
-
-
-def _as_meant(sentence: str) -> str:
-    """The sentence with chat shorthand read as the words people mean ("abt" -> "about"), where the
-    shorthand is only a spelling: the rest of the user's own wording is kept as typed."""
-    from openup.text.register import expand
-
-    lowered = normalize(sentence)
-    expanded = expand(lowered)
-    if expanded is None:
-        return sentence
-    out: list[str] = []
-    for i, ch in enumerate(expanded.text):  # the user's own capitals wherever a character is their own
-        start, end = expanded.starts[i], expanded.ends[i]
-        out.append(sentence[start] if end - start == 1 and lowered[start] == ch else ch)
-    return "".join(out)
 
 
 def _fill(template: str, slots: dict[str, str]) -> str | None:
@@ -330,7 +315,8 @@ def rewrite_candidates(
     found_kinds: set[str] = set()
     replaced: set[str] = set()
     helps = [s for s in signals if s.kind in _HELPS]
-    for idx, sent in enumerate(sentences(text)):
+    spans = sentences(text)
+    for idx, sent in enumerate(spans):
         inside = [s for s in harmful if sent.start <= s.start < sent.end]
         if inside and all(s.kind in _QUESTION_KINDS for s in inside) and (
             len(sent.text.split()) > QUESTION_MAX_WORDS
@@ -356,7 +342,7 @@ def rewrite_candidates(
     said = any(c.lower() in chosen for c in carried)
     if not any(rep and opts for _, rep, opts in rows):
         return []  # nothing could be rewritten: the draft as typed is no rewrite
-    tails = _tails(text, rows, found_kinds, helps) | {idx for idx, rep, opts in rows if not rep and opts
+    tails = _tails(spans, rows, found_kinds, helps) | {idx for idx, rep, opts in rows if not rep and opts
                                                       and _MARKS_ONLY.fullmatch(opts[0])}
     pieces = [opts for idx, rep, opts in rows if rep or not ((said and idx in consumed) or idx in tails)]
     # Build whole-text candidates: vary the first multi-choice sentence, take the first option elsewhere.
@@ -392,14 +378,13 @@ def rewrite_candidates(
 
 
 def _tails(
-    text: str, rows: Sequence[tuple[int, bool, list[str]]], found: set[str], helps: Sequence[Signal]
+    spans: Sequence[Sentence], rows: Sequence[tuple[int, bool, list[str]]], found: set[str], helps: Sequence[Signal]
 ) -> set[int]:
     """Kept sentences that only echo a replaced dig: when a sentence was replaced for a dig (`_DIGS`),
     the short fragments around it ("congrats", "every time", "Talk. Now.", "Useless.")
     with no kind that helps in them and no question mark."""
     if not found & _DIGS:
         return set()
-    spans = sentences(text)
     out: set[int] = set()
     for idx, replaced, options in rows:
         if replaced or not options:
