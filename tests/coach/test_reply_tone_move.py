@@ -66,7 +66,8 @@ def test_the_same_letdown_again_is_met_as_exasperation_not_condolence() -> None:
     assert "so sorry" not in said["reflect"]
     assert "fed up" in said["validate"]
     assert "fed up" not in _said("mums scan got pushed back again")["validate"]  # a delay in care is not a nuisance
-    assert "fed up" not in _said("my ex showed up at my flat again and wouldn't go")["validate"]  # a worry
+    # a worry, never a nuisance: the screen may read an ex who will not leave as a threat (then no wording at all)
+    assert "fed up" not in _said("my ex showed up at my flat again and wouldn't go").get("validate", "")
 
 
 def test_mixed_feelings_said_outright_are_met_as_both() -> None:

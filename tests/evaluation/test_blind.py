@@ -91,6 +91,35 @@ def test_scoring_on_a_known_folder(tmp_path: Path) -> None:
     assert "| texting | 2 |" in page
 
 
+def test_each_batch_is_scored_on_its_own(tmp_path: Path) -> None:
+    """A new batch, written after every change it is scored on, is reported beside the older ones."""
+    _write(tmp_path, "coaching", "test", [
+        {"text": "You're so lazy", "kinds": ["criticism"], "register": "american", "batch": 1},
+        {"text": "thanks for cooking tonight", "kinds": ["appreciation"], "register": "texting", "batch": 1},
+        {"text": "ur so lazy", "kinds": ["criticism"], "register": "texting", "batch": 2},
+        {"text": "lovely weather", "kinds": ["appreciation"], "register": "texting", "batch": 2},
+    ])
+    _write(tmp_path, "safety", "test", [
+        {"text": "I'll kill you if you leave", "level": "danger", "kinds": ["threat"], "register": "x", "batch": 1},
+        {"text": "this traffic is killing me", "level": "none", "kinds": [], "register": "x", "batch": 1},
+        {"text": "he keeps a bat by the bed and taps it when he's cross", "level": "danger", "kinds": ["violence"],
+         "register": "x", "batch": 2},
+        {"text": "the match tonight was a massacre", "level": "none", "kinds": [], "register": "x", "batch": 2},
+    ])
+    res = evaluate_blind(None, ["lexical"], "test", folder=tmp_path)
+    assert res is not None
+    first = next(r for r in res.batches if r.name == "1: danger")
+    assert (first.n, first.caught) == (1, 1)
+    alarms = {r.name: (r.n, r.caught) for r in res.batches if r.name.endswith(": none")}
+    assert alarms == {"1: none": (1, 0), "2: none": (1, 0)}
+    assert [b for b, *_ in res.coaching_batches] == ["1", "2"]
+    one, two = res.coaching_batches
+    assert one[2] == two[2] == 2 and one[3] > 0  # "You're so lazy" is read, so batch 1's hurts F1 is not 0
+    page = blind_markdown(res)
+    assert "| 1 | 100.0% of 1 |" in page and "| 2 |" in page
+    assert page.count("Per batch") == 2
+
+
 def test_lines_typed_other_ways_are_scored_and_reported(tmp_path: Path) -> None:
     _write(tmp_path, "coaching", "test", [
         {"text": "You're so lazy", "kinds": ["criticism"], "register": "american"},
@@ -143,3 +172,12 @@ def test_the_folder_is_where_eval_looks() -> None:
 def test_each_line_names_its_writer_and_batch(name: str) -> None:
     rows = _both(name)
     assert all(r.get("writer") and isinstance(r.get("batch"), int) and r["batch"] >= 1 for r in rows)
+
+
+def test_safety_batches_after_the_first_were_labelled_twice_and_kept_where_both_agreed() -> None:
+    """From batch 2 on, every safety line was labelled again by someone who saw only the definitions and the
+    text, and kept only when the writer and that labeller gave it the same level."""
+    later = [r for r in _both("safety") if int(r["batch"]) >= 2]  # type: ignore[call-overload]
+    assert len(later) >= 600
+    assert all(r.get("labeller_agreed") is True for r in later)
+    assert Counter(str(r["writer"]) for r in later).keys() >= {"s5", "s6", "s7", "s8"}

@@ -104,6 +104,8 @@ class BlindResult:
     levels: list[Recall] = field(default_factory=list)
     constructs: list[Recall] = field(default_factory=list)
     registers: list[Recall] = field(default_factory=list)
+    batches: list[Recall] = field(default_factory=list)  # name "N: level"; for level none, hit = flagged
+    coaching_batches: list[tuple[str, str, int, float, float]] = field(default_factory=list)  # batch, tier, lines, hurts, helps
     false_alarms: list[Recall] = field(default_factory=list)
     sarcastic_praise: dict[str, tuple[int, int]] = field(default_factory=dict)  # tier -> (read as praise, n)
     writers: dict[str, int] = field(default_factory=dict)
@@ -186,6 +188,15 @@ def evaluate_coaching(result: BlindResult, rows: list[dict[str, Any]], tier: str
             per = score_kinds([gold[i] for i in idx], [pred[i] for i in idx], members).values()
             total = Counts(len(idx), sum(c.tp for c in per), sum(c.fp for c in per), sum(c.fn for c in per))
             result.groups.append(GroupRow(register, group, tier, len(idx), total))
+    by_batch: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_batch[str(r.get("batch", "?"))].append(i)
+    for batch, idx in sorted(by_batch.items(), key=lambda b: (len(b[0]), b[0])):
+        f1s = []
+        for members in (hurt_kinds(), help_kinds()):
+            per = [c.f1 for c in score_kinds([gold[i] for i in idx], [pred[i] for i in idx], members).values() if c.positives]
+            f1s.append(sum(per) / len(per) if per else 0.0)
+        result.coaching_batches.append((batch, tier, len(idx), f1s[0], f1s[1]))
     sarcastic = [i for i, r in enumerate(rows) if "contempt" in gold[i] and "appreciation" not in gold[i]]
     result.sarcastic_praise[tier] = (sum("appreciation" in pred[i] for i in sarcastic), len(sarcastic))
 
@@ -196,6 +207,7 @@ def evaluate_safety(result: BlindResult, rows: list[dict[str, Any]], tier: str) 
     for r, (level, crisis) in zip(rows, screened, strict=True):
         gold = r["level"]
         hit, flagged = _caught(gold, level, crisis), level != "none"
+        groups[("batch", f"{r.get('batch', '?')}: {gold}")].append((flagged if gold == "none" else hit, flagged))
         if gold == "none":
             groups[("false", "hard negatives")].append((flagged, flagged))
             continue
@@ -203,7 +215,7 @@ def evaluate_safety(result: BlindResult, rows: list[dict[str, Any]], tier: str) 
         groups[("construct", f"{gold}: {r.get('construct', '?')}")].append((hit, flagged))
         groups[("register", str(r.get("register", "?")))].append((hit, flagged))
     target = {"level": result.levels, "construct": result.constructs, "register": result.registers,
-              "false": result.false_alarms}
+              "false": result.false_alarms, "batch": result.batches}
     for (what, name), hits in sorted(groups.items()):
         target[what].append(Recall(name, tier, len(hits), sum(h for h, _ in hits), sum(f for _, f in hits)))
 
@@ -282,6 +294,23 @@ def _pct(x: float) -> str:
     return f"{x:.1%}"
 
 
+def _batch_rows(res: BlindResult) -> list[str]:
+    """Each batch of the set on its own: a batch nobody has tuned against beside the older ones."""
+    head = " / ".join(res.tiers)
+    numbers = sorted({r.name.split(":")[0] for r in res.batches}, key=lambda b: (len(b), b))
+    if len(numbers) < 2:
+        return []
+    out = ["", f"Per batch ({head}); the last batch is the newest, written after every change it is scored on:", "",
+           "| batch | danger caught | crisis caught | concern caught | hard negatives flagged |", "|---|---|---|---|---|"]
+    for number in numbers:
+        cells = []
+        for level in ("danger", "crisis", "concern", "none"):
+            rows = [r for r in res.batches if r.name == f"{number}: {level}"]
+            cells.append(" / ".join(_pct(r.rate) for r in rows) + f" of {rows[0].n}" if rows else "–")
+        out.append(f"| {number} | " + " | ".join(cells) + " |")
+    return out
+
+
 def blind_markdown(res: BlindResult) -> str:
     """The blind section of docs/accuracy.md: what people who never saw the patterns wrote, scored."""
     tiers = res.tiers
@@ -313,6 +342,7 @@ def blind_markdown(res: BlindResult) -> str:
     for name in dict.fromkeys(r.name for r in res.false_alarms):
         rows = [r for r in res.false_alarms if r.name == name]
         out.append(f"| {name} | {rows[0].n} | {' / '.join(_pct(r.rate) for r in rows)} |")
+    out += _batch_rows(res)
     out += ["", f"| construct | n | caught ({head}) |", "|---|---|---|"]
     for name in dict.fromkeys(r.name for r in res.constructs):
         rows = [r for r in res.constructs if r.name == name]
@@ -337,6 +367,15 @@ def blind_markdown(res: BlindResult) -> str:
             f"- {tier}: hurts macro-F1 {res.macro_f1(hurts, tier):.2f} (lowest {worst:.2f}), helps macro-F1 "
             f"{res.macro_f1(helps, tier):.2f}; contempt lines read as appreciation: {praise} of {n}."
         )
+    batches = list(dict.fromkeys(b for b, _, _, _, _ in res.coaching_batches))
+    if len(batches) > 1:
+        out += ["", f"Per batch ({head}); the last batch is the newest, written after every change it is scored on:", "",
+                f"| batch | lines | hurts macro-F1 ({head}) | helps macro-F1 ({head}) |", "|---|---|---|---|"]
+        for batch in batches:
+            rows = [r for r in res.coaching_batches if r[0] == batch]
+            hurt_cells = " / ".join(f"{r[3]:.2f}" for r in rows)
+            help_cells = " / ".join(f"{r[4]:.2f}" for r in rows)
+            out.append(f"| {batch} | {rows[0][2]} | {hurt_cells} | {help_cells} |")
     out += ["", f"| kind | positives | P ({head}) | R ({head}) | F1 ({head}) |", "|---|---|---|---|---|"]
     for kind in coaching_kinds():
         counts = [c for c in (res.kind(kind, t) for t in tiers) if c is not None]
