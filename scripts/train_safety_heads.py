@@ -21,7 +21,8 @@ prints recall and false alarms per head (`--linear`: logistic heads without the 
 of it the encoder never trained on, `encoder_half`, and on the blind reply dev messages (everyday messages a
 partner shares, which `--judge` leaves out of training: `partner_dev`), writing nothing; `--judge-out F`: each
 judged dev row and whether it was flagged, to read; `--token-mix X`: another mix, 0 for the network alone;
-`--held-back`: add the files of `safety/held_back/`; `--out F`: write the heads to F instead; `--skip NAME`: leave one training file out; `--goemo N`:
+`--held-back`: add the files of `safety/held_back/`; `--out F`: write the heads to F instead;
+`--skip NAME`: leave one training file out; `--goemo N`:
 N GoEmotions comments instead of GOEMO_SAMPLE).
 """
 

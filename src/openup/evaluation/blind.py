@@ -105,7 +105,8 @@ class BlindResult:
     constructs: list[Recall] = field(default_factory=list)
     registers: list[Recall] = field(default_factory=list)
     batches: list[Recall] = field(default_factory=list)  # name "N: level"; for level none, hit = flagged
-    coaching_batches: list[tuple[str, str, int, float, float]] = field(default_factory=list)  # batch, tier, lines, hurts, helps
+    # (batch, tier, lines, hurts macro-F1, helps macro-F1)
+    coaching_batches: list[tuple[str, str, int, float, float]] = field(default_factory=list)
     false_alarms: list[Recall] = field(default_factory=list)
     sarcastic_praise: dict[str, tuple[int, int]] = field(default_factory=dict)  # tier -> (read as praise, n)
     writers: dict[str, int] = field(default_factory=dict)
@@ -194,8 +195,9 @@ def evaluate_coaching(result: BlindResult, rows: list[dict[str, Any]], tier: str
     for batch, idx in sorted(by_batch.items(), key=lambda b: (len(b[0]), b[0])):
         f1s = []
         for members in (hurt_kinds(), help_kinds()):
-            per = [c.f1 for c in score_kinds([gold[i] for i in idx], [pred[i] for i in idx], members).values() if c.positives]
-            f1s.append(sum(per) / len(per) if per else 0.0)
+            scored = score_kinds([gold[i] for i in idx], [pred[i] for i in idx], members).values()
+            f1_each = [c.f1 for c in scored if c.positives]
+            f1s.append(sum(f1_each) / len(f1_each) if f1_each else 0.0)
         result.coaching_batches.append((batch, tier, len(idx), f1s[0], f1s[1]))
     sarcastic = [i for i, r in enumerate(rows) if "contempt" in gold[i] and "appreciation" not in gold[i]]
     result.sarcastic_praise[tier] = (sum("appreciation" in pred[i] for i in sarcastic), len(sarcastic))
@@ -294,14 +296,18 @@ def _pct(x: float) -> str:
     return f"{x:.1%}"
 
 
+_BATCH_NOTE = "Per batch ({head}); the last batch is the newest, written after every change it is scored on:"
+
+
 def _batch_rows(res: BlindResult) -> list[str]:
     """Each batch of the set on its own: a batch nobody has tuned against beside the older ones."""
     head = " / ".join(res.tiers)
     numbers = sorted({r.name.split(":")[0] for r in res.batches}, key=lambda b: (len(b), b))
     if len(numbers) < 2:
         return []
-    out = ["", f"Per batch ({head}); the last batch is the newest, written after every change it is scored on:", "",
-           "| batch | danger caught | crisis caught | concern caught | hard negatives flagged |", "|---|---|---|---|---|"]
+    out = ["", _BATCH_NOTE.format(head=head), "",
+           "| batch | danger caught | crisis caught | concern caught | hard negatives flagged |",
+           "|---|---|---|---|---|"]
     for number in numbers:
         cells = []
         for level in ("danger", "crisis", "concern", "none"):
@@ -369,13 +375,13 @@ def blind_markdown(res: BlindResult) -> str:
         )
     batches = list(dict.fromkeys(b for b, _, _, _, _ in res.coaching_batches))
     if len(batches) > 1:
-        out += ["", f"Per batch ({head}); the last batch is the newest, written after every change it is scored on:", "",
+        out += ["", _BATCH_NOTE.format(head=head), "",
                 f"| batch | lines | hurts macro-F1 ({head}) | helps macro-F1 ({head}) |", "|---|---|---|---|"]
         for batch in batches:
-            rows = [r for r in res.coaching_batches if r[0] == batch]
-            hurt_cells = " / ".join(f"{r[3]:.2f}" for r in rows)
-            help_cells = " / ".join(f"{r[4]:.2f}" for r in rows)
-            out.append(f"| {batch} | {rows[0][2]} | {hurt_cells} | {help_cells} |")
+            scored_rows = [r for r in res.coaching_batches if r[0] == batch]
+            hurt_cells = " / ".join(f"{r[3]:.2f}" for r in scored_rows)
+            help_cells = " / ".join(f"{r[4]:.2f}" for r in scored_rows)
+            out.append(f"| {batch} | {scored_rows[0][2]} | {hurt_cells} | {help_cells} |")
     out += ["", f"| kind | positives | P ({head}) | R ({head}) | F1 ({head}) |", "|---|---|---|---|---|"]
     for kind in coaching_kinds():
         counts = [c for c in (res.kind(kind, t) for t in tiers) if c is not None]
