@@ -1508,6 +1508,12 @@ _ONCE_IF_ELSE = ("together", "work it out", "figure it out", "that's a lot", "ri
                  "no wonder", "i'm here")
 
 
+def _said_again(text: str, taken: Collection[str], phrases: Collection[str]) -> bool:
+    """Whether `text` says one of `phrases` that a suggestion already `taken` says too (case aside)."""
+    low = text.lower()
+    return any(p in low and any(p in t.lower() for t in taken) for p in phrases)
+
+
 def _openers(text: str) -> set[tuple[str, str]]:
     return {(a, b) for a, b in _OPENER.findall(text.lower().replace("’", "'"))}
 
@@ -1539,7 +1545,7 @@ def repeats(text: str, taken: Collection[str]) -> bool:
     """
     if not taken:
         return False
-    if any(p in text.lower() and any(p in t.lower() for t in taken) for p in _ONCE):
+    if _said_again(text, taken, _ONCE):
         return True
     mine = _openers(text)
     feelings = set(_WORDS.findall(text.lower())) & _feeling_names()
@@ -1562,8 +1568,7 @@ def restates(text: str, taken: Collection[str]) -> bool:
     >>> restates("What's worrying you most about it?", ["That sounds really worrying, love."])
     False
     """
-    low = text.lower()
-    if any(p in low and any(p in t.lower() for t in taken) for p in _ONCE_IF_ELSE):
+    if _said_again(text, taken, _ONCE_IF_ELSE):
         return True
     phrases = _phrases(text)
     return any(phrases & _phrases(t) for t in taken)
