@@ -143,15 +143,15 @@ class Student:
             return out
         lengths = np.fromiter(map(len, ids), dtype=np.int64, count=n)
         order = np.argsort(-lengths, kind="stable")
+        flat = np.concatenate([*ids, np.zeros(0, np.int64)]).astype(np.int64, copy=False)  # every row's ids, in turn
+        offsets = np.cumsum(lengths) - lengths
         pairs = None if self.bigrams is None else np.zeros((n, self.bigrams[0].shape[1]), dtype=np.float32)
         for start in range(0, n, _BLOCK):
             rows = order[start : start + _BLOCK]
             size = lengths[rows]  # non-increasing
             if not size[0]:
                 break
-            padded = np.zeros((len(rows), int(size[0])), dtype=np.int64)
-            for k, r in enumerate(rows.tolist()):
-                padded[k, : size[k]] = ids[r]
+            padded = _padded(flat, offsets[rows], size)
             sums = _sequential_sums(self.vectors, padded, size)
             nonempty = size > 0
             if pairs is not None and self.bigrams is not None:
@@ -171,6 +171,16 @@ class Student:
             out += np.maximum(out @ w1.T + b1, 0.0) @ w2.T + b2
             out /= np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
         return out
+
+
+def _padded(flat: np.ndarray, offsets: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """(rows, longest) matrix of the id lists flat[offsets[i] : offsets[i] + lengths[i]], 0 after each: one
+    gather for the whole block (a copy per row cost a Python step per unit)."""
+    position = np.arange(int(lengths.max(initial=0)))
+    inside = position < lengths[:, None]
+    padded = np.zeros(inside.shape, dtype=np.int64)
+    padded[inside] = flat[(offsets[:, None] + position)[inside]]
+    return padded
 
 
 def _sequential_sums(table: np.ndarray, padded: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -235,12 +245,19 @@ class BulkReader:
                     out[i], ids[i], exact[i] = hit
         if fresh:
             vectors, token_ids = self.student.encode([units[i] for i in fresh])
+            known = np.zeros(len(fresh), dtype=bool)
             with self._lock:
                 self.stats["units"] += len(fresh)
-                for i, vec, tok in zip(fresh, vectors, token_ids, strict=True):
-                    known = self._by_ids.get(tok.tobytes())
-                    out[i], ids[i], exact[i] = (vec, tok, False) if known is None else (known, tok, True)
-                    self._remember(units[i], out[i], tok, bool(exact[i]))
+                if self._by_ids:  # a unit the encoder read under another spelling ("Lol." for "lol.")
+                    for k, tok in enumerate(token_ids):
+                        vec = self._by_ids.get(tok.tobytes())
+                        if vec is not None:
+                            vectors[k], known[k] = vec, True
+                rows = np.array(fresh, dtype=np.int64)
+                out[rows], exact[rows] = vectors, known
+                for i, tok in zip(fresh, token_ids, strict=True):
+                    ids[i] = tok
+                self._remember_all([units[i] for i in fresh], vectors, token_ids, known.tolist())
         return out, ids, exact
 
     def reread(self, units: Sequence[str], ids: Sequence[np.ndarray], rows: np.ndarray) -> np.ndarray:
@@ -267,6 +284,20 @@ class BulkReader:
         with self._lock:
             self._cache.clear()
             self._by_ids.clear()
+
+    def _remember_all(
+        self, units: list[str], vectors: np.ndarray, ids: list[np.ndarray], exact: list[bool]
+    ) -> None:
+        """`_remember` for many units not in the cache, in order: one update, then the oldest dropped."""
+        if not self.cache_size:
+            return
+        cache = self._cache
+        for unit in units:  # rare: a unit another thread has put in since `read` looked
+            if unit in cache:
+                cache.move_to_end(unit)
+        cache.update(zip(units, zip(vectors, ids, exact, strict=True), strict=True))
+        while len(cache) > self.cache_size:
+            cache.popitem(last=False)
 
     def _remember(self, unit: str, vector: np.ndarray, ids: np.ndarray, exact: bool) -> None:
         if self.cache_size:
