@@ -141,6 +141,21 @@ def test_first_round_asks_for_the_unit_most_likely_above_only() -> None:
     assert _needs(z, [0, 0, 1, 1], first=True, one_sided=True) == [False, True, True, True]
 
 
+def test_a_decision_read_whole_reads_every_unsure_unit_settled_or_not() -> None:
+    # message 0: the encoder read one unit above the threshold, which settles the decision, but read whole
+    # (its span can change the kinds) the other unsure units are read too, in the first round as well;
+    # message 1 is not read whole and is settled; a unit below threshold - margin is never read
+    z = [[5.0], [0.5], [-1.5], [5.0], [0.5]]
+    exact = np.array([True, False, False, True, False])
+    whole = np.array([[True], [False]])
+    for first in (True, False):
+        assert _needs(z, [0, 0, 0, 1, 1], one_sided=True, exact=exact, whole=whole, first=first) == [
+            False, True, False, False, False
+        ]
+    # a decision the caller does not need is not read, whole or not
+    assert _needs([[0.5]], [0], one_sided=True, whole=np.array([[True]]), relevant=np.array([[False]])) == [False]
+
+
 def test_bulk_reads_nothing_the_patterns_already_found(learned: None) -> None:
     from openup.text.model import bulk_signals, get_heads, get_safety_heads
 

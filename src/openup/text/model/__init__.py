@@ -512,9 +512,14 @@ def bulk_signals(
     In two rounds: first, of an open decision the student reads above threshold, the unit most likely above
     (if the encoder agrees, the message's other units need not be read for it); then every unit still needed.
     So the kinds reported are the encoder's wherever the student's errors stay within the margins; the scores
-    and spans of a kind the encoder did not settle are the student's.
+    and spans of a kind the encoder did not settle are the student's. One span decides a kind: a self-harm
+    reading whose sentence overlaps a threat or violence the patterns found is left out (`detect._merge`: "he
+    said he'll kill me"), so where the patterns found one, every unsure unit is read for the self-harm head
+    (`whole`), and its span is the encoder's as in the full reader (a CounselChat question lost its self-harm
+    reading when the student's sentence scores put it on the sentence with the violence).
     Returns the learned signals (signal heads, before `detect()` keeps the merged kinds), the safety signals,
     and the signal units' owners and probabilities (for `learned_signals`)."""
+    from openup.text.detect import HARM_TO_WRITER
     from openup.text.model.student import needs_encoder
 
     bulk = get_bulk_reader()
@@ -551,13 +556,16 @@ def bulk_signals(
                 for kind in kinds:
                     if kind in column:
                         bank.relevant[t, column[kind]] = False
+            if bank.one_sided and "self_harm" in column:
+                bank.whole = np.zeros_like(bank.relevant)
+                bank.whole[:, column["self_harm"]] = [bool(kinds & HARM_TO_WRITER) for kinds in found]
     for first in (True, False):
         need = np.zeros(len(unique), dtype=bool)
         for bank in banks:
             relevant = bank.relevant if bank.one_sided else _with_overrides(bank, exact, allowed)
             asked = needs_encoder(
                 bank.z, bank.threshold, bank.margin, one_sided=bank.one_sided, exact=exact[bank.rows],
-                owner=bank.owner, relevant=relevant, readable=bank.readable, first=first,
+                owner=bank.owner, relevant=relevant, readable=bank.readable, first=first, whole=bank.whole,
             )
             need[bank.rows[asked]] = True
             if bank.one_sided:
@@ -602,6 +610,7 @@ class _Bank:
         self.margin = np.zeros(len(idx), dtype=np.float32)
         self.z = np.zeros((0, len(idx)), dtype=np.float32)
         self.relevant = np.zeros((0, len(idx)), dtype=bool)
+        self.whole: np.ndarray | None = None  # decisions read whole (`needs_encoder`), or None
 
     def logits(self, vectors: np.ndarray, ids: list[np.ndarray], rows: np.ndarray | None = None) -> np.ndarray:
         """Calibrated logits (platt_a * logit + platt_b) of this bank's heads on `rows` (default: all its units)."""

@@ -318,6 +318,7 @@ def needs_encoder(
     relevant: np.ndarray,
     readable: np.ndarray | None = None,
     first: bool = False,
+    whole: np.ndarray | None = None,
 ) -> np.ndarray:
     """Which rows the encoder must read so that every relevant (message, head) decision is the encoder's.
 
@@ -332,6 +333,9 @@ def needs_encoder(
         that read each row (None: all).
     `first`: of an open decision that some unit's student reading puts above threshold, ask only for that
     unit (the one most likely above): if the encoder agrees, the others need not be read (call again after).
+    `whole`: (messages, H) relevant decisions whose every unsure unit the encoder must read, settled or not, in
+    the first call too: where the caller reports the span of the unit that scores highest and that span can
+    change the kinds (see `openup.text.model.bulk_signals`).
     """
     rows = len(z)
     if not rows:
@@ -355,5 +359,7 @@ def needs_encoder(
         has_likely = np.isfinite(best)
         pick = likely & (score == best[group])
         need = np.where(has_likely[group], pick, need)
+    if whole is not None:
+        need |= unsure & (whole & relevant)[owner[starts]][group]
     out: np.ndarray = need.any(axis=1)
     return out
