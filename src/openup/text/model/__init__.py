@@ -349,30 +349,26 @@ def _signals_of(
     starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])  # owners come text by text
     best_of[owner[starts]] = np.maximum.reduceat(probs, starts, axis=0)
     ends = np.r_[starts[1:], len(owners)]
-    for g in np.flatnonzero((best_of[owner[starts]] >= thresholds).any(axis=1)):
-        t = int(owner[starts[g]])
-        rows = list(range(int(starts[g]), int(ends[g])))
+    flagged = np.flatnonzero((best_of[owner[starts]] >= thresholds).any(axis=1))
+    if not len(flagged):
+        return results, best_of
+    is_sentence = np.fromiter((span is not None for _, span in owners), dtype=bool, count=len(owners))
+    sentence_probs = np.where(is_sentence[:, None], probs, -np.inf)  # the message's own row never names the span
+    for g in flagged.tolist():
+        first, last = int(starts[g]), int(ends[g])
+        t = int(owner[first])
         text, best = texts[t], best_of[t]
-        for k in np.flatnonzero(best >= thresholds):
+        whole = not is_sentence[first:last].any()  # scored whole only: the span is the trimmed message
+        for k in np.flatnonzero(best >= thresholds).tolist():
             name = names[k]
             if overrides and _overridden(name, best, thresholds, position):
                 continue
-            start, end = _best_span(text, rows, owners, probs, int(k))
+            # the sentence that scored highest (the first of equals)
+            span = trimmed_span(text) if whole else owners[first + int(np.argmax(sentence_probs[first:last, k]))][1]
+            assert span is not None
+            start, end = span
             results[t].append(Signal(name, start, end, text[start:end], round(float(best[k]), 4), f"model:{name}"))
     return results, best_of
-
-
-def _best_span(
-    text: str, rows: list[int], owners: Sequence[Owner], probs: np.ndarray, k: int
-) -> tuple[int, int]:
-    """The span of head k's signal: the sentence that scored highest, or the trimmed message when the
-    text was scored whole only."""
-    sentence_rows = [r for r in rows if owners[r][1] is not None]
-    if not sentence_rows:
-        return trimmed_span(text)
-    chosen = owners[sentence_rows[int(np.argmax(probs[sentence_rows, k]))]][1]
-    assert chosen is not None  # sentence_rows hold sentences only
-    return chosen
 
 
 @functools.cache
