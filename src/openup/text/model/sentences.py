@@ -6,6 +6,8 @@ import re
 
 # A sentence runs up to terminal punctuation (with trailing quotes/emoji-free closers) or a line break.
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|$|(?=\n))|[.!?]+", re.MULTILINE)
+# A letter or digit: a word character but the underscore (in a str pattern, \w is what str.isalnum() accepts, and _).
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -16,14 +18,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     for m in _SENTENCE.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end <= start:
+        found = m.group()
+        body = found.strip()  # str.strip drops what str.isspace() calls space
+        if not body:
             continue
-        if spans and not any(ch.isalnum() for ch in text[start:end]):
+        start = m.start() + len(found) - len(found.lstrip())
+        end = start + len(body)
+        if spans and not _ALNUM.search(body):
             # Punctuation-only or emoji-only tails ("🙄", "!!!") belong to the sentence before them.
             spans[-1] = (spans[-1][0], end)
         else:

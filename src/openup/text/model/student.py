@@ -113,10 +113,11 @@ class Student:
         chain = itertools.chain.from_iterable
         with self._pieces_lock:  # one batch at a time may fill (or empty) the cache
             pieces = self._pieces
-            new = list({w: None for _, words in words_of for w in words if w not in pieces})
+            every = set(chain(words for _, words in words_of))  # distinct words, gathered in C
+            new = [w for w in every if w not in pieces]
             if new and len(pieces) + len(new) > WORD_CACHE_SIZE:
                 pieces.clear()
-                new = list({w: None for _, words in words_of for w in words})
+                new = list(every)
             if new:
                 for word, enc in zip(new, self._tokenizer.encode_batch(new, add_special_tokens=False), strict=True):
                     pieces[word] = enc.ids
