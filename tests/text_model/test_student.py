@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import random
 import subprocess
@@ -171,6 +172,20 @@ def test_bulk_reads_nothing_the_patterns_already_found(learned: None) -> None:
     bulk_signals(texts, lexical, None, None)
     assert reader.stats["units"] > before["units"]
     assert reader.stats["encoder"] == before["encoder"]
+
+
+def test_a_bulk_batch_leaves_the_cycle_collector_as_it_found_it(learned: None) -> None:
+    # the collector is paused for a bulk batch (detect._collector_paused): on again after, off if it was off
+    texts = ["you never listen to me. i'm done with this", "thanks for cooking tonight"]
+    found = []
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            found.append(_kinds(texts, "bulk"))
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+    assert found[0] == found[1] and any(found[0])
 
 
 def test_bulk_sends_one_encoder_run_per_distinct_token_ids(learned: None) -> None:

@@ -241,8 +241,8 @@ def token_features(token_ids: Sequence[np.ndarray], bits: int) -> tuple[np.ndarr
     pairs = VOCAB_SIZE + bigram_ids(flat[:-1][same], flat[1:][same], bits)
     width = token_columns(bits)
     keys = np.concatenate([rows * width + flat, rows[:-1][same] * width + pairs])
-    # Sorted, then the first of each run: what np.unique gives, some 25 times faster here (numpy 2's unique
-    # hashes first, then sorts what is left; on a million keys the hashing alone took 0.25 s).
+    # Sorted, then the first of each run: what np.unique gives (numpy 2's unique hashes first, then sorts what
+    # is left), 0.02 s instead of 0.6 s for the 37,500 units of 20,000 GoEmotions messages.
     keys.sort()
     keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
     return keys // width, keys % width
