@@ -12,6 +12,7 @@ from openup.coach.heard import LOOKS_DOWN, Heard, per_heard
 from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.irony import verdict_at
+from openup.coach.news import LIFTED
 from openup.coach.salient import NOT_A_LETDOWN
 
 # The body, an illness, a doctor or a hospital: care and presence, not a detached "What do you make of it?".
@@ -107,6 +108,12 @@ _LOW = re.compile(
     re.IGNORECASE,
 )
 _ONGOING = re.compile(r"\b(?:for (?:weeks|months|ages|a while)|nobody|no one|always)\b", re.IGNORECASE)
+# A flat day told as mild, not as sorrow: "one of those grey days where I couldn't settle", "just sort of foggy".
+_MILD_DAY = re.compile(
+    r"\b(?:(?:just )?one of those (?:grey|gray|meh|blah|flat|off|foggy|slow|nothing|weird|funny|unsettled|wasted) days"
+    r"|(?:just|sort of|kind of|kinda|a bit|bit) (?:foggy|meh|blah)(?! about))\b",
+    re.IGNORECASE,
+)
 _NO_REASON = re.compile(
     r"\b(?:today|nothing(?:'s| has)? (?:happened|in it)|no reason|idk why|(?:don'?t|do not) know why|"
     r"dunno (?:what|why)|not sure why)\b",
@@ -195,6 +202,7 @@ _GOOD_SIDE = re.compile(
     re.IGNORECASE,
 )
 _TURN = re.compile(r"\b(?:but|though|tho|even though)\b", re.IGNORECASE)
+_LIFTED = re.compile(r"\b(?:" + LIFTED + r")\b", re.IGNORECASE)
 # A death told, whatever the loss reading made of it: never asked after as if still unwell.
 _DIED = re.compile(r"\b(?:died|passed away|passed on|passed in (?:his|her|their) sleep|funeral|no longer with us)\b",
                    re.IGNORECASE)
@@ -535,7 +543,9 @@ def fit_of(heard: Heard) -> str:
         return "violated"  # "he checks my phone every night": believed, never "Ah, he checks your phone"
     if HARD_NEWS.search(told) and heard.loss == "none":
         return "unwell_other"  # "the cancer's back": "Oh no ... I'm so sorry, love", never "Oh, ..." or "Got it"
-    all_clear = _ALL_CLEAR.search(told) is not None
+    # a worry lifted ("doesn't need surgery after all", "it's just a sprain") is a relief too, when it is good news
+    all_clear = _ALL_CLEAR.search(told) is not None or (
+        (heard.good_news or heard.valence == "positive") and _LIFTED.search(told) is not None)
     if heard.loss == "none" and heard.complaint is None and (m := _MENDING.search(told)) \
             and not _NEGATED.search(told[max(0, m.start() - 24) : m.end() + 12]) and not _TURN.search(told[m.end() :]) \
             and not _END_OF_LIFE.search(told) \
@@ -600,6 +610,8 @@ def fit_of(heard: Heard) -> str:
         return "low"
     if _WRONG_WITH_ME.search(told) and (not heard.happened or _NO_REASON.search(told)):
         return "low"
+    if _MILD_DAY.search(told) and heard.loss == "none" and heard.complaint is None and not heard.good_news:
+        return "low"  # "one of those grey days ... I wasn't sad exactly, just foggy": kept company, not "Come here"
     if heard.valence == "negative" and heard.mood in ("anger", "") and heard.happened and _AGAIN.search(told) \
             and not heard.self_judgement and not _LAUGH.search(told) and not _CARE.search(told) \
             and not _AFRAID.search(told) and not _UNSAFE.search(told) and not NOT_A_LETDOWN.search(told) \

@@ -1030,10 +1030,19 @@ def playful(heard: Heard) -> bool:
 
 def wry(told: str) -> bool:
     """Whether the message makes a joke of a moan ("... pray for me", "i am going to become a villain")."""
-    return _WRY.search(told) is not None
+    return _WRY.search(told) is not None or _BODY_GONE.search(told) is not None
 
 
 _WRY = re.compile(r"(?<!\w)(?:" + alternation(word_tuple("news", "wry")) + r")(?!\w)", re.IGNORECASE)
+# Tired limbs told exaggerated ("my feet r actually crying", "me feet are in bits", "my calves are screaming"): a joke
+# of a long day, not pain to be sorry for.
+_BODY_GONE = re.compile(
+    r"\b(?:my|me) (?:poor )?(?:feet|legs|calves|thighs|arms|back|shoulders|knees|hamstrings|quads|glutes|bum)"
+    r"(?: are| r| is|'s| s| have| has)? (?:actually |literally |officially |now |just |still )?"
+    r"(?:crying|screaming|weeping|sobbing|in bits|in pieces|destroyed|jelly|on strike|filing a complaint|"
+    r"(?:have |has )?(?:left the chat|given up|quit|resigned))\b",
+    re.IGNORECASE,
+)
 _NOT_LIGHT = frozenset({"hurt", "fear", "shame"})
 _SERIOUS = re.compile(
     r"\b(?:panic attack|can'?t breathe|chest pain|hospital|a&e|ambulance|icu|end it|want(?:ing)? to die|kill myself|"

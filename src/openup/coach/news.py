@@ -105,6 +105,28 @@ def good_news_told(clause: str) -> bool:
     return _GOOD.search(clause) is not None and _SETBACK.search(clause) is None
 
 
+# A worry about health lifted: what was feared is not needed or not so ("the vet says he doesn't need surgery after
+# all", "it's just a sprain", "my heart looks completely normal", "nothing to worry about"). Good news, and a relief.
+LIFTED = (
+    r"(?:doesn'?t|doesnt|does not|won'?t|wont|don'?t|dont|do not|didn'?t|didnt|no longer) (?:even )?"
+    r"(?:need|needs|have|require) (?:an? |the |any |to have (?:an? |the )?)?(?:surgery|operation|op|stitches|cast|"
+    r"chemo|biopsy|transfusion|amputation|root canal|to come back|to go back in)"
+    # told by whoever looked at it, not said to play it down ("just a bit off today. nothing to worry about")
+    r"|(?:said|says|told (?:me|us|her|him|them)|turns out|turned out|thank god|thank goodness|phew)\b[^.!?]{0,40}?"
+    r"(?:(?:it'?s|its|it was|it is|was|is) (?:just|only) (?:a |an )?(?:\w+ )?(?:sprain|bruise|cyst|virus|cold|strain|"
+    r"graze|bug|false alarm)|nothing (?:to worry about|serious|sinister|broken))"
+    r"|(?:heart|scan|scans|bloods|blood (?:work|test|tests)|results|test results|levels|x-?rays?|ecg|mri|"
+    r"smear|mammogram) (?:looks?|looked|came back|come back|comes back|is|was|are|were|all)(?: all)? (?:completely |"
+    r"totally |perfectly |absolutely )?(?:normal|clear)\b"
+    # someone of theirs may leave hospital ("the nurse said ... she might be able to come home Thursday")
+    r"|(?:hospital|ward|nurses?|doctors?|docs?|consultant|surgeon|icu)\b[^!?]{0,100}?\b(?:she|he|they|(?:(?:my|our|"
+    r"your) )?(?:mum|mom|mam|dad|gran|granny|grandma|grandad|grandpa|nan|nana|baby|son|daughter|brother|sister|husband|"
+    r"wife|partner|papa|mama|uncle|aunt|auntie))(?:'ll| will| might| may| could| can| should)(?: be able to| be allowed"
+    r" to| get to)? (?:finally )?"
+    r"come home\b(?! (?:late|early|drunk|later|tonight|for (?:dinner|tea|lunch)))"
+)
+
+
 # Good news said plainly, in any register: a thing that went through, was approved or accepted, a place, job or
 # visa got, a result that is clear ("so, the promotion went through", "they want to publish it", "got the call,
 # 2IC"). Read in one sentence, with no setback or doubt before it or just after ("didn't get the job", "if the
@@ -158,8 +180,13 @@ _GOOD_SAID = re.compile(
     r"|(?:deadlifted|squatted|benched|lifted|pressed) (?:\d+ ?(?:kg|kgs|kilos|lbs?|pounds)|(?:my )?bodyweight|"
     r"(?:double|twice) (?:my )?bodyweight)"
     r"|(?:ran|did|got) (?:a )?(?:sub|under) ?-?\d+(?::\d\d)? (?:5k|10k|parkrun|marathon|half|mile)"
+    r"|" + LIFTED +
+    r"|only charged (?:me|us|you)"
+    r"|want(?:s|ed)? (?:the|my|our) (?:book|manuscript|novel|script|screenplay|song|album|design|pitch|proposal|"
+    r"paper)\b"
     # good news of the two of you ("we're pregnant!!!", "we won the pub quiz")
-    r"|(?:we'?re|we are|were) (?:officially |finally )?(?:pregnant|expecting|having a baby|engaged)"
+    r"|(?<!\byou )(?<!\bthey )(?<!\bi )(?<!\bhe )(?<!\bshe )(?:we'?re|we are) (?:officially |finally )?"
+    r"(?:pregnant|expecting|having a baby|engaged)"
     r"|(?:we|i)(?: just| finally| actually| only went and)? won (?:the|a|an|our|my|first|1st|gold|top)\b)\b",
     re.IGNORECASE,
 )
@@ -185,8 +212,8 @@ _DOUBT_BEFORE = re.compile(
 )
 _TURN_AFTER = re.compile(
     r"\b(?:but(?! (?:[\w']+ ){0,3}(?:huge|amazing|great|brilliant|proud|happy|excited|still|worth|good|mine|"
-    r"grinning|smiling|buzzing|thrilled|delighted)\b)|"
-    r"though|although|except|which means|worse|gone|idiot|again|i just have to|now i have to|hard|sad|"
+    r"grinning|smiling|buzzing|thrilled|delighted)\b| (?:they|she|he) (?:still )?(?:want|wants|love|loves) it\b)|"
+    r"though|although|except|which means|worse|gone(?! and\b)|idiot|again|i just have to|now i have to|hard|sad|"
     r"worried|worry|scared|nervous|terrified|anxious|dread|sick|awful|panic\w*|"
     r"feel(?:s|ing)? like (?:death|shit|crap|hell|garbage|rubbish)|dying|shaky|terrible|horrible|miserable)\b|🙃|🙄",
     re.IGNORECASE,
@@ -307,6 +334,68 @@ def good_news_said(text: str) -> bool:
     return False
 
 
+# A result that fell short, told plainly: a test not passed ("my nephew didn't pass maths", "failed my driving
+# test"), a low mark ("got a 58 on the midterm", "got 12/30 in the quiz"), or money lent and not paid back ("lent
+# maria 500 in march and she just posted pics from cancun", "he still hasn't paid me back"). Never good news, however
+# glad the feelings reader hears its few words; a pass told beside it ("failed twice, passed today!") is.
+_NOT_PASSED = re.compile(
+    r"\b(?:didn'?t|didnt|did not|never|not|hasn'?t|haven'?t|won'?t|wont|couldn'?t) (?:\w+ )?pass(?:ed)?"
+    r"(?:(?= *(?:$|[.!?,;]|(?:again|either|this time|(?:the )?first time|lol|lmao)\b))"
+    r"|(?: (?:my|the|his|her|their|our|it|this|that|any|either|a|an|both))?(?: \w+){0,2}? "
+    r"(?:exams?|tests?|module|course|class|paper|mot|assessment|quiz|"
+    r"midterm|mid-term|finals?|units?|subjects?|maths?|stats|statistics|year|resit|re-sit|retake|probation|medical|"
+    r"viva|bar|boards|matric|gcses?|a-?levels?|theory|practical)\b)"
+    r"|\b(?:failed|flunked|fail(?:ed)? on) (?:my|the|his|her|their|our|a|an|another|both|all|two|three)?\s*"
+    r"(?:\w+ ){0,2}?(?:exams?|tests?|module|course|class|paper|mot|interview|audition|assessment|quiz|midterm|"
+    r"mid-term|finals?|units?|subjects?|maths?|stats|statistics|year|resit|re-sit|retake|probation|medical|viva)\b"
+    r"|\b(?:the|my|his|her|their|our) (?:\w+ ){0,2}?(?:exams?|tests?|module|mot|quiz|midterm|assessment|audition) "
+    r"(?:came back )?(?:was |as )?(?:a )?(?:fail|failed)\b",
+    re.IGNORECASE,
+)
+_MARK = re.compile(
+    r"\b(?:got|scored|get|getting|only got|just got) (?:a |an |only |just )?(\d{1,3})(?:\s*(?:%|percent|per cent)"
+    r"|\s*(?:/|out of)\s*(\d{1,3}))?(?: marks?| points?)? (?:on|in|for|at) (?:the|my|his|her|their|our|that|this|a)?\s*"
+    r"(?:\w+ ){0,2}?(?:exams?|tests?|midterm|mid-term|finals?|quiz|paper|essay|assignment|module|coursework|mock|"
+    r"mocks|assessment|project|report|practical|unit)\b",
+    re.IGNORECASE,
+)
+_UNPAID = re.compile(
+    r"\blent (?:\w+ ){0,2}?(?:[£$€]|rs\.? ?|r ?)?\d[\d,.]*k?\b"
+    r"|\b(?:still |never |hasn'?t |has not |didn'?t |did not |won'?t |not )(?:\w+ )?(?:paid|pay|paying) "
+    r"(?:me |us |it |that |the money )?back\b|\bowes (?:me|us) (?:[£$€]|rs\.? ?)?\d",
+    re.IGNORECASE,
+)
+_PASSED_TOO = re.compile(
+    r"\b(?:i|we|he|she|they|u|you) (?:still |just |actually |finally |somehow )?(?:passed|scraped through)\b"
+    r"(?! (?:out|away))|\b(?:paid|paying) (?:me|us) back (?:today|now|finally|at last|in full)\b",
+    re.IGNORECASE,
+)
+LOW_MARK = 0.6  # a mark below this share of the most it could be (of 100 when none is given) fell short
+
+
+def _low_mark(text: str) -> bool:
+    for m in _MARK.finditer(text):
+        got, out_of = int(m.group(1)), int(m.group(2)) if m.group(2) else 100
+        if out_of and (m.group(2) or got >= 20) and got / out_of < LOW_MARK:
+            return True  # "got 9 on the quiz" may be out of 10: a bare mark is read only from 20
+    return False
+
+
+def fell_short(text: str) -> bool:
+    """Whether `text` tells plainly of a result that fell short: a test not passed, a low mark, money lent and not
+    paid back; not when a pass is told beside it.
+
+    >>> fell_short("i got a 58 on the midterm"), fell_short("my nephew didn't pass maths")
+    (True, True)
+    >>> fell_short("got 92 on the stats exam"), fell_short("failed it twice but i passed today!")
+    (False, False)
+    """
+    text = text.replace("’", "'")
+    if _PASSED_TOO.search(text) and not _UNPAID.search(text):
+        return False
+    return bool(_NOT_PASSED.search(text) or _UNPAID.search(text) or _low_mark(text))
+
+
 def news_score(unit: str, index: int) -> float:
     """How well `unit` (a clause in first person) carries what happened; `index` is its place in the
     message, used only to break ties."""
@@ -339,6 +428,6 @@ def news_score(unit: str, index: int) -> float:
 
 
 __all__ = [
-    "STRONG", "TURN", "good_news_said", "good_news_told", "good_part", "is_long", "news_score", "says_good",
-    "tells_news", "turned",
+    "LIFTED", "STRONG", "TURN", "fell_short", "good_news_said", "good_news_told", "good_part", "is_long", "news_score",
+    "says_good", "tells_news", "turned",
 ]

@@ -26,7 +26,7 @@ from openup.coach.heard_feelings import HARD_HINT, Feeling, feeling_lists, likel
 from openup.coach.heard_verbs import find_verb, is_happening, is_past, is_whole_clause
 from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.irony import cheered_at, setback_in, verdict_at
-from openup.coach.news import good_news_said, good_news_told, good_part, is_long, says_good, turned
+from openup.coach.news import fell_short, good_news_said, good_news_told, good_part, is_long, says_good, turned
 from openup.coach.perspective import to_second_person
 from openup.coach.situations import lost_one, whose_loss
 from openup.coach.typed import as_meant
@@ -457,6 +457,7 @@ def told_in_past(echo: str) -> tuple[bool, bool]:
     return past, past
 
 
+SHORT_FEELING = "disappointed"  # a result that fell short (`news.fell_short`) when the reader names nothing else
 SETBACK_FEELINGS = frozenset({"disappointed", "heartbroken"})  # cues of a failure or a loss ("didn't pass")
 MOOD_TOP = 6  # the reader's top words that vote for the mood
 MOOD_MIN = 0.45  # the winning mood's summed probability needed before it is used
@@ -770,7 +771,12 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     mood = mood_of(read.scores, meant)
     if valence == "positive" and grave_news(told):
         valence = "negative"  # "congrats to me, the biopsy came back and it's cancer": the news, not its words
-    if mocked is not None or _glad_misread(read, valence, mood, told, typed, model=model):
+    short = fell_short(told)  # "got a 58 on the midterm", "my nephew didn't pass maths": never met gladly
+    short_glad = short and (valence == "positive" or mood == "glad") and read.source != "named"
+    if short_glad:
+        valence = "neutral"
+    if mocked is not None or short_glad \
+            or _glad_misread(read, valence, mood, told, typed, model=model):
         # a setback, cheered in irony or heard as glad: met as the setback it is, with what the reader heard
         # of it that is not glad ("Oga said I must redo the whole report": embarrassed, angry)
         valence = "negative"
@@ -778,6 +784,10 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
             mood = mood_of(_not_glad(read.scores), meant)
         if read.word is not None and vocabulary().get(read.word) == "positive":
             feelings = ()  # "grazed my knee and my pride": no pride to name
+    said_of_you = str(changes.get("event", heard.event) or "").startswith("you ")
+    if short_glad and not feelings and not mood and said_of_you:
+        # their own mark or test that fell short, with nothing else heard of it: the letdown it is (not a cousin's)
+        feelings = (Feeling(SHORT_FEELING, "likely"),)
     grievance = isinstance(complaint, str) and (
         _GRIEVANCE.search(complaint) or _PROMISED.match(complaint) or _MADE_FEEL.match(complaint)
         or (_ACCUSING.search(told) and _IN_DISBELIEF.search(told))
@@ -826,7 +836,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         glad and not ironic and mocked is None and heard.complaint is None and not heard.unsure
         and not (heard.weighing and not said_good)
         and not hard_named and loss == "none"
-        and not SETBACK_FEELINGS & set(likely_feelings(told, strong=True))
+        and not SETBACK_FEELINGS & set(likely_feelings(told, strong=True)) and not short
         and not grave_news(told)  # a loss beside a win is mixed news ("new pb on the erg. also lost my job lol")
     )
     if good_news and said_good and not says_good(heard.event or ""):
@@ -838,6 +848,10 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
             heard = dataclasses.replace(heard, event=good, tense="past" if past else "present", happened=happened)
     if good_news and said_good and heard.event and (good := good_part(heard.event)) != heard.event:
         heard = dataclasses.replace(heard, event=good)  # not the setback before it ("the person they hired ...")
+    if good_news and said_good and heard.valence == "negative":
+        # good news said plainly, heard by the reader as hard ("he only charged me twenty. i was expecting a grand"):
+        # not met with "ugh" or "I'm sorry"
+        heard = dataclasses.replace(heard, valence="neutral")
     if heard.event and (plain := unlabelled(heard.event)) != heard.event and plain:
         heard = dataclasses.replace(heard, event=plain)
     return Reading(dataclasses.replace(heard, good_news=good_news), good_news, mocked=mocked is not None)
