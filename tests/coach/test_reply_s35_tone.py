@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from openup.coach.news import fell_short
 from reply_helpers import texts
 
-GLAD = re.compile(r"\b(?:so lovely|love (?:this|that)|amazing|huge|wonderful|brilliant|so glad|good news|treat yourself)\b",
-                  re.IGNORECASE)
-SORROW = re.compile(r"\b(?:oh no|sorry|rough|must have hurt|scary|worrying|hard)\b", re.IGNORECASE)
+from openup.coach.news import fell_short
+
+GLAD = re.compile(
+    r"\b(?:so lovely|love (?:this|that)|amazing|huge|wonderful|brilliant|so glad|good news|treat yourself)\b",
+    re.IGNORECASE,
+)
 
 
 @pytest.mark.parametrize(
@@ -90,3 +91,11 @@ def test_a_flat_day_told_as_mild_is_kept_company_not_mourned() -> None:
     said = texts("Today was one of those grey days where nothing really got going. I wasn't upset, just slow and a bit "
                  "foggy all afternoon. I kept meaning to tidy and never did. Hopefully tomorrow is better.")
     assert "Come here" not in " ".join(said) and not said[0].startswith("Oh no"), said
+
+
+def test_a_point_buried_in_a_draft_is_no_death() -> None:
+    from openup.coach.situations import whose_loss
+
+    assert whose_loss("my tutor said the main idea is in there but buried under too much detail") == "none"
+    assert whose_loss("im buried in marking this week") == "none"
+    assert whose_loss("we buried my aunt on friday") == "own"

@@ -359,15 +359,19 @@ _MARK = re.compile(
     r"mocks|assessment|project|report|practical|unit)\b",
     re.IGNORECASE,
 )
+_LENT = re.compile(r"\blent (?:\w+ ){0,2}?(?:[£$€]|rs\.? ?|r ?)?\d[\d,.]*k?\b", re.IGNORECASE)
 _UNPAID = re.compile(
-    r"\blent (?:\w+ ){0,2}?(?:[£$€]|rs\.? ?|r ?)?\d[\d,.]*k?\b"
-    r"|\b(?:still |never |hasn'?t |has not |didn'?t |did not |won'?t |not )(?:\w+ )?(?:paid|pay|paying) "
+    r"\b(?:still |never |hasn'?t |has not |didn'?t |did not |won'?t |not )(?:\w+ )?(?:paid|pay|paying) "
     r"(?:me |us |it |that |the money )?back\b|\bowes (?:me|us) (?:[£$€]|rs\.? ?)?\d",
     re.IGNORECASE,
 )
 _PASSED_TOO = re.compile(
     r"\b(?:i|we|he|she|they|u|you) (?:still |just |actually |finally |somehow )?(?:passed|scraped through)\b"
-    r"(?! (?:out|away))|\b(?:paid|paying) (?:me|us) back (?:today|now|finally|at last|in full)\b",
+    r"(?! (?:out|away))",
+    re.IGNORECASE,
+)
+_PAID_BACK = re.compile(
+    r"\b(?<!not )(?<!never )(?:paid|paying|pays|gave|given) (?:me|us|it|the money|the \w+)? ?back\b(?! yet\b)",
     re.IGNORECASE,
 )
 LOW_MARK = 0.6  # a mark below this share of the most it could be (of 100 when none is given) fell short
@@ -389,11 +393,13 @@ def fell_short(text: str) -> bool:
     (True, True)
     >>> fell_short("got 92 on the stats exam"), fell_short("failed it twice but i passed today!")
     (False, False)
+    >>> fell_short("lent him 50 and he paid me back today"), fell_short("lent him 50 and he hasn't paid me back")
+    (False, True)
     """
     text = text.replace("’", "'")
-    if _PASSED_TOO.search(text) and not _UNPAID.search(text):
-        return False
-    return bool(_NOT_PASSED.search(text) or _UNPAID.search(text) or _low_mark(text))
+    if _UNPAID.search(text) or (_LENT.search(text) and not _PAID_BACK.search(text)):
+        return True
+    return not _PASSED_TOO.search(text) and bool(_NOT_PASSED.search(text) or _low_mark(text))
 
 
 def news_score(unit: str, index: int) -> float:
