@@ -99,3 +99,15 @@ def test_a_point_buried_in_a_draft_is_no_death() -> None:
     assert whose_loss("my tutor said the main idea is in there but buried under too much detail") == "none"
     assert whose_loss("im buried in marking this week") == "none"
     assert whose_loss("we buried my aunt on friday") == "own"
+
+
+def test_an_insight_from_therapy_is_not_met_as_bad_news() -> None:
+    said = texts("my counsellor said i always put everyone else first. never even noticed i did that")
+    text = " ".join(said)
+    assert "Oh no" not in text and "Come here" not in text and "must have hurt" not in text, said
+
+
+def test_a_glad_idiom_is_not_met_as_a_grievance() -> None:
+    said = texts("the plumber came same day and sorted the shower, i feel like a new man")
+    text = " ".join(said[:2])
+    assert "Ugh" not in text and "frustrating" not in text and "shouldn't have to" not in text, said

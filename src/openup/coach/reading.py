@@ -457,6 +457,24 @@ def told_in_past(echo: str) -> tuple[bool, bool]:
     return past, past
 
 
+_GLAD_IDIOM = re.compile(
+    r"\b(?:feel(?:s|ing)?|felt) like a (?:whole )?new (?:woman|man|person|human)\b|\bmade my (?:whole |entire )?"
+    r"(?:day|week|month|year)\b(?!\s*(?:harder|worse|hell|miserable))",
+    re.IGNORECASE,
+)
+# What a therapist said of them, and that they had not seen it (`read_message`): an insight, not bad news.
+_INSIGHT = re.compile(
+    r"\b(?<!physical )(?<!physio )(?:therapist|counsell?or|counselor|psychologist|psychotherapist)\b[^.!?]{0,20}?\b"
+    r"(?:said|says|told me|pointed out|thinks|reckons|noticed)\b(?: that)? (?:i|i'?m|im|i'?ve|ive|my)\b",
+    re.IGNORECASE,
+)
+_GRAVE_INSIGHT = re.compile(r"\b(?:bad|worse|worst|serious\w*|fail\w*|die|dying|death|cancer|diagnos\w*|disorder|"
+                            r"hospital|unsafe|abus\w*|danger\w*)\b", re.IGNORECASE)
+_REALISED = re.compile(
+    r"\b(?:didn'?t|didnt|did not|never|hadn'?t|had not)(?: even| really)? "
+    r"(?:realis|realiz|know|notice|see|think of)\w*",
+    re.IGNORECASE,
+)
 SHORT_FEELING = "disappointed"  # a result that fell short (`news.fell_short`) when the reader names nothing else
 SETBACK_FEELINGS = frozenset({"disappointed", "heartbroken"})  # cues of a failure or a loss ("didn't pass")
 MOOD_TOP = 6  # the reader's top words that vote for the mood
@@ -788,6 +806,14 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
     if short_glad and not feelings and not mood and said_of_you:
         # their own mark or test that fell short, with nothing else heard of it: the letdown it is (not a cousin's)
         feelings = (Feeling(SHORT_FEELING, "likely"),)
+    if valence != "positive" and not named and _GLAD_IDIOM.search(told) and not ironic and mocked is None:
+        # "i feel like a new woman", "made my whole week": glad in an idiom the reader may hear as hard words
+        valence, mood = "positive", "glad"
+    if valence == "negative" and not named and _INSIGHT.search(told) and _REALISED.search(told) \
+            and not _GRAVE_INSIGHT.search(told):
+        # something a therapist helped them see about themselves ("my counsellor said I'm allowed to be angry ... I
+        # didn't know I needed someone to say that"): taken in with them, not met as bad news ("Oh no", "Come here")
+        valence, mood = "neutral", ""
     grievance = isinstance(complaint, str) and (
         _GRIEVANCE.search(complaint) or _PROMISED.match(complaint) or _MADE_FEEL.match(complaint)
         or (_ACCUSING.search(told) and _IN_DISBELIEF.search(told))
