@@ -35,9 +35,19 @@ GoEmotions dev of 2,000):
 | network | concat | 141 | 150 | 101 | 14 | 11 |
 
 Frozen mpnet alone reads crisis as well as the fine-tuned MiniLM does, and beside it adds 41 crisis texts of 185
-at the same false alarms. These heads read whole texts only, without the token features and the sentence reading
-of the shipped screen; `--union HEADS.npz` adds the shipped-form heads' readings (trained with
-`train_safety_heads.py --judge`, so without blind dev) to see what a second reader adds to the screen as it is.
+at the same false alarms. But these heads read whole texts only. `--union HEADS.npz` adds the readings of heads in
+the shipped form (message and every sentence, token features, three networks; trained with `train_safety_heads.py
+--judge`, so without blind dev) to see what a second reader adds to the screen as it is:
+
+| reader | danger | crisis | concern | hard negatives | GoEmotions dev |
+|---|---|---|---|---|---|
+| shipped-form heads alone | 165 | 155 | 121 | 15 | 8 |
+| ... or network heads on concat | 166 | 162 | 126 | 21 | 16 |
+| ... or network heads on mpnet | 169 | 163 | 124 | 21 | 21 |
+
+As an extra reader it trades like a lower threshold (+7 crisis, +5 concern for +6 hard negatives and twice the
+everyday false alarms): the sentence reading and token features of the shipped form already hold most of what mpnet
+adds to whole texts. A fair test is mpnet inside the shipped form (every sentence embedded by it too: hours here).
 """
 
 from __future__ import annotations
