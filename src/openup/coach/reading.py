@@ -791,10 +791,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         valence = "negative"  # "congrats to me, the biopsy came back and it's cancer": the news, not its words
     short = fell_short(told)  # "got a 58 on the midterm", "my nephew didn't pass maths": never met gladly
     short_glad = short and (valence == "positive" or mood == "glad") and read.source != "named"
-    if short_glad:
-        valence = "neutral"
-    if mocked is not None or short_glad \
-            or _glad_misread(read, valence, mood, told, typed, model=model):
+    if mocked is not None or short_glad or _glad_misread(read, valence, mood, told, typed, model=model):
         # a setback, cheered in irony or heard as glad: met as the setback it is, with what the reader heard
         # of it that is not glad ("Oga said I must redo the whole report": embarrassed, angry)
         valence = "negative"
