@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,9 +116,13 @@ class BlindResult:
         return next((r.counts for r in self.kinds if r.kind == kind and r.tier == tier), None)
 
     def macro_f1(self, kinds: Sequence[str], tier: str) -> float:
-        rows = [self.kind(k, tier) for k in kinds]
-        f1s = [c.f1 for c in rows if c is not None and c.positives]
-        return sum(f1s) / len(f1s) if f1s else 0.0
+        return _macro_f1(c for c in (self.kind(k, tier) for k in kinds) if c is not None)
+
+
+def _macro_f1(counts: Iterable[Counts]) -> float:
+    """Mean F1 over the kinds that have positives (0.0 when none has)."""
+    f1s = [c.f1 for c in counts if c.positives]
+    return sum(f1s) / len(f1s) if f1s else 0.0
 
 
 def read_set(name: str, part: str = "test", folder: Path | None = None) -> list[dict[str, Any]]:
@@ -193,12 +197,9 @@ def evaluate_coaching(result: BlindResult, rows: list[dict[str, Any]], tier: str
     for i, r in enumerate(rows):
         by_batch[str(r.get("batch", "?"))].append(i)
     for batch, idx in sorted(by_batch.items(), key=lambda b: (len(b[0]), b[0])):
-        f1s = []
-        for members in (hurt_kinds(), help_kinds()):
-            scored = score_kinds([gold[i] for i in idx], [pred[i] for i in idx], members).values()
-            f1_each = [c.f1 for c in scored if c.positives]
-            f1s.append(sum(f1_each) / len(f1_each) if f1_each else 0.0)
-        result.coaching_batches.append((batch, tier, len(idx), f1s[0], f1s[1]))
+        hurts, helps = (_macro_f1(score_kinds([gold[i] for i in idx], [pred[i] for i in idx], members).values())
+                        for members in (hurt_kinds(), help_kinds()))
+        result.coaching_batches.append((batch, tier, len(idx), hurts, helps))
     sarcastic = [i for i, r in enumerate(rows) if "contempt" in gold[i] and "appreciation" not in gold[i]]
     result.sarcastic_praise[tier] = (sum("appreciation" in pred[i] for i in sarcastic), len(sarcastic))
 
