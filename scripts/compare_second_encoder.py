@@ -98,9 +98,14 @@ def rows() -> tuple[list[str], np.ndarray, np.ndarray, list[dict[str, object]], 
     hard = np.flatnonzero(~pos & ~ordinary)
     keep = np.flatnonzero(pos).tolist() + rng.choice(hard, size=min(len(hard), HARD_SAMPLE), replace=False).tolist()
     keep = sorted(keep + np.flatnonzero(ordinary).tolist())
-    judge = [r for r in ts._jsonl(ts.BLIND / "safety.dev.jsonl")
-             if int(str(r.get("batch", 1))) >= 3 or encoder_half(str(r["text"])) == "judge"]
-    return [texts[i] for i in keep], y[keep], ordinary[keep], judge, ts.goemotions_dev(GOEMO_DEV)
+    return [texts[i] for i in keep], y[keep], ordinary[keep], wide_judge(), ts.goemotions_dev(GOEMO_DEV)
+
+
+def wide_judge() -> list[dict[str, object]]:
+    """The blind safety dev rows no encoder and no `--judge` head trained on: the judge half of batches 1-2 and all
+    of batch 3 onwards."""
+    return [r for r in ts._jsonl(ts.BLIND / "safety.dev.jsonl")
+            if int(str(r.get("batch", 1))) >= 3 or encoder_half(str(r["text"])) == "judge"]
 
 
 def embed(name: str, texts: list[str], mpnet: Path | None, cache: Path | None) -> np.ndarray:
@@ -263,7 +268,7 @@ def shipped_form(onnx_file: Path, tokenizer_file: Path) -> int:
     embedder = _WithMpnet(onnx_file, tokenizer_file)
     learned._embedder = embedder  # type: ignore[assignment]  # the screen's units too
     ts.get_embedder = lambda: embedder  # type: ignore[assignment]
-    judge = rows()[3]
+    judge = wide_judge()
     ts.judge_rows = lambda: judge
     sys.argv = ["train_safety_heads.py", "--judge"]
     return int(ts.main())
