@@ -6,7 +6,9 @@
 Agreement: `detect_many(texts, reader="bulk")` and `detect_many(texts, reader="full")` (learned tier and safety
 heads on, as shipped) on the same messages; a message agrees when both give the same set of signal kinds (safety
 kinds included). Sets: the blind coaching and safety sets (dev and test halves: counts only, their texts are
-never printed), GoEmotions test (public), the chat samples in ../shared/chatsamples. Per blind set, each kind's
+never printed), GoEmotions test (public), the chat samples in ../shared/chatsamples, and the held-out parts of six
+permissive sets the student may never train on (Toxic Spans, ConvAbuse, DiaSafety, CaSiNo, iSarcasmEval,
+CounselChat: `openup.evaluation.permissive`, a seeded sample of up to 1,000 texts each). Per blind set, each kind's
 F1 against the labels by both readers and the largest drop; and the messages where the full reader finds a
 safety kind the bulk reader does not (must be 0). Units to the encoder: the distinct units the bulk reader sent, as
 a share of the units the student read, and the part a safety head asked for (its wide one-sided margin).
@@ -127,6 +129,11 @@ def agreement() -> list[dict]:
     chat = chat_sample_texts()
     if chat:
         sets.append(("chat samples", chat, None))
+    if DATA.is_dir():
+        from openup.evaluation.permissive import held_out_sample
+
+        for name, texts in held_out_sample(DATA).items():
+            sets.append((f"{name} held-out", texts, None))
     return [compare(*s) for s in sets]
 
 
@@ -213,11 +220,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     ok = True
     if not args.skip_agreement:
-        print(f"{'set':18s} {'msgs':>6s} {'agree':>7s} {'safety lost':>11s} {'units':>7s} {'to encoder':>10s} "
+        print(f"{'set':24s} {'msgs':>6s} {'agree':>7s} {'safety lost':>11s} {'units':>7s} {'to encoder':>10s} "
               f"{'(safety)':>8s}  F1 drop")
         for row in agreement():
             drop = f"{row['max_f1_drop']:+.4f} ({row['max_f1_drop_kind']})" if "max_f1_drop" in row else ""
-            print(f"{row['set']:18s} {row['messages']:6d} {row['agree']:7.4f} {row['safety_lost']:11d} "
+            print(f"{row['set']:24s} {row['messages']:6d} {row['agree']:7.4f} {row['safety_lost']:11d} "
                   f"{row['units']:7d} {row['encoder_share']:10.4f} {row['safety_share']:8.4f}  {drop}", flush=True)
             ok &= row["agree"] >= TARGET_AGREEMENT and row["safety_lost"] == 0
             ok &= row.get("max_f1_drop", 0.0) <= TARGET_F1_DROP

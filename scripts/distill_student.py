@@ -10,7 +10,16 @@ three, 10 for the fourth):
     ... --resume /tmp/s2.npz --epochs 4 --lr 3e-3 --head-weight 1.0 --out /tmp/s3.npz
     ... --resume /tmp/s3.npz --epochs 4 --lr 3e-3 --head-weight 1.0 --bigram-bits 17   (adds the token pairs)
 each calibrating with the defaults at its end; recalibrated at stop 25 with --q-signal 0.98 (now the default;
-0.97 before, when one appreciation flip on the blind safety test cost 0.07 of that kind's F1).
+0.97 before, when one appreciation flip on the blind safety test cost 0.07 of that kind's F1). At stop 36 a fifth
+run added the train part of six permissive sets (Toxic Spans, ConvAbuse, DiaSafety, CaSiNo, iSarcasmEval,
+CounselChat: `--permissive`, openup.evaluation.permissive), then its margins were widened to what their
+calibration part asks for at a 0.95 quantile (4 minutes of training, 3 of calibrating, 8 of embedding the new
+units once, on 2 busy cores):
+    PYTHONPATH=src python scripts/distill_student.py --resume <the stop-25 student.npz> --permissive --epochs 1 \
+        --lr 3e-3 --head-weight 1.0 --bigram-bits 17 --out /tmp/p1.npz
+    PYTHONPATH=src python scripts/distill_student.py --widen-permissive --q-signal 0.95 --out /tmp/p1.npz
+The held-out part of those sets (never trained or calibrated on) is a `bench_student` row each; without the fifth
+run the student agreed with the full encoder on 0.936 of CounselChat answers and 0.980 of Toxic Spans comments.
 The student file names its validation units (`held_out`: 64-bit keys of their texts): `--resume` and
 `--calibrate-only` keep exactly those out of training and calibrate on them, even after the shared embedding
 cache has grown (another head's training adds texts to it, which would reshuffle a fresh 5% sample).
@@ -28,11 +37,13 @@ tokens cannot see ("not good", "you should"). It narrows the signal heads' margi
 2. Fit the vectors with Adam so the student's vector of each training unit matches the shipped int8
    encoder's vector for it (cosine), and the heads' logits on it match theirs (the signal heads of
    heads.npz and the safety heads with their hidden layer): the heads' decisions are what must agree.
-   Training units: the texts whose int8 vectors scripts/train_heads.py cached (GoEmotions train+dev,
-   Stanford Politeness, our own messages, the blind *dev* halves), and the sentences of those texts (the
-   learned tier reads every sentence), embedded here with the shipped encoder and cached beside them.
-   Never the evaluation suites: tests/data/*.jsonl, the blind *test* halves and GoEmotions test are left
-   out (matched by text, never read out), so agreement measured on them is held out.
+   Training units: GoEmotions train+dev, Stanford Politeness, our own messages, the blind *dev* halves (with
+   `--permissive`, the train part of the permissive sets too), and the sentences of those texts (the learned
+   tier reads every sentence): vectors from scripts/train_heads.py's cache where it has them, the rest embedded
+   here with the shipped encoder and cached beside it (student-units-<model digest>.npz).
+   Never the evaluation suites: tests/data/*.jsonl, the blind *test* halves, GoEmotions test and the permissive
+   sets' held-out and calibration parts are left out (matched by text, never read out), so agreement measured on
+   them is held out.
 3. Write float16 vectors (30,522 x 384) with metadata. Run time needs numpy and tokenizers only.
 """
 
@@ -50,8 +61,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from openup.text.model.embedder import MAX_LENGTH, MODEL_FILE, TOKENIZER_FILE, Embedder  # noqa: E402
+from openup.text.model.embedder import MAX_LENGTH, MODEL_FILE, TOKENIZER_FILE, Embedder, model_text  # noqa: E402
 from openup.text.model.heads import HEADS_FILE, SAFETY_HEADS_FILE, load_heads  # noqa: E402
 from openup.text.model.sentences import sentence_spans  # noqa: E402
 from openup.text.model.student import STUDENT_FILE, bigram_ids  # noqa: E402
@@ -62,13 +74,18 @@ CACHE = Path("/tmp/openup-train-cache")
 
 
 def held_out_texts() -> set[str]:
-    """Texts of the evaluation suites: never trained on (matched, never shown)."""
+    """Texts of the evaluation suites: never trained on (matched, never shown); the held-out and calibration parts
+    of the permissive sets too."""
     out: set[str] = set()
     data = ROOT / "tests" / "data"
     for path in [*sorted(data.glob("*.jsonl")), *sorted((data / "blind").glob("*.test.jsonl"))]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 out.add(json.loads(line)["text"].strip())
+    from openup.evaluation.permissive import parts
+
+    every = parts(DATA)
+    out.update(t for part in ("held_out", "calibration") for chunk in every[part].values() for t in chunk)
     test = DATA / "goemotions" / "test.tsv"
     if test.is_file():
         with open(test, encoding="utf-8") as fh:
@@ -89,19 +106,32 @@ def own_texts() -> list[str]:
     return out
 
 
-def training_units(cache_dir: Path) -> tuple[list[str], np.ndarray]:
-    """The cached texts (minus held-out ones) and their sentences, with the int8 encoder's vectors."""
+def public_texts() -> list[str]:
+    """GoEmotions train and dev, Stanford Politeness: as scripts/train_heads.py reads them (the original text, whose
+    key names a validation unit; the encoder's vector is cached under its reading, `model_text`)."""
+    import train_heads
+
+    return [*(it.text for it in train_heads.load_goemotions(DATA) if it.split != "test"),
+            *(it.text for it in train_heads.load_politeness(DATA))]
+
+
+def training_units(cache_dir: Path, permissive: bool = False) -> tuple[list[str], np.ndarray]:
+    """The training texts (minus held-out ones) and their sentences, with the int8 encoder's vectors: GoEmotions
+    train and dev, Stanford Politeness, our own lines and the blind dev halves, and with `permissive` the train part
+    of the permissive sets the student was first distilled without (openup.evaluation.permissive: never its
+    held-out or calibration part). Vectors come from scripts/train_heads.py's cache (keyed by `model_text`) where
+    it has them, else from the encoder, cached here."""
     digest = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:16]
-    with np.load(cache_dir / f"embeddings-alone-{digest}.npz", allow_pickle=False) as data:
-        known = dict(zip((str(t) for t in data["texts"]), data["vectors"], strict=True))
+    known: dict[str, np.ndarray] = {}
+    read_cache = cache_dir / f"embeddings-read-{digest}.npz"
+    if read_cache.is_file():
+        with np.load(read_cache, allow_pickle=False) as data:
+            known = dict(zip((str(t) for t in data["texts"]), data["vectors"], strict=True))
     held = held_out_texts()
-    texts = list(dict.fromkeys(t for t in [*known, *own_texts()] if t.strip() not in held))
-    print(f"cached texts {len(known)}, after leaving out evaluation texts {len(texts)}", flush=True)
-    units_file = cache_dir / f"student-units-{digest}.npz"
-    extra: dict[str, np.ndarray] = {}
-    if units_file.is_file():
-        with np.load(units_file, allow_pickle=False) as data:
-            extra = dict(zip((str(t) for t in data["texts"]), data["vectors"], strict=True))
+    extra_texts = permissive_units("train") if permissive else []
+    texts = list(dict.fromkeys(t for t in [*public_texts(), *own_texts()] if t.strip() not in held))
+    print(f"texts {len(texts)} after leaving out evaluation texts; permissive train units {len(extra_texts)}",
+          flush=True)
     sentences = set()
     for text in texts:
         spans = sentence_spans(text)
@@ -109,20 +139,64 @@ def training_units(cache_dir: Path) -> tuple[list[str], np.ndarray]:
             sentences.update(text[a:b] for a, b in spans)
         sentences.add(text.strip())
     sentences.update(texts)
-    missing = sorted(s for s in sentences if s not in known and s not in extra and s.strip() not in held)
+    sentences.update(extra_texts)
+    units = sorted(s for s in sentences if s.strip() not in held)
+    cached = [u for u in units if model_text(u) in known]
+    others = [u for u in units if model_text(u) not in known]
+    vectors = dict(zip(others, embedded(others, cache_dir, "student-units"), strict=True))
+    vectors.update((u, known[model_text(u)]) for u in cached)
+    return units, np.stack([vectors[u] for u in units]).astype(np.float32)
+
+
+def permissive_units(part: str) -> list[str]:
+    """The texts of one part ("train", "calibration") of the permissive sets the student was first distilled without
+    (openup.evaluation.permissive: the "held_out" part is never read here), and their sentences."""
+    from openup.evaluation.permissive import parts
+
+    texts = [t for chunk in parts(DATA)[part].values() for t in chunk]
+    out = dict.fromkeys(texts)
+    for text in texts:
+        spans = sentence_spans(text)
+        if len(spans) > 1:
+            out.update(dict.fromkeys(text[a:b] for a, b in spans))
+    return list(out)
+
+
+def _load_texts(data: np.lib.npyio.NpzFile) -> list[str]:
+    """A cache file's texts: NUL-separated UTF-8 bytes (a fixed-width string array of long texts is gigabytes)."""
+    raw = data["texts"]
+    return raw.tobytes().decode("utf-8").split("\x00") if raw.dtype == np.uint8 else [str(t) for t in raw]
+
+
+def embedded(units: list[str], cache_dir: Path, name: str) -> np.ndarray:
+    """The shipped int8 encoder's vectors of `units`, each read alone, cached in cache_dir/name-<model digest>.npz
+    (written every 40,960 units, so a stopped run keeps what it embedded)."""
+    digest = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:16]
+    path = cache_dir / f"{name}-{digest}.npz"
+    known: dict[str, np.ndarray] = {}
+    if path.is_file():
+        with np.load(path, allow_pickle=False) as data:
+            known = dict(zip(_load_texts(data), data["vectors"], strict=True))
+
+    def save() -> None:
+        keys = sorted(known)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        np.savez(path, texts=np.frombuffer("\x00".join(keys).encode("utf-8"), dtype=np.uint8),
+                 vectors=np.stack([known[k] for k in keys]))
+
+    missing = [u for u in dict.fromkeys(units) if u not in known]
     if missing:
-        print(f"embedding {len(missing)} sentence units with the shipped encoder ...", flush=True)
+        print(f"embedding {len(missing)} units with the shipped encoder ({path.name}) ...", flush=True)
         emb = Embedder(cache_size=0)
         t0 = time.perf_counter()
         for start in range(0, len(missing), 4096):
             chunk = missing[start : start + 4096]
-            extra.update(zip(chunk, emb.embed(chunk), strict=True))
+            known.update(zip(chunk, emb.embed(chunk), strict=True))
             print(f"  {min(start + 4096, len(missing))}/{len(missing)} {time.perf_counter() - t0:.0f}s", flush=True)
-        keys = sorted(extra)
-        np.savez(units_file, texts=np.array(keys), vectors=np.stack([extra[k] for k in keys]))
-    units = sorted({*texts, *(s for s in sentences if s in extra or s in known)})
-    vectors = np.stack([known[u] if u in known else extra[u] for u in units]).astype(np.float32)
-    return units, vectors
+            if start % 40960 == 40960 - 4096:
+                save()
+        save()
+    return np.stack([known[u] for u in units]).astype(np.float32)
 
 
 def unit_keys(units: list[str]) -> np.ndarray:
@@ -226,7 +300,28 @@ def main(argv: list[str] | None = None) -> None:
     # to the encoder where 10 would send 79-95%.
     parser.add_argument("--safety-floor", type=float, default=5.0, help="least safety margin (logits)")
     parser.add_argument("--calibrate-only", action="store_true", help="recompute the margins of --out")
+    parser.add_argument("--permissive", action="store_true",
+                        help="train on the train part of the permissive sets too (openup.evaluation.permissive)")
+    parser.add_argument("--widen-permissive", action="store_true",
+                        help="widen each margin of --out to what the permissive sets' calibration part asks for "
+                             "(never narrower than it is)")
     args = parser.parse_args(argv)
+    if args.widen_permissive:
+        units = permissive_units("calibration")
+        target = embedded(units, args.cache, "permissive-calibration")
+        with np.load(args.out, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files if k != "meta"}
+            meta = json.loads(str(data["meta"]))
+        print(f"calibrating on {len(units)} permissive calibration units", flush=True)
+        wide = calibrate(args.out, units, target, args.q_signal, args.q_safety, args.safety_floor)
+        old = meta["margins"]
+        meta["margins"] = {k: max(old.get(k, 0.0), v) for k, v in wide.items()}
+        for k in sorted(wide):
+            print(f"  {k:18s} {old.get(k, 0.0):6.3f} -> {meta['margins'][k]:6.3f}", flush=True)
+        meta["margins_widened_on"] = f"permissive calibration part, {len(units)} units"
+        np.savez_compressed(args.out, meta=np.array(json.dumps(meta, sort_keys=True)), **arrays)
+        print(f"wrote margins to {args.out}")
+        return
 
     import torch
     from tokenizers import Tokenizer
@@ -234,7 +329,7 @@ def main(argv: list[str] | None = None) -> None:
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
     rng = np.random.default_rng(SEED)
-    units, target = training_units(args.cache)
+    units, target = training_units(args.cache, args.permissive)
     tok = Tokenizer.from_file(str(TOKENIZER_FILE))
     tok.no_padding()
     tok.enable_truncation(max_length=MAX_LENGTH)

@@ -81,6 +81,36 @@ def test_bulk_sends_only_some_units_to_the_encoder(learned: None) -> None:
     assert 0.0 < share < 0.7, f"{share:.2%} of units went to the encoder"
 
 
+PERMISSIVE_SAMPLE = 80  # held-out texts per permissive set
+
+
+def test_bulk_agrees_with_full_on_permissive_sets_it_never_trained_on(learned: None) -> None:
+    """The held-out parts of Toxic Spans, ConvAbuse, DiaSafety, CaSiNo, iSarcasmEval and CounselChat (never trained
+    or calibrated on: openup.evaluation.permissive), 80 fixed texts each: at most one message per set where the
+    readers differ, no safety reading lost. The student distilled without them (margins calibrated in-domain) had
+    7 of 80 CounselChat answers differ (long texts: a flip in any of their sentences changes the message)."""
+    from openup.evaluation.permissive import held_out_sample
+    from openup.method import group
+
+    data = GOEMOTIONS_TEST.parent.parent
+    sets = held_out_sample(data, n=PERMISSIVE_SAMPLE, seed=SEED)
+    if len(sets) < 6:
+        pytest.skip(f"permissive sets not found under {data}")
+    safety = frozenset(group("safety"))
+    texts = [t for chunk in sets.values() for t in chunk]
+    full, bulk = _kinds(texts, "full"), _kinds(texts, "bulk")
+    differ: dict[str, int] = {}
+    lost = 0
+    start = 0
+    for name, chunk in sets.items():
+        pairs = list(zip(full[start : start + len(chunk)], bulk[start : start + len(chunk)], strict=True))
+        differ[name] = sum(a != b for a, b in pairs)
+        lost += sum(bool((a - b) & safety) for a, b in pairs)
+        start += len(chunk)
+    assert lost == 0
+    assert max(differ.values()) <= 1, differ
+
+
 def test_bulk_never_drops_a_safety_signal(learned: None) -> None:
     from openup.method import group
 
