@@ -113,6 +113,7 @@ class Template:
     sort: str | None = None  # the sort of small hard thing told (`sorts.sort_of`): joking, petty, ...; "any" is any
     no_talk: bool | None = None  # they said they do not want to talk about it (`sorts.no_talk`)
     us: tuple[str, ...] | None = None  # any of these: how you or the two of you are part of it (`about_us.us_of`)
+    needs: tuple[str, ...] = ()  # slots that must be filled though the wording does not say them ("worry")
     # The readings of the message (`_READINGS`) this template sets, in their order: `_applies` runs for every
     # template of every move of a reply and looks at these alone, not at all seventeen.
     asks: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -248,6 +249,7 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("sort"),
         t.get("no_talk"),
         (t["us"],) if isinstance(t.get("us"), str) else tuple(t["us"]) if t.get("us") else None,
+        needs=tuple(t.get("needs", ())),
     )
 
 
@@ -531,6 +533,16 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["day"] = next((f"on {d}" for d in _DAYS if d.lower().startswith(day[:3])), "tomorrow")
     if (m := _SICK_KIN.search(heard.told)) is not None:
         slots["sick_kin"] = "your " + m.group(1).lower()  # "Nana had a fall": is your nana okay?
+    if heard.mood == "fear" and (fear := _fear_of(heard)) is not None:
+        slots["fear"], slots["scary"] = fear  # "nervous", "nerve-racking": the fear the words show, or none
+        if fear[0] != "nervous":
+            slots["worry"] = fear[0]  # "What's worrying you most?" asks about a worry, not nerves before a big day
+    if _LISTEN_ASKED.search(heard.told.replace("’", "'")):
+        slots["listen_asked"] = "yes"  # "just listen", "no advice pls": the room asked for is given in its words
+    if heard.mood == "hurt" and _heavy(heard):
+        slots["heavy"] = "yes"  # "Oh, love. Come here." only for a hurt the words show as heavy
+    if heard.mood == "anger" and _riled(heard):
+        slots["riled"] = "annoyed"  # "Ugh, that's so annoying" is said only when the words show it
     if (both := _both(heard)) is not None:
         slots["both"] = both  # "relieved and angry": said back together, not one of them
     elif heard.feelings:
@@ -587,6 +599,87 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["told_news"] = heard.event  # "... told you the whole team is being shut down": the news is said back
     slots.update(us_slots(heard))  # what you will do about it, who of yours: read only by `us` templates
     return slots
+
+
+# Which fear a message shows, in the line's own words: the words they used first ("terrified", "nervous", "my
+# anxiety"), else a fear word they named, else the reader's likeliest fear word when it is sure enough. A fear the
+# words do not show is not named: "coach said im not starting saturday" is no "That's so scary".
+_FEAR_SAID = (
+    (re.compile(r"\b(?:scared|scary|terrified|terrifying|frightened|frightening|afraid|petrified|panick\w*)\b", re.I),
+     "scared"),
+    (re.compile(r"\b(?:nervous|nerves|jittery|butterflies|dreading|bricking it|shitting it)\b", re.I), "nervous"),
+    (re.compile(r"\b(?:worried|worry\w*|anxious|anxiety|uneasy|tensed?|stressing)\b", re.I), "worried"),
+)
+_FEAR_AS = {"worried": "worried", "anxious": "worried", "nervous": "nervous", "scared": "scared", "shaken": "scared"}
+_FEAR_ADJ = {"worried": "worrying", "nervous": "nerve-racking", "scared": "scary"}
+FEAR_SURE = 0.35  # the reader's chance for its fear word before a line names it unsaid
+
+
+def _fear_of(heard: Heard) -> tuple[str, str] | None:
+    """The fear in `heard` as the line would name it ("worried", "nervous", "scared") and its adjective
+    ("worrying", ...), or None when the words do not show which (or any) fear it is."""
+    told = heard.told.replace("’", "'")
+    word = next((w for pattern, w in _FEAR_SAID if pattern.search(told)), None)
+    if word is None:
+        word = next((_FEAR_AS[f.word] for f in heard.feelings if f.word in _FEAR_AS), None)
+    if word is None and isinstance(heard.extra.get("mood_chance"), float) \
+            and float(heard.extra["mood_chance"]) >= FEAR_SURE:
+        word = _FEAR_AS.get(str(heard.extra.get("mood_word")))
+    return (word, _FEAR_ADJ[word]) if word is not None else None
+
+
+# A hurt told as heavy: tears, heartbreak, being left alone or out, a loss.
+_HEAVY = re.compile(
+    r"\b(?:cr(?:y|ied|ying)|tears?|sobb\w*|heartbr\w*|devastat\w*|gutted|broke my heart|in pieces|crushed|"
+    r"(?:so|really|actually) hurt\w*|hurts|hurt me|left out|all alone|on my own|lonely|nobody came|no one came|"
+    r"forgot my birthday|dumped|broke up|cheat\w*|betray\w*|passed|died|funeral|miss (?:him|her|them)|"
+    r"voicemails?|memor\w*|anniversary|grave|cemetery|ashes|clear(?:ed|ing) out|(?:his|her) things)\b",
+    re.IGNORECASE,
+)
+HURT_SURE = 0.6  # the reader's chance for its hurt word before a hurt is met as heavy unsaid
+
+
+def _heavy(heard: Heard) -> bool:
+    """Whether a hurt is a heavy one: its words show it, it is a loss, or the reader is sure of it."""
+    chance = heard.extra.get("mood_chance")
+    return heard.loss != "none" or bool(_HEAVY.search(heard.told.replace("’", "'"))) \
+        or (isinstance(chance, float) and chance >= HURT_SURE)
+
+
+# A listen asked for, not a fix: "I need you to just listen", "pls dont give me advice", "I just need to vent".
+_LISTEN_ASKED = re.compile(
+    r"\b(?:listen|hear me out|vent|rant)\b|\b(?:no|don't|dont|do not|not|without)(?: \w+){0,3}? "
+    r"(?:fix|fixing|advice|suggestions|solutions?|solving)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def only_asked(meant: str, patterns: Sequence[re.Pattern[str]]) -> bool:
+    """Whether every sentence of `meant` is the ask itself ("I need you to listen without fixing it this time."):
+    nothing has been told yet to say back or feel for."""
+    parts = [p for p in _SENTENCE_END.split(meant.strip()) if p.strip(" .!?")]
+    return bool(parts) and all(any(p.search(part) for p in patterns) for part in parts)
+
+
+# Anger or annoyance the words show: "so annoying", "fuming", "sick of", "ffs", "again!!".
+_RILED = re.compile(
+    r"\b(?:annoy\w*|irritat\w*|frustrat\w*|infuriat\w*|furious|fuming|livid|angry|mad at|pissed|raging|seething|"
+    r"sick (?:of|and tired)|fed up|had enough|ffs|ugh+|argh+|bloody|ridiculous|the nerve|cheek of|unbelievable|"
+    r"vex\w*|wahala|unreal|smh|typical|losing it|cool cool|brilliant|fantastic|super cool|what a treat|"
+    r"love (?:this|that) for me|of course (?:it|they|he|she)\w*)\b|\bagain\s*!|[🙃🙄😤😡]",
+    re.IGNORECASE,
+)
+_SHOUTED = re.compile(r"\b(?:STILL|AGAIN|EVERY|NEVER|ALWAYS|ONE|WHY|WEEKS?|DAYS?|HOURS?|MONTHS?)\b")  # "day 9, STILL"
+ANGER_SURE = 0.5  # the reader's chance for its anger word before "so annoying" is said unsaid
+
+
+def _riled(heard: Heard) -> bool:
+    """Whether the message shows annoyance or anger: in its words, or the reader is sure of it."""
+    chance = heard.extra.get("mood_chance")
+    if _RILED.search(heard.told) or _SHOUTED.search(heard.told) or wry(heard.told):
+        return True
+    return isinstance(chance, float) and chance >= ANGER_SURE
 
 
 _HOW_TO = re.compile(r"^(?:how to|what to|whether|where to|when to|who to|which)\b")
@@ -1343,7 +1436,8 @@ def _signed(heard: Heard) -> bool:
 
 
 def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, object]) -> bool:
-    if any(s not in slots for s in t.slots) or any(s in slots for s in t.unless):
+    if any(s not in slots for s in t.slots) or any(s in slots for s in t.unless) \
+            or any(s not in slots for s in t.needs):
         return False
     if "feeling" in t.slots and any(
         s in t.slots and _echoes_feeling(slots["feeling"], slots[s] if s == "complaint" else heard.event or slots[s])
@@ -1855,6 +1949,8 @@ def reply(
     if situation.names_no_feeling:
         heard = replace(heard, feelings=())
     names = situation.moves
+    if situation.name == "room" and only_asked(meant, situation.patterns):
+        names = ("room", "go_on")  # only the ask, nothing told yet: yes to it, and an ear, not "That's so rough"
     if situation.name in ("good_news", "default") and heard.valence != "negative" and invites_at_end(meant) \
             and not heard.extra.get("near_sign"):
         names = ("yes_invite", *names[:2])  # "... can we get takeaway tonight to celebrate?": yes, then the news
