@@ -541,6 +541,19 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["listen_asked"] = "yes"  # "just listen", "no advice pls": the room asked for is given in its words
     if heard.mood == "hurt" and _heavy(heard):
         slots["heavy"] = "yes"  # "Oh, love. Come here." only for a hurt the words show as heavy
+    said_glad = str(heard.extra.get("told") or heard.told).replace("’", "'")  # the whole message, not its focus
+    if heard.mood == "glad" and heard.loss == "none" and _GLAD_TOLD.search(said_glad) \
+            and not _BUT.search(said_glad) and not wry(said_glad) and not heard.extra.get("near_sign"):
+        slots["glad_told"] = "yes"  # "something nice happened today ...": asked about as the lovely thing it was
+    whole = str(heard.extra.get("told") or heard.told).replace("’", "'")
+    if (m := _WHAT_IF.search(whole)) is not None and not heard.extra.get("near_sign") \
+            and not heard.extra.get("flagged") and heard.loss == "none":
+        slots["what_if_me" if m.group(1) else "what_if"] = "yes"  # a worry asked outright is answered first
+    if _NO_REASON.search(whole):
+        slots["no_reason"] = "yes"  # "my anxiety has been so bad", "lonely n dunno why": no "No wonder you feel ..."
+    if _ME_TOO.search(whole) and not heard.extra.get("near_sign") and not heard.extra.get("flagged") \
+            and heard.valence != "positive":
+        slots["me_too"] = "yes"  # "do u ever feel like ur just behind": asked if you feel it too
     if heard.mood == "anger" and _riled(heard):
         slots["riled"] = "annoyed"  # "Ugh, that's so annoying" is said only when the words show it
     if (both := _both(heard)) is not None:
@@ -644,6 +657,38 @@ def _heavy(heard: Heard) -> bool:
     chance = heard.extra.get("mood_chance")
     return heard.loss != "none" or bool(_HEAVY.search(heard.told.replace("’", "'"))) \
         or (isinstance(chance, float) and chance >= HURT_SURE)
+
+
+# A worry asked outright at the end: "What if they reject again?", "what if i'm just not good at this job" (of
+# themselves: group 1).
+_WHAT_IF = re.compile(
+    r"\bwhat if (i'?m|i am|i'?ve|i have|i'?ll|i will|i can'?t|i don'?t|i never)?\b[^.!?\n]*[.?!]*\s*$", re.IGNORECASE
+)
+
+
+# A feeling with no reason given, or the feeling itself as what is wrong: "No wonder you feel anxious" says nothing.
+_NO_REASON = re.compile(
+    r"\bmy (?:anxiety|depression|panic attacks?|ocd|adhd|mental health)\b"
+    r"|\b(?:dunno|don'?t know|no idea|not sure) why\b|\bfor no (?:real )?reason\b|\bcan'?t pin it\b|\bout of nowhere\b",
+    re.IGNORECASE,
+)
+
+
+# Asked whether you feel it too: "do u ever feel like ur just. behind", "does that ever happen to you".
+_ME_TOO = re.compile(
+    r"\b(?:do|does|d') ?(?:you|u|ya) (?:ever |also |too )?(?:feel|get|worry|have days)\b(?! about (?:us|me|we)\b)"
+    r"|\b(?:does|do) (?:that|this) ever happen to (?:you|u)\b|\bis it just me\b",
+    re.IGNORECASE,
+)
+
+
+# Gladness in their own words, with nothing taken back after it ("It was lovely, but ...").
+_GLAD_TOLD = re.compile(
+    r"\b(?:lovely|nice|sweet|needed that|so good|made my (?:day|week|night)|proud|so happy|grateful|thankful|"
+    r"the best)\b|[❤🥰😊🥹]",
+    re.IGNORECASE,
+)
+_BUT = re.compile(r"\b(?:but|though|except|apart from|lol|haha|jk)\b|[😭🙃🙄]", re.IGNORECASE)
 
 
 # A listen asked for, not a fix: "I need you to just listen", "pls dont give me advice", "I just need to vent".
@@ -1948,9 +1993,9 @@ def reply(
         heard = replace(heard, event=None)
     if situation.names_no_feeling:
         heard = replace(heard, feelings=())
-    names = situation.moves
     if situation.name == "room" and only_asked(meant, situation.patterns):
-        names = ("room", "go_on")  # only the ask, nothing told yet: yes to it, and an ear, not "That's so rough"
+        situation = situations()["listen"]  # only the ask, nothing told yet: yes to it, and an ear, not "So rough"
+    names = situation.moves
     if situation.name in ("good_news", "default") and heard.valence != "negative" and invites_at_end(meant) \
             and not heard.extra.get("near_sign"):
         names = ("yes_invite", *names[:2])  # "... can we get takeaway tonight to celebrate?": yes, then the news
