@@ -694,7 +694,7 @@ _BUT = re.compile(r"\b(?:but|though|except|apart from|lol|haha|jk)\b|[😭🙃�
 # A listen asked for, not a fix: "I need you to just listen", "pls dont give me advice", "I just need to vent".
 _LISTEN_ASKED = re.compile(
     r"\b(?:listen|hear me out|vent|rant)\b|\b(?:no|don't|dont|do not|not|without)(?: \w+){0,3}? "
-    r"(?:fix|fixing|advice|suggestions|solutions?|solving)\b",
+    r"(?:fix|fixing|advice|suggestions|solutions?|solve|solving)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -704,7 +704,7 @@ def only_asked(meant: str, patterns: Sequence[re.Pattern[str]]) -> bool:
     """Whether every sentence of `meant` is the ask itself ("I need you to listen without fixing it this time."):
     nothing has been told yet to say back or feel for."""
     parts = [p for p in _SENTENCE_END.split(meant.strip()) if p.strip(" .!?")]
-    return bool(parts) and all(any(p.search(part) for p in patterns) for part in parts)
+    return bool(parts) and all(_LISTEN_ASKED.search(part) or any(p.search(part) for p in patterns) for part in parts)
 
 
 # Anger or annoyance the words show: "so annoying", "fuming", "sick of", "ffs", "again!!".
@@ -1911,7 +1911,8 @@ def reply(
     # A guarded answer no pattern lists ("ah it's grand, just leave it") is the feelings reader's to see,
     # in a message where the patterns found nothing that helps ("I'm so sorry" is an apology).
     if brief is None and safety.level == "none" and model_wanted(model) and not said_kinds & kinds_with("helps") \
-            and not urgent and _holds_back(read, heard) and not asks_for(meant):
+            and not urgent and _holds_back(read, heard) and not asks_for(meant) and not _LISTEN_ASKED.search(meant):
+        # (nor a listen asked for: "Please just listen. Don't try to solve it." is answered, not left alone)
         brief = _guarded_brief() if reader_guarded(read) else None  # as typed, as its head was trained
     # A guarded answer ("whatever", "it's nothing") reads as dismissal or minimizing when said to someone;
     # from a partner who does not want to talk, it asks for room. Any other small bid must carry no harm.
