@@ -621,7 +621,9 @@ _FEAR_SAID = (
     (re.compile(r"\b(?:scared|scary|terrified|terrifying|frightened|frightening|afraid|petrified|panick\w*)\b", re.I),
      "scared"),
     (re.compile(r"\b(?:nervous|nerves|jittery|butterflies|dreading|bricking it|shitting it)\b", re.I), "nervous"),
-    (re.compile(r"\b(?:worried|worry\w*|anxious|anxiety|uneasy|tensed?|stressing)\b", re.I), "worried"),
+    (re.compile(r"\b(?:worried|worry\w*|anxious|anxiety|uneasy|tensed?|stressing|dread\w*|freak\w* out|on edge|"
+                r"keep (?:checking|googling|thinking)|googl\w*|can'?t (?:focus|concentrate|sleep|stop thinking))\b",
+                re.I), "worried"),
 )
 _FEAR_AS = {"worried": "worried", "anxious": "worried", "nervous": "nervous", "scared": "scared", "shaken": "scared"}
 _FEAR_ADJ = {"worried": "worrying", "nervous": "nerve-racking", "scared": "scary"}
@@ -724,6 +726,8 @@ def _riled(heard: Heard) -> bool:
     chance = heard.extra.get("mood_chance")
     if _RILED.search(heard.told) or _SHOUTED.search(heard.told) or wry(heard.told):
         return True
+    if any(pattern.search(heard.told) for pattern, _ in _FEAR_SAID):
+        return False  # "this low-level dread": a fear worded, whatever the reader makes of it, is not annoyance
     return isinstance(chance, float) and chance >= ANGER_SURE
 
 

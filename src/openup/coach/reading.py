@@ -482,6 +482,7 @@ MOOD_MIN = 0.45  # the winning mood's summed probability needed before it is use
 MOOD_LEAD_MIN = 0.4  # the reader's likeliest word decides the mood alone when it is this likely ...
 MOOD_LEAD = 0.12  # ... and this far ahead of the next word (a hurt among angry words stays anger: either is fair)
 _HURT_OR_ANGER = frozenset({"hurt", "anger"})
+_NO_LEAD = frozenset({"surprised"})  # surprise tells no kind of feeling alone ("he changed his mind AGAIN")
 
 
 def mood_word(scores: tuple[tuple[str, float], ...], mood: str) -> tuple[str, float] | None:
@@ -506,7 +507,7 @@ def mood_of(scores: tuple[tuple[str, float], ...], meant: str) -> str:
             return ""
         best = max(sums, key=lambda m: sums[m])
         top, p_top = scores[0]
-        if moods.get(top) and moods[top] != best and {moods[top], best} != _HURT_OR_ANGER \
+        if moods.get(top) and top not in _NO_LEAD and moods[top] != best and {moods[top], best} != _HURT_OR_ANGER \
                 and p_top >= MOOD_LEAD_MIN and (len(scores) < 2 or p_top - scores[1][1] >= MOOD_LEAD):
             # one word well ahead of the rest is the feeling, however its neighbours add up: "omg i called her
             # mum" is embarrassed (0.45) before nervous and anxious, not fear by their sum
