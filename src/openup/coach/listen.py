@@ -706,7 +706,14 @@ def only_asked(meant: str, patterns: Sequence[re.Pattern[str]]) -> bool:
     """Whether every sentence of `meant` is the ask itself ("I need you to listen without fixing it this time."):
     nothing has been told yet to say back or feel for."""
     parts = [p for p in _SENTENCE_END.split(meant.strip()) if p.strip(" .!?")]
-    return bool(parts) and all(_LISTEN_ASKED.search(part) or any(p.search(part) for p in patterns) for part in parts)
+    # a sentence that joins something told to the ask ("work was awful and i dont want to talk about it") tells it
+    return bool(parts) and all(
+        (_LISTEN_ASKED.search(part) or any(p.search(part) for p in patterns)) and not _TOLD_TOO.search(part)
+        for part in parts
+    )
+
+
+_TOLD_TOO = re.compile(r"\b(?:and|but|because|cos|coz|cause|since|after|so)\b", re.IGNORECASE)
 
 
 # Anger or annoyance the words show: "so annoying", "fuming", "sick of", "ffs", "again!!".
