@@ -70,6 +70,7 @@ def test_no_wonder_needs_a_reason(message: str) -> None:
     [
         "bumped into an old school friend and she walked straight past me",
         "my old boss didn't recognise me at the train station",
+        "the whole team went for drinks after work and nobody told me lol",  # a sting told with a laugh
     ],
 )
 def test_a_small_sting_is_not_met_as_heartbreak(message: str) -> None:

@@ -657,8 +657,14 @@ HURT_SURE = 0.6  # the reader's chance for its hurt word before a hurt is met as
 def _heavy(heard: Heard) -> bool:
     """Whether a hurt is a heavy one: its words show it, it is a loss, or the reader is sure of it."""
     chance = heard.extra.get("mood_chance")
-    return heard.loss != "none" or bool(_HEAVY.search(heard.told.replace("’", "'"))) \
-        or (isinstance(chance, float) and chance >= HURT_SURE)
+    if heard.loss != "none" or _HEAVY.search(heard.told.replace("’", "'")):
+        return True
+    if _LAUGH_MARK.search(heard.told):
+        return False  # "went to brunch without me lol cool": a sting told with a laugh, not "Come here"
+    return isinstance(chance, float) and chance >= HURT_SURE
+
+
+_LAUGH_MARK = re.compile(r"\b(?:lol|lmao|lmfao|haha\w*|rofl)\b|[😂🤣😅]", re.IGNORECASE)
 
 
 # A worry asked outright at the end: "What if they reject again?", "what if i'm just not good at this job" (of
