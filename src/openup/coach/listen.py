@@ -731,6 +731,7 @@ _RILED = re.compile(
     re.IGNORECASE,
 )
 _SHOUTED = re.compile(r"\b(?:STILL|AGAIN|EVERY|NEVER|ALWAYS|ONE|WHY|WEEKS?|DAYS?|HOURS?|MONTHS?)\b")  # "day 9, STILL"
+_THANKED = re.compile(r"\b(?:thanks|thank (?:you|u)|tysm|ty|love (?:you|u))\b|❤", re.IGNORECASE)
 ANGER_SURE = 0.5  # the reader's chance for its anger word before "so annoying" is said unsaid
 
 
@@ -739,8 +740,10 @@ def _riled(heard: Heard) -> bool:
     chance = heard.extra.get("mood_chance")
     if _RILED.search(heard.told) or _SHOUTED.search(heard.told) or wry(heard.told):
         return True
-    if any(pattern.search(heard.told) for pattern, _ in _FEAR_SAID):
-        return False  # "this low-level dread": a fear worded, whatever the reader makes of it, is not annoyance
+    if any(pattern.search(heard.told) for pattern, _ in _FEAR_SAID) or _THANKED.search(heard.told):
+        # "this low-level dread": a fear worded, whatever the reader makes of it, is not annoyance; nor is thanks
+        # ("tysm for listening last night ❤️")
+        return False
     return isinstance(chance, float) and chance >= ANGER_SURE
 
 
