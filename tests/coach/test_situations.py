@@ -59,7 +59,8 @@ def test_someone_elses_loss_is_not_the_partners_grief() -> None:
         ("thank u for last night. i really needed that", "thanks", ("receive",)),
         ("Sorry I was so short with you this morning. Didn't sleep.", "sorry", ("accept", "reflect")),
         ("work was awful and i dont want to talk about it", "room", ("reflect", "validate", "room")),
-        ("I need you to listen without fixing it this time.", "room", ("reflect", "validate", "room")),
+        # only the ask, nothing told yet: yes to it and an ear (`listen.only_asked`), not "That's so rough"
+        ("I need you to listen without fixing it this time.", "listen", ("room", "go_on")),
         ("sorry to dump this on u but my boss yelled at me again", "default", ("reflect", "validate", "ask")),
         # Thanks that leads into a complaint or a question is not a compliment to take in.
         (
@@ -97,7 +98,8 @@ def test_every_situation_names_known_moves_in_order() -> None:
     assert list(table) == ["act_baby_lost", "act_baby", "act_medical", "act_stranded", "act_passed", "act_trapped",
                            "act_losing", "act_baby_other", "act_fire", "act_intruder", "act_labour", "act_birth",
                            "small_choice", "miss_you", "love_you", "lucky_you",
-                           "hug", "company", "room", "sorry", "thanks", "us", "cross", "future", "saw", "stop",
+                           "hug", "permission", "company", "listen", "room", "sorry", "thanks", "us", "cross", "future",
+                           "saw", "stop",
                            "praise", "talk", "come", "keep", "request", "invite", "good_news", "default"]
     assert table["default"].moves == ("reflect", "validate", "ask")
 

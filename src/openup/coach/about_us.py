@@ -273,7 +273,7 @@ def us_of(heard: Heard) -> str:
         return "your_people"
     if fit == "ours":
         return "ours_money" if _MONEY.search(told) else "ours"
-    if _OUR_CHILD.search(told) and heard.mood in ("hurt", "fear", "stress", "") \
+    if _OUR_CHILD.search(told) and heard.mood in ("hurt", "fear", "stress", "shame", "") \
             and heard.valence != "positive":
         return "ours_child"  # "... I keep going over whether we missed signs": our worry, faced together
     # "love that for us" is wry of a setback ("40 quid left til the 28th"), never of glad news ("we got the house!!!")

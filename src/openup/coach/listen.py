@@ -113,6 +113,7 @@ class Template:
     sort: str | None = None  # the sort of small hard thing told (`sorts.sort_of`): joking, petty, ...; "any" is any
     no_talk: bool | None = None  # they said they do not want to talk about it (`sorts.no_talk`)
     us: tuple[str, ...] | None = None  # any of these: how you or the two of you are part of it (`about_us.us_of`)
+    needs: tuple[str, ...] = ()  # slots that must be filled though the wording does not say them ("worry")
     # The readings of the message (`_READINGS`) this template sets, in their order: `_applies` runs for every
     # template of every move of a reply and looks at these alone, not at all seventeen.
     asks: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -248,6 +249,7 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("sort"),
         t.get("no_talk"),
         (t["us"],) if isinstance(t.get("us"), str) else tuple(t["us"]) if t.get("us") else None,
+        needs=tuple(t.get("needs", ())),
     )
 
 
@@ -531,6 +533,29 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["day"] = next((f"on {d}" for d in _DAYS if d.lower().startswith(day[:3])), "tomorrow")
     if (m := _SICK_KIN.search(heard.told)) is not None:
         slots["sick_kin"] = "your " + m.group(1).lower()  # "Nana had a fall": is your nana okay?
+    if heard.mood == "fear" and (fear := _fear_of(heard)) is not None:
+        slots["fear"], slots["scary"] = fear  # "nervous", "nerve-racking": the fear the words show, or none
+        if fear[0] != "nervous":
+            slots["worry"] = fear[0]  # "What's worrying you most?" asks about a worry, not nerves before a big day
+    if _LISTEN_ASKED.search(heard.told.replace("’", "'")):
+        slots["listen_asked"] = "yes"  # "just listen", "no advice pls": the room asked for is given in its words
+    if heard.mood == "hurt" and _heavy(heard):
+        slots["heavy"] = "yes"  # "Oh, love. Come here." only for a hurt the words show as heavy
+    said_glad = str(heard.extra.get("told") or heard.told).replace("’", "'")  # the whole message, not its focus
+    if heard.mood == "glad" and heard.loss == "none" and _GLAD_TOLD.search(said_glad) \
+            and not _BUT.search(said_glad) and not wry(said_glad) and not heard.extra.get("near_sign"):
+        slots["glad_told"] = "yes"  # "something nice happened today ...": asked about as the lovely thing it was
+    whole = str(heard.extra.get("told") or heard.told).replace("’", "'")
+    if (m := _WHAT_IF.search(whole)) is not None and not heard.extra.get("near_sign") \
+            and not heard.extra.get("flagged") and heard.loss == "none":
+        slots["what_if_me" if m.group(1) else "what_if"] = "yes"  # a worry asked outright is answered first
+    if _NO_REASON.search(whole):
+        slots["no_reason"] = "yes"  # "my anxiety has been so bad", "lonely n dunno why": no "No wonder you feel ..."
+    if _ME_TOO.search(whole) and not heard.extra.get("near_sign") and not heard.extra.get("flagged") \
+            and heard.valence != "positive":
+        slots["me_too"] = "yes"  # "do u ever feel like ur just behind": asked if you feel it too
+    if heard.mood == "anger" and _riled(heard):
+        slots["riled"] = "annoyed"  # "Ugh, that's so annoying" is said only when the words show it
     if (both := _both(heard)) is not None:
         slots["both"] = both  # "relieved and angry": said back together, not one of them
     elif heard.feelings:
@@ -587,6 +612,139 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["told_news"] = heard.event  # "... told you the whole team is being shut down": the news is said back
     slots.update(us_slots(heard))  # what you will do about it, who of yours: read only by `us` templates
     return slots
+
+
+# Which fear a message shows, in the line's own words: the words they used first ("terrified", "nervous", "my
+# anxiety"), else a fear word they named, else the reader's likeliest fear word when it is sure enough. A fear the
+# words do not show is not named: "coach said im not starting saturday" is no "That's so scary".
+_FEAR_SAID = (
+    (re.compile(r"\b(?:scared|scary|terrified|terrifying|frightened|frightening|afraid|petrified|panick\w*)\b", re.I),
+     "scared"),
+    (re.compile(r"\b(?:nervous|nerves|jittery|butterflies|dreading|bricking it|shitting it)\b", re.I), "nervous"),
+    (re.compile(r"\b(?:worried|worry\w*|anxious|anxiety|uneasy|tensed?|stressing|dread\w*|freak\w* out|on edge|"
+                r"keep (?:checking|googling|thinking)|googl\w*|can'?t (?:focus|concentrate|sleep|stop thinking))\b",
+                re.I), "worried"),
+)
+_FEAR_AS = {"worried": "worried", "anxious": "worried", "nervous": "nervous", "scared": "scared", "shaken": "scared"}
+_FEAR_ADJ = {"worried": "worrying", "nervous": "nerve-racking", "scared": "scary"}
+FEAR_SURE = 0.35  # the reader's chance for its fear word before a line names it unsaid
+
+
+def _fear_of(heard: Heard) -> tuple[str, str] | None:
+    """The fear in `heard` as the line would name it ("worried", "nervous", "scared") and its adjective
+    ("worrying", ...), or None when the words do not show which (or any) fear it is."""
+    told = heard.told.replace("’", "'")
+    word = next((w for pattern, w in _FEAR_SAID if pattern.search(told)), None)
+    if word is None:
+        word = next((_FEAR_AS[f.word] for f in heard.feelings if f.word in _FEAR_AS), None)
+    if word is None and isinstance(heard.extra.get("mood_chance"), float) \
+            and float(heard.extra["mood_chance"]) >= FEAR_SURE:
+        word = _FEAR_AS.get(str(heard.extra.get("mood_word")))
+    return (word, _FEAR_ADJ[word]) if word is not None else None
+
+
+# A hurt told as heavy: tears, heartbreak, being left alone or out, a loss.
+_HEAVY = re.compile(
+    r"\b(?:cr(?:y|ied|ying)|tears?|sobb\w*|heartbr\w*|devastat\w*|gutted|broke my heart|in pieces|crushed|"
+    r"(?:so|really|actually) hurt\w*|hurts|hurt me|left out|all alone|on my own|lonely|nobody came|no one came|"
+    r"forgot my birthday|dumped|broke up|cheat\w*|betray\w*|passed|died|funeral|miss (?:him|her|them)|"
+    r"voicemails?|memor\w*|anniversary|grave|cemetery|ashes|clear(?:ed|ing) out|(?:his|her) things)\b",
+    re.IGNORECASE,
+)
+HURT_SURE = 0.6  # the reader's chance for its hurt word before a hurt is met as heavy unsaid
+
+
+def _heavy(heard: Heard) -> bool:
+    """Whether a hurt is a heavy one: its words show it, it is a loss, or the reader is sure of it."""
+    chance = heard.extra.get("mood_chance")
+    if heard.loss != "none" or _HEAVY.search(heard.told.replace("’", "'")):
+        return True
+    if _LAUGH_MARK.search(heard.told):
+        return False  # "went to brunch without me lol cool": a sting told with a laugh, not "Come here"
+    return isinstance(chance, float) and chance >= HURT_SURE
+
+
+_LAUGH_MARK = re.compile(r"\b(?:lol|lmao|lmfao|haha\w*|rofl)\b|[😂🤣😅]", re.IGNORECASE)
+
+
+# A worry asked outright at the end: "What if they reject again?", "what if i'm just not good at this job" (of
+# themselves: group 1).
+_WHAT_IF = re.compile(
+    r"\bwhat if (i'?m|i am|i'?ve|i have|i'?ll|i will|i can'?t|i don'?t|i never)?\b[^.!?\n]*[.?!]*\s*$", re.IGNORECASE
+)
+
+
+# A feeling with no reason given, or the feeling itself as what is wrong: "No wonder you feel anxious" says nothing.
+_NO_REASON = re.compile(
+    r"\bmy (?:anxiety|depression|panic attacks?|ocd|adhd|mental health)\b"
+    r"|\b(?:dunno|don'?t know|no idea|not sure) why\b|\bfor no (?:real )?reason\b|\bcan'?t pin it\b|\bout of nowhere\b",
+    re.IGNORECASE,
+)
+
+
+# Asked whether you feel it too: "do u ever feel like ur just. behind", "does that ever happen to you".
+_ME_TOO = re.compile(
+    r"\b(?:do|does|d') ?(?:you|u|ya) (?:ever |also |too )?(?:feel|get|worry|have days)\b(?! about (?:us|me|we)\b)"
+    r"|\b(?:does|do) (?:that|this) ever happen to (?:you|u)\b|\bis it just me\b",
+    re.IGNORECASE,
+)
+
+
+# Gladness in their own words, with nothing taken back after it ("It was lovely, but ...").
+_GLAD_TOLD = re.compile(
+    r"\b(?:lovely|nice|sweet|needed that|so good|made my (?:day|week|night)|proud|so happy|grateful|thankful|"
+    r"the best)\b|[❤🥰😊🥹]",
+    re.IGNORECASE,
+)
+_BUT = re.compile(r"\b(?:but|though|except|apart from|lol|haha|jk)\b|[😭🙃🙄]", re.IGNORECASE)
+
+
+# A listen asked for, not a fix: "I need you to just listen", "pls dont give me advice", "I just need to vent".
+_LISTEN_ASKED = re.compile(
+    r"\b(?:listen|hear me out|vent|rant)\b|\b(?:no|don't|dont|do not|not|without)(?: \w+){0,3}? "
+    r"(?:fix|fixing|advice|suggestions|solutions?|solve|solving)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def only_asked(meant: str, patterns: Sequence[re.Pattern[str]]) -> bool:
+    """Whether every sentence of `meant` is the ask itself ("I need you to listen without fixing it this time."):
+    nothing has been told yet to say back or feel for."""
+    parts = [p for p in _SENTENCE_END.split(meant.strip()) if p.strip(" .!?")]
+    # a sentence that joins something told to the ask ("work was awful and i dont want to talk about it") tells it
+    return bool(parts) and all(
+        (_LISTEN_ASKED.search(part) or any(p.search(part) for p in patterns)) and not _TOLD_TOO.search(part)
+        for part in parts
+    )
+
+
+_TOLD_TOO = re.compile(r"\b(?:and|but|because|cos|coz|cause|since|after|so)\b", re.IGNORECASE)
+
+
+# Anger or annoyance the words show: "so annoying", "fuming", "sick of", "ffs", "again!!".
+_RILED = re.compile(
+    r"\b(?:annoy\w*|irritat\w*|frustrat\w*|infuriat\w*|furious|fuming|livid|angry|mad at|pissed|raging|seething|"
+    r"sick (?:of|and tired)|fed up|had enough|ffs|ugh+|argh+|bloody|ridiculous|the nerve|cheek of|unbelievable|"
+    r"vex\w*|wahala|unreal|smh|typical|losing it|cool cool|brilliant|fantastic|super cool|what a treat|"
+    r"love (?:this|that) for me|of course (?:it|they|he|she)\w*)\b|\bagain\s*!|[🙃🙄😤😡]",
+    re.IGNORECASE,
+)
+_SHOUTED = re.compile(r"\b(?:STILL|AGAIN|EVERY|NEVER|ALWAYS|ONE|WHY|WEEKS?|DAYS?|HOURS?|MONTHS?)\b")  # "day 9, STILL"
+_THANKED = re.compile(r"\b(?:thanks|thank (?:you|u)|tysm|ty|love (?:you|u))\b|❤", re.IGNORECASE)
+ANGER_SURE = 0.5  # the reader's chance for its anger word before "so annoying" is said unsaid
+
+
+def _riled(heard: Heard) -> bool:
+    """Whether the message shows annoyance or anger: in its words, or the reader is sure of it."""
+    chance = heard.extra.get("mood_chance")
+    if _RILED.search(heard.told) or _SHOUTED.search(heard.told) or wry(heard.told):
+        return True
+    if any(pattern.search(heard.told) for pattern, _ in _FEAR_SAID) or _THANKED.search(heard.told):
+        # "this low-level dread": a fear worded, whatever the reader makes of it, is not annoyance; nor is thanks
+        # ("tysm for listening last night ❤️")
+        return False
+    return isinstance(chance, float) and chance >= ANGER_SURE
 
 
 _HOW_TO = re.compile(r"^(?:how to|what to|whether|where to|when to|who to|which)\b")
@@ -1343,7 +1501,8 @@ def _signed(heard: Heard) -> bool:
 
 
 def _applies(t: Template, heard: Heard, slots: dict[str, str], known: dict[str, object]) -> bool:
-    if any(s not in slots for s in t.slots) or any(s in slots for s in t.unless):
+    if any(s not in slots for s in t.slots) or any(s in slots for s in t.unless) \
+            or any(s not in slots for s in t.needs):
         return False
     if "feeling" in t.slots and any(
         s in t.slots and _echoes_feeling(slots["feeling"], slots[s] if s == "complaint" else heard.event or slots[s])
@@ -1772,7 +1931,8 @@ def reply(
     # A guarded answer no pattern lists ("ah it's grand, just leave it") is the feelings reader's to see,
     # in a message where the patterns found nothing that helps ("I'm so sorry" is an apology).
     if brief is None and safety.level == "none" and model_wanted(model) and not said_kinds & kinds_with("helps") \
-            and not urgent and _holds_back(read, heard) and not asks_for(meant):
+            and not urgent and _holds_back(read, heard) and not asks_for(meant) and not _LISTEN_ASKED.search(meant):
+        # (nor a listen asked for: "Please just listen. Don't try to solve it." is answered, not left alone)
         brief = _guarded_brief() if reader_guarded(read) else None  # as typed, as its head was trained
     # A guarded answer ("whatever", "it's nothing") reads as dismissal or minimizing when said to someone;
     # from a partner who does not want to talk, it asks for room. Any other small bid must carry no harm.
@@ -1854,6 +2014,8 @@ def reply(
         heard = replace(heard, event=None)
     if situation.names_no_feeling:
         heard = replace(heard, feelings=())
+    if situation.name == "room" and only_asked(meant, situation.patterns):
+        situation = situations()["listen"]  # only the ask, nothing told yet: yes to it, and an ear, not "So rough"
     names = situation.moves
     if situation.name in ("good_news", "default") and heard.valence != "negative" and invites_at_end(meant) \
             and not heard.extra.get("near_sign"):

@@ -76,6 +76,11 @@ MOVE_INSTRUCTIONS = {
     "own": "In one short sentence, own whatever may have made them wonder, without explaining it away.",
     "wonder": "Ask one open question about what made them wonder (start with 'What').",
     "yes": "They asked you to do something: in one short sentence, say yes, plainly and first. No conditions.",
+    "allow": "They asked whether something they need is okay with you: in one short sentence, say yes, warmly and "
+    "first. No conditions, no questions.",
+    "allow_there": "In one short sentence, say you are around if they want you, and fine if they don't.",
+    "go_on": "They asked you to listen: in one short sentence, invite them to tell you, and promise nothing but "
+    "listening. No advice.",
     "face": "They told you they saw something of yours (texts, messages): in one or two short sentences, face it "
     "openly, without defending yourself, and say you will answer anything they ask.",
     "face_ask": "In one short open question, ask what they saw and how it landed for them.",

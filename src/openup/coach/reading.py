@@ -479,6 +479,17 @@ SHORT_FEELING = "disappointed"  # a result that fell short (`news.fell_short`) w
 SETBACK_FEELINGS = frozenset({"disappointed", "heartbroken"})  # cues of a failure or a loss ("didn't pass")
 MOOD_TOP = 6  # the reader's top words that vote for the mood
 MOOD_MIN = 0.45  # the winning mood's summed probability needed before it is used
+MOOD_LEAD_MIN = 0.4  # the reader's likeliest word decides the mood alone when it is this likely ...
+MOOD_LEAD = 0.12  # ... and this far ahead of the next word (a hurt among angry words stays anger: either is fair)
+_HURT_OR_ANGER = frozenset({"hurt", "anger"})
+_NO_LEAD = frozenset({"surprised"})  # surprise tells no kind of feeling alone ("he changed his mind AGAIN")
+
+
+def mood_word(scores: tuple[tuple[str, float], ...], mood: str) -> tuple[str, float] | None:
+    """The reader's likeliest word of `mood` among its top words, with its probability: which fear it is
+    ("nervous" before an interview, "scared" of a scan), so a line names only the one the words show."""
+    moods = mood_table()
+    return next(((w, p) for w, p in scores[:MOOD_TOP] if moods.get(w) == mood), None)
 
 
 def mood_of(scores: tuple[tuple[str, float], ...], meant: str) -> str:
@@ -495,6 +506,12 @@ def mood_of(scores: tuple[tuple[str, float], ...], meant: str) -> str:
         if not sums:
             return ""
         best = max(sums, key=lambda m: sums[m])
+        top, p_top = scores[0]
+        if moods.get(top) and top not in _NO_LEAD and moods[top] != best and {moods[top], best} != _HURT_OR_ANGER \
+                and p_top >= MOOD_LEAD_MIN and (len(scores) < 2 or p_top - scores[1][1] >= MOOD_LEAD):
+            # one word well ahead of the rest is the feeling, however its neighbours add up: "omg i called her
+            # mum" is embarrassed (0.45) before nervous and anxious, not fear by their sum
+            return moods[top]
         leading = {moods.get(word) for word, _ in scores[:2]}  # the mood must hold one of the two likeliest words
         return best if sums[best] >= MOOD_MIN and best in leading else ""
     return next((moods[w] for w in likely_feelings(meant) if w in moods), "")
@@ -835,6 +852,11 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         # a long telling that comes to what to do ("I don't know how to bring it up without sounding ungrateful"):
         # worked out together (`fitting.fit_of`, "work_out"), not asked about as a doubt
         changes["extra"] = {**heard.extra, "doubt": heard.dilemma}
+    if mood and read.scores and (leading := mood_word(read.scores, mood)) is not None:
+        # which word of the mood the reader heard, and how surely: a line names a feeling only when it was heard
+        extra = changes.get("extra")
+        base = extra if isinstance(extra, dict) else heard.extra
+        changes["extra"] = {**base, "mood_word": leading[0], "mood_chance": leading[1]}
     heard = dataclasses.replace(heard, **changes)  # type: ignore[arg-type]
     hard_named = any(w not in feeling_lists().positive for w in named)  # "i felt invisible"
     # "im happy for her but also why is everyone moving on without me": glad, and then not
