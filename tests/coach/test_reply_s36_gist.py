@@ -161,6 +161,8 @@ def test_no_reflection_says_back_a_long_clause_on_these_messages() -> None:
         ("your manager had a go at you in front of the whole office over a typo", "your manager had a go at you?"),
         ("your landlord put the rent up in the middle of winter", "your landlord put the rent up?"),
         ("the council towed your van outside the leisure centre", "the council towed your van?"),
+        # "till nine" is the point: kept, the cut is made after it
+        ("your manager kept you back till nine for one small change", "your manager kept you back till nine?"),
     ],
 )
 def test_asked_back_cuts_the_trailing_phrase(clause: str, asked: str) -> None:
@@ -176,6 +178,8 @@ def test_asked_back_cuts_the_trailing_phrase(clause: str, asked: str) -> None:
         "you made a mistake in the payroll figures for the whole of March",  # "a mistake" alone says nothing
         "your sister said your cooking tastes like cardboard at Sunday dinner",  # what was said is never cut
         "some bloke in a white van nicked your parking space at the gym",  # no clean head of seven words or fewer
+        "the group chat has been dead for three weeks now",  # so is how long
+        "they put you on nights for the whole of December without asking",  # "they put you" is no clause
     ],
 )
 def test_asked_back_never_leaves_a_fragment(clause: str) -> None:

@@ -137,11 +137,11 @@ def lost_thing(event: str) -> str | None:
 ASKED_MAX_WORDS = 7  # "Your boss had a go at you?": a clause asked back is short, or not asked back at all
 ASKED_MIN_WORDS = 3
 # Where a trailing phrase starts ("your boss had a go at you | in front of ...", "you got a bill | for 3k"); not
-# "over", which may be a particle ("knocked your plant over"), nor "from", "with", "by" or "about", whose phrase is
-# often the point ("an old voicemail | from your dad", "she called
-# you | by your sister's name").
+# "until" or "till" ("kept you back | till 9 pm"), nor "over", which may be a particle ("knocked your plant over"),
+# nor "from", "with", "by" or "about", whose phrase is often the point ("an old voicemail | from your dad", "she
+# called you | by your sister's name").
 _TRAIL = re.compile(
-    r" (?=(?:in|at|on|for|without|during|before|after|since|until|till|like|while|when|because|"
+    r" (?=(?:in|at|on|for|without|during|before|after|since|like|while|when|because|"
     r"across|outside|behind|near|in front of|right before|just before)\b)"
 )
 # What a clause cannot end on once its tail is cut: a determiner, a helper, a joiner, a filler.
@@ -165,6 +165,17 @@ _REPORTED = re.compile(r"\b(?:said|says|told|tells|asked|asks|announced|wrote|te
 # "your" put before what is no thing of theirs: "your for telling everyone", "your everyone's posting"
 _ODD_START = re.compile(
     r"^your (?:for|to|at|in|on|by|with|about|everyone|everybody|nobody|someone|it|they|he|she|we)\b", re.IGNORECASE
+)
+_OBJECTS = frozenset({"you", "him", "her", "them", "it", "us"})
+_NEEDS_MORE = frozenset({"put", "puts", "putting", "got", "get", "kept", "keep", "keeps", "left", "leave", "sent",
+                         "send", "made", "make", "took", "take", "moved", "move", "let", "set", "gave", "give",
+                         "brought", "bring", "dragged", "pushed", "locked", "told", "asked", "had", "have", "has",
+                         "stuck", "posted", "placed"})
+_SPAN_AFTER = re.compile(
+    r"for (?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|\d+|the (?:whole|entire|last|past)|"
+    r"over|nearly|almost|about|a whole|the best part of) )+(?:whole )?(?:min|mins|minutes?|hours?|hrs?|days?|nights?|"
+    r"weeks?|months?|years?|yrs?|fortnight|ages)\b",
+    re.IGNORECASE,
 )
 _LISTENER = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|mine|us|we|we're|our)\b")
 
@@ -195,6 +206,8 @@ def asked_back(clause: str) -> str | None:
         return f"{text}?" if len(words) >= ASKED_MIN_WORDS and well_formed(text) else None
     best: str | None = None
     for m in _TRAIL.finditer(text):
+        if _SPAN_AFTER.match(text, m.end()):
+            continue  # how long is the weight of it: "the group chat has been dead | for a month" is not cut there
         head = text[: m.start()]
         n = len(head.split())
         if n > ASKED_MAX_WORDS:
@@ -205,6 +218,8 @@ def asked_back(clause: str) -> str | None:
         before = head.split()[-2].lower() if n > 1 else ""
         # a particle may end it after its object ("put the rent up"), not straight after its verb ("got pulled over")
         particle_cut = last in _PARTICLES and (_VERB_END.search(before) is not None or before in _PAST)
+        # a verb that needs where or what after its object: "they put you | on night shift", "kept you | back"
+        particle_cut = particle_cut or (last in _OBJECTS and before in _NEEDS_MORE)
         if n < ASKED_MIN_WORDS or last in _NO_END_WORDS or particle_cut or _VERB_END.search(last) \
                 or last in _PAST or _QUOTE.search(head) or _REPORTED.search(head):
             continue
