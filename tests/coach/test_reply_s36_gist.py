@@ -72,7 +72,6 @@ def test_befell_is_none_for_other_shapes(event: str) -> None:
     [
         ("you sprained your ankle at netball", "your ankle"),
         ("you left your rucksack on the tram", "your rucksack"),
-        ("you failed the driving theory test", "the driving theory test"),
         ("you lost your grandad's watch somewhere in town", "your grandad's watch"),
         ("you broke your favourite mug from the market in Lisbon", "your favourite mug"),
     ],
@@ -89,6 +88,9 @@ def test_lost_thing_names_what_was_lost(event: str, thing: str) -> None:
         "you missed the bus",  # met by the everyday templates, not "Oh no, not the bus"
         "you lost your temper with your brother",  # not a thing: a person at the end is not named
         "you broke your brand new phone screen protector case",  # runs on past a few words
+        "you failed the driving theory test",  # a letdown, not a thing lost: "Oh no, the test!" misses the news
+        "you didn't get the part",
+        "you messed up the order for the client",  # their own slip: "Not the order." names a thing, not the slip
     ],
 )
 def test_lost_thing_is_none_when_no_short_thing(event: str) -> None:
@@ -102,7 +104,6 @@ def test_lost_thing_is_none_when_no_short_thing(event: str) -> None:
         ("sprained my ankle at netball tonight, so annoyed", "ankle"),
         ("the boiler broke down again. no hot water till friday", "boiler"),
         ("left my rucksack on the tram with my laptop in it", "rucksack"),
-        ("failed my driving theory test by one question", "test"),
     ],
 )
 def test_hard_news_is_named_short_not_said_back(message: str, named: str) -> None:
@@ -192,3 +193,18 @@ def test_hard_news_with_a_long_tail_is_asked_back_short() -> None:
     said = next(s.text for s in r.suggestions if s.move == "reflect")
     assert said.lower().startswith("your manager had a go at you?"), said
     assert "office" not in said.lower() and "rota" not in said.lower()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I yelled at Sam in the standup today and I keep replaying it.",
+        "forgot its my dads birthday. rang him at 10pm. he was fine about it 😬",
+        "cleared out grandads shed today. his pipe still smells like him",
+        "joined the book club and everyones already friends",
+    ],
+)
+def test_their_own_act_is_not_asked_back_as_a_question(message: str) -> None:
+    said = reply(message, llm=False).suggestions[0].text  # as shipped: the learned tier reads the mood
+    # "You snapped at your brother? ..." reads as disbelief or reproach; what they did is not questioned
+    assert not (said.lower().startswith("you") and "?" in said.split(".")[0]), said

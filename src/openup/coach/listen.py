@@ -517,7 +517,8 @@ def _slots(heard: Heard) -> dict[str, str]:
             and not heard.about_you and heard.complaint is None \
             and not any(f.source == "named" for f in heard.feelings) \
             and "befell" not in slots and "lost_thing" not in slots and salient(heard.told) is None \
-            and heard.happened and (short_q := asked_back(slots["core"])) is not None \
+            and heard.happened and not _OWN_ACT.match(slots["core"]) \
+            and (short_q := asked_back(slots["core"])) is not None \
             and not _MORE_AFTER.search(slots["core"][len(short_q) - 1:] + " " + _after_core(heard.event or "",
                                                                                         slots["core"])):
         # (a detail that carries the weight opens the reflection instead: "Third time this month? Ugh, ..."; a feeling
@@ -608,6 +609,11 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["told_news"] = heard.event  # "... told you the whole team is being shut down": the news is said back
     slots.update(us_slots(heard))  # what you will do about it, who of yours: read only by `us` templates
     return slots
+
+
+# What they did or went through themselves ("you snapped at Tom", "you heard a song in the shop", "you forgot ..."):
+# asked back as a question it reads as disbelief or reproach, so only what others or things did to them is asked back.
+_OWN_ACT = re.compile(r"^you(?:'ve|'d|'re)?\b", re.IGNORECASE)
 
 
 # What the event goes on to say after its core, when that is a clause of its own: the turn that is often its point

@@ -8,8 +8,9 @@ grammar, not their topic:
 - a thing of theirs that something went wrong with, as the subject ("the placement fell through", "your paper
   got rejected from the conference in Singapore"): said back as a short question, the thing and what befell it
   and nothing after ("Your paper got rejected?");
-- something they lost, broke, hurt, failed or missed ("you broke your wrist skateboarding", "you left your laptop
-  on the train", "you didn't get the Denver job"): the thing alone ("your wrist", "the Denver job").
+- something they lost, broke or hurt ("you broke your wrist skateboarding", "you left your laptop on the train"): the
+  thing alone ("your wrist", "your laptop"). Not what they failed, missed or messed up ("you didn't get the part",
+  "you messed up the order"): "Oh no, the part!" names a thing where the news is a letdown or their own slip.
 
 Anything else, or a phrase that does not end cleanly within a few words, gives None: the reflection is then built
 as before (`listen._slots`).
@@ -22,7 +23,7 @@ as before (`listen._slots`).
 'the deadline got moved up by a week?'
 
 >>> lost_thing("you broke your wrist skateboarding"), lost_thing("you didn't get the Denver job")
-('your wrist', 'the Denver job')
+('your wrist', None)
 >>> befell("your boss yelled at you") is None, lost_thing("you lost the plot") is None
 (True, True)
 """
@@ -63,11 +64,10 @@ _BY_HOW_MUCH = re.compile(
     r"nobody|with|"
     r"without|at|on|in|when|while)\b)"
 )
-# What they lost, broke, hurt, failed or missed: the thing after the verb.
+# What they lost, broke or hurt: the thing after the verb.
 _LOST = re.compile(
     r"^you (?:just |only |finally |totally |completely )?(?:broke|lost|hurt|sprained|twisted|fractured|cut|burnt|"
-    r"burned|dropped|cracked|smashed|dented|scratched|crashed|failed|flunked|bombed|missed|messed up|cocked up|"
-    r"stuffed up|ruined|left|didn't get|did not get|didn't pass|did not pass|never got)"
+    r"burned|dropped|cracked|smashed|dented|scratched|crashed|left)"
     r" (?P<thing>(?:your|the) [A-Za-z0-9'-]+(?: [A-Za-z0-9'-]+){0,3}?)(?P<after> .*)?$"
 )
 # Where the named thing ends: a preposition, a conjunction, a time or place word, or the end.
@@ -115,7 +115,7 @@ def befell(event: str) -> str | None:
 
 
 def lost_thing(event: str) -> str | None:
-    """The thing they lost, broke, hurt, failed or missed ("your wrist", "the Denver job"), from `event` (said
+    """The thing they lost, broke or hurt ("your wrist", "your laptop"), from `event` (said
     back in second person); None when it is not that shape or the thing does not end cleanly within a few words."""
     m = _LOST.match(event.strip(" .!?"))
     if m is None:
