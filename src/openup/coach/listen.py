@@ -50,6 +50,7 @@ from openup.coach.reading import (
 from openup.coach.refer import core, reference, rough, said_back, trimmed
 from openup.coach.salient import salient, says_already
 from openup.coach.sayback import said_back as said_as_heard
+from openup.coach.shortgist import asked_back, befell, lost_thing
 from openup.coach.situations import asks_for, invites_at_end, situation_of, situations
 from openup.coach.sorts import no_talk, sort_of
 from openup.coach.typed import as_meant
@@ -464,6 +465,15 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["core"] = short  # hard news said back short: "your whole team split up", not all of it
     elif "gist" in slots and rough(slots["gist"]):
         slots["rough"] = slots["gist"]  # nothing of it reads cleanly said back: it is reacted to alone
+    if heard.event and heard.valence != "positive" and not heard.good_news and not death:
+        # what went wrong named short, in the listener's words, not the clause (`coach/shortgist.py`): "Your paper
+        # got rejected? Oh no, I'm so sorry.", "Oh no, not your wrist."
+        short_said = trimmed(said_back(heard.event))  # "again" is kept for the question: "... got moved again?"
+        if salient(heard.told) is None and (q := befell(said_back(heard.event))) is not None \
+                and well_formed(q.rstrip("?")):
+            slots["befell"] = q
+        elif (thing := lost_thing(short_said)) is not None:
+            slots["lost_thing"] = thing
     if heard.event and (ref := reference(heard.event, death=death)) and not _SELF_DONE.search(ref) \
             and not _WHEN_ONLY.match(ref):  # "He died on Sunday": not "I'm so sorry about Sunday"
         # not "The sink yourself!": what they did is said back whole
@@ -505,6 +515,18 @@ def _slots(heard: Heard) -> dict[str, str]:
                     slots[name] = short
                 elif len(slots[name].split()) > LONG_COPY_WORDS:
                     del slots[name]
+    if heard.valence == "negative" and not heard.good_news and heard.loss == "none" and "core" in slots \
+            and not heard.about_you and heard.complaint is None \
+            and not any(f.source == "named" for f in heard.feelings) \
+            and "befell" not in slots and "lost_thing" not in slots and salient(heard.told) is None \
+            and heard.happened and not _OWN_ACT.match(slots["core"]) \
+            and (short_q := asked_back(slots["core"])) is not None \
+            and not _MORE_AFTER.search(slots["core"][len(short_q) - 1:] + " " + _after_core(heard.event or "",
+                                                                                        slots["core"])):
+        # (a detail that carries the weight opens the reflection instead: "Third time this month? Ugh, ..."; a feeling
+        # they named is said back with what happened, "... You must have felt so embarrassed."; a state, "you don't
+        # think you're good at this job", is not asked back as if in doubt)
+        slots["short_q"] = short_q  # hard news asked back short, then reacted to: "Your boss had a go at you? ..."
     if "gist" in slots and _VIEW.match(slots["gist"]):
         slots["view"] = slots["gist"]  # how they see it ("you feel like you're the only one ..."): may be hedged
     said = slots.get("core", slots.get("gist", ""))
@@ -682,6 +704,21 @@ _NO_REASON = re.compile(
 )
 
 
+# What they did or went through themselves ("you snapped at Tom", "you heard a song in the shop", "you forgot ..."):
+# asked back as a question it reads as disbelief or reproach, so only what others or things did to them is asked back.
+_OWN_ACT = re.compile(r"^you(?:'ve|'d|'re)?\b", re.IGNORECASE)
+
+
+# What the event goes on to say after its core, when that is a clause of its own: the turn that is often its point
+# ("you joined the climbing thing | and everyone's already in groups", "the lads went to Lahinch | and didn't ask
+# you"); a core asked back short would leave it out.
+_MORE_AFTER = re.compile(
+    r"\b(?:but|yet|though|although)\b|\band (?:then |now |just |still )?(?:she|he|they|hes|shes|theyre|everyone|"
+    r"everybody|nobody|no one|someone|didn't|did not|never|not|won't|wouldn't|still)\b",
+    re.IGNORECASE,
+)
+
+
 # Asked whether you feel it too: "do u ever feel like ur just. behind", "does that ever happen to you".
 _ME_TOO = re.compile(
     r"\b(?:do|does|d') ?(?:you|u|ya) (?:ever |also |too )?(?:feel|get|worry|have days)\b(?! about (?:us|me|we)\b)"
@@ -745,6 +782,14 @@ def _riled(heard: Heard) -> bool:
         # ("tysm for listening last night ❤️")
         return False
     return isinstance(chance, float) and chance >= ANGER_SURE
+
+
+def _after_core(event: str, said: str) -> str:
+    """What `event` says after the words of `said` (its core, said back), or all of it when they are not found."""
+    words = said.lower().split()
+    low = event.lower().replace("’", "'")
+    at = low.find(words[-1], low.find(words[0])) if words and words[0] in low else -1
+    return event[at + len(words[-1]):] if at >= 0 else event
 
 
 _HOW_TO = re.compile(r"^(?:how to|what to|whether|where to|when to|who to|which)\b")
@@ -2071,6 +2116,9 @@ _OWNS = re.compile(
 )
 
 
+_ASKED_FIRST = re.compile(r"^[^.!?]{3,60}\?")
+
+
 def _weight_first(found: Suggestion, heard: Heard) -> Suggestion:
     """The reflection of hard news opened by the detail that carries its weight, said back short ("Three
     weeks? Ugh, ...", "Again? ..."; `coach/salient.py`), when the reflection does not say it already. Not for
@@ -2082,6 +2130,8 @@ def _weight_first(found: Suggestion, heard: Heard) -> Suggestion:
         return found
     if us_of(heard) not in ("", "ours", "ours_money"):
         return found  # answered as the other half ("Yes, let's", "My gran will love you"), not by a detail
+    if _ASKED_FIRST.match(found.text):
+        return found  # "Your flight got cancelled? Ugh, ...": it opens on its question already
     detail = salient(heard.told) if not heard.extra.get("flagged") else None
     if detail is None or says_already(found.text, detail):
         return found

@@ -450,6 +450,31 @@ _NOUN_OPENERS = frozenset({"the", "a", "an", "your", "our", "my", "his", "her", 
 _SAME_PAST = frozenset({"read", "put", "cut", "hit", "set", "let", "quit", "shut", "hurt", "cost", "split", "spread"})
 
 
+# A "was" or "has" cut from what it said, left before a joiner: "your birthday was | and your dad".
+# ... or with only a time left after it, and a bare someone after the joiner: "your birthday was yesterday | and
+# your dad".
+_BE_CUT = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|been)\s+(?:and|but|or|because)\b"
+    r"|\b(?:was|were|is|are)\s+(?:yesterday|today|tonight|last \w+|this \w+) (?:and|but) "
+    r"(?:your|the|his|her|their|our) [\w']+$",
+    re.IGNORECASE,
+)
+# Two sentences run together at a time phrase: "your anxiety has been bad this week | you couldn't even go".
+_TIME_RUN_ON = re.compile(
+    r"\S \b(?:this|last|all|every) (?:week|month|year|morning|night|day|weekend|evening|afternoon) "
+    r"(?:you|you're|you've|he|she|they|we|it)\b",
+    re.IGNORECASE,
+)
+
+
+# A subject left over from what was cut before it: "you | she and Marcus are separating".
+_TWO_SUBJECTS = re.compile(r"^you (?:she|he|they|we|it|i)\b", re.IGNORECASE)
+# What they saw or heard, cut after its first word: "you saw on insta that jess".
+_SAW_THAT_CUT = re.compile(
+    r"\b(?:saw|seen|heard|read|found out|noticed|realised|realized)\b(?: on \w+)? that [A-Za-z]+$", re.IGNORECASE
+)
+
+
 @lru_cache(maxsize=2048)
 def well_formed(said: str) -> bool:
     """Whether `said`, their words as said back, reads as a whole clause in our mouth (see the module docstring).
@@ -459,6 +484,10 @@ def well_formed(said: str) -> bool:
     [False, False, False]
     >>> [well_formed(s) for s in ("you've stuffed up the tax return, ATO's sent a letter", "you got the job")]
     [False, True]
+    >>> [well_formed(s) for s in ("your birthday was and your dad", "it's been bad this week you couldn't go out",
+    ...                           "your birthday was yesterday and your dad", "you she and Marcus are separating",
+    ...                           "you saw on insta that jess")]
+    [False, False, False, False, False]
     """
     text = said.strip(" .!?")
     if not text:
@@ -488,6 +517,10 @@ def well_formed(said: str) -> bool:
         return False
     if _run_on(text) is not None:
         return False  # "you quit just walked out"
+    if _BE_CUT.search(text) or _TIME_RUN_ON.search(text) or _TWO_SUBJECTS.match(text) or _SAW_THAT_CUT.search(text):
+        # "your birthday was and your dad", "your anxiety has been bad this week you couldn't go", "you she and Marcus
+        # are separating", "you saw on insta that jess"
+        return False
     parts = _COMMA.split(text)
     if len(parts) > 1 and _splice(parts):
         return False  # a comma splice: "you've stuffed up the tax return, ATO's sent a letter"
