@@ -455,6 +455,15 @@ _STILL_IN = re.compile(
 # A smoke alarm going off is no figure of a good night ("the smoke alarm is going off": not a party "going off").
 _ALARM = re.compile(r"\b(?:smoke |fire )?alarms?(?:'s| is| are| has| keeps| just| been)* (?:going off|gone off|went "
                     r"off|beeping|screaming|blaring)\b", re.IGNORECASE)
+# People being got out of the house while an alarm sounds ("smoke alarm going off, getting the kids out now"): a fire is
+# acted on before anyone knows where it is.
+_GETTING_OUT = re.compile(
+    r"\b(?:getting|get|grabbing|grab|taking|bringing|carrying) (?:the |my |our )?(?:kids|children|baby|babies|boys|"
+    r"girls|twins|everyone|everybody|us|family|dogs?|cats?|pets?|nan|gran|grandma|grandad|mum|mom|dad|them|her|him)"
+    r"(?: [\w']+){0,2}? out\b(?! of (?:bed|the bath|the car|school|class|the house on time)| the door| for| to)"
+    r"|\bevacuat\w*|\b(?:we'?re|were|i'?m|im) (?:getting|heading|running) out\b",
+    re.IGNORECASE,
+)
 # "On fire" as a figure of a good night ("the flat is on fire tonight, party of the year!!", "the dance floor's on
 # fire").
 _FIRE_FIGURE = re.compile(
@@ -754,8 +763,8 @@ def _fire_now(told: str, laugh: bool) -> bool:
     if wild is not None:
         fires.append(wild)  # "bushfire's jumped the road, embers landing on our roof"
     alarm = _ALARM.search(told)
-    if alarm is not None and _SMELL_BURNING.search(told):
-        fires.append(alarm)  # "the smoke alarm's going off and i can smell burning upstairs"
+    if alarm is not None and (_SMELL_BURNING.search(told) or _GETTING_OUT.search(told)):
+        fires.append(alarm)  # "the smoke alarm's going off and i can smell burning upstairs", "... getting the kids out"
     brigade = _BRIGADE.search(told)
     without = re.sub(r"\bsmoke (?:alarms?|detectors?)\b", " ", _BRIGADE.sub(" ", told), flags=re.IGNORECASE)
     # the brigade named, or smoke alarms being fitted, are not themselves a sign of a fire now
