@@ -74,7 +74,8 @@ def test_mixed_feelings_said_outright_are_met_as_both() -> None:
     said = _said("my sister is moving to canada next spring and i have such mixed feelings")
     assert said["reflect"].count("mixed") <= 1  # said back once, not twice
     assert "both" in said["validate"]
-    assert "side" in said["ask"] or "balance" in said["ask"]
+    assert "it all" in said["ask"]  # asked about the whole of it, not which feeling wins
+    assert "side" not in said["ask"]  # not the counsellor's "which side feels bigger" (a stop-36 dev rater)
 
 
 def test_a_self_mocking_line_is_met_lightly() -> None:
