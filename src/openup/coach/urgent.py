@@ -764,7 +764,7 @@ def _fire_now(told: str, laugh: bool) -> bool:
         fires.append(wild)  # "bushfire's jumped the road, embers landing on our roof"
     alarm = _ALARM.search(told)
     if alarm is not None and (_SMELL_BURNING.search(told) or _GETTING_OUT.search(told)):
-        fires.append(alarm)  # "the smoke alarm's going off and i can smell burning upstairs", "... getting the kids out"
+        fires.append(alarm)  # "the smoke alarm's going off and i can smell burning", "... getting the kids out"
     brigade = _BRIGADE.search(told)
     without = re.sub(r"\bsmoke (?:alarms?|detectors?)\b", " ", _BRIGADE.sub(" ", told), flags=re.IGNORECASE)
     # the brigade named, or smoke alarms being fitted, are not themselves a sign of a fire now
