@@ -461,18 +461,21 @@ def _slots(heard: Heard) -> dict[str, str]:
         if not _ABOUT_THEM.match(said):
             slots["news"] = said
     death = "death" in slots and heard.loss != "none"
-    if heard.event and not heard.good_news and not death and (short := core(said_back(heard.event))):
+    # what happened said back in second person, for hard news (both its uses below are for nothing glad, no death)
+    back = said_back(heard.event) if heard.event and not heard.good_news and not death else ""
+    if back and (short := core(back)):
         slots["core"] = short  # hard news said back short: "your whole team split up", not all of it
     elif "gist" in slots and rough(slots["gist"]):
         slots["rough"] = slots["gist"]  # nothing of it reads cleanly said back: it is reacted to alone
-    if heard.event and heard.valence != "positive" and not heard.good_news and not death:
+    hard = bool(heard.event) and heard.valence != "positive" and not heard.good_news and not death
+    # the detail that carries the weight of hard news ("Third time this month?"), which opens the reflection instead
+    detail = salient(heard.told) if hard else None
+    if hard:
         # what went wrong named short, in the listener's words, not the clause (`coach/shortgist.py`): "Your paper
         # got rejected? Oh no, I'm so sorry.", "Oh no, not your wrist."
-        short_said = trimmed(said_back(heard.event))  # "again" is kept for the question: "... got moved again?"
-        if salient(heard.told) is None and (q := befell(said_back(heard.event))) is not None \
-                and well_formed(q.rstrip("?")):
+        if detail is None and (q := befell(back)) is not None and well_formed(q.rstrip("?")):
             slots["befell"] = q
-        elif (thing := lost_thing(short_said)) is not None:
+        elif (thing := lost_thing(trimmed(back))) is not None:  # "again" is kept for the question, not the thing
             slots["lost_thing"] = thing
     if heard.event and (ref := reference(heard.event, death=death)) and not _SELF_DONE.search(ref) \
             and not _WHEN_ONLY.match(ref):  # "He died on Sunday": not "I'm so sorry about Sunday"
@@ -518,7 +521,7 @@ def _slots(heard: Heard) -> dict[str, str]:
     if heard.valence == "negative" and not heard.good_news and heard.loss == "none" and "core" in slots \
             and not heard.about_you and heard.complaint is None \
             and not any(f.source == "named" for f in heard.feelings) \
-            and "befell" not in slots and "lost_thing" not in slots and salient(heard.told) is None \
+            and "befell" not in slots and "lost_thing" not in slots and detail is None \
             and heard.happened and not _OWN_ACT.match(slots["core"]) \
             and (short_q := asked_back(slots["core"])) is not None \
             and not _MORE_AFTER.search(slots["core"][len(short_q) - 1:] + " " + _after_core(heard.event or "",
@@ -563,11 +566,10 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["listen_asked"] = "yes"  # "just listen", "no advice pls": the room asked for is given in its words
     if heard.mood == "hurt" and _heavy(heard):
         slots["heavy"] = "yes"  # "Oh, love. Come here." only for a hurt the words show as heavy
-    said_glad = str(heard.extra.get("told") or heard.told).replace("’", "'")  # the whole message, not its focus
-    if heard.mood == "glad" and heard.loss == "none" and _GLAD_TOLD.search(said_glad) \
-            and not _BUT.search(said_glad) and not wry(said_glad) and not heard.extra.get("near_sign"):
+    whole = str(heard.extra.get("told") or heard.told).replace("’", "'")  # the whole message, not its focus
+    if heard.mood == "glad" and heard.loss == "none" and _GLAD_TOLD.search(whole) \
+            and not _BUT.search(whole) and not wry(whole) and not heard.extra.get("near_sign"):
         slots["glad_told"] = "yes"  # "something nice happened today ...": asked about as the lovely thing it was
-    whole = str(heard.extra.get("told") or heard.told).replace("’", "'")
     if (m := _WHAT_IF.search(whole)) is not None and not heard.extra.get("near_sign") \
             and not heard.extra.get("flagged") and heard.loss == "none":
         slots["what_if_me" if m.group(1) else "what_if"] = "yes"  # a worry asked outright is answered first

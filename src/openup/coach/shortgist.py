@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 
 from openup.coach.heard_words import word_set
+from openup.coach.wellformed import well_formed
 
 MAX_THING_WORDS = 4  # "your dad's old dog", "the second accounting module": a thing named, not a clause
 # What befalls a thing (a plan, a booking, a thing owned): the participle or verb after it. Kept to what plainly
@@ -194,8 +195,6 @@ def asked_back(clause: str) -> str | None:
     >>> asked_back("your manager just moved on to the next item like you hadn't spoken") is None
     True
     """
-    from openup.coach.wellformed import well_formed
-
     text = clause.strip(" .!?")
     if _ODD_START.match(text) or "," in text or "?" in clause or _LISTENER.search(text) or '"' in text:
         return None
@@ -209,13 +208,14 @@ def asked_back(clause: str) -> str | None:
         if _SPAN_AFTER.match(text, m.end()):
             continue  # how long is the weight of it: "the group chat has been dead | for a month" is not cut there
         head = text[: m.start()]
-        n = len(head.split())
+        head_words = head.split()
+        n = len(head_words)
         if n > ASKED_MAX_WORDS:
             break
-        last = head.split()[-1].lower()
+        last = head_words[-1].lower()
         # cut after what was done or to whom ("your boss had a go at you | in front of ..."), never after the verb
         # or its particle ("your manager just moved | on to the next item", "you got pulled | over")
-        before = head.split()[-2].lower() if n > 1 else ""
+        before = head_words[-2].lower() if n > 1 else ""
         # a particle may end it after its object ("put the rent up"), not straight after its verb ("got pulled over")
         particle_cut = last in _PARTICLES and (_VERB_END.search(before) is not None or before in _PAST)
         # a verb that needs where or what after its object: "they put you | on night shift", "kept you | back"
