@@ -55,6 +55,7 @@ import hashlib
 import json
 import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -115,15 +116,26 @@ def public_texts() -> list[str]:
             *(it.text for it in train_heads.load_politeness(DATA))]
 
 
+@lru_cache(maxsize=1)
+def model_digest() -> str:
+    """The first 16 hex digits of the shipped encoder's SHA-256: what names its caches and the student's teacher."""
+    return hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:16]
+
+
+def sentences_of(text: str) -> list[str]:
+    """The sentences of `text` when it has more than one (the learned tier reads each), else none."""
+    spans = sentence_spans(text)
+    return [text[a:b] for a, b in spans] if len(spans) > 1 else []
+
+
 def training_units(cache_dir: Path, permissive: bool = False) -> tuple[list[str], np.ndarray]:
     """The training texts (minus held-out ones) and their sentences, with the int8 encoder's vectors: GoEmotions
     train and dev, Stanford Politeness, our own lines and the blind dev halves, and with `permissive` the train part
     of the permissive sets the student was first distilled without (openup.evaluation.permissive: never its
     held-out or calibration part). Vectors come from scripts/train_heads.py's cache (keyed by `model_text`) where
     it has them, else from the encoder, cached here."""
-    digest = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:16]
     known: dict[str, np.ndarray] = {}
-    read_cache = cache_dir / f"embeddings-read-{digest}.npz"
+    read_cache = cache_dir / f"embeddings-read-{model_digest()}.npz"
     if read_cache.is_file():
         with np.load(read_cache, allow_pickle=False) as data:
             known = dict(zip((str(t) for t in data["texts"]), data["vectors"], strict=True))
@@ -134,9 +146,7 @@ def training_units(cache_dir: Path, permissive: bool = False) -> tuple[list[str]
           flush=True)
     sentences = set()
     for text in texts:
-        spans = sentence_spans(text)
-        if len(spans) > 1:
-            sentences.update(text[a:b] for a, b in spans)
+        sentences.update(sentences_of(text))
         sentences.add(text.strip())
     sentences.update(texts)
     sentences.update(extra_texts)
@@ -156,9 +166,7 @@ def permissive_units(part: str) -> list[str]:
     texts = [t for chunk in parts(DATA)[part].values() for t in chunk]
     out = dict.fromkeys(texts)
     for text in texts:
-        spans = sentence_spans(text)
-        if len(spans) > 1:
-            out.update(dict.fromkeys(text[a:b] for a, b in spans))
+        out.update(dict.fromkeys(sentences_of(text)))
     return list(out)
 
 
@@ -171,8 +179,7 @@ def _load_texts(data: np.lib.npyio.NpzFile) -> list[str]:
 def embedded(units: list[str], cache_dir: Path, name: str) -> np.ndarray:
     """The shipped int8 encoder's vectors of `units`, each read alone, cached in cache_dir/name-<model digest>.npz
     (written every 40,960 units, so a stopped run keeps what it embedded)."""
-    digest = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:16]
-    path = cache_dir / f"{name}-{digest}.npz"
+    path = cache_dir / f"{name}-{model_digest()}.npz"
     known: dict[str, np.ndarray] = {}
     if path.is_file():
         with np.load(path, allow_pickle=False) as data:
@@ -500,7 +507,7 @@ def main(argv: list[str] | None = None) -> None:
 
     final = evaluate(val)
     meta = {
-        "teacher": "shipped minilm-int8.onnx (sha256 " + hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:16] + ")",
+        "teacher": "shipped minilm-int8.onnx (sha256 " + model_digest() + ")",
         "init": "fp32 fine-tuned encoder output per token alone",
         "units": len(units), "validation": final, "epochs": args.epochs, "head_weight": args.head_weight,
         "seed": SEED,
