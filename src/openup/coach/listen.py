@@ -654,6 +654,12 @@ _FEAR_ADJ = {"worried": "worrying", "nervous": "nerve-racking", "scared": "scary
 FEAR_SURE = 0.35  # the reader's chance for its fear word before a line names it unsaid
 
 
+def _reader_sure(heard: Heard, at: float) -> bool:
+    """Whether the feelings reader heard the word of the message's mood (`reading.mood_word`) with at least `at`."""
+    chance = heard.extra.get("mood_chance")
+    return isinstance(chance, float) and chance >= at
+
+
 def _fear_of(heard: Heard) -> tuple[str, str] | None:
     """The fear in `heard` as the line would name it ("worried", "nervous", "scared") and its adjective
     ("worrying", ...), or None when the words do not show which (or any) fear it is."""
@@ -661,8 +667,7 @@ def _fear_of(heard: Heard) -> tuple[str, str] | None:
     word = next((w for pattern, w in _FEAR_SAID if pattern.search(told)), None)
     if word is None:
         word = next((_FEAR_AS[f.word] for f in heard.feelings if f.word in _FEAR_AS), None)
-    if word is None and isinstance(heard.extra.get("mood_chance"), float) \
-            and float(heard.extra["mood_chance"]) >= FEAR_SURE:
+    if word is None and _reader_sure(heard, FEAR_SURE):
         word = _FEAR_AS.get(str(heard.extra.get("mood_word")))
     return (word, _FEAR_ADJ[word]) if word is not None else None
 
@@ -680,12 +685,11 @@ HURT_SURE = 0.6  # the reader's chance for its hurt word before a hurt is met as
 
 def _heavy(heard: Heard) -> bool:
     """Whether a hurt is a heavy one: its words show it, it is a loss, or the reader is sure of it."""
-    chance = heard.extra.get("mood_chance")
     if heard.loss != "none" or _HEAVY.search(heard.told.replace("’", "'")):
         return True
     if _LAUGH_MARK.search(heard.told):
         return False  # "went to brunch without me lol cool": a sting told with a laugh, not "Come here"
-    return isinstance(chance, float) and chance >= HURT_SURE
+    return _reader_sure(heard, HURT_SURE)
 
 
 _LAUGH_MARK = re.compile(r"\b(?:lol|lmao|lmfao|haha\w*|rofl)\b|[😂🤣😅]", re.IGNORECASE)
@@ -776,14 +780,13 @@ ANGER_SURE = 0.5  # the reader's chance for its anger word before "so annoying" 
 
 def _riled(heard: Heard) -> bool:
     """Whether the message shows annoyance or anger: in its words, or the reader is sure of it."""
-    chance = heard.extra.get("mood_chance")
     if _RILED.search(heard.told) or _SHOUTED.search(heard.told) or wry(heard.told):
         return True
     if any(pattern.search(heard.told) for pattern, _ in _FEAR_SAID) or _THANKED.search(heard.told):
         # "this low-level dread": a fear worded, whatever the reader makes of it, is not annoyance; nor is thanks
         # ("tysm for listening last night ❤️")
         return False
-    return isinstance(chance, float) and chance >= ANGER_SURE
+    return _reader_sure(heard, ANGER_SURE)
 
 
 def _after_core(event: str, said: str) -> str:

@@ -30,11 +30,6 @@ def part(text: str) -> str:
     return "held_out" if u < HELD_OUT_SHARE else "calibration" if u < HELD_OUT_SHARE + CALIBRATION_SHARE else "train"
 
 
-def held_out(text: str) -> bool:
-    """True for the fixed fifth of texts no student may train on or calibrate on."""
-    return part(text) == "held_out"
-
-
 def _csv_column(path: Path, column: str) -> list[str]:
     csv.field_size_limit(1 << 30)
     with open(path, encoding="utf-8", newline="") as fh:
