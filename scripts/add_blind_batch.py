@@ -8,6 +8,7 @@ write a new batch.
 
     python scripts/add_blind_batch.py coaching /path/to/batch.jsonl --writer c1 --batch 1
     python scripts/add_blind_batch.py --retire coaching --batch 1
+    python scripts/add_blind_batch.py replies new.jsonl --writer r6a --batch 6 --test-share 1   # all to test
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ LEVELS = ("none", "concern", "danger", "crisis")
 TEST_SHARE = 0.5
 
 
-def split_of(text: str, salt: str) -> str:
+def split_of(text: str, salt: str, test_share: float = TEST_SHARE) -> str:
     h = int(hashlib.sha256((salt + "\0" + text.strip().casefold()).encode()).hexdigest()[:8], 16)
-    return "test" if h / 0xFFFFFFFF < TEST_SHARE else "dev"
+    return "test" if h / 0xFFFFFFFF < test_share else "dev"
 
 
 def _existing(name: str) -> set[str]:
@@ -44,7 +45,7 @@ def _existing(name: str) -> set[str]:
     return seen
 
 
-def add(name: str, files: list[Path], writer: str, batch: int) -> Counter[str]:
+def add(name: str, files: list[Path], writer: str, batch: int, test_share: float = TEST_SHARE) -> Counter[str]:
     seen = _existing(name)
     counts: Counter[str] = Counter()
     out = {part: (BLIND / f"{name}.{part}.jsonl").open("a", encoding="utf-8") for part in ("dev", "test")}
@@ -69,7 +70,7 @@ def add(name: str, files: list[Path], writer: str, batch: int) -> Counter[str]:
                 continue
             seen.add(key)
             row["writer"], row["batch"] = writer, batch
-            part = split_of(row["text"], f"{name}-{batch}")
+            part = split_of(row["text"], f"{name}-{batch}", test_share)
             out[part].write(json.dumps(row, ensure_ascii=False) + "\n")
             counts[part] += 1
     for fh in out.values():
@@ -96,12 +97,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--writer", default="")
     ap.add_argument("--batch", type=int, required=True)
     ap.add_argument("--retire", action="store_true")
+    # a batch written to replace a retired test half can go to test whole (the dev half is large already)
+    ap.add_argument("--test-share", type=float, default=TEST_SHARE, help="share of the batch sent to test")
     args = ap.parse_args(argv)
     BLIND.mkdir(parents=True, exist_ok=True)
     if args.retire:
         print(f"{args.set}: moved {retire(args.set, args.batch)} test lines of batch {args.batch} to dev")
         return 0
-    counts = add(args.set, args.files, args.writer, args.batch)
+    counts = add(args.set, args.files, args.writer, args.batch, args.test_share)
     print(f"{args.set} batch {args.batch} ({args.writer}): " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     return 0
 
