@@ -71,7 +71,8 @@ _OWN = re.compile(
 _YOU_THINK = re.compile(r"^you (?:think|reckon) you\b")
 # Someone else did it: "your new manager keeps ...", "Sam cancelled", "they hired someone above you".
 _OTHERS = re.compile(r"^(?:(?:your|the) (?:new |old |\w+ )?(?P<who>\w+)|they|he|she|everyone|everybody|"
-                     r"(?P<name>[A-Z][a-z]+))\b(?! (?:is|are|was|were|has|have|had)? ?(?:been )?(?:broken|dead|cancelled))")
+                     r"(?P<name>[A-Z][a-z]+))\b"
+                     r"(?! (?:is|are|was|were|has|have|had)? ?(?:been )?(?:broken|dead|cancelled))")
 _AGAIN = re.compile(r"\b(?:again|keeps?|still|always|every (?:single )?time|constantly|never)\b", re.IGNORECASE)
 _STATE = re.compile(
     r"^(?:you(?:'ve| have)? (?:just |really |honestly )?(?:been|feel|felt|are|'re)|you're|everything|"
