@@ -47,3 +47,20 @@ def test_no_reaction_of_the_wrong_kind(message: str) -> None:
 def test_not_knowing_why_is_no_decision() -> None:
     said = _said("Not sure what's up, I've just been super unmotivated all week")
     assert "leaning" not in said["ask"] and "tricky one" not in said["validate"], said
+
+
+def test_not_knowing_why_is_never_said_back() -> None:
+    """The not-knowing that opens the message is no event: never "Your not sure what's up?"."""
+    said = _said("Not sure what's up, I've just been super unmotivated all week. Like running on empty.")
+    assert "not sure" not in said["reflect"].lower(), said
+
+
+def test_relief_is_not_thanked_twice() -> None:
+    texts = [s.text.lower() for s in reply("dad got the all clear!!!!!!!! 🙏🙏🙏", llm=False).suggestions]
+    assert sum("thank" in t for t in texts) <= 1, texts
+
+
+def test_despite_is_not_again() -> None:
+    """'they still sent me home' is despite all that, not something that keeps happening."""
+    said = _said("Clinic queue was out the door, sat there from six and they still sent me home to come back tomorrow.")
+    assert "still?" not in said["reflect"].lower() and "again?" not in said["reflect"].lower(), said

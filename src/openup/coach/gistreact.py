@@ -73,7 +73,8 @@ _YOU_THINK = re.compile(r"^you (?:think|reckon) you\b")
 _OTHERS = re.compile(r"^(?:(?:your|the) (?:new |old |\w+ )?(?P<who>\w+)|they|he|she|everyone|everybody|"
                      r"(?P<name>[A-Z][a-z]+))\b"
                      r"(?! (?:is|are|was|were|has|have|had)? ?(?:been )?(?:broken|dead|cancelled))")
-_AGAIN = re.compile(r"\b(?:again|keeps?|still|always|every (?:single )?time|constantly|never)\b", re.IGNORECASE)
+# not "still": "they still sent me home" is despite, not again
+_AGAIN = re.compile(r"\b(?:again|keeps?|always|every (?:single )?time|constantly|never)\b", re.IGNORECASE)
 _STATE = re.compile(
     r"^(?:you(?:'ve| have)? (?:just |really |honestly )?(?:been|feel|felt|are|'re)|you're|everything|"
     r"you (?:just )?(?:can't|don't) (?:seem|stop|shake|get))\b"
@@ -139,6 +140,8 @@ def reaction(kind: str, seed: int, taken: Sequence[str]) -> str:
     options = REACTIONS[kind]
     order = [options[(seed + k) % len(options)] for k in range(len(options))]
     low = " ".join(taken).lower()
+    if "thank" in low:  # "Oh, thank God. You must be so relieved." is said already: not thanked twice
+        order = [o for o in order if "thank" not in o.lower()] or order
     return next((o for o in order if o.lower() not in low), order[0])
 
 

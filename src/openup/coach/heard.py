@@ -49,7 +49,7 @@ _DILEMMA = re.compile(
 # Not knowing why, opening what they tell: "not sure what's up, I've just been unmotivated all week".
 NOT_SURE_LEAD = re.compile(
     r"^(?:(?:i'?m|you're) )?(?:not sure|no idea|dunno) (?:why|what'?s (?:up|wrong|going on)(?: with (?:me|you))?)"
-    r"[,;] (?=\w+ \w+ \w+)",
+    r"[,;] (?=\S+ \S+ \S+)",
     re.IGNORECASE,
 )
 _SHOULD_I = re.compile(
