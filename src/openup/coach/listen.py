@@ -2147,6 +2147,17 @@ def _weight_first(found: Suggestion, heard: Heard) -> Suggestion:
     return replace(found, text=f"{detail} {found.text}")
 
 
+# A say-back that opens on an answer to what they asked ("You're not overreacting. ..."): the answer stays.
+_ANSWERS_FIRST = re.compile(r"^(?:You're not|You aren't|No, you're not|Not at all)\b")
+
+
+def _names_back(said: str, heard: Heard) -> bool:
+    """Whether `said` says back a feeling the message names ("I'm so embarrassed"): the feeling taken in, not only the
+    words of what happened, so it is kept."""
+    low = said.lower()
+    return any(f.source == "named" and f.word.lower() in low for f in heard.feelings)
+
+
 def _unparroted(found: Suggestion, heard: Heard, seed: int, taken: Sequence[Suggestion]) -> Suggestion:
     """A say-back that repeats the message nearly word for word answered instead by a short reaction to its gist
     ("Ugh, one of those weeks.", "Look at you!"; `coach/gistreact.py`). Not a loss, anything about you, anything
@@ -2154,14 +2165,14 @@ def _unparroted(found: Suggestion, heard: Heard, seed: int, taken: Sequence[Sugg
     if heard.loss != "none" or heard.about_you or heard.complaint is not None or heard.unsure or not heard.event \
             or heard.extra.get("flagged") or heard.extra.get("near_sign") or _OWNS.match(found.text) \
             or heard.self_judgement is not None or playful(heard) or wry(heard.told) \
-            or us_of(heard) != "" or fit_of(heard) == "ours" \
-            or not parrots(found.text, heard.told):
+            or us_of(heard) != "" or fit_of(heard) == "ours" or _ANSWERS_FIRST.match(found.text) \
+            or _names_back(found.text, heard) or not parrots(found.text, heard.told):
         return found
     kind = kind_of(heard.event, heard.told, good=heard.good_news, happened=heard.happened, mood=heard.mood,
                    valence=heard.valence)
     if kind is None:
         return found
-    text = reaction(kind, seed, [s.text for s in taken])
+    text = reaction(kind, seed, [s.text for s in taken], heard.event)
     return replace(found, text=text, wording=text, signals=())
 
 
