@@ -182,7 +182,8 @@ _TO_YOU = re.compile(r"\b(?:you|your|us|our)\b(?!'re| are| feel| were)", re.IGNO
 _SAID_TO_YOU = re.compile(r"\b(?:(?:told|texted|called|rang|hugged|messaged|thanked|wrote to|apologi[sz]ed to) you|"
                           r"said (?:he|she)(?:'s| is| was) (?:so )?proud)\b", re.IGNORECASE)
 _AT_LAST = re.compile(
-    r"\b(?:finally|first time|never (?:said|done|told)|at last|after (?:all )?(?:these|those|\w+) years)\b", re.IGNORECASE
+    r"\b(?:finally|first time|never (?:said|done|told)|at last|after (?:all )?(?:these|those|\w+) years)\b",
+    re.IGNORECASE,
 )
 # A body that aches or will not mend is no grind to be fed up with ("this cough still wont go away").
 _BODY = re.compile(r"\b(?:cough|cold|flu|sick|ill|pain|aches?|knee|back|wrist|head|headaches?|migraines?|taste|smell|"
