@@ -7,6 +7,7 @@ import json
 import pytest
 
 import openup
+from openup.coach.gistreact import REACTIONS
 from openup.coach.listen import ReplyCoaching, brief_of, briefs, moves, reads_well, reply
 from openup.coach.situations import situations
 from openup.errors import UserError
@@ -15,6 +16,9 @@ from openup.text.detect import detect
 
 INTENDED = {"reflect": "reflection", "validate": "validation", "ask": "open_question"}
 TAKES_IN = {w for m in moves().values() for t in m.templates if t.takes_in for w in t.texts}
+# a say-back that would parrot the message is met by a short reaction to its gist instead (`coach/gistreact.py`):
+# it reacts ("In front of everyone? Oh, love."), it does not say back
+GIST = {w.format(obj=o) for ws in REACTIONS.values() for w in ws for o in ("her", "him", "them")}
 MESSAGES = [
     "My boss yelled at me in front of everyone today. I'm so embarrassed.",
     "I got the job!",
@@ -37,7 +41,7 @@ def test_each_suggestion_carries_its_signal_and_nothing_harmful(message: str) ->
     for s in result.suggestions:
         found = {x.kind for x in detect(s.text, model=False)}
         # celebrate carries no one signal, and a stated fact taken in is not hedged: only nothing harmful
-        if s.move in INTENDED and s.wording not in TAKES_IN:
+        if s.move in INTENDED and s.wording not in TAKES_IN | GIST:
             assert INTENDED[s.move] in found, (s.move, s.text, found)
         assert not found & harmful, (s.move, s.text, found)
     ask = result.suggestion("ask")

@@ -38,7 +38,18 @@ from openup.coach.sayback import said_back
 
 _DILEMMA = re.compile(
     r"\b(?:i (?:don'?t|do not|dont) know|i'?m not sure|not sure|no idea|i can'?t decide|i'?m torn(?: about)?|"
-    r"i'?m unsure(?: about)?|unsure)\s+((?:what|how|whether|if|where|who|why|when)\b[^.!?]*)",
+    r"i'?m unsure(?: about)?|unsure)\s+"
+    # not knowing why, or what is up, is a state, not a choice to make ("not sure what's up, I've just been
+    # unmotivated", "don't know how else to put it"): no dilemma is read from it
+    r"(?!why\b|what'?s (?:up|wrong|going on|happening|the matter|with me)\b|what it is\b|what is (?:up|wrong)\b|"
+    r"how else\b|how to (?:put|explain|describe|say) it\b|what to (?:think|feel|make of)\b|how (?:i|to) feel\b)"
+    r"((?:what|how|whether|if|where|who|why|when)\b[^.!?]*)",
+    re.IGNORECASE,
+)
+# Not knowing why, opening what they tell: "not sure what's up, I've just been unmotivated all week".
+NOT_SURE_LEAD = re.compile(
+    r"^(?:(?:i'?m|you're) )?(?:not sure|no idea|dunno) (?:why|what'?s (?:up|wrong|going on)(?: with (?:me|you))?)"
+    r"[,;] (?=\S+ \S+ \S+)",
     re.IGNORECASE,
 )
 _SHOULD_I = re.compile(
@@ -212,6 +223,8 @@ def hear(text: str) -> Heard:
     clauses = split_clauses(focus)
     ev = find_event(clauses, lists.feeling_re)
     event = ev.text if ev else None
+    if event and (lead := NOT_SURE_LEAD.match(event)) is not None:
+        event = event[lead.end():]  # "not sure what's up, | you've just been unmotivated": what they told
     feelings, weak = feelings_in(norm, lists)
     topic = None
     for clause in clauses:

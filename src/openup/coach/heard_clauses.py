@@ -104,6 +104,20 @@ _INTERJECTION = re.compile(
     r"^(?:" + alternation(word_set("clauses", "interjections")) + r")(?:[,!.]+\s*|\s+(?=(?:i|i'm|im|i've)\b))",
     re.IGNORECASE,
 )
+# Exclamations that are never a name or a subject, dropped from the start of a clause whatever follows ("Sho my
+# cousin got married", "Eish the power's out again"): never "Oh, Sho, ...".
+_EXCLAMATION = re.compile(
+    r"^(?:sho+|eish|yoh+|yho|haibo|hayibo|jislaaik|jislaik|aikona|jaysus|jaysis|omo|ayy+|ugh+)\b[,!.?]*\s+(?=\S)",
+    re.IGNORECASE,
+)
+# A curse opening a clause as a word for its subject ("Feckin' car failed the NCT"): the subject as "the car", never
+# "Feckin' car" said back.
+_CURSED_LEAD = re.compile(
+    r"^(?:feckin'?|fecking|bloody|effing|friggin'?|frigging|freakin'?|freaking|frickin'?|flippin'?|flipping|"
+    r"fuckin'?|fucking|stupid|blasted|damn|damned)\s+(?!(?:the|my|me|our|his|her|their|this|that|a|an|your|it|i|you)\b)"
+    r"(?=[a-z]+\b)",
+    re.IGNORECASE,
+)
 # A laugh inside a clause ends what it tells; what follows is an aside ("... lol treat yoself").
 _MID_LAUGH = re.compile(r"\s+(?:lol|lmao|lmfao|rofl|haha+|hehe+)\b", re.IGNORECASE)
 LAUGH_CUT_MIN_WORDS = 3
@@ -128,6 +142,8 @@ def clean_clause(clause: str) -> str:
         prev = clause
         clause = _LEAD.sub("", clause).strip()
         clause = _INTERJECTION.sub("", clause).strip()
+        clause = _EXCLAMATION.sub("", clause).strip()
+        clause = _CURSED_LEAD.sub("the ", clause).strip()
         clause = strip_end(_TRAIL, clause).strip()
     return clause
 

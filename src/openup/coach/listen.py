@@ -28,7 +28,8 @@ from openup.coach.about_us import us_of
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
 from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, STARVED, fit_of, grave_news, harm_signs
-from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
+from openup.coach.gistreact import kind_of, parrots, reaction
+from openup.coach.heard import ABOUT_LISTENER, NOT_SURE_LEAD, Heard, focus_of
 from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
@@ -2020,6 +2021,9 @@ def reply(
                     # up at 6. its 7:15")
                     complaint=None if worded or _patterns_flag(signals) else heard.complaint,
                     extra={**heard.extra, "told": read, "flagged": safety.level != "none", "near_sign": near})
+    if heard.event and (lead := NOT_SURE_LEAD.match(heard.event)) is not None:
+        # "not sure what's up, | you've just been unmotivated all week": what they told, not what they don't know
+        heard = replace(heard, event=heard.event[lead.end():])
     if heard.valence == "positive" and _signed(heard):
         # "tiny victory, he didn't check my bank account today lol": a win told beside a sign is heard plainly, never
         # with "That's so lovely" or "I love that for you"
@@ -2078,7 +2082,7 @@ def reply(
             continue
         fallback = template_suggestion(move, heard, recent, seed, suggestions, slots, known)
         if name == "reflect":
-            fallback = _weight_first(fallback, heard)
+            fallback = _weight_first(_unparroted(fallback, heard, seed, suggestions), heard)
         if client is not None:
             got, note = _llm_suggestion(client, move, focus, heard, fallback)
             if note:
@@ -2141,6 +2145,35 @@ def _weight_first(found: Suggestion, heard: Heard) -> Suggestion:
     if detail is None or says_already(found.text, detail):
         return found
     return replace(found, text=f"{detail} {found.text}")
+
+
+# A say-back that opens on an answer to what they asked ("You're not overreacting. ..."): the answer stays.
+_ANSWERS_FIRST = re.compile(r"^(?:You're not|You aren't|No, you're not|Not at all)\b")
+
+
+def _names_back(said: str, heard: Heard) -> bool:
+    """Whether `said` says back a feeling the message names ("I'm so embarrassed"): the feeling taken in, not only the
+    words of what happened, so it is kept."""
+    low = said.lower()
+    return any(f.source == "named" and f.word.lower() in low for f in heard.feelings)
+
+
+def _unparroted(found: Suggestion, heard: Heard, seed: int, taken: Sequence[Suggestion]) -> Suggestion:
+    """A say-back that repeats the message nearly word for word answered instead by a short reaction to its gist
+    ("Ugh, one of those weeks.", "Look at you!"; `coach/gistreact.py`). Not a loss, anything about you, anything
+    flagged, a doubt, or a reflection that owns or takes something in."""
+    if heard.loss != "none" or heard.about_you or heard.complaint is not None or heard.unsure or not heard.event \
+            or heard.extra.get("flagged") or heard.extra.get("near_sign") or _OWNS.match(found.text) \
+            or heard.self_judgement is not None or playful(heard) or wry(heard.told) \
+            or us_of(heard) != "" or fit_of(heard) == "ours" or _ANSWERS_FIRST.match(found.text) \
+            or _names_back(found.text, heard) or not parrots(found.text, heard.told):
+        return found
+    kind = kind_of(heard.event, heard.told, good=heard.good_news, happened=heard.happened, mood=heard.mood,
+                   valence=heard.valence)
+    if kind is None:
+        return found
+    text = reaction(kind, seed, [s.text for s in taken], heard.event)
+    return replace(found, text=text, wording=text, signals=())
 
 
 def _client(llm: LLMClient | bool | None) -> LLMClient | None:

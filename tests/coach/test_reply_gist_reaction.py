@@ -1,0 +1,131 @@
+"""Issue #18: a say-back that would repeat the message nearly word for word is answered by a short reaction to its
+gist (`coach/gistreact.py`), of the kind the message is; a message the copy does not swamp keeps its say-back."""
+
+from __future__ import annotations
+
+import pytest
+
+from openup.coach.gistreact import REACTIONS, parrots
+from openup.coach.listen import reply
+
+
+def _said(message: str) -> dict[str, str]:
+    return {s.move: s.text for s in reply(message, llm=False).suggestions}
+
+
+@pytest.mark.parametrize(
+    ("message", "reaction"),
+    [
+        ("new manager keeps micromanaging every single email i send", "again?"),
+        ("they hired someone ABOVE me whos been there 3 months", "not on"),
+        ("finally paid off the last of my student loans 🎉🎉🎉", "look at you"),
+        ("not to brag but i fixed the sink myself and it only took 4 youtube videos", "of course you did"),
+        ("i think i actually aced the interview?? they were laughing at my jokes and everything", "of course"),
+        ("doc said the lump is benign", "best news"),
+        ("I've been having headaches every afternoon this week.", "one of those weeks"),
+    ],
+)
+def test_a_parroting_say_back_becomes_a_gist_reaction(message: str, reaction: str) -> None:
+    said = _said(message)
+    assert reaction in said["reflect"].lower(), said
+    assert not parrots(said["reflect"], message), said
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the washing machine flooded the kitchen 🙃",  # no one's doing: not "that's not on"
+        "Found an old voicemail from my dad today. I listened to it six times.",  # tender, not a rotten day
+        "rent's going up by 150 from march. love that for us",  # ours, and wry
+    ],
+)
+def test_no_reaction_of_the_wrong_kind(message: str) -> None:
+    text = _said(message)["reflect"].lower()
+    assert "not on" not in text and "look at you" not in text and "one of those" not in text, text
+
+
+def test_not_knowing_why_is_no_decision() -> None:
+    said = _said("Not sure what's up, I've just been super unmotivated all week")
+    assert "leaning" not in said["ask"] and "tricky one" not in said["validate"], said
+
+
+def test_not_knowing_why_is_never_said_back() -> None:
+    """The not-knowing that opens the message is no event: never "Your not sure what's up?"."""
+    said = _said("Not sure what's up, I've just been super unmotivated all week. Like running on empty.")
+    assert "not sure" not in said["reflect"].lower(), said
+
+
+def test_relief_is_not_thanked_twice() -> None:
+    texts = [s.text.lower() for s in reply("dad got the all clear!!!!!!!! 🙏🙏🙏", llm=False).suggestions]
+    assert sum("thank" in t for t in texts) <= 1, texts
+
+
+def test_despite_is_not_again() -> None:
+    """'they still sent me home' is despite all that, not something that keeps happening."""
+    said = _said("Clinic queue was out the door, sat there from six and they still sent me home to come back tomorrow.")
+    assert "still?" not in said["reflect"].lower() and "again?" not in said["reflect"].lower(), said
+
+
+@pytest.mark.parametrize(
+    ("message", "reaction"),
+    [
+        ("saw on insta that jess and the girls went to brunch without me lol cool", "without you?"),
+        ("everyone at work got invited to lunch except me. probably nothing but it stung", "everyone but you?"),
+        ("nobody at work even noticed it was my bday", "not one person?"),
+        ("My oldest friend didn't come to my birthday. She didn't even text.", "really"),
+        ("got told in front of everyone that my report was sloppy. wanted the floor to swallow me whole",
+         "in front of everyone?"),
+        ("lol my boss scheduled a 'quick sync' for 4:55 on a friday. love that for me", "classic"),
+        ("neighbors have been drilling since 7am i am going to lose my mind", "anyone"),
+        ("mum said shes finally retiring at christmas!! she sounded so happy on the phone", "for her!"),
+        ("The young fella got picked for the county minors! Over the moon so I am", "for him!"),
+        ("someone paid for my coffee in the drive thru today 🥹", "sweet"),
+        ("My dad finally said he was proud of me.", "oh, love."),
+        ("got an A on the stats final i studied sooo hard for that", "look at you"),
+        ("My paper got rejected from the conference in Singapore. Reviewer 2 said 'lacks novelty'. Six months of "
+         "work, yaar", "sorry"),
+    ],
+)
+def test_more_kinds_get_a_gist_reaction(message: str, reaction: str) -> None:
+    said = _said(message)
+    assert reaction in said["reflect"].lower(), said
+    assert not parrots(said["reflect"], message), said
+
+
+@pytest.mark.parametrize(
+    ("message", "wrong"),
+    [
+        ("Work was rough. The deadline got moved up by a week and nobody asked us.", "stings"),  # no one left out
+        ("my sister told me I was being dramatic about the wedding seating, she said nobody cares where Auntie Rukmini "
+         "sits except me", "everyone but you"),  # no outing she was left out of
+        ("My dad finally said he was proud of me.", "for him"),  # his words to them, not his good news
+        ("Mum said she's finally booked the flights to come and see us for Christmas!", "for her"),  # ours too
+        ("ran into priya at the station after like 6 years and we talked for an hour lol", "of course you did"),
+        ("i think im finally getting better. like actually. first day in weeks i felt normal", "not one bit surprised"),
+        ("Grand day at work. Only got shouted at twice. Living the dream.", "classic"),  # shouted at: no joke
+        ("the washing machine flooded the kitchen 🙃", "classic"),
+        ("mum's contractions were 3 min apart when she had me haha", "classic"),
+        ("been 2 weeks and this cough still wont go awayyy", "up the wall"),  # a body, not a grind
+        ("My ouma keeps asking when I'm coming home to visit.", "up the wall"),
+        ("the neighbours dog has been barking since 6am i am losing it", "not on"),  # a dog's doing
+        ("My younger brother just gained admission into university. Everybody is rejoicing but I am the one paying "
+         "his fees", "for him"),  # half of it
+        ("Our neighbour said she's been complaining to the council about our dog barking. She's never once mentioned "
+         "it to us.", "again?"),  # never is not again
+    ],
+)
+def test_no_new_reaction_where_it_fits_only_part(message: str, wrong: str) -> None:
+    said = _said(message)
+    assert wrong not in said["reflect"].lower(), said
+
+
+@pytest.mark.parametrize("message", ["Feckin' car failed the NCT again", "Sho, the power's been out since this morning",
+                                     "Eish the taxi driver overcharged me again"])
+def test_an_exclamation_is_never_said_back_as_a_name(message: str) -> None:
+    text = " ".join(_said(message).values())
+    assert not any(w in text for w in ("Feckin", "Sho", "Eish")), text
+
+
+def test_no_still_wording() -> None:
+    assert not any("still?" in w.lower() for ws in REACTIONS.values() for w in ws)
+    assert not any(w.startswith("Phew") for w in _said("the lady at the pharmacy remembered my name 🥺").values())
