@@ -373,8 +373,8 @@ def kind_of(event: str, told: str, *, good: bool, happened: bool, mood: str, val
     ...         happened=False, mood="", valence="negative")
     'state_week'
     >>> kind_of("the washing machine flooded the kitchen", "the washing machine flooded the kitchen", good=False,
-    ...         happened=True, mood="anger", valence="negative") is None
-    True
+    ...         happened=True, mood="anger", valence="negative")  # no one's doing: not "so not on"
+    'mishap'
     >>> kind_of("you saw on insta that jess and the girls went to brunch without you",
     ...         "saw on insta that jess and the girls went to brunch without me", good=False, happened=True,
     ...         mood="hurt", valence="negative")
