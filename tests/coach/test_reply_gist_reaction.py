@@ -190,3 +190,18 @@ def test_a_word_dropped_before_a_vowel_leaves_no_stray_a() -> None:
 def test_a_kin_possessive_opening_the_message_is_said_back_as_yours() -> None:
     text = _said("Cousin's engagement is next week and everyone keeps asking when is my turn. Cannot handle yaar")
     assert "your cousin's engagement" in text["reflect"].lower(), text
+
+
+def test_a_reaction_does_not_echo_the_line_beside_it() -> None:
+    """Not "Yes! I'm so happy for you." then "Yes!! That's brilliant!", nor "That's huge!" twice."""
+    from openup.coach.gistreact import REACTIONS, reaction
+
+    for kind, options in REACTIONS.items():
+        for seed in range(len(options)):
+            for taken in (["Yes! I'm so happy for you."], ["No wonder you're excited. That's huge!"]):
+                got = reaction(kind, seed, taken)
+                if any(not ({"yes", "that's huge"} & {p.strip() for p in o.lower().replace("!", ".").split(".")})
+                       for o in options):
+                    low = got.lower()
+                    assert not (taken[0].startswith("Yes") and low.startswith("yes")), (kind, got)
+                    assert not ("huge" in taken[0] and "that's huge" in low), (kind, got)

@@ -450,7 +450,18 @@ def reaction(kind: str, seed: int, taken: Sequence[str], event: str = "") -> str
     low = " ".join(taken).lower()
     if "thank" in low:  # "Oh, thank God. You must be so relieved." is said already: not thanked twice
         order = [o for o in order if "thank" not in o.lower()] or order
-    return next((o for o in order if o.lower() not in low), order[0])
+    said = _phrases(low)
+    # not "Yes! I'm so happy for you." then "Yes!! That's brilliant!", nor "That's huge!" twice
+    fresh = [o for o in order if not _phrases(o) & said]
+    return (fresh or order)[0]
+
+
+_PHRASE_END = re.compile(r"[.!?,]+\s*")
+
+
+def _phrases(text: str) -> set[str]:
+    """The exclamations and sentences of `text`, lower-cased ("yes", "that's huge", "look at you")."""
+    return {p.strip() for p in _PHRASE_END.split(text.lower()) if p.strip()}
 
 
 __all__ = ["CONDESCENDED", "REACTIONS", "copied_share", "kind_of", "parrots", "reaction"]
