@@ -129,3 +129,79 @@ def test_an_exclamation_is_never_said_back_as_a_name(message: str) -> None:
 def test_no_still_wording() -> None:
     assert not any("still?" in w.lower() for ws in REACTIONS.values() for w in ws)
     assert not any(w.startswith("Phew") for w in _said("the lady at the pharmacy remembered my name 🥺").values())
+
+
+@pytest.mark.parametrize(
+    ("message", "reaction"),
+    [
+        ("kai said my painting was the best thing hed seen all year and i havent stopped smiling", "look at you"),
+        ("MY POEM GOT PICKED for the bus stop poetry thing. its gonna be on a bus shelter on cowley road 😭", "huge"),
+        ("The new medication seems to be working. I slept seven hours last night.", "best news"),
+        ("back is killing me cant even sit at my desk", "painful"),
+        ("soooo tired of being the only one who ever plans anything w the group. like does anyone else have hands",
+         "land on you"),
+        ("car broke down again and the mechanic quoted me 1800. i literally dont have that", "love"),
+        ("Trains are cancelled again. Stood on a freezing platform for forty minutes for nothing.", "the worst"),
+        ("maya cancelled on me for the 4th time. im starting to think she just doesnt want to hang out", "stings"),
+    ],
+)
+def test_more_kinds_of_parroting_say_back_become_a_reaction(message: str, reaction: str) -> None:
+    said = _said(message)
+    assert reaction in said["reflect"].lower(), said
+    assert not parrots(said["reflect"], message), said
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The careers adviser told me that at 52 I should 'be realistic' about retraining as a nurse. I asked what "
+        "realistic meant and she just handed me a leaflet.",
+        "The landlord said we've got till the end of June and then he's selling. He said it like he was doing us a "
+        "favour.",
+    ],
+)
+def test_talked_down_to_is_never_glad_news(message: str) -> None:
+    coaching = reply(message, llm=False)
+    texts = " ".join(s.text for s in coaching.suggestions).lower()
+    assert coaching.heard.valence == "negative" and not coaching.heard.good_news, coaching.heard
+    assert "patronising" in texts and "lovely" not in texts and "love that for you" not in texts, texts
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the plumber flooded the kitchen floor",  # someone's doing, said back as it is
+        "none of the meds are working",  # no relief
+        "bank charged me 35 for going 2 quid overdrawn. 2 QUID",  # no great sum to find: an injustice
+        "ok i booked us a weekend away for our anniversary. no questions. just pack",  # theirs to us, not a win
+    ],
+)
+def test_no_new_reaction_where_it_does_not_fit(message: str) -> None:
+    text = _said(message)["reflect"].lower()
+    for kind in ("mishap", "relief", "money_blow", "opened"):
+        assert all(w.lower() not in text for w in REACTIONS[kind]), text
+
+
+def test_a_word_dropped_before_a_vowel_leaves_no_stray_a() -> None:
+    text = _said("lol the barber said i have a very interesting head shape. thanks mate")["reflect"]
+    assert " a interesting" not in text, text
+
+
+def test_a_kin_possessive_opening_the_message_is_said_back_as_yours() -> None:
+    text = _said("Cousin's engagement is next week and everyone keeps asking when is my turn. Cannot handle yaar")
+    assert "your cousin's engagement" in text["reflect"].lower(), text
+
+
+def test_a_reaction_does_not_echo_the_line_beside_it() -> None:
+    """Not "Yes! I'm so happy for you." then "Yes!! That's brilliant!", nor "That's huge!" twice."""
+    from openup.coach.gistreact import REACTIONS, reaction
+
+    for kind, options in REACTIONS.items():
+        for seed in range(len(options)):
+            for taken in (["Yes! I'm so happy for you."], ["No wonder you're excited. That's huge!"]):
+                got = reaction(kind, seed, taken)
+                if any(not ({"yes", "that's huge"} & {p.strip() for p in o.lower().replace("!", ".").split(".")})
+                       for o in options):
+                    low = got.lower()
+                    assert not (taken[0].startswith("Yes") and low.startswith("yes")), (kind, got)
+                    assert not ("huge" in taken[0] and "that's huge" in low), (kind, got)

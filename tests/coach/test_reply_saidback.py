@@ -44,7 +44,8 @@ def test_common_word_at_sentence_start_is_not_capitalised_mid_reply() -> None:
 
 
 def test_name_at_sentence_start_keeps_its_capital() -> None:
-    assert "Amara" in _reflect("Amara cancelled on me again at the last minute.")
+    # (not "Amara cancelled on me again": a letdown, met by a reaction to it, `coach/gistreact.py`)
+    assert "Amara" in _reflect("Amara changed the plans again at the last minute.")
 
 
 def _ask(text: str) -> str:

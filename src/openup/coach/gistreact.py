@@ -60,7 +60,8 @@ def parrots(said: str, told: str) -> bool:
 _RELIEF = re.compile(
     r"\b(?:negative|all clear|clear|benign|cyst|nothing to worry|not (?:cancer|parkinson'?s|serious)|doesn'?t need|"
     r"don'?t need|no need|working|went well|doing (?:amazing|great|well)|better|recover\w*|home|awake|"
-    r"come right down|fine after all|just a (?:sprain|virus|cyst)|safe)\b",
+    r"come right down|fine after all|just a (?:sprain|virus|cyst)|safe|clean|remission|"
+    r"(?:came|come|coming) back normal)\b",
     re.IGNORECASE,
 )
 # ... only where something was feared: "Phew" for a sweet moment has nothing to be relieved about.
@@ -136,9 +137,11 @@ _LET_DOWN = re.compile(
     r"hasn'?t (?:talked|spoken|texted|called) to (?:me|us))\b",
     re.IGNORECASE,
 )
+# ... which a person does, whoever it is ("maya cancelled on me for the 4th time").
+_STOOD_UP = re.compile(r"\b(?:cancell?ed on|bailed on|stood|ghosted) (?:me|us)\b", re.IGNORECASE)
 # Put down by someone: "my sister called my cooking 'rustic'", "my boss said I'm 'too emotional'".
 _PUT_DOWN = re.compile(
-    r"\b(?:said|says|told me|called|calls) (?:i'?m|im|i was|i am|my \w+(?: was| is)?|me) "
+    r"\b(?:said|says|saying|told me|called|calls) (?:that )?(?:i'?m|im|i was|i am|my \w+(?: \w+)?(?: was| is)?|me) "
     r"(?:'|‘|\"|a |an |so |too |not |being )",
     re.IGNORECASE,
 )
@@ -190,6 +193,79 @@ _BODY = re.compile(r"\b(?:cough|cold|flu|sick|ill|pain|aches?|knee|back|wrist|he
                    r"fever|chest|tooth|teeth)\b", re.IGNORECASE)
 _MIXED = re.compile(r"\b(?:but|though|tho|except|apart from|wish|before i could)\b|😤|🙄|😒", re.IGNORECASE)
 
+# Talked down to: advice in scare quotes ("told me that at 52 I should 'be realistic'"), or a blow dealt as a kindness
+# ("he said it like he was doing us a favour"). Never glad news, whatever the reader hears.
+CONDESCENDED = re.compile(
+    r"\b(?:i|we) (?:should|need to|needed to|ought to|must|have to|had to) ['‘\"][a-z][^'’\"]{1,30}['’\"]|"
+    r"\b(?:like|as if|as though) (?:he|she|they) (?:was|were|is|are|'re|'s) (?:doing|being) (?:me|us) "
+    r"a (?:favou?r|kindness)\b|"
+    r"\b(?:like|as if|as though) (?:he|she|they) (?:was|were|is|are|'re|'s) (?:being )?(?:generous|kind|nice)\b",
+    re.IGNORECASE,
+)
+# Praise from someone whose word counts: "kai said my painting was the best thing hed seen all year", "my manager sent
+# an email to the whole team thanking me", "therapist said im making real progress".
+_PRAISED = re.compile(
+    r"\b(?:said|says|told (?:me|everyone|the \w+))\b[^.!?]{0,50}\b(?:the best|the most (?:original|creative|"
+    r"thoughtful|beautiful|impressive)|(?:real|great|so much|amazing) progress|so proud|outstanding|incredible)\b|"
+    r"\bthanking (?:me|you)\b",
+    re.IGNORECASE,
+)
+# A door that opened for them: picked, booked, accepted, approved, a first pay ("MY POEM GOT PICKED", "the band got
+# booked for the festival", "the bakery said they want to stock my cookies", "first paycheck from the new job hit").
+_OPENED = re.compile(
+    r"\b(?:got|gets|been|was|were|is|are|has been|have been) (?:picked|booked|chosen|selected|accepted|approved|"
+    r"shortlisted|published|signed|funded|commissioned)\b|"
+    r"\b(?:accepted|approved|picked|chose|selected) (?:my|your|me|you|us)\b|"
+    r"\bwants? to (?:stock|publish|sign|hire|buy|book|feature) (?:my|your|me|you|us)\b|\bsaid yes to\b|"
+    r"\bfirst (?:paycheck|pay ?cheque|pay ?check|wage|paying (?:client|customer)|sale|order|commission)\b",
+    re.IGNORECASE,
+)
+# Left holding it all: "the only one who ever plans anything", "left me to sort the lot", "nobody else can".
+_ALL_ON_YOU = re.compile(
+    r"\bthe only one (?:who|that) (?:ever |actually |even )?(?:plans?|does|did|organi[sz]es|cleans|cooks|remembers|"
+    r"texts|books|pays|makes|sorts|bothers|tries)\b|\bnobody else (?:can|will|does|could|would)\b|"
+    r"\bleft (?:me|us) to (?:sort|do|deal with|clean|organi[sz]e|pick up|pay|handle)\b|"
+    r"\bassumes? (?:i'?ll|i will|i'd) just\b|\bon top of my (?:actual |own |real )?(?:job|work)\b",
+    re.IGNORECASE,
+)
+# A body in pain they say it is: "back is killing me cant even sit at my desk", "knee's blown up like a balloon".
+_SORE = re.compile(
+    r"\b(?:killing me|in agony|agony|throbbing|blown up like|swollen|can'?t (?:even )?(?:sit|walk|stand|bend|move|"
+    r"put (?:any )?weight))\b",
+    re.IGNORECASE,
+)
+# Money that has to be found: a sum and what it is for ("the mechanic quoted me 1800. i literally dont have that").
+_SUM = re.compile(r"(?:[£$€]\s?\d{3,}|\b\d{3,}(?:,\d{3})*\b|\b\d+k\b|\b\d+ grand\b)",
+                  re.IGNORECASE)
+_COST = re.compile(
+    r"\b(?:bill|quote[ds]?|quoted|repairs?|rent|deposit|owe|charged|costs?|fees?|needs? a new|gearbox|mechanic|"
+    r"dentist|vet|savings|overdrawn|fine[ds]?)\b",
+    re.IGNORECASE,
+)
+# ... to them, or to a thing of theirs ("the plumber flooded the kitchen floor" is someone's doing).
+_MISHAP_SUBJECT = re.compile(
+    r"^(?:you\b|(?:the |your |our |my )?(?:[\w'-]+ )?(?:trains?|bus(?:es)?|tube|flights?|machine|dishwasher|boiler|"
+    r"car|printer|pipes?|roof|power|laptop|phone|fridge|oven|heating|wifi|internet|toilet|shower|load shedding|"
+    r"kettle|washer|dryer)\b)",
+    re.IGNORECASE,
+)
+# Not a relief at all: "none of the meds are working".
+_DENIED = re.compile(r"\bnone of\b|\b(?:not|isn'?t|aren'?t|wasn'?t|no longer|stopped|never) (?:\w+ )?(?:working|better|"
+                     r"helping|home|clear)\b", re.IGNORECASE)
+# A home to leave: "landlord is selling the place. we have 60 days to get out".
+_HOME_GOING = re.compile(
+    r"\b(?:landlord|owner)\b[^.!?]{0,30}\b(?:selling|sell|sold|wants? (?:it|the \w+) back|not renewing)\b|"
+    r"\b(?:evict\w*|notice to (?:leave|quit)|find somewhere else|to get out)\b",
+    re.IGNORECASE,
+)
+# Things going wrong, no one's doing: a train cancelled, a bus that drove past, a machine that flooded or died.
+_MISHAP = re.compile(
+    r"\b(?:cancell?ed|delayed|flooded|broke down|burst|leak(?:ed|ing)|jammed|died mid|decided to die|"
+    r"drove (?:straight |right )?past|for nothing|ate my|load ?shedding|power cut|power'?s (?:out|gone)|"
+    r"locked (?:myself |me )?out|spilled|spilt)\b",
+    re.IGNORECASE,
+)
+
 REACTIONS: dict[str, tuple[str, ...]] = {
     "own_glad": ("Look at you!", "Of course you did!", "Look at you go!"),
     "think_glad": ("Of course you did.", "I'm not one bit surprised."),
@@ -213,6 +289,15 @@ REACTIONS: dict[str, tuple[str, ...]] = {
     "wearing": ("Ugh, that would drive anyone up the wall.", "Ugh. That would wear anyone down."),
     "theirs_glad": ("Aw, good for {obj}!", "Oh, I love that for {obj}!"),
     "sweet": ("Aw, that's so sweet.", "Aw, that's so lovely."),
+    "praised": ("Aw, look at you! So deserved.", "Look at you! I love that.", "Aw, that's so deserved. Look at you!"),
+    "opened": ("No way! That's huge!", "Oh, that's huge! Look at you!", "Yes!! That's brilliant!"),
+    "patronised": ("Ugh, how patronising.", "Oof. That's so patronising, love."),
+    "all_on_you": ("Ugh, why does it all land on you? Not fair, love.", "It shouldn't all land on you, love."),
+    "sore": ("Oh, love. That sounds so painful.", "Ow. Oh, love, that sounds awful."),
+    "money_blow": ("Oof. That's a lot to find, love.", "Ugh, that's a big hit, love.",
+                   "Oh, love. That's so much money."),
+    "home_going": ("Oh no. That's so much upheaval, love.", "Oh, love. That's a big upheaval."),
+    "mishap": ("Ugh, what a nightmare.", "Oh no. What a pain, love.", "Ugh, that's the worst."),
 }
 
 
@@ -288,13 +373,15 @@ def kind_of(event: str, told: str, *, good: bool, happened: bool, mood: str, val
     ...         happened=False, mood="", valence="negative")
     'state_week'
     >>> kind_of("the washing machine flooded the kitchen", "the washing machine flooded the kitchen", good=False,
-    ...         happened=True, mood="anger", valence="negative") is None
-    True
+    ...         happened=True, mood="anger", valence="negative")  # no one's doing: not "so not on"
+    'mishap'
     >>> kind_of("you saw on insta that jess and the girls went to brunch without you",
     ...         "saw on insta that jess and the girls went to brunch without me", good=False, happened=True,
     ...         mood="hurt", valence="negative")
     'left_out'
     """
+    if CONDESCENDED.search(told) and not (good and valence == "positive" and mood == "glad"):
+        return "patronised"  # "told me that at 52 I should 'be realistic'": talked down to, never glad news
     if good or valence == "positive":
         if _RELIEF.search(told):
             return "relief" if _FEARED.search(told) else None
@@ -308,15 +395,29 @@ def kind_of(event: str, told: str, *, good: bool, happened: bool, mood: str, val
             return "theirs_glad"  # not "your dad finally said he was proud of you": that is theirs to you
         if happened and _doer(event) in _CLOSE and _SAID_TO_YOU.search(event) and _AT_LAST.search(told):
             return "sweet_big"  # "my dad texted me happy birthday first time in like 5 years"
+        if happened and _PRAISED.search(told):
+            return "praised"  # "my teacher said my essay was the most original one she's marked all year"
+        if _OPENED.search(told) and (happened or mood == "glad"):
+            return "opened"  # "the band got booked for the festival!!!"
         if _SWEET.search(told) and _doer(event) is not None:
             return "sweet"
         return None
     if valence != "negative":
+        if mood == "glad" and _RELIEF.search(told) and _FEARED.search(told) and not _DENIED.search(told):
+            return "relief"  # "The new medication seems to be working. I slept seven hours last night."
         if mood in ("", "glad") and _SWEET.search(told) and _TENDER.search(told) and _doer(event) is not None:
             return "sweet"  # "the lady at the pharmacy remembered my name 🥺"
         return None
     if _GRAVE_LOSS.search(told) and happened:
         return "grave_loss"
+    if _SORE.search(told) and _BODY.search(told) and mood in ("", "anger", "hurt", "tired", "stress"):
+        return "sore"  # "back is killing me cant even sit at my desk"
+    if _ALL_ON_YOU.search(told) and mood in ("", "anger", "stress", "tired", "glad"):
+        return "all_on_you"  # "soooo tired of being the only one who ever plans anything w the group"
+    if _HOME_GOING.search(told) and mood in ("", "anger", "stress", "fear"):
+        return "home_going"  # "landlord is selling the place. we have 60 days to get out"
+    if _SUM.search(told) and _COST.search(told) and mood in ("", "anger", "stress", "fear"):
+        return "money_blow"  # "car broke down again and the mechanic quoted me 1800. i literally dont have that"
     if _STATE.match(event) and not happened and mood in ("", "tired", "unsure", "low", "sad"):
         return "state_week" if _WEEK.search(told) else "state_day" if _DAY.search(told) else "state"
     doer = _doer(event)
@@ -327,10 +428,13 @@ def kind_of(event: str, told: str, *, good: bool, happened: bool, mood: str, val
         return hurt if mood != "anger" or hurt != "nobody" else None
     if mood == "anger" and _LIGHT.search(told) and not _WEIGHTY.search(told):
         return "light"
-    if mood == "hurt" and happened and doer is not None and _LET_DOWN.search(told):
+    if mood == "hurt" and happened and (doer is not None or _STOOD_UP.search(told)) and _LET_DOWN.search(told):
         return "let_down"
     if mood == "hurt" and happened and doer is not None and _PUT_DOWN.search(told):
         return "put_down"
+    if mood in ("anger", "stress", "") and doer is None and _MISHAP.search(told) and not _BODY.search(told) \
+            and _MISHAP_SUBJECT.match(event):
+        return "mishap"  # "Trains are cancelled again. Stood on a freezing platform for forty minutes for nothing."
     if mood == "anger" and ongoing:
         return "wearing"  # "neighbors have been drilling since 7am": no one to call out, it grinds
     if mood == "anger" and doer is not None:
@@ -346,7 +450,18 @@ def reaction(kind: str, seed: int, taken: Sequence[str], event: str = "") -> str
     low = " ".join(taken).lower()
     if "thank" in low:  # "Oh, thank God. You must be so relieved." is said already: not thanked twice
         order = [o for o in order if "thank" not in o.lower()] or order
-    return next((o for o in order if o.lower() not in low), order[0])
+    said = _phrases(low)
+    # not "Yes! I'm so happy for you." then "Yes!! That's brilliant!", nor "That's huge!" twice
+    fresh = [o for o in order if not _phrases(o) & said]
+    return (fresh or order)[0]
 
 
-__all__ = ["REACTIONS", "copied_share", "kind_of", "parrots", "reaction"]
+_PHRASE_END = re.compile(r"[.!?,]+\s*")
+
+
+def _phrases(text: str) -> set[str]:
+    """The exclamations and sentences of `text`, lower-cased ("yes", "that's huge", "look at you")."""
+    return {p.strip() for p in _PHRASE_END.split(text.lower()) if p.strip()}
+
+
+__all__ = ["CONDESCENDED", "REACTIONS", "copied_share", "kind_of", "parrots", "reaction"]

@@ -2082,7 +2082,7 @@ def reply(
             continue
         fallback = template_suggestion(move, heard, recent, seed, suggestions, slots, known)
         if name == "reflect":
-            fallback = _weight_first(_unparroted(fallback, heard, seed, suggestions), heard)
+            fallback = _an(_weight_first(_unparroted(fallback, heard, seed, suggestions), heard))
         if client is not None:
             got, note = _llm_suggestion(client, move, focus, heard, fallback)
             if note:
@@ -2145,6 +2145,16 @@ def _weight_first(found: Suggestion, heard: Heard) -> Suggestion:
     if detail is None or says_already(found.text, detail):
         return found
     return replace(found, text=f"{detail} {found.text}")
+
+
+# "a" left before a vowel when a word between was dropped ("a very interesting head shape" -> "a interesting").
+_A_VOWEL = re.compile(r"\b([Aa]) (?=(?:[ai]|e(?!u)|o(?!ne\b|nce\b))[a-z])")
+
+
+def _an(found: Suggestion) -> Suggestion:
+    """`found` with "a" before a vowel said "an" ("the barber said you have an interesting head shape")."""
+    text = _A_VOWEL.sub(lambda m: m.group(1) + "n ", found.text)
+    return found if text == found.text else replace(found, text=text)
 
 
 # A say-back that opens on an answer to what they asked ("You're not overreacting. ..."): the answer stays.

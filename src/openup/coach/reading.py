@@ -19,6 +19,7 @@ from openup.coach.feelings import FeelingRead, read_feeling, taken_back, vocabul
 from openup.coach.feelings import good_news as reader_good_news
 from openup.coach.feelings import good_news_chance as reader_good_news_chance
 from openup.coach.fitting import grave_news
+from openup.coach.gistreact import CONDESCENDED
 from openup.coach.heard import SELF_JUDGEMENT, Heard, hear
 from openup.coach.heard_clauses import split_sentences
 from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
@@ -816,6 +817,14 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
             mood = mood_of(_not_glad(read.scores), meant)
         if read.word is not None and vocabulary().get(read.word) == "positive":
             feelings = ()  # "grazed my knee and my pride": no pride to name
+    if CONDESCENDED.search(told) and read.source != "named" and valence != "negative":
+        # "told me that at 52 I should 'be realistic'", "he said it like he was doing us a favour": talked down to,
+        # never glad news nor a plain report
+        valence = "negative"
+        if mood in ("glad", ""):
+            mood = "anger"
+        if read.word is not None and vocabulary().get(read.word) == "positive":
+            feelings = ()
     said_of_you = str(changes.get("event", heard.event) or "").startswith("you ")
     if short_glad and not feelings and not mood and said_of_you:
         # their own mark or test that fell short, with nothing else heard of it: the letdown it is (not a cousin's)

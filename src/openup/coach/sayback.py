@@ -87,6 +87,9 @@ def _own_subject(clause: str) -> str:
     noun, nxt = (words[1].lower(), words[2].lower() if len(words) > 2 else "") if first in _ROLE_ADJECTIVES else (
         first, words[1].lower())
     verb_next = _VERB_NEXT.fullmatch(nxt) is not None or nxt in _PAST
+    if first.endswith("'s") and first[:-2] in (_ROLES | _KIN) - _THINGS and not verb_next and len(words) > 2 \
+            and _VERB_NEXT.fullmatch(words[2].lower()):
+        return "my " + lead  # "Cousin's engagement is next week" -> "my cousin's engagement ..."
     if (noun in _ROLES or noun in _BODY) and verb_next:
         return "my " + lead
     if verb_next and nxt not in _PERSON_VERBS:
