@@ -53,7 +53,7 @@ from openup.coach.salient import salient, says_already
 from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.shortgist import asked_back, befell, lost_thing
 from openup.coach.situations import asks_for, invites_at_end, situation_of, situations
-from openup.coach.sorts import no_talk, sort_of
+from openup.coach.sorts import gripe, no_talk, sort_of
 from openup.coach.typed import as_meant
 from openup.coach.urgent import act_now
 from openup.coach.wellformed import YOUR_ONE, copied, repaired, unowned_names, well_formed
@@ -115,6 +115,7 @@ class Template:
     sort: str | None = None  # the sort of small hard thing told (`sorts.sort_of`): joking, petty, ...; "any" is any
     no_talk: bool | None = None  # they said they do not want to talk about it (`sorts.no_talk`)
     us: tuple[str, ...] | None = None  # any of these: how you or the two of you are part of it (`about_us.us_of`)
+    gripe: bool | None = None  # a small nuisance moaned about lightly ("microwaving fish again 😭", `sorts.gripe`)
     needs: tuple[str, ...] = ()  # slots that must be filled though the wording does not say them ("worry")
     # The readings of the message (`_READINGS`) this template sets, in their order: `_applies` runs for every
     # template of every move of a reply and looks at these alone, not at all seventeen.
@@ -252,6 +253,7 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("no_talk"),
         (t["us"],) if isinstance(t.get("us"), str) else tuple(t["us"]) if t.get("us") else None,
         needs=tuple(t.get("needs", ())),
+        gripe=t.get("gripe"),
     )
 
 
@@ -1516,7 +1518,7 @@ _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("someone", by_someone), ("steady", lambda h: steady(h.told)), ("disclosed", lambda h: disclosed(h)),
     ("at_you", lambda h: at_you(h.told)),
     ("light", lambda h: light(h.told)), ("glad", glad), ("sort", sort_of), ("no_talk", lambda h: no_talk(h.told)),
-    ("us", us_of),
+    ("us", us_of), ("gripe", gripe),
 )
 _READ = dict(_READINGS)
 _TONE = "tone"  # `known` also keeps the tone a reply meets (`_tone`): every template with a valence asks it
@@ -1539,7 +1541,7 @@ _DANGER_BESIDE = re.compile(
 # What a message near a sign of harm may still be answered as: an emergency, good news (unless a sign is worded in
 # it, `harm_signs`), a hug or company asked for, room.
 _SIGNED_SITUATIONS = frozenset({"default", "good_news", "hug", "company", "room", "talk", "come", "stop"})
-_LIGHT_READINGS = frozenset({"playful", "light", "wry", "glad", "everyday"})
+_LIGHT_READINGS = frozenset({"playful", "light", "wry", "glad", "everyday", "gripe"})
 
 
 def _patterns_flag(signals: Sequence[Signal]) -> bool:
