@@ -50,3 +50,21 @@ def test_a_serious_grievance_keeps_its_ask(text: str) -> None:
 ])
 def test_relief_does_not_assume_a_hard_week(text: str) -> None:
     assert "What a week" not in _ask(text)
+
+
+def _lines(text: str) -> list[str]:
+    return [s.text for s in reply(text, llm=False).suggestions]
+
+
+def test_the_middle_line_does_not_react_twice_to_a_moan_that_goes_on() -> None:
+    lines = _lines("Line manager's only gone and put me on the rota for Boxing Day again. Third year running.")
+    assert "fed up" in lines[1], lines
+
+
+@pytest.mark.parametrize("text", [
+    "i binged and purged again",
+    "aunt deb made a comment abt my weight in front of everyone at lunch",
+])
+def test_the_middle_line_is_kept_where_a_reason_would_not_fit(text: str) -> None:
+    middle = _lines(text)[1]
+    assert "fed up" not in middle and "kind to yourself" not in middle, middle
