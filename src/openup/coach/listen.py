@@ -53,7 +53,7 @@ from openup.coach.salient import salient, says_already
 from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.shortgist import asked_back, befell, lost_thing
 from openup.coach.situations import asks_for, invites_at_end, situation_of, situations
-from openup.coach.sorts import no_talk, sort_of
+from openup.coach.sorts import gripe, no_talk, sort_of
 from openup.coach.typed import as_meant
 from openup.coach.urgent import act_now
 from openup.coach.wellformed import YOUR_ONE, copied, repaired, unowned_names, well_formed
@@ -115,6 +115,7 @@ class Template:
     sort: str | None = None  # the sort of small hard thing told (`sorts.sort_of`): joking, petty, ...; "any" is any
     no_talk: bool | None = None  # they said they do not want to talk about it (`sorts.no_talk`)
     us: tuple[str, ...] | None = None  # any of these: how you or the two of you are part of it (`about_us.us_of`)
+    gripe: bool | None = None  # a small nuisance moaned about lightly ("microwaving fish again 😭", `sorts.gripe`)
     needs: tuple[str, ...] = ()  # slots that must be filled though the wording does not say them ("worry")
     # The readings of the message (`_READINGS`) this template sets, in their order: `_applies` runs for every
     # template of every move of a reply and looks at these alone, not at all seventeen.
@@ -252,6 +253,7 @@ def _template(t: dict[str, Any]) -> Template:
         t.get("no_talk"),
         (t["us"],) if isinstance(t.get("us"), str) else tuple(t["us"]) if t.get("us") else None,
         needs=tuple(t.get("needs", ())),
+        gripe=t.get("gripe"),
     )
 
 
@@ -1516,7 +1518,7 @@ _READINGS: tuple[tuple[str, Callable[[Heard], object]], ...] = (
     ("someone", by_someone), ("steady", lambda h: steady(h.told)), ("disclosed", lambda h: disclosed(h)),
     ("at_you", lambda h: at_you(h.told)),
     ("light", lambda h: light(h.told)), ("glad", glad), ("sort", sort_of), ("no_talk", lambda h: no_talk(h.told)),
-    ("us", us_of),
+    ("us", us_of), ("gripe", gripe),
 )
 _READ = dict(_READINGS)
 _TONE = "tone"  # `known` also keeps the tone a reply meets (`_tone`): every template with a valence asks it
@@ -1539,7 +1541,7 @@ _DANGER_BESIDE = re.compile(
 # What a message near a sign of harm may still be answered as: an emergency, good news (unless a sign is worded in
 # it, `harm_signs`), a hug or company asked for, room.
 _SIGNED_SITUATIONS = frozenset({"default", "good_news", "hug", "company", "room", "talk", "come", "stop"})
-_LIGHT_READINGS = frozenset({"playful", "light", "wry", "glad", "everyday"})
+_LIGHT_READINGS = frozenset({"playful", "light", "wry", "glad", "everyday", "gripe"})
 
 
 def _patterns_flag(signals: Sequence[Signal]) -> bool:
@@ -2083,6 +2085,8 @@ def reply(
         fallback = template_suggestion(move, heard, recent, seed, suggestions, slots, known)
         if name == "reflect":
             fallback = _an(_weight_first(_unparroted(fallback, heard, seed, suggestions), heard))
+        elif name == "validate":
+            fallback = _not_felt_twice(fallback, heard, seed, suggestions)
         if client is not None:
             got, note = _llm_suggestion(client, move, focus, heard, fallback)
             if note:
@@ -2184,6 +2188,57 @@ def _unparroted(found: Suggestion, heard: Heard, seed: int, taken: Sequence[Sugg
         return found
     text = reaction(kind, seed, [s.text for s in taken], heard.event)
     return replace(found, text=text, wording=text, signals=())
+
+
+# A bare reaction to how bad it is ("That's so rough, love.", "Honestly, that's maddening."): said after a say-back that
+# reacts already ("Ugh, ... That's rubbish.", "... I'm sorry."), it says the same feeling twice.
+_BARE = re.compile(
+    r"^(?:Ugh, |Honestly, |Aw, love\. |Oh, love\. )?(?:that's|that is|that sounds) (?:so |really |just )?"
+    r"(?:rough|rubbish|annoying|maddening|frustrating|awful|horrible|the worst feeling|a rough one|not on)"
+    r"(?:, love)?\.(?: I'm sorry\.)?$",
+    re.IGNORECASE,
+)
+_REACTS = re.compile(
+    r"\b(?:ugh|rough|rubbish|annoying|maddening|frustrating|awful|horrible|gutting|so not on|sorry|nightmare|"
+    r"drive (?:me|anyone) up the wall|wear anyone down)\b",
+    re.IGNORECASE,
+)
+# What the middle line says instead: why the feeling fits, not the feeling again.
+_WHY_FELT = {
+    "anger": ("Anyone would be cross about that, love.",),
+    "again": ("Anyone would be fed up with that, love.", "No wonder you're fed up, love."),
+    "shame": ("Be kind to yourself, love. I'm here.",),
+}
+# Someone else's doing that shamed them ("aunt deb made a comment abt my weight in front of everyone").
+_PUT_DOWN = re.compile(r"\b(?:made a comment|comment\w* (?:on|about|abt)|told me|laughed at|called me|in front of)\b",
+                       re.IGNORECASE)
+# What goes on and on ("again", "keeps", "three weeks"): fed up, not only cross.
+_GOES_ON = re.compile(r"\b(?:again|keeps?|always|never|every (?:time|day|week)|third|running|all (?:day|week)|"
+                      r"(?:weeks|months|years)(?! old\b| before\b| ago\b| away\b))\b", re.IGNORECASE)
+
+
+def _not_felt_twice(found: Suggestion, heard: Heard, seed: int, taken: Sequence[Suggestion]) -> Suggestion:
+    """A validation that only reacts again ("That's so rough, love." after "Ugh, ... I'm sorry.") said instead as why
+    the feeling fits ("Anyone would be fed up with that, love."); for a moan or a slip, not a loss or a hurt."""
+    mood = "again" if heard.mood == "anger" and _GOES_ON.search(heard.told) else heard.mood or ""
+    lines = _WHY_FELT.get(mood)
+    said = [s.text for s in taken if s.move == "reflect"]
+    if lines is None or not said or heard.loss != "none" or heard.valence != "negative" or heard.about_you \
+            or heard.complaint is not None or heard.extra.get("flagged") or heard.extra.get("near_sign") \
+            or _SERIOUS.search(heard.told) or harm_signs(heard.told) or STARVED.search(heard.told) \
+            or not _BARE.match(found.text) or not _REACTS.search(said[0]):
+        return found
+    if mood == "anger" and not by_someone(heard):
+        return found  # a mishap no one did ("the cat brought a live frog in"): no "Anyone would be cross"
+    if heard.mood == "shame" and (heard.extra.get("flagged") or heard.party is not None or by_someone(heard)
+                                  or _PUT_DOWN.search(heard.told)):
+        return found  # put down by someone ("my oga embarrassed me"): not theirs to go easy on themselves for
+    for k in range(len(lines)):
+        text = lines[(seed + k) % len(lines)]
+        ok, present = carries(text, moves()["validate"].signal)
+        if ok and not repeats(text, said) and not restates(text, said):
+            return replace(found, text=text, wording=text, signals=present)
+    return found
 
 
 def _client(llm: LLMClient | bool | None) -> LLMClient | None:

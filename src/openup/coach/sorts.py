@@ -30,6 +30,7 @@ from openup.coach.fitting import HARD_NEWS, STARVED, fit_of, harm_signs
 from openup.coach.heard import Heard, per_heard
 from openup.coach.heard_words import alternation, word_tuple
 from openup.coach.irony import self_mocked
+from openup.coach.news import is_long
 from openup.coach.reading import good_taken_back
 
 # Told with a laugh, or a joke made of it ("send help", "villain era"): the lists in heard_words.toml.
@@ -232,3 +233,61 @@ def no_talk(told: str) -> bool:
     """Whether they said they do not want to talk about it, or be asked ("no i dont want to talk about it"),
     not that they want to be listened to ("i just need to vent", "no advice, just listen")."""
     return _NO_TALK.search(told.replace("’", "'")) is not None
+
+
+# A moan told lightly: an eye-roll, a laugh, mock despair or sarcasm over a small nuisance ("colleague microwaving
+# fish again 😭", "neighbours drilling since 7am i am going to lose my mind", "Rego and insurance due the same week.
+# Of course they are.").
+_GRIPE_TONE = re.compile(
+    r"(?:😭|🙄|🫠|😩|😫|🤦|🥲|\bsmh\b|\blol\b|\blmao\w*|\bffs\b|\bi swear(?: to god)?\b|"
+    r"\b(?:i'?m|im|i am) (?:actually |literally |officially )?(?:losing it|going insane)\b|"
+    r"\b(?:lose|losing) my (?:mind|marbles)\b|\bgoing to lose it\b|\blike what\b|\bof course (?:they|it|he|she) "
+    r"(?:are|is|did|was|does|do)\b|\boh brilliant\b|\bbrilliant\.|\blovely\.|\bcheers for that\b|"
+    r"\bthanks for that\b|\bhorrible\.|\bhaving a field day\b|\bdoes anyone else\b|\bthe joys\b|\bjust my luck\b|"
+    r"\bwhy is it (?:always|that)\b|\bwhy do i always\b|\bclassic\b|\bof all things\b)",
+    re.IGNORECASE,
+)
+# A nuisance small whatever the tone: noise, smells, the bins, a bird, the wifi, a road dug up.
+_NUISANCE = re.compile(
+    r"\b(?:drill\w*|barking|microwav\w*|smells? like|bin collection|bins|magpie|swooped|wi-?fi|internet|"
+    r"dug up the road|roadworks|load ?shedding|printer|queue was|leaf blower|karaoke|music (?:blasting|so loud))\b",
+    re.IGNORECASE,
+)
+# What is not small however it is told: money and work that decide a living, a body, what was said of them.
+_NOT_GRIPE = re.compile(
+    r"\b(?:salary|paid|pay|wages?|money|owe[ds]?|borrow\w*|debt|promot\w*|passed over|contract|review|fired|"
+    r"hired|credit|replacement|weight|appraisal|hike|interview|doctor|physio|knee|back pain|scan|tested|"
+    r"sick|ill|pain|thesis|laptop|broke into|broken into|stolen|took my|toddler|kids?|citizenship|visa|"
+    r"too sensitive|in front of|behind my back|told everyone|ghost\w*|nobody|no one|ignored|bills?|tax|rent|"
+    r"clinic|hospital|complain\w*|council about|job|early starts)\b",
+    re.IGNORECASE,
+)
+
+
+@per_heard
+def gripe(heard: Heard) -> bool:
+    """Whether the message is a light gripe: a small nuisance moaned about with an eye-roll, a laugh or mock
+    despair, asked about lightly (a moan shared, a treat) and never "What do you want to do about it?".
+
+    >>> from openup.coach.heard import Heard
+    >>> g = lambda t: gripe(Heard("x", (), (), valence="negative", mood="anger", happened=True, focus=t))
+    >>> g("new guy at work keeps microwaving fish at lunch 😭"), g("neighbours drilling since 7am i am losing it")
+    (True, True)
+    >>> g("they want me to train my replacement smh"), g("my boss took credit for my slides AGAIN")
+    (False, False)
+    """
+    told = heard.told.replace("’", "'")
+    if heard.valence != "negative" or heard.mood not in ("anger", "stress", "") or heard.loss != "none":
+        return False
+    if is_long(told):
+        return False  # a long telling of it ("The neighbours have started their renovation ...") is more than a moan
+    if heard.complaint is not None or heard.about_you or heard.good_news or heard.unsure:
+        return False
+    if heard.extra.get("flagged") or heard.extra.get("near_sign") or heard.self_judgement is not None:
+        return False
+    if _HEAVY.search(told) or harm_signs(told) or HARD_NEWS.search(told) or _HARD_FEELING.search(told) \
+            or _YOUR_PEOPLE.search(told) or STARVED.search(told) or _NOT_GRIPE.search(told):
+        return False
+    if fit_of(heard) not in _ALLOWED_FITS:
+        return False
+    return _GRIPE_TONE.search(told) is not None or _NUISANCE.search(told) is not None
