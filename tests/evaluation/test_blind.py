@@ -181,3 +181,17 @@ def test_safety_batches_after_the_first_were_labelled_twice_and_kept_where_both_
     assert len(later) >= 600
     assert all(r.get("labeller_agreed") is True for r in later)
     assert Counter(str(r["writer"]) for r in later).keys() >= {"s5", "s6", "s7", "s8"}
+
+
+def test_event_words_given_as_one_string_are_one_phrase(tmp_path: Path) -> None:
+    """Some writers gave `event_words` as a string: read whole, it is echoed only when its words are said back,
+    never because the say-back holds one of its letters."""
+    row = {"text": "My boss yelled at me in front of everyone", "register": "plain", "topic": "work",
+           "guarded": False, "good_news": False, "event": "boss yelled at them", "acceptable_feelings": [],
+           "wrong_feelings": [], "event_words": "zzqx vvbj"}  # words no say-back holds, letters every one does
+    _write(tmp_path, "replies", "test", [row])
+    res = evaluate_replies_blind("test", folder=tmp_path)
+    assert res is not None and res.events == 1 and res.echoed == 0
+    _write(tmp_path, "replies", "test", [{**row, "event_words": "boss yelled at me"}])
+    res = evaluate_replies_blind("test", folder=tmp_path)
+    assert res is not None and res.events == 1 and res.echoed == 1

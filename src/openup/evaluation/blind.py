@@ -481,6 +481,20 @@ def echoes(reflection: str, event_words: list[str]) -> bool:
     return any(phrase.casefold() in said or set(content_words(phrase)) & said_words for phrase in event_words)
 
 
+def event_phrases(value: object) -> list[str]:
+    """A writer's `event_words` as phrases: some writers gave a list of phrases, others the words as one string
+    (read whole, never letter by letter: every say-back holds some letter).
+
+    >>> event_phrases("Got the bursary"), event_phrases(["boss", "yelled"]), event_phrases(""), event_phrases(None)
+    (['Got the bursary'], ['boss', 'yelled'], [], [])
+    """
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, list):
+        return [str(v) for v in value if str(v).strip()]
+    return []
+
+
 def evaluate_replies_blind(
     part: str = "test", folder: Path | None = None, model: bool | None = None
 ) -> ReplyScores | None:
@@ -519,7 +533,7 @@ def evaluate_replies_blind(
         if r.get("event"):
             out.events += 1
             reflect = " ".join(s.text.casefold() for s in coaching.suggestions if s.move == "reflect")
-            out.echoed += echoes(reflect, r.get("event_words", []))
+            out.echoed += echoes(reflect, event_phrases(r.get("event_words")))
             out.unreflected += not reflect
         cheered = any(s.move == "celebrate" for s in coaching.suggestions)
         out.good_news += bool(r.get("good_news"))
