@@ -301,12 +301,6 @@ REACTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _by_someone(event: str) -> bool:
-    """Whether `event` opens on a person doing it ("your mom keeps ...", "Sam cancelled", "they hired ..."), not a
-    thing ("the washing machine flooded the kitchen")."""
-    return _doer(event) is not None
-
-
 def _doer(event: str) -> str | None:
     """Who does what `event` tells, when it opens on a person ("your coworker took ..." -> "coworker", "Sam
     cancelled" -> "sam", "they hired ..." -> "they"), else None ("the washing machine", "the dog")."""
@@ -380,6 +374,7 @@ def kind_of(event: str, told: str, *, good: bool, happened: bool, mood: str, val
     ...         mood="hurt", valence="negative")
     'left_out'
     """
+    doer = _doer(event)  # who did it, when a person did ("your coworker", "sam"), else None
     if CONDESCENDED.search(told) and not (good and valence == "positive" and mood == "glad"):
         return "patronised"  # "told me that at 52 I should 'be realistic'": talked down to, never glad news
     if good or valence == "positive":
@@ -393,19 +388,19 @@ def kind_of(event: str, told: str, *, good: bool, happened: bool, mood: str, val
             return None  # "... but I am the one paying his fees": a reaction to half of it
         if happened and _for_whom(event) is not None and not _TO_YOU.search(_after_subject(event)):
             return "theirs_glad"  # not "your dad finally said he was proud of you": that is theirs to you
-        if happened and _doer(event) in _CLOSE and _SAID_TO_YOU.search(event) and _AT_LAST.search(told):
+        if happened and doer in _CLOSE and _SAID_TO_YOU.search(event) and _AT_LAST.search(told):
             return "sweet_big"  # "my dad texted me happy birthday first time in like 5 years"
         if happened and _PRAISED.search(told):
             return "praised"  # "my teacher said my essay was the most original one she's marked all year"
         if _OPENED.search(told) and (happened or mood == "glad"):
             return "opened"  # "the band got booked for the festival!!!"
-        if _SWEET.search(told) and _doer(event) is not None:
+        if _SWEET.search(told) and doer is not None:
             return "sweet"
         return None
     if valence != "negative":
         if mood == "glad" and _RELIEF.search(told) and _FEARED.search(told) and not _DENIED.search(told):
             return "relief"  # "The new medication seems to be working. I slept seven hours last night."
-        if mood in ("", "glad") and _SWEET.search(told) and _TENDER.search(told) and _doer(event) is not None:
+        if mood in ("", "glad") and _SWEET.search(told) and _TENDER.search(told) and doer is not None:
             return "sweet"  # "the lady at the pharmacy remembered my name 🥺"
         return None
     if _GRAVE_LOSS.search(told) and happened:
@@ -420,7 +415,6 @@ def kind_of(event: str, told: str, *, good: bool, happened: bool, mood: str, val
         return "money_blow"  # "car broke down again and the mechanic quoted me 1800. i literally dont have that"
     if _STATE.match(event) and not happened and mood in ("", "tired", "unsure", "low", "sad"):
         return "state_week" if _WEEK.search(told) else "state_day" if _DAY.search(told) else "state"
-    doer = _doer(event)
     ongoing = not happened and _ONGOING.search(told) is not None and not _BODY.search(told)
     if mood in ("hurt", "shame", "anger", "") and (hurt := _hurt_kind(told)) is not None:
         if hurt == "in_front":

@@ -29,7 +29,7 @@ from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
 from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, STARVED, fit_of, grave_news, harm_signs
 from openup.coach.gistreact import kind_of, parrots, reaction
-from openup.coach.heard import ABOUT_LISTENER, NOT_SURE_LEAD, Heard, focus_of
+from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
 from openup.coach.heard_feelings import HARD_HINT
@@ -2023,9 +2023,6 @@ def reply(
                     # up at 6. its 7:15")
                     complaint=None if worded or _patterns_flag(signals) else heard.complaint,
                     extra={**heard.extra, "told": read, "flagged": safety.level != "none", "near_sign": near})
-    if heard.event and (lead := NOT_SURE_LEAD.match(heard.event)) is not None:
-        # "not sure what's up, | you've just been unmotivated all week": what they told, not what they don't know
-        heard = replace(heard, event=heard.event[lead.end():])
     if heard.valence == "positive" and _signed(heard):
         # "tiny victory, he didn't check my bank account today lol": a win told beside a sign is heard plainly, never
         # with "That's so lovely" or "I love that for you"

@@ -20,7 +20,7 @@ from openup.coach.feelings import good_news as reader_good_news
 from openup.coach.feelings import good_news_chance as reader_good_news_chance
 from openup.coach.fitting import grave_news
 from openup.coach.gistreact import CONDESCENDED
-from openup.coach.heard import SELF_JUDGEMENT, Heard, hear
+from openup.coach.heard import NOT_SURE_LEAD, SELF_JUDGEMENT, Heard, hear
 from openup.coach.heard_clauses import split_sentences
 from openup.coach.heard_event import CHITCHAT, PAST, VERBISH
 from openup.coach.heard_feelings import HARD_HINT, Feeling, feeling_lists, likely_feelings
@@ -866,6 +866,11 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         extra = changes.get("extra")
         base = extra if isinstance(extra, dict) else heard.extra
         changes["extra"] = {**base, "mood_word": leading[0], "mood_chance": leading[1]}
+    event = changes.get("event", heard.event)
+    if isinstance(event, str) and (lead := NOT_SURE_LEAD.match(event)) is not None:
+        # "not sure what's up, | you've just been unmotivated all week": what they told, not what they don't know,
+        # whichever reading of the event was kept
+        changes["event"] = event[lead.end():]
     heard = dataclasses.replace(heard, **changes)  # type: ignore[arg-type]
     hard_named = any(w not in feeling_lists().positive for w in named)  # "i felt invisible"
     # "im happy for her but also why is everyone moving on without me": glad, and then not
