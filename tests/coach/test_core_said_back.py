@@ -4,13 +4,14 @@ reaction alone when nothing short reads cleanly (coach/refer.py `core`, `[move.r
 from __future__ import annotations
 
 import pytest
+from reply_helpers import said_back
 
 from openup.coach.listen import reply
 from openup.coach.refer import core, rough
 
 
 def _reflection(message: str) -> str:
-    return next(s.text for s in reply(message).suggestions if s.move == "reflect")
+    return said_back(message)
 
 
 @pytest.mark.parametrize(

@@ -197,7 +197,7 @@ def test_timeout_falls_back_to_templates_with_a_note(llm_env: LLMClient, monkeyp
     assert time.monotonic() - start < 10
     assert [s.source for s in result.suggestions] == ["template"] * 3
     assert len([n for n in result.notes if "did not answer within 0.001 s" in n]) == 3, result.notes
-    assert result.suggestion("reflect").text == reply(MESSAGES[0], llm=False).suggestion("reflect").text  # type: ignore[union-attr]
+    assert result.suggestion("reflect").text == reply(MESSAGES[0], llm=False).said_back.text  # type: ignore[union-attr]
     review = check(DRAFTS[0], model=False)
     assert review.rewrite and is_clean(review.rewrite)
     assert any("did not answer within 0.001 s" in n for n in review.notes), review.notes

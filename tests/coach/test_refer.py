@@ -1,11 +1,12 @@
 """A listener refers back to what happened in a few words, not the partner's clause said back whole."""
 
-from openup.coach.listen import reply
+from reply_helpers import said_back
+
 from openup.coach.refer import reference, trimmed
 
 
 def _reflect(text: str) -> str:
-    return next(s.text for s in reply(text, llm=False).suggestions if s.move == "reflect")
+    return said_back(text, llm=False)
 
 
 def test_a_death_names_who_died_not_the_news() -> None:

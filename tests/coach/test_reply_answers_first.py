@@ -12,7 +12,7 @@ from openup.coach.listen import reply
 
 def _reply(text: str) -> tuple[str, dict[str, str]]:
     r = reply(text, llm=False)
-    return r.situation, {s.move: s.text for s in r.suggestions}
+    return r.situation, {s.move: s.text for s in r.suggestions} | ({"reflect": r.said_back.text} if r.said_back else {})
 
 
 @pytest.mark.parametrize("message", ["Stick the kettle on, love, I'm frozen", "make us a brew when you're up"])

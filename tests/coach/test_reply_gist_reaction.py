@@ -4,13 +4,14 @@ gist (`coach/gistreact.py`), of the kind the message is; a message the copy does
 from __future__ import annotations
 
 import pytest
+from reply_helpers import composed
 
 from openup.coach.gistreact import REACTIONS, parrots
 from openup.coach.listen import reply
 
 
 def _said(message: str) -> dict[str, str]:
-    return {s.move: s.text for s in reply(message, llm=False).suggestions}
+    return composed(message)
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,8 @@ from openup.evaluation.blind import PROBING
 def _said(text: str, move: str = "reflect") -> str:
     """The suggestion for `move`, its first letter lowered: what was said back may open the sentence now
     that a stated fact is taken in, not hedged ("Your biopsy came back clear!")."""
-    s = reply(text, llm=False).suggestion(move)
+    r = reply(text, llm=False)
+    s = r.said_back if move == "reflect" else r.suggestion(move)  # the say-back as composed
     assert s is not None, (text, move)
     return s.text[:1].lower() + s.text[1:]
 
@@ -113,7 +114,7 @@ def test_a_third_party_event_is_said_back_not_replaced_by_a_formula() -> None:
 )
 def test_what_the_partner_says_you_did_is_reflected_as_theirs_to_tell(message: str, must: str) -> None:
     result = reply(message, llm=False)
-    reflect = result.suggestion("reflect")
+    reflect = result.said_back  # the say-back as composed
     assert reflect is not None and must in reflect.text, reflect
     assert result.heard.complaint is not None
     assert not any(s.move == "celebrate" for s in result.suggestions)

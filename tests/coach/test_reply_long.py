@@ -3,12 +3,14 @@ before it. The messages are written for these tests."""
 
 from __future__ import annotations
 
+from reply_helpers import said_back
+
 from openup.coach.echo import candidates
 from openup.coach.listen import reply
 
 
 def _first(text: str) -> str:
-    return reply(text, llm=False).suggestions[0].text
+    return said_back(text, llm=False)  # the say-back as composed
 
 
 def test_the_turn_after_then_is_said_back_not_the_scene() -> None:

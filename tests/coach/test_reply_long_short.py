@@ -3,11 +3,13 @@ phrases copied. The messages are written for these tests."""
 
 from __future__ import annotations
 
-from openup.coach.listen import long_message, reply, without_tail
+from reply_helpers import said_back
+
+from openup.coach.listen import long_message, without_tail
 
 
 def _first(text: str) -> str:
-    return reply(text, llm=False).suggestions[0].text
+    return said_back(text, llm=False)  # the say-back as composed
 
 
 def test_a_long_messages_setting_is_said_back_without_its_trailing_phrases() -> None:

@@ -6,14 +6,14 @@ it, and asks what would help. The messages are written for these tests.
 from __future__ import annotations
 
 import pytest
+from reply_helpers import composed
 
 from openup.coach.fitting import fit_of
 from openup.coach.heard import Heard
-from openup.coach.listen import reply
 
 
 def _said(text: str) -> dict[str, str]:
-    return {s.move: s.text for s in reply(text, llm=False).suggestions}
+    return composed(text)
 
 
 @pytest.mark.parametrize(

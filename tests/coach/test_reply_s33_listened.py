@@ -7,6 +7,7 @@ praise, were taken out after a review: see test_reply_review_s33.py.) All messag
 from __future__ import annotations
 
 import pytest
+from reply_helpers import composed
 
 from openup.coach.listen import reads_well, reply
 from openup.coach.reading import listener_complaint, sarcastic_thanks
@@ -16,7 +17,7 @@ from openup.coach.situations import lost_one
 
 
 def _said(text: str) -> dict[str, str]:
-    return {s.move: s.text for s in reply(text, llm=False).suggestions}
+    return composed(text)
 
 
 def test_a_setback_without_a_turn_is_still_met_with_care() -> None:

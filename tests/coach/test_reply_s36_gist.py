@@ -14,9 +14,8 @@ from openup.coach.wellformed import well_formed
 
 def _reflection(text: str) -> str:
     r = reply(text, llm=False, model=False)
-    found = [s.text for s in r.suggestions if s.move == "reflect"]
-    assert found, r.suggestions
-    return found[0]
+    assert r.said_back is not None, r.suggestions  # the say-back as composed
+    return r.said_back.text
 
 
 def _words(text: str) -> list[str]:
@@ -190,7 +189,7 @@ def test_asked_back_never_leaves_a_fragment(clause: str) -> None:
 def test_hard_news_with_a_long_tail_is_asked_back_short() -> None:
     message = "my manager had a go at me in front of the whole office over a typo in the rota"
     r = reply(message, llm=False)  # as shipped: the feelings reader hears it as hard news
-    said = next(s.text for s in r.suggestions if s.move == "reflect")
+    said = r.said_back.text  # type: ignore[union-attr]
     assert said.lower().startswith("your manager had a go at you?"), said
     assert "office" not in said.lower() and "rota" not in said.lower()
 

@@ -4,13 +4,14 @@ after their own achievement, and verbless news said back."""
 from __future__ import annotations
 
 import pytest
+from reply_helpers import composed
 
 from openup.coach.heard_clauses import lower_first
 from openup.coach.listen import reply
 
 
 def _reflect(text: str) -> str:
-    s = reply(text, llm=False).suggestion("reflect")
+    s = reply(text, llm=False).said_back  # the say-back as composed
     assert s is not None
     return s.text
 
@@ -106,5 +107,5 @@ def test_news_from_others_keeps_the_other_asks(text: str) -> None:
     ],
 )
 def test_said_back_is_a_clause(text: str, said: str, not_said: str) -> None:
-    reflect = " ".join(s.text[:1].lower() + s.text[1:] for s in reply(text, llm=False).suggestions)
+    reflect = " ".join(t[:1].lower() + t[1:] for t in composed(text).values())  # the say-back as composed
     assert said in reflect and not_said not in reflect

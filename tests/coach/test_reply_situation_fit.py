@@ -7,6 +7,7 @@ gets an answer. The messages are written for these tests.
 from __future__ import annotations
 
 import pytest
+from reply_helpers import composed
 
 from openup.coach.fitting import fit_of
 from openup.coach.heard import Heard
@@ -14,7 +15,7 @@ from openup.coach.listen import reply
 
 
 def _said(text: str) -> dict[str, str]:
-    return {s.move: s.text for s in reply(text, llm=False).suggestions}
+    return composed(text)
 
 
 def _fit(text: str, valence: str = "negative") -> str:

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from reply_helpers import move as _move
+from reply_helpers import shown
 from reply_helpers import texts as _texts
 
 from openup.coach.listen import gist, repeats, reply
@@ -73,7 +74,7 @@ def test_news_that_is_only_theirs_is_not_called_ours() -> None:
     ],
 )
 def test_no_two_suggestions_open_alike_or_name_the_same_feeling(message: str) -> None:
-    texts = _texts(message)
+    texts = shown(message)
     for i, text in enumerate(texts[1:], 1):
         assert not repeats(text, texts[:i]) or text.startswith(("What", "How")), texts
     sorry = [t for t in texts if "i'm so sorry" in t.lower()]

@@ -7,12 +7,13 @@ these tests.
 from __future__ import annotations
 
 import pytest
+from reply_helpers import composed
 
 from openup.coach.listen import reply
 
 
 def _said(text: str) -> dict[str, str]:
-    return {s.move: s.text for s in reply(text, llm=False).suggestions}
+    return composed(text)
 
 
 @pytest.mark.parametrize(

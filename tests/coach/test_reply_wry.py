@@ -6,12 +6,11 @@ tests.
 from __future__ import annotations
 
 import pytest
-
-from openup.coach.listen import reply
+from reply_helpers import composed
 
 
 def _said(text: str) -> dict[str, str]:
-    return {s.move: s.text for s in reply(text, llm=False).suggestions}
+    return composed(text)
 
 
 @pytest.mark.parametrize(

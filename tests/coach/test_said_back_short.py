@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import pytest
+from reply_helpers import composed
 
 from openup.coach.listen import reply
 from openup.coach.refer import said_back
 
 
 def _reflected(text: str) -> str:
-    s = reply(text, llm=False).suggestion("reflect")
+    s = reply(text, llm=False).said_back  # the say-back as composed
     assert s is not None, text
     return s.text.lower()
 
@@ -75,8 +76,7 @@ def test_the_news_is_said_back_not_the_whole_message(message: str, must: str, mu
 
 
 def test_a_family_word_typed_as_a_name_is_lower_case_after_your() -> None:
-    text = reply("Mum and Dad are selling the house and moving to Spain in the spring", llm=False).suggestions
-    said = " ".join(s.text for s in text)
+    said = " ".join(composed("Mum and Dad are selling the house and moving to Spain in the spring").values())
     assert "mum and Dad" not in said and "mum and dad" in said, said
 
 

@@ -56,6 +56,41 @@ def parrots(said: str, told: str) -> bool:
     return copied >= COPIED_MIN and copied >= COPIED_SHARE * total
 
 
+RETOLD_WORDS = 6  # a sentence of the say-back this long ...
+RETOLD_COPIED = 4  # ... that repeats this many of the message's words (in runs of `RUN`) retells it
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def retold_sentences(said: str, told: str) -> list[str]:
+    """The sentences of `said` (a say-back) that retell `told`: at least `RETOLD_WORDS` words, of which at least
+    `RETOLD_COPIED` repeat the message in runs of `RUN`. Raters on the dev half judged such a sentence natural
+    and fitting for 10 of 133 answers ("Oh, love, you've been stood at the bus stop in the pissing rain for forty
+    minutes."), against 71 of 94 for a say-back that repeats no run of the message.
+
+    >>> retold_sentences("Ugh, you got a parking ticket outside the hospital. That's rough.",
+    ...                  "got a parking ticket outside the hospital. while visiting my nan. unreal")
+    ['Ugh, you got a parking ticket outside the hospital.']
+    >>> retold_sentences("Six hours? Ugh, I'm sorry.", "I spent six hours on the phone")
+    []
+    """
+    out = []
+    for m in _SENTENCE.finditer(said):
+        sentence = m.group().strip()
+        if len(_words(sentence)) >= RETOLD_WORDS and copied_share(sentence, told)[0] >= RETOLD_COPIED:
+            out.append(sentence)
+    return out
+
+
+def untold(said: str, told: str) -> str:
+    """`said` without the sentences that retell `told` (`retold_sentences`); "" when nothing else is left.
+
+    >>> untold("Again? Ugh, the HOA sent us another violation notice.", "The HOA sent us another violation notice.")
+    'Again?'
+    """
+    retold = set(retold_sentences(said, told))
+    return " ".join(kept for m in _SENTENCE.finditer(said) if (kept := m.group().strip()) and kept not in retold)
+
+
 # Good news that lets them breathe: a result, a scan, a recovery.
 _RELIEF = re.compile(
     r"\b(?:negative|all clear|clear|benign|cyst|nothing to worry|not (?:cancer|parkinson'?s|serious)|doesn'?t need|"

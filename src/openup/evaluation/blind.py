@@ -565,7 +565,8 @@ def replies_blind_markdown(res: ReplyScores) -> str:
         f"| messages (not guarded) where a feeling is named | {pct(res.named, res.lines - res.guarded)} | - |",
         f"| a named feeling is one the writer listed as wrong | {pct(res.named_wrong, res.named)} | 0% |",
         f"| the reflection echoes what happened | {pct(res.echoed, res.events)} | >= 90% |",
-        f"| ... of which the answer had no reflection (thanks taken in) | {pct(res.unreflected, res.events)} | - |",
+        "| ... of which the answer had no reflection (thanks taken in, or a say-back that retold the message left "
+        f"out) | {pct(res.unreflected, res.events)} | - |",
         f"| good news is celebrated | {pct(res.celebrated_good, res.good_news)} | - |",
         f"| what is celebrated is good news | {pct(res.celebrated_good, res.celebrated)} | 100% |",
         f"| after a death or loss, no question asking them to analyse it | "
