@@ -93,3 +93,27 @@ def test_on_the_dev_half_no_shown_say_back_retells_and_every_answer_says_somethi
             assert not retold_sentences(said.text, row["text"]), (row["text"], said.text)
         left_out += said is None and r.retold is not None
     assert left_out > len(rows) // 10  # the change is real on real messages
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my sister didnt invite me to her baby shower. found out on insta",
+        "Leah forgot my birthday again.",
+        "My oldest friend didn't come to my birthday. She didn't even text.",
+    ],
+)
+def test_sympathy_is_not_said_twice(message: str) -> None:
+    """A say-back that has reacted to the hurt ("That stings.") is not followed by a validation that only says
+    sympathy again ("I can see why that hurt."): the say-back and the question answer it."""
+    r = reply(message, llm=False)
+    moves = [s.move for s in r.suggestions]
+    assert moves == ["reflect", "ask"], r.suggestions
+    said = r.suggestions[0].text.lower()
+    assert any(w in said for w in ("sting", "hurt")), said
+
+
+def test_a_pile_up_is_offered_help_not_asked_what_weighs_most() -> None:
+    texts = shown("thesis draft back from supervisor. its covered in red. like COVERED")
+    assert not any("weighing on you" in t or "feels biggest" in t for t in texts), texts
+    assert texts[-1].endswith("?")

@@ -12,6 +12,7 @@ import pytest
 from reply_helpers import move as _move
 from reply_helpers import texts as _texts
 
+from openup.coach.listen import reply
 from openup.coach.wellformed import repaired, well_formed
 
 
@@ -135,5 +136,9 @@ def test_not_fair_on_you_only_when_someone_did_it() -> None:
     message = "had to sort through grandads shed today everything still smelled of his pipe"
     assert "fair on you" not in " ".join(_texts(message))
     # someone of theirs let them down, by any name: it fits
-    assert _move("my cousin didn't come to my graduation. not even a text", "validate") in (
-        "I can see why that hurt.", "That's really hard. I'm sorry.", "That wasn't fair on you at all.")
+    # (or the say-back has said the hurt already, and no validation says it again: `listen._felt_again`)
+    r = reply("my cousin didn't come to my graduation. not even a text", llm=False)
+    v, said = r.suggestion("validate"), r.suggestion("reflect")
+    assert (v is not None and v.text in (
+        "I can see why that hurt.", "That's really hard. I'm sorry.", "That wasn't fair on you at all.")) or (
+        v is None and said is not None and ("sting" in said.text or "hurt" in said.text)), r.suggestions

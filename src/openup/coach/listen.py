@@ -2107,6 +2107,8 @@ def reply(
             fallback = short
         elif name == "validate":
             fallback = _not_felt_twice(fallback, heard, seed, suggestions)
+            if client is None and _felt_again(fallback, suggestions):
+                continue  # "Oof, not even asked? That stings." then "I can see why that hurt.": said once
         if client is not None:
             got, note = _llm_suggestion(client, move, focus, heard, fallback)
             if note:
@@ -2298,6 +2300,23 @@ def _not_felt_twice(found: Suggestion, heard: Heard, seed: int, taken: Sequence[
         if ok and not repeats(text, said) and not restates(text, said):
             return replace(found, text=text, wording=text, signals=present)
     return found
+
+
+# A say-back that has reacted to the hurt already ("Oof, not even asked? That stings.", "Again? Oh, love. That really
+# hurts.") and a validation that only says sympathy ("I can see why that hurt.", "That's really hard. I'm sorry.").
+_HURT_SAID = re.compile(r"\b(?:stings?|hurts?|gutting|rough|rubbish|awful|horrible|so not on)\b", re.IGNORECASE)
+_SYMPATHY_ONLY = re.compile(
+    r"^(?:I can see why that hurt|That's really hard\. I'm sorry|Oh, love\. That's (?:hard|rough)|"
+    r"That sounds really hard(?:, love)?\. I'm sorry|Oh, love\. That sounds really hard|Aw, love\. That's a rough one)\.$"
+)
+
+
+def _felt_again(found: Suggestion, taken: Sequence[Suggestion]) -> bool:
+    """Whether the validation `found` only says sympathy after a say-back that reacted to the hurt already: sent
+    together they say the same thing twice (6 of 6 such answers failed with the stop-38 dev raters), so the
+    say-back and the question answer the message."""
+    said = next((s.text for s in taken if s.move == "reflect"), "")
+    return bool(said) and _HURT_SAID.search(said) is not None and _SYMPATHY_ONLY.match(found.text) is not None
 
 
 def _client(llm: LLMClient | bool | None) -> LLMClient | None:
