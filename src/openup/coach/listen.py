@@ -2307,7 +2307,8 @@ def _not_felt_twice(found: Suggestion, heard: Heard, seed: int, taken: Sequence[
 _HURT_SAID = re.compile(r"\b(?:stings?|hurts?|gutting|rough|rubbish|awful|horrible|so not on)\b", re.IGNORECASE)
 _SYMPATHY_ONLY = re.compile(
     r"^(?:I can see why that hurt|That's really hard\. I'm sorry|Oh, love\. That's (?:hard|rough)|"
-    r"That sounds really hard(?:, love)?\. I'm sorry|Oh, love\. That sounds really hard|Aw, love\. That's a rough one)\.$"
+    r"That sounds really hard(?:, love)?\. I'm sorry|Oh, love\. That sounds really hard|"
+    r"Aw, love\. That's a rough one)\.$"
 )
 
 
