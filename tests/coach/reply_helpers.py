@@ -29,9 +29,10 @@ def composed(message: str, **kwargs: object) -> dict[str, str]:
     c = reply(message, llm=False, **kwargs)  # type: ignore[arg-type]
     out = {s.move: s.text for s in c.suggestions}
     if c.said_back is not None:
-        if "reflect" not in out:  # left out: it opened the answer, as the say-back does
+        if "reflect" in out:
+            out["reflect"] = c.said_back.text
+        else:  # left out: it opened the answer, as the say-back does
             out = {"reflect": c.said_back.text} | out
-        out["reflect"] = c.said_back.text
     return out
 
 

@@ -17,7 +17,7 @@ whether it happened or is a state, and the mood. A message of no kind here keeps
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from openup.coach.heard_words import word_set
 
@@ -81,13 +81,13 @@ def retold_sentences(said: str, told: str) -> list[str]:
     return out
 
 
-def untold(said: str, told: str) -> str:
-    """`said` without the sentences that retell `told` (`retold_sentences`); "" when nothing else is left.
+def untold(said: str, retold: Collection[str]) -> str:
+    """`said` without its sentences in `retold` (what `retold_sentences` found); "" when nothing else is left.
 
-    >>> untold("Again? Ugh, the HOA sent us another violation notice.", "The HOA sent us another violation notice.")
+    >>> said = "Again? Ugh, the HOA sent us another violation notice."
+    >>> untold(said, retold_sentences(said, "The HOA sent us another violation notice."))
     'Again?'
     """
-    retold = set(retold_sentences(said, told))
     return " ".join(kept for m in _SENTENCE.finditer(said) if (kept := m.group().strip()) and kept not in retold)
 
 

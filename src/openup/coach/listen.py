@@ -2008,16 +2008,16 @@ def reply(
         may_carry = GUARDED_MAY_CARRY | (frozenset({"generic_question"}) if "?" not in read else frozenset())
     if brief is not None and harmful_said - may_carry:
         brief = None
+    seed = zlib.crc32(text.encode("utf-8", "replace"))  # chooses among wordings, the same for the same message
     if brief is not None:
         # the wordings are alternatives: sent together they say the same thing twice ("Okay. No pressure at all.
         # ... Got it. If you feel like talking later, ..."), so one is given, chosen by the message
-        said = brief.say[zlib.crc32(text.encode("utf-8", "replace")) % len(brief.say)]
+        said = brief.say[seed % len(brief.say)]
         answers = (Suggestion("answer", said, brief.principle, title=answer_title()),)
         avoid_brief = (Avoid("brief", brief.principle, brief.avoid),)
         return ReplyCoaching(text, heard, answers, avoid_brief, safety, tuple(notes), brief, unread=unread)
     client = _client(llm)
     suggestions: list[Suggestion] = []
-    seed = zlib.crc32(text.encode("utf-8", "replace"))
     # "thanks for nothing" is not good news, nor is a moan made a joke of ("... uses it on everything. send wine")
     # nor is hard news about an illness, whatever its words read ("the scan showed no heartbeat")
     # nor news too grave to cheer however it is told ("congrats to me, it's cancer"), nor a sign of harm ("took a load
@@ -2233,13 +2233,15 @@ def _untold(found: Suggestion, heard: Heard, seed: int, taken: Sequence[Suggesti
     the validation and the question answer the message then (what else was left is a reaction the validation says
     again). What owns or answers something stays whole, as does a complaint about
     you: that is heard by saying it back ("You're right, I said I'd call at 8 and didn't.")."""
-    if heard.about_you or heard.complaint is not None or _OWNS.match(found.text) or _ANSWERS_FIRST.match(found.text) \
-            or not retold_sentences(found.text, heard.told):
+    if heard.about_you or heard.complaint is not None or _OWNS.match(found.text) or _ANSWERS_FIRST.match(found.text):
+        return found
+    retold = retold_sentences(found.text, heard.told)
+    if not retold:
         return found
     gist = _gist_reaction(found, heard, seed, taken)
     if gist is not None:
         return _an(_weight_first(gist, heard))
-    rest = untold(found.text, heard.told)
+    rest = untold(found.text, retold)
     hard = heard.valence == "negative" and not heard.good_news and heard.loss == "none" \
         and not heard.extra.get("flagged") and not playful(heard)
     detail = salient(heard.told) if hard else None
