@@ -317,9 +317,32 @@ def main(argv: list[str] | None = None) -> int:
             "precision_target": args.precision,
         },
     )
+    heads = _with_acts(heads)
     heads.save(OUT)
     print(f"wrote {OUT.relative_to(ROOT)}")
     return 0
+
+
+def _with_acts(heads: Heads) -> Heads:
+    """`heads` with the act heads of the shipped file kept (`scripts/train_acts.py` adds them to this file)."""
+    from openup.text.model.heads import load_heads
+
+    if not OUT.is_file():
+        return heads
+    old = load_heads(OUT)
+    acts = old.in_group("act")
+    if not acts:
+        return heads
+    return Heads(
+        names=(*heads.names, *(old.names[i] for i in acts)),
+        groups=(*heads.groups, *(old.groups[i] for i in acts)),
+        weights=np.vstack([heads.weights, old.weights[acts]]),
+        bias=np.concatenate([heads.bias, old.bias[acts]]),
+        platt_a=np.concatenate([heads.platt_a, old.platt_a[acts]]),
+        platt_b=np.concatenate([heads.platt_b, old.platt_b[acts]]),
+        threshold=np.concatenate([heads.threshold, old.threshold[acts]]),
+        meta={**heads.meta, **({"acts": old.meta["acts"]} if "acts" in old.meta else {})},
+    )
 
 
 if __name__ == "__main__":

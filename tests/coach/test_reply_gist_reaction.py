@@ -47,7 +47,7 @@ def test_no_reaction_of_the_wrong_kind(message: str) -> None:
 
 def test_not_knowing_why_is_no_decision() -> None:
     said = _said("Not sure what's up, I've just been super unmotivated all week")
-    assert "leaning" not in said["ask"] and "tricky one" not in said["validate"], said
+    assert "leaning" not in said["ask"] and "tricky one" not in said.get("validate", ""), said
 
 
 def test_not_knowing_why_is_never_said_back() -> None:

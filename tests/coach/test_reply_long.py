@@ -85,8 +85,10 @@ def test_what_you_do_whenever_it_happens_is_owned_as_a_complaint() -> None:
     )
     coaching = reply(text, llm=False)
     assert coaching.heard.complaint is not None and "study" in coaching.heard.complaint
+    assert coaching.said_back is not None and "I go quiet" in coaching.said_back.text  # as composed
     said = " ".join(s.text for s in coaching.suggestions)
-    assert "I go quiet" in said
+    # shown owned short, not told back to them (stop-39 dev raters failed such retellings as parrots)
+    assert "sorry" in said.lower() and "I go quiet" not in said, said
 
 
 def test_a_concession_is_not_said_back_as_the_complaint() -> None:

@@ -60,7 +60,9 @@ OWN_ASKS = {"How does it feel now that you've done it?", "How did you pull it of
             # what we did together is asked about as ours
             "How does it feel now that we've done it?", "What was the best bit for you?", "How shall we celebrate?",
             # the stock "How did you pull it off?" and "What are you proudest of ...?" replaced (s33)
-            "How did it go down? I want details.", "What are you going to do to treat yourself?"}
+            "How did it go down? I want details.", "What are you going to do to treat yourself?",
+            # pride, not a question, for a win told whole already (s39: dev raters 7 -> 16 of 19 with it)
+            "I'm so proud of you, love.", "So proud of you. We're celebrating tonight, yeah?"}
 
 
 @pytest.mark.parametrize(

@@ -101,8 +101,8 @@ def test_not_a_win_is_not_celebrated(text: str) -> None:
 
 
 def test_a_real_brag_is_still_celebrated() -> None:
-    assert re.search(r"love|brilliant|proud|yes|amazing", _said("not to brag but i fixed the sink myself"),
-                     re.IGNORECASE)
+    said = _said("not to brag but i fixed the sink myself")
+    assert re.search(r"love|brilliant|proud|yes|amazing|happy|celebrat", said, re.IGNORECASE)
 
 
 @pytest.mark.parametrize("text", [

@@ -125,6 +125,22 @@ def guarded(text: str) -> bool | None:
     return _attribute(text, "guarded")
 
 
+def act_of(text: str) -> tuple[str, float] | None:
+    """What the message does first, as the act reader takes it ("joking", "request", "update", ...; heads
+    of group "act", `scripts/train_acts.py`): the most likely act with its probability, when that reaches its
+    cut-off; None when none does, without the model, or with a reader trained without act heads."""
+    heads, probs = _heads(), _probabilities(text)
+    if heads is None or probs is None:
+        return None
+    idx = heads.in_group("act")
+    if not idx:
+        return None
+    j = max(idx, key=lambda i: probs[i])
+    if probs[j] < float(heads.threshold[j]):
+        return None
+    return heads.names[j].removeprefix("act_"), probs[j]
+
+
 def cut_off(word: str) -> float:
     """The probability `word` needs before it is named from the reader alone (above 1: never)."""
     heads = _heads()
@@ -189,6 +205,6 @@ def read_feeling(
 
 
 __all__ = [
-    "FeelingRead", "cut_off", "denied", "good_news", "good_news_chance", "guarded", "read_feeling", "scores",
+    "FeelingRead", "act_of", "cut_off", "denied", "good_news", "good_news_chance", "guarded", "read_feeling", "scores",
     "taken_back", "vocabulary",
 ]

@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from openup.coach.about_us import slots_of as us_slots
 from openup.coach.about_us import us_of
+from openup.coach.acts import LIGHT, Told, situation_for
+from openup.coach.feelings import act_of
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
 from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, STARVED, fit_of, grave_news, harm_signs
@@ -58,7 +60,7 @@ from openup.coach.salient import salient, says_already
 from openup.coach.sayback import said_back as said_as_heard
 from openup.coach.shortgist import asked_back, befell, lost_thing
 from openup.coach.situations import asks_for, invites_at_end, situation_of, situations
-from openup.coach.sorts import gripe, no_talk, sort_of
+from openup.coach.sorts import gripe, laughed, no_talk, sort_of, weighty
 from openup.coach.typed import as_meant
 from openup.coach.urgent import act_now
 from openup.coach.wellformed import YOUR_ONE, copied, repaired, unowned_names, well_formed
@@ -195,7 +197,8 @@ class ReplyCoaching:
     situation: str = ""  # which answer it called for (`coach.situations`): default, good_news, sorry, thanks, room
     unread: tuple[Unread, ...] = ()  # parts of `text` not read (sentences not in English)
     # the say-back as composed, when it would have retold the message and was cut to its detail or left out
-    # (`coach/gistreact.retold_sentences`); not shown, and not part of `to_dict()`
+    # (`coach/gistreact.retold_sentences`), or was a bare reaction the validation says better (`_felt_again`);
+    # not shown, and not part of `to_dict()`
     retold: Suggestion | None = None
 
     @property
@@ -1231,7 +1234,7 @@ def playful(heard: Heard) -> bool:
     """
     # "... i am going to become a villain", or mock outrage at what they were called ("me. competitive. absurd."): a
     # joke made of it, whoever did it
-    joke = wry(heard.told) or _MOCK_OUTRAGE.search(heard.told) is not None
+    joke = wry(heard.told) or _MOCK_OUTRAGE.search(heard.told) is not None or heard.extra.get("act") == "joking"
     if _SERIOUS.search(heard.told) or STARVED.search(heard.told.replace("’", "'")):
         return False  # a panic attack, a hospital, a threat, not eating: never met as a joke, however it is told
     if heard.loss != "none" or heard.complaint is not None or heard.unsure or (heard.mood in _NOT_LIGHT and not joke):
@@ -2022,7 +2025,14 @@ def reply(
     # nor is hard news about an illness, whatever its words read ("the scan showed no heartbeat")
     # nor news too grave to cheer however it is told ("congrats to me, it's cancer"), nor a sign of harm ("took a load
     # of paracetamol haha")
-    good_news = reading.good_news and not harmful_said & _SOURS_NEWS and not wry(read) \
+    act = act_of(read) if safety.level == "none" and model_wanted(model) else None
+    # good news the act reader is sure of, in words the reading did not take for it ("hey so i might have gotten the
+    # scholarship. like i did. i got it"), unless a hard feeling was heard in it ("got passed over for the promo
+    # again") or it is said in irony ("got the promotion but its in leeds. yay?? 🙃")
+    told_good = reading.good_news or (
+        act is not None and act[0] == "good_news" and heard.valence != "negative" and not reading.mocked
+        and not good_taken_back(read) and not cheers_self(meant) and not _SOUR.search(read))
+    good_news = told_good and not harmful_said & _SOURS_NEWS and not wry(read) \
         and not HARD_NEWS.search(read.replace("’", "'")) and not grave_news(read) and not signs \
         and safety.level == "none"  # never cheered beside what the screen flags ("new PB, then he hid my gym bag")
     # what the safety screen flags is never met as a letdown ("Again? Ugh"): `fitting.fit_of`, `_weight_first`
@@ -2074,6 +2084,21 @@ def reply(
         situation = situations()["default"] if situation.name in _KIND_WORDS else situation
         heard = replace(heard, complaint=heard.complaint or listener_complaint(meant), feelings=(),
                         valence="negative" if heard.valence == "positive" else heard.valence)
+    if act is not None and situation.name == "default" and not beside_harm and not near and not urgent \
+            and heard.loss == "none" and heard.complaint is None and not heard.about_you and not harmful_said:
+        # what no pattern listed, the act reader may ("ngl i really miss u today", "grab milk on ur way"): `acts`
+        told = Told(
+            valence=heard.valence, heavy=weighty(read) or grave_news(read),
+            sour=reading.mocked or wry(read) or sarcastic_thanks(meant) is not None or good_taken_back(meant)
+            or cheers_self(meant),
+            listen=_LISTEN_ASKED.search(meant) is not None, ours=us_of(heard) != "")
+        routed = situation_for(act[0], meant, told)
+        if routed is not None:
+            situation = situations()[routed]
+        elif act[0] in LIGHT and not laughed(read):
+            # a mishap told for a laugh in words no list has ("the cat brought a LIVE frog in at 2am HELP"): the
+            # moves read it as the words' own laugh is read (`sorts.sort_of`, `playful`)
+            heard = replace(heard, extra={**heard.extra, "act": act[0]})
     if situation.drops_complaint:
         heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you
     if situation.name == "room" and heard.event and long_message(read) \
@@ -2107,8 +2132,12 @@ def reply(
             fallback = short
         elif name == "validate":
             fallback = _not_felt_twice(fallback, heard, seed, suggestions)
-            if client is None and _felt_again(fallback, suggestions):
+            twice = _felt_again(fallback, suggestions) if client is None else None
+            if twice == "validate":
                 continue  # "Oof, not even asked? That stings." then "I can see why that hurt.": said once
+            if twice == "reflect":  # "Ugh, I hear you.": the validation says it better
+                retold = retold or next(s for s in suggestions if s.move == "reflect")
+                suggestions = [s for s in suggestions if s.move != "reflect"]
         if client is not None:
             got, note = _llm_suggestion(client, move, focus, heard, fallback)
             if note:
@@ -2132,6 +2161,8 @@ def reply(
 # Something thrown by the teller themselves ("I threw water on it", "we chucked a blanket over it").
 # Something thrown by the teller themselves ("I threw water on it", "we chucked a blanket over it"), or fear of
 # strangers in the house ("someone's broken in, I'm so scared of them"): no sign of harm beside an act-now.
+# An eye-roll or an upside-down smile beside news: said in irony, not glad.
+_SOUR = re.compile(r"[🙃🙄😒]|\byay\?|\bnot\.\s*$", re.IGNORECASE)
 _OWN_THROW = re.compile(
     r"\b(?:i|we|i'?ve|we'?ve)(?: (?:just|then|already|quickly))? (?:threw|throw|thrown|chucked)\b"
     r"|\b(?:scared|afraid|terrified|frightened) of them\b",
@@ -2233,7 +2264,14 @@ def _untold(found: Suggestion, heard: Heard, seed: int, taken: Sequence[Suggesti
     the validation and the question answer the message then (what else was left is a reaction the validation says
     again). What owns or answers something stays whole, as does a complaint about
     you: that is heard by saying it back ("You're right, I said I'd call at 8 and didn't.")."""
-    if heard.about_you or heard.complaint is not None or _OWNS.match(found.text) or _ANSWERS_FIRST.match(found.text):
+    if heard.about_you or heard.complaint is not None:
+        if _OWNED.match(found.text) and "?" not in heard.told and retold_sentences(found.text, heard.told):
+            # owned without telling them their own complaint back (stop-39 dev raters failed 9 of 9 such retellings:
+            # "You're right, I forgot to pick up the dry cleaning again and your interview shirt is in there.")
+            said = _OWNED_SHORT[seed % len(_OWNED_SHORT)]
+            return replace(found, text=said, wording=said, signals=())
+        return found
+    if _OWNS.match(found.text) or _ANSWERS_FIRST.match(found.text):
         return found
     retold = retold_sentences(found.text, heard.told)
     if not retold:
@@ -2251,6 +2289,12 @@ def _untold(found: Suggestion, heard: Heard, seed: int, taken: Sequence[Suggesti
     if not says_already(rest, detail):
         rest = f"{detail} {rest}".strip()
     return replace(found, text=rest, wording=rest, signals=())
+
+
+# A complaint about you owned by saying it back ("You're right, I ...", "I'm sorry I ..."), and the same owned short.
+_OWNED = re.compile(r"^(?:You're right, I\b|I'm sorry I\b|I'm so sorry I\b)")
+_OWNED_SHORT = ("You're right, and I'm sorry. That's on me.", "You're right. I'm really sorry, love.",
+                "That's fair. I'm sorry, love.")
 
 
 # A bare reaction to how bad it is ("That's so rough, love.", "Honestly, that's maddening."): said after a say-back that
@@ -2314,12 +2358,32 @@ _SYMPATHY_ONLY = re.compile(
 )
 
 
-def _felt_again(found: Suggestion, taken: Sequence[Suggestion]) -> bool:
-    """Whether the validation `found` only says sympathy after a say-back that reacted to the hurt already: sent
-    together they say the same thing twice (6 of 6 such answers failed with the stop-38 dev raters), so the
-    say-back and the question answer the message."""
+_REACTION_WORDS = word_set("sayback", "reaction_words")  # a bare reaction's words ("Ugh, that's so frustrating.")
+
+
+def _reaction_only(text: str) -> bool:
+    """Whether `text` is made only of a bare reaction's words (`_REACTION_WORDS`)."""
+    words = re.findall(r"[a-z']+", text.lower().replace("’", "'"))
+    return bool(words) and all(w in _REACTION_WORDS for w in words)
+
+
+def _felt_again(found: Suggestion, taken: Sequence[Suggestion]) -> str | None:
+    """Which of the say-back and the validation `found` to leave out when, sent together, they would say the same
+    thing twice: "validate" when `found` only says sympathy after a say-back that reacted to the hurt already (6 of
+    6 such answers failed with the stop-38 dev raters), or is a bare reaction after a say-back that reacts (stop-39
+    dev raters: "The printer jammed 6 times? Ugh, that's so frustrating." then "Honestly, that's maddening.");
+    "reflect" when the say-back is itself only a reaction ("Ugh, I hear you." then "Ugh, that's so frustrating."):
+    the validation says it better. None when each says something of its own."""
     said = next((s.text for s in taken if s.move == "reflect"), "")
-    return bool(said) and _HURT_SAID.search(said) is not None and _SYMPATHY_ONLY.match(found.text) is not None
+    if not said:
+        return None
+    if _HURT_SAID.search(said) is not None and _SYMPATHY_ONLY.match(found.text) is not None:
+        return "validate"
+    if not _reaction_only(found.text):
+        return None
+    if _reaction_only(said) and "?" not in said:  # "Again?", "Ugh, seriously? ...": a reaction to the detail stays
+        return "reflect"
+    return "validate" if _REACTS.search(said) is not None else None
 
 
 def _client(llm: LLMClient | bool | None) -> LLMClient | None:

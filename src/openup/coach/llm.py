@@ -97,6 +97,12 @@ MOVE_INSTRUCTIONS = {
     "keep": "They asked you to keep something to yourself: in one short sentence, promise you will.",
     "door": "In one short sentence, say you are there if they want to talk about it, with no pressure.",
     "yes_invite": "They invited you to do something together: in one short sentence, say yes, gladly.",
+    "noted": "They told you something in passing: in one short sentence, thank them for letting you know, warmly. "
+    "No sympathy, no question.",
+    "keep_posted": "In one short sentence, ask them to keep you posted or text you when they can.",
+    "luck": "They asked you to wish them luck: in one short sentence, wish them luck warmly and say they will do "
+    "well. No question.",
+    "after": "In one short sentence, say you want to hear how it went afterwards.",
     "plan": "Ask one short question about the plan they suggested.",
     "hug": "They asked you for a hug: in one short sentence, say yes, warmly, and ask them nothing.",
     "company": "They asked what you are up to and said they feel low: in one short sentence, offer your company "

@@ -188,6 +188,20 @@ def _small(heard: Heard) -> bool:
     return fit in _ALLOWED_FITS and (fit != "unwell" or _INJURED.search(told) is not None)
 
 
+def laughed(told: str) -> bool:
+    """Whether the words tell a mishap with a laugh or a joke ("lol", "send help", "i'm at war with this bird",
+    "well done me")."""
+    told = told.replace("’", "'")
+    return _LAUGH.search(told) is not None or _MOCK.search(told) is not None or self_mocked(told)
+
+
+def weighty(told: str) -> bool:
+    """Whether `told` names something too serious to meet lightly (a hospital, a scan, a job lost, money, kids:
+    `_HEAVY`, hard news or a sign of harm)."""
+    told = told.replace("’", "'")
+    return _HEAVY.search(told) is not None or HARD_NEWS.search(told) is not None or bool(harm_signs(told))
+
+
 @per_heard
 def sort_of(heard: Heard) -> str:
     """The sort of small hard thing told: "joking", "joking_hurt", "petty", "lost_work", "broken", "called_off",
@@ -196,7 +210,7 @@ def sort_of(heard: Heard) -> str:
     if not told.strip() or not _small(heard):
         return ""
     # "well done me, locked myself out": a joke at their own expense, like a laugh
-    if _LAUGH.search(told) or _MOCK.search(told) or self_mocked(told):
+    if laughed(told):
         mock = _MOCK.search(told) is not None
         if heard.mood in ("hurt", "fear") and not mock:
             return ""  # "gutted lol", "too scared to open it lol": a wry laugh over something that hurts
@@ -204,8 +218,11 @@ def sort_of(heard: Heard) -> str:
         if not mock and (heard.party is not None or named or good_taken_back(heard.focus)):
             return ""  # "... told everyone she figured it out herself lol ok": a grievance laughed off, not a joke
         return "joking_hurt" if _INJURED.search(told) else "joking"
+    # ... or a mishap the act reader takes for one told for a laugh ("the cat brought a LIVE frog in at 2am HELP"),
+    # when no sort of the words says what it cost (a petty injustice, lost work, something broken)
+    joked = heard.extra.get("act") == "joking" and heard.mood not in ("hurt", "fear")
     if heard.valence != "negative":
-        return ""
+        return "joking" if joked else ""
     if _PETTY.search(told) and heard.self_judgement is None and not _OWN_FAULT.search(told):
         return "petty"
     if _LOST_WORK.search(told):
@@ -216,7 +233,7 @@ def sort_of(heard: Heard) -> str:
         return "injured"  # "my back is killing me" told plainly is met as someone unwell: care and comfort
     if _BROKEN.search(told) and not _NO_POWER.search(told):
         return "broken"
-    return ""
+    return "joking" if joked else ""
 
 
 # They asked not to talk about it, or not to be asked: the answer says nothing that invites more talk.

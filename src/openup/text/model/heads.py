@@ -30,7 +30,7 @@ from openup.text.model.embedder import SPECIAL_IDS, VOCAB_SIZE
 HEADS_FILE = Path(__file__).resolve().parent / "heads.npz"
 SAFETY_HEADS_FILE = Path(__file__).resolve().parent / "safety_heads.npz"  # scripts/train_safety_heads.py
 FEELING_HEADS_FILE = Path(__file__).resolve().parent / "feelings.npz"  # scripts/train_feelings.py
-GROUPS = ("signal", "emotion", "attribute", "safety", "feeling")
+GROUPS = ("signal", "emotion", "attribute", "safety", "feeling", "act")
 # Up to this many rows (a reply's or a check's units) the heads' products run on one BLAS thread (`blas`).
 FEW_ROWS = 64
 
