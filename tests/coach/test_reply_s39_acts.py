@@ -155,3 +155,20 @@ def test_a_bare_reaction_is_said_once(message: str) -> None:
     bare = [s.text for s in r.suggestions if s.move in ("reflect", "validate") and _reaction_only(s.text)]
     assert len(bare) <= 1, r.suggestions
     assert not any("I hear you" in s.text for s in r.suggestions), r.suggestions
+
+
+def test_most_of_a_short_message_is_not_said_back() -> None:
+    r = reply("got laid off today", llm=False)
+    assert not any("got laid off" in s.text for s in r.suggestions), r.suggestions
+    assert r.said_back is not None and "laid off" in r.said_back.text  # as composed
+
+
+@pytest.mark.parametrize(
+    ("message", "situation"),
+    [
+        ("are you still annoyed about this morning", "cross"),  # answered, not "That sounds really hard"
+        ("pls can u just hug me when u get home. no talking", "hug"),
+    ],
+)
+def test_a_question_or_an_ask_to_you_is_answered(message: str, situation: str) -> None:
+    assert reply(message, llm=False).situation == situation

@@ -58,6 +58,9 @@ def parrots(said: str, told: str) -> bool:
 
 RETOLD_WORDS = 6  # a sentence of the say-back this long ...
 RETOLD_COPIED = 4  # ... that repeats this many of the message's words (in runs of `RUN`) retells it
+# A message this short is retold by any run of `RUN` of its words that is half of it or more: stop-39 dev raters
+# failed "Oh no, you got laid off. I'm so sorry." and "Oh no, you're disappointed." as parrots.
+SHORT_TOLD = 8
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
@@ -76,8 +79,11 @@ def retold_sentences(said: str, told: str) -> list[str]:
     out = []
     for m in _SENTENCE.finditer(said):
         sentence = m.group().strip()
-        if len(_words(sentence)) >= RETOLD_WORDS and copied_share(sentence, told)[0] >= RETOLD_COPIED:
+        copied, total = copied_share(sentence, told)
+        if len(_words(sentence)) >= RETOLD_WORDS and copied >= RETOLD_COPIED:
             out.append(sentence)
+        elif total <= SHORT_TOLD and copied >= RUN and 2 * copied >= total:
+            out.append(sentence)  # most of a short message said back ("Oh no, you got laid off.": "got laid off today")
     return out
 
 

@@ -1234,7 +1234,8 @@ def playful(heard: Heard) -> bool:
     """
     # "... i am going to become a villain", or mock outrage at what they were called ("me. competitive. absurd."): a
     # joke made of it, whoever did it
-    joke = wry(heard.told) or _MOCK_OUTRAGE.search(heard.told) is not None or heard.extra.get("act") == "joking"
+    joke = wry(heard.told) or _MOCK_OUTRAGE.search(heard.told) is not None \
+        or (heard.extra.get("act") == "joking" and not laughed(heard.told))  # a laugh in words is read below
     if _SERIOUS.search(heard.told) or STARVED.search(heard.told.replace("’", "'")):
         return False  # a panic attack, a hospital, a threat, not eating: never met as a joke, however it is told
     if heard.loss != "none" or heard.complaint is not None or heard.unsure or (heard.mood in _NOT_LIGHT and not joke):
@@ -2095,9 +2096,10 @@ def reply(
         routed = situation_for(act[0], meant, told)
         if routed is not None:
             situation = situations()[routed]
-        elif act[0] in LIGHT and not laughed(read):
-            # a mishap told for a laugh in words no list has ("the cat brought a LIVE frog in at 2am HELP"): the
-            # moves read it as the words' own laugh is read (`sorts.sort_of`, `playful`)
+        elif act[0] in LIGHT:
+            # a mishap told for a laugh in words no list has ("the cat brought a LIVE frog in at 2am HELP"), or with
+            # a laugh beside what would read as a grievance ("hahaha the hairdresser gave me a FRINGE"): the moves
+            # read it as a joke (`sorts.sort_of`, `playful`)
             heard = replace(heard, extra={**heard.extra, "act": act[0]})
     if situation.drops_complaint:
         heard = replace(heard, complaint=None)  # what they own or praise is not a complaint about you

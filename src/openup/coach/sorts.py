@@ -211,7 +211,8 @@ def sort_of(heard: Heard) -> str:
         return ""
     # "well done me, locked myself out": a joke at their own expense, like a laugh
     if laughed(told):
-        mock = _MOCK.search(told) is not None
+        # the act reader sure it is a joke ("hahaha the hairdresser gave me a FRINGE") reads it as mock drama does
+        mock = _MOCK.search(told) is not None or heard.extra.get("act") == "joking"
         if heard.mood in ("hurt", "fear") and not mock:
             return ""  # "gutted lol", "too scared to open it lol": a wry laugh over something that hurts
         named = any(f.source == "named" for f in heard.feelings) or _SORE.search(told) is not None
