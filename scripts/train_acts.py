@@ -35,7 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_heads import embed_all, fit_logreg, fit_platt  # noqa: E402
+from train_feelings import fit_all as fit  # noqa: E402
+from train_heads import embed_all, fit_platt  # noqa: E402
 
 from openup.text.model.heads import FEELING_HEADS_FILE as OUT  # noqa: E402
 from openup.text.model.heads import Heads, load_heads  # noqa: E402
@@ -75,15 +76,6 @@ def targets(rows: list[dict[str, object]]) -> tuple[np.ndarray, np.ndarray]:
         for a in r["also"]:  # type: ignore[attr-defined]
             wt[i, ACTS.index(a)] = 0.0
     return y, wt
-
-
-def fit(x: np.ndarray, y: np.ndarray, wt: np.ndarray, l2: float) -> tuple[np.ndarray, np.ndarray]:
-    ws, bs = [], []
-    for j in range(y.shape[1]):
-        w, b = fit_logreg(x, y[:, j], wt[:, j], l2)
-        ws.append(w)
-        bs.append(b)
-    return np.stack(ws), np.array(bs, dtype=np.float32)
 
 
 def cut_offs(p: np.ndarray, y: np.ndarray, dev: np.ndarray | None = None) -> np.ndarray:
