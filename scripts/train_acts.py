@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_feelings import fit_all as fit  # noqa: E402
+from train_feelings import joined  # noqa: E402
 from train_heads import embed_all, fit_platt  # noqa: E402
 
 from openup.text.model.heads import FEELING_HEADS_FILE as OUT  # noqa: E402
@@ -174,17 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     w, b = fit(x, y, wt, args.l2)
     heads = load_heads(OUT)
     keep = [i for i, g in enumerate(heads.groups) if g != "act"]
-    names = tuple(heads.names[i] for i in keep) + tuple(f"act_{a}" for a in ACTS)
-    new = Heads(
-        names=names,
-        groups=tuple(heads.groups[i] for i in keep) + ("act",) * len(ACTS),
-        weights=np.vstack([heads.weights[keep], w]),
-        bias=np.concatenate([heads.bias[keep], b]),
-        platt_a=np.concatenate([heads.platt_a[keep], pa]),
-        platt_b=np.concatenate([heads.platt_b[keep], pb]),
-        threshold=np.concatenate([heads.threshold[keep], cuts.astype(np.float32)]),
-        meta={**{k: v for k, v in heads.meta.items() if k != "acts"}, "acts": meta},
-    )
+    acts = Heads(names=tuple(f"act_{a}" for a in ACTS), groups=("act",) * len(ACTS), weights=w, bias=b,
+                 platt_a=pa, platt_b=pb, threshold=cuts.astype(np.float32), meta={})
+    new = joined(heads, keep, acts, list(range(len(ACTS))),
+                 {**{k: v for k, v in heads.meta.items() if k != "acts"}, "acts": meta})
     new.save(OUT)
     print(f"wrote {OUT.relative_to(ROOT)}")
     return 0

@@ -323,6 +323,21 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def joined(first: Heads, first_rows: list[int], second: Heads, second_rows: list[int],
+           meta: dict[str, object]) -> Heads:
+    """One bank of linear heads: rows `first_rows` of `first`, then rows `second_rows` of `second`."""
+    return Heads(
+        names=(*(first.names[i] for i in first_rows), *(second.names[i] for i in second_rows)),
+        groups=(*(first.groups[i] for i in first_rows), *(second.groups[i] for i in second_rows)),
+        weights=np.vstack([first.weights[first_rows], second.weights[second_rows]]),
+        bias=np.concatenate([first.bias[first_rows], second.bias[second_rows]]),
+        platt_a=np.concatenate([first.platt_a[first_rows], second.platt_a[second_rows]]),
+        platt_b=np.concatenate([first.platt_b[first_rows], second.platt_b[second_rows]]),
+        threshold=np.concatenate([first.threshold[first_rows], second.threshold[second_rows]]),
+        meta=meta,
+    )
+
+
 def _with_acts(heads: Heads) -> Heads:
     """`heads` with the act heads of the shipped file kept (`scripts/train_acts.py` adds them to this file)."""
     from openup.text.model.heads import load_heads
@@ -333,17 +348,8 @@ def _with_acts(heads: Heads) -> Heads:
     acts = old.in_group("act")
     if not acts:
         return heads
-    return Heads(
-        names=(*heads.names, *(old.names[i] for i in acts)),
-        groups=(*heads.groups, *(old.groups[i] for i in acts)),
-        weights=np.vstack([heads.weights, old.weights[acts]]),
-        bias=np.concatenate([heads.bias, old.bias[acts]]),
-        platt_a=np.concatenate([heads.platt_a, old.platt_a[acts]]),
-        platt_b=np.concatenate([heads.platt_b, old.platt_b[acts]]),
-        threshold=np.concatenate([heads.threshold, old.threshold[acts]]),
-        meta={**heads.meta, **({"acts": old.meta["acts"]} if "acts" in old.meta else {})},
-    )
-
+    meta = {**heads.meta, **({"acts": old.meta["acts"]} if "acts" in old.meta else {})}
+    return joined(heads, list(range(len(heads.names))), old, acts, meta)
 
 if __name__ == "__main__":
     raise SystemExit(main())

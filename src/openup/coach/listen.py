@@ -2160,11 +2160,10 @@ def reply(
     )
 
 
-# Something thrown by the teller themselves ("I threw water on it", "we chucked a blanket over it").
-# Something thrown by the teller themselves ("I threw water on it", "we chucked a blanket over it"), or fear of
-# strangers in the house ("someone's broken in, I'm so scared of them"): no sign of harm beside an act-now.
 # An eye-roll or an upside-down smile beside news: said in irony, not glad.
 _SOUR = re.compile(r"[🙃🙄😒]|\byay\?|\bnot\.\s*$", re.IGNORECASE)
+# Something thrown by the teller themselves ("I threw water on it", "we chucked a blanket over it"), or fear of
+# strangers in the house ("someone's broken in, I'm so scared of them"): no sign of harm beside an act-now.
 _OWN_THROW = re.compile(
     r"\b(?:i|we|i'?ve|we'?ve)(?: (?:just|then|already|quickly))? (?:threw|throw|thrown|chucked)\b"
     r"|\b(?:scared|afraid|terrified|frightened) of them\b",
@@ -2264,8 +2263,9 @@ def _untold(found: Suggestion, heard: Heard, seed: int, taken: Sequence[Suggesti
     that carries the weight with what else the say-back said ("Forty minutes?", "Again? Go easy on yourself, love.";
     `coach/salient.py`), else a feeling they named said back alone ("You must have felt so embarrassed."), else None:
     the validation and the question answer the message then (what else was left is a reaction the validation says
-    again). What owns or answers something stays whole, as does a complaint about
-    you: that is heard by saying it back ("You're right, I said I'd call at 8 and didn't.")."""
+    again). What owns or answers something stays whole. A complaint about you is heard by owning it: said back
+    whole when that does not retell it ("You're right, I said I'd call at 8 and didn't."), else owned short
+    (`_OWNED_SHORT`: "You're right, and I'm sorry. That's on me.")."""
     if heard.about_you or heard.complaint is not None:
         if _OWNED.match(found.text) and "?" not in heard.told and retold_sentences(found.text, heard.told):
             # owned without telling them their own complaint back (stop-39 dev raters failed 9 of 9 such retellings:

@@ -179,7 +179,7 @@ def _small(heard: Heard) -> bool:
         return False  # a sign the screen flagged, or one near it: never a joke ("he took my car keys again lol")
     if heard.valence == "positive":
         return False
-    if _HEAVY.search(told) or harm_signs(told) or HARD_NEWS.search(told) or _HARD_FEELING.search(told) \
+    if weighty(told) or _HARD_FEELING.search(told) \
             or _YOUR_PEOPLE.search(told) or STARVED.search(told):  # not eating is no joke ("... new PB lol")
         return False
     fit = fit_of(heard)
@@ -303,7 +303,7 @@ def gripe(heard: Heard) -> bool:
         return False
     if heard.extra.get("flagged") or heard.extra.get("near_sign") or heard.self_judgement is not None:
         return False
-    if _HEAVY.search(told) or harm_signs(told) or HARD_NEWS.search(told) or _HARD_FEELING.search(told) \
+    if weighty(told) or _HARD_FEELING.search(told) \
             or _YOUR_PEOPLE.search(told) or STARVED.search(told) or _NOT_GRIPE.search(told):
         return False
     if fit_of(heard) not in _ALLOWED_FITS:
