@@ -20,8 +20,6 @@ def _said(message: str) -> dict[str, str]:
         ("new manager keeps micromanaging every single email i send", "again?"),
         ("they hired someone ABOVE me whos been there 3 months", "not on"),
         ("finally paid off the last of my student loans 🎉🎉🎉", "look at you"),
-        ("not to brag but i fixed the sink myself and it only took 4 youtube videos", "of course you did"),
-        ("i think i actually aced the interview?? they were laughing at my jokes and everything", "of course"),
         ("doc said the lump is benign", "best news"),
         ("I've been having headaches every afternoon this week.", "one of those weeks"),
     ],
@@ -79,7 +77,6 @@ def test_despite_is_not_again() -> None:
         ("lol my boss scheduled a 'quick sync' for 4:55 on a friday. love that for me", "classic"),
         ("neighbors have been drilling since 7am i am going to lose my mind", "anyone"),
         ("mum said shes finally retiring at christmas!! she sounded so happy on the phone", "for her!"),
-        ("The young fella got picked for the county minors! Over the moon so I am", "for him!"),
         ("someone paid for my coffee in the drive thru today 🥹", "sweet"),
         ("My dad finally said he was proud of me.", "oh, love."),
         ("got an A on the stats final i studied sooo hard for that", "look at you"),
@@ -91,6 +88,20 @@ def test_more_kinds_get_a_gist_reaction(message: str, reaction: str) -> None:
     said = _said(message)
     assert reaction in said["reflect"].lower(), said
     assert not parrots(said["reflect"], message), said
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["not to brag but i fixed the sink myself and it only took 4 youtube videos",
+     "i think i actually aced the interview?? they were laughing at my jokes and everything",
+     "The young fella got picked for the county minors! Over the moon so I am"],
+)
+def test_a_gist_reaction_that_only_cheers_is_left_out_after_a_cheer(message: str) -> None:
+    """("Of course you did!", "Oh, I love that for him!" after "I love this for you!": stop-40 dev raters failed the
+    second cheer as repeating the first, `listen._cheered_twice`.) The retelling is still not shown."""
+    said = _said(message)
+    assert "celebrate" in said, said
+    assert "reflect" not in said, said
 
 
 @pytest.mark.parametrize(

@@ -140,5 +140,5 @@ def test_not_fair_on_you_only_when_someone_did_it() -> None:
     r = reply("my cousin didn't come to my graduation. not even a text", llm=False)
     v, said = r.suggestion("validate"), r.suggestion("reflect")
     assert (v is not None and v.text in (
-        "I can see why that hurt.", "That's really hard. I'm sorry.", "That wasn't fair on you at all.")) or (
+        "Ouch, love. That stings.", "That's really hard. I'm sorry.", "That wasn't fair on you at all.")) or (
         v is None and said is not None and ("sting" in said.text or "hurt" in said.text)), r.suggestions

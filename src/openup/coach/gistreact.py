@@ -61,15 +61,19 @@ RETOLD_COPIED = 4  # ... that repeats this many of the message's words (in runs 
 # A message this short is retold by any run of `RUN` of its words that is half of it or more: stop-39 dev raters
 # failed "Oh no, you got laid off. I'm so sorry." and "Oh no, you're disappointed." as parrots.
 SHORT_TOLD = 8
+TOLD_BACK_WORDS = 4  # a statement this long, half of it the message's words in runs of `RUN`, retells it
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
-def retold_sentences(said: str, told: str) -> list[str]:
+def retold_sentences(said: str, told: str, statements: bool = True) -> list[str]:
     """The sentences of `said` (a say-back) that retell `told`: at least `RETOLD_WORDS` words, of which at least
     `RETOLD_COPIED` repeat the message in runs of `RUN`. Raters on the dev half judged such a sentence natural
     and fitting for 10 of 133 answers ("Oh, love, you've been stood at the bus stop in the pissing rain for forty
-    minutes."), against 71 of 94 for a say-back that repeats no run of the message.
+    minutes."), against 71 of 94 for a say-back that repeats no run of the message. With `statements`, also a
+    statement (not a question) of `TOLD_BACK_WORDS` or more words, half of them the message's own.
 
+    >>> retold_sentences("Ah, the school rang about Kofi.", "So today the school rang again about Kofi. He's hiding")
+    ['Ah, the school rang about Kofi.']
     >>> retold_sentences("Ugh, you got a parking ticket outside the hospital. That's rough.",
     ...                  "got a parking ticket outside the hospital. while visiting my nan. unreal")
     ['Ugh, you got a parking ticket outside the hospital.']
@@ -84,6 +88,12 @@ def retold_sentences(said: str, told: str) -> list[str]:
             out.append(sentence)
         elif total <= SHORT_TOLD and copied >= RUN and 2 * copied >= total:
             out.append(sentence)  # most of a short message said back ("Oh no, you got laid off.": "got laid off today")
+        elif statements and not sentence.endswith("?") and copied >= RUN \
+                and len(_words(sentence)) >= TOLD_BACK_WORDS and 2 * copied >= len(_words(sentence)):
+            # what happened told back as a statement ("Ah, the school rang about Kofi.", "Oh no, the hairdresser gave
+            # you a fringe."): dev raters passed 8 of 40 such suggestions, and 12 of 19 details asked back ("Load
+            # shedding at 4?", "Your manager took credit?")
+            out.append(sentence)
     return out
 
 

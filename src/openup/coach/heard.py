@@ -42,7 +42,11 @@ _DILEMMA = re.compile(
     # not knowing why, or what is up, is a state, not a choice to make ("not sure what's up, I've just been
     # unmotivated", "don't know how else to put it"): no dilemma is read from it
     r"(?!why\b|what'?s (?:up|wrong|going on|happening|the matter|with me)\b|what it is\b|what is (?:up|wrong)\b|"
-    r"how else\b|how to (?:put|explain|describe|say) it\b|what to (?:think|feel|make of)\b|how (?:i|to) feel\b)"
+    r"how else\b|how to (?:put|explain|describe|say) it\b|what to (?:think|feel|make of)\b|how (?:i|to) feel\b|"
+    # nor is not knowing if they can go on with something: strain told, not a choice ("idk if i can keep doing this
+    # job", "not sure how much longer i can do this")
+    r"(?:if|whether|how much longer|how long) (?:i|im|i'?m|i am) ?(?:can|could|will|'?ll|going to|gonna)? ?"
+    r"(?:keep (?:doing|going|this up|at it)|carry on|cope|handle|take|go on|do (?:this|it)|last|put up with)\b)"
     r"((?:what|how|whether|if|where|who|why|when)\b[^.!?]*)",
     re.IGNORECASE,
 )

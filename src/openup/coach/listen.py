@@ -592,6 +592,9 @@ def _slots(heard: Heard) -> dict[str, str]:
     if (m := _WHAT_IF.search(whole)) is not None and not heard.extra.get("near_sign") \
             and not heard.extra.get("flagged") and heard.loss == "none":
         slots["what_if_me" if m.group(1) else "what_if"] = "yes"  # a worry asked outright is answered first
+    if (m := _STRAIN.search(whole)) is not None and heard.valence != "positive" and not heard.extra.get("near_sign") \
+            and not heard.extra.get("flagged") and heard.loss == "none":
+        slots["strain"] = said_as_heard((m.group(1) or m.group(2)).lower())  # "idk if i can keep doing this job"
     if _NO_REASON.search(whole):
         slots["no_reason"] = "yes"  # "my anxiety has been so bad", "lonely n dunno why": no "No wonder you feel ..."
     if _ME_TOO.search(whole) and not heard.extra.get("near_sign") and not heard.extra.get("flagged") \
@@ -721,6 +724,21 @@ _WHAT_IF = re.compile(
 )
 
 
+# Not knowing if they can go on with something ("idk if i can keep doing this job", "cant keep doing these night
+# shifts anymore", "not sure how much longer i can do this commute"): what wears them down, said back (group 1 or 2).
+_WEARING = (
+    r"((?:this|that|these|those|my|the) (?:[a-z]+ ){0,2}?(?:job|work|commute|shifts?|course|degree|place|house|flat|"
+    r"schedule|routine|role|team|boss|manager|contract|placement|rota|hours|situation|arrangement))"
+)
+_STRAIN = re.compile(
+    r"\b(?:(?:don'?t|dont|do not) know|idk|not sure|no idea|dunno)(?: if| whether| how much longer| how long)"
+    r" (?:i|im|i'?m|i am) ?(?:can|could|will|'?ll|gonna|going to)? ?"
+    r"(?:keep (?:doing|going with|up with)|carry on (?:with|at)|cope with|handle|take|put up with|do) "
+    + _WEARING + r"\b"
+    r"|\b(?:can'?t|cant|cannot) (?:keep (?:doing|going with|up with)|cope with|handle|take|do) (?:much )?(?:more of )?"
+    + _WEARING + r" (?:any ?more|much longer|for much longer)\b",
+    re.IGNORECASE,
+)
 # A feeling with no reason given, or the feeling itself as what is wrong: "No wonder you feel anxious" says nothing.
 _NO_REASON = re.compile(
     r"\bmy (?:anxiety|depression|panic attacks?|ocd|adhd|mental health)\b"
@@ -2132,11 +2150,13 @@ def reply(
             if short is None:
                 continue  # said only if nothing else is (every other move withheld), below
             fallback = short
+            if client is None and _cheered_twice(fallback, suggestions):
+                continue  # "That's amazing news!" then "Yes!! That's brilliant!": cheered once
         elif name == "validate":
             fallback = _not_felt_twice(fallback, heard, seed, suggestions)
             twice = _felt_again(fallback, suggestions) if client is None else None
             if twice == "validate":
-                continue  # "Oof, not even asked? That stings." then "I can see why that hurt.": said once
+                continue  # "Oof, not even asked? That stings." then "Ouch, love. That stings.": said once
             if twice == "reflect":  # "Ugh, I hear you.": the validation says it better
                 retold = retold or next(s for s in suggestions if s.move == "reflect")
                 suggestions = [s for s in suggestions if s.move != "reflect"]
@@ -2267,7 +2287,8 @@ def _untold(found: Suggestion, heard: Heard, seed: int, taken: Sequence[Suggesti
     whole when that does not retell it ("You're right, I said I'd call at 8 and didn't."), else owned short
     (`_OWNED_SHORT`: "You're right, and I'm sorry. That's on me.")."""
     if heard.about_you or heard.complaint is not None:
-        if _OWNED.match(found.text) and "?" not in heard.told and retold_sentences(found.text, heard.told):
+        if _OWNED.match(found.text) and "?" not in heard.told \
+                and retold_sentences(found.text, heard.told, statements=False):
             # owned without telling them their own complaint back (stop-39 dev raters failed 9 of 9 such retellings:
             # "You're right, I forgot to pick up the dry cleaning again and your interview shirt is in there.")
             said = _OWNED_SHORT[seed % len(_OWNED_SHORT)]
@@ -2293,8 +2314,9 @@ def _untold(found: Suggestion, heard: Heard, seed: int, taken: Sequence[Suggesti
     return replace(found, text=rest, wording=rest, signals=())
 
 
-# A complaint about you owned by saying it back ("You're right, I ...", "I'm sorry I ..."), and the same owned short.
-_OWNED = re.compile(r"^(?:You're right, I\b|I'm sorry I\b|I'm so sorry I\b)")
+# A complaint about you owned by saying it back ("You're right, I ...", "I'm sorry I ...", "I'm sorry you made dinner
+# and I ...", "I'm sorry my mom ..."), and the same owned short.
+_OWNED = re.compile(r"^(?:You're right, (?:I|you|my|your)\b|I'm (?:so )?sorry (?:I|you|my|your)\b)")
 _OWNED_SHORT = ("You're right, and I'm sorry. That's on me.", "You're right. I'm really sorry, love.",
                 "That's fair. I'm sorry, love.")
 
@@ -2351,10 +2373,10 @@ def _not_felt_twice(found: Suggestion, heard: Heard, seed: int, taken: Sequence[
 
 
 # A say-back that has reacted to the hurt already ("Oof, not even asked? That stings.", "Again? Oh, love. That really
-# hurts.") and a validation that only says sympathy ("I can see why that hurt.", "That's really hard. I'm sorry.").
+# hurts.") and a validation that only says sympathy ("Ouch, love. That stings.", "That's really hard. I'm sorry.").
 _HURT_SAID = re.compile(r"\b(?:stings?|hurts?|gutting|rough|rubbish|awful|horrible|so not on)\b", re.IGNORECASE)
 _SYMPATHY_ONLY = re.compile(
-    r"^(?:I can see why that hurt|That's really hard\. I'm sorry|Oh, love\. That's (?:hard|rough)|"
+    r"^(?:Ouch, love\. That stings|That's really hard\. I'm sorry|Oh, love\. That's (?:hard|rough)|"
     r"That sounds really hard(?:, love)?\. I'm sorry|Oh, love\. That sounds really hard|"
     r"Aw, love\. That's a rough one)\.$"
 )
@@ -2386,6 +2408,38 @@ def _felt_again(found: Suggestion, taken: Sequence[Suggestion]) -> str | None:
     if _reaction_only(said) and "?" not in said:  # "Again?", "Ugh, seriously? ...": a reaction to the detail stays
         return "reflect"
     return "validate" if _REACTS.search(said) is not None else None
+
+
+# A sentence that only cheers ("Yes!! That's brilliant!", "I love this for you!", "Look at you go!"), with nothing of
+# the news in it.
+_CHEER_ONLY = re.compile(
+    r"^(?:(?:yes|yay|no way|ooh|oh|aw|wow)\b[!,.]*\s*)?(?:(?:that's|that is|this is) (?:so |really |just |such )?"
+    r"(?:amazing|brilliant|huge|great|fantastic|wonderful|incredible|exciting|the best)(?: news)?"
+    r"|i love (?:this|that)(?: for (?:you|him|her|them|us))?|look at you go|of course you did"
+    r"|(?:i'm )?(?:so |really )?(?:happy|glad|thrilled) for (?:you|him|her|them)"
+    r"|that's so great, i'm really happy for you)?[!.]*$",
+    re.IGNORECASE,
+)
+
+
+def _cheer_only(text: str) -> bool:
+    """Whether every sentence of `text` only cheers (`_CHEER_ONLY`)."""
+    parts = [m.group().strip() for m in re.finditer(r"[^.!?]+[.!?]*", text)]
+    return bool(parts) and all(_CHEER_ONLY.match(p) for p in parts)
+
+
+def _cheered_twice(found: Suggestion, taken: Sequence[Suggestion]) -> bool:
+    """Whether the say-back `found` only cheers after a celebration that only cheers: sent together they say the
+    same thing twice ("That's amazing news!" then "Yes!! That's brilliant!"; "I love this for you!" then "Oh, I love
+    that for him!"), which stop-40 dev raters failed as repeating the line before.
+
+    >>> a = Suggestion("celebrate", "That's amazing news!", "listen")
+    >>> _cheered_twice(Suggestion("reflect", "Yes!! That's brilliant!", "listen"), [a])
+    True
+    >>> _cheered_twice(Suggestion("reflect", "The masters program! That's amazing.", "listen"), [a])
+    False
+    """
+    return _cheer_only(found.text) and any(s.move == "celebrate" and _cheer_only(s.text) for s in taken)
 
 
 def _client(llm: LLMClient | bool | None) -> LLMClient | None:
