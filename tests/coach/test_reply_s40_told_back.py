@@ -123,7 +123,7 @@ def test_the_failed_stock_lines_are_gone_from_the_wordings() -> None:
     [
         ("idk if i can keep doing this job tbh", "this job"),
         ("honestly idk if i can keep doing this job", "this job"),
-        ("not sure how much longer i can do this commute", "this commute"),
+        ("not sure how much longer i can handle this commute", "this commute"),
         ("i cant keep doing these night shifts anymore", "these night shifts"),
     ],
 )
@@ -136,7 +136,25 @@ def test_not_knowing_if_they_can_go_on_is_strain_heard_not_a_choice(message: str
     assert thing in said and "leaning towards" not in said and "stuck" not in said, said
 
 
-def test_a_real_choice_is_still_weighed() -> None:
-    got = reply("idk if i should take the job or stay", llm=False)
-    assert got.heard.unsure
-    assert "worn down" not in " ".join(s.text for s in got.suggestions)
+@pytest.mark.parametrize(
+    "message",
+    ["idk if i should take the job or stay", "idk if im gonna take it, the pay is better but the commute is awful",
+     "not sure whether i take the job or stay", "not sure if i'll take the offer"],
+)
+def test_a_real_choice_is_still_weighed(message: str) -> None:
+    """(A second reader's probes: "take" and "do" are how a choice is said, not strain.)"""
+    got = reply(message, llm=False)
+    said = " ".join(s.text for s in got.suggestions)
+    assert got.heard.unsure, message
+    assert "worn down" not in said and "had it with" not in said, said
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["they offered me the role in london but idk if i can take the role, mum needs me here",
+     "idk if i can do the course, its 9 grand",
+     "i dont know how much longer i can put up with this house, my dad keeps screaming at us and hitting mum"],
+)
+def test_accepting_affording_or_a_home_is_not_heard_as_being_worn_down(message: str) -> None:
+    said = " ".join(s.text for s in reply(message, llm=False).suggestions)
+    assert "worn down" not in said and "had it with" not in said, said

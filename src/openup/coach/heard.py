@@ -44,9 +44,10 @@ _DILEMMA = re.compile(
     r"(?!why\b|what'?s (?:up|wrong|going on|happening|the matter|with me)\b|what it is\b|what is (?:up|wrong)\b|"
     r"how else\b|how to (?:put|explain|describe|say) it\b|what to (?:think|feel|make of)\b|how (?:i|to) feel\b|"
     # nor is not knowing if they can go on with something: strain told, not a choice ("idk if i can keep doing this
-    # job", "not sure how much longer i can do this")
-    r"(?:if|whether|how much longer|how long) (?:i|im|i'?m|i am) ?(?:can|could|will|'?ll|going to|gonna)? ?"
-    r"(?:keep (?:doing|going|this up|at it)|carry on|cope|handle|take|go on|do (?:this|it)|last|put up with)\b)"
+    # job", "not sure how much longer i can do this"); "if i'll take it" stays a choice
+    r"(?:if|whether|how much longer|how long) (?:i|im|i'?m|i am) ?(?:can|could|will be able to) "
+    r"(?:keep (?:doing|going|this up|at it)|cope|handle|put up with|do this (?:any ?more|much longer)|"
+    r"do (?:this|it)$|last)\b)"
     r"((?:what|how|whether|if|where|who|why|when)\b[^.!?]*)",
     re.IGNORECASE,
 )

@@ -593,7 +593,7 @@ def _slots(heard: Heard) -> dict[str, str]:
             and not heard.extra.get("flagged") and heard.loss == "none":
         slots["what_if_me" if m.group(1) else "what_if"] = "yes"  # a worry asked outright is answered first
     if (m := _STRAIN.search(whole)) is not None and heard.valence != "positive" and not heard.extra.get("near_sign") \
-            and not heard.extra.get("flagged") and heard.loss == "none":
+            and not heard.extra.get("flagged") and heard.loss == "none" and not harm_signs(whole):
         slots["strain"] = said_as_heard((m.group(1) or m.group(2)).lower())  # "idk if i can keep doing this job"
     if _NO_REASON.search(whole):
         slots["no_reason"] = "yes"  # "my anxiety has been so bad", "lonely n dunno why": no "No wonder you feel ..."
@@ -726,16 +726,17 @@ _WHAT_IF = re.compile(
 
 # Not knowing if they can go on with something ("idk if i can keep doing this job", "cant keep doing these night
 # shifts anymore", "not sure how much longer i can do this commute"): what wears them down, said back (group 1 or 2).
+# Only what wears on them by the week (a job, a commute, shifts), never a home or a person: "this house" may be where
+# harm is ("... can put up with this house, my dad keeps screaming"), and is left to the screen and the listening.
 _WEARING = (
-    r"((?:this|that|these|those|my|the) (?:[a-z]+ ){0,2}?(?:job|work|commute|shifts?|course|degree|place|house|flat|"
-    r"schedule|routine|role|team|boss|manager|contract|placement|rota|hours|situation|arrangement))"
+    r"((?:this|that|these|those|my|the) (?:[a-z]+ ){0,2}?(?:job|work|commute|shifts?|course|degree|schedule|"
+    r"routine|role|contract|placement|rota|hours))"
 )
 _STRAIN = re.compile(
     r"\b(?:(?:don'?t|dont|do not) know|idk|not sure|no idea|dunno)(?: if| whether| how much longer| how long)"
-    r" (?:i|im|i'?m|i am) ?(?:can|could|will|'?ll|gonna|going to)? ?"
-    r"(?:keep (?:doing|going with|up with)|carry on (?:with|at)|cope with|handle|take|put up with|do) "
+    r" (?:i|im|i'?m|i am) ?(?:can|could|will be able to) (?:keep (?:doing|going with|up with)|cope with|handle) "
     + _WEARING + r"\b"
-    r"|\b(?:can'?t|cant|cannot) (?:keep (?:doing|going with|up with)|cope with|handle|take|do) (?:much )?(?:more of )?"
+    r"|\b(?:can'?t|cant|cannot) (?:keep (?:doing|going with|up with)|cope with|handle) (?:much )?(?:more of )?"
     + _WEARING + r" (?:any ?more|much longer|for much longer)\b",
     re.IGNORECASE,
 )
