@@ -158,3 +158,19 @@ def test_a_real_choice_is_still_weighed(message: str) -> None:
 def test_accepting_affording_or_a_home_is_not_heard_as_being_worn_down(message: str) -> None:
     said = " ".join(s.text for s in reply(message, llm=False).suggestions)
     assert "worn down" not in said and "had it with" not in said, said
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["idk if i can go on like this", "i don't know if i can carry on", "not sure how much longer i can take this",
+     "idk if i can do this anymore", "not sure i can keep going tbh", "i cant do this anymore"],
+)
+def test_not_knowing_if_they_can_go_on_at_all_is_met_as_heavy_and_stayed_with(message: str) -> None:
+    """(A second reader's probe: these were read as a choice, "What are you leaning towards?", or as a plan declined,
+    "Okay. No pressure at all." They may hint at much more than a hard week.)"""
+    got = reply(message, llm=False)
+    said = " ".join(s.text for s in got.suggestions)
+    assert got.brief is None, said
+    assert "leaning towards" not in said and "gut" not in said and "No pressure" not in said, said
+    assert "I'm right here" in said or "I'm here" in said, said
+    assert got.suggestion("ask") is not None, said

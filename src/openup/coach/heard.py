@@ -47,7 +47,7 @@ _DILEMMA = re.compile(
     # job", "not sure how much longer i can do this"); "if i'll take it" stays a choice
     r"(?:if|whether|how much longer|how long) (?:i|im|i'?m|i am) ?(?:can|could|will be able to) "
     r"(?:keep (?:doing|going|this up|at it)|cope|handle|put up with|do this (?:any ?more|much longer)|"
-    r"do (?:this|it)$|last)\b)"
+    r"do (?:this|it)$|last|go on|carry on|take (?:it|this|much more|any ?more))\b)"
     r"((?:what|how|whether|if|where|who|why|when)\b[^.!?]*)",
     re.IGNORECASE,
 )

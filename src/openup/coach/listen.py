@@ -595,6 +595,8 @@ def _slots(heard: Heard) -> dict[str, str]:
     if (m := _STRAIN.search(whole)) is not None and heard.valence != "positive" and not heard.extra.get("near_sign") \
             and not heard.extra.get("flagged") and heard.loss == "none" and not harm_signs(whole):
         slots["strain"] = said_as_heard((m.group(1) or m.group(2)).lower())  # "idk if i can keep doing this job"
+    if _GOING_ON.search(whole) and not heard.good_news:
+        slots["going_on"] = "yes"  # "idk if i can go on like this": heavy, never a choice to weigh or a plan declined
     if _NO_REASON.search(whole):
         slots["no_reason"] = "yes"  # "my anxiety has been so bad", "lonely n dunno why": no "No wonder you feel ..."
     if _ME_TOO.search(whole) and not heard.extra.get("near_sign") and not heard.extra.get("flagged") \
@@ -738,6 +740,19 @@ _STRAIN = re.compile(
     + _WEARING + r"\b"
     r"|\b(?:can'?t|cant|cannot) (?:keep (?:doing|going with|up with)|cope with|handle) (?:much )?(?:more of )?"
     + _WEARING + r" (?:any ?more|much longer|for much longer)\b",
+    re.IGNORECASE,
+)
+# Not knowing if they can go on at all ("idk if i can go on like this", "not sure how much longer i can take this",
+# "cant do this anymore"): said about nothing named, it may hint at much more than a hard week. The screen reads it
+# only beside words of death; the answer takes it as heavy, stays, and asks to hear it, never "What are you leaning
+# towards?" (it was read as a choice) nor "No pressure at all" (as a plan declined).
+_GOING_ON = re.compile(
+    r"\b(?:(?:don'?t|dont|do not) know|idk|not sure|no idea|dunno)(?: if| whether| how much longer| how long)? "
+    r"(?:i|im|i'?m|i am) ?(?:can|could) "
+    r"(?:go on|carry on|keep going|keep doing this|take (?:it|this|much more|any ?more)|do this|cope|last)\b"
+    r"(?! (?:job|course|commute|shift|diet|trip|run|race|marathon)\b)"
+    r"|\b(?:can'?t|cant|cannot) (?:go on|carry on|keep going|do this|take (?:it|this)|cope)"
+    r"(?: like this| any ?more| much longer)\b",
     re.IGNORECASE,
 )
 # A feeling with no reason given, or the feeling itself as what is wrong: "No wonder you feel anxious" says nothing.
@@ -2029,8 +2044,8 @@ def reply(
     if brief is not None and brief.kind == "guarded":
         # "all good" reads as a question when asked; said without a "?" it is a guarded answer
         may_carry = GUARDED_MAY_CARRY | (frozenset({"generic_question"}) if "?" not in read else frozenset())
-    if brief is not None and harmful_said - may_carry:
-        brief = None
+    if brief is not None and (harmful_said - may_carry or _GOING_ON.search(read)):
+        brief = None  # (nor is "not sure i can keep going" a guarded answer to leave be)
     seed = zlib.crc32(text.encode("utf-8", "replace"))  # chooses among wordings, the same for the same message
     if brief is not None:
         # the wordings are alternatives: sent together they say the same thing twice ("Okay. No pressure at all.
