@@ -124,6 +124,8 @@ def test_the_failed_stock_lines_are_gone_from_the_wordings() -> None:
         ("idk if i can keep doing this job tbh", "this job"),
         ("honestly idk if i can keep doing this job", "this job"),
         ("not sure how much longer i can handle this commute", "this commute"),
+        ("not sure how much longer i can do this commute", "this commute"),
+        ("idk if i can do this job anymore", "this job"),
         ("i cant keep doing these night shifts anymore", "these night shifts"),
     ],
 )
@@ -163,7 +165,8 @@ def test_accepting_affording_or_a_home_is_not_heard_as_being_worn_down(message: 
 @pytest.mark.parametrize(
     "message",
     ["idk if i can go on like this", "i don't know if i can carry on", "not sure how much longer i can take this",
-     "idk if i can do this anymore", "not sure i can keep going tbh", "i cant do this anymore"],
+     "idk if i can do this anymore", "not sure i can keep going tbh", "i cant do this anymore",
+     "i can’t do this anymore", "I can’t keep going like this", "i cant go on", "idk how i can go on"],
 )
 def test_not_knowing_if_they_can_go_on_at_all_is_met_as_heavy_and_stayed_with(message: str) -> None:
     """(A second reader's probe: these were read as a choice, "What are you leaning towards?", or as a plan declined,
@@ -174,3 +177,24 @@ def test_not_knowing_if_they_can_go_on_at_all_is_met_as_heavy_and_stayed_with(me
     assert "leaning towards" not in said and "gut" not in said and "No pressure" not in said, said
     assert "I'm right here" in said or "I'm here" in said, said
     assert got.suggestion("ask") is not None, said
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("idk if i can go on the trip, money is tight rn", ""),
+        ("not sure i can do this saturday, work got moved", ""),
+        ("i cant do this anymore 😂 this show is too funny", ""),
+        ("they offered me the flat but idk if i can take it, rent is steep", ""),
+        ("my mum died on sunday and idk if i can go on without her", "sorry about your mum"),
+        ("having a panic attack idk if i can do this", "Breathe"),
+        ("my best friend just texted me saying she cant go on like this", ""),
+    ],
+)
+def test_plans_jokes_choices_grief_panic_and_someone_else_keep_their_own_answers(message: str, kept: str) -> None:
+    """(A second reader's probes of the first form of `_GOING_ON`: plans, a joke and a choice were answered as a
+    crisis, and grief, a panic attack and a friend's words lost their own answers.)"""
+    said = " ".join(s.text for s in reply(message, llm=False).suggestions)
+    assert "not going anywhere" not in said or kept == "Breathe", said
+    assert "struggling right now" not in said and "carrying so much" not in said, said
+    assert kept in said, said

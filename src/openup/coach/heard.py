@@ -47,7 +47,10 @@ _DILEMMA = re.compile(
     # job", "not sure how much longer i can do this"); "if i'll take it" stays a choice
     r"(?:if|whether|how much longer|how long) (?:i|im|i'?m|i am) ?(?:can|could|will be able to) "
     r"(?:keep (?:doing|going|this up|at it)|cope|handle|put up with|do this (?:any ?more|much longer)|"
-    r"do (?:this|it)$|last|go on|carry on|take (?:it|this|much more|any ?more))\b)"
+    r"do (?:this|it)$|go on|carry on|take (?:this|much more|any ?more))\b"
+    r"|(?:how much longer|how long) (?:i|im|i'?m|i am) ?(?:can|could) do\b"
+    r"|(?:if|whether) (?:i|im|i'?m|i am) ?(?:can|could) do (?:this|that|my|the) [^.!?]{0,40}?"
+    r"(?:any ?more|much longer)\b)"
     r"((?:what|how|whether|if|where|who|why|when)\b[^.!?]*)",
     re.IGNORECASE,
 )

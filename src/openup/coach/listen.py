@@ -594,8 +594,8 @@ def _slots(heard: Heard) -> dict[str, str]:
         slots["what_if_me" if m.group(1) else "what_if"] = "yes"  # a worry asked outright is answered first
     if (m := _STRAIN.search(whole)) is not None and heard.valence != "positive" and not heard.extra.get("near_sign") \
             and not heard.extra.get("flagged") and heard.loss == "none" and not harm_signs(whole):
-        slots["strain"] = said_as_heard((m.group(1) or m.group(2)).lower())  # "idk if i can keep doing this job"
-    if _GOING_ON.search(whole) and not heard.good_news:
+        slots["strain"] = said_as_heard(next(g for g in m.groups() if g).lower())  # "idk if i can keep doing this job"
+    if going_on(whole) and not heard.good_news and heard.loss == "none" and fit_of(heard) != "panic":
         slots["going_on"] = "yes"  # "idk if i can go on like this": heavy, never a choice to weigh or a plan declined
     if _NO_REASON.search(whole):
         slots["no_reason"] = "yes"  # "my anxiety has been so bad", "lonely n dunno why": no "No wonder you feel ..."
@@ -727,34 +727,55 @@ _WHAT_IF = re.compile(
 
 
 # Not knowing if they can go on with something ("idk if i can keep doing this job", "cant keep doing these night
-# shifts anymore", "not sure how much longer i can do this commute"): what wears them down, said back (group 1 or 2).
+# shifts anymore", "not sure how much longer i can do this commute"): what wears them down, said back (a group).
 # Only what wears on them by the week (a job, a commute, shifts), never a home or a person: "this house" may be where
 # harm is ("... can put up with this house, my dad keeps screaming"), and is left to the screen and the listening.
+_NOT_KNOWING = r"\b(?:(?:don'?t|dont|do not) know|idk|not sure|no idea|dunno)"
+_I_CAN = r" (?:i|im|i'?m|i am) ?(?:can|could|will be able to) "
 _WEARING = (
     r"((?:this|that|these|those|my|the) (?:[a-z]+ ){0,2}?(?:job|work|commute|shifts?|course|degree|schedule|"
     r"routine|role|contract|placement|rota|hours))"
 )
 _STRAIN = re.compile(
-    r"\b(?:(?:don'?t|dont|do not) know|idk|not sure|no idea|dunno)(?: if| whether| how much longer| how long)"
-    r" (?:i|im|i'?m|i am) ?(?:can|could|will be able to) (?:keep (?:doing|going with|up with)|cope with|handle) "
+    _NOT_KNOWING + r" (?:if|whether)" + _I_CAN + r"(?:keep (?:doing|going with|up with)|cope with|handle) "
     + _WEARING + r"\b"
-    r"|\b(?:can'?t|cant|cannot) (?:keep (?:doing|going with|up with)|cope with|handle) (?:much )?(?:more of )?"
+    + "|" + _NOT_KNOWING + r" (?:how much longer|how long)" + _I_CAN
+    + r"(?:keep doing|cope with|handle|do|put up with) "
+    + _WEARING + r"\b"
+    + "|" + _NOT_KNOWING + r" (?:if|whether)" + _I_CAN + r"do " + _WEARING + r" (?:any ?more|much longer)\b"
+    + r"|\b(?:can'?t|cant|cannot) (?:keep (?:doing|going with|up with)|cope with|handle) (?:much )?(?:more of )?"
     + _WEARING + r" (?:any ?more|much longer|for much longer)\b",
     re.IGNORECASE,
 )
-# Not knowing if they can go on at all ("idk if i can go on like this", "not sure how much longer i can take this",
-# "cant do this anymore"): said about nothing named, it may hint at much more than a hard week. The screen reads it
-# only beside words of death; the answer takes it as heavy, stays, and asks to hear it, never "What are you leaning
-# towards?" (it was read as a choice) nor "No pressure at all" (as a plan declined).
+# Not knowing if they can go on at all, said of themselves and of nothing named ("idk if i can go on like this", "not
+# sure i can keep going tbh", "i cant do this anymore"): it may hint at much more than a hard week. The screen reads
+# it only beside words of death; the answer takes it as heavy, stays, and asks to hear it, never "What are you leaning
+# towards?" (it was read as a choice) nor "No pressure at all" (as a plan declined). The words must end the clause:
+# "go on the trip", "do this saturday", "last till dinner" and "take it" (an offer) are plans and choices.
 _GOING_ON = re.compile(
-    r"\b(?:(?:don'?t|dont|do not) know|idk|not sure|no idea|dunno)(?: if| whether| how much longer| how long)? "
-    r"(?:i|im|i'?m|i am) ?(?:can|could) "
-    r"(?:go on|carry on|keep going|keep doing this|take (?:it|this|much more|any ?more)|do this|cope|last)\b"
-    r"(?! (?:job|course|commute|shift|diet|trip|run|race|marathon)\b)"
-    r"|\b(?:can'?t|cant|cannot) (?:go on|carry on|keep going|do this|take (?:it|this)|cope)"
-    r"(?: like this| any ?more| much longer)\b",
+    r"(?:" + _NOT_KNOWING + r"(?: if| whether| how| how much longer| how long)? (?:i|im|i'?m|i am) ?(?:can|could) "
+    r"|\b(?:i|i'?m|im)(?: just| really| honestly| seriously| actually)? (?:can'?t|cant|cannot) )"
+    r"(?:go on|carry on|keep going|keep doing this|take (?:this|much more|any ?more)|do this|cope)"
+    r"(?: like this| any ?more| much longer| any longer| for much longer)?"
+    r"(?=\s*(?:$|[.!?,;:…]|\b(?:tbh|honestly|ngl|tho|though|to be honest|i just|i really|idk|love|babe)\b))",
     re.IGNORECASE,
 )
+# Laughter beside it ("i cant do this anymore 😂 this show is too funny"): said in fun.
+_LAUGHING = re.compile(r"\b(?:lol|lmao|lmfao|haha\w*|rofl)\b|[😂🤣😆😅]", re.IGNORECASE)
+
+
+def going_on(text: str) -> bool:
+    """Whether `text` says they do not know if they can go on at all (`_GOING_ON`), not in fun.
+
+    >>> going_on("idk if i can go on like this"), going_on("i can’t do this anymore"), going_on("i cant go on")
+    (True, True, True)
+    >>> going_on("idk if i can go on the trip"), going_on("not sure i can do this saturday")
+    (False, False)
+    >>> going_on("i cant do this anymore 😂 this show is too funny"), going_on("she cant go on like this")
+    (False, False)
+    """
+    plain = text.replace("’", "'")
+    return _GOING_ON.search(plain) is not None and _LAUGHING.search(plain) is None
 # A feeling with no reason given, or the feeling itself as what is wrong: "No wonder you feel anxious" says nothing.
 _NO_REASON = re.compile(
     r"\bmy (?:anxiety|depression|panic attacks?|ocd|adhd|mental health)\b"
@@ -2044,7 +2065,7 @@ def reply(
     if brief is not None and brief.kind == "guarded":
         # "all good" reads as a question when asked; said without a "?" it is a guarded answer
         may_carry = GUARDED_MAY_CARRY | (frozenset({"generic_question"}) if "?" not in read else frozenset())
-    if brief is not None and (harmful_said - may_carry or _GOING_ON.search(read)):
+    if brief is not None and (harmful_said - may_carry or going_on(read)):
         brief = None  # (nor is "not sure i can keep going" a guarded answer to leave be)
     seed = zlib.crc32(text.encode("utf-8", "replace"))  # chooses among wordings, the same for the same message
     if brief is not None:
