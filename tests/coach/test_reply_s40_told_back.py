@@ -166,11 +166,15 @@ def test_accepting_affording_or_a_home_is_not_heard_as_being_worn_down(message: 
     "message",
     ["idk if i can go on like this", "i don't know if i can carry on", "not sure how much longer i can take this",
      "idk if i can do this anymore", "not sure i can keep going tbh", "i cant do this anymore",
-     "i can’t do this anymore", "I can’t keep going like this", "i cant go on", "idk how i can go on"],
+     "i can’t do this anymore", "I can’t keep going like this", "i cant go on", "idk how i can go on",
+     "cant go on like this", "cant do this anymore", "i cant do this anymore 😭", "i cant do this anymore x",
+     "i cant take it anymore", "i dont think i can go on", "eish i cant carry on like this bru",
+     "i cant do this anymore im so tired of everything"],
 )
-def test_not_knowing_if_they_can_go_on_at_all_is_met_as_heavy_and_stayed_with(message: str) -> None:
-    """(A second reader's probe: these were read as a choice, "What are you leaning towards?", or as a plan declined,
-    "Okay. No pressure at all." They may hint at much more than a hard week.)"""
+def test_not_knowing_if_they_can_go_on_at_all_is_met_warmly_and_asked_about(message: str) -> None:
+    """(Reviewers' probes: these were read as a choice, "What are you leaning towards?", or as a plan declined,
+    "Okay. No pressure at all." They may hint at much more than a hard week, or be a football score: the answer is
+    warm and open enough for both.)"""
     got = reply(message, llm=False)
     said = " ".join(s.text for s in got.suggestions)
     assert got.brief is None, said
@@ -195,6 +199,5 @@ def test_plans_jokes_choices_grief_panic_and_someone_else_keep_their_own_answers
     """(A second reader's probes of the first form of `_GOING_ON`: plans, a joke and a choice were answered as a
     crisis, and grief, a panic attack and a friend's words lost their own answers.)"""
     said = " ".join(s.text for s in reply(message, llm=False).suggestions)
-    assert "not going anywhere" not in said or kept == "Breathe", said
-    assert "struggling right now" not in said and "carrying so much" not in said, said
+    assert "had enough" not in said, said
     assert kept in said, said

@@ -45,8 +45,8 @@ _DILEMMA = re.compile(
     r"how else\b|how to (?:put|explain|describe|say) it\b|what to (?:think|feel|make of)\b|how (?:i|to) feel\b|"
     # nor is not knowing if they can go on with something: strain told, not a choice ("idk if i can keep doing this
     # job", "not sure how much longer i can do this"); "if i'll take it" stays a choice
-    r"(?:if|whether|how much longer|how long) (?:i|im|i'?m|i am) ?(?:can|could|will be able to) "
-    r"(?:keep (?:doing|going|this up|at it)|cope|handle|put up with|do this (?:any ?more|much longer)|"
+    r"(?:if|whether|how|how much longer|how long) (?:i|im|i'?m|i am) ?(?:can|could|will be able to) "
+    r"(?:keep (?:doing|going|this up|at it|up with)|cope|handle|put up with|do this (?:any ?more|much longer)|"
     r"do (?:this|it)$|go on|carry on|take (?:this|much more|any ?more))\b"
     r"|(?:how much longer|how long) (?:i|im|i'?m|i am) ?(?:can|could) do\b"
     r"|(?:if|whether) (?:i|im|i'?m|i am) ?(?:can|could) do (?:this|that|my|the) [^.!?]{0,40}?"

@@ -748,16 +748,21 @@ _STRAIN = re.compile(
     re.IGNORECASE,
 )
 # Not knowing if they can go on at all, said of themselves and of nothing named ("idk if i can go on like this", "not
-# sure i can keep going tbh", "i cant do this anymore"): it may hint at much more than a hard week. The screen reads
-# it only beside words of death; the answer takes it as heavy, stays, and asks to hear it, never "What are you leaning
-# towards?" (it was read as a choice) nor "No pressure at all" (as a plan declined). The words must end the clause:
-# "go on the trip", "do this saturday", "last till dinner" and "take it" (an offer) are plans and choices.
+# sure i can keep going tbh", "cant do this anymore 😭"): it may hint at much more than a hard week, or be a football
+# score ("arsenal are 3 down i cant take this anymore"); words alone do not tell which. The screen reads it only beside
+# words of death. The answer is warm and open enough for both ("Oh, love. Sounds like you've really had enough.", "I'm
+# right here, love.", "Talk to me, love. What's been going on?"), never "What are you leaning towards?" (it was read
+# as a choice) nor "No pressure at all" (as a plan declined). The words must end the clause: "go on the trip", "do
+# this saturday", "last till dinner" and "take it, rent is steep" (an offer) are plans and choices.
 _GOING_ON = re.compile(
-    r"(?:" + _NOT_KNOWING + r"(?: if| whether| how| how much longer| how long)? (?:i|im|i'?m|i am) ?(?:can|could) "
-    r"|\b(?:i|i'?m|im)(?: just| really| honestly| seriously| actually)? (?:can'?t|cant|cannot) )"
-    r"(?:go on|carry on|keep going|keep doing this|take (?:this|much more|any ?more)|do this|cope)"
+    r"(?:\b(?:(?:don'?t|dont|do not) (?:know|think)|idk|not sure|no idea|dunno)"
+    r"(?: if| whether| how| how much longer| how long)? (?:i|im|i'?m|i am) ?(?:can|could) "
+    r"|(?:^|[.!?]\s*|\b(?:i|i'?m|im)(?: just| really| honestly| seriously| actually)? )(?:can'?t|cant|cannot) )"
+    r"(?:go on|carry on|keep going|keep doing this|take (?:this|much more|any ?more)|do this|cope"
+    r"|take it(?= any ?more| much longer))"
     r"(?: like this| any ?more| much longer| any longer| for much longer)?"
-    r"(?=\s*(?:$|[.!?,;:…]|\b(?:tbh|honestly|ngl|tho|though|to be honest|i just|i really|idk|love|babe)\b))",
+    r"(?=\s*(?:$|[.!?,;:…]|[^\w\s]|\bx+\b|\b(?:tbh|honestly|ngl|tho|though|to be honest|i just|i really|idk|love|"
+    r"babe|hun|bru|bro|man|mate|yaar|rn|im|i'?m|and i|but i)\b))",
     re.IGNORECASE,
 )
 # Laughter beside it ("i cant do this anymore 😂 this show is too funny"): said in fun.
