@@ -765,12 +765,11 @@ _GOING_ON = re.compile(
     r"babe|hun|bru|bro|man|mate|yaar|rn|im|i'?m|and i|but i)\b))",
     re.IGNORECASE,
 )
-# Laughter beside it ("i cant do this anymore 😂 this show is too funny"): said in fun.
-_LAUGHING = re.compile(r"\b(?:lol|lmao|lmfao|haha\w*|rofl)\b|[😂🤣😆😅]", re.IGNORECASE)
 
 
 def going_on(text: str) -> bool:
-    """Whether `text` says they do not know if they can go on at all (`_GOING_ON`), not in fun.
+    """Whether `text` says they do not know if they can go on at all (`_GOING_ON`), not in fun (no laughter beside
+    it, `_LAUGH_MARK`: "i cant do this anymore 😂 this show is too funny").
 
     >>> going_on("idk if i can go on like this"), going_on("i can’t do this anymore"), going_on("i cant go on")
     (True, True, True)
@@ -780,7 +779,7 @@ def going_on(text: str) -> bool:
     (False, False)
     """
     plain = text.replace("’", "'")
-    return _GOING_ON.search(plain) is not None and _LAUGHING.search(plain) is None
+    return _GOING_ON.search(plain) is not None and _LAUGH_MARK.search(plain) is None
 # A feeling with no reason given, or the feeling itself as what is wrong: "No wonder you feel anxious" says nothing.
 _NO_REASON = re.compile(
     r"\bmy (?:anxiety|depression|panic attacks?|ocd|adhd|mental health)\b"
