@@ -65,6 +65,15 @@ TOLD_BACK_WORDS = 4  # a statement this long, half of it the message's words in 
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
+def said_sentences(said: str) -> list[str]:
+    """The sentences of `said`, a line we suggest, each with its end marks ("Yes!! That's brilliant!" is two).
+
+    >>> said_sentences("Yes!! That's brilliant! ")
+    ['Yes!!', "That's brilliant!"]
+    """
+    return [kept for m in _SENTENCE.finditer(said) if (kept := m.group().strip())]
+
+
 def retold_sentences(said: str, told: str, statements: bool = True) -> list[str]:
     """The sentences of `said` (a say-back) that retell `told`: at least `RETOLD_WORDS` words, of which at least
     `RETOLD_COPIED` repeat the message in runs of `RUN`. Raters on the dev half judged such a sentence natural
@@ -81,15 +90,15 @@ def retold_sentences(said: str, told: str, statements: bool = True) -> list[str]
     []
     """
     out = []
-    for m in _SENTENCE.finditer(said):
-        sentence = m.group().strip()
+    for sentence in said_sentences(said):
         copied, total = copied_share(sentence, told)
-        if len(_words(sentence)) >= RETOLD_WORDS and copied >= RETOLD_COPIED:
+        words = len(_words(sentence))
+        if words >= RETOLD_WORDS and copied >= RETOLD_COPIED:
             out.append(sentence)
         elif total <= SHORT_TOLD and copied >= RUN and 2 * copied >= total:
             out.append(sentence)  # most of a short message said back ("Oh no, you got laid off.": "got laid off today")
         elif statements and not sentence.endswith("?") and copied >= RUN \
-                and len(_words(sentence)) >= TOLD_BACK_WORDS and 2 * copied >= len(_words(sentence)):
+                and words >= TOLD_BACK_WORDS and 2 * copied >= words:
             # what happened told back as a statement ("Ah, the school rang about Kofi.", "Oh no, the hairdresser gave
             # you a fringe."): dev raters passed 8 of 40 such suggestions, and 12 of 19 details asked back ("Load
             # shedding at 4?", "Your manager took credit?")
@@ -104,7 +113,7 @@ def untold(said: str, retold: Collection[str]) -> str:
     >>> untold(said, retold_sentences(said, "The HOA sent us another violation notice."))
     'Again?'
     """
-    return " ".join(kept for m in _SENTENCE.finditer(said) if (kept := m.group().strip()) and kept not in retold)
+    return " ".join(kept for kept in said_sentences(said) if kept not in retold)
 
 
 # Good news that lets them breathe: a result, a scan, a recovery.
@@ -509,4 +518,4 @@ def _phrases(text: str) -> set[str]:
     return {p.strip() for p in _PHRASE_END.split(text.lower()) if p.strip()}
 
 
-__all__ = ["CONDESCENDED", "REACTIONS", "copied_share", "kind_of", "parrots", "reaction"]
+__all__ = ["CONDESCENDED", "REACTIONS", "copied_share", "kind_of", "parrots", "reaction", "said_sentences"]

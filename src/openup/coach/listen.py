@@ -35,7 +35,7 @@ from openup.coach.feelings import act_of
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
 from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, STARVED, fit_of, grave_news, harm_signs
-from openup.coach.gistreact import kind_of, parrots, reaction, retold_sentences, untold
+from openup.coach.gistreact import kind_of, parrots, reaction, retold_sentences, said_sentences, untold
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
@@ -2465,7 +2465,7 @@ _CHEER_ONLY = re.compile(
 
 def _cheer_only(text: str) -> bool:
     """Whether every sentence of `text` only cheers (`_CHEER_ONLY`)."""
-    parts = [m.group().strip() for m in re.finditer(r"[^.!?]+[.!?]*", text)]
+    parts = said_sentences(text)
     return bool(parts) and all(_CHEER_ONLY.match(p) for p in parts)
 
 
