@@ -10,9 +10,11 @@ The acts and their definitions are `ACTS` below and `train_data/acts/README.md`.
 - `train_data/acts/replies_dev_agreed.jsonl`: the blind replies *dev* half labelled with acts by two helpers
   each, independently; only the lines where both chose the same first act are kept. The test half is never read.
 
-One logistic head per act over the shipped encoder's sentence vector, group "act" in `feelings.npz` (the same
-encoding serves the feelings reader, so the acts cost one product more per reply). A head's positives are the
-messages whose first act it is; a message that does the act only second is left out of that head's negatives.
+One logistic head per act over the shipped encoder's sentence vector and the message's word pieces and pairs of
+adjacent pieces (`heads.token_features`, TOKEN_BITS below), group "act" in `feelings.npz` (the same encoding serves
+the feelings reader, so the acts cost one product and one sum of token weights more per reply). A head's positives
+are the messages whose first act it is; a message that does the act only second is left out of that head's
+negatives.
 Each head is calibrated by Platt scaling on out-of-fold scores, and its cut-off is the lowest out-of-fold
 probability at which at least ACT_PRECISION of the messages it takes, as the top act, carried that first act,
 and at least DEV_PRECISION of the agreed dev lines it takes (messages as they come, where the rarer acts are rare).
@@ -35,12 +37,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_feelings import fit_all as fit  # noqa: E402
 from train_feelings import joined  # noqa: E402
-from train_heads import embed_all, fit_platt  # noqa: E402
+from train_heads import TokenDesign, embed_all, fit_logreg_tokens, fit_platt  # noqa: E402
 
+from openup.text.model import get_embedder  # noqa: E402
 from openup.text.model.heads import FEELING_HEADS_FILE as OUT  # noqa: E402
-from openup.text.model.heads import Heads, load_heads  # noqa: E402
+from openup.text.model.heads import Heads, load_heads, token_columns, token_features  # noqa: E402
 
 DATA = ROOT / "src" / "openup" / "text" / "model" / "train_data" / "acts"
 CACHE = Path("/tmp/openup-train-cache")
@@ -52,6 +54,14 @@ DEV_MIN_TAKEN = 3
 MIN_TAKEN = 8
 NEVER = 2.0
 L2 = 0.05
+# Beside the sentence vector, each head reads the message's word pieces and pairs of adjacent pieces
+# (`heads.token_features`, hashed pairs in TOKEN_BITS bits), each worth TOKEN_SCALE: the frozen vector blurs the
+# words and marks that tell the acts apart ("lol", "finally", "😭", "can u"). Fitted on the written lines and
+# judged on the agreed dev labels (other writers), the top act was right on 0.579 of them with the vector alone
+# and 0.641 with the word pieces; leaving each writer's file out in turn, 0.792 and 0.828; out of fold, hard
+# news was taken at 0.9 precision for 0.52 of it against 0.71, good news 0.47 against 0.77 (sklearn, stop 41).
+TOKEN_BITS = 14
+TOKEN_SCALE = 0.5
 
 
 def load(path: Path) -> list[dict[str, object]]:
@@ -115,6 +125,22 @@ def report(title: str, p: np.ndarray, y: np.ndarray, cuts: np.ndarray) -> dict[s
     return out
 
 
+def fit(design: TokenDesign, y: np.ndarray, wt: np.ndarray, l2: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One head per act over the vector and the word pieces: (acts, 384) weights, (acts, columns) token
+    weights, (acts,) biases."""
+    parts = [fit_logreg_tokens(design, y[:, j], wt[:, j], l2) for j in range(y.shape[1])]
+    return (np.stack([w for w, _, _ in parts]), np.stack([t for _, t, _ in parts]),
+            np.array([b for _, _, b in parts], dtype=np.float32))
+
+
+def logits(design: TokenDesign, w: np.ndarray, tok: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """(n, acts) raw scores of the fitted heads, as `Heads.logits` computes them."""
+    scores = np.zeros((len(design.x), len(b)))
+    np.add.at(scores, design.rows, tok[:, design.cols].T)
+    out: np.ndarray = design.x @ w.T + scores + b
+    return out
+
+
 def probs(z: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(a * z + b, -35, 35)))
     return out
@@ -131,8 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     agreed_path = DATA / "replies_dev_agreed.jsonl"
     agreed = load(agreed_path) if agreed_path.is_file() else []
     rows = written + agreed
-    vec = embed_all([str(r["text"]) for r in rows], CACHE)
-    x = np.stack([vec[str(r["text"])] for r in rows]).astype(np.float32)
+    texts = [str(r["text"]) for r in rows]
+    vec = embed_all(texts, CACHE)
+    x = np.stack([vec[t] for t in texts]).astype(np.float32)
+    tok_rows, tok_cols = token_features(get_embedder().token_ids(texts), TOKEN_BITS)
+    design = TokenDesign(x, tok_rows, tok_cols, token_columns(TOKEN_BITS), TOKEN_SCALE)
     y, wt = targets(rows)
     nw = len(written)
     print(f"written {nw}, agreed dev {len(agreed)}; first acts: "
@@ -141,26 +170,28 @@ def main(argv: list[str] | None = None) -> int:
     meta: dict[str, object] = {}
     if agreed:
         # Written lines only, judged on the agreed dev labels (cut-offs from the written lines' own folds).
+        is_written = np.arange(len(rows)) < nw
         fold_w = np.random.default_rng(7).integers(0, args.folds, nw)
         z_w = np.zeros((nw, len(ACTS)), dtype=np.float32)
         for k in range(args.folds):
             tr, te = fold_w != k, fold_w == k
-            w, b = fit(x[:nw][tr], y[:nw][tr], wt[:nw][tr], args.l2)
-            z_w[te] = x[:nw][te] @ w.T + b
+            w, tok, b = fit(design.subset(np.r_[tr, np.zeros(len(rows) - nw, bool)]), y[:nw][tr], wt[:nw][tr],
+                            args.l2)
+            z_w[te] = logits(design.subset(np.r_[te, np.zeros(len(rows) - nw, bool)]), w, tok, b)
         pa_b = [fit_platt(z_w[:, j], y[:nw, j]) for j in range(len(ACTS))]
         pa, pb = np.array([a for a, _ in pa_b]), np.array([b for _, b in pa_b])
         cuts_w = cut_offs(probs(z_w, pa, pb), y[:nw])
-        w, b = fit(x[:nw], y[:nw], wt[:nw], args.l2)
+        w, tok, b = fit(design.subset(is_written), y[:nw], wt[:nw], args.l2)
         meta["written_on_agreed_dev"] = report(
             "fitted on the written lines, judged on the agreed dev labels",
-            probs(x[nw:] @ w.T + b, pa, pb), y[nw:], cuts_w)
+            probs(logits(design.subset(~is_written), w, tok, b), pa, pb), y[nw:], cuts_w)
 
     fold = np.random.default_rng(7).integers(0, args.folds, len(rows))
     z = np.zeros((len(rows), len(ACTS)), dtype=np.float32)
     for k in range(args.folds):
         tr, te = fold != k, fold == k
-        w, b = fit(x[tr], y[tr], wt[tr], args.l2)
-        z[te] = x[te] @ w.T + b
+        w, tok, b = fit(design.subset(tr), y[tr], wt[tr], args.l2)
+        z[te] = logits(design.subset(te), w, tok, b)
     pa_b = [fit_platt(z[:, j], y[:, j]) for j in range(len(ACTS))]
     pa = np.array([a for a, _ in pa_b], dtype=np.float32)
     pb = np.array([b for _, b in pa_b], dtype=np.float32)
@@ -172,11 +203,12 @@ def main(argv: list[str] | None = None) -> int:
         report("  ... of which the agreed dev lines", p[nw:], y[nw:], cuts)
     if args.dry_run:
         return 0
-    w, b = fit(x, y, wt, args.l2)
+    w, tok, b = fit(design, y, wt, args.l2)
     heads = load_heads(OUT)
     keep = [i for i, g in enumerate(heads.groups) if g != "act"]
     acts = Heads(names=tuple(f"act_{a}" for a in ACTS), groups=("act",) * len(ACTS), weights=w, bias=b,
-                 platt_a=pa, platt_b=pb, threshold=cuts.astype(np.float32), meta={})
+                 platt_a=pa, platt_b=pb, threshold=cuts.astype(np.float32), meta={},
+                 token_weights=tok, token_bits=TOKEN_BITS)
     new = joined(heads, keep, acts, list(range(len(ACTS))),
                  {**{k: v for k, v in heads.meta.items() if k != "acts"}, "acts": meta})
     new.save(OUT)

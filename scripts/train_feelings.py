@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +41,7 @@ from train_heads import data_dir, embed_all, fit_logreg, fit_platt, load_goemoti
 
 from openup.coach.feelings import vocabulary  # noqa: E402
 from openup.text.model.heads import FEELING_HEADS_FILE as OUT  # noqa: E402
-from openup.text.model.heads import Heads  # noqa: E402
+from openup.text.model.heads import Heads, token_columns  # noqa: E402
 
 OWN = ROOT / "src" / "openup" / "text" / "model" / "train_data" / "feelings"
 BLIND_DEV = ROOT / "tests" / "data" / "blind" / "replies.dev.jsonl"
@@ -325,8 +326,21 @@ def main(argv: list[str] | None = None) -> int:
 
 def joined(first: Heads, first_rows: list[int], second: Heads, second_rows: list[int],
            meta: dict[str, object]) -> Heads:
-    """One bank of linear heads: rows `first_rows` of `first`, then rows `second_rows` of `second`."""
+    """One bank of linear heads: rows `first_rows` of `first`, then rows `second_rows` of `second`. Token
+    weights (`Heads.token_weights`) are kept, with zero rows for the heads that had none."""
+    first = first if _reads_tokens(first, first_rows) else replace(first, token_weights=np.zeros((0, 0), np.float32))
+    second = second if _reads_tokens(second, second_rows) else replace(
+        second, token_weights=np.zeros((0, 0), np.float32))
+    bits = max(first.token_bits if first.token_weights.size else 0,
+               second.token_bits if second.token_weights.size else 0)
+    if first.token_weights.size and second.token_weights.size and first.token_bits != second.token_bits:
+        raise ValueError(f"token features of {first.token_bits} and {second.token_bits} bits cannot be joined")
+    tokens = np.zeros((0, 0), dtype=np.float32)
+    if first.token_weights.size or second.token_weights.size:
+        tokens = np.vstack([_token_rows(first, first_rows, bits), _token_rows(second, second_rows, bits)])
     return Heads(
+        token_weights=tokens,
+        token_bits=bits if tokens.size else 0,
         names=(*(first.names[i] for i in first_rows), *(second.names[i] for i in second_rows)),
         groups=(*(first.groups[i] for i in first_rows), *(second.groups[i] for i in second_rows)),
         weights=np.vstack([first.weights[first_rows], second.weights[second_rows]]),
@@ -336,6 +350,17 @@ def joined(first: Heads, first_rows: list[int], second: Heads, second_rows: list
         threshold=np.concatenate([first.threshold[first_rows], second.threshold[second_rows]]),
         meta=meta,
     )
+
+
+def _reads_tokens(heads: Heads, rows: list[int]) -> bool:
+    """Whether any of `rows` has a token weight (rows of zeros are dropped, whatever bits they were made for)."""
+    return bool(heads.token_weights.size) and bool(np.any(heads.token_weights[rows]))
+
+
+def _token_rows(heads: Heads, rows: list[int], bits: int) -> np.ndarray:
+    if heads.token_weights.size:
+        return heads.token_weights[rows]
+    return np.zeros((len(rows), token_columns(bits)), dtype=np.float32)
 
 
 def _with_acts(heads: Heads) -> Heads:

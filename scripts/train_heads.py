@@ -314,6 +314,66 @@ def fit_logreg(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float,
     return theta[:-1].astype(np.float32), float(theta[-1])
 
 
+@dataclass(frozen=True)
+class TokenDesign:
+    """Texts as the design [x | scale * token features | 1]: the sentence vectors `x` (n, d) and each text's
+    token features (`heads.token_features`) as (row, column) pairs over `columns` columns, every one worth
+    `scale`. Its products run without ever making the (n, d + columns) matrix."""
+
+    x: np.ndarray
+    rows: np.ndarray
+    cols: np.ndarray
+    columns: int
+    scale: float
+
+    @property
+    def width(self) -> int:
+        return self.x.shape[1] + self.columns + 1
+
+    def subset(self, keep: np.ndarray) -> TokenDesign:
+        """The design of the texts where `keep` (a boolean mask) is true, in order."""
+        new_row = np.cumsum(keep) - 1
+        mask = keep[self.rows]
+        return TokenDesign(self.x[keep], new_row[self.rows[mask]], self.cols[mask], self.columns, self.scale)
+
+    def times(self, theta: np.ndarray) -> np.ndarray:
+        """(n,) design @ theta."""
+        d = self.x.shape[1]
+        tok = np.bincount(self.rows, weights=theta[d : d + self.columns][self.cols], minlength=len(self.x))
+        out: np.ndarray = self.x @ theta[:d] + self.scale * tok + theta[-1]
+        return out
+
+    def transposed_times(self, u: np.ndarray) -> np.ndarray:
+        """(width,) design.T @ u."""
+        tok = np.bincount(self.cols, weights=u[self.rows], minlength=self.columns)
+        return np.concatenate([self.x.T @ u, self.scale * tok, [u.sum()]])
+
+
+def fit_logreg_tokens(design: TokenDesign, y: np.ndarray, w: np.ndarray, l2: float, iters: int = 15,
+                      cg_iters: int = 40) -> tuple[np.ndarray, np.ndarray, float]:
+    """`fit_logreg` over a `TokenDesign`: weighted L2 logistic regression by Newton-CG on the sentence vector
+    and the token features together (the bias is not penalised). Returns the vector's weights, the token
+    weights (already multiplied by the design's scale, as `heads.token_logits` sums them) and the bias."""
+    d, width = design.x.shape[1], design.width
+    theta = np.zeros(width)
+    reg = np.full(width, l2)
+    reg[-1] = 0.0
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(design.times(theta), -35, 35)))
+        grad = design.transposed_times(w * (p - y)) + reg * theta
+        if np.linalg.norm(grad) < 1e-5 * max(1.0, float(w.sum())) ** 0.5:
+            break
+        s = w * p * (1 - p)
+
+        def hess_vec(v: np.ndarray, s: np.ndarray = s) -> np.ndarray:
+            out: np.ndarray = design.transposed_times(s * design.times(v)) + reg * v + 1e-6 * v
+            return out
+
+        theta -= _conjugate_gradient(hess_vec, grad, cg_iters)
+    return (theta[:d].astype(np.float32), (design.scale * theta[d : d + design.columns]).astype(np.float32),
+            float(theta[-1]))
+
+
 def _conjugate_gradient(matvec: Callable[[np.ndarray], np.ndarray], b: np.ndarray, iters: int) -> np.ndarray:
     x = np.zeros_like(b)
     r = b.copy()

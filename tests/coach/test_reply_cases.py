@@ -68,7 +68,8 @@ CASES = [
         "with a.",
     ),
     # A typed title ("mr. chen") does not end a sentence either.
-    ("my teacher mr. chen said my essay was the best in the class", "reflect", "teacher mr. chen said", ""),
+    # (said back when it is not good news: the best essay in the class is met with pride, not said back)
+    ("my teacher mr. chen said my essay was too short", "reflect", "teacher mr. chen said", ""),
     # "I'm sorry" is a condolence, not a feeling to reflect.
     ("I'm so sorry", "reflect", "", "sorry"),
     # A dilemma is reflected as a dilemma, and the question asks what they think of trying.
@@ -176,6 +177,11 @@ CASES = [
 def test_worst_cases(text: str, move: str, must: str, must_not: str) -> None:
     result = reply(text, llm=False)
     s = result.said_back if move == "reflect" else result.suggestion(move)  # the say-back as composed
+    if s is None and not must:
+        # nothing said back at all (kind words taken in: "It was pleasant speaking with you ... Thank you!"), so
+        # nothing said back wrongly; a case that needs words said back still needs its say-back
+        assert result.situation in ("praise", "thanks", "love_you", "miss_you"), result.situation
+        return
     assert s is not None
     if must:
         assert must in s.text, s.text
@@ -211,8 +217,8 @@ def test_properties_of_every_suggestion(text: str) -> None:
     if heard.topic:
         assert good_topic(heard.topic), heard.topic
     ask = result.suggestion("ask")
-    if result.situation in ("sorry", "thanks", "room"):
-        assert ask is None  # an apology, thanks or a request for room gets no question
+    if result.situation in ("sorry", "thanks", "room", "praise"):
+        assert ask is None  # an apology, thanks, kind words or a request for room gets no question
         return
     assert ask is not None
     if "what happened" in ask.text.lower():

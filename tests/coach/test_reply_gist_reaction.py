@@ -3,6 +3,8 @@ gist (`coach/gistreact.py`), of the kind the message is; a message the copy does
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from reply_helpers import composed
 
@@ -75,7 +77,6 @@ def test_despite_is_not_again() -> None:
         ("got told in front of everyone that my report was sloppy. wanted the floor to swallow me whole",
          "in front of everyone?"),
         ("lol my boss scheduled a 'quick sync' for 4:55 on a friday. love that for me", "classic"),
-        ("neighbors have been drilling since 7am i am going to lose my mind", "anyone"),
         ("mum said shes finally retiring at christmas!! she sounded so happy on the phone", "for her!"),
         ("someone paid for my coffee in the drive thru today 🥹", "sweet"),
         ("My dad finally said he was proud of me.", "oh, love."),
@@ -217,3 +218,11 @@ def test_a_reaction_does_not_echo_the_line_beside_it() -> None:
                     low = got.lower()
                     assert not (taken[0].startswith("Yes") and low.startswith("yes")), (kind, got)
                     assert not ("huge" in taken[0] and "that's huge" in low), (kind, got)
+
+
+def test_a_moan_told_as_mock_drama_is_met_lightly() -> None:
+    # "i am going to lose my mind" over the neighbours' drilling: the act reader (with word pieces, stop 41) takes it
+    # for mock drama; dev raters passed 12 of 21 such answers met lightly against 7 of 21 met as a grievance
+    r = reply("neighbors have been drilling since 7am i am going to lose my mind", llm=False)
+    said = " ".join(s.text for s in r.suggestions)
+    assert r.suggestions and not re.search(r"\b(?:sorry|that's (?:really )?hard|heavy)\b", said, re.IGNORECASE), said

@@ -42,3 +42,33 @@ def test_own_messages_split_without_repeats_or_suite_messages() -> None:
     assert not set(keys) & th.evaluation_keys()
     splits = {s: sum(it.split == s for it in own) / len(own) for s in ("train", "dev", "test")}
     assert 0.55 < splits["train"] < 0.65 and 0.15 < splits["test"] < 0.25
+
+
+def test_the_token_design_fits_what_the_vector_alone_cannot() -> None:
+    """`train_heads.fit_logreg_tokens` (the act reader's fitter): the label lives in one word piece that the
+    vectors do not carry, and the fitted token weights find it; its products agree with the dense matrix."""
+    from train_heads import TokenDesign, fit_logreg_tokens
+
+    rng = np.random.default_rng(0)
+    n, d, columns = 400, 8, 50
+    x = rng.normal(size=(n, d)).astype(np.float32)
+    y = (rng.random(n) < 0.5).astype(np.float64)
+    rows = np.repeat(np.arange(n), 2)
+    cols = np.stack([np.where(y > 0, 7, 9), rng.integers(10, columns, n)], axis=1).ravel()
+    design = TokenDesign(x, rows, cols, columns, 0.5)
+    dense = np.zeros((n, d + columns + 1))
+    dense[:, :d] = x
+    np.add.at(dense, (rows, d + cols), 0.5)
+    dense[:, -1] = 1.0
+    theta = rng.normal(size=design.width)
+    u = rng.normal(size=n)
+    assert np.allclose(design.times(theta), dense @ theta, atol=1e-4)
+    assert np.allclose(design.transposed_times(u), dense.T @ u, atol=1e-4)
+    w, tok, b = fit_logreg_tokens(design, y, np.ones(n), l2=0.1)
+    assert tok[7] > 1.0 > -1.0 > tok[9]  # the piece that marks the label, and the one that marks its absence
+    scores = x @ w + np.bincount(rows, weights=tok[cols], minlength=n) + b
+    assert ((scores > 0) == (y > 0)).mean() > 0.99
+    for keep in (np.arange(n) % 3 == 1, np.arange(n) >= n // 2):  # scattered, and a later half: rows renumbered
+        part = design.subset(keep)
+        assert len(part.x) == keep.sum() and np.allclose(part.times(theta), dense[keep] @ theta, atol=1e-4)
+        assert np.allclose(part.transposed_times(u[keep]), dense[keep].T @ u[keep], atol=1e-4)

@@ -9,7 +9,9 @@ the answer it calls for:
 - "request" and "invite": the request and invitation situations (a yes first);
 - "affection": said back in kind (`miss_you`, `love_you`, else `praise`);
 - "update": taken in lightly (`update`): news in passing is not a hardship;
-- "joking": the usual moves, read as a mishap told for a laugh (`sorts.sort_of`, `listen.playful`).
+- "joking": the usual moves, read as a mishap told for a laugh (`sorts.sort_of`, `listen.playful`);
+- "good_news" and "hard", where no feeling was named: the tone the usual moves meet it in (glad, or hard news),
+  never a celebration from the act alone (`listen.reply`).
 
 Never beside anything the safety screen flags or a sign of harm, nor for a loss or something urgent, and each
 situation's own `unless` guards still apply ("miss you. he's got a knife" is never a sweet nothing).

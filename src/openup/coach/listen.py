@@ -823,7 +823,9 @@ _BUT = re.compile(r"\b(?:but|though|except|apart from|lol|haha|jk)\b|[😭🙃�
 # A listen asked for, not a fix: "I need you to just listen", "pls dont give me advice", "I just need to vent".
 _LISTEN_ASKED = re.compile(
     r"\b(?:listen|hear me out|vent|rant)\b|\b(?:no|don't|dont|do not|not|without)(?: \w+){0,3}? "
-    r"(?:fix|fixing|advice|suggestions|solutions?|solve|solving)\b",
+    r"(?:fix|fixing|advice|suggestions|solutions?|solve|solving)\b"
+    # "can u not do the thing where u fix it": you fixing it, further on (not "i dont think the mechanic can fix it")
+    r"|\b(?:don't|dont|do not|not)(?: \w+){0,4} (?:you|u) (?:fix|fixing|solve|solving)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -2087,14 +2089,27 @@ def reply(
     # of paracetamol haha")
     act = act_of(read) if safety.level == "none" and model_wanted(model) else None
     # good news the act reader is sure of, in words the reading did not take for it ("hey so i might have gotten the
-    # scholarship. like i did. i got it"), unless a hard feeling was heard in it ("got passed over for the promo
-    # again") or it is said in irony ("got the promotion but its in leeds. yay?? 🙃")
-    told_good = reading.good_news or (
-        act is not None and act[0] == "good_news" and heard.valence != "negative" and not reading.mocked
-        and not good_taken_back(read) and not cheers_self(meant) and not _SOUR.search(read))
-    good_news = told_good and not harmful_said & _SOURS_NEWS and not wry(read) \
-        and not HARD_NEWS.search(read.replace("’", "'")) and not grave_news(read) and not signs \
+    # scholarship. like i did. i got it", "the lady at the pharmacy remembered my name 🥺"), unless a hard feeling was
+    # heard in it ("got passed over for the promo again") or it is said in irony ("got the promotion but its in
+    # leeds. yay?? 🙃"), is met gladly by the usual moves (a positive tone), not by the celebrate answer (situation
+    # `good_news`): much of it is a kind moment, not a win ("That's amazing news!" for a stranger's kindness). The
+    # usual moves' own glad rows may still ask "How are we celebrating?".
+    # Stop-41 dev raters, the act reader with word pieces: fitting and natural by both 40 of 71 changed answers this
+    # way, 34 of 84 celebrated, 21-25 for the answers before.
+    cheer_ok = not harmful_said & _SOURS_NEWS and not wry(read) and not HARD_NEWS.search(read.replace("’", "'")) \
+        and not grave_news(read) and not signs \
         and safety.level == "none"  # never cheered beside what the screen flags ("new PB, then he hid my gym bag")
+    good_news = reading.good_news and cheer_ok
+    if act is not None and act[0] == "good_news" and heard.valence == "neutral" and not good_news and cheer_ok \
+            and not reading.mocked and not good_taken_back(read) and not cheers_self(meant) and not _SOUR.search(read):
+        heard = replace(heard, valence="positive")
+    if act is not None and act[0] == "hard" and heard.valence == "neutral" and not good_news \
+            and not disclosed(replace(heard, extra={**heard.extra, "told": read})):
+        # something hard the act reader is sure of, with no feeling named ("the vet said its time for biscuit 😭",
+        # "taxes say i owe 2400"): met as hard news, not with "I'm right here" and "How are you doing with it all?"
+        # (stop-41 dev raters: fitting and natural by both 20 of the 55 answers this changed, 15 before). A struggle
+        # of their own told outright keeps "I'm glad you told me" (`disclosed`).
+        heard = replace(heard, valence="negative")
     # what the safety screen flags is never met as a letdown ("Again? Ugh"): `fitting.fit_of`, `_weight_first`
     # near a sign the screen did not flag ("i want us to grow old together, even if you lock me in"): the answers
     # that own a complaint, agree to a plan, joke or cheer stay away (`near_sign`)
