@@ -30,7 +30,7 @@ def test_the_shipped_reader_has_a_usable_head_for_every_act_it_routes() -> None:
     assert heads.in_group("feeling") and heads.in_group("attribute")  # the act heads were added, nothing dropped
     meta = heads.meta["acts"]["out_of_fold"]
     for act in ROUTED:
-        assert meta[act]["precision"] >= 0.9, (act, meta[act])
+        assert meta[act]["precision"] >= 0.9 - 1e-6, (act, meta[act])  # stored as float32
 
 
 @pytest.mark.parametrize(
