@@ -115,8 +115,9 @@ class Heads:
                 raise ValueError("these heads use token features: pass the texts' token ids")
             if len(self.vocab):
                 raw = raw + self.bag(token_ids) @ self._vocab_t
-            if self.token_weights.size:
-                raw = raw + token_logits(token_ids, self._token_columns, self.token_bits)
+            if self.token_weights.size and len(self._token_heads):
+                # only the heads that read word pieces (the act heads of `feelings.npz`; every safety head)
+                raw[:, self._token_heads] += token_logits(token_ids, self._token_columns, self.token_bits)
         return raw
 
     # The layers as contiguous (in, out) matrices: a product with a transposed view took 7 to 100 times as long
@@ -139,9 +140,14 @@ class Heads:
         return np.ascontiguousarray(self.vocab_weights.T, dtype=np.float32)
 
     @functools.cached_property
+    def _token_heads(self) -> np.ndarray:
+        """The heads with any token weight (a bank may give token weights to some heads only)."""
+        return np.flatnonzero(np.any(self.token_weights != 0, axis=1))
+
+    @functools.cached_property
     def _token_columns(self) -> np.ndarray:
-        """`token_weights` as (columns, H), contiguous: a feature's weights for every head in one row."""
-        return np.ascontiguousarray(self.token_weights.T)
+        """`token_weights` of `_token_heads` as (columns, heads), contiguous: a feature's weights in one row."""
+        return np.ascontiguousarray(self.token_weights[self._token_heads].T)
 
     def probabilities(self, x: np.ndarray, token_ids: Sequence[np.ndarray] | None = None) -> np.ndarray:
         """Calibrated probabilities, shape (n, H)."""
