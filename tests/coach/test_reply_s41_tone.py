@@ -68,3 +68,15 @@ def test_the_act_heads_read_word_pieces_and_the_feeling_heads_do_not() -> None:
     for i in range(len(heads.names)):
         carries = bool(abs(heads.token_weights[i]).sum() > 0)
         assert carries == (i in acts), heads.names[i]  # the feelings reader reads as before
+
+
+def test_news_with_fear_heard_in_it_is_never_taken_in_passing() -> None:
+    # the act reader with more lines took "grandad's been admitted ..." for an update ("Okay, thanks for the
+    # heads-up."); what the feelings reader hears as fear or hurt is never news in passing
+    from openup.coach.acts import Told, situation_for
+
+    message = "grandad's been admitted, they're keeping him in overnight"
+    assert situation_for("update", message, Told()) == "update"
+    assert situation_for("update", message, Told(fearful=True)) is None
+    r = reply(message, llm=False)
+    assert r.situation != "update" and "heads-up" not in " ".join(s.text for s in r.suggestions)

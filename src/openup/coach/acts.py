@@ -8,7 +8,7 @@ the answer it calls for:
 
 - "request" and "invite": the request and invitation situations (a yes first);
 - "affection": said back in kind (`miss_you`, `love_you`, else `praise`);
-- "update": taken in lightly (`update`): news in passing is not a hardship;
+- "update": taken in lightly (`update`): news in passing is not a hardship (never where fear or hurt was heard);
 - "joking": the usual moves, read as a mishap told for a laugh (`sorts.sort_of`, `listen.playful`);
 - "good_news" and "hard", where no feeling was named: the tone the usual moves meet it in (glad, or hard news),
   never a celebration from the act alone (`listen.reply`).
@@ -49,6 +49,8 @@ class Told:
     sour: bool = False  # sarcasm or irony ("really felt included"), or a moan made a joke of ("pray for me")
     listen: bool = False  # they ask to be listened to, not helped ("can u not do the thing where u fix it")
     ours: bool = False  # it is about the two of you ("i think we should see someone")
+    fearful: bool = False  # the feelings reader heard fear or hurt in it ("grandad's been admitted, they're keeping him
+    # in overnight"): never news in passing
 
 
 def situation_for(act: str, meant: str, told: Told | None = None) -> str | None:
@@ -72,7 +74,7 @@ def situation_for(act: str, meant: str, told: Told | None = None) -> str | None:
             return None  # "do we really have to go to ur cousins thing", "we should see someone"
         name = "invite"
     elif act == "update":
-        if told.valence in ("negative", "positive") or told.heavy or told.sour:
+        if told.valence in ("negative", "positive") or told.heavy or told.sour or told.fearful:
             return None  # "they're keeping Grandma in overnight", "finished the marathon. at last": never taken in
             # as news in passing
         name = "update"

@@ -2166,7 +2166,8 @@ def reply(
             valence=heard.valence, heavy=weighty(read) or grave_news(read),
             sour=reading.mocked or wry(read) or sarcastic_thanks(meant) is not None or good_taken_back(meant)
             or cheers_self(meant),
-            listen=_LISTEN_ASKED.search(meant) is not None, ours=us_of(heard) != "")
+            listen=_LISTEN_ASKED.search(meant) is not None, ours=us_of(heard) != "",
+            fearful=heard.mood in ("fear", "hurt"))
         routed = situation_for(act[0], meant, told)
         if routed is not None:
             situation = situations()[routed]
