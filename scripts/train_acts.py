@@ -42,7 +42,7 @@ from train_heads import TokenDesign, embed_all, fit_logreg_tokens, fit_platt  # 
 
 from openup.text.model import get_embedder  # noqa: E402
 from openup.text.model.heads import FEELING_HEADS_FILE as OUT  # noqa: E402
-from openup.text.model.heads import Heads, load_heads, token_columns, token_features  # noqa: E402
+from openup.text.model.heads import Heads, feature_logits, load_heads, token_columns, token_features  # noqa: E402
 
 DATA = ROOT / "src" / "openup" / "text" / "model" / "train_data" / "acts"
 CACHE = Path("/tmp/openup-train-cache")
@@ -134,10 +134,8 @@ def fit(design: TokenDesign, y: np.ndarray, wt: np.ndarray, l2: float) -> tuple[
 
 
 def logits(design: TokenDesign, w: np.ndarray, tok: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """(n, acts) raw scores of the fitted heads, as `Heads.logits` computes them."""
-    scores = np.zeros((len(design.x), len(b)))
-    np.add.at(scores, design.rows, tok[:, design.cols].T)
-    out: np.ndarray = design.x @ w.T + scores + b
+    """(n, acts) raw scores of the fitted heads, as `Heads.logits` computes them (`heads.feature_logits`)."""
+    out: np.ndarray = design.x @ w.T + feature_logits(design.rows, design.cols, tok.T, len(design.x)) + b
     return out
 
 

@@ -264,8 +264,14 @@ def _flat_ids(token_ids: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 def token_logits(token_ids: Sequence[np.ndarray], columns: np.ndarray, bits: int) -> np.ndarray:
     """(n, H) sum of `columns` (columns, H: each feature's weight per head) over each id list's
     `token_features`."""
-    out = np.zeros((len(token_ids), columns.shape[1]), dtype=np.float32)
     rows, cols = token_features(token_ids, bits)
+    return feature_logits(rows, cols, columns, len(token_ids))
+
+
+def feature_logits(rows: np.ndarray, cols: np.ndarray, columns: np.ndarray, n: int) -> np.ndarray:
+    """(n, H) sum of `columns` (columns, H) over the features given as (row, column) pairs, rows in order (as
+    `token_features` gives them): what the token weights add to each of `n` texts' logits."""
+    out = np.zeros((n, columns.shape[1]), dtype=np.float32)
     if not len(rows):
         return out
     starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
