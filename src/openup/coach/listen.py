@@ -2096,12 +2096,15 @@ def reply(
     # usual moves' own glad rows may still ask "How are we celebrating?".
     # Stop-41 dev raters, the act reader with word pieces: fitting and natural by both 40 of 71 changed answers this
     # way, 34 of 84 celebrated, 21-25 for the answers before.
-    cheer_ok = not harmful_said & _SOURS_NEWS and not wry(read) and not HARD_NEWS.search(read.replace("’", "'")) \
-        and not grave_news(read) and not signs \
-        and safety.level == "none"  # never cheered beside what the screen flags ("new PB, then he hid my gym bag")
-    good_news = reading.good_news and cheer_ok
-    if act is not None and act[0] == "good_news" and heard.valence == "neutral" and not good_news and cheer_ok \
-            and not reading.mocked and not good_taken_back(read) and not cheers_self(meant) and not _SOUR.search(read):
+    def cheer_ok() -> bool:  # asked only of what may be good news (its checks are a reply's hot path)
+        return not harmful_said & _SOURS_NEWS and not wry(read) and not HARD_NEWS.search(read.replace("’", "'")) \
+            and not grave_news(read) and not signs \
+            and safety.level == "none"  # never cheered beside what the screen flags ("new PB, then he hid my gym bag")
+
+    good_news = reading.good_news and cheer_ok()
+    if act is not None and act[0] == "good_news" and heard.valence == "neutral" and not good_news \
+            and not reading.mocked and not good_taken_back(read) and not cheers_self(meant) \
+            and not _SOUR.search(read) and cheer_ok():
         heard = replace(heard, valence="positive")
     if act is not None and act[0] == "hard" and heard.valence == "neutral" and not good_news \
             and not disclosed(replace(heard, extra={**heard.extra, "told": read})):
