@@ -16,9 +16,15 @@ Data (all permissive or ours):
 Two more heads read the whole message, group "attribute": `good_news` and `guarded` (the writers' labels),
 each with the lowest cut-off at which enough of what it flags carried the label (ATTRIBUTE_PRECISION).
 
+- with `--neutral`: the act reader's written lines that carry no feeling to name (news in passing, requests,
+  invitations, questions put to you: `neutral_rows`), every word unlisted.
+
 The target is "the partner would list this exact word as fitting", so an unlisted word is a negative and a
 word listed as wrong is a heavier one. One logistic head per word over the shipped encoder's sentence
-vector (`Heads`, group "feeling"), calibrated by Platt scaling on out-of-fold scores. The naming cut-off is
+vector (with `--tokens`, also our lines' word pieces and pairs of adjacent pieces, `heads.token_features`, as the
+act heads read them), all words fitted together (`train_heads.fit_logreg_tokens_many`),
+group "feeling", calibrated by one Platt scaling on out-of-fold scores (`--by-source`: hold out each file in
+turn instead of folds by line). The naming cut-off is
 chosen by cross-validation: the lowest probability at which the top word is one the writer listed on at
 least `--precision` of the lines where a word is named.
 """
@@ -37,14 +43,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_heads import data_dir, embed_all, fit_logreg, fit_platt, load_goemotions  # noqa: E402
+from train_heads import (  # noqa: E402
+    TokenDesign,
+    data_dir,
+    embed_all,
+    fit_logreg,
+    fit_logreg_tokens_many,
+    fit_platt,
+    load_goemotions,
+)
 
 from openup.coach.feelings import vocabulary  # noqa: E402
+from openup.text.model import get_embedder  # noqa: E402
 from openup.text.model.heads import FEELING_HEADS_FILE as OUT  # noqa: E402
-from openup.text.model.heads import Heads, token_columns  # noqa: E402
+from openup.text.model.heads import Heads, feature_logits, token_columns, token_features  # noqa: E402
 
 OWN = ROOT / "src" / "openup" / "text" / "model" / "train_data" / "feelings"
 BLIND_DEV = ROOT / "tests" / "data" / "blind" / "replies.dev.jsonl"
+ACT_LINES = ROOT / "src" / "openup" / "text" / "model" / "train_data" / "acts"
+NEUTRAL_ACTS = frozenset({"update", "request", "invite", "asks_you"})
 CACHE = Path("/tmp/openup-train-cache")
 
 # GoEmotions label -> the vocabulary words a listener could say for it.
@@ -67,6 +84,17 @@ GOEMOTIONS = {
     "gratitude": ("grateful",),
     "optimism": ("hopeful",),
 }
+# With --tokens, each word's head also reads our lines' word pieces and pairs of adjacent pieces
+# (`heads.token_features`), encoded as the act heads' are. Tried at stop 42 and not shipped: out of fold, holding
+# out each writer's file in turn, the top word was one the writer listed on 0.684 of the lines against 0.589 for the
+# vector alone (scale 0.25; named at the 95% cut-offs on 243 lines against 140), and with --neutral no word was named
+# on a no-feeling line. Blind raters found the replies a little better (fitting and natural by both 44 -> 47 of the
+# 141 changed answers), but 32 pinned reply behaviours broke: on short messages whose content words the lines never
+# had, common pairs decided ("none of the meds are working" read as relief, "I was frantic" as glad). --neutral
+# alone (the vector only) named 132 lines at 0.970 and still broke 10. At scale 0.5 no word reached its cut-off.
+TOKEN_BITS = 14
+TOKEN_SCALE = 0.25
+GOEMO_TOKENS = False
 GOEMO_WEIGHT = 0.02  # the shipped feelings.npz was trained with these two defaults
 WRONG_WEIGHT = 3.0
 L2 = 0.03
@@ -85,12 +113,28 @@ def _rows(path: Path, writer_key: str = "acceptable") -> list[dict[str, object]]
     return out
 
 
-def load_own() -> list[dict[str, object]]:
+def load_own(neutral: bool = False) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for path in sorted(OWN.glob("*.jsonl")):
         rows += _rows(path)
     if BLIND_DEV.is_file():
         rows += _rows(BLIND_DEV, "acceptable_feelings")
+    return rows + (neutral_rows() if neutral else [])
+
+
+def neutral_rows() -> list[dict[str, object]]:
+    """The act reader's written lines whose first act carries no feeling to name (news in passing, a request,
+    an invitation, a question put to you: "dentist moved to thursday btw"), as lines where every word is
+    unlisted. Without them the reader had almost nothing that says "no feeling here" and read logistics as
+    sad or worried. (The act lines of the blind dev half are already above, with their writers' feelings.)"""
+    rows: list[dict[str, object]] = []
+    for path in sorted(ACT_LINES.glob("written*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                if r["act"] in NEUTRAL_ACTS and not set(r.get("also", [])) - NEUTRAL_ACTS:
+                    rows.append({"text": r["text"], "ok": [], "bad": [], "guarded": False, "good_news": False,
+                                 "source": "acts_" + path.stem})
     return rows
 
 
@@ -109,13 +153,33 @@ def matrix(rows: list[dict[str, object]], words: list[str]) -> tuple[np.ndarray,
     return y, wt
 
 
-def fit_all(x: np.ndarray, y: np.ndarray, wt: np.ndarray, l2: float) -> tuple[np.ndarray, np.ndarray]:
-    ws, bs = [], []
-    for j in range(y.shape[1]):
-        w, b = fit_logreg(x, y[:, j], wt[:, j], l2)
-        ws.append(w)
-        bs.append(b)
-    return np.stack(ws), np.array(bs, dtype=np.float32)
+def fit_all(design: TokenDesign, y: np.ndarray, wt: np.ndarray, l2: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One head per word over the design, all fitted together: (words, d) vector weights, (words, columns)
+    token weights, (words,) biases."""
+    w, tok, b = fit_logreg_tokens_many(design, y.astype(np.float64), wt.astype(np.float64), l2)
+    return w, tok, b.astype(np.float32)
+
+
+def logits(design: TokenDesign, w: np.ndarray, tok: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """(n, words) raw scores of fitted heads, as `Heads.logits` computes them."""
+    out: np.ndarray = design.x @ w.T + b
+    if design.columns:
+        out = out + feature_logits(design.rows, design.cols, np.ascontiguousarray(tok.T), len(design.x))
+    return out
+
+
+def build_design(own_texts: list[str], x: np.ndarray, goemo_texts: list[str], bits: int, scale: float) -> TokenDesign:
+    """The design over our lines then GoEmotions' (`x` stacks their vectors in that order). With `bits`, our
+    lines read their word pieces too (GoEmotions' comments, at their low weight, train the vector part only:
+    their word pieces would teach Reddit's words); without, the vector alone."""
+    if not bits:
+        empty = np.zeros(0, dtype=np.int64)
+        return TokenDesign(x, empty, empty, 0, scale)
+    rows, cols = token_features(get_embedder().token_ids(own_texts), bits)
+    if goemo_texts and GOEMO_TOKENS:
+        g_rows, g_cols = token_features(get_embedder().token_ids(goemo_texts), bits)
+        rows, cols = np.concatenate([rows, g_rows + len(own_texts)]), np.concatenate([cols, g_cols])
+    return TokenDesign(x, rows, cols, token_columns(bits), scale)
 
 
 # Of the messages an attribute head flags, the writers' share that agrees: good news (with a tone that is not
@@ -179,6 +243,22 @@ def per_word_cut_offs(p: np.ndarray, rows: list[dict[str, object]], words: list[
     return cuts
 
 
+def print_ranking(p: np.ndarray, rows: list[dict[str, object]], words: list[str]) -> None:
+    """How well the top word ranks, whatever the cut-offs: on the lines (not guarded) whose writer listed a
+    vocabulary word, how often the top word is listed, and the share listed among the surest 5%, 10% and 20%
+    of those lines; on lines where no word was listed, the mean top probability (lower is better)."""
+    listed = np.array([not r["guarded"] and any(w in words for w in r["ok"]) for r in rows])  # type: ignore[attr-defined]
+    none = np.array([not r["guarded"] and not any(w in words for w in r["ok"]) for r in rows])  # type: ignore[attr-defined]
+    top = p.argmax(axis=1)
+    best = p.max(axis=1)
+    fits = np.array([words[top[i]] in rows[i]["ok"] for i in range(len(rows))])  # type: ignore[operator]
+    order = np.argsort(-best[listed])
+    at = {f: float(fits[listed][order[: max(1, int(f * listed.sum()))]].mean()) for f in (0.05, 0.1, 0.2)}
+    print(f"ranking: top word listed on {fits[listed].mean():.3f} of {int(listed.sum())} lines; surest 5% "
+          f"{at[0.05]:.3f}, 10% {at[0.1]:.3f}, 20% {at[0.2]:.3f}; lines with no word listed: {int(none.sum())}, "
+          f"mean top probability {best[none].mean() if none.any() else 0.0:.3f}")
+
+
 def _folds(n: int, folds: int) -> np.ndarray:
     """Each own line's cross-validation fold (seeded: the full run and `--attributes-only` draw the same)."""
     return np.random.default_rng(7).integers(0, folds, n)
@@ -219,12 +299,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--attributes-only", action="store_true",
                     help="refit only the attribute heads (good_news, guarded) into the existing file")
     ap.add_argument("--goemo-weight", type=float, default=GOEMO_WEIGHT)
+    ap.add_argument("--neutral", action="store_true",
+                    help="add the act reader's lines with no feeling to name (`neutral_rows`)")
+    ap.add_argument("--tokens", action="store_true", help="read our lines' word pieces beside the vector")
+    ap.add_argument("--token-bits", type=int, default=TOKEN_BITS)
+    ap.add_argument("--token-scale", type=float, default=TOKEN_SCALE)
+    ap.add_argument("--by-source", action="store_true",
+                    help="out of fold by file (each writer's lines held out in turn) instead of by line")
     args = ap.parse_args(argv)
 
     words = list(vocabulary())
-    own = load_own()
+    own = load_own(args.neutral)
     if args.attributes_only:
-        return refit_attributes(own, args.folds, args.l2, args.dry_run)
+        return refit_attributes(load_own(neutral=False), args.folds, args.l2, args.dry_run)
     goemo = [] if args.no_goemotions else [
         it for it in load_goemotions(data_dir(args.data)) if it.split == "train"
     ]
@@ -244,15 +331,26 @@ def main(argv: list[str] | None = None) -> int:
         x_go = np.zeros((0, x_own.shape[1]), dtype=np.float32)
         y_go = w_go = np.zeros((0, len(words)), dtype=np.float32)
 
-    # Out-of-fold logits over our own lines (folds by line; GoEmotions always trains).
-    fold = _folds(len(own), args.folds)
+    bits = args.token_bits if args.tokens else 0
+    design = build_design([str(r["text"]) for r in own], np.vstack([x_own, x_go]),
+                          [it.text for it in goemo], bits, args.token_scale)
+    y_all, w_all = np.vstack([y_own, y_go]), np.vstack([w_own, w_go])
+    go_rows = np.ones(len(goemo), dtype=bool)
+
+    # Out-of-fold logits over our own lines (folds by line, or with --by-source each file held out in turn;
+    # GoEmotions always trains).
+    if args.by_source:
+        names = sorted({str(r["source"]) for r in own})
+        fold = np.array([names.index(str(r["source"])) for r in own])
+        n_folds = len(names)
+    else:
+        fold, n_folds = _folds(len(own), args.folds), args.folds
     z = np.zeros_like(y_own)
-    for k in range(args.folds):
+    for k in range(n_folds):
         tr, te = fold != k, fold == k
-        w, b = fit_all(
-            np.vstack([x_own[tr], x_go]), np.vstack([y_own[tr], y_go]), np.vstack([w_own[tr], w_go]), args.l2
-        )
-        z[te] = x_own[te] @ w.T + b
+        w, tok, b = fit_all(design.subset(np.r_[tr, go_rows]), y_all[np.r_[tr, go_rows]],
+                            w_all[np.r_[tr, go_rows]], args.l2)
+        z[te] = logits(design.subset(np.r_[te, ~go_rows]), w, tok, b)
     # One Platt scaling shared by all words: many words have few positives of their own.
     a, b_ = fit_platt(z.ravel(), y_own.ravel())
     pa = np.full(len(words), a, dtype=np.float32)
@@ -270,6 +368,7 @@ def main(argv: list[str] | None = None) -> int:
             st[1] += words[j] in r["ok"]  # type: ignore[operator]
         for w_, (n_, ok_) in sorted(stats.items(), key=lambda kv: -kv[1][0]):
             print(f"    {w_:14s} top {n_:4d}  fits {ok_ / n_:.2f}")
+    print_ranking(p, own, words)
     cuts = per_word_cut_offs(p, own, words, args.precision)
     named = ok = bad = 0
     by_source: dict[str, list[int]] = {}
@@ -294,14 +393,17 @@ def main(argv: list[str] | None = None) -> int:
     for s_, (n, nm, k) in sorted(by_source.items()):
         print(f"  {s_}: {n} lines, named {nm}, fits {k}")
     cut = float(cuts.min())
-    attributes = {label: attribute_head(label, x_own, own, fold, args.folds, args.l2)
-                  for label in ATTRIBUTE_PRECISION}
+    # The attribute heads read our labelled lines only (the neutral lines carry no guarded or good-news label).
+    labelled = [i for i, r in enumerate(own) if not str(r["source"]).startswith("acts_")]
+    fold = _folds(len(labelled), args.folds)
+    attributes = {label: attribute_head(label, x_own[labelled], [own[i] for i in labelled], fold, args.folds,
+                                        args.l2) for label in ATTRIBUTE_PRECISION}
     for label, (*_, got) in attributes.items():
         print(f"{label} head, out of fold: cut-off {got['cut_off']:.2f}, precision {got['precision']:.3f}, "
               f"recall {got['recall']:.3f} of {got['positives']:.0f}")
     if args.dry_run:
         return 0
-    w, b = fit_all(np.vstack([x_own, x_go]), np.vstack([y_own, y_go]), np.vstack([w_own, w_go]), args.l2)
+    w, tok, b = fit_all(design, y_all, w_all, args.l2)
     heads = Heads(
         names=(*words, *attributes),
         groups=(*("feeling" for _ in words), *("attribute" for _ in attributes)),
@@ -310,6 +412,9 @@ def main(argv: list[str] | None = None) -> int:
         platt_a=np.append(pa, [h[2] for h in attributes.values()]).astype(np.float32),
         platt_b=np.append(pb, [h[3] for h in attributes.values()]).astype(np.float32),
         threshold=np.append(cuts, [h[4]["cut_off"] for h in attributes.values()]).astype(np.float32),
+        token_weights=(np.vstack([tok, np.zeros((len(attributes), tok.shape[1]), np.float32)]) if bits
+                       else np.zeros((0, 0), np.float32)),
+        token_bits=bits,
         meta={
             **{label: h[4] for label, h in attributes.items()},
             "trained_on": {"own": len(own), "goemotions": len(goemo)},

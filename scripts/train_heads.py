@@ -374,6 +374,79 @@ def fit_logreg_tokens(design: TokenDesign, y: np.ndarray, w: np.ndarray, l2: flo
             float(theta[-1]))
 
 
+def fit_logreg_tokens_many(design: TokenDesign, y: np.ndarray, w: np.ndarray, l2: float, iters: int = 15,
+                           cg_iters: int = 40) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`fit_logreg_tokens` for K targets at once over one `TokenDesign`: `y` and `w` are (n, K), and every target
+    takes the same Newton-CG steps it would alone (each column stops where it alone would), with the design's
+    products made for all K columns together (one matrix product instead of K). Returns the vector's weights
+    (K, d), the token weights (K, columns; already times the design's scale) and the biases (K,)."""
+    d = design.x.shape[1]
+    c, width, k = design.columns, design.width, y.shape[1]
+    x = design.x.astype(np.float64)
+    rows, cols = design.rows, design.cols
+    row_starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
+    by_col = np.argsort(cols, kind="stable")
+    col_sorted, rows_by_col = cols[by_col], rows[by_col]
+    col_starts = np.flatnonzero(np.r_[True, col_sorted[1:] != col_sorted[:-1]]) if len(cols) else cols
+
+    def times(theta: np.ndarray) -> np.ndarray:
+        out: np.ndarray = x @ theta[:d] + theta[-1]
+        if len(rows):
+            out[rows[row_starts]] += design.scale * np.add.reduceat(theta[d : d + c][cols], row_starts, axis=0)
+        return out
+
+    def transposed_times(u: np.ndarray) -> np.ndarray:
+        tok = np.zeros((c, u.shape[1]))
+        if len(cols):
+            tok[col_sorted[col_starts]] = design.scale * np.add.reduceat(u[rows_by_col], col_starts, axis=0)
+        return np.vstack([x.T @ u, tok, u.sum(axis=0, keepdims=True)])
+
+    theta = np.zeros((width, k))
+    reg = np.full((width, 1), l2)
+    reg[-1] = 0.0
+    tol = 1e-5 * np.maximum(1.0, w.sum(axis=0)) ** 0.5
+    active = np.ones(k, dtype=bool)
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(times(theta), -35, 35)))
+        grad = transposed_times(w * (p - y)) + reg * theta
+        active &= np.linalg.norm(grad, axis=0) >= tol
+        if not active.any():
+            break
+        s = w * p * (1 - p)
+
+        def hess_vec(v: np.ndarray, s: np.ndarray = s) -> np.ndarray:
+            out: np.ndarray = transposed_times(s * times(v)) + reg * v + 1e-6 * v
+            return out
+
+        theta -= _conjugate_gradient_many(hess_vec, grad * active, cg_iters)
+    return (theta[:d].T.astype(np.float32), (design.scale * theta[d : d + c]).T.astype(np.float32),
+            theta[-1].astype(np.float64))
+
+
+def _conjugate_gradient_many(matvec: Callable[[np.ndarray], np.ndarray], b: np.ndarray, iters: int) -> np.ndarray:
+    """`_conjugate_gradient` for each column of `b` (width, K) at once: column j solves its own system (the
+    matvec acts column by column) and stops where it alone would."""
+    x = np.zeros_like(b)
+    r = b.copy()
+    p = r.copy()
+    rs = (r * r).sum(axis=0)
+    limit = 1e-12 * (b * b).sum(axis=0)
+    active = rs > 0
+    for _ in range(iters):
+        if not active.any():
+            break
+        ap = matvec(p)
+        pap = (p * ap).sum(axis=0)
+        alpha = np.where(active, rs / np.where(pap == 0, 1.0, pap), 0.0)
+        x += alpha * p
+        r -= alpha * ap
+        rs_new = (r * r).sum(axis=0)
+        active &= rs_new >= limit
+        p = r + np.where(active, rs_new / np.where(rs == 0, 1.0, rs), 0.0) * p
+        rs = rs_new
+    return x
+
+
 def _conjugate_gradient(matvec: Callable[[np.ndarray], np.ndarray], b: np.ndarray, iters: int) -> np.ndarray:
     x = np.zeros_like(b)
     r = b.copy()

@@ -72,3 +72,30 @@ def test_the_token_design_fits_what_the_vector_alone_cannot() -> None:
         part = design.subset(keep)
         assert len(part.x) == keep.sum() and np.allclose(part.times(theta), dense[keep] @ theta, atol=1e-4)
         assert np.allclose(part.transposed_times(u[keep]), dense[keep].T @ u[keep], atol=1e-4)
+
+
+def test_many_targets_fit_together_as_each_would_alone() -> None:
+    """`train_heads.fit_logreg_tokens_many` (the feelings reader's fitter) gives each target the weights
+    `fit_logreg_tokens` gives it alone, with rows that have no token features, targets of their own weights,
+    and a target that is already fitted at zero (all weights zero: it stops at once)."""
+    from train_heads import TokenDesign, fit_logreg_tokens, fit_logreg_tokens_many
+
+    rng = np.random.default_rng(1)
+    n, d, columns, k = 300, 6, 40, 4
+    x = rng.normal(size=(n, d)).astype(np.float32)
+    rows = np.repeat(np.arange(0, n, 2), 3)  # odd rows have no word pieces at all
+    cols = rng.integers(0, columns, len(rows))
+    keys = np.unique(rows * columns + cols)
+    rows, cols = keys // columns, keys % columns
+    design = TokenDesign(x, rows, cols, columns, 0.5)
+    y = (rng.random((n, k)) < 0.4).astype(np.float64)
+    y[:, 1] = (x[:, 0] + np.bincount(rows, weights=(cols == 3), minlength=n) > 0.5).astype(np.float64)
+    wt = rng.uniform(0.5, 2.0, size=(n, k))
+    wt[:, 3] = 0.0
+    many_w, many_tok, many_b = fit_logreg_tokens_many(design, y, wt, l2=0.1)
+    for j in range(k):
+        w, tok, b = fit_logreg_tokens(design, y[:, j], wt[:, j], l2=0.1)
+        assert np.allclose(many_w[j], w, atol=1e-4) and np.allclose(many_tok[j], tok, atol=1e-4)
+        assert abs(many_b[j] - b) < 1e-4
+    assert not many_w[3].any() and not many_tok[3].any()
+    assert many_tok[1, 3] > 0.5  # the piece that carries target 1

@@ -1830,15 +1830,25 @@ def _phrases(text: str) -> set[tuple[str, str, str]]:
     return found
 
 
+# A feeling said to be theirs ("You sound really anxious.", "No wonder you're nervous.", "Anyone would feel hurt."),
+# not the listener's own ("I'm so proud of you, love.").
+_THEIR_FEELING = re.compile(r"\b(?:you(?:'re| are| feel| sound| must)|left you|leave you|anyone would)\b",
+                            re.IGNORECASE)
+
+
 def repeats(text: str, taken: Collection[str]) -> bool:
     """Whether `text` repeats a suggestion already given for this message: a sentence that opens the same
     way ("I'm so sorry ..." twice, "No wonder ..." twice, "You sound ..." twice) or the same feeling named
-    again ("You sound really relieved." then "Of course you feel relieved.").
+    again ("You sound really relieved." then "Of course you feel relieved."), or a second feeling said to be theirs.
 
     >>> repeats("I'm so sorry. It makes sense that you're hurting.", ["Oh no. I'm so sorry, that's awful."])
     True
     >>> repeats("Of course you feel relieved.", ["So your visa came. You sound really relieved."])
     True
+    >>> repeats("No wonder you're nervous.", ["Two years? You sound really anxious."])
+    True
+    >>> repeats("So proud of you. We're celebrating tonight, yeah?", ["That's so great, I'm really happy for you."])
+    False
     >>> repeats("It makes sense that it hurts this much.", ["Oh no. I'm so sorry."])
     False
     """
@@ -1850,7 +1860,11 @@ def repeats(text: str, taken: Collection[str]) -> bool:
     feelings = set(_WORDS.findall(text.lower())) & _feeling_names()
     for other in taken:
         low = other.lower()
-        if mine & _openers(low) or feelings & set(_WORDS.findall(low)):
+        # a second feeling named beside the first ("You sound really anxious." then "No wonder you're nervous.")
+        # reads as a guess tried twice (stop 42 dev answers, once the feelings reader named more often)
+        if mine & _openers(low) or feelings & set(_WORDS.findall(low)) or (
+                feelings and _THEIR_FEELING.search(text) and _THEIR_FEELING.search(other)
+                and set(_WORDS.findall(low)) & _feeling_names()):
             return True
     return False
 
