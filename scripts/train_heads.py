@@ -384,6 +384,8 @@ def fit_logreg_tokens_many(design: TokenDesign, y: np.ndarray, w: np.ndarray, l2
     c, width, k = design.columns, design.width, y.shape[1]
     x = design.x.astype(np.float64)
     rows, cols = design.rows, design.cols
+    if len(rows) and np.any(rows[1:] < rows[:-1]):
+        raise ValueError("the design's token features must be sorted by row (as token_features gives them)")
     row_starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
     by_col = np.argsort(cols, kind="stable")
     col_sorted, rows_by_col = cols[by_col], rows[by_col]

@@ -15,6 +15,12 @@ def test_two_different_feelings_said_to_be_theirs_are_not_both_said() -> None:
     assert not repeats("So proud of you. We're celebrating tonight, yeah?",
                        ["That's so great, I'm really happy for you."])
     assert not repeats("What can I do to help, love?", ["Two years? You sound really anxious."])
+    # a second reader's cases: the frame must hold the feeling ("you're going to be great" beside "happy for you"),
+    # and a third person's feeling said back is not theirs
+    assert not repeats("No wonder you feel nervous.", ["I'm so happy for you! You're going to be great."])
+    assert not repeats("Of course you feel hurt.",
+                       ["So your sister was upset you didn't come? You're in a tough spot."])
+    assert repeats("No wonder you\u2019re nervous.", ["You sound really anxious."])
 
 
 @pytest.mark.skipif(not learned.available(), reason="the learned tier is not installed")

@@ -1831,9 +1831,18 @@ def _phrases(text: str) -> set[tuple[str, str, str]]:
 
 
 # A feeling said to be theirs ("You sound really anxious.", "No wonder you're nervous.", "Anyone would feel hurt."),
-# not the listener's own ("I'm so proud of you, love.").
-_THEIR_FEELING = re.compile(r"\b(?:you(?:'re| are| feel| sound| must)|left you|leave you|anyone would)\b",
-                            re.IGNORECASE)
+# not the listener's own ("I'm so proud of you, love.") nor someone else's: the frame, then the feeling word.
+_THEIR_FEELING = re.compile(
+    r"\b(?:you(?:'re| are| feel| felt| sound| must (?:be|have felt|feel))|(?:left|leave) you(?: feeling)?|"
+    r"anyone would (?:feel|be))(?: so| really| pretty| a bit)? ([a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _their_feeling(text: str) -> bool:
+    """Whether `text` says a feeling of the vocabulary is theirs ("You sound really anxious.")."""
+    names = _feeling_names()
+    return any(m.group(1).lower() in names for m in _THEIR_FEELING.finditer(text.replace("\u2019", "'")))
 
 
 def repeats(text: str, taken: Collection[str]) -> bool:
@@ -1863,8 +1872,7 @@ def repeats(text: str, taken: Collection[str]) -> bool:
         # a second feeling named beside the first ("You sound really anxious." then "No wonder you're nervous.")
         # reads as a guess tried twice (stop 42 dev answers, once the feelings reader named more often)
         if mine & _openers(low) or feelings & set(_WORDS.findall(low)) or (
-                feelings and _THEIR_FEELING.search(text) and _THEIR_FEELING.search(other)
-                and set(_WORDS.findall(low)) & _feeling_names()):
+                feelings and _their_feeling(text) and _their_feeling(other)):
             return True
     return False
 
