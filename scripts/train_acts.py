@@ -38,11 +38,11 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_feelings import joined  # noqa: E402
-from train_heads import TokenDesign, embed_all, fit_logreg_tokens, fit_platt  # noqa: E402
+from train_heads import TokenDesign, design_logits, embed_all, fit_logreg_tokens_many, fit_platt  # noqa: E402
 
 from openup.text.model import get_embedder  # noqa: E402
 from openup.text.model.heads import FEELING_HEADS_FILE as OUT  # noqa: E402
-from openup.text.model.heads import Heads, feature_logits, load_heads, token_columns, token_features  # noqa: E402
+from openup.text.model.heads import Heads, load_heads, token_columns, token_features  # noqa: E402
 
 DATA = ROOT / "src" / "openup" / "text" / "model" / "train_data" / "acts"
 CACHE = Path("/tmp/openup-train-cache")
@@ -125,20 +125,6 @@ def report(title: str, p: np.ndarray, y: np.ndarray, cuts: np.ndarray) -> dict[s
     return out
 
 
-def fit(design: TokenDesign, y: np.ndarray, wt: np.ndarray, l2: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """One head per act over the vector and the word pieces: (acts, 384) weights, (acts, columns) token
-    weights, (acts,) biases."""
-    parts = [fit_logreg_tokens(design, y[:, j], wt[:, j], l2) for j in range(y.shape[1])]
-    return (np.stack([w for w, _, _ in parts]), np.stack([t for _, t, _ in parts]),
-            np.array([b for _, _, b in parts], dtype=np.float32))
-
-
-def logits(design: TokenDesign, w: np.ndarray, tok: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """(n, acts) raw scores of the fitted heads, as `Heads.logits` computes them (`heads.feature_logits`)."""
-    out: np.ndarray = design.x @ w.T + feature_logits(design.rows, design.cols, tok.T, len(design.x)) + b
-    return out
-
-
 def probs(z: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(a * z + b, -35, 35)))
     return out
@@ -173,23 +159,23 @@ def main(argv: list[str] | None = None) -> int:
         z_w = np.zeros((nw, len(ACTS)), dtype=np.float32)
         for k in range(args.folds):
             tr, te = fold_w != k, fold_w == k
-            w, tok, b = fit(design.subset(np.r_[tr, np.zeros(len(rows) - nw, bool)]), y[:nw][tr], wt[:nw][tr],
-                            args.l2)
-            z_w[te] = logits(design.subset(np.r_[te, np.zeros(len(rows) - nw, bool)]), w, tok, b)
+            agreed_out = np.zeros(len(rows) - nw, bool)
+            w, tok, b = fit_logreg_tokens_many(design.subset(np.r_[tr, agreed_out]), y[:nw][tr], wt[:nw][tr], args.l2)
+            z_w[te] = design_logits(design.subset(np.r_[te, agreed_out]), w, tok, b)
         pa_b = [fit_platt(z_w[:, j], y[:nw, j]) for j in range(len(ACTS))]
         pa, pb = np.array([a for a, _ in pa_b]), np.array([b for _, b in pa_b])
         cuts_w = cut_offs(probs(z_w, pa, pb), y[:nw])
-        w, tok, b = fit(design.subset(is_written), y[:nw], wt[:nw], args.l2)
+        w, tok, b = fit_logreg_tokens_many(design.subset(is_written), y[:nw], wt[:nw], args.l2)
         meta["written_on_agreed_dev"] = report(
             "fitted on the written lines, judged on the agreed dev labels",
-            probs(logits(design.subset(~is_written), w, tok, b), pa, pb), y[nw:], cuts_w)
+            probs(design_logits(design.subset(~is_written), w, tok, b), pa, pb), y[nw:], cuts_w)
 
     fold = np.random.default_rng(7).integers(0, args.folds, len(rows))
     z = np.zeros((len(rows), len(ACTS)), dtype=np.float32)
     for k in range(args.folds):
         tr, te = fold != k, fold == k
-        w, tok, b = fit(design.subset(tr), y[tr], wt[tr], args.l2)
-        z[te] = logits(design.subset(te), w, tok, b)
+        w, tok, b = fit_logreg_tokens_many(design.subset(tr), y[tr], wt[tr], args.l2)
+        z[te] = design_logits(design.subset(te), w, tok, b)
     pa_b = [fit_platt(z[:, j], y[:, j]) for j in range(len(ACTS))]
     pa = np.array([a for a, _ in pa_b], dtype=np.float32)
     pb = np.array([b for _, b in pa_b], dtype=np.float32)
@@ -201,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         report("  ... of which the agreed dev lines", p[nw:], y[nw:], cuts)
     if args.dry_run:
         return 0
-    w, tok, b = fit(design, y, wt, args.l2)
+    w, tok, b = fit_logreg_tokens_many(design, y, wt, args.l2)
     heads = load_heads(OUT)
     keep = [i for i, g in enumerate(heads.groups) if g != "act"]
     acts = Heads(names=tuple(f"act_{a}" for a in ACTS), groups=("act",) * len(ACTS), weights=w, bias=b,

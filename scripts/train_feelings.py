@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from train_heads import (  # noqa: E402
     TokenDesign,
     data_dir,
+    design_logits,
     embed_all,
     fit_logreg,
     fit_logreg_tokens_many,
@@ -56,7 +57,7 @@ from train_heads import (  # noqa: E402
 from openup.coach.feelings import vocabulary  # noqa: E402
 from openup.text.model import get_embedder  # noqa: E402
 from openup.text.model.heads import FEELING_HEADS_FILE as OUT  # noqa: E402
-from openup.text.model.heads import Heads, feature_logits, token_columns, token_features  # noqa: E402
+from openup.text.model.heads import Heads, token_columns, token_features  # noqa: E402
 
 OWN = ROOT / "src" / "openup" / "text" / "model" / "train_data" / "feelings"
 BLIND_DEV = ROOT / "tests" / "data" / "blind" / "replies.dev.jsonl"
@@ -94,7 +95,6 @@ GOEMOTIONS = {
 # alone (the vector only) named 132 lines at 0.970 and still broke 10. At scale 0.5 no word reached its cut-off.
 TOKEN_BITS = 14
 TOKEN_SCALE = 0.25
-GOEMO_TOKENS = False
 GOEMO_WEIGHT = 0.02  # the shipped feelings.npz was trained with these two defaults
 WRONG_WEIGHT = 3.0
 L2 = 0.03
@@ -153,22 +153,7 @@ def matrix(rows: list[dict[str, object]], words: list[str]) -> tuple[np.ndarray,
     return y, wt
 
 
-def fit_all(design: TokenDesign, y: np.ndarray, wt: np.ndarray, l2: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """One head per word over the design, all fitted together: (words, d) vector weights, (words, columns)
-    token weights, (words,) biases."""
-    w, tok, b = fit_logreg_tokens_many(design, y.astype(np.float64), wt.astype(np.float64), l2)
-    return w, tok, b.astype(np.float32)
-
-
-def logits(design: TokenDesign, w: np.ndarray, tok: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """(n, words) raw scores of fitted heads, as `Heads.logits` computes them."""
-    out: np.ndarray = design.x @ w.T + b
-    if design.columns:
-        out = out + feature_logits(design.rows, design.cols, np.ascontiguousarray(tok.T), len(design.x))
-    return out
-
-
-def build_design(own_texts: list[str], x: np.ndarray, goemo_texts: list[str], bits: int, scale: float) -> TokenDesign:
+def build_design(own_texts: list[str], x: np.ndarray, bits: int, scale: float) -> TokenDesign:
     """The design over our lines then GoEmotions' (`x` stacks their vectors in that order). With `bits`, our
     lines read their word pieces too (GoEmotions' comments, at their low weight, train the vector part only:
     their word pieces would teach Reddit's words); without, the vector alone."""
@@ -176,9 +161,6 @@ def build_design(own_texts: list[str], x: np.ndarray, goemo_texts: list[str], bi
         empty = np.zeros(0, dtype=np.int64)
         return TokenDesign(x, empty, empty, 0, scale)
     rows, cols = token_features(get_embedder().token_ids(own_texts), bits)
-    if goemo_texts and GOEMO_TOKENS:
-        g_rows, g_cols = token_features(get_embedder().token_ids(goemo_texts), bits)
-        rows, cols = np.concatenate([rows, g_rows + len(own_texts)]), np.concatenate([cols, g_cols])
     return TokenDesign(x, rows, cols, token_columns(bits), scale)
 
 
@@ -332,8 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         y_go = w_go = np.zeros((0, len(words)), dtype=np.float32)
 
     bits = args.token_bits if args.tokens else 0
-    design = build_design([str(r["text"]) for r in own], np.vstack([x_own, x_go]),
-                          [it.text for it in goemo], bits, args.token_scale)
+    design = build_design([str(r["text"]) for r in own], np.vstack([x_own, x_go]), bits, args.token_scale)
     y_all, w_all = np.vstack([y_own, y_go]), np.vstack([w_own, w_go])
     go_rows = np.ones(len(goemo), dtype=bool)
 
@@ -347,10 +328,9 @@ def main(argv: list[str] | None = None) -> int:
         fold, n_folds = _folds(len(own), args.folds), args.folds
     z = np.zeros_like(y_own)
     for k in range(n_folds):
-        tr, te = fold != k, fold == k
-        w, tok, b = fit_all(design.subset(np.r_[tr, go_rows]), y_all[np.r_[tr, go_rows]],
-                            w_all[np.r_[tr, go_rows]], args.l2)
-        z[te] = logits(design.subset(np.r_[te, ~go_rows]), w, tok, b)
+        train, held = np.r_[fold != k, go_rows], np.r_[fold == k, ~go_rows]
+        w, tok, b = fit_logreg_tokens_many(design.subset(train), y_all[train], w_all[train], args.l2)
+        z[fold == k] = design_logits(design.subset(held), w, tok, b)
     # One Platt scaling shared by all words: many words have few positives of their own.
     a, b_ = fit_platt(z.ravel(), y_own.ravel())
     pa = np.full(len(words), a, dtype=np.float32)
@@ -403,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
               f"recall {got['recall']:.3f} of {got['positives']:.0f}")
     if args.dry_run:
         return 0
-    w, tok, b = fit_all(design, y_all, w_all, args.l2)
+    w, tok, b = fit_logreg_tokens_many(design, y_all, w_all, args.l2)
     heads = Heads(
         names=(*words, *attributes),
         groups=(*("feeling" for _ in words), *("attribute" for _ in attributes)),

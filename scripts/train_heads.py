@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from openup.commands.progress import progress_bar  # noqa: E402
 from openup.text.model.embedder import MODEL_FILE, SPECIAL_IDS, Embedder, model_text  # noqa: E402
-from openup.text.model.heads import HEADS_FILE, Heads, bag_of_tokens  # noqa: E402
+from openup.text.model.heads import HEADS_FILE, Heads, bag_of_tokens, feature_logits  # noqa: E402
 
 TRAIN_DATA = ROOT / "src" / "openup" / "text" / "model" / "train_data"
 # The blind coaching set's dev half (looked at, tuned on) trains the heads too; its test half never does.
@@ -353,25 +353,19 @@ def fit_logreg_tokens(design: TokenDesign, y: np.ndarray, w: np.ndarray, l2: flo
                       cg_iters: int = 40) -> tuple[np.ndarray, np.ndarray, float]:
     """`fit_logreg` over a `TokenDesign`: weighted L2 logistic regression by Newton-CG on the sentence vector
     and the token features together (the bias is not penalised). Returns the vector's weights, the token
-    weights (already multiplied by the design's scale, as `heads.token_logits` sums them) and the bias."""
-    d, width = design.x.shape[1], design.width
-    theta = np.zeros(width)
-    reg = np.full(width, l2)
-    reg[-1] = 0.0
-    for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-np.clip(design.times(theta), -35, 35)))
-        grad = design.transposed_times(w * (p - y)) + reg * theta
-        if np.linalg.norm(grad) < 1e-5 * max(1.0, float(w.sum())) ** 0.5:
-            break
-        s = w * p * (1 - p)
+    weights (already multiplied by the design's scale, as `heads.token_logits` sums them) and the bias: one
+    target of `fit_logreg_tokens_many`."""
+    vec, tok, bias = fit_logreg_tokens_many(design, y[:, None], w[:, None], l2, iters, cg_iters)
+    return vec[0], tok[0], float(bias[0])
 
-        def hess_vec(v: np.ndarray, s: np.ndarray = s) -> np.ndarray:
-            out: np.ndarray = design.transposed_times(s * design.times(v)) + reg * v + 1e-6 * v
-            return out
 
-        theta -= _conjugate_gradient(hess_vec, grad, cg_iters)
-    return (theta[:d].astype(np.float32), (design.scale * theta[d : d + design.columns]).astype(np.float32),
-            float(theta[-1]))
+def design_logits(design: TokenDesign, w: np.ndarray, tok: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """(n, K) raw scores of K heads fitted over `design` ((K, d) vector weights, (K, columns) token weights as
+    the fitters return them, (K,) biases), as `Heads.logits` computes them (`heads.feature_logits`)."""
+    out: np.ndarray = design.x @ w.T + b
+    if design.columns:
+        out = out + feature_logits(design.rows, design.cols, np.ascontiguousarray(tok.T), len(design.x))
+    return out
 
 
 def fit_logreg_tokens_many(design: TokenDesign, y: np.ndarray, w: np.ndarray, l2: float, iters: int = 15,
@@ -379,10 +373,11 @@ def fit_logreg_tokens_many(design: TokenDesign, y: np.ndarray, w: np.ndarray, l2
     """`fit_logreg_tokens` for K targets at once over one `TokenDesign`: `y` and `w` are (n, K), and every target
     takes the same Newton-CG steps it would alone (each column stops where it alone would), with the design's
     products made for all K columns together (one matrix product instead of K). Returns the vector's weights
-    (K, d), the token weights (K, columns; already times the design's scale) and the biases (K,)."""
+    (K, d), the token weights (K, columns; already times the design's scale) and the biases (K,), as float32."""
     d = design.x.shape[1]
     c, width, k = design.columns, design.width, y.shape[1]
     x = design.x.astype(np.float64)
+    y, w = y.astype(np.float64), w.astype(np.float64)
     rows, cols = design.rows, design.cols
     if len(rows) and np.any(rows[1:] < rows[:-1]):
         raise ValueError("the design's token features must be sorted by row (as token_features gives them)")
@@ -422,7 +417,7 @@ def fit_logreg_tokens_many(design: TokenDesign, y: np.ndarray, w: np.ndarray, l2
 
         theta -= _conjugate_gradient_many(hess_vec, grad * active, cg_iters)
     return (theta[:d].T.astype(np.float32), (design.scale * theta[d : d + c]).T.astype(np.float32),
-            theta[-1].astype(np.float64))
+            theta[-1].astype(np.float32))
 
 
 def _conjugate_gradient_many(matvec: Callable[[np.ndarray], np.ndarray], b: np.ndarray, iters: int) -> np.ndarray:

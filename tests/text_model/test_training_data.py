@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 sys.path.insert(0, str(SCRIPTS))
@@ -75,10 +76,11 @@ def test_the_token_design_fits_what_the_vector_alone_cannot() -> None:
 
 
 def test_many_targets_fit_together_as_each_would_alone() -> None:
-    """`train_heads.fit_logreg_tokens_many` (the feelings reader's fitter) gives each target the weights
-    `fit_logreg_tokens` gives it alone, with rows that have no token features, targets of their own weights,
-    and a target that is already fitted at zero (all weights zero: it stops at once)."""
-    from train_heads import TokenDesign, fit_logreg_tokens, fit_logreg_tokens_many
+    """`train_heads.fit_logreg_tokens_many` (the fitter of the act and feeling heads) gives each target the weights
+    `fit_logreg` gives it alone over the dense design (every token feature a column worth the design's scale), with
+    rows that have no token features, targets of their own weights, and a target that is already fitted at zero
+    (all weights zero: it stops at once)."""
+    from train_heads import TokenDesign, fit_logreg, fit_logreg_tokens_many
 
     rng = np.random.default_rng(1)
     n, d, columns, k = 300, 6, 40, 4
@@ -88,14 +90,19 @@ def test_many_targets_fit_together_as_each_would_alone() -> None:
     keys = np.unique(rows * columns + cols)
     rows, cols = keys // columns, keys % columns
     design = TokenDesign(x, rows, cols, columns, 0.5)
+    dense = np.zeros((n, d + columns), dtype=np.float32)
+    dense[:, :d] = x
+    np.add.at(dense, (rows, d + cols), 0.5)
     y = (rng.random((n, k)) < 0.4).astype(np.float64)
     y[:, 1] = (x[:, 0] + np.bincount(rows, weights=(cols == 3), minlength=n) > 0.5).astype(np.float64)
     wt = rng.uniform(0.5, 2.0, size=(n, k))
     wt[:, 3] = 0.0
     many_w, many_tok, many_b = fit_logreg_tokens_many(design, y, wt, l2=0.1)
     for j in range(k):
-        w, tok, b = fit_logreg_tokens(design, y[:, j], wt[:, j], l2=0.1)
-        assert np.allclose(many_w[j], w, atol=1e-4) and np.allclose(many_tok[j], tok, atol=1e-4)
+        w, b = fit_logreg(dense, y[:, j], wt[:, j], l2=0.1)
+        assert np.allclose(many_w[j], w[:d], atol=1e-4) and np.allclose(many_tok[j], 0.5 * w[d:], atol=1e-4)
         assert abs(many_b[j] - b) < 1e-4
     assert not many_w[3].any() and not many_tok[3].any()
     assert many_tok[1, 3] > 0.5  # the piece that carries target 1
+    with pytest.raises(ValueError, match="sorted by row"):
+        fit_logreg_tokens_many(TokenDesign(x, rows[::-1].copy(), cols, columns, 0.5), y, wt, l2=0.1)

@@ -1867,12 +1867,12 @@ def repeats(text: str, taken: Collection[str]) -> bool:
         return True
     mine = _openers(text)
     feelings = set(_WORDS.findall(text.lower())) & _feeling_names()
+    # a second feeling said to be theirs beside the first ("You sound really anxious." then "No wonder you're
+    # nervous.") reads as a guess tried twice (stop 42 dev answers, once the feelings reader named more often)
+    theirs = bool(feelings) and _their_feeling(text)
     for other in taken:
         low = other.lower()
-        # a second feeling named beside the first ("You sound really anxious." then "No wonder you're nervous.")
-        # reads as a guess tried twice (stop 42 dev answers, once the feelings reader named more often)
-        if mine & _openers(low) or feelings & set(_WORDS.findall(low)) or (
-                feelings and _their_feeling(text) and _their_feeling(other)):
+        if mine & _openers(low) or feelings & set(_WORDS.findall(low)) or (theirs and _their_feeling(other)):
             return True
     return False
 
