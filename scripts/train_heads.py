@@ -5,6 +5,11 @@ Reproducible (fixed seeds, deterministic numpy solvers) and numpy-only: run it i
     .venv/bin/python scripts/train_heads.py            # data from ../shared/data or $OPENUP_DATA
     .venv/bin/python scripts/train_signal_network.py   # a network beside the signal heads (tried, not shipped)
 
+To judge a held-back file on the blind coaching dev set, train without that set and score `detect()` on it::
+
+    .venv/bin/python scripts/train_heads.py --no-blind-dev --extra F --out /tmp/h.npz
+    .venv/bin/python scripts/train_signal_network.py --no-blind-dev --extra F --heads /tmp/h.npz
+
 Data allowed for shipped weights only (see shared/data/SOURCES.md):
   - GoEmotions train (fit), dev (calibrate + threshold), test (report)      Apache-2.0
   - Stanford Politeness, Wikipedia + Stack Exchange requests                CC BY 4.0
@@ -212,13 +217,14 @@ def fully_labelled(path: Path, least: int = 5, share: float = 0.6) -> bool:
     return asked >= least and labelled >= share * asked
 
 
-def load_own(folder: Path, blind_dev: bool = True) -> list[Item]:
+def load_own(folder: Path, blind_dev: bool = True, extra: Iterable[Path] = ()) -> list[Item]:
     """Our messages; a 60/20/20 split within each file (each file holds one kind's positives), seeded
     per file so adding a file leaves the others' splits alone. A line that repeats an earlier one (up to
-    case and punctuation) or a message of the evaluation suites is left out."""
+    case and punctuation) or a message of the evaluation suites is left out. `extra`: more files in the
+    same format (a held-back file being judged)."""
     items: list[Item] = []
     seen = evaluation_keys()
-    for path in [*sorted(folder.glob("*.jsonl")), *(BLIND_DEV if blind_dev else [])]:
+    for path in [*sorted(folder.glob("*.jsonl")), *extra, *(BLIND_DEV if blind_dev else [])]:
         rng = random.Random(f"{SEED}:{path.name}")
         complete = fully_labelled(path)
         rows = []
@@ -689,11 +695,17 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "openup-train-cache")
     parser.add_argument("--out", type=Path, default=HEADS_FILE)
     parser.add_argument("--only", nargs="*", default=None, help="train only these heads (for quick checks)")
+    parser.add_argument("--no-blind-dev", action="store_true",
+                        help="leave the blind coaching dev set out, to judge the heads on it"
+                             " (then train_signal_network.py --no-blind-dev)")
+    parser.add_argument("--extra", type=Path, nargs="*", default=[],
+                        help="more labelled files to train on (e.g. one in train_data/held_back/, to judge it)")
     args = parser.parse_args(list(argv) if argv is not None else None)
     np.random.seed(SEED)
 
     root = data_dir(args.data)
-    goemo, polite, own = load_goemotions(root), load_politeness(root), load_own(TRAIN_DATA)
+    goemo, polite, own = (load_goemotions(root), load_politeness(root),
+                           load_own(TRAIN_DATA, blind_dev=not args.no_blind_dev, extra=args.extra))
     print(f"data: goemotions {len(goemo)}, politeness {len(polite)}, own {len(own)} messages")
     datasets = build_datasets(goemo, polite, own)
     if args.only:

@@ -72,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="where to write (default: --heads)")
     parser.add_argument("--no-blind-dev", action="store_true",
                         help="leave the blind coaching dev set out (for heads trained without it, to judge on it)")
+    parser.add_argument("--extra", type=Path, nargs="*", default=[],
+                        help="the same extra labelled files train_heads.py was given")
     parser.add_argument("--cache", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "openup-train-cache")
     args = parser.parse_args(argv)
     linear = load_heads(args.heads)
@@ -81,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     specs = {s.name: s for s in th.SIGNAL_HEADS}
     sig = linear.in_group("signal")
     kinds = [linear.names[j] for j in sig]
-    own = th.load_own(th.TRAIN_DATA, blind_dev=not args.no_blind_dev)
+    own = th.load_own(th.TRAIN_DATA, blind_dev=not args.no_blind_dev, extra=args.extra)
     texts = [it.text for it in own]
     vec = th.embed_all(texts, args.cache)
     x = np.stack([vec[t] for t in texts]).astype(np.float32)

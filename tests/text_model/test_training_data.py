@@ -106,3 +106,29 @@ def test_many_targets_fit_together_as_each_would_alone() -> None:
     assert many_tok[1, 3] > 0.5  # the piece that carries target 1
     with pytest.raises(ValueError, match="sorted by row"):
         fit_logreg_tokens_many(TokenDesign(x, rows[::-1].copy(), cols, columns, 0.5), y, wt, l2=0.1)
+
+
+def test_real_lines_with_agreed_labels_are_ours_to_train_on() -> None:
+    """Real lines from the permissive sets, labelled with our kinds by two labellers working apart (only the
+    labels both gave are kept): only coaching kinds, only sets whose licence lets them train shipped weights,
+    nothing from a blind set or an evaluation suite, and `load_own(extra=...)` reads them like our own."""
+    import json
+
+    from openup.method import kinds
+
+    coaching = {k for k, v in kinds().items() if v.polarity != "safety"}
+    allowed = {"casino", "diasafety", "isarcasmeval", "toxicspans", "counselchat", "convabuse"}
+    blind = Path(__file__).resolve().parents[1] / "data" / "blind"
+    written = {th._dedup_key(json.loads(x)["text"]) for p in blind.glob("*.jsonl")
+               for x in p.read_text(encoding="utf-8").splitlines() if x.strip()}
+    files = sorted(th.TRAIN_DATA.rglob("real_agreed*.jsonl"))
+    assert files
+    rows = [json.loads(x) for p in files for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(rows) > 1000
+    assert all(set(r["labels"]) <= coaching and r["source"] in allowed for r in rows)
+    assert sum("contempt" in r["labels"] for r in rows) > 100 and sum(not r["labels"] for r in rows) > 300
+    keys = {th._dedup_key(r["text"]) for r in rows}
+    assert not keys & written and not keys & th.evaluation_keys()
+    plain = {it.text for it in th.load_own(th.TRAIN_DATA, blind_dev=False)}
+    more = th.load_own(th.TRAIN_DATA, blind_dev=False, extra=[p for p in files if "held_back" in p.parts])
+    assert {it.text for it in more} - plain <= {r["text"] for r in rows}
