@@ -14,6 +14,7 @@ Data allowed for shipped weights only (see shared/data/SOURCES.md):
   - GoEmotions train (fit), dev (calibrate + threshold), test (report)      Apache-2.0
   - Stanford Politeness, Wikipedia + Stack Exchange requests                CC BY 4.0
   - our own couple-style messages in src/openup/text/model/train_data/      written by the openup developers
+  - with --extra, files of train_data/held_back/ (real lines from permissive sets labelled by us; see its README)
 Never swda, esconv, unhealthy-conversations or positive-frames: those are evaluation-only.
 
 The embeddings come from the shipped int8 encoder, which scripts/finetune_encoder.py fine-tuned on the train

@@ -130,5 +130,7 @@ def test_real_lines_with_agreed_labels_are_ours_to_train_on() -> None:
     keys = {th._dedup_key(r["text"]) for r in rows}
     assert not keys & written and not keys & th.evaluation_keys()
     plain = {it.text for it in th.load_own(th.TRAIN_DATA, blind_dev=False)}
+    assert not plain & {r["text"] for r in rows}  # held back: not read unless named
     more = th.load_own(th.TRAIN_DATA, blind_dev=False, extra=[p for p in files if "held_back" in p.parts])
-    assert {it.text for it in more} - plain <= {r["text"] for r in rows}
+    added = [it for it in more if it.text not in plain]
+    assert len(added) == len(keys) and all(it.complete for it in added)  # each distinct line once, every kind read
