@@ -41,6 +41,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -343,17 +344,35 @@ class TokenDesign:
         mask = keep[self.rows]
         return TokenDesign(self.x[keep], new_row[self.rows[mask]], self.cols[mask], self.columns, self.scale)
 
+    @cached_property
+    def _order(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Where each text's token features start, and the features again grouped by column: what the products
+        sum over. The features must come sorted by row (as `token_features` gives them and `subset` keeps them)."""
+        rows, cols = self.rows, self.cols
+        if len(rows) and np.any(rows[1:] < rows[:-1]):
+            raise ValueError("the design's token features must be sorted by row (as token_features gives them)")
+        row_starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
+        by_col = np.argsort(cols, kind="stable")
+        col_sorted = cols[by_col]
+        col_starts = np.flatnonzero(np.r_[True, col_sorted[1:] != col_sorted[:-1]]) if len(cols) else cols
+        return row_starts, col_sorted, rows[by_col], col_starts
+
     def times(self, theta: np.ndarray) -> np.ndarray:
-        """(n,) design @ theta."""
-        d = self.x.shape[1]
-        tok = np.bincount(self.rows, weights=theta[d : d + self.columns][self.cols], minlength=len(self.x))
-        out: np.ndarray = self.x @ theta[:d] + self.scale * tok + theta[-1]
+        """design @ theta: (n,) for theta (width,), (n, K) for theta (width, K)."""
+        d, c = self.x.shape[1], self.columns
+        out: np.ndarray = self.x @ theta[:d] + theta[-1]
+        if len(self.rows):
+            row_starts = self._order[0]
+            out[self.rows[row_starts]] += self.scale * np.add.reduceat(theta[d : d + c][self.cols], row_starts, axis=0)
         return out
 
     def transposed_times(self, u: np.ndarray) -> np.ndarray:
-        """(width,) design.T @ u."""
-        tok = np.bincount(self.cols, weights=u[self.rows], minlength=self.columns)
-        return np.concatenate([self.x.T @ u, self.scale * tok, [u.sum()]])
+        """design.T @ u: (width,) for u (n,), (width, K) for u (n, K)."""
+        tok = np.zeros((self.columns, *u.shape[1:]))
+        if len(self.cols):
+            _, col_sorted, rows_by_col, col_starts = self._order
+            tok[col_sorted[col_starts]] = self.scale * np.add.reduceat(u[rows_by_col], col_starts, axis=0)
+        return np.concatenate([self.x.T @ u, tok, u.sum(axis=0, keepdims=True)])
 
 
 def fit_logreg_tokens(design: TokenDesign, y: np.ndarray, w: np.ndarray, l2: float, iters: int = 15,
@@ -381,29 +400,9 @@ def fit_logreg_tokens_many(design: TokenDesign, y: np.ndarray, w: np.ndarray, l2
     takes the same Newton-CG steps it would alone (each column stops where it alone would), with the design's
     products made for all K columns together (one matrix product instead of K). Returns the vector's weights
     (K, d), the token weights (K, columns; already times the design's scale) and the biases (K,), as float32."""
-    d = design.x.shape[1]
-    c, width, k = design.columns, design.width, y.shape[1]
-    x = design.x.astype(np.float64)
+    d, c, width, k = design.x.shape[1], design.columns, design.width, y.shape[1]
+    design = TokenDesign(design.x.astype(np.float64), design.rows, design.cols, c, design.scale)
     y, w = y.astype(np.float64), w.astype(np.float64)
-    rows, cols = design.rows, design.cols
-    if len(rows) and np.any(rows[1:] < rows[:-1]):
-        raise ValueError("the design's token features must be sorted by row (as token_features gives them)")
-    row_starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
-    by_col = np.argsort(cols, kind="stable")
-    col_sorted, rows_by_col = cols[by_col], rows[by_col]
-    col_starts = np.flatnonzero(np.r_[True, col_sorted[1:] != col_sorted[:-1]]) if len(cols) else cols
-
-    def times(theta: np.ndarray) -> np.ndarray:
-        out: np.ndarray = x @ theta[:d] + theta[-1]
-        if len(rows):
-            out[rows[row_starts]] += design.scale * np.add.reduceat(theta[d : d + c][cols], row_starts, axis=0)
-        return out
-
-    def transposed_times(u: np.ndarray) -> np.ndarray:
-        tok = np.zeros((c, u.shape[1]))
-        if len(cols):
-            tok[col_sorted[col_starts]] = design.scale * np.add.reduceat(u[rows_by_col], col_starts, axis=0)
-        return np.vstack([x.T @ u, tok, u.sum(axis=0, keepdims=True)])
 
     theta = np.zeros((width, k))
     reg = np.full((width, 1), l2)
@@ -411,15 +410,15 @@ def fit_logreg_tokens_many(design: TokenDesign, y: np.ndarray, w: np.ndarray, l2
     tol = 1e-5 * np.maximum(1.0, w.sum(axis=0)) ** 0.5
     active = np.ones(k, dtype=bool)
     for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-np.clip(times(theta), -35, 35)))
-        grad = transposed_times(w * (p - y)) + reg * theta
+        p = 1.0 / (1.0 + np.exp(-np.clip(design.times(theta), -35, 35)))
+        grad = design.transposed_times(w * (p - y)) + reg * theta
         active &= np.linalg.norm(grad, axis=0) >= tol
         if not active.any():
             break
         s = w * p * (1 - p)
 
         def hess_vec(v: np.ndarray, s: np.ndarray = s) -> np.ndarray:
-            out: np.ndarray = transposed_times(s * times(v)) + reg * v + 1e-6 * v
+            out: np.ndarray = design.transposed_times(s * design.times(v)) + reg * v + 1e-6 * v
             return out
 
         theta -= _conjugate_gradient_many(hess_vec, grad * active, cg_iters)
