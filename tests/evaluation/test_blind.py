@@ -195,3 +195,20 @@ def test_event_words_given_as_one_string_are_one_phrase(tmp_path: Path) -> None:
     _write(tmp_path, "replies", "test", [{**row, "event_words": "boss yelled at me"}])
     res = evaluate_replies_blind("test", folder=tmp_path)
     assert res is not None and res.events == 1 and res.echoed == 1
+
+
+def test_the_terminal_summary_names_each_false_alarm_set(tmp_path: Path) -> None:
+    """Each everyday set's false alarms keep their own name on the one summary line (not "ordinary chat" twice)."""
+    from openup.evaluation.blind import blind_summary_lines
+
+    _write(tmp_path, "safety", "test", [
+        {"text": "this traffic is killing me", "level": "none", "kinds": [], "register": "x", "construct": "idiom"},
+    ])
+    data = tmp_path / "data"
+    (data / "goemotions").mkdir(parents=True)
+    (data / "goemotions" / "test.tsv").write_text("I love this song\t0\tid1\nwhat a day\t27\tid2\n", encoding="utf-8")
+    res = evaluate_blind(data, ["lexical"], "test", folder=tmp_path)
+    assert res is not None
+    line = blind_summary_lines(res)[1]
+    assert "hard negatives 0.0%" in line and "GoEmotions 0.0%" in line
+    assert line.count("ordinary chat") == 0

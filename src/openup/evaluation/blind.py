@@ -21,6 +21,15 @@ from typing import Any
 
 from openup.evaluation.datasets import REPO_ROOT
 from openup.evaluation.metrics import Counts, score_kinds
+from openup.evaluation.readers import (
+    AgreedResult,
+    agreed_markdown,
+    agreed_summary_lines,
+    caught,
+    read_readers,
+    score_coaching,
+    score_safety,
+)
 
 BLIND_DIR = REPO_ROOT / "tests" / "data" / "blind"
 LEVEL_RANK = {"none": 0, "concern": 1, "danger": 2}
@@ -111,6 +120,7 @@ class BlindResult:
     sarcastic_praise: dict[str, tuple[int, int]] = field(default_factory=dict)  # tier -> (read as praise, n)
     writers: dict[str, int] = field(default_factory=dict)
     typings: list[TypingRow] = field(default_factory=list)
+    agreed: AgreedResult | None = None  # the same lines read again by two independent readers (readers.py)
 
     def kind(self, kind: str, tier: str) -> Counts | None:
         return next((r.counts for r in self.kinds if r.kind == kind and r.tier == tier), None)
@@ -170,15 +180,8 @@ def _screen(texts: Sequence[str], tier: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _caught(gold: str, level: str, crisis: bool) -> bool:
-    if gold == "danger":
-        return level == "danger"
-    if gold == "crisis":
-        return level != "none" and crisis
-    return level != "none"
-
-
-def evaluate_coaching(result: BlindResult, rows: list[dict[str, Any]], tier: str) -> None:
+def evaluate_coaching(result: BlindResult, rows: list[dict[str, Any]], tier: str) -> list[set[str]]:
+    """Score one tier's kinds on the coaching lines into `result`; returns the kinds it read in each line."""
     texts = [r["text"] for r in rows]
     gold = [set(r["kinds"]) for r in rows]
     pred = _predict(texts, tier)
@@ -202,14 +205,16 @@ def evaluate_coaching(result: BlindResult, rows: list[dict[str, Any]], tier: str
         result.coaching_batches.append((batch, tier, len(idx), hurts, helps))
     sarcastic = [i for i, r in enumerate(rows) if "contempt" in gold[i] and "appreciation" not in gold[i]]
     result.sarcastic_praise[tier] = (sum("appreciation" in pred[i] for i in sarcastic), len(sarcastic))
+    return pred
 
 
-def evaluate_safety(result: BlindResult, rows: list[dict[str, Any]], tier: str) -> None:
+def evaluate_safety(result: BlindResult, rows: list[dict[str, Any]], tier: str) -> list[tuple[str, bool]]:
+    """Score one tier's screen on the safety lines into `result`; returns each line's (level, crisis first)."""
     screened = _screen([r["text"] for r in rows], tier)
     groups: dict[tuple[str, str], list[tuple[bool, bool]]] = defaultdict(list)
     for r, (level, crisis) in zip(rows, screened, strict=True):
         gold = r["level"]
-        hit, flagged = _caught(gold, level, crisis), level != "none"
+        hit, flagged = caught(gold, level, crisis), level != "none"
         groups[("batch", f"{r.get('batch', '?')}: {gold}")].append((flagged if gold == "none" else hit, flagged))
         if gold == "none":
             groups[("false", "hard negatives")].append((flagged, flagged))
@@ -221,6 +226,7 @@ def evaluate_safety(result: BlindResult, rows: list[dict[str, Any]], tier: str) 
               "false": result.false_alarms, "batch": result.batches}
     for (what, name), hits in sorted(groups.items()):
         target[what].append(Recall(name, tier, len(hits), sum(h for h, _ in hits), sum(f for _, f in hits)))
+    return screened
 
 
 def ordinary_chat(data_dir: Path | None) -> list[tuple[str, list[str]]]:
@@ -267,13 +273,21 @@ def evaluate_blind(
     result = BlindResult(part, list(tiers), len(coaching), len(safety))
     result.writers = dict(Counter(str(r.get("writer", "?")) for r in coaching + safety))
     chats = ordinary_chat(data_dir)
+    predicted: dict[str, list[set[str]]] = {}
+    screened: dict[str, list[tuple[str, bool]]] = {}
     for tier in tiers:
         say(f"blind {part}: {tier} tier on {len(coaching)} coaching and {len(safety)} safety lines")
-        evaluate_coaching(result, coaching, tier)
-        evaluate_safety(result, safety, tier)
+        predicted[tier] = evaluate_coaching(result, coaching, tier)
+        screened[tier] = evaluate_safety(result, safety, tier)
         for name, texts in chats:
             flagged = sum(level != "none" for level, _ in _screen(texts, tier))
             result.false_alarms.append(Recall(f"ordinary chat: {name}", tier, len(texts), flagged, flagged))
+    coaching_readers = read_readers(folder or BLIND_DIR, "coaching")
+    safety_readers = read_readers(folder or BLIND_DIR, "safety")
+    if coaching_readers or safety_readers:
+        result.agreed = AgreedResult(part)
+        score_coaching(result.agreed, coaching, coaching_readers, coaching_kinds(), predicted)
+        score_safety(result.agreed, safety, safety_readers, screened)
     if tiers and typings:
         for name, rewrite in TYPINGS.items():
             say(f"blind {part}: typed with {name}")
@@ -401,6 +415,8 @@ def blind_markdown(res: BlindResult) -> str:
         lines = next(g.lines for g in res.groups if g.register == register)
         out.append(f"| {register} | {lines} | {cells[0]} | {cells[1]} |")
     out += typings_markdown(res)
+    if res.agreed is not None:
+        out += agreed_markdown(res.agreed, hurts, helps, coaching_kinds())
     out.append("")
     return "\n".join(out)
 
@@ -419,10 +435,16 @@ def typings_markdown(res: BlindResult) -> list[str]:
            "Every line rewritten one way people type; the words are the same, so the readings should be too.", "",
            "| typed with | hurts macro-F1 | helps macro-F1 | danger | crisis | concern | hard-negative alarms |",
            "|---|---|---|---|---|---|---|"]
-    for name, hurts, helps, caught, alarm in rows:
-        levels = " | ".join(_pct(caught.get(level, 0.0)) for level in ("danger", "crisis", "concern"))
+    for name, hurts, helps, shares, alarm in rows:
+        levels = " | ".join(_pct(shares.get(level, 0.0)) for level in ("danger", "crisis", "concern"))
         out.append(f"| {name} | {hurts:.2f} | {helps:.2f} | {levels} | {_pct(alarm)} |")
     return out
+
+
+def _short(name: str) -> str:
+    """A false-alarm set's name for one terminal line: "ordinary chat: GoEmotions test split" -> "GoEmotions"."""
+    detail = name.partition(": ")[2]
+    return detail.split(" (")[0].removesuffix(" test split") if detail else name
 
 
 def blind_summary_lines(res: BlindResult) -> list[str]:
@@ -430,11 +452,13 @@ def blind_summary_lines(res: BlindResult) -> list[str]:
     lines = [f"Blind {res.part} set ({res.coaching_lines} coaching, {res.safety_lines} safety lines):"]
     for tier in res.tiers:
         levels = ", ".join(f"{r.name} {r.rate:.0%}" for r in res.levels if r.tier == tier)
-        alarms = ", ".join(f"{r.name.split(':')[0]} {r.rate:.1%}" for r in res.false_alarms if r.tier == tier)
+        alarms = ", ".join(f"{_short(r.name)} {r.rate:.1%}" for r in res.false_alarms if r.tier == tier)
         lines.append(
             f"  {tier}: safety caught {levels}; false alarms {alarms}; hurts macro-F1 "
             f"{res.macro_f1(hurt_kinds(), tier):.2f}, helps {res.macro_f1(help_kinds(), tier):.2f}"
         )
+    if res.agreed is not None:
+        lines += agreed_summary_lines(res.agreed, hurt_kinds(), help_kinds())
     return lines
 
 
