@@ -381,3 +381,40 @@ def test_a_child_in_danger_now_gets_call_an_ambulance(text: str) -> None:
 ])
 def test_a_child_eating_or_tired_is_not_an_emergency(text: str) -> None:
     assert not reply(text, llm=False).situation.startswith("act_")
+
+
+@pytest.mark.parametrize("message", [
+    "dad collapsed at work and they're taking him in",
+    "the man next to me on the train just collapsed",
+    "i was carrying the shopping when i collapsed",
+    "the heat got to mum and she collapsed in the garden",
+    "collapsed at the gym, feel awful",
+    "my sister's friend collapsed at the party",
+    "the old lady in front of me collapsed",
+    "jake collapsed at training",
+    "she passed out in the queue",
+    "my 3yo collapsed and wont wake up properly",
+    "my mother-in-law collapsed in the kitchen",
+    "my lung collapsed again",
+    "the bus driver collapsed at the wheel",
+    "the ceiling collapsed on my dad",
+    "one of the players collapsed on the pitch",
+])
+def test_a_person_collapsing_is_get_help_now(message: str) -> None:
+    assert act_now(message) == "medical", message
+
+
+@pytest.mark.parametrize("message", [
+    "the cake i made for amaras party collapsed in the car",
+    "the cake my mum made collapsed in the oven",
+    "my son's lego tower collapsed",
+    "the tent collapsed in the storm last night",
+    "our ceiling collapsed in the bathroom",
+    "the deal collapsed so no bonus this year",
+    "my souffle collapsed the second it came out of the oven",
+])
+def test_a_thing_collapsing_is_not_an_emergency(message: str) -> None:
+    """A cake, a tent or a deal that collapsed needs no ambulance. Anything else that collapsed is taken for someone
+    (safety first), and so is a thing that fell on someone ("the ceiling collapsed on my dad")."""
+    assert act_now(message) is None, message
+    assert "ambulance" not in _said(message), message

@@ -80,3 +80,33 @@ def test_news_with_fear_heard_in_it_is_never_taken_in_passing() -> None:
     assert situation_for("update", message, Told(fearful=True)) is None
     r = reply(message, llm=False)
     assert r.situation != "update" and "heads-up" not in " ".join(s.text for s in r.suggestions)
+
+
+# Stop 44: a hard tone the feelings reader alone heard yields to good news the act reader is sure of (dev: 13 of
+# 1,463 answers changed, ten of them from sympathy to gladness for good news: "made it to 30 days no cigs ..." had
+# been met with "Thirty days? I'm sorry.").
+@pytest.mark.parametrize("message", [
+    "three months of physio and today i walked to the shop and back without the stick. slow as anything but i did it",
+    "the damp in the back room has finally been fixed, two years of fighting the landlord and it's done",
+])
+def test_good_news_after_a_hard_stretch_is_not_met_with_sympathy(message: str) -> None:
+    r = reply(message, llm=False)
+    said = " ".join(s.text for s in r.suggestions)
+    assert r.heard.valence == "positive", said
+    assert not any(w in said.lower() for w in ("sorry", "maddening", "frustrating", "rough", "tough")), said
+
+
+def test_a_hard_feeling_they_named_keeps_its_tone_whatever_the_act(act_says) -> None:  # type: ignore[no-untyped-def]
+    act_says("good_news")
+    r = reply("i feel so humiliated. the landlord only fixed the damp after i cried down the phone to him", llm=False)
+    assert r.heard.valence == "negative", [s.text for s in r.suggestions]
+
+
+@pytest.mark.parametrize("message", [
+    "tbh im weirdly happy about the move even tho its scary",
+    "good on \u2019em, but it\u2019s a bit weird he moved out",  # a phone's curly apostrophes
+])
+def test_news_told_both_ways_is_still_met_as_both(act_says, message: str) -> None:  # type: ignore[no-untyped-def]
+    act_says("good_news")
+    said = " ".join(s.text for s in reply(message, llm=False).suggestions)
+    assert "both" in said.lower(), said

@@ -5,10 +5,13 @@ clause run on past its end. The messages are written for these tests.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from reply_helpers import move as _move
 
 from openup.coach.echo import what_happened
+from openup.coach.listen import reply
 from openup.coach.salient import salient, says_already
 from openup.coach.sayback import spoken
 from openup.coach.wellformed import repaired, spelled_out, unowned_names, well_formed
@@ -159,3 +162,32 @@ def test_an_emoji_between_two_clauses_ends_the_first() -> None:
 
 def test_a_clause_cut_before_what_was_believed_is_left_off() -> None:
     assert repaired("the vet's booked for Monday and you still can't believe") == "the vet's booked for Monday"
+
+
+@pytest.mark.parametrize("message", [
+    "dont give me advice i just need u to say thats shit. the cake i made for amaras party collapsed in the car",
+    "pls just tell me its going to be ok. the biopsy is tomorrow",
+    "stop asking me what's wrong, the landlord is putting the rent up again",
+])
+def test_a_request_to_the_listener_is_not_said_back_as_what_happened(message: str) -> None:
+    """An order with no subject asked of the listener ("dont give me advice") is not told back ("you don't give
+    you advice")."""
+    said = " ".join(s.text for s in reply(message, llm=False).suggestions)
+    assert not re.search(r"\byou (?:don'?t|do not) give you\b|\btell you its\b|\bstop asking you\b", said, re.I), said
+    assert not re.search(r"\b(?:give|tell|asking) you\b", said.split(".")[0], re.I), said
+
+
+def test_a_texted_i_dont_know_is_still_the_writers_own() -> None:
+    """Texted without its "I", "dont know what to do" is not an order to the listener: it may be said back."""
+    from openup.coach.echo import candidates
+
+    assert any("know what to do" in c for c in candidates("dont know what to do with my life anymore"))
+
+
+def test_what_follows_a_request_is_still_heard_and_a_telling_is_not_taken_for_one() -> None:
+    from openup.coach.echo import candidates
+
+    assert candidates("stop asking me what's wrong, the landlord is putting the rent up again")[0] == (
+        "the landlord is putting the rent up again")
+    assert "your boss fired you today" in candidates("dont give me advice, my boss fired me today")
+    assert candidates("never told me he was married")  # their own telling ("(he) never told me"), not an order

@@ -73,8 +73,9 @@ def test_scored_against_agreed_labels_on_a_known_folder(tmp_path: Path) -> None:
     crit = agreed.tiers["lexical"]["criticism"]
     assert crit.positives == 2  # "ur so lazy" gained it, the thanks lost it
     assert crit.tp == 2 and crit.fp == 0
-    # the writer's own labels are still the headline: there the thanks line carries criticism
-    assert (res.kind("criticism", "lexical") or crit).positives == 2
+    # the writer's own labels are still the headline: there "ur so lazy" has none and the thanks line has criticism
+    writers = res.kind("criticism", "lexical")
+    assert writers is not None and (writers.tp, writers.fp, writers.fn) == (1, 1, 1)
     # the readers against the writer: criticism on "You're so lazy" twice (tp), missed... and added on "ur so lazy"
     rw = agreed.reader_vs_writer["criticism"]
     assert (rw.tp, rw.fp, rw.fn) == (2, 2, 2)
@@ -89,6 +90,9 @@ def test_scored_against_agreed_labels_on_a_known_folder(tmp_path: Path) -> None:
     assert agreed.reader_level_agreement == (1, 2)
     page = blind_markdown(res)
     assert page.index("### Coaching kinds") < page.index("### Read again by two independent readers")
+    assert "| danger: caught | 1 / 1 | 100.0% | 100.0% |" in page  # one line, two readers: n is lines, not readings
+    assert "| none: flagged (false alarms) | 0 / 1 | 0.0% | 0.0% |" in page  # the writer called it crisis
+    assert "| crisis: caught | 1 / 0 | 0.0% | 0.0% |" in page  # both readers: none
     assert "| criticism | " in page.split("### Read again")[1]
     assert any("against agreed labels" in line for line in blind_summary_lines(res))
 

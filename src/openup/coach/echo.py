@@ -308,6 +308,20 @@ _UNMARKED_QUESTION = re.compile(
     r"[^.!]*\bor\b",
     re.IGNORECASE,
 )
+# A request to the listener, told as an order with no subject ("dont give me advice", "pls just tell me its ok",
+# "stop asking me what's wrong"): said back it turns on the listener ("you don't give you advice"). Only verbs of
+# asking something of the listener, in their plain form: a texted "dont think me and him will last" or "never told me"
+# is the writer's own telling, and stays. What follows the request ("..., the landlord is putting the rent up") is
+# still heard (`_AFTER_ASKING`).
+_ASKED_OF_YOU = re.compile(
+    r"^(?:(?:please|pls|plz|just|so|and|but|ok|okay|look|honestly|babe|love)[,]?\s+){0,3}"
+    r"(?:(?:do not|don'?t|dont|stop)\s+(?:give|giving|tell|telling|send|sending|ask|asking|lecture|lecturing|fix|"
+    r"fixing|try|trying|make|making|call|calling|text|texting|ring|ringing|push|pushing|rush|rushing|pressure|"
+    r"pressuring|judge|judging|bother|bothering|nag|nagging|message|messaging)\s+(?:me|us)\b"
+    r"|(?:give|tell|send|call|text|ring|help|show|remind|hug|hold|bring)\s+(?:me|us)\b)",
+    re.IGNORECASE,
+)
+_AFTER_ASKING = re.compile(r"[,;:]|\s-\s|\b(?:because|cos|cuz|coz|since|but|and)\b", re.IGNORECASE)
 _ASKING = re.compile(
     r"^(?:what|why|how|when|where|who|which|do|does|did|are|is|can|could|would|will|should|have|has|u|you)\b",
     re.IGNORECASE,
@@ -362,6 +376,13 @@ def candidates(text: str, *, bare: bool = False, news: bool = False) -> list[str
         first = clean_clause(sent)
         if _UNMARKED_QUESTION.match(first):
             continue  # "like was that a dig or am i being sensitive": a question typed without its "?"
+        if (asked := _ASKED_OF_YOU.match(first)) is not None:
+            # "dont give me advice", "just tell me it'll be ok": asked of the listener, not what happened; what follows
+            # it ("stop asking me what's wrong, the landlord is putting the rent up again") is still heard
+            rest = _AFTER_ASKING.search(first, asked.end())
+            first = clean_clause(first[rest.end():]) if rest is not None else ""
+            if not first:
+                continue
         cleaned = clean_clause(spoken(strip_end(_TAILS, strip_end(_LIKE_ASKING, _LEADS.sub("", first)))))
         if not cleaned or not (bare or content_words(cleaned) or (turns and find_verb(cleaned) is not None)):
             # `bare`: a clause with no content word may still say what you did ("you didn't tell me"); so may the

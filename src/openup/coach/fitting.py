@@ -508,6 +508,15 @@ _HURT_BY = re.compile(
 )
 
 
+def told_both_ways(told: str, unsure: bool = False) -> bool:
+    """News with a good side and a hard side, told as both ("weirdly happy about the move even tho its scary"), or
+    mixed feelings said outright ("mum is moving in with us and i have very mixed feelings lol")."""
+    told = told.replace("’", "'")
+    if not unsure and (m := _GOOD_SIDE.search(told)) and _TURN.search(told[m.end():] + " " + told[: m.start()]):
+        return True
+    return _MIXED_SAID.search(told) is not None and not _DEATH_TOLD.search(told)
+
+
 @per_heard
 def fit_of(heard: Heard) -> str:
     """The kind of hard thing told, for templates with `fit`: "unwell" (they are ill or hurt), "unwell_other"
@@ -573,10 +582,8 @@ def fit_of(heard: Heard) -> str:
         return "wry_day"
     if heard.unsure and heard.extra.get("doubt"):
         return "work_out"  # a long telling that comes to what to do: worked out together (`reading.read_message`)
-    if not heard.unsure and (m := _GOOD_SIDE.search(told)) and _TURN.search(told[m.end():] + " " + told[: m.start()]):
+    if told_both_ways(told, heard.unsure):
         return "mixed"
-    if _MIXED_SAID.search(told) and not _DEATH_TOLD.search(told):
-        return "mixed"  # "mum is moving in with us and i have very mixed feelings lol": both, said outright
     if DOUBTING.search(told):
         return "doubting"
     if _OUR_FIGHT.search(told) and heard.party is None and heard.mood != "fear" and not _AFRAID.search(told):

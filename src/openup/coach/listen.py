@@ -34,20 +34,30 @@ from openup.coach.acts import LIGHT, Told, situation_for
 from openup.coach.feelings import act_of
 from openup.coach.feelings import guarded as reader_guarded
 from openup.coach.feelings import vocabulary as feeling_vocabulary
-from openup.coach.fitting import DOUBT_WORDS, DOUBTING, HARD_NEWS, STARVED, fit_of, grave_news, harm_signs
+from openup.coach.fitting import (
+    DOUBT_WORDS,
+    DOUBTING,
+    HARD_NEWS,
+    STARVED,
+    fit_of,
+    grave_news,
+    harm_signs,
+    told_both_ways,
+)
 from openup.coach.gistreact import kind_of, parrots, reaction, retold_sentences, said_sentences, untold
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
-from openup.coach.heard_feelings import HARD_HINT
+from openup.coach.heard_feelings import HARD_HINT, likely_feelings
 from openup.coach.heard_words import alternation, word_set, word_tuple
 from openup.coach.irony import cheers_self, self_mocked
 from openup.coach.language import Unread, english_part, outside_unread
-from openup.coach.news import good_news_said, is_long, tells_news, turned
+from openup.coach.news import fell_short, good_news_said, is_long, tells_news, turned
 from openup.coach.perspective import HOME, about_the_couple
 from openup.coach.reading import (
     KEPT,
     MY_PEOPLE,
+    SETBACK_FEELINGS,
     SHORT_EVENT_WORDS,
     good_taken_back,
     listener_complaint,
@@ -2124,7 +2134,15 @@ def reply(
             and safety.level == "none"  # never cheered beside what the screen flags ("new PB, then he hid my gym bag")
 
     good_news = reading.good_news and cheer_ok()
-    if act is not None and act[0] == "good_news" and heard.valence == "neutral" and not good_news \
+    # A hard tone the feelings reader alone heard (no hard feeling named) yields to good news the act reader is sure
+    # of: "I feel ridiculous being this happy about potatoes. But I am." after two years of blight is not met with
+    # "Ugh, that's so frustrating".
+    # Not where the message is told both ways, asks itself, complains, tells of a loss or of a result that fell short
+    # ("got a 41 on the chem test. i actually studied"): the reading's own bars for good news (`reading.read_message`).
+    unnamed_hard = heard.valence == "negative" and not any(f.source == "named" for f in heard.feelings) \
+        and not heard.unsure and heard.complaint is None and heard.loss == "none" and not told_both_ways(read) \
+        and not fell_short(read) and not SETBACK_FEELINGS & set(likely_feelings(read, strong=True))
+    if act is not None and act[0] == "good_news" and (heard.valence == "neutral" or unnamed_hard) and not good_news \
             and not reading.mocked and not good_taken_back(read) and not cheers_self(meant) \
             and not _SOUR.search(read) and cheer_ok():
         heard = replace(heard, valence="positive")

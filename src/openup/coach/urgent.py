@@ -6,8 +6,9 @@ what goes through their head; they say get help now, check they are safe, and of
 which of these a message is:
 
 - "baby": fewer or no baby movements in pregnancy (call the maternity unit or midwife now, I'll come with you),
-- "medical": chest pain, not being able to breathe, signs of a stroke, a bad allergic reaction or a knock to the
-  head with a warning sign (get help now, I'm coming),
+- "medical": chest pain, not being able to breathe, signs of a stroke, a bad allergic reaction, someone collapsing
+  (a person or a pet; a cake or a tent that collapsed is no emergency) or a knock to the head with a warning sign
+  (get help now, I'm coming),
 - "stranded": broken down on a motorway, stranded at night, locked out late, no phone and no way home (are you
   safe? where are you? I'll come and get you),
 - "fire": a fire at home now, a pan, oven or charger alight or a room filling with smoke (get out and call from
@@ -167,7 +168,7 @@ _MEDICAL = re.compile(
     r"(?! (?:after|from) (?:the|that|this|leg day|squats|the gym|the run|the race|the hike|the marathon|yesterday|"
     r"today))"
     r"|(?:left|right) (?:arm|side) (?:feels|is|has gone|went) (?:weird|numb|dead|heavy|tingly)"
-    r"|(?:collapsed|passed out)"
+    r"|passed out"
     r"(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|settee|bed|chair)\b| asleep\b| drunk\b| in bed\b)"
     r"|unconscious|won'?t wake up|not breathing|stopped breathing|turning blue|"
     r"head injury|(?:knocked|been knocked) (?:out|unconscious)"
@@ -182,6 +183,60 @@ _MEDICAL = re.compile(
     r"(?: \w+){0,6} (?:floppy|limp|unresponsive|not responding|won'?t respond))\b",
     re.IGNORECASE,
 )
+# Someone collapsing (`_someone_collapsed`): a person does, a cake, a tent or a shelf does not.
+_COLLAPSED = re.compile(
+    r"\bcollapsed\b"
+    r"(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|settee|bed|chair)\b| asleep\b| drunk\b| in bed\b)",
+    re.IGNORECASE,
+)
+# Where the clause that says who collapsed begins: a stop, a comma, or a joining word ("the heat got to him and he
+# collapsed").
+_CLAUSE_START = re.compile(
+    r"[.!?;,:\n]|\b(?:and|but|so|then|when|while|until|before|after|because|cos|cuz)\b", re.IGNORECASE
+)
+_DETERMINER = {"the", "a", "an", "my", "our", "his", "her", "their", "your", "ur", "this", "that", "these", "those"}
+_PRONOUN = {"i", "im", "i'm", "ive", "i've", "id", "he", "hes", "he's", "she", "shes", "she's", "they", "theyre",
+            "they're", "we", "u", "you", "someone", "somebody", "everyone", "nobody", "me", "him", "them", "us"}
+# What collapses without anyone needing help: food, things put up, furniture, plans and businesses. Anything else
+# that collapsed is taken for someone (safety first: "my 3yo collapsed", "my lung collapsed", "the driver collapsed").
+_THINGS = {
+    "cake", "cakes", "souffle", "soufflé", "sponge", "loaf", "bread", "pie", "tart", "meringue", "pavlova", "trifle",
+    "jelly", "pudding", "tent", "gazebo", "marquee", "umbrella", "shelf", "shelves", "bookcase", "bookshelf",
+    "wardrobe", "cupboard", "drawer", "table", "chair", "stool", "bench", "sofa", "couch", "bed", "cot", "crib",
+    "trampoline", "roof", "ceiling", "wall", "fence", "shed", "deck", "balcony", "floor", "bridge", "building",
+    "house", "stage", "scaffolding", "tower", "fort", "sandcastle", "jenga", "pile", "stack", "box", "boxes",
+    "deal", "business", "company", "market", "economy", "shares", "stocks", "plan", "plans", "project", "startup",
+    "marriage", "relationship", "engagement", "team", "league", "government", "negotiations", "talks", "sale",
+    "mortgage", "tunnel", "mine", "hole", "sinkhole", "road", "pitch",
+}
+# Someone under what fell: "the ceiling collapsed on my dad", "the chair collapsed under him".
+_ON_SOMEONE = re.compile(
+    r"\s+(?:on|onto|under|underneath|with|on top of)\s+(?:(?:my|our|his|her|their|the|a)\s+)?"
+    r"(?:me|him|her|them|us|someone|somebody|[\w'-]+)",
+    re.IGNORECASE,
+)
+
+
+def _someone_collapsed(told: str) -> bool:
+    """Whether someone collapsed: "dad collapsed at work", "my 3yo collapsed", "my lung collapsed", "the ceiling
+    collapsed on my dad", but not "the cake my mum made collapsed in the car" or "the deal collapsed". Only a clause
+    whose subject is a thing (`_THINGS`) with no one under it is no emergency; anything else is taken for a person."""
+    for m in _COLLAPSED.finditer(told):
+        under = _ON_SOMEONE.match(told, m.end())
+        if under is not None and under.group().split()[-1].casefold() not in _THINGS:
+            return True  # someone is under it
+        starts = [c.end() for c in _CLAUSE_START.finditer(told, 0, m.start())]
+        clause = told[starts[-1] if starts else 0 : m.start()]
+        words = [w.strip("'").casefold() for w in re.findall(r"[\w'-]+", clause)]
+        subject = next((k for k, w in enumerate(words) if w in _DETERMINER or w in _PRONOUN), None)
+        if subject is None or words[subject] in _PRONOUN:
+            return True  # no subject said ("collapsed at the gym"), a name, or a person's
+        head = [w.removesuffix("'s") for w in words[subject + 1 : subject + 5]]
+        if not any(w in _THINGS for w in head):
+            return True
+    return False
+
+
 # A knock to the head is act-now with a warning sign beside it: sick, dizzy, confused, blurred sight, bleeding.
 _HEAD_KNOCK = re.compile(
     r"\b(?:hit|banged|bumped|smacked|knocked|cracked|whacked|bashed) (?:my|his|her|their|the back of (?:my|his|her|"
@@ -736,9 +791,8 @@ def act_now(meant: str) -> str | None:
     if laugh or figure:
         return None
     head = _HEAD_KNOCK.search(told) is not None and _HEAD_SIGN.search(told) is not None
-    if (_MEDICAL.search(told) or head or (_AFTER_BIRTH.search(told) and _HEAVY.search(told))) and not _SEEN_TO.search(
-        told
-    ):
+    medical = _MEDICAL.search(told) is not None or _someone_collapsed(told)
+    if (medical or head or (_AFTER_BIRTH.search(told) and _HEAVY.search(told))) and not _SEEN_TO.search(told):
         return "medical"
     if (
         _STRANDED.search(told)

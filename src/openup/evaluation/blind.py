@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from openup.evaluation.datasets import REPO_ROOT
-from openup.evaluation.metrics import Counts, score_kinds
+from openup.evaluation.metrics import Counts, Recall, score_kinds
 from openup.evaluation.readers import (
     AgreedResult,
     agreed_markdown,
@@ -57,25 +57,6 @@ class GroupRow:
     tier: str
     lines: int
     counts: Counts
-
-
-@dataclass(frozen=True)
-class Recall:
-    """How many of `n` texts were caught; `flagged` counts those that raised any safety level at all."""
-
-    name: str
-    tier: str
-    n: int
-    caught: int
-    flagged: int
-
-    @property
-    def rate(self) -> float:
-        return self.caught / self.n if self.n else 0.0
-
-    @property
-    def flag_rate(self) -> float:
-        return self.flagged / self.n if self.n else 0.0
 
 
 # The same blind lines typed another way people type (issue #13). A reading that changes with these is reading

@@ -40,6 +40,25 @@ class Counts:
         return (self.n - self.fp - self.fn) / self.n if self.n else 0.0
 
 
+@dataclass(frozen=True)
+class Recall:
+    """How many of `n` texts were caught; `flagged` counts those that raised any safety level at all."""
+
+    name: str
+    tier: str
+    n: int
+    caught: int
+    flagged: int
+
+    @property
+    def rate(self) -> float:
+        return self.caught / self.n if self.n else 0.0
+
+    @property
+    def flag_rate(self) -> float:
+        return self.flagged / self.n if self.n else 0.0
+
+
 def score_kinds(
     gold: Sequence[Iterable[str]], predicted: Sequence[Iterable[str]], kinds: Iterable[str]
 ) -> dict[str, Counts]:

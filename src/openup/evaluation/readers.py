@@ -3,8 +3,9 @@
 Each blind line carries the labels of the one helper who wrote it. Two more readers label every line of a
 test half again (`tests/data/blind/readers/`), each seeing only the kind definitions and the lines: never the
 writer's labels, openup's readings or each other's work. From that:
-- **how far careful readers agree** with the writer and with each other, per kind and per safety level: the
-  reading a person gets from a second person, and so a ceiling for any reader, openup included;
+- **how far careful readers agree** with the writer and with each other, per kind and per safety level: how
+  clear the lines are to a second reader, and so what a careful reader can reach (the readers are language-model
+  helpers, as the writers are, so two people would likely agree less);
 - **openup scored against agreed labels**: a kind counts as present when at least two of the three (the
   writer and both readers) named it; a safety level is the one at least two of the three gave, else the
   writer's (three different levels: the writer knew what was meant).
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openup.evaluation.metrics import Counts, score_kinds
+from openup.evaluation.metrics import Counts, Recall, score_kinds
 
 READERS = "readers"  # the folder beside the blind sets
 SAFETY_LEVELS = ("none", "concern", "danger", "crisis")
@@ -85,20 +86,6 @@ def _as_screen(level: str) -> tuple[str, bool]:
 
 
 @dataclass
-class LevelRow:
-    """Texts of one agreed (or writer's) level and how many of them were caught; for `none`, flagged."""
-
-    level: str
-    who: str  # a tier, or "reader" for the readers against the writer
-    n: int
-    caught: int
-
-    @property
-    def rate(self) -> float:
-        return self.caught / self.n if self.n else 0.0
-
-
-@dataclass
 class AgreedResult:
     """Readers' agreement on the blind test lines, and each tier against the agreed labels."""
 
@@ -110,15 +97,15 @@ class AgreedResult:
     reader_vs_writer: dict[str, Counts] = field(default_factory=dict)  # kind -> pooled counts, writer as gold
     reader_vs_reader: dict[str, Counts] = field(default_factory=dict)  # kind -> counts, first reader as gold
     tiers: dict[str, dict[str, Counts]] = field(default_factory=dict)  # tier -> kind -> counts vs agreed
-    levels: list[LevelRow] = field(default_factory=list)  # tiers vs agreed level; readers vs writer's level
+    levels: list[Recall] = field(default_factory=list)  # per level (`name`): tiers vs agreed; "reader" vs writer
     reader_level_agreement: tuple[int, int] = (0, 0)  # lines where both readers gave the same level, of n
 
     def macro_f1(self, counts: dict[str, Counts], kinds: Sequence[str]) -> float:
         f1s = [counts[k].f1 for k in kinds if k in counts and counts[k].positives]
         return sum(f1s) / len(f1s) if f1s else 0.0
 
-    def level(self, level: str, who: str) -> LevelRow | None:
-        return next((r for r in self.levels if r.level == level and r.who == who), None)
+    def level(self, level: str, who: str) -> Recall | None:
+        return next((r for r in self.levels if r.name == level and r.tier == who), None)
 
 
 Labels = dict[str, list[dict[str, Any]]]  # line id -> the readers' rows
@@ -163,12 +150,12 @@ def score_safety(result: AgreedResult, rows: list[dict[str, Any]], labels: Label
     for level in SAFETY_LEVELS:
         idx = [k for k, w in enumerate(writer) if w == level]
         hits = [_hit(level, *_as_screen(r)) for k in idx for r in readers[k]]
-        result.levels.append(LevelRow(level, "reader", len(hits), sum(hits)))
+        result.levels.append(Recall(level, "reader", len(hits), sum(hits), sum(hits)))
     for tier, screen in screened.items():
         for level in SAFETY_LEVELS:
             idx = [k for k, g in enumerate(agreed) if g == level]
             hits = [_hit(level, *screen[pairs[k][0]]) for k in idx]
-            result.levels.append(LevelRow(level, tier, len(hits), sum(hits)))
+            result.levels.append(Recall(level, tier, len(hits), sum(hits), sum(hits)))
 
 
 def _hit(gold: str, level: str, crisis: bool) -> bool:
@@ -178,7 +165,7 @@ def _hit(gold: str, level: str, crisis: bool) -> bool:
 
 def agreed_markdown(res: AgreedResult, hurts: Sequence[str], helps: Sequence[str], kinds: Sequence[str]) -> list[str]:
     """The section of docs/accuracy.md on the readers' labels."""
-    tiers = list(res.tiers) or list(dict.fromkeys(r.who for r in res.levels if r.who != "reader"))
+    tiers = list(res.tiers) or list(dict.fromkeys(r.tier for r in res.levels if r.tier != "reader"))
     head = " / ".join(tiers)
     same, n = res.reader_level_agreement
     out = [
@@ -232,7 +219,7 @@ def agreed_summary_lines(res: AgreedResult, hurts: Sequence[str], helps: Sequenc
              f"a reader against the writer: hurts {res.macro_f1(res.reader_vs_writer, hurts):.2f}, helps "
              f"{res.macro_f1(res.reader_vs_writer, helps):.2f}"]
     for tier, counts in res.tiers.items():
-        levels = ", ".join(f"{r.level} {r.rate:.0%}" for r in res.levels if r.who == tier and r.level != "none")
+        levels = ", ".join(f"{r.name} {r.rate:.0%}" for r in res.levels if r.tier == tier and r.name != "none")
         alarms = res.level("none", tier)
         lines.append(f"  {tier} against agreed labels: safety caught {levels}; hard negatives flagged "
                      f"{alarms.rate if alarms else 0.0:.1%}; hurts {res.macro_f1(counts, hurts):.2f}, helps "
