@@ -55,14 +55,7 @@ def token_states(texts: list[str]) -> tuple[dict[str, np.ndarray], dict[str, np.
     """Each text's last-layer token states (float16, as the int8 encoder gives them alone) and word-piece ids."""
     e = get_embedder()
     ids = dict(zip(texts, e.token_ids(texts), strict=True))
-    states = {}
-    for text in texts:
-        row = np.asarray(ids[text], dtype=np.int64)[None, :]
-        feeds = {"input_ids": row, "attention_mask": np.ones_like(row)}
-        if "token_type_ids" in e._input_names:
-            feeds["token_type_ids"] = np.zeros_like(row)
-        states[text] = e._session.run(None, feeds)[0][0].astype(np.float16)
-    return states, ids
+    return {text: e.token_states(ids[text]).astype(np.float16) for text in texts}, ids
 
 
 def units(text: str) -> list[str]:

@@ -48,21 +48,21 @@ from openup.coach.gistreact import kind_of, parrots, reaction, retold_sentences,
 from openup.coach.heard import ABOUT_LISTENER, Heard, focus_of
 from openup.coach.heard_clauses import clean_clause
 from openup.coach.heard_event import PAST
-from openup.coach.heard_feelings import HARD_HINT, likely_feelings
+from openup.coach.heard_feelings import HARD_HINT
 from openup.coach.heard_words import alternation, word_set, word_tuple
 from openup.coach.irony import cheers_self, self_mocked
 from openup.coach.language import Unread, english_part, outside_unread
-from openup.coach.news import fell_short, good_news_said, is_long, tells_news, turned
+from openup.coach.news import good_news_said, is_long, tells_news, turned
 from openup.coach.perspective import HOME, about_the_couple
 from openup.coach.reading import (
     KEPT,
     MY_PEOPLE,
-    SETBACK_FEELINGS,
     SHORT_EVENT_WORDS,
     good_taken_back,
     listener_complaint,
     read_message,
     sarcastic_thanks,
+    setback_told,
     told_excitedly,
 )
 from openup.coach.refer import core, reference, rough, said_back, trimmed
@@ -2141,7 +2141,7 @@ def reply(
     # ("got a 41 on the chem test. i actually studied"): the reading's own bars for good news (`reading.read_message`).
     unnamed_hard = heard.valence == "negative" and not any(f.source == "named" for f in heard.feelings) \
         and not heard.unsure and heard.complaint is None and heard.loss == "none" and not told_both_ways(read) \
-        and not fell_short(read) and not SETBACK_FEELINGS & set(likely_feelings(read, strong=True))
+        and not setback_told(read)
     if act is not None and act[0] == "good_news" and (heard.valence == "neutral" or unnamed_hard) and not good_news \
             and not reading.mocked and not good_taken_back(read) and not cheers_self(meant) \
             and not _SOUR.search(read) and cheer_ok():

@@ -478,6 +478,16 @@ _REALISED = re.compile(
 )
 SHORT_FEELING = "disappointed"  # a result that fell short (`news.fell_short`) when the reader names nothing else
 SETBACK_FEELINGS = frozenset({"disappointed", "heartbroken"})  # cues of a failure or a loss ("didn't pass")
+
+
+def setback_feeling(told: str) -> bool:
+    """Whether `told` carries a strong cue of a failure or a loss (`SETBACK_FEELINGS`): never met gladly."""
+    return bool(SETBACK_FEELINGS & set(likely_feelings(told, strong=True)))
+
+
+def setback_told(told: str) -> bool:
+    """A result that fell short ("got a 41 on the chem test") or a cue of a failure or a loss: never good news."""
+    return fell_short(told) or setback_feeling(told)
 MOOD_TOP = 6  # the reader's top words that vote for the mood
 MOOD_MIN = 0.45  # the winning mood's summed probability needed before it is used
 MOOD_LEAD_MIN = 0.4  # the reader's likeliest word decides the mood alone when it is this likely ...
@@ -895,7 +905,7 @@ def read_message(focus: str, *, model: bool, whole: str | None = None) -> Readin
         glad and not ironic and mocked is None and heard.complaint is None and not heard.unsure
         and not (heard.weighing and not said_good)
         and not hard_named and loss == "none"
-        and not SETBACK_FEELINGS & set(likely_feelings(told, strong=True)) and not short
+        and not setback_feeling(told) and not short
         and not grave_news(told)  # a loss beside a win is mixed news ("new pb on the erg. also lost my job lol")
     )
     if good_news and said_good and not says_good(heard.event or ""):

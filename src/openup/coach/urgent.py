@@ -151,6 +151,8 @@ _NOT_STOPPED = re.compile(
     re.IGNORECASE,
 )
 
+# Not when it is onto a bed or a sofa, asleep or drunk: "collapsed on the sofa after work", "passed out drunk".
+_LYING_DOWN = r"(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|settee|bed|chair)\b| asleep\b| drunk\b| in bed\b)"
 # What needs help now: chest pain, not breathing, a stroke, a bad allergic reaction, a knock to the head that shows
 # a warning sign. Told of themselves or of someone with them ("dad's face has gone droopy").
 _MEDICAL = re.compile(
@@ -168,8 +170,7 @@ _MEDICAL = re.compile(
     r"(?! (?:after|from) (?:the|that|this|leg day|squats|the gym|the run|the race|the hike|the marathon|yesterday|"
     r"today))"
     r"|(?:left|right) (?:arm|side) (?:feels|is|has gone|went) (?:weird|numb|dead|heavy|tingly)"
-    r"|passed out"
-    r"(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|settee|bed|chair)\b| asleep\b| drunk\b| in bed\b)"
+    r"|passed out" + _LYING_DOWN +
     r"|unconscious|won'?t wake up|not breathing|stopped breathing|turning blue|"
     r"head injury|(?:knocked|been knocked) (?:out|unconscious)"
     # a child who has swallowed something dangerous, or who is floppy or will not respond ("the toddler swallowed a
@@ -185,8 +186,7 @@ _MEDICAL = re.compile(
 )
 # Someone collapsing (`_someone_collapsed`): a person does, a cake, a tent or a shelf does not.
 _COLLAPSED = re.compile(
-    r"\bcollapsed\b"
-    r"(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|settee|bed|chair)\b| asleep\b| drunk\b| in bed\b)",
+    r"\bcollapsed\b" + _LYING_DOWN,
     re.IGNORECASE,
 )
 # Where the clause that says who collapsed begins: a stop, a comma, or a joining word ("the heat got to him and he

@@ -14,18 +14,19 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openup.evaluation.datasets import REPO_ROOT
-from openup.evaluation.metrics import Counts, Recall, score_kinds
+from openup.evaluation.metrics import Counts, Recall, macro_f1, score_kinds
 from openup.evaluation.readers import (
     AgreedResult,
     agreed_markdown,
     agreed_summary_lines,
     caught,
+    counted,
     read_readers,
     score_coaching,
     score_safety,
@@ -107,13 +108,7 @@ class BlindResult:
         return next((r.counts for r in self.kinds if r.kind == kind and r.tier == tier), None)
 
     def macro_f1(self, kinds: Sequence[str], tier: str) -> float:
-        return _macro_f1(c for c in (self.kind(k, tier) for k in kinds) if c is not None)
-
-
-def _macro_f1(counts: Iterable[Counts]) -> float:
-    """Mean F1 over the kinds that have positives (0.0 when none has)."""
-    f1s = [c.f1 for c in counts if c.positives]
-    return sum(f1s) / len(f1s) if f1s else 0.0
+        return macro_f1(c for c in (self.kind(k, tier) for k in kinds) if c is not None)
 
 
 def read_set(name: str, part: str = "test", folder: Path | None = None) -> list[dict[str, Any]]:
@@ -181,7 +176,7 @@ def evaluate_coaching(result: BlindResult, rows: list[dict[str, Any]], tier: str
     for i, r in enumerate(rows):
         by_batch[str(r.get("batch", "?"))].append(i)
     for batch, idx in sorted(by_batch.items(), key=lambda b: (len(b[0]), b[0])):
-        hurts, helps = (_macro_f1(score_kinds([gold[i] for i in idx], [pred[i] for i in idx], members).values())
+        hurts, helps = (macro_f1(score_kinds([gold[i] for i in idx], [pred[i] for i in idx], members).values())
                         for members in (hurt_kinds(), help_kinds()))
         result.coaching_batches.append((batch, tier, len(idx), hurts, helps))
     sarcastic = [i for i, r in enumerate(rows) if "contempt" in gold[i] and "appreciation" not in gold[i]]
@@ -196,7 +191,7 @@ def evaluate_safety(result: BlindResult, rows: list[dict[str, Any]], tier: str) 
     for r, (level, crisis) in zip(rows, screened, strict=True):
         gold = r["level"]
         hit, flagged = caught(gold, level, crisis), level != "none"
-        groups[("batch", f"{r.get('batch', '?')}: {gold}")].append((flagged if gold == "none" else hit, flagged))
+        groups[("batch", f"{r.get('batch', '?')}: {gold}")].append((counted(gold, level, crisis), flagged))
         if gold == "none":
             groups[("false", "hard negatives")].append((flagged, flagged))
             continue

@@ -59,6 +59,12 @@ class Recall:
         return self.flagged / self.n if self.n else 0.0
 
 
+def macro_f1(counts: Iterable[Counts]) -> float:
+    """Mean F1 over the kinds that have positives (0.0 when none has)."""
+    f1s = [c.f1 for c in counts if c.positives]
+    return sum(f1s) / len(f1s) if f1s else 0.0
+
+
 def score_kinds(
     gold: Sequence[Iterable[str]], predicted: Sequence[Iterable[str]], kinds: Iterable[str]
 ) -> dict[str, Counts]:

@@ -19,12 +19,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openup.evaluation.metrics import Counts, Recall, score_kinds
+from openup.evaluation.metrics import Counts, Recall, macro_f1, score_kinds
 
 READERS = "readers"  # the folder beside the blind sets
 SAFETY_LEVELS = ("none", "concern", "danger", "crisis")
@@ -48,7 +48,7 @@ def read_readers(folder: Path, name: str) -> Labels:
     return dict(out)
 
 
-def agreed_kinds(writer: Sequence[str], readers: Sequence[Sequence[str]]) -> set[str]:
+def agreed_kinds(writer: Iterable[str], readers: Sequence[Iterable[str]]) -> set[str]:
     """The kinds named by more than half of the writer and the readers together.
 
     >>> sorted(agreed_kinds(["criticism", "contempt"], [["criticism"], ["contempt", "advice"]]))
@@ -101,8 +101,7 @@ class AgreedResult:
     reader_level_agreement: tuple[int, int] = (0, 0)  # lines where both readers gave the same level, of n
 
     def macro_f1(self, counts: dict[str, Counts], kinds: Sequence[str]) -> float:
-        f1s = [counts[k].f1 for k in kinds if k in counts and counts[k].positives]
-        return sum(f1s) / len(f1s) if f1s else 0.0
+        return macro_f1(counts[k] for k in kinds if k in counts)
 
     def level(self, level: str, who: str) -> Recall | None:
         return next((r for r in self.levels if r.name == level and r.tier == who), None)
@@ -129,8 +128,9 @@ def score_coaching(result: AgreedResult, rows: list[dict[str, Any]], labels: Lab
     writer = [set(rows[i]["kinds"]) for i, _ in pairs]
     first = [set(a["kinds"]) for _, (a, _b) in pairs]
     second = [set(b["kinds"]) for _, (_a, b) in pairs]
-    agreed = [agreed_kinds(list(w), [list(a), list(b)]) for w, a, b in zip(writer, first, second, strict=True)]
-    result.coaching_changed = sum(set(w) & set(kinds) != g & set(kinds) for w, g in zip(writer, agreed, strict=True))
+    agreed = [agreed_kinds(w, [a, b]) for w, a, b in zip(writer, first, second, strict=True)]
+    scored = set(kinds)
+    result.coaching_changed = sum(w & scored != g & scored for w, g in zip(writer, agreed, strict=True))
     result.reader_vs_writer = score_kinds(writer + writer, first + second, kinds)
     result.reader_vs_reader = score_kinds(first, second, kinds)
     for tier, pred in predicted.items():
@@ -149,17 +149,18 @@ def score_safety(result: AgreedResult, rows: list[dict[str, Any]], labels: Label
     result.reader_level_agreement = (sum(a == b for a, b in readers), len(readers))
     for level in SAFETY_LEVELS:
         idx = [k for k, w in enumerate(writer) if w == level]
-        hits = [_hit(level, *_as_screen(r)) for k in idx for r in readers[k]]
+        hits = [counted(level, *_as_screen(r)) for k in idx for r in readers[k]]
         result.levels.append(Recall(level, "reader", len(hits), sum(hits), sum(hits)))
     for tier, screen in screened.items():
         for level in SAFETY_LEVELS:
             idx = [k for k, g in enumerate(agreed) if g == level]
-            hits = [_hit(level, *screen[pairs[k][0]]) for k in idx]
+            hits = [counted(level, *screen[pairs[k][0]]) for k in idx]
             result.levels.append(Recall(level, tier, len(hits), sum(hits), sum(hits)))
 
 
-def _hit(gold: str, level: str, crisis: bool) -> bool:
-    """Caught for a level with a sign; flagged at all for `none` (a false alarm)."""
+def counted(gold: str, level: str, crisis: bool) -> bool:
+    """What a text counts for: caught, for a level with a sign (`caught`); flagged at all, for `none` (a false
+    alarm)."""
     return level != "none" if gold == "none" else caught(gold, level, crisis)
 
 

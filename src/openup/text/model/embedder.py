@@ -164,14 +164,18 @@ class Embedder:
 
     def _run_one(self, ids: np.ndarray) -> np.ndarray:
         """One text's vector: the model on its own unpadded token ids, mean-pooled and normalised."""
-        row = ids[None, :]
-        mask = np.ones_like(row)
-        feeds = {"input_ids": row, "attention_mask": mask}
+        hidden = self.token_states(ids)[None]
+        vector: np.ndarray = pool(hidden, np.ones((1, len(ids)), dtype=np.int64))[0]
+        return vector
+
+    def token_states(self, ids: np.ndarray) -> np.ndarray:
+        """(tokens, 384) last-layer states of one text's unpadded token ids (`token_ids`), before pooling."""
+        row = np.asarray(ids, dtype=np.int64)[None, :]
+        feeds = {"input_ids": row, "attention_mask": np.ones_like(row)}
         if "token_type_ids" in self._input_names:
             feeds["token_type_ids"] = np.zeros_like(row)
-        hidden = self._session.run(None, feeds)[0]
-        vector: np.ndarray = pool(hidden, mask)[0]
-        return vector
+        states: np.ndarray = self._session.run(None, feeds)[0][0]
+        return states
 
     def _executor(self) -> ThreadPoolExecutor:
         """The worker threads, made on first need (and again in a forked child, which inherits none)."""
