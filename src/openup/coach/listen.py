@@ -54,6 +54,7 @@ from openup.coach.irony import cheers_self, self_mocked
 from openup.coach.language import Unread, english_part, outside_unread
 from openup.coach.news import good_news_said, is_long, tells_news, turned
 from openup.coach.perspective import HOME, about_the_couple
+from openup.coach.polish import said_once
 from openup.coach.reading import (
     KEPT,
     MY_PEOPLE,
@@ -838,13 +839,20 @@ _LISTEN_ASKED = re.compile(
     r"|\b(?:don't|dont|do not|not)(?: \w+){0,4} (?:you|u) (?:fix|fixing|solve|solving)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# Where one sentence of a message ends and the next begins (a stop then a space, or a new line). Its own name: the
+# `_SENTENCE_END` further down is another rule, and had shadowed this one in `only_asked`.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def sentences_of(meant: str) -> list[str]:
+    """The sentences of `meant` that say something (not a lone "." or "?")."""
+    return [p for p in _SENTENCE_BREAK.split(meant.strip()) if p.strip(" .!?")]
 
 
 def only_asked(meant: str, patterns: Sequence[re.Pattern[str]]) -> bool:
     """Whether every sentence of `meant` is the ask itself ("I need you to listen without fixing it this time."):
     nothing has been told yet to say back or feel for."""
-    parts = [p for p in _SENTENCE_END.split(meant.strip()) if p.strip(" .!?")]
+    parts = sentences_of(meant)
     # a sentence that joins something told to the ask ("work was awful and i dont want to talk about it") tells it
     return bool(parts) and all(
         (_LISTEN_ASKED.search(part) or any(p.search(part) for p in patterns)) and not _TOLD_TOO.search(part)
@@ -2270,6 +2278,9 @@ def reply(
     if not suggestions and retold is not None:
         suggestions.append(retold)
         retold = None
+    if client is None:  # "love" and an opening "Ha," said once in the answer (`coach/polish.py`)
+        suggestions = [s if t == s.text else replace(s, text=t)
+                       for s, t in zip(suggestions, said_once([s.text for s in suggestions]), strict=True)]
     # something urgent now (`coach.urgent`) has its own thing to hold back from: reflecting before acting
     avoid = (Avoid(situation.name, "safety", situation.avoid),) if situation.avoid else avoid_for(heard)
     if safety.level != "none":
@@ -2365,9 +2376,9 @@ def _gist_reaction(found: Suggestion, heard: Heard, seed: int, taken: Sequence[S
     if heard.loss != "none" or heard.about_you or heard.complaint is not None or heard.unsure or not heard.event \
             or heard.extra.get("flagged") or heard.extra.get("near_sign") or _OWNS.match(found.text) \
             or heard.self_judgement is not None or playful(heard) or wry(heard.told) \
-            or us_of(heard) != "" or fit_of(heard) == "ours" or _ANSWERS_FIRST.match(found.text) \
+            or us_of(heard) != "" or fit_of(heard) in ("ours", "mixed") or _ANSWERS_FIRST.match(found.text) \
             or _names_back(found.text, heard):
-        return None
+        return None  # told both ways ("he said he missed me ... part of me is still angry"): no one-sided reaction
     kind = kind_of(heard.event, heard.told, good=heard.good_news, happened=heard.happened, mood=heard.mood,
                    valence=heard.valence)
     if kind is None:
