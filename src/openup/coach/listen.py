@@ -844,15 +844,10 @@ _LISTEN_ASKED = re.compile(
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def sentences_of(meant: str) -> list[str]:
-    """The sentences of `meant` that say something (not a lone "." or "?")."""
-    return [p for p in _SENTENCE_BREAK.split(meant.strip()) if p.strip(" .!?")]
-
-
 def only_asked(meant: str, patterns: Sequence[re.Pattern[str]]) -> bool:
     """Whether every sentence of `meant` is the ask itself ("I need you to listen without fixing it this time."):
     nothing has been told yet to say back or feel for."""
-    parts = sentences_of(meant)
+    parts = [p for p in _SENTENCE_BREAK.split(meant.strip()) if p.strip(" .!?")]
     # a sentence that joins something told to the ask ("work was awful and i dont want to talk about it") tells it
     return bool(parts) and all(
         (_LISTEN_ASKED.search(part) or any(p.search(part) for p in patterns)) and not _TOLD_TOO.search(part)
